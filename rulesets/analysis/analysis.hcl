@@ -1,0 +1,97 @@
+# Diagnostics of the analysis itself: files that could not be read or parsed, limits reached.
+# Their checks live in the front ends; these blocks carry their metadata.
+
+rule "TF001" {
+  name     = "hcl-syntax-error"
+  severity = "high"
+  title    = "Terraform file has a syntax error"
+  scope    = "file"
+  check    = builtin("front-end")
+  message  = "syntax error: ${reason}"
+  help     = "fix the syntax; nothing else in this file was analysed"
+  ignorable = false
+  docs = <<-EOT
+    ## Why
+    A file that Terraform cannot parse cannot be analysed either: every rule is blind to it, so
+    its misconfigurations go unseen. acslint reports the parser's own message at the position
+    where parsing stopped and goes on with the other files.
+
+    ## How to fix
+    Correct the syntax (`terraform fmt` and `terraform validate` point at the same place).
+
+    ## Example
+    ```hcl
+    resource "alicloud_ram_user" "u" {
+      name = "ops"
+    # the closing brace is missing
+    ```
+  EOT
+}
+
+rule "TF002" {
+  name     = "unreadable-file"
+  severity = "high"
+  title    = "File could not be read"
+  scope    = "file"
+  check    = builtin("front-end")
+  message  = "${reason}"
+  help     = "make the file readable UTF-8 text, or exclude it with --exclude"
+  ignorable = false
+  docs = <<-EOT
+    ## Why
+    A file that cannot be read (permissions, a broken or looping symbolic link, bytes that are
+    not UTF-8) is not analysed. acslint says so instead of passing it silently.
+
+    ## How to fix
+    Fix the permissions or the link, convert the file to UTF-8, or exclude it with
+    `--exclude GLOB` if it is not Terraform or a policy.
+  EOT
+}
+
+rule "TF003" {
+  name     = "file-too-large"
+  severity = "medium"
+  title    = "File is larger than the analysis limit"
+  scope    = "file"
+  check    = builtin("front-end")
+  message  = "${reason}"
+  help     = "raise the limit with --max-file-size BYTES, or exclude generated files"
+  ignorable = false
+  docs = <<-EOT
+    ## Why
+    Very large files are usually generated (state dumps, vendored data). acslint skips files
+    over the limit (8 MiB by default) so that one file cannot stall a run, and reports each one
+    so nothing is skipped silently.
+
+    ## How to fix
+    Exclude generated files with `--exclude`, or raise the limit with `--max-file-size`.
+  EOT
+}
+
+rule "RAM000" {
+  name     = "policy-invalid-json"
+  severity = "high"
+  title    = "Policy document is not valid JSON"
+  document = ["identity", "trust", "bucket", "kms", "log", "control", "session"]
+  check    = builtin("front-end")
+  message  = "the policy document is not valid JSON: ${reason}"
+  help     = "RAM accepts strict JSON only: no comments, no trailing commas, double-quoted keys"
+  ignorable = false
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/ram/user-guide/policy-structure-and-syntax"
+  }
+  docs = <<-EOT
+    ## Why
+    RAM rejects a policy document that is not strict JSON, so `terraform apply` fails late, and
+    no other policy rule can look inside it.
+
+    ## How to fix
+    Remove comments and trailing commas; quote every key with double quotes. In Terraform,
+    prefer `jsonencode({ ... })` to a hand-written JSON string.
+
+    ## Example
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*",}]}
+    ```
+  EOT
+}

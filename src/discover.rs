@@ -1,0 +1,250 @@
+//! Discovery: which files to lint, and how to read them.
+
+use crate::source::FileKind;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are reported and skipped (override with `--max-file-size`).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 8 * 1024 * 1024;
+
+#[derive(Clone, Debug, Default)]
+pub struct DiscoverOptions {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// Honour `.gitignore` and friends.
+    pub respect_ignore_files: bool,
+}
+
+/// A path found by discovery. `kind` is `None` for `.json` files, whose kind is decided by
+/// content once read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub kind: Option<KindHint>,
+    /// Named on the command line (linted even if ignored, and reported if not a known kind).
+    pub explicit: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KindHint {
+    Hcl,
+    TfJson,
+    Tfvars,
+    TfvarsJson,
+    /// `*.json`: sniffed after reading.
+    Json,
+}
+
+impl KindHint {
+    pub fn of(path: &Path) -> Option<KindHint> {
+        let name = path.file_name()?.to_str()?;
+        Some(if name.ends_with(".tf.json") {
+            KindHint::TfJson
+        } else if name.ends_with(".tfvars.json") {
+            KindHint::TfvarsJson
+        } else if name.ends_with(".tf") {
+            KindHint::Hcl
+        } else if name.ends_with(".tfvars") {
+            KindHint::Tfvars
+        } else if name.ends_with(".json") {
+            KindHint::Json
+        } else {
+            return None;
+        })
+    }
+}
+
+/// A problem met while walking (unreadable directory, symlink loop, bad glob).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WalkError {
+    pub path: Option<PathBuf>,
+    pub message: String,
+}
+
+fn globset(globs: &[String]) -> Result<Option<GlobSet>, String> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        // A bare pattern such as `examples/**` or `*.json` matches anywhere below the root.
+        let pat = if g.starts_with('/') || g.starts_with("**") {
+            g.clone()
+        } else {
+            format!("**/{g}")
+        };
+        b.add(Glob::new(&pat).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
+        b.add(
+            Glob::new(&format!("{}/**", pat.trim_end_matches('/')))
+                .map_err(|e| format!("invalid glob `{g}`: {e}"))?,
+        );
+    }
+    b.build().map(Some).map_err(|e| e.to_string())
+}
+
+/// Walk the given paths. Returns candidates sorted by path (deterministic whatever the file
+/// system order) and the problems met.
+pub fn discover(
+    paths: &[PathBuf],
+    opts: &DiscoverOptions,
+) -> Result<(Vec<Candidate>, Vec<WalkError>), String> {
+    let include = globset(&opts.include)?;
+    let exclude = globset(&opts.exclude)?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(WalkError {
+                    path: Some(root.clone()),
+                    message: format!("cannot read {}: {e}", root.display()),
+                });
+                continue;
+            }
+        };
+        if meta.is_file() {
+            out.push(Candidate {
+                path: root.clone(),
+                kind: KindHint::of(root),
+                explicit: true,
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .git_ignore(opts.respect_ignore_files)
+            .git_global(false)
+            .git_exclude(opts.respect_ignore_files)
+            .ignore(opts.respect_ignore_files)
+            .parents(opts.respect_ignore_files)
+            .require_git(false)
+            .follow_links(true)
+            .filter_entry(|e| {
+                let name = e.file_name();
+                !(e.file_type().is_some_and(|t| t.is_dir())
+                    && (name == ".terraform" || name == ".git"))
+            })
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(WalkError {
+                        path: error_path(&e),
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            let Some(kind) = KindHint::of(path) else {
+                continue;
+            };
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            if exclude
+                .as_ref()
+                .is_some_and(|g| g.is_match(rel) || g.is_match(path))
+            {
+                continue;
+            }
+            if include
+                .as_ref()
+                .is_some_and(|g| !(g.is_match(rel) || g.is_match(path)))
+            {
+                continue;
+            }
+            out.push(Candidate {
+                path: path.to_path_buf(),
+                kind: Some(kind),
+                explicit: false,
+            });
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.path == b.path);
+    Ok((out, errors))
+}
+
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// Decide a `.json` file's kind from its content: a RAM policy document (top-level
+/// `Statement`), a Terraform plan (`format_version` with `planned_values` or
+/// `resource_changes`), or neither (`None`: skipped silently).
+pub fn sniff_json(text: &str) -> Option<FileKind> {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    if !head.starts_with('{') {
+        return None;
+    }
+    // A cheap textual look first; most JSON in a repository is neither.
+    let has = |k: &str| text.contains(&format!("\"{k}\""));
+    if has("format_version")
+        && (has("planned_values") || has("resource_changes") || has("terraform_version"))
+    {
+        return Some(FileKind::Plan);
+    }
+    if text.contains("\"Statement\"") || text.contains("\"statement\"") {
+        // Confirm it is at top level when the file parses; an unparsable file that looks like a
+        // policy is still a policy (its parse error is worth reporting).
+        return match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(o)) => o
+                .keys()
+                .any(|k| k.eq_ignore_ascii_case("statement"))
+                .then_some(FileKind::Policy),
+            Ok(_) => None,
+            Err(_) => Some(FileKind::Policy),
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name() {
+        assert_eq!(KindHint::of(Path::new("a/main.tf")), Some(KindHint::Hcl));
+        assert_eq!(KindHint::of(Path::new("x.tf.json")), Some(KindHint::TfJson));
+        assert_eq!(
+            KindHint::of(Path::new("x.auto.tfvars.json")),
+            Some(KindHint::TfvarsJson)
+        );
+        assert_eq!(
+            KindHint::of(Path::new("terraform.tfvars")),
+            Some(KindHint::Tfvars)
+        );
+        assert_eq!(KindHint::of(Path::new("p.json")), Some(KindHint::Json));
+        assert_eq!(KindHint::of(Path::new("README.md")), None);
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(
+            sniff_json(r#"{"Version":"1","Statement":[]}"#),
+            Some(FileKind::Policy)
+        );
+        assert_eq!(
+            sniff_json(r#"{"format_version":"1.2","planned_values":{}}"#),
+            Some(FileKind::Plan)
+        );
+        assert_eq!(
+            sniff_json(r#"{"name":"pkg","Statement":1}"#),
+            Some(FileKind::Policy)
+        );
+        assert_eq!(sniff_json(r#"{"name":"pkg"}"#), None);
+        assert_eq!(sniff_json(r#"{"a":{"Statement":[]}}"#), None);
+        assert_eq!(sniff_json(r#"[1]"#), None);
+        assert_eq!(sniff_json("{\"Statement\": [ oops"), Some(FileKind::Policy));
+    }
+}

@@ -1,0 +1,312 @@
+//! The rule engine: offers each target (file, document, block, configuration) to the rules that
+//! apply to it, runs built-in checks once per target, evaluates expression rules, and turns
+//! emits into findings with their rule's metadata. It knows nothing about output formats.
+
+use crate::checks::{self, Builtin, Sink};
+use crate::finding::{Emit, Finding, Severity};
+use crate::rules::{render_template, Registry, Rule, Scope};
+use crate::source::{SourceFile, SourceMap};
+use crate::tf::{Block, BlockKind, Configuration, UnknownNote, Workspace};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+/// Which rules run, at which severity, with which options.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub enabled: HashSet<Arc<str>>,
+    pub severity: HashMap<Arc<str>, Severity>,
+    /// Rule options from configuration: rule code → option name → JSON value.
+    pub options: HashMap<String, serde_json::Map<String, serde_json::Value>>,
+}
+
+impl Selection {
+    /// Every rule that is on by default.
+    pub fn defaults(reg: &Registry) -> Selection {
+        Selection {
+            enabled: reg
+                .rules()
+                .iter()
+                .filter(|r| r.default_enabled)
+                .map(|r| r.id.clone())
+                .collect(),
+            ..Default::default()
+        }
+    }
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+    pub fn option(&self, rule: &str, key: &str) -> Option<&serde_json::Value> {
+        self.options.get(rule)?.get(key)
+    }
+}
+
+/// What the engine returns.
+#[derive(Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub unknowns: Vec<UnknownNote>,
+}
+
+struct Plan<'r> {
+    file: Vec<(&'r str, Builtin)>,
+    document: Vec<(&'r str, Builtin)>,
+    /// (builtin, the block type keys it applies to)
+    block: Vec<(&'r str, Builtin, HashSet<String>)>,
+    configuration: Vec<(&'r str, Builtin)>,
+    /// Expression rules by the block type key they apply to.
+    exprs: HashMap<String, Vec<&'r Arc<Rule>>>,
+}
+
+fn block_key(scope: Scope, t: &str) -> String {
+    match scope {
+        Scope::Provider => format!("provider.{t}"),
+        Scope::Output => "output".to_string(),
+        _ => t.to_string(),
+    }
+}
+
+fn plan<'r>(reg: &'r Registry, sel: &Selection) -> Result<Plan<'r>, String> {
+    let mut p = Plan {
+        file: Vec::new(),
+        document: Vec::new(),
+        block: Vec::new(),
+        configuration: Vec::new(),
+        exprs: HashMap::new(),
+    };
+    for rule in reg.sorted() {
+        if !sel.is_enabled(&rule.id) {
+            continue;
+        }
+        let keys: Vec<String> = if rule.scope == Scope::Output {
+            vec!["output".into()]
+        } else {
+            rule.resources
+                .iter()
+                .map(|t| block_key(rule.scope, t))
+                .collect()
+        };
+        if let Some(name) = rule.check.as_deref() {
+            let b = checks::lookup(name)
+                .ok_or_else(|| format!("rule {}: no built-in check named `{name}`", rule.id))?;
+            let push = |v: &mut Vec<(&'r str, Builtin)>| {
+                if !v.iter().any(|(n, _)| *n == name) {
+                    v.push((name, b));
+                }
+            };
+            match rule.scope {
+                Scope::File => push(&mut p.file),
+                Scope::Document => push(&mut p.document),
+                Scope::Configuration => push(&mut p.configuration),
+                Scope::Resource | Scope::Provider | Scope::Output => {
+                    match p.block.iter_mut().find(|(n, _, _)| *n == name) {
+                        Some((_, _, set)) => set.extend(keys),
+                        None => p.block.push((name, b, keys.into_iter().collect())),
+                    }
+                }
+            }
+        } else if rule.assert.is_some() {
+            for k in keys {
+                p.exprs.entry(k).or_default().push(rule);
+            }
+        }
+    }
+    Ok(p)
+}
+
+/// Run every enabled rule over the workspace.
+pub fn run(
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    ws: &Workspace,
+) -> Result<Outcome, String> {
+    let plan = plan(reg, sel)?;
+    let mut sink = Sink::default();
+    // Diagnostics of the analysis itself are rules too (TF, RAM000): subject to selection.
+    sink.emits.extend(ws.emits.iter().cloned());
+    sink.unknowns.extend(ws.unknowns.iter().cloned());
+
+    let file_sinks: Vec<Sink> = sources
+        .files()
+        .par_iter()
+        .map(|f| {
+            let mut s = Sink::default();
+            for (_, b) in &plan.file {
+                if let Builtin::File(check) = b {
+                    check(&checks::FileCtx { file: f, sel }, &mut s);
+                }
+            }
+            s
+        })
+        .collect();
+    let doc_sinks: Vec<Sink> = ws
+        .documents
+        .par_iter()
+        .map(|d| {
+            let mut s = Sink::default();
+            for (_, b) in &plan.document {
+                if let Builtin::Document(check) = b {
+                    check(&checks::DocCtx { doc: d, sel }, &mut s);
+                }
+            }
+            s
+        })
+        .collect();
+    let cfg_sinks: Vec<Sink> = ws
+        .configurations
+        .par_iter()
+        .map(|c| run_configuration(&plan, sel, sources, c))
+        .collect();
+    for s in file_sinks.into_iter().chain(doc_sinks).chain(cfg_sinks) {
+        sink.emits.extend(s.emits);
+        sink.unknowns.extend(s.unknowns);
+    }
+
+    let mut out = Outcome::default();
+    for e in sink.emits {
+        let Some(rule) = reg.get(e.rule) else {
+            return Err(format!(
+                "internal error: a check emitted undeclared rule {}",
+                e.rule
+            ));
+        };
+        if !sel.is_enabled(&rule.id) {
+            continue;
+        }
+        out.findings.push(finalize(rule, sel, e, None));
+    }
+    out.unknowns = sink.unknowns;
+    out.unknowns
+        .retain(|u| reg.get(&u.rule).is_none_or(|r| sel.is_enabled(&r.id)));
+    out.unknowns.sort_by(|a, b| {
+        (a.file, a.loc.map(|l| l.start), &a.rule).cmp(&(b.file, b.loc.map(|l| l.start), &b.rule))
+    });
+    out.unknowns.dedup();
+    Ok(out)
+}
+
+fn run_configuration(
+    plan: &Plan,
+    sel: &Selection,
+    sources: &SourceMap,
+    cfg: &Configuration,
+) -> Sink {
+    let mut s = Sink::default();
+    for (_, b) in &plan.configuration {
+        if let Builtin::Configuration(check) = b {
+            check(
+                &checks::ConfigCtx {
+                    config: cfg,
+                    sources,
+                    sel,
+                },
+                &mut s,
+            );
+        }
+    }
+    for block in &cfg.blocks {
+        let key = match block.kind {
+            BlockKind::Resource => block.rtype.clone(),
+            BlockKind::Data => format!("data.{}", block.rtype),
+            BlockKind::Provider => format!("provider.{}", block.rtype),
+            BlockKind::Output => "output".into(),
+        };
+        for (_, b, keys) in &plan.block {
+            if keys.contains(&key) {
+                if let Builtin::Block(check) = b {
+                    check(
+                        &checks::BlockCtx {
+                            block,
+                            config: cfg,
+                            sources,
+                            sel,
+                        },
+                        &mut s,
+                    );
+                }
+            }
+        }
+        if let Some(rules) = plan.exprs.get(&key) {
+            for rule in rules {
+                eval_rule(rule, block, cfg, &mut s);
+            }
+        }
+    }
+    s
+}
+
+fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
+    use crate::eval::rules::{assert, Verdict};
+    match assert(rule, block, cfg) {
+        Verdict::Pass => {}
+        Verdict::Fail { loc, message } => {
+            let mut e = Emit::new(leak(&rule.id), block.file, loc.or(Some(block.header)));
+            e.fields.push(("message", message));
+            e.resource = Some(block.address.clone());
+            for site in &block.call_sites {
+                e.notes.push(format!(
+                    "reached through the module call at byte {}",
+                    site.start
+                ));
+            }
+            s.emits.push(e);
+        }
+        Verdict::Unknown { loc, reason } => s.unknowns.push(UnknownNote {
+            rule: rule.id.to_string(),
+            file: block.file,
+            loc: loc.or(Some(block.header)),
+            address: Some(block.address.clone()),
+            reason,
+        }),
+    }
+}
+
+/// Rule codes live for the whole run in the registry; emits name them as `&'static str` so
+/// checks can use literals. Codes of user rules are interned here once.
+fn leak(id: &Arc<str>) -> &'static str {
+    use std::sync::Mutex;
+    static INTERNED: Mutex<BTreeMap<String, &'static str>> = Mutex::new(BTreeMap::new());
+    let mut m = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = m.get(&**id) {
+        return s;
+    }
+    let s: &'static str = Box::leak(id.to_string().into_boxed_str());
+    m.insert(id.to_string(), s);
+    s
+}
+
+/// Attach a rule's metadata to an emit.
+pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>) -> Finding {
+    // Expression rules carry their rendered message as the `message` field.
+    let message = match e.fields.iter().find(|(k, _)| *k == "message") {
+        Some((_, m)) if rule.check.is_none() => m.clone(),
+        _ => render_template(&rule.message, &e.fields),
+    };
+    Finding {
+        rule: rule.id.clone(),
+        name: rule.name.clone(),
+        severity: sel.severity.get(&rule.id).copied().unwrap_or(rule.severity),
+        message,
+        help: rule.help.as_deref().map(|h| render_template(h, &e.fields)),
+        url: rule.url.clone(),
+        file: e.file,
+        loc: e.loc,
+        label: e.label,
+        secondary: e.secondary,
+        resource: e.resource,
+        pointer: e.pointer,
+        notes: e.notes,
+    }
+}
+
+/// Sort findings deterministically: file path, line, column, rule.
+pub fn sort_findings(sources: &SourceMap, findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let fa = sources.get(a.file);
+        let fb = sources.get(b.file);
+        let pa = a.loc.map(|l| l.start).unwrap_or(0);
+        let pb = b.loc.map(|l| l.start).unwrap_or(0);
+        (&fa.display, pa, &a.rule, &a.message).cmp(&(&fb.display, pb, &b.rule, &b.message))
+    });
+}

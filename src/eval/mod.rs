@@ -1,0 +1,3 @@
+//! Expression evaluation.
+
+pub mod rules;

@@ -1,0 +1,140 @@
+//! Findings: what the rule engine produces and every reporter consumes.
+
+use crate::source::{FileId, Loc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s {
+            "info" => Severity::Info,
+            "low" => Severity::Low,
+            "medium" => Severity::Medium,
+            "high" => Severity::High,
+            "critical" => Severity::Critical,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A secondary label: another span that explains the finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub loc: Loc,
+    pub text: String,
+}
+
+/// What a check reports before the engine attaches the rule's metadata. Checks name the rule and
+/// supply the fields its message template interpolates; wording lives in the rule file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Emit {
+    pub rule: &'static str,
+    pub file: FileId,
+    /// Primary span; `None` points at the start of the file.
+    pub loc: Option<Loc>,
+    /// Text under the primary span.
+    pub label: Option<String>,
+    pub secondary: Vec<Label>,
+    /// Named values for the rule's `message`/`help` templates.
+    pub fields: Vec<(&'static str, String)>,
+    pub resource: Option<String>,
+    pub pointer: Option<String>,
+    /// Extra notes, e.g. the module call a finding came through.
+    pub notes: Vec<String>,
+}
+
+impl Emit {
+    pub fn new(rule: &'static str, file: FileId, loc: Option<Loc>) -> Emit {
+        Emit {
+            rule,
+            file,
+            loc,
+            label: None,
+            secondary: Vec::new(),
+            fields: Vec::new(),
+            resource: None,
+            pointer: None,
+            notes: Vec::new(),
+        }
+    }
+    pub fn field(mut self, name: &'static str, value: impl Into<String>) -> Emit {
+        self.fields.push((name, value.into()));
+        self
+    }
+    pub fn label(mut self, text: impl Into<String>) -> Emit {
+        self.label = Some(text.into());
+        self
+    }
+    pub fn secondary(mut self, loc: Option<Loc>, text: impl Into<String>) -> Emit {
+        if let Some(loc) = loc {
+            self.secondary.push(Label {
+                loc,
+                text: text.into(),
+            });
+        }
+        self
+    }
+    pub fn resource(mut self, address: Option<String>) -> Emit {
+        self.resource = address;
+        self
+    }
+    pub fn pointer(mut self, pointer: impl Into<String>) -> Emit {
+        self.pointer = Some(pointer.into());
+        self
+    }
+    pub fn note(mut self, note: impl Into<String>) -> Emit {
+        self.notes.push(note.into());
+        self
+    }
+}
+
+/// A finding with its rule's metadata resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub rule: Arc<str>,
+    pub name: Arc<str>,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub url: Arc<str>,
+    pub file: FileId,
+    pub loc: Option<Loc>,
+    pub label: Option<String>,
+    pub secondary: Vec<Label>,
+    pub resource: Option<String>,
+    pub pointer: Option<String>,
+    pub notes: Vec<String>,
+}

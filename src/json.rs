@@ -1,0 +1,200 @@
+//! Span-keeping JSON: parses text into a [`Value`] whose nodes carry byte spans.
+
+use crate::source::{FileId, Loc};
+use crate::value::{Entry, Kind, Value};
+use jsonc_parser::ast;
+
+/// Maximum nesting of arrays and objects; deeper input is rejected before parsing so the
+/// recursive parser can never exhaust the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// How spans inside the parsed text map back to a source file.
+#[derive(Clone, Copy, Debug)]
+pub enum SpanMap {
+    /// The text is the file's bytes starting at `offset`: every node gets its exact span.
+    Exact { file: FileId, offset: usize },
+    /// The text was produced from an expression (a quoted string with escapes, a template):
+    /// every node points at the whole expression.
+    Whole(Loc),
+    /// No location at all.
+    None,
+}
+
+impl SpanMap {
+    fn loc(&self, r: jsonc_parser::common::Range) -> Option<Loc> {
+        match *self {
+            SpanMap::Exact { file, offset } => {
+                Some(Loc::new(file, offset + r.start..offset + r.end))
+            }
+            SpanMap::Whole(loc) => Some(loc),
+            SpanMap::None => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonError {
+    pub message: String,
+    pub loc: Option<Loc>,
+}
+
+/// Parse strict JSON (no comments, no trailing commas). An empty document is an error.
+pub fn parse(text: &str, map: SpanMap) -> Result<Value, JsonError> {
+    if let Some(at) = too_deep(text) {
+        return Err(JsonError {
+            message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            loc: map.loc(jsonc_parser::common::Range::new(at, at + 1)),
+        });
+    }
+    let opts = jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+    };
+    let collect = jsonc_parser::CollectOptions {
+        comments: jsonc_parser::CommentCollectionStrategy::Off,
+        tokens: false,
+    };
+    match jsonc_parser::parse_to_ast(text, &collect, &opts) {
+        Ok(res) => match res.value {
+            Some(v) => Ok(convert(v, &map)),
+            None => Err(JsonError {
+                message: "the file is empty".into(),
+                loc: map.loc(jsonc_parser::common::Range::new(0, 0)),
+            }),
+        },
+        Err(e) => {
+            let r = e.range();
+            Err(JsonError {
+                message: e.kind().to_string(),
+                loc: map.loc(r),
+            })
+        }
+    }
+}
+
+/// Byte offset where nesting first exceeds [`MAX_DEPTH`], ignoring brackets inside strings.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_str {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn convert(v: ast::Value<'_>, map: &SpanMap) -> Value {
+    match v {
+        ast::Value::StringLit(s) => Value::string(s.value.into_owned(), map.loc(s.range)),
+        ast::Value::NumberLit(n) => {
+            Value::number(n.value.parse().unwrap_or(f64::NAN), map.loc(n.range))
+        }
+        ast::Value::BooleanLit(b) => Value::bool(b.value, map.loc(b.range)),
+        ast::Value::NullKeyword(n) => Value::new(Kind::Null, map.loc(n.range)),
+        ast::Value::Array(a) => {
+            let loc = map.loc(a.range);
+            Value::list(
+                a.elements.into_iter().map(|e| convert(e, map)).collect(),
+                loc,
+            )
+        }
+        ast::Value::Object(o) => {
+            let loc = map.loc(o.range);
+            let entries = o
+                .properties
+                .into_iter()
+                .map(|p| {
+                    let (key, key_range) = match p.name {
+                        ast::ObjectPropName::String(s) => (s.value.into_owned(), s.range),
+                        ast::ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                    };
+                    Entry {
+                        key,
+                        key_loc: map.loc(key_range),
+                        value: convert(p.value, map),
+                    }
+                })
+                .collect();
+            Value::object(entries, loc)
+        }
+    }
+}
+
+/// Append `/token` to a JSON pointer, escaping `~` and `/` (RFC 6901).
+pub fn pointer_push(pointer: &str, token: &str) -> String {
+    let mut s = String::with_capacity(pointer.len() + token.len() + 1);
+    s.push_str(pointer);
+    s.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => s.push_str("~0"),
+            '/' => s.push_str("~1"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(t: &str) -> Result<Value, JsonError> {
+        parse(
+            t,
+            SpanMap::Exact {
+                file: FileId(0),
+                offset: 10,
+            },
+        )
+    }
+
+    #[test]
+    fn spans_point_at_elements_and_keys() {
+        let v = exact(r#"{"Action": ["a", "b"]}"#).unwrap();
+        let e = v.entry("Action").unwrap();
+        assert_eq!(e.key_loc.unwrap().range(), 11..19);
+        let b = &e.value.as_list().unwrap()[1];
+        assert_eq!(b.as_str(), Some("b"));
+        assert_eq!(b.loc.unwrap().range(), 27..30);
+    }
+
+    #[test]
+    fn errors_are_located_and_depth_is_bounded() {
+        let e = exact("{\"a\": }").unwrap_err();
+        assert_eq!(e.loc.unwrap().start, 16);
+        assert!(exact("").is_err());
+        let deep = "[".repeat(100_000);
+        let e = exact(&deep).unwrap_err();
+        assert!(e.message.contains("nesting"), "{}", e.message);
+        assert!(
+            exact("{\"a\": 1,}").is_err(),
+            "trailing commas are not JSON"
+        );
+    }
+
+    #[test]
+    fn pointer_escapes() {
+        assert_eq!(pointer_push("/a", "b/c~d"), "/a/b~1c~0d");
+    }
+}

@@ -1,0 +1,20 @@
+//! acslint: a fast, offline static analyzer for Alibaba Cloud RAM policies and Terraform.
+//!
+//! Pipeline: [`discover`] → parse ([`json`], [`tf`]) → model ([`value`], [`tf::model`]) →
+//! [`engine`] (rules from [`rules`], built-in [`checks`]) → [`report`].
+
+pub mod checks;
+pub mod cli;
+pub mod discover;
+pub mod engine;
+pub mod eval;
+pub mod finding;
+pub mod json;
+pub mod lint;
+pub mod policy;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod tf;
+pub mod util;
+pub mod value;

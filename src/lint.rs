@@ -1,0 +1,273 @@
+//! The pipeline: discover → read → parse → model → rules → findings.
+
+use crate::discover::{self, Candidate, DiscoverOptions, KindHint};
+use crate::engine::{self, Selection};
+use crate::finding::{Emit, Finding};
+use crate::json::{self, SpanMap};
+use crate::policy::DocKind;
+use crate::rules::Registry;
+use crate::source::{FileId, FileKind, Loc, SourceMap};
+use crate::tf::{self, Document, UnknownNote, Workspace};
+use crate::value::Value;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct LintOptions {
+    pub paths: Vec<PathBuf>,
+    pub discover: DiscoverOptions,
+    pub max_file_size: u64,
+    /// Text given on standard input, with the name it should be linted as.
+    pub stdin: Option<(String, String)>,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            paths: vec![PathBuf::from(".")],
+            discover: DiscoverOptions {
+                respect_ignore_files: true,
+                ..Default::default()
+            },
+            max_file_size: discover::DEFAULT_MAX_FILE_SIZE,
+            stdin: None,
+        }
+    }
+}
+
+pub struct LintResult {
+    pub sources: SourceMap,
+    pub findings: Vec<Finding>,
+    pub unknowns: Vec<UnknownNote>,
+    /// Files linted (excluding JSON that was neither a policy nor a plan).
+    pub files: usize,
+}
+
+/// A file as read: its text or why it could not be read.
+enum Read {
+    Text(FileKind, String),
+    Skip,
+    Error(String),
+}
+
+/// Display form of a path: relative to the working directory when possible, `/`-separated.
+pub fn display_path(p: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = cwd
+        .as_deref()
+        .and_then(|c| p.strip_prefix(c).ok())
+        .unwrap_or(p);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+fn read(c: &Candidate, max: u64) -> Read {
+    let meta = match std::fs::metadata(&c.path) {
+        Ok(m) => m,
+        Err(e) => return Read::Error(format!("cannot read the file: {e}")),
+    };
+    if meta.len() > max {
+        return Read::Error(format!(
+            "the file is {} bytes, over the {max}-byte limit (raise it with --max-file-size); it was not analysed",
+            meta.len()
+        ));
+    }
+    let bytes = match std::fs::read(&c.path) {
+        Ok(b) => b,
+        Err(e) => return Read::Error(format!("cannot read the file: {e}")),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return Read::Error(format!(
+                "the file is not valid UTF-8 (invalid byte at offset {}); it was not analysed",
+                e.utf8_error().valid_up_to()
+            ))
+        }
+    };
+    classify(c.kind, text, c.explicit)
+}
+
+fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
+    if text.starts_with('\u{feff}') {
+        // Editors hide the byte order mark and parsers reject it.
+        text.drain(..3);
+    }
+    let kind = match hint {
+        Some(KindHint::Hcl) => FileKind::Hcl,
+        Some(KindHint::TfJson) => FileKind::TfJson,
+        Some(KindHint::Tfvars) => FileKind::Tfvars,
+        Some(KindHint::TfvarsJson) => FileKind::TfvarsJson,
+        Some(KindHint::Json) => match discover::sniff_json(&text) {
+            Some(k) => k,
+            None => return Read::Skip,
+        },
+        None if explicit => {
+            // A file named explicitly with an unknown extension: sniff JSON, else try HCL.
+            match discover::sniff_json(&text) {
+                Some(k) => k,
+                None => FileKind::Hcl,
+            }
+        }
+        None => return Read::Skip,
+    };
+    Read::Text(kind, text)
+}
+
+/// Run the whole pipeline.
+pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
+    let mut sources = SourceMap::default();
+    let mut emits: Vec<Emit> = Vec::new();
+
+    if let Some((name, text)) = &opts.stdin {
+        let hint = KindHint::of(Path::new(name)).or(Some(KindHint::Hcl));
+        match classify(hint, text.clone(), true) {
+            Read::Text(kind, text) => {
+                sources.add(PathBuf::from(name), name.clone(), kind, text.into());
+            }
+            Read::Skip | Read::Error(_) => {}
+        }
+    } else {
+        let (cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        for w in walk_errors {
+            let display = w
+                .path
+                .as_deref()
+                .map(display_path)
+                .unwrap_or_else(|| ".".into());
+            let id = sources.add(
+                w.path.clone().unwrap_or_default(),
+                display,
+                FileKind::Other,
+                Arc::from(""),
+            );
+            emits.push(Emit::new("TF002", id, None).field("reason", w.message));
+        }
+        let reads: Vec<Read> = cands
+            .par_iter()
+            .map(|c| read(c, opts.max_file_size))
+            .collect();
+        for (c, r) in cands.iter().zip(reads) {
+            match r {
+                Read::Text(kind, text) => {
+                    sources.add(c.path.clone(), display_path(&c.path), kind, text.into());
+                }
+                Read::Skip => {}
+                Read::Error(reason) => {
+                    let id = sources.add(
+                        c.path.clone(),
+                        display_path(&c.path),
+                        FileKind::Other,
+                        Arc::from(""),
+                    );
+                    let code = if reason.contains("-byte limit") {
+                        "TF003"
+                    } else {
+                        "TF002"
+                    };
+                    emits.push(Emit::new(code, id, None).field("reason", reason));
+                }
+            }
+        }
+    }
+
+    let mut ws = build_workspace(&sources);
+    ws.emits.splice(0..0, emits);
+    let files = sources
+        .files()
+        .iter()
+        .filter(|f| f.kind != FileKind::Other)
+        .count();
+    let mut out = engine::run(reg, sel, &sources, &ws)?;
+    engine::sort_findings(&sources, &mut out.findings);
+    Ok(LintResult {
+        sources,
+        findings: out.findings,
+        unknowns: out.unknowns,
+        files,
+    })
+}
+
+/// Parse every file and build the model the rules see.
+pub fn build_workspace(sources: &SourceMap) -> Workspace {
+    let mut ws = Workspace::default();
+    let parsed: Vec<(Vec<Emit>, Vec<Document>)> = sources
+        .files()
+        .par_iter()
+        .map(|f| match f.kind {
+            FileKind::Policy => policy_file(f.id, &f.text),
+            _ => (Vec::new(), Vec::new()),
+        })
+        .collect();
+    for (e, d) in parsed {
+        ws.emits.extend(e);
+        ws.documents.extend(d);
+    }
+    tf::load(sources, &mut ws);
+    ws
+}
+
+fn policy_file(file: FileId, text: &str) -> (Vec<Emit>, Vec<Document>) {
+    match json::parse(text, SpanMap::Exact { file, offset: 0 }) {
+        Ok(value) => {
+            let kind = infer_kind(&value);
+            let whole = Some(Loc::new(file, 0..text.len()));
+            (
+                Vec::new(),
+                vec![Document {
+                    kind,
+                    value,
+                    file,
+                    loc: whole,
+                    resource: None,
+                    text: Some(text.to_string()),
+                }],
+            )
+        }
+        Err(e) => (
+            vec![Emit::new("RAM000", file, e.loc)
+                .field("reason", e.message.clone())
+                .label(e.message)],
+            Vec::new(),
+        ),
+    }
+}
+
+/// The kind of a standalone policy: statements with a `Principal` make a trust policy when every
+/// action is `sts:AssumeRole`, a bucket policy otherwise; no principal makes an identity policy.
+pub fn infer_kind(v: &Value) -> DocKind {
+    let statements: Vec<&Value> = match v.entry_ignore_case("Statement").map(|e| &e.value) {
+        Some(s) => match s.as_list() {
+            Some(l) => l.iter().collect(),
+            None => vec![s],
+        },
+        None => return DocKind::Identity,
+    };
+    let with_principal: Vec<&&Value> = statements
+        .iter()
+        .filter(|s| s.entry_ignore_case("Principal").is_some())
+        .collect();
+    if with_principal.is_empty() {
+        return DocKind::Identity;
+    }
+    let all_assume = with_principal.iter().all(|s| {
+        let a = s.entry_ignore_case("Action").map(|e| &e.value);
+        let acts: Vec<&str> = match a {
+            Some(a) => match a.as_list() {
+                Some(l) => l.iter().filter_map(Value::as_str).collect(),
+                None => a.as_str().into_iter().collect(),
+            },
+            None => Vec::new(),
+        };
+        !acts.is_empty()
+            && acts
+                .iter()
+                .all(|x| x.to_ascii_lowercase().starts_with("sts:assumerole"))
+    });
+    if all_assume {
+        DocKind::Trust
+    } else {
+        DocKind::Bucket
+    }
+}

@@ -1,0 +1,58 @@
+//! The versioned JSON report (documented in the README).
+
+use super::Report;
+use serde_json::{json, Map, Value};
+
+pub const JSON_VERSION: u32 = 1;
+
+pub fn render(r: &Report) -> String {
+    let findings: Vec<Value> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let (s, e) = r.range(f);
+            json!({
+                "rule": &*f.rule,
+                "name": &*f.name,
+                "severity": f.severity.as_str(),
+                "message": f.message,
+                "help": f.help,
+                "url": &*f.url,
+                "file": r.sources.get(f.file).display,
+                "range": {"start": s, "end": e},
+                "resource": f.resource,
+                "pointer": f.pointer,
+            })
+        })
+        .collect();
+    let mut by = Map::new();
+    for (sev, n) in r.by_severity().into_iter().rev() {
+        by.insert(sev.as_str().into(), n.into());
+    }
+    let unknowns: Vec<Value> = r
+        .unknowns
+        .iter()
+        .map(|u| {
+            let file = r.sources.get(u.file);
+            let start = u.loc.map(|l| file.line_col(l.start as usize));
+            json!({
+                "rule": u.rule,
+                "file": file.display,
+                "line": start.map(|s| s.line),
+                "column": start.map(|s| s.column),
+                "resource": u.address,
+                "reason": u.reason,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": JSON_VERSION,
+        "tool": {"name": "acslint", "version": env!("CARGO_PKG_VERSION")},
+        "findings": findings,
+        "unknown": unknowns,
+        "summary": {"files": r.files, "findings": r.findings.len(), "by_severity": by},
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

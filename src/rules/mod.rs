@@ -1,0 +1,225 @@
+//! Rule metadata: every rule, built-in or user-supplied, is declared in an HCL rule file under
+//! `rulesets/`. This module loads those files, validates them and keeps the registry.
+
+pub mod docs;
+mod load;
+pub mod schema;
+
+pub use load::{load_rule_file, RuleLoadError};
+
+use crate::finding::Severity;
+use hcl_edit::expr::Expression;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
+
+/// Where a rule applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Each Terraform resource (or data source) of the listed types.
+    Resource,
+    /// Each policy document of the listed kinds, standalone or embedded in Terraform.
+    Document,
+    /// A whole configuration (a root module with everything it calls).
+    Configuration,
+    /// Each scanned file, whatever its kind.
+    File,
+    /// Each `provider` block.
+    Provider,
+    /// Each `output` block.
+    Output,
+}
+
+impl Scope {
+    pub fn parse(s: &str) -> Option<Scope> {
+        Some(match s {
+            "resource" => Scope::Resource,
+            "document" => Scope::Document,
+            "configuration" => Scope::Configuration,
+            "file" => Scope::File,
+            "provider" => Scope::Provider,
+            "output" => Scope::Output,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub severity: Severity,
+    pub title: String,
+    /// Message template: `${field}` for built-in checks, an HCL template over `self` for
+    /// expression rules.
+    pub message: String,
+    pub help: Option<String>,
+    pub docs: String,
+    pub references: BTreeMap<String, String>,
+    pub equivalents: Vec<String>,
+    pub scope: Scope,
+    /// Resource types (`resource` scope), provider names (`provider` scope).
+    pub resources: Vec<String>,
+    /// Document kinds (`document` scope).
+    pub documents: Vec<String>,
+    /// Name of a built-in check written in Rust.
+    pub check: Option<String>,
+    /// HCL condition that must hold (expression rules).
+    pub assert: Option<Expression>,
+    /// Compiled message template (expression rules).
+    pub message_expr: Option<Expression>,
+    /// Attribute path to label when the assertion fails.
+    pub where_: Option<String>,
+    /// A rule that suppressions cannot silence.
+    pub ignorable: bool,
+    /// Rules in the default set run without being selected.
+    pub default_enabled: bool,
+    /// The file the rule was declared in (relative to `rulesets/` for built-in rules).
+    pub source: String,
+    pub url: Arc<str>,
+}
+
+/// The documentation URL of a rule, pinned to this version like tflint's links.
+pub fn docs_url(id: &str) -> String {
+    format!(
+        "https://github.com/acslint/acslint/blob/v{}/docs/rules/{id}.md",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Built-in rule files, embedded at build time (see build.rs).
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+#[derive(Default, Clone)]
+pub struct Registry {
+    rules: Vec<Arc<Rule>>,
+    by_id: HashMap<Arc<str>, usize>,
+    by_name: HashMap<Arc<str>, usize>,
+}
+
+impl Registry {
+    /// The built-in rules, parsed once per process. Their schema validity is enforced by the
+    /// test suite, not at run time, so start-up stays cheap.
+    pub fn builtin() -> &'static Registry {
+        static REG: OnceLock<Registry> = OnceLock::new();
+        REG.get_or_init(|| {
+            let mut reg = Registry::default();
+            for (path, text) in EMBEDDED {
+                let rules = load_rule_file(path, text, None, false)
+                    .unwrap_or_else(|e| panic!("built-in rule file {path} is invalid: {e:?}"));
+                for r in rules {
+                    reg.insert(r)
+                        .unwrap_or_else(|e| panic!("built-in rule file {path}: {e}"));
+                }
+            }
+            reg
+        })
+    }
+
+    /// Add a rule; duplicate codes or names are errors.
+    pub fn insert(&mut self, rule: Rule) -> Result<(), String> {
+        if let Some(&i) = self.by_id.get(&rule.id) {
+            return Err(format!(
+                "rule code {} is declared twice ({} and {})",
+                rule.id, self.rules[i].source, rule.source
+            ));
+        }
+        if let Some(&i) = self.by_name.get(&rule.name) {
+            return Err(format!(
+                "rule name {} is used by both {} and {}",
+                rule.name, self.rules[i].id, rule.id
+            ));
+        }
+        let i = self.rules.len();
+        self.by_id.insert(rule.id.clone(), i);
+        self.by_name.insert(rule.name.clone(), i);
+        self.rules.push(Arc::new(rule));
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<Rule>> {
+        self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// Look a rule up by code (case-insensitive) or kebab name.
+    pub fn find(&self, code_or_name: &str) -> Option<&Arc<Rule>> {
+        self.get(&code_or_name.to_ascii_uppercase())
+            .or_else(|| self.by_name.get(code_or_name).map(|&i| &self.rules[i]))
+    }
+
+    pub fn rules(&self) -> &[Arc<Rule>] {
+        &self.rules
+    }
+
+    /// Rules in code order.
+    pub fn sorted(&self) -> Vec<&Arc<Rule>> {
+        let mut v: Vec<_> = self.rules.iter().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Rules that a selector (full code, code prefix such as `RAM` or `OSS0`, or kebab name)
+    /// designates; empty when it designates none.
+    pub fn select(&self, selector: &str) -> Vec<&Arc<Rule>> {
+        if selector.eq_ignore_ascii_case("ALL") {
+            return self.rules.iter().collect();
+        }
+        if let Some(r) = self.by_name.get(selector) {
+            return vec![&self.rules[*r]];
+        }
+        let up = selector.to_ascii_uppercase();
+        self.rules
+            .iter()
+            .filter(|r| r.id.starts_with(&up))
+            .collect()
+    }
+}
+
+/// Render a built-in check's message template: `${field}` is replaced by the field's value;
+/// `$${` is a literal `${`. Unknown fields are left as written so a test can catch them.
+pub fn render_template(template: &str, fields: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find("${") {
+        if rest[..i].ends_with('$') {
+            out.push_str(&rest[..i - 1]);
+            out.push_str("${");
+            rest = &rest[i + 2..];
+            continue;
+        }
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find('}') {
+            Some(j) => {
+                let name = after[..j].trim();
+                match fields.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[i..i + 3 + j]),
+                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_substitute_fields() {
+        let f = [("action", "ram:*".to_string())];
+        assert_eq!(render_template("grants `${action}`", &f), "grants `ram:*`");
+        assert_eq!(
+            render_template("keep $${x} and ${missing}", &f),
+            "keep ${x} and ${missing}"
+        );
+        assert_eq!(render_template("open ${action", &f), "open ${action");
+    }
+}

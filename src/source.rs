@@ -1,0 +1,201 @@
+//! Source files, byte spans and line/column conversion.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Index of a file in the run's [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Loc {
+    pub fn new(file: FileId, range: Range<usize>) -> Loc {
+        Loc {
+            file,
+            start: range.start as u32,
+            end: range.end.max(range.start) as u32,
+        }
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What kind of input a file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// `.tf`
+    Hcl,
+    /// `.tf.json`
+    TfJson,
+    /// `.tfvars`
+    Tfvars,
+    /// `.tfvars.json`
+    TfvarsJson,
+    /// A standalone RAM policy document.
+    Policy,
+    /// `terraform show -json` output.
+    Plan,
+    /// A file read only because something referenced it (`file()`, rule files, config).
+    Other,
+}
+
+pub struct SourceFile {
+    pub id: FileId,
+    /// Path as shown to the user.
+    pub display: String,
+    /// Path on disk (absolute or relative to the working directory).
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(id: FileId, path: PathBuf, display: String, kind: FileKind, text: Arc<str>) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        SourceFile {
+            id,
+            display,
+            path,
+            kind,
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Line and column (1-based, column in Unicode scalar values) of a byte offset.
+    /// Offsets inside a multi-byte character or past the end are clamped.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Byte offset of the start of a 1-based line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    pub fn slice(&self, loc: Loc) -> &str {
+        self.text.get(loc.range()).unwrap_or("")
+    }
+}
+
+/// All files of a run, indexed by [`FileId`].
+#[derive(Default)]
+pub struct SourceMap {
+    files: Vec<Arc<SourceFile>>,
+}
+
+impl SourceMap {
+    pub fn add(
+        &mut self,
+        path: PathBuf,
+        display: String,
+        kind: FileKind,
+        text: Arc<str>,
+    ) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        self.files
+            .push(Arc::new(SourceFile::new(id, path, display, kind, text)));
+        id
+    }
+    pub fn get(&self, id: FileId) -> &Arc<SourceFile> {
+        &self.files[id.0 as usize]
+    }
+    pub fn files(&self) -> &[Arc<SourceFile>] {
+        &self.files
+    }
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new(
+            FileId(0),
+            "x".into(),
+            "x".into(),
+            FileKind::Hcl,
+            text.into(),
+        )
+    }
+
+    #[test]
+    fn line_col_counts_chars_and_handles_crlf() {
+        let f = file("ab\r\n\tné x\nlast");
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(4), LineCol { line: 2, column: 1 });
+        // `x` comes after tab, n, é (2 bytes), space.
+        let x = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(x), LineCol { line: 2, column: 5 });
+        assert_eq!(f.line_text(2), "\tné x");
+        assert_eq!(f.line_col(1000), LineCol { line: 3, column: 5 });
+        // Inside the two bytes of `é`: clamped back to its start.
+        let e = f.text.find('é').unwrap();
+        assert_eq!(f.line_col(e + 1), f.line_col(e));
+    }
+}

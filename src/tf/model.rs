@@ -1,0 +1,114 @@
+//! The evaluated Terraform model that rules see.
+
+use crate::finding::Emit;
+use crate::policy::DocKind;
+use crate::source::{FileId, Loc};
+use crate::value::Value;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// A `resource`, `data`, `provider` or `output` block after evaluation (one per instance for
+/// `count`/`for_each`).
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// `resource`, `data`, `provider`, `output`, `variable`, `module`.
+    pub kind: BlockKind,
+    /// Resource type as written (`alicloud_disk`), provider name, or output name.
+    pub written_type: String,
+    /// Resource type after deprecated names are mapped to their successors (`alicloud_ecs_disk`).
+    pub rtype: String,
+    pub name: String,
+    /// Full address: `module.account.alicloud_ram_user.u["bob"]`, `provider.alicloud.eu`,
+    /// `output.secret`.
+    pub address: String,
+    /// Module path: empty for the root, `module.account` inside a call.
+    pub module: String,
+    pub file: FileId,
+    /// The block header (`resource "t" "n"`), where findings on the block as a whole point.
+    pub header: Loc,
+    /// The whole block.
+    pub loc: Loc,
+    /// Attributes and nested blocks as an object; nested blocks are lists of objects under their
+    /// type name. Values carry spans into `file`.
+    pub value: Value,
+    /// The module call this block was reached through (outermost first).
+    pub call_sites: Vec<Loc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Resource,
+    Data,
+    Provider,
+    Output,
+}
+
+/// A policy document found in a file or a Terraform attribute.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub kind: DocKind,
+    pub value: Value,
+    pub file: FileId,
+    /// The attribute (or whole file) holding the document.
+    pub loc: Option<Loc>,
+    /// Address of the resource it belongs to, if any.
+    pub resource: Option<String>,
+    /// Length of the document text as written, when known (for the size limit).
+    pub text: Option<String>,
+}
+
+/// A value a rule could not decide on, kept for `--show-unknown`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownNote {
+    pub rule: String,
+    pub file: FileId,
+    pub loc: Option<Loc>,
+    pub address: Option<String>,
+    pub reason: String,
+}
+
+/// One configuration: a root module with every local module it calls, evaluated.
+#[derive(Clone, Debug, Default)]
+pub struct Configuration {
+    pub dir: PathBuf,
+    /// The root module's files (the first one anchors configuration-scope findings).
+    pub files: Vec<FileId>,
+    pub blocks: Vec<Block>,
+    /// Block indices by resource type (successor names), for rules and cross-resource lookups.
+    pub by_type: HashMap<String, Vec<usize>>,
+}
+
+impl Configuration {
+    pub fn index(&mut self) {
+        self.by_type.clear();
+        for (i, b) in self.blocks.iter().enumerate() {
+            let key = match b.kind {
+                BlockKind::Resource => b.rtype.clone(),
+                BlockKind::Data => format!("data.{}", b.rtype),
+                BlockKind::Provider => format!("provider.{}", b.rtype),
+                BlockKind::Output => "output".to_string(),
+            };
+            self.by_type.entry(key).or_default().push(i);
+        }
+    }
+
+    /// Blocks of a type key (`alicloud_oss_bucket`, `data.alicloud_x`, `provider.alicloud`,
+    /// `output`).
+    pub fn of_type<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a Block> + 'a {
+        self.by_type
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &self.blocks[i])
+    }
+}
+
+/// Everything the front ends produced for the rule engine.
+#[derive(Default)]
+pub struct Workspace {
+    pub configurations: Vec<Configuration>,
+    pub documents: Vec<Document>,
+    /// Diagnostics of the analysis itself (parse errors, modules not analysed, limits).
+    pub emits: Vec<Emit>,
+    pub unknowns: Vec<UnknownNote>,
+}
