@@ -263,8 +263,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     let start = Instant::now();
     let reg = registry(&args.rule_files)?;
     let sel = selection(&reg, &args.select, &args.ignore)?;
-    let mut opts = LintOptions::default();
-    opts.max_file_size = args.max_file_size;
+    let mut opts = LintOptions {
+        max_file_size: args.max_file_size,
+        ..Default::default()
+    };
     opts.discover.exclude = args.exclude.clone();
     opts.discover.include = args.include.clone();
     opts.discover.respect_ignore_files = !args.no_ignore;
