@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Time the release binary on a directory tree and compare it with the bare read+parse floor,
+# with one thread against two, and with Checkov when it is installed.
+#
+#   scripts/bench-corpus.sh DIR            # builds the release binary and examples first
+#   RUNS=7 SKIP_BUILD=1 scripts/bench-corpus.sh DIR
+#
+# Every figure is the median of RUNS runs (default 5) measured with /usr/bin/time: wall
+# seconds, user+sys CPU seconds, and peak RSS (the largest of the runs). Checkov is run once (it
+# is slow) with `--framework terraform`, which only spares it work. See docs/performance.md.
+set -euo pipefail
+
+dir=${1:?usage: scripts/bench-corpus.sh DIR}
+runs=${RUNS:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+target=${CARGO_TARGET_DIR:-$root/target}
+bin=$target/release/acslint
+floor=$target/release/examples/parse_floor
+
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  (cd "$root" && cargo build --release --quiet --bin acslint --example parse_floor)
+fi
+if [[ ! -x /usr/bin/time ]]; then
+  echo "bench-corpus: /usr/bin/time is missing (GNU time: apt-get install time); it is needed for CPU and peak RSS" >&2
+  exit 2
+fi
+
+files=$(find "$dir" -type f \( -name '*.tf' -o -name '*.tfvars' -o -name '*.json' \) | wc -l)
+bytes=$(find "$dir" -type f \( -name '*.tf' -o -name '*.tfvars' -o -name '*.json' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+echo "tree: $dir ($files .tf/.tfvars/.json files, $bytes bytes), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# measure NAME CMD… : RUNS runs; prints and records median wall, median CPU, max RSS.
+declare -A WALL CPU RSS
+measure() {
+  local name=$1
+  shift
+  local log
+  log=$(mktemp)
+  for _ in $(seq "$runs"); do
+    # Exit status 1 (findings) is expected; 2 or more is a failure of the tool.
+    /usr/bin/time -a -o "$log" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || [[ $? -le 1 ]] || {
+      echo "bench-corpus: $name failed: $*" >&2
+      rm -f "$log"
+      return 1
+    }
+  done
+  # The output file may hold "Command exited with non-zero status" lines: keep the figures.
+  read -r w c m < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$log" | awk '
+    { wall[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
+    END {
+      n = asort(wall); asort(cpu)
+      mid = int((n + 1) / 2)
+      printf "%.3f %.3f %.1f\n", wall[mid], cpu[mid], rss / 1024
+    }')
+  rm -f "$log"
+  WALL[$name]=$w CPU[$name]=$c RSS[$name]=$m
+  printf '%-22s wall %7.3f s   cpu %7.3f s   peak RSS %7.1f MiB\n' "$name" "$w" "$c" "$m"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+measure "acslint (2 threads)" env RAYON_NUM_THREADS=2 "$bin" check "$dir" --format json --no-ignore
+measure "acslint (1 thread)" env RAYON_NUM_THREADS=1 "$bin" check "$dir" --format json --no-ignore
+measure "read+parse floor (2)" env RAYON_NUM_THREADS=2 "$floor" "$dir"
+measure "read+parse floor (1)" env RAYON_NUM_THREADS=1 "$floor" "$dir"
+
+echo
+echo "acslint / floor, wall (2 threads): $(ratio "${WALL[acslint (2 threads)]}" "${WALL[read+parse floor (2)]}")x"
+echo "acslint / floor, CPU:              $(ratio "${CPU[acslint (2 threads)]}" "${CPU[read+parse floor (2)]}")x"
+echo "speed-up 2 threads vs 1, wall:     $(ratio "${WALL[acslint (1 thread)]}" "${WALL[acslint (2 threads)]}")x"
+
+if command -v checkov >/dev/null 2>&1; then
+  echo
+  echo "checkov $(checkov --version 2>/dev/null | tail -1), one run, --framework terraform:"
+  saved=$runs
+  runs=1
+  measure "checkov" checkov -d "$dir" --framework terraform --quiet --compact -o json --skip-download
+  runs=$saved
+  echo "checkov / acslint, wall:           $(ratio "${WALL[checkov]}" "${WALL[acslint (2 threads)]}")x"
+  echo "checkov / acslint, CPU:            $(ratio "${CPU[checkov]}" "${CPU[acslint (2 threads)]}")x"
+else
+  echo
+  echo "checkov is not installed (pip install checkov): no comparison"
+fi
