@@ -62,7 +62,14 @@ const RESOURCES: &[&str] = &[
 ];
 const REGIONS: &[&str] = &["cn-hangzhou", "cn-shanghai", "cn-beijing", "ap-southeast-1"];
 const CIDRS: &[&str] = &["0.0.0.0/0", "10.0.0.0/8", "192.168.0.0/16", "172.16.1.0/24"];
-const PORTS: &[&str] = &["22/22", "3389/3389", "80/80", "443/443", "1/65535", "3306/3306"];
+const PORTS: &[&str] = &[
+    "22/22",
+    "3389/3389",
+    "80/80",
+    "443/443",
+    "1/65535",
+    "3306/3306",
+];
 const ACLS: &[&str] = &["private", "public-read", "public-read-write"];
 
 fn statement_json(r: &mut Rng, indent: &str) -> String {

@@ -43,12 +43,15 @@ fn main() {
                 Some(KindHint::Hcl | KindHint::Tfvars) => acslint::tf::parse_hcl(id, &text).is_ok(),
                 // Like `acslint check`: a `.json` file is parsed only when it looks like a policy
                 // or a plan.
-                Some(KindHint::Json) if discover::sniff_json(&text).is_none() => {
-                    return (0, 0, 0)
-                }
-                Some(KindHint::Json | KindHint::TfJson | KindHint::TfvarsJson) => {
-                    json::parse(&text, SpanMap::Exact { file: id, offset: 0 }).is_ok()
-                }
+                Some(KindHint::Json) if discover::sniff_json(&text).is_none() => return (0, 0, 0),
+                Some(KindHint::Json | KindHint::TfJson | KindHint::TfvarsJson) => json::parse(
+                    &text,
+                    SpanMap::Exact {
+                        file: id,
+                        offset: 0,
+                    },
+                )
+                .is_ok(),
                 None => return (0, 0, 0),
             };
             (1, text.len(), usize::from(!ok))

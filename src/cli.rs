@@ -124,6 +124,7 @@ pub enum RulesFormat {
 
 /// Run the CLI; returns the process exit code.
 pub fn main() -> i32 {
+    lint::install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -344,7 +345,14 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         FailOn::Never => None,
     };
     let failing = threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
-    Ok(if failing && !args.exit_zero { 1 } else { 0 })
+    Ok(if result.internal_errors > 0 {
+        // An incomplete run must not pass for a clean one (TF006 findings say which files).
+        2
+    } else if failing && !args.exit_zero {
+        1
+    } else {
+        0
+    })
 }
 
 fn list_rules(args: RulesArgs) -> Result<i32, String> {

@@ -5,7 +5,7 @@
 use crate::checks::{self, Builtin, Sink};
 use crate::finding::{Emit, Finding, Severity};
 use crate::rules::{render_template, Registry, Rule, Scope};
-use crate::source::{SourceFile, SourceMap};
+use crate::source::{FileId, SourceFile, SourceMap};
 use crate::tf::{Block, BlockKind, Configuration, UnknownNote, Workspace};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -46,6 +46,20 @@ impl Selection {
 pub struct Outcome {
     pub findings: Vec<Finding>,
     pub unknowns: Vec<UnknownNote>,
+    /// Checks that panicked (each reported as `TF006` when selected; the run continued).
+    pub internal_errors: usize,
+}
+
+/// Run the checks of one target; a panic becomes a `TF006` emit on `file` and the other targets
+/// are still analysed.
+fn contained(file: Option<FileId>, what: &str, f: impl FnOnce() -> Sink) -> Sink {
+    match file {
+        Some(id) => crate::lint::guarded(id, what, f).unwrap_or_else(|e| Sink {
+            emits: vec![e],
+            ..Default::default()
+        }),
+        None => f(),
+    }
 }
 
 struct Plan<'r> {
@@ -131,39 +145,57 @@ pub fn run(
         .files()
         .par_iter()
         .map(|f| {
-            let mut s = Sink::default();
-            for (_, b) in &plan.file {
-                if let Builtin::File(check) = b {
-                    check(&checks::FileCtx { file: f, sel }, &mut s);
+            contained(Some(f.id), "file", || {
+                let mut s = Sink::default();
+                for (_, b) in &plan.file {
+                    if let Builtin::File(check) = b {
+                        check(&checks::FileCtx { file: f, sel }, &mut s);
+                    }
                 }
-            }
-            s
+                s
+            })
         })
         .collect();
     let doc_sinks: Vec<Sink> = ws
         .documents
         .par_iter()
         .map(|d| {
-            let mut s = Sink::default();
-            for (_, b) in &plan.document {
-                if let Builtin::Document(check) = b {
-                    check(&checks::DocCtx { doc: d, sel }, &mut s);
+            contained(Some(d.file), "policy document", || {
+                let mut s = Sink::default();
+                for (_, b) in &plan.document {
+                    if let Builtin::Document(check) = b {
+                        check(&checks::DocCtx { doc: d, sel }, &mut s);
+                    }
                 }
-            }
-            s
+                s
+            })
         })
         .collect();
     let cfg_sinks: Vec<Sink> = ws
         .configurations
         .par_iter()
-        .map(|c| run_configuration(&plan, sel, sources, c))
+        .map(|c| {
+            contained(c.files.first().copied(), "Terraform configuration", || {
+                run_configuration(&plan, sel, sources, c)
+            })
+        })
         .collect();
+    let internal_errors = file_sinks
+        .iter()
+        .chain(&doc_sinks)
+        .chain(&cfg_sinks)
+        .flat_map(|s| &s.emits)
+        .filter(|e| e.rule == "TF006")
+        .count();
     for s in file_sinks.into_iter().chain(doc_sinks).chain(cfg_sinks) {
         sink.emits.extend(s.emits);
         sink.unknowns.extend(s.unknowns);
     }
 
-    let mut out = Outcome::default();
+    let mut out = Outcome {
+        internal_errors,
+        ..Default::default()
+    };
     for e in sink.emits {
         let Some(rule) = reg.get(e.rule) else {
             return Err(format!(
@@ -186,12 +218,25 @@ pub fn run(
     Ok(out)
 }
 
+/// Test-only fault injection: the analysis of a configuration whose directory ends with this
+/// name panics.
+#[cfg(test)]
+pub(crate) static INJECT_PANIC_DIR: std::sync::Mutex<Option<&'static str>> =
+    std::sync::Mutex::new(None);
+
 fn run_configuration(
     plan: &Plan,
     sel: &Selection,
     sources: &SourceMap,
     cfg: &Configuration,
 ) -> Sink {
+    #[cfg(test)]
+    {
+        let m = *INJECT_PANIC_DIR.lock().unwrap_or_else(|e| e.into_inner());
+        if m.is_some_and(|m| cfg.dir.ends_with(m)) {
+            panic!("injected fault in the engine");
+        }
+    }
     let mut s = Sink::default();
     for (_, b) in &plan.configuration {
         if let Builtin::Configuration(check) = b {

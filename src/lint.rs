@@ -10,8 +10,10 @@ use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::tf::{self, Document, UnknownNote, Workspace};
 use crate::value::Value;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Clone, Debug)]
 pub struct LintOptions {
@@ -20,6 +22,10 @@ pub struct LintOptions {
     pub max_file_size: u64,
     /// Text given on standard input, with the name it should be linted as.
     pub stdin: Option<(String, String)>,
+    /// Fault injection for tests of the panic isolation: the analysis of any file whose text
+    /// contains this marker panics. Not reachable from the command line.
+    #[doc(hidden)]
+    pub inject_panic: Option<String>,
 }
 
 impl Default for LintOptions {
@@ -32,6 +38,7 @@ impl Default for LintOptions {
             },
             max_file_size: discover::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
+            inject_panic: None,
         }
     }
 }
@@ -42,6 +49,71 @@ pub struct LintResult {
     pub unknowns: Vec<UnknownNote>,
     /// Files linted (excluding JSON that was neither a policy nor a plan).
     pub files: usize,
+    /// Panics caught during the analysis (each also reported as a `TF006` finding when that rule
+    /// is selected): the run is incomplete and the exit code must say so.
+    pub internal_errors: usize,
+}
+
+/// Stack size of the analysis threads. Parsers bound nesting (hcl-edit at 64 levels of nesting
+/// and 128 of operators, our JSON at 128), but the model, evaluator and drop glue recurse over
+/// what they accept; a large stack keeps deep but legal input far from overflowing. The memory is
+/// only reserved: pages are touched as the stack grows.
+pub const STACK_SIZE: usize = 64 << 20;
+
+/// The thread pool every analysis runs in (RAYON_NUM_THREADS or one thread per core).
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK_SIZE)
+            .thread_name(|i| format!("acslint-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Where the last panic happened, recorded by [`install_panic_hook`]. Process-wide rather than
+/// per thread because a panic in a worker is caught on the thread that started the work.
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn last_panic() -> std::sync::MutexGuard<'static, Option<String>> {
+    LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Replace the default panic hook (which prints the panic message, possibly quoting input text
+/// such as a secret) by one that records the location for the internal-error finding and prints
+/// nothing. Called once by the command-line front end.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "an unknown location".into());
+        *last_panic() = Some(at);
+    }));
+}
+
+/// A description of a caught panic that cannot leak input: literal messages (`expect("…")`,
+/// `unreachable!()`) are kept, formatted ones (which may quote the input) are not.
+pub fn panic_reason(payload: &(dyn std::any::Any + Send)) -> String {
+    let at = last_panic().take();
+    let msg = payload.downcast_ref::<&'static str>().copied();
+    match (msg, at) {
+        (Some(m), Some(at)) => format!("`{m}` at {at}"),
+        (Some(m), None) => format!("`{m}`"),
+        (None, Some(at)) => format!("a panic at {at}"),
+        (None, None) => "a panic".into(),
+    }
+}
+
+/// Run `f`; a panic becomes a `TF006` emit on `file` instead of ending the run.
+pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, Emit> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
+        Emit::new("TF006", file, None)
+            .field("what", what.to_string())
+            .field("reason", panic_reason(&*p))
+    })
 }
 
 /// A file as read: its text or why it could not be read.
@@ -115,8 +187,15 @@ fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
     Read::Text(kind, text)
 }
 
-/// Run the whole pipeline.
+/// Run the whole pipeline, in the analysis thread pool.
 pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
+    match pool() {
+        Some(p) => p.install(|| lint_in_pool(opts, reg, sel)),
+        None => lint_in_pool(opts, reg, sel),
+    }
+}
+
+fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
     let mut sources = SourceMap::default();
     let mut emits: Vec<Emit> = Vec::new();
 
@@ -172,8 +251,9 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
         }
     }
 
-    let mut ws = build_workspace(&sources);
+    let mut ws = build_workspace_with(&sources, opts.inject_panic.as_deref());
     ws.emits.splice(0..0, emits);
+    let front_end_panics = ws.emits.iter().filter(|e| e.rule == "TF006").count();
     let files = sources
         .files()
         .iter()
@@ -186,17 +266,34 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
         findings: out.findings,
         unknowns: out.unknowns,
         files,
+        internal_errors: front_end_panics + out.internal_errors,
     })
 }
 
 /// Parse every file and build the model the rules see.
 pub fn build_workspace(sources: &SourceMap) -> Workspace {
+    build_workspace_with(sources, None)
+}
+
+fn inject(marker: Option<&str>, text: &str) {
+    if let Some(m) = marker {
+        if !m.is_empty() && text.contains(m) {
+            panic!("injected fault");
+        }
+    }
+}
+
+fn build_workspace_with(sources: &SourceMap, marker: Option<&str>) -> Workspace {
     let mut ws = Workspace::default();
     let parsed: Vec<(Vec<Emit>, Vec<Document>)> = sources
         .files()
         .par_iter()
         .map(|f| match f.kind {
-            FileKind::Policy => policy_file(f.id, &f.text),
+            FileKind::Policy => guarded(f.id, "policy document", || {
+                inject(marker, &f.text);
+                policy_file(f.id, &f.text)
+            })
+            .unwrap_or_else(|e| (vec![e], Vec::new())),
             _ => (Vec::new(), Vec::new()),
         })
         .collect();
@@ -204,8 +301,98 @@ pub fn build_workspace(sources: &SourceMap) -> Workspace {
         ws.emits.extend(e);
         ws.documents.extend(d);
     }
-    tf::load(sources, &mut ws);
+    load_terraform(sources, marker, &mut ws);
     ws
+}
+
+fn is_terraform(k: FileKind) -> bool {
+    matches!(
+        k,
+        FileKind::Hcl | FileKind::Tfvars | FileKind::TfJson | FileKind::TfvarsJson
+    )
+}
+
+/// The same files with the same ids, where only the Terraform files `keep` accepts stay
+/// Terraform (the others become `Other`, which the Terraform front end ignores).
+fn only(sources: &SourceMap, keep: impl Fn(&crate::source::SourceFile) -> bool) -> SourceMap {
+    let mut m = SourceMap::default();
+    for f in sources.files() {
+        let kind = if is_terraform(f.kind) && !keep(f) {
+            FileKind::Other
+        } else {
+            f.kind
+        };
+        m.add(f.path.clone(), f.display.clone(), kind, f.text.clone());
+    }
+    m
+}
+
+/// Load the Terraform configurations with panics contained. The common case is one call; when
+/// it panics, each directory is loaded on its own, and in a directory that still panics each
+/// file is tried alone to find the culprits, which are reported (`TF006`) and left out.
+fn load_terraform(sources: &SourceMap, marker: Option<&str>, ws: &mut Workspace) {
+    let load = |m: &SourceMap| {
+        catch_unwind(AssertUnwindSafe(|| {
+            if marker.is_some() {
+                for f in m.files().iter().filter(|f| is_terraform(f.kind)) {
+                    inject(marker, &f.text);
+                }
+            }
+            let mut part = Workspace::default();
+            tf::load(m, &mut part);
+            part
+        }))
+    };
+    let merge = |ws: &mut Workspace, part: Workspace| {
+        ws.emits.extend(part.emits);
+        ws.documents.extend(part.documents);
+        ws.unknowns.extend(part.unknowns);
+        ws.configurations.extend(part.configurations);
+    };
+    match load(sources) {
+        Ok(part) => return merge(ws, part),
+        // Consume the recorded location: the retries below report their own.
+        Err(p) => drop(panic_reason(&*p)),
+    }
+    let mut dirs: BTreeMap<&Path, Vec<FileId>> = BTreeMap::new();
+    for f in sources.files().iter().filter(|f| is_terraform(f.kind)) {
+        dirs.entry(f.dir()).or_default().push(f.id);
+    }
+    for (dir, ids) in dirs {
+        let in_dir = |f: &crate::source::SourceFile| f.dir() == dir;
+        if let Ok(part) = load(&only(sources, in_dir)) {
+            merge(ws, part);
+            continue;
+        }
+        let mut culprits = Vec::new();
+        for &id in &ids {
+            if let Err(p) = load(&only(sources, |f| f.id == id)) {
+                ws.emits.push(
+                    Emit::new("TF006", id, None)
+                        .field("what", "Terraform file".to_string())
+                        .field("reason", panic_reason(&*p)),
+                );
+                culprits.push(id);
+            }
+        }
+        let rest = |f: &crate::source::SourceFile| f.dir() == dir && !culprits.contains(&f.id);
+        match load(&only(sources, rest)) {
+            Ok(part) => merge(ws, part),
+            // No single file is to blame: the directory as a whole is lost.
+            Err(p) => {
+                if let Some(&id) = ids.first() {
+                    ws.emits.push(
+                        Emit::new("TF006", id, None)
+                            .field(
+                                "what",
+                                "Terraform configuration in this directory".to_string(),
+                            )
+                            .field("reason", panic_reason(&*p)),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn policy_file(file: FileId, text: &str) -> (Vec<Emit>, Vec<Document>) {
@@ -269,5 +456,103 @@ pub fn infer_kind(v: &Value) -> DocKind {
         DocKind::Trust
     } else {
         DocKind::Bucket
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let p = dir.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    fn run(dir: &Path, marker: Option<&str>) -> LintResult {
+        let reg = Registry::builtin();
+        let opts = LintOptions {
+            paths: vec![dir.to_path_buf()],
+            inject_panic: marker.map(str::to_string),
+            ..Default::default()
+        };
+        lint(&opts, reg, &Selection::defaults(reg)).unwrap()
+    }
+
+    fn codes(r: &LintResult) -> Vec<(String, String)> {
+        r.findings
+            .iter()
+            .map(|f| {
+                let name = r.sources.get(f.file).path.file_name().unwrap();
+                (f.rule.to_string(), name.to_string_lossy().into_owned())
+            })
+            .collect()
+    }
+
+    const OK: &str = "resource \"alicloud_ram_user\" \"u\" {\n  name = \"a\"\n}\n";
+
+    #[test]
+    fn a_panicking_file_is_reported_and_the_others_still_analysed() {
+        let d = tree(&[
+            ("a/boom.tf", "# BOOM\nresource \"x\" \"y\" {}\n"),
+            ("a/fine.tf", OK),
+            ("b/broken.tf", "resource \"x\" {\n"),
+            ("c/p.json", "{\"Statement\": [BOOM]}"),
+            ("c/q.json", "{\"Statement\": [}"),
+        ]);
+        let r = run(d.path(), Some("BOOM"));
+        assert_eq!(
+            codes(&r),
+            vec![
+                ("TF006".into(), "boom.tf".into()),
+                ("TF001".into(), "broken.tf".into()),
+                ("TF006".into(), "p.json".into()),
+                ("RAM000".into(), "q.json".into()),
+            ]
+        );
+        assert_eq!(r.internal_errors, 2);
+        // The configuration of `a/` lost only the panicking file.
+        let ws = build_workspace(&only(&r.sources, |f| !f.text.contains("BOOM")));
+        assert!(ws
+            .configurations
+            .iter()
+            .any(|c| c.blocks.iter().any(|b| b.address == "alicloud_ram_user.u")));
+        let clean = run(d.path(), None);
+        assert_eq!(clean.internal_errors, 0);
+        assert!(!codes(&clean).iter().any(|(c, _)| c == "TF006"));
+    }
+
+    #[test]
+    fn a_panic_in_the_engine_is_contained_per_configuration() {
+        let d = tree(&[
+            ("engine-boom/main.tf", OK),
+            ("ok/main.tf", OK),
+            ("ok/broken.tf", "resource \"x\" {\n"),
+        ]);
+        *engine::INJECT_PANIC_DIR.lock().unwrap() = Some("engine-boom");
+        let r = run(d.path(), None);
+        *engine::INJECT_PANIC_DIR.lock().unwrap() = None;
+        assert_eq!(
+            codes(&r),
+            vec![
+                ("TF006".into(), "main.tf".into()),
+                ("TF001".into(), "broken.tf".into()),
+            ]
+        );
+        assert!(r.findings[0].message.contains("Terraform configuration"));
+        assert_eq!(r.internal_errors, 1);
+    }
+
+    #[test]
+    fn panic_reasons_never_quote_formatted_messages() {
+        let secret = "LTAI5tAbCdEfGhIjKlMnOpQr";
+        let p = std::panic::catch_unwind(|| panic!("bad input {secret}")).unwrap_err();
+        assert!(!panic_reason(&*p).contains(secret));
+        let p = std::panic::catch_unwind(|| panic!("literal")).unwrap_err();
+        assert!(panic_reason(&*p).contains("`literal`"));
     }
 }

@@ -115,6 +115,10 @@ fn options_for(dir: &Path) -> LintOptions {
         if let Some(n) = v.get("max_file_size").and_then(|n| n.as_u64()) {
             opts.max_file_size = n;
         }
+        // Fault injection (TF006): files containing this marker panic during the analysis.
+        if let Some(m) = v.get("inject_panic").and_then(|m| m.as_str()) {
+            opts.inject_panic = Some(m.to_string());
+        }
     }
     opts
 }

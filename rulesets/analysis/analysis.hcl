@@ -95,3 +95,26 @@ rule "RAM000" {
     ```
   EOT
 }
+
+rule "TF006" {
+  name     = "internal-error"
+  severity = "critical"
+  title    = "The analysis of a file failed with an internal error"
+  scope    = "file"
+  check    = builtin("front-end")
+  message  = "internal error: the analysis of this ${what} stopped on ${reason}; its findings are missing"
+  help     = "this is a bug in acslint: please report it with the file (or a reduced copy); the other files were analysed"
+  ignorable = false
+  docs = <<-EOT
+    ## Why
+    acslint must never crash on its input, but if a bug makes the analysis of one file or
+    configuration panic anyway, the panic is contained: that file is reported with this finding,
+    every other file is analysed as usual, and the exit code is 2 so that CI does not mistake an
+    incomplete run for a clean one. The message names the place in acslint's code that failed,
+    never the content of the file (which could hold a secret).
+
+    ## How to fix
+    Report the bug with the file that triggers it, or a reduced copy of it. Until it is fixed,
+    `--exclude` the file to get a complete run of the others.
+  EOT
+}
