@@ -55,7 +55,7 @@ pub struct Outcome {
 fn contained(file: Option<FileId>, what: &str, f: impl FnOnce() -> Sink) -> Sink {
     match file {
         Some(id) => crate::lint::guarded(id, what, f).unwrap_or_else(|e| Sink {
-            emits: vec![e],
+            emits: vec![*e],
             ..Default::default()
         }),
         None => f(),

@@ -108,11 +108,13 @@ pub fn panic_reason(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Run `f`; a panic becomes a `TF006` emit on `file` instead of ending the run.
-pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, Emit> {
+pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, Box<Emit>> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
-        Emit::new("TF006", file, None)
-            .field("what", what.to_string())
-            .field("reason", panic_reason(&*p))
+        Box::new(
+            Emit::new("TF006", file, None)
+                .field("what", what.to_string())
+                .field("reason", panic_reason(&*p)),
+        )
     })
 }
 
@@ -293,7 +295,7 @@ fn build_workspace_with(sources: &SourceMap, marker: Option<&str>) -> Workspace 
                 inject(marker, &f.text);
                 policy_file(f.id, &f.text)
             })
-            .unwrap_or_else(|e| (vec![e], Vec::new())),
+            .unwrap_or_else(|e| (vec![*e], Vec::new())),
             _ => (Vec::new(), Vec::new()),
         })
         .collect();
