@@ -12,6 +12,7 @@ pub mod finding;
 pub mod json;
 pub mod lint;
 pub mod policy;
+pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -263,6 +263,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
     engine::sort_findings(&sources, &mut out.findings);
+    let sources = redact(sources, &mut out);
     Ok(LintResult {
         sources,
         findings: out.findings,
@@ -270,6 +271,52 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         files,
         internal_errors: front_end_panics + out.internal_errors,
     })
+}
+
+/// Mask secrets in everything the reporters may show: the texts of the files that findings and
+/// unknown notes point into (for snippets), and the findings' own words. Masks keep lengths, so
+/// spans stay valid.
+fn redact(sources: SourceMap, out: &mut engine::Outcome) -> SourceMap {
+    use crate::redact::redact_string;
+    let mut shown = vec![false; sources.len()];
+    let mut mark = |id: FileId| {
+        if let Some(s) = shown.get_mut(id.0 as usize) {
+            *s = true;
+        }
+    };
+    for f in &mut out.findings {
+        mark(f.file);
+        f.secondary.iter().for_each(|l| mark(l.loc.file));
+        redact_string(&mut f.message);
+        f.help.iter_mut().for_each(redact_string);
+        f.label.iter_mut().for_each(redact_string);
+        f.notes.iter_mut().for_each(redact_string);
+        f.secondary
+            .iter_mut()
+            .for_each(|l| redact_string(&mut l.text));
+        f.resource.iter_mut().for_each(redact_string);
+    }
+    for u in &mut out.unknowns {
+        mark(u.file);
+        redact_string(&mut u.reason);
+        u.address.iter_mut().for_each(redact_string);
+    }
+    let needs = sources.files().iter().any(|f| {
+        shown[f.id.0 as usize]
+            && matches!(crate::redact::redact(&f.text), std::borrow::Cow::Owned(_))
+    });
+    if !needs {
+        return sources;
+    }
+    let mut m = SourceMap::default();
+    for f in sources.files() {
+        let text = match crate::redact::redact(&f.text) {
+            std::borrow::Cow::Owned(t) if shown[f.id.0 as usize] => Arc::from(t),
+            _ => f.text.clone(),
+        };
+        m.add(f.path.clone(), f.display.clone(), f.kind, text);
+    }
+    m
 }
 
 /// Parse every file and build the model the rules see.
