@@ -127,11 +127,13 @@ enum Read {
 
 /// Display form of a path: relative to the working directory when possible, `/`-separated.
 pub fn display_path(p: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let rel = cwd
-        .as_deref()
-        .and_then(|c| p.strip_prefix(c).ok())
-        .unwrap_or(p);
+    display_path_in(p, std::env::current_dir().ok().as_deref())
+}
+
+/// [`display_path`] with the working directory looked up once by the caller (one `getcwd` per
+/// run instead of one per file).
+fn display_path_in(p: &Path, cwd: Option<&Path>) -> String {
+    let rel = cwd.and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
@@ -225,6 +227,8 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
             );
             emits.push(Emit::new("TF002", id, None).field("reason", w.message));
         }
+        let cwd = std::env::current_dir().ok();
+        let display_path = |p: &Path| display_path_in(p, cwd.as_deref());
         let reads: Vec<Read> = cands
             .par_iter()
             .map(|c| read(c, opts.max_file_size))

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Seed the fuzz corpora from the repository's fixtures and rule files (not committed:
+# fuzz/corpus/ is ignored). Run from anywhere: fuzz/seed.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$here/..
+c=$here/corpus
+mkdir -p "$c"/{hcl_workspace,policy_json,plan_json,rule_file}
+n=0
+while IFS= read -r -d '' f; do
+  case $f in
+    *.tf.json|*.tfvars.json) dest=plan_json ;;
+    *.json) dest=policy_json ;;
+    *.tf|*.tfvars) dest=hcl_workspace ;;
+    *) continue ;;
+  esac
+  cp "$f" "$c/$dest/$(echo "$f" | sha1sum | cut -c1-16)"
+  n=$((n + 1))
+done < <(find "$root/fixtures" -type f -print0)
+# Policies inside HCL fixtures also seed the JSON target; a minimal plan seeds the plan target.
+printf '{"format_version":"1.2","terraform_version":"1.9.0","planned_values":{"root_module":{"resources":[{"address":"alicloud_ram_policy.p","type":"alicloud_ram_policy","values":{"policy_document":"{\\"Statement\\":[]}"}}]}}}' >"$c/plan_json/plan-min"
+printf '{"resource":{"alicloud_oss_bucket":{"b":{"bucket":"x","acl":"public-read"}}}}' >"$c/plan_json/tf-json-min"
+for f in "$root"/rulesets/*/*.hcl; do
+  cp "$f" "$c/rule_file/$(basename "$f")"
+  n=$((n + 1))
+done
+# A generated module (the benchmark generator) for realistic, larger seeds, when it is built.
+gen=${CARGO_TARGET_DIR:-$root/target}/release/examples/gen_corpus
+if [[ -x $gen ]]; then
+  tmp=$(mktemp -d)
+  "$gen" 2 "$tmp" 2>/dev/null
+  for f in "$tmp"/mod-0000/*.tf "$tmp"/mod-0000/modules/sub/main.tf; do
+    cp "$f" "$c/hcl_workspace/gen-$(basename "$(dirname "$f")")-$(basename "$f")"
+    n=$((n + 1))
+  done
+  cp "$tmp"/mod-0000/policies/app.json "$c/policy_json/gen-app.json"
+  rm -rf "$tmp"
+fi
+echo "seeded $n files into $c"
