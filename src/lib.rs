@@ -3,8 +3,10 @@
 //! Pipeline: [`discover`] → parse ([`json`], [`tf`]) → model ([`value`], [`tf::model`]) →
 //! [`engine`] (rules from [`rules`], built-in [`checks`]) → [`report`].
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod engine;
 pub mod eval;
@@ -15,6 +17,7 @@ pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod tf;
 pub mod util;
 pub mod value;

@@ -1,6 +1,10 @@
 //! The pipeline: discover → read → parse → model → rules → findings.
 
+use crate::config::{Config, ConfigSet};
 use crate::discover::{self, Candidate, DiscoverOptions, KindHint};
+use crate::report::Suppressed;
+use crate::source::SourceFile;
+use crate::suppress;
 use crate::engine::{self, Selection};
 use crate::finding::{Emit, Finding};
 use crate::json::{self, SpanMap};
@@ -20,6 +24,13 @@ pub struct LintOptions {
     pub max_file_size: u64,
     /// Text given on standard input, with the name it should be linted as.
     pub stdin: Option<(String, String)>,
+    /// Project configuration (`.acslint.hcl`); `None` lints with the selection alone.
+    pub config: Option<Arc<ConfigSet>>,
+    /// Whether each file's configuration filters rules by its `select`/`ignore` (false when the
+    /// command line selected rules: the command line wins).
+    pub config_selection: bool,
+    /// Honour inline suppression comments (`--no-inline-suppressions` turns them off).
+    pub inline_suppressions: bool,
 }
 
 impl Default for LintOptions {
@@ -32,6 +43,9 @@ impl Default for LintOptions {
             },
             max_file_size: discover::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
+            config: None,
+            config_selection: true,
+            inline_suppressions: true,
         }
     }
 }
@@ -42,6 +56,8 @@ pub struct LintResult {
     pub unknowns: Vec<UnknownNote>,
     /// Files linted (excluding JSON that was neither a policy nor a plan).
     pub files: usize,
+    /// Findings silenced by inline suppressions or per-path configuration.
+    pub suppressed: Vec<Suppressed>,
 }
 
 /// A file as read: its text or why it could not be read.
@@ -129,7 +145,11 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
             Read::Skip | Read::Error(_) => {}
         }
     } else {
-        let (cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        let (mut cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        if let Some(cs) = &opts.config {
+            // `exclude`/`include` of each file's configuration; files named explicitly stay.
+            cands.retain(|c| c.explicit || cs.for_path(&c.path).is_none_or(|cfg| !cfg.excludes(&c.path)));
+        }
         for w in walk_errors {
             let display = w
                 .path
@@ -172,31 +192,105 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
         }
     }
 
-    let mut ws = build_workspace(&sources);
+    let kind_of = |f: &SourceFile| {
+        opts.config
+            .as_ref()
+            .and_then(|cs| cs.for_path(&f.path))
+            .and_then(|cfg| cfg.policy_kind_of(&f.path))
+    };
+    let mut ws = build_workspace_with(&sources, &kind_of);
     ws.emits.splice(0..0, emits);
     let files = sources
         .files()
         .iter()
         .filter(|f| f.kind != FileKind::Other)
         .count();
-    let mut out = engine::run(reg, sel, &sources, &ws)?;
-    engine::sort_findings(&sources, &mut out.findings);
+    let out = engine::run(reg, sel, &sources, &ws)?;
+    let (mut findings, suppressed) = filter(opts, reg, sel, &sources, out.findings);
+    engine::sort_findings(&sources, &mut findings);
     Ok(LintResult {
         sources,
-        findings: out.findings,
+        findings,
         unknowns: out.unknowns,
         files,
+        suppressed,
     })
+}
+
+/// The filter stage, after the rules ran: each file's configuration (`select`/`ignore`,
+/// `per_path`, `severity`), then inline suppressions, which add their own diagnostics (TF010–
+/// TF013). Returns the findings kept and those suppressed.
+pub fn filter(
+    opts: &LintOptions,
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    findings: Vec<Finding>,
+) -> (Vec<Finding>, Vec<Suppressed>) {
+    let cfg_of = |id: FileId| -> Option<Arc<Config>> {
+        opts.config.as_ref()?.for_path(&sources.get(id).path)
+    };
+    let enabled = |id: FileId, rule: &str| -> bool {
+        sel.is_enabled(rule)
+            && (!opts.config_selection || cfg_of(id).is_none_or(|c| c.selects(reg, rule)))
+    };
+    let findings: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| enabled(f.file, &f.rule))
+        .collect();
+    let allow_inline = |id: FileId| {
+        opts.inline_suppressions
+            && cfg_of(id).is_none_or(|c| c.inline_suppressions.as_ref().is_none_or(|s| s.value))
+    };
+    let applied = suppress::apply(
+        reg,
+        sel,
+        sources,
+        findings,
+        suppress::Date::today(),
+        &enabled,
+        &allow_inline,
+    );
+    let mut suppressed = applied.suppressed;
+    let mut kept = Vec::new();
+    for mut f in applied.findings {
+        let Some(cfg) = cfg_of(f.file) else {
+            kept.push(f);
+            continue;
+        };
+        if let Some(s) = cfg.severity.get(&*f.rule) {
+            f.severity = s.value;
+        }
+        let ignorable = reg.get(&f.rule).is_none_or(|r| r.ignorable);
+        match cfg.per_path_ignore(reg, &sources.get(f.file).path, &f.rule) {
+            Some(pp) if ignorable => suppressed.push(Suppressed {
+                finding: f,
+                by: format!("per_path ({})", pp.origin.describe()),
+                reason: None,
+            }),
+            _ => kept.push(f),
+        }
+    }
+    engine::sort_findings(sources, &mut kept);
+    (kept, suppressed)
 }
 
 /// Parse every file and build the model the rules see.
 pub fn build_workspace(sources: &SourceMap) -> Workspace {
+    build_workspace_with(sources, &|_| None)
+}
+
+/// [`build_workspace`] with a configured kind for standalone policy files (`policy_kind`).
+pub fn build_workspace_with(
+    sources: &SourceMap,
+    kind_of: &(dyn Fn(&SourceFile) -> Option<DocKind> + Sync),
+) -> Workspace {
     let mut ws = Workspace::default();
     let parsed: Vec<(Vec<Emit>, Vec<Document>)> = sources
         .files()
         .par_iter()
         .map(|f| match f.kind {
-            FileKind::Policy => policy_file(f.id, &f.text),
+            FileKind::Policy => policy_file(f.id, &f.text, kind_of(f)),
             _ => (Vec::new(), Vec::new()),
         })
         .collect();
@@ -208,10 +302,10 @@ pub fn build_workspace(sources: &SourceMap) -> Workspace {
     ws
 }
 
-fn policy_file(file: FileId, text: &str) -> (Vec<Emit>, Vec<Document>) {
+fn policy_file(file: FileId, text: &str, kind: Option<DocKind>) -> (Vec<Emit>, Vec<Document>) {
     match json::parse(text, SpanMap::Exact { file, offset: 0 }) {
         Ok(value) => {
-            let kind = infer_kind(&value);
+            let kind = kind.unwrap_or_else(|| infer_kind(&value));
             let whole = Some(Loc::new(file, 0..text.len()));
             (
                 Vec::new(),
