@@ -393,7 +393,7 @@ fn parse_file(src: &Arc<Source>) -> Result<(J, BTreeMap<String, Range<usize>>), 
         }
     }
     let j = J::Object(obj);
-    if errors.is_empty() {
+    {
         for e in validator().iter_errors(&j) {
             let ptr = e.instance_path.to_string();
             // An unexpected member inside a block: point at its key.
@@ -774,6 +774,15 @@ impl ConfigSet {
                 if errors.is_empty() {
                     Ok(set)
                 } else {
+                    // A file reached both directly and through `extends` reports once.
+                    let mut seen = std::collections::HashSet::new();
+                    errors.retain(|e| {
+                        seen.insert((
+                            e.source.as_ref().map(|s| s.path.clone()),
+                            e.span.clone(),
+                            e.message.clone(),
+                        ))
+                    });
                     Err(errors)
                 }
             }
@@ -809,6 +818,15 @@ impl ConfigSet {
         for c in self.all() {
             c.validate(reg, &mut errors);
         }
+        // Values inherited through `extends` are checked once.
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| {
+            seen.insert((
+                e.source.as_ref().map(|s| s.path.clone()),
+                e.span.clone(),
+                e.message.clone(),
+            ))
+        });
         if errors.is_empty() {
             Ok(())
         } else {

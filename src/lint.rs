@@ -261,9 +261,10 @@ pub fn filter(
         if let Some(s) = cfg.severity.get(&*f.rule) {
             f.severity = s.value;
         }
-        let ignorable = reg.get(&f.rule).is_none_or(|r| r.ignorable);
+        // Per-path ignores are the project's central decision: they apply to every rule, even
+        // those that inline comments cannot silence.
         match cfg.per_path_ignore(reg, &sources.get(f.file).path, &f.rule) {
-            Some(pp) if ignorable => suppressed.push(Suppressed {
+            Some(pp) => suppressed.push(Suppressed {
                 finding: f,
                 by: format!("per_path ({})", pp.origin.describe()),
                 reason: None,
