@@ -121,7 +121,7 @@ pub fn serve(reg: &Registry, sel: &Selection, input: impl Read, mut output: impl
                 );
             }
         };
-        let mut publish = |out: &mut dyn Write, uri: &str, text: &str| {
+        let publish = |out: &mut dyn Write, uri: &str, text: &str| {
             let d = diagnostics(reg, sel, uri, text);
             let _ = write_message(
                 &mut { out },
