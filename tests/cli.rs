@@ -267,3 +267,25 @@ fn human_output_is_miette_with_summary_on_stderr() {
     let q = acslint().args(["check", "broken", "-q"]).assert().code(1);
     assert_eq!(q.get_output().stderr, b"");
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_not_followed_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("a")).unwrap();
+    std::os::unix::fs::symlink("..", root.join("a/loop")).unwrap();
+    std::fs::write(root.join("a/main.tf"), "locals {\n  x = 1\n}\n").unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "compact", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("a/loop:1:1: high TF002 File system loop found: "), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
