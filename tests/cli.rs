@@ -286,6 +286,9 @@ fn symlink_loops_are_reported_not_followed_forever() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    assert!(out.starts_with("a/loop:1:1: high TF002 File system loop found: "), "{out}");
+    assert!(
+        out.starts_with("a/loop:1:1: high TF002 File system loop found: "),
+        "{out}"
+    );
     assert_eq!(out.lines().count(), 1, "{out}");
 }
