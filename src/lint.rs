@@ -20,6 +20,8 @@ pub struct LintOptions {
     pub max_file_size: u64,
     /// Text given on standard input, with the name it should be linted as.
     pub stdin: Option<(String, String)>,
+    /// Terraform inputs from outside the configuration (`--var`, `--var-file`, `TF_VAR_*`).
+    pub eval: tf::EvalOptions,
 }
 
 impl Default for LintOptions {
@@ -32,6 +34,7 @@ impl Default for LintOptions {
             },
             max_file_size: discover::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
+            eval: tf::EvalOptions::default(),
         }
     }
 }
@@ -172,7 +175,7 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
         }
     }
 
-    let mut ws = build_workspace(&sources);
+    let mut ws = build_workspace_with(&sources, &opts.eval);
     ws.emits.splice(0..0, emits);
     let files = sources
         .files()
@@ -191,6 +194,11 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
 
 /// Parse every file and build the model the rules see.
 pub fn build_workspace(sources: &SourceMap) -> Workspace {
+    build_workspace_with(sources, &tf::EvalOptions::default())
+}
+
+/// [`build_workspace`] with Terraform variable inputs.
+pub fn build_workspace_with(sources: &SourceMap, eval: &tf::EvalOptions) -> Workspace {
     let mut ws = Workspace::default();
     let parsed: Vec<(Vec<Emit>, Vec<Document>)> = sources
         .files()
@@ -204,7 +212,7 @@ pub fn build_workspace(sources: &SourceMap) -> Workspace {
         ws.emits.extend(e);
         ws.documents.extend(d);
     }
-    tf::load(sources, &mut ws);
+    tf::load_with(sources, &mut ws, eval);
     ws
 }
 
