@@ -37,6 +37,15 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule.
     Rules(RulesArgs),
+    /// Run the language server on standard input/output (for editors).
+    Server {
+        /// Run only these rules: codes, prefixes or names, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule code (RAM001) or name (ram-policy-full-admin).
@@ -118,6 +127,12 @@ pub struct CheckArgs {
     /// Files larger than this many bytes are reported and skipped.
     #[arg(long, default_value_t = crate::discover::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Set a Terraform root variable, as `terraform plan -var` (repeatable).
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+    /// Read Terraform root variables from a file, as `terraform plan -var-file` (repeatable).
+    #[arg(long = "var-file", value_name = "PATH")]
+    pub var_files: Vec<PathBuf>,
     /// Print nothing but findings (no summary line).
     #[arg(long, short)]
     pub quiet: bool,
@@ -174,6 +189,11 @@ pub fn main() -> i32 {
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule } => explain(&rule),
         Command::Config(args) => show_config(args),
+        Command::Server { select, ignore } => {
+            let reg = Registry::builtin();
+            selection(reg, &select, &ignore)
+                .map(|sel| crate::lsp::serve(reg, &sel, std::io::stdin(), std::io::stdout()))
+        }
     };
     match result {
         Ok(code) => code,
@@ -422,6 +442,14 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     opts.discover.exclude = args.exclude.clone();
     opts.discover.include = args.include.clone();
     opts.discover.respect_ignore_files = !args.no_ignore;
+    for v in &args.vars {
+        let (k, val) = v
+            .split_once('=')
+            .ok_or_else(|| format!("--var `{v}`: expected NAME=VALUE"))?;
+        opts.eval.vars.push((k.trim().to_string(), val.to_string()));
+    }
+    opts.eval.var_files = args.var_files.clone();
+    opts.eval = opts.eval.with_process_env();
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         if args.paths.len() > 1 {
             return Err("`-` (standard input) cannot be combined with other paths".into());

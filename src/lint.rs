@@ -31,6 +31,8 @@ pub struct LintOptions {
     pub config_selection: bool,
     /// Honour inline suppression comments (`--no-inline-suppressions` turns them off).
     pub inline_suppressions: bool,
+    /// Terraform inputs from outside the configuration (`--var`, `--var-file`, `TF_VAR_*`).
+    pub eval: tf::EvalOptions,
 }
 
 impl Default for LintOptions {
@@ -46,6 +48,7 @@ impl Default for LintOptions {
             config: None,
             config_selection: true,
             inline_suppressions: true,
+            eval: tf::EvalOptions::default(),
         }
     }
 }
@@ -198,7 +201,7 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
             .and_then(|cs| cs.for_path(&f.path))
             .and_then(|cfg| cfg.policy_kind_of(&f.path))
     };
-    let mut ws = build_workspace_with(&sources, &kind_of);
+    let mut ws = build_workspace_kinds(&sources, &opts.eval, &kind_of);
     ws.emits.splice(0..0, emits);
     let files = sources
         .files()
@@ -278,12 +281,18 @@ pub fn filter(
 
 /// Parse every file and build the model the rules see.
 pub fn build_workspace(sources: &SourceMap) -> Workspace {
-    build_workspace_with(sources, &|_| None)
+    build_workspace_with(sources, &tf::EvalOptions::default())
 }
 
-/// [`build_workspace`] with a configured kind for standalone policy files (`policy_kind`).
-pub fn build_workspace_with(
+/// [`build_workspace`] with Terraform variable inputs.
+pub fn build_workspace_with(sources: &SourceMap, eval: &tf::EvalOptions) -> Workspace {
+    build_workspace_kinds(sources, eval, &|_| None)
+}
+
+/// [`build_workspace_with`] and a configured kind for standalone policy files (`policy_kind`).
+pub fn build_workspace_kinds(
     sources: &SourceMap,
+    eval: &tf::EvalOptions,
     kind_of: &(dyn Fn(&SourceFile) -> Option<DocKind> + Sync),
 ) -> Workspace {
     let mut ws = Workspace::default();
@@ -299,7 +308,7 @@ pub fn build_workspace_with(
         ws.emits.extend(e);
         ws.documents.extend(d);
     }
-    tf::load(sources, &mut ws);
+    tf::load_with(sources, &mut ws, eval);
     ws
 }
 

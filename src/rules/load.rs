@@ -94,7 +94,15 @@ pub fn load_rule_file(
                     if let Some(sp) = a.key.span() {
                         spans.insert(ptr.clone(), sp);
                     }
-                    let j = to_json(&a.value, text, &ptr, &mut spans);
+                    // Conditions are expressions whatever they look like (`assert = false` too).
+                    let j = if key == "assert" {
+                        if let Some(sp) = a.value.span() {
+                            spans.insert(ptr.clone(), sp);
+                        }
+                        J::String(source_of(&a.value, text))
+                    } else {
+                        to_json(&a.value, text, &ptr, &mut spans)
+                    };
                     obj.insert(key.clone(), j);
                     exprs.insert(key, a.value.clone());
                 }
