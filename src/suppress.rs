@@ -349,6 +349,8 @@ fn parse_comment(text: &str) -> Option<Parsed> {
             Some((h, r)) => (h, Some(r.trim().to_string()).filter(|r| !r.is_empty())),
             None => (rest, None),
         };
+        // A further `# …` after the codes is another comment, not part of the directive.
+        let head = head.split('#').next().unwrap_or("");
         let mut codes = Vec::new();
         let mut until = None;
         for tok in head.split(|c: char| c.is_whitespace() || c == ',') {
@@ -379,7 +381,7 @@ fn parse_comment(text: &str) -> Option<Parsed> {
         });
     }
     if let Some(rest) = t.strip_prefix("kics-scan") {
-        return match rest.trim() {
+        return match rest.split('#').next().unwrap_or("").trim() {
             "ignore-line" => Some(Parsed::Kics { block: false }),
             "ignore-block" => Some(Parsed::Kics { block: true }),
             // Other kics directives (file-level `ignore`, `disable=<uuid>`) name kics queries by

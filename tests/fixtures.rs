@@ -107,16 +107,23 @@ fn expectations(case: &Path) -> Vec<Expect> {
     out
 }
 
-fn options_for(dir: &Path) -> LintOptions {
+/// Options of a rule's cases (`options.json`): `max_file_size`, and `also_enable`, rules run
+/// alongside (for rules about other rules, such as unused suppressions); they must report
+/// nothing in the cases.
+fn options_for(dir: &Path) -> (LintOptions, Vec<String>) {
     let mut opts = LintOptions::default();
+    let mut also = Vec::new();
     let p = dir.join("options.json");
     if let Ok(text) = std::fs::read_to_string(&p) {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         if let Some(n) = v.get("max_file_size").and_then(|n| n.as_u64()) {
             opts.max_file_size = n;
         }
+        for r in v.get("also_enable").and_then(|a| a.as_array()).into_iter().flatten() {
+            also.extend(r.as_str().map(str::to_string));
+        }
     }
-    opts
+    (opts, also)
 }
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
@@ -142,13 +149,15 @@ fn run_case(
     rule: &Rule,
     case: &Path,
     failing: bool,
-    base: &LintOptions,
+    base: &(LintOptions, Vec<String>),
 ) -> CaseResult {
+    let (base, also) = base;
     let mut opts = base.clone();
     opts.paths = vec![case.to_path_buf()];
     opts.discover.respect_ignore_files = false;
     let mut sel = Selection::default();
     sel.enabled.insert(rule.id.clone());
+    sel.enabled.extend(also.iter().map(|a| std::sync::Arc::from(a.as_str())));
     let res = lint::lint(&opts, reg, &sel).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
     let expected: Vec<Expect> = expectations(case)
         .into_iter()
