@@ -516,6 +516,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             width: 100,
         };
         let text = report::render_with(*f, &report, &plain, &extra);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
         crate::util::write_atomic(path, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }

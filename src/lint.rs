@@ -276,6 +276,13 @@ pub fn filter(
         }
     }
     engine::sort_findings(sources, &mut kept);
+    suppressed.sort_by(|a, b| {
+        let key = |s: &Suppressed| {
+            let f = &s.finding;
+            (sources.get(f.file).display.clone(), f.loc.map(|l| l.start), f.rule.clone())
+        };
+        key(a).cmp(&key(b))
+    });
     (kept, suppressed)
 }
 
