@@ -349,6 +349,11 @@ fn run_selection(reg: &Registry, cs: &ConfigSet, args: &CheckArgs) -> Result<(Se
     let mut sel = selection(reg, &args.select, &args.ignore)?;
     let configs = cs.all();
     if !cli_select {
+        // Files without a configuration run the default rules; when every path is governed by a
+        // configuration, only what the configurations select runs.
+        if config_paths(args).iter().all(|p| cs.for_path(&p.join(config::FILE_NAME)).is_some()) {
+            sel.enabled.clear();
+        }
         for c in &configs {
             for r in reg.rules() {
                 if c.selects(reg, &r.id) {
