@@ -66,11 +66,7 @@ pub fn fingerprints(sources: &SourceMap, findings: &[Finding]) -> Vec<String> {
         .map(|f| {
             let file = sources.get(f.file);
             let path = portable_path(file);
-            let logical = f
-                .resource
-                .as_deref()
-                .or(f.pointer.as_deref())
-                .unwrap_or("");
+            let logical = f.resource.as_deref().or(f.pointer.as_deref()).unwrap_or("");
             let snip = snippet(sources, f);
             let snip_hash = digest(&[&snip]);
             let base = digest(&[&f.rule, &path, logical, &snip_hash]);
@@ -194,16 +190,37 @@ mod tests {
     #[test]
     fn fingerprints_ignore_line_moves_and_indentation_but_not_content() {
         let mut sm = SourceMap::default();
-        let a = sm.add("a.json".into(), "a.json".into(), FileKind::Policy, Arc::from("{\n  \"Action\": \"ram:*\"\n}"));
-        let b = sm.add("a.json".into(), "a.json".into(), FileKind::Policy, Arc::from("\n\n{\n      \"Action\":   \"ram:*\"\n}"));
-        let c = sm.add("a.json".into(), "a.json".into(), FileKind::Policy, Arc::from("{\n  \"Action\": \"ecs:*\"\n}"));
-        let fa = fingerprints(&sm, &[finding(a, 4..19)]);
-        let fb = fingerprints(&sm, &[finding(b, 9..30)]);
-        let fc = fingerprints(&sm, &[finding(c, 4..19)]);
+        let a = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\n  \"Action\": \"ram:*\"\n}"),
+        );
+        let b = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("\n\n{\n      \"Action\":   \"ram:*\"\n}"),
+        );
+        let c = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\n  \"Action\": \"ecs:*\"\n}"),
+        );
+        // The span of `"Action": …` up to the closing quote of the value, in each text.
+        let span = |id: FileId| {
+            let t = &sm.get(id).text;
+            let s = t.find("\"Action\"").unwrap();
+            s..t.rfind('"').unwrap() + 1
+        };
+        let fa = fingerprints(&sm, &[finding(a, span(a))]);
+        let fb = fingerprints(&sm, &[finding(b, span(b))]);
+        let fc = fingerprints(&sm, &[finding(c, span(c))]);
         assert_eq!(fa, fb);
         assert_ne!(fa, fc);
         // Equal findings get distinct fingerprints.
-        let two = fingerprints(&sm, &[finding(a, 4..19), finding(a, 4..19)]);
+        let two = fingerprints(&sm, &[finding(a, span(a)), finding(a, span(a))]);
         assert_ne!(two[0], two[1]);
         assert_eq!(two[0], fa[0]);
         // The digest holds no source text.
@@ -214,7 +231,12 @@ mod tests {
     #[test]
     fn apply_counts_duplicates() {
         let mut sm = SourceMap::default();
-        let a = sm.add("a.json".into(), "a.json".into(), FileKind::Policy, Arc::from("{\"Action\": \"ram:*\"}"));
+        let a = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\"Action\": \"ram:*\"}"),
+        );
         let base = Baseline::from_findings(&sm, &[finding(a, 1..18), finding(a, 1..18)]);
         let (new, known, fixed) = base.apply(&sm, vec![finding(a, 1..18)]);
         assert_eq!((new.len(), known.len(), fixed.len()), (0, 1, 1));

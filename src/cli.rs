@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint files and directories (default: the current directory).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule.
     Rules(RulesArgs),
     /// Run the language server on standard input/output (for editors).
@@ -185,7 +185,7 @@ pub fn main() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule } => explain(&rule),
         Command::Config(args) => show_config(args),
@@ -318,7 +318,11 @@ pub fn selection(
 }
 
 /// Load the configurations of a run; errors are printed as diagnostics (exit 2).
-fn load_configs(mode: &config::Mode, paths: &[PathBuf], respect_ignore: bool) -> Result<ConfigSet, String> {
+fn load_configs(
+    mode: &config::Mode,
+    paths: &[PathBuf],
+    respect_ignore: bool,
+) -> Result<ConfigSet, String> {
     ConfigSet::load(mode, paths, respect_ignore).map_err(|errs| {
         eprint!("{}", config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
@@ -344,14 +348,21 @@ fn config_paths(args: &CheckArgs) -> Vec<PathBuf> {
 
 /// The rules the engine runs: the command line's `--select` when given; otherwise every rule a
 /// configuration in play selects (each file is then filtered by its own configuration).
-fn run_selection(reg: &Registry, cs: &ConfigSet, args: &CheckArgs) -> Result<(Selection, bool), String> {
+fn run_selection(
+    reg: &Registry,
+    cs: &ConfigSet,
+    args: &CheckArgs,
+) -> Result<(Selection, bool), String> {
     let cli_select = args.select.iter().any(|s| !s.trim().is_empty());
     let mut sel = selection(reg, &args.select, &args.ignore)?;
     let configs = cs.all();
     if !cli_select {
         // Files without a configuration run the default rules; when every path is governed by a
         // configuration, only what the configurations select runs.
-        if config_paths(args).iter().all(|p| cs.for_path(&p.join(config::FILE_NAME)).is_some()) {
+        if config_paths(args)
+            .iter()
+            .all(|p| cs.for_path(&p.join(config::FILE_NAME)).is_some())
+        {
             sel.enabled.clear();
         }
         for c in &configs {
@@ -439,11 +450,13 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     })?;
     let (sel, config_selection) = run_selection(&reg, &cs, &args)?;
     let cs = std::sync::Arc::new(cs);
-    let mut opts = LintOptions::default();
-    opts.config = Some(cs.clone());
-    opts.config_selection = config_selection;
-    opts.inline_suppressions = !args.no_inline_suppressions;
-    opts.max_file_size = args.max_file_size;
+    let mut opts = LintOptions {
+        config: Some(cs.clone()),
+        config_selection,
+        inline_suppressions: !args.no_inline_suppressions,
+        max_file_size: args.max_file_size,
+        ..Default::default()
+    };
     opts.discover.exclude = args.exclude.clone();
     opts.discover.include = args.include.clone();
     opts.discover.respect_ignore_files = !args.no_ignore;
@@ -680,7 +693,11 @@ fn show_config(args: ConfigArgs) -> Result<i32, String> {
         None => config::Mode::Discover,
     };
     // Only the configurations above the path matter here, not those of subdirectories.
-    let probe = if path.is_dir() { path.join(".") } else { path.clone() };
+    let probe = if path.is_dir() {
+        path.join(".")
+    } else {
+        path.clone()
+    };
     let cs = load_configs(&mode, std::slice::from_ref(&probe), true)?;
     let mut rule_files = Vec::new();
     for c in cs.all() {
@@ -691,8 +708,15 @@ fn show_config(args: ConfigArgs) -> Result<i32, String> {
         eprint!("{}", config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
     })?;
-    let target = if path.is_dir() { path.join(config::FILE_NAME) } else { path.clone() };
-    let cfg = cs.for_path(&target).map(|c| (*c).clone()).unwrap_or_default();
+    let target = if path.is_dir() {
+        path.join(config::FILE_NAME)
+    } else {
+        path.clone()
+    };
+    let cfg = cs
+        .for_path(&target)
+        .map(|c| (*c).clone())
+        .unwrap_or_default();
     out(&cfg.show())?;
     Ok(0)
 }

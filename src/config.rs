@@ -249,18 +249,19 @@ fn to_json(
             }
             J::Object(m)
         }
-        other => {
-            return Err((
-                "configuration values must be literals (strings, numbers, booleans, lists, objects)"
-                    .into(),
-                other.span(),
-            ))
-        }
+        other => return Err((
+            "configuration values must be literals (strings, numbers, booleans, lists, objects)"
+                .into(),
+            other.span(),
+        )),
     })
 }
 
 /// Parse one file into its JSON view and the spans of its members.
-fn parse_file(src: &Arc<Source>) -> Result<(J, BTreeMap<String, Range<usize>>), Vec<ConfigError>> {
+/// Byte spans of the members of a configuration, by JSON pointer (`#key` for the key itself).
+type Spans = BTreeMap<String, Range<usize>>;
+
+fn parse_file(src: &Arc<Source>) -> Result<(J, Spans), Vec<ConfigError>> {
     let err = |message: String, span: Option<Range<usize>>| ConfigError {
         source: Some(src.clone()),
         message,
@@ -269,7 +270,10 @@ fn parse_file(src: &Arc<Source>) -> Result<(J, BTreeMap<String, Range<usize>>), 
     };
     let body: Body = hcl_edit::parser::parse_body(&src.text).map_err(|e| {
         let off = e.location().offset();
-        vec![err(format!("invalid HCL: {}", e.message()), Some(off..off + 1))]
+        vec![err(
+            format!("invalid HCL: {}", e.message()),
+            Some(off..off + 1),
+        )]
     })?;
     let mut errors = Vec::new();
     let mut obj = Map::new();
@@ -720,7 +724,11 @@ impl ConfigSet {
 
     /// Find and load the configurations that govern `paths`: every `.acslint.hcl` above them and
     /// below them (directories are walked, honouring ignore files like discovery does).
-    pub fn load(mode: &Mode, paths: &[PathBuf], respect_ignore: bool) -> Result<ConfigSet, Vec<ConfigError>> {
+    pub fn load(
+        mode: &Mode,
+        paths: &[PathBuf],
+        respect_ignore: bool,
+    ) -> Result<ConfigSet, Vec<ConfigError>> {
         match mode {
             Mode::Isolated => Ok(ConfigSet::isolated()),
             Mode::File(p) => Ok(ConfigSet {
@@ -798,9 +806,7 @@ impl ConfigSet {
             return Some(f.clone());
         }
         let abs = crate::report::absolute(path);
-        abs.ancestors()
-            .find_map(|d| self.by_dir.get(d))
-            .cloned()
+        abs.ancestors().find_map(|d| self.by_dir.get(d)).cloned()
     }
 
     /// Every configuration in play.
@@ -844,7 +850,9 @@ fn selector_error(reg: &Registry, s: &Spanned<String>) -> ConfigError {
         .chain(reg.rules().iter().map(|r| &*r.name));
     e.help = Some(match did_you_mean(&s.value, cands) {
         Some(m) => format!("did you mean `{m}`?"),
-        None => "use a code (RAM001), a prefix (RAM, OSS0) or a rule name; see `acslint rules`".into(),
+        None => {
+            "use a code (RAM001), a prefix (RAM, OSS0) or a rule name; see `acslint rules`".into()
+        }
     });
     e
 }
@@ -924,9 +932,11 @@ impl Config {
         };
         let default_on = reg.get(rule).is_some_and(|r| r.default_enabled);
         let required = self.require.as_ref().is_some_and(|req| {
-            req.value
-                .iter()
-                .any(|w| self.required_rules(reg, &w.value).iter().any(|r| &**r == rule))
+            req.value.iter().any(|w| {
+                self.required_rules(reg, &w.value)
+                    .iter()
+                    .any(|r| &**r == rule)
+            })
         });
         let selected = match &self.select {
             Some(s) => hit(&s.value),
@@ -982,7 +992,10 @@ impl Config {
             )
         };
         match &self.path {
-            Some(p) => s.push_str(&format!("# configuration: {}\n", crate::lint::display_path(p))),
+            Some(p) => s.push_str(&format!(
+                "# configuration: {}\n",
+                crate::lint::display_path(p)
+            )),
             None => s.push_str("# no configuration file: defaults\n"),
         }
         match &self.select {
@@ -1003,22 +1016,35 @@ impl Config {
         }
         for (k, v) in [("exclude", &self.exclude), ("include", &self.include)] {
             if let Some(v) = v {
-                let pats: Vec<String> = v.value.iter().map(|g| format!("{:?}", g.pattern)).collect();
+                let pats: Vec<String> =
+                    v.value.iter().map(|g| format!("{:?}", g.pattern)).collect();
                 s.push_str(&format!("{k} = [{}]{}\n", pats.join(", "), from(&v.origin)));
             }
         }
         if !self.severity.is_empty() {
             s.push_str("severity = {\n");
             for (k, v) in &self.severity {
-                s.push_str(&format!("  {k} = {:?}{}\n", v.value.as_str(), from(&v.origin)));
+                s.push_str(&format!(
+                    "  {k} = {:?}{}\n",
+                    v.value.as_str(),
+                    from(&v.origin)
+                ));
             }
             s.push_str("}\n");
         }
         if let Some(v) = &self.require {
-            s.push_str(&format!("require = {}{}\n", list(&v.value), from(&v.origin)));
+            s.push_str(&format!(
+                "require = {}{}\n",
+                list(&v.value),
+                from(&v.origin)
+            ));
         }
         if let Some(v) = &self.inline_suppressions {
-            s.push_str(&format!("inline_suppressions = {}{}\n", v.value, from(&v.origin)));
+            s.push_str(&format!(
+                "inline_suppressions = {}{}\n",
+                v.value,
+                from(&v.origin)
+            ));
         }
         for r in &self.rules {
             s.push_str(&format!(

@@ -2,15 +2,15 @@
 
 use crate::config::{Config, ConfigSet};
 use crate::discover::{self, Candidate, DiscoverOptions, KindHint};
-use crate::report::Suppressed;
-use crate::source::SourceFile;
-use crate::suppress;
 use crate::engine::{self, Selection};
 use crate::finding::{Emit, Finding};
 use crate::json::{self, SpanMap};
 use crate::policy::DocKind;
+use crate::report::Suppressed;
 use crate::rules::Registry;
+use crate::source::SourceFile;
 use crate::source::{FileId, FileKind, Loc, SourceMap};
+use crate::suppress;
 use crate::tf::{self, Document, UnknownNote, Workspace};
 use crate::value::Value;
 use rayon::prelude::*;
@@ -151,7 +151,12 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
         let (mut cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
         if let Some(cs) = &opts.config {
             // `exclude`/`include` of each file's configuration; files named explicitly stay.
-            cands.retain(|c| c.explicit || cs.for_path(&c.path).is_none_or(|cfg| !cfg.excludes(&c.path)));
+            cands.retain(|c| {
+                c.explicit
+                    || cs
+                        .for_path(&c.path)
+                        .is_none_or(|cfg| !cfg.excludes(&c.path))
+            });
         }
         for w in walk_errors {
             let display = w
@@ -279,7 +284,11 @@ pub fn filter(
     suppressed.sort_by(|a, b| {
         let key = |s: &Suppressed| {
             let f = &s.finding;
-            (sources.get(f.file).display.clone(), f.loc.map(|l| l.start), f.rule.clone())
+            (
+                sources.get(f.file).display.clone(),
+                f.loc.map(|l| l.start),
+                f.rule.clone(),
+            )
         };
         key(a).cmp(&key(b))
     });

@@ -372,7 +372,10 @@ fn parse_comment(text: &str) -> Option<Parsed> {
     }
     if let Some(rest) = t.strip_prefix("checkov:skip=") {
         let (id, reason) = match rest.split_once(':') {
-            Some((id, r)) => (id.trim(), Some(r.trim().to_string()).filter(|r| !r.is_empty())),
+            Some((id, r)) => (
+                id.trim(),
+                Some(r.trim().to_string()).filter(|r| !r.is_empty()),
+            ),
             None => (rest.trim(), None),
         };
         return Some(Parsed::Checkov {
@@ -502,7 +505,10 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                             bad = true;
                             let hint = did_you_mean(
                                 code,
-                                reg.rules().iter().map(|r| &*r.id).chain(reg.rules().iter().map(|r| &*r.name)),
+                                reg.rules()
+                                    .iter()
+                                    .map(|r| &*r.id)
+                                    .chain(reg.rules().iter().map(|r| &*r.name)),
                             )
                             .map(|s| format!(" (did you mean {s}?)"))
                             .unwrap_or_default();
@@ -574,7 +580,7 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                 let rules: Vec<Arc<str>> = reg
                     .rules()
                     .iter()
-                    .filter(|r| r.ignorable && r.equivalents.iter().any(|e| *e == peer))
+                    .filter(|r| r.ignorable && r.equivalents.contains(&peer))
                     .map(|r| r.id.clone())
                     .collect();
                 if rules.is_empty() {
@@ -673,7 +679,7 @@ pub fn apply(
                     && d.lines.is_none_or(|(a, b)| a <= line && line <= b)
                     && match &d.which {
                         Which::All => true,
-                        Which::Rules(r) => r.iter().any(|x| *x == f.rule),
+                        Which::Rules(r) => r.contains(&f.rule),
                     }
             })
         });
@@ -759,7 +765,12 @@ mod tests {
     #[test]
     fn directive_parsing() {
         match parse_comment(" acslint:ignore RAM001, RAM004 until=2026-12-31 -- legacy role") {
-            Some(Parsed::Acslint { file_scope, codes, until, reason }) => {
+            Some(Parsed::Acslint {
+                file_scope,
+                codes,
+                until,
+                reason,
+            }) => {
                 assert!(!file_scope);
                 assert_eq!(codes, vec!["RAM001", "RAM004"]);
                 assert_eq!(until, Some(Ok(Date(2026, 12, 31))));
@@ -767,9 +778,18 @@ mod tests {
             }
             _ => panic!("not parsed"),
         }
-        assert!(matches!(parse_comment("checkov:skip=CKV_ALI_1:why"), Some(Parsed::Checkov { .. })));
-        assert!(matches!(parse_comment(" kics-scan ignore-block"), Some(Parsed::Kics { block: true })));
-        assert!(matches!(parse_comment(" acslint:ignroe X"), Some(Parsed::Malformed(_))));
+        assert!(matches!(
+            parse_comment("checkov:skip=CKV_ALI_1:why"),
+            Some(Parsed::Checkov { .. })
+        ));
+        assert!(matches!(
+            parse_comment(" kics-scan ignore-block"),
+            Some(Parsed::Kics { block: true })
+        ));
+        assert!(matches!(
+            parse_comment(" acslint:ignroe X"),
+            Some(Parsed::Malformed(_))
+        ));
         assert!(parse_comment(" just a comment").is_none());
         assert_eq!(levenshtein("RAM01", "RAM001"), 1);
     }

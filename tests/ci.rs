@@ -8,7 +8,10 @@ use std::path::Path;
 /// A fresh copy of the repository, with a `.git` directory so it is a repository root.
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ci/repo"), dir.path());
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ci/repo"),
+        dir.path(),
+    );
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     dir
 }
@@ -34,7 +37,12 @@ fn acslint(dir: &Path) -> Command {
 }
 
 fn run(dir: &Path, args: &[&str], code: i32) -> (String, String) {
-    let out = acslint(dir).args(args).assert().code(code).get_output().clone();
+    let out = acslint(dir)
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .clone();
     (
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
@@ -78,13 +86,48 @@ fn suppressed_findings_are_listed_with_what_silenced_them() {
         })
         .collect();
     let want = vec![
-        ("legacy/old.json", 1, "per_path (.acslint.hcl:6)", Value::Null),
-        ("main.tf", 9, "acslint:ignore (line 6)", "reporting replica, reachable only through the VPN".into()),
-        ("main.tf", 14, "acslint:ignore (line 14)", "partner access until the migration".into()),
-        ("main.tf", 20, "checkov:skip (line 18)", "legacy partner access".into()),
-        ("main.tf", 26, "kics-scan ignore-line (line 25)", Value::Null),
-        ("main.tf", 32, "kics-scan ignore-block (line 29)", Value::Null),
-        ("sandbox/main.tf", 4, "acslint:ignore-file (line 1)", "throwaway sandbox, destroyed nightly".into()),
+        (
+            "legacy/old.json",
+            1,
+            "per_path (.acslint.hcl:6)",
+            Value::Null,
+        ),
+        (
+            "main.tf",
+            9,
+            "acslint:ignore (line 6)",
+            "reporting replica, reachable only through the VPN".into(),
+        ),
+        (
+            "main.tf",
+            14,
+            "acslint:ignore (line 14)",
+            "partner access until the migration".into(),
+        ),
+        (
+            "main.tf",
+            20,
+            "checkov:skip (line 18)",
+            "legacy partner access".into(),
+        ),
+        (
+            "main.tf",
+            26,
+            "kics-scan ignore-line (line 25)",
+            Value::Null,
+        ),
+        (
+            "main.tf",
+            32,
+            "kics-scan ignore-block (line 29)",
+            Value::Null,
+        ),
+        (
+            "sandbox/main.tf",
+            4,
+            "acslint:ignore-file (line 1)",
+            "throwaway sandbox, destroyed nightly".into(),
+        ),
     ];
     let want: Vec<(String, u64, String, Value)> = want
         .into_iter()
@@ -100,13 +143,21 @@ fn suppressed_findings_are_listed_with_what_silenced_them() {
 #[test]
 fn no_inline_suppressions_and_isolated() {
     let r = repo();
-    let (out, _) = run(r.path(), &["check", "-f", "compact", "--no-inline-suppressions"], 1);
+    let (out, _) = run(
+        r.path(),
+        &["check", "-f", "compact", "--no-inline-suppressions"],
+        1,
+    );
     let db001: Vec<&str> = out.lines().filter(|l| l.contains(" DB001 ")).collect();
     // Every open instance but the per-file-ignored sandbox... which is an inline form too.
     assert_eq!(db001.len(), 9, "{out}");
     assert!(!out.contains("TF010") && !out.contains("TF012") && !out.contains("TF013"));
     // --isolated: no configuration, so the legacy policy is reported and every default rule runs.
-    let (out, _) = run(r.path(), &["check", "-f", "compact", "--isolated", "--select", "RAM000"], 1);
+    let (out, _) = run(
+        r.path(),
+        &["check", "-f", "compact", "--isolated", "--select", "RAM000"],
+        1,
+    );
     assert_eq!(
         out,
         "legacy/old.json:1:17: high RAM000 the policy document is not valid JSON: Unexpected word\n\
@@ -118,14 +169,39 @@ fn no_inline_suppressions_and_isolated() {
 fn fail_on_comes_from_the_configuration_unless_given() {
     let r = repo();
     // Only low findings are left in main.tf when the high ones are ignored: fail_on = high → 0.
-    run(r.path(), &["check", "main.tf", "-f", "compact", "--ignore", "DB001"], 0);
-    run(r.path(), &["check", "main.tf", "-f", "compact", "--ignore", "DB001", "--fail-on", "low"], 1);
+    run(
+        r.path(),
+        &["check", "main.tf", "-f", "compact", "--ignore", "DB001"],
+        0,
+    );
+    run(
+        r.path(),
+        &[
+            "check",
+            "main.tf",
+            "-f",
+            "compact",
+            "--ignore",
+            "DB001",
+            "--fail-on",
+            "low",
+        ],
+        1,
+    );
 }
 
 #[test]
 fn snapshots_of_every_format() {
     let r = repo();
-    for f in ["sarif", "junit", "github", "gitlab", "checkstyle", "json", "compact"] {
+    for f in [
+        "sarif",
+        "junit",
+        "github",
+        "gitlab",
+        "checkstyle",
+        "json",
+        "compact",
+    ] {
         let (out, _) = run(r.path(), &["check", "-f", f], 1);
         insta::with_settings!({snapshot_path => "snapshots/ci", prepend_module_to_snapshot => false, omit_expression => true}, {
             insta::assert_snapshot!(f, out);
@@ -140,7 +216,10 @@ fn sarif_is_valid_and_github_ready() {
     let sarif: Value = serde_json::from_str(&out).unwrap();
     let schema: Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
     let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    let errors: Vec<String> = v
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 
     let runs = sarif["runs"].as_array().unwrap();
@@ -155,21 +234,35 @@ fn sarif_is_valid_and_github_ready() {
         let loc = &res["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
-        assert!(fps.insert(res["partialFingerprints"]["acslint/v1"].as_str().unwrap().to_string()));
+        assert!(fps.insert(
+            res["partialFingerprints"]["acslint/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        ));
     }
     // Metadata GitHub code scanning reads.
     let db001 = rules.iter().find(|r| r["id"] == "DB001").unwrap();
     assert_eq!(db001["properties"]["security-severity"], "8.0");
     assert_eq!(db001["defaultConfiguration"]["level"], "error");
-    assert!(db001["helpUri"].as_str().unwrap().ends_with("/docs/rules/DB001.md"));
+    assert!(db001["helpUri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/docs/rules/DB001.md"));
     let tf013 = rules.iter().find(|r| r["id"] == "TF013").unwrap();
     assert_eq!(tf013["defaultConfiguration"]["level"], "note");
     // Levels follow the (overridden) severity; columns count UTF-16 code units: the rocket
     // emoji before the error is two units, one character.
     let broken = results.iter().find(|r| r["ruleId"] == "TF001").unwrap();
     assert_eq!(broken["level"], "error");
-    assert_eq!(broken["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "broken.tf");
-    assert_eq!(broken["locations"][0]["physicalLocation"]["region"]["startColumn"], 17);
+    assert_eq!(
+        broken["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "broken.tf"
+    );
+    assert_eq!(
+        broken["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        17
+    );
     let unused = results.iter().find(|r| r["ruleId"] == "TF013").unwrap();
     assert_eq!(unused["level"], "warning");
     // No source text in machine output beyond messages.
@@ -186,7 +279,11 @@ fn fingerprints_do_not_depend_on_lines() {
     let (after, _) = run(r.path(), &["check", "-f", "gitlab"], 1);
     let fps = |s: &str| -> Vec<String> {
         let v: Value = serde_json::from_str(s).unwrap();
-        v.as_array().unwrap().iter().map(|i| i["fingerprint"].as_str().unwrap().to_string()).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["fingerprint"].as_str().unwrap().to_string())
+            .collect()
     };
     let mut b = fps(&before);
     let mut a = fps(&after);
@@ -204,25 +301,50 @@ fn xml_formats_parse_strictly() {
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     let failures: usize = root.attribute("failures").unwrap().parse().unwrap();
-    assert_eq!(failures, doc.descendants().filter(|n| n.has_tag_name("failure")).count());
-    let main = doc.descendants().find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some("main.tf")).unwrap();
-    let db001 = main.children().find(|n| n.attribute("name") == Some("DB001 rds-open-to-internet")).unwrap();
-    let failure = db001.children().find(|n| n.has_tag_name("failure")).unwrap();
+    assert_eq!(
+        failures,
+        doc.descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .count()
+    );
+    let main = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some("main.tf"))
+        .unwrap();
+    let db001 = main
+        .children()
+        .find(|n| n.attribute("name") == Some("DB001 rds-open-to-internet"))
+        .unwrap();
+    let failure = db001
+        .children()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
     assert_eq!(failure.attribute("message"), Some("3 findings of DB001"));
     assert_eq!(failure.text().unwrap().lines().count(), 3);
 
     let (cs, _) = run(r.path(), &["check", "-f", "checkstyle"], 1);
     let doc = roxmltree::Document::parse(&cs).unwrap();
-    let errors: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("error")).collect();
+    let errors: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("error"))
+        .collect();
     assert_eq!(errors.len(), 8);
     // Backticks, quotes and angle brackets survive escaping.
-    assert!(errors.iter().any(|e| e.attribute("message") == Some("instance `(unnamed)` accepts connections from any IP address")));
+    assert!(errors.iter().any(|e| e.attribute("message")
+        == Some("instance `(unnamed)` accepts connections from any IP address")));
 }
 
 #[test]
 fn github_is_the_default_in_actions_and_escapes() {
     let r = repo();
-    let out = acslint(r.path()).args(["check", "main.tf"]).env("GITHUB_ACTIONS", "true").assert().code(1).get_output().stdout.clone();
+    let out = acslint(r.path())
+        .args(["check", "main.tf"])
+        .env("GITHUB_ACTIONS", "true")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let out = String::from_utf8(out).unwrap();
     let first = out.lines().next().unwrap();
     assert_eq!(
@@ -236,14 +358,26 @@ fn several_outputs_in_one_run() {
     let r = repo();
     let (out, _) = run(
         r.path(),
-        &["check", "-f", "compact", "--output", "sarif=out/acslint.sarif", "-o", "junit=report.xml"],
+        &[
+            "check",
+            "-f",
+            "compact",
+            "--output",
+            "sarif=out/acslint.sarif",
+            "-o",
+            "junit=report.xml",
+        ],
         1,
     );
     assert_eq!(out, EXPECTED);
     // Missing directories are created.
-    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(r.path().join("out/acslint.sarif")).unwrap()).unwrap();
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(r.path().join("out/acslint.sarif")).unwrap())
+            .unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 8);
-    assert!(std::fs::read_to_string(r.path().join("report.xml")).unwrap().starts_with("<?xml"));
+    assert!(std::fs::read_to_string(r.path().join("report.xml"))
+        .unwrap()
+        .starts_with("<?xml"));
     let (_, err) = run(r.path(), &["check", "-o", "yaml=x.yml"], 2);
     assert!(err.contains("unknown format `yaml`"), "{err}");
 }
@@ -252,24 +386,55 @@ fn several_outputs_in_one_run() {
 fn baselines_keep_only_new_findings() {
     let r = repo();
     let base = r.path().join("acslint-baseline.json");
-    run(r.path(), &["check", "-f", "compact", "--write-baseline", "acslint-baseline.json"], 1);
+    run(
+        r.path(),
+        &[
+            "check",
+            "-f",
+            "compact",
+            "--write-baseline",
+            "acslint-baseline.json",
+        ],
+        1,
+    );
     assert!(base.is_file());
     // Nothing new: exit 0, even after lines moved.
     let main = r.path().join("main.tf");
     let text = std::fs::read_to_string(&main).unwrap();
     std::fs::write(&main, format!("\n\n{text}")).unwrap();
-    let (out, err) = run(r.path(), &["check", "--baseline", "acslint-baseline.json"], 0);
+    let (out, err) = run(
+        r.path(),
+        &["check", "--baseline", "acslint-baseline.json"],
+        0,
+    );
     assert_eq!(out, "");
-    assert!(err.contains("baseline: 8 known finding(s) not shown, 0 fixed"), "{err}");
+    assert!(
+        err.contains("baseline: 8 known finding(s) not shown, 0 fixed"),
+        "{err}"
+    );
     // A new open instance is reported; a fixed one is listed.
     let text = std::fs::read_to_string(&main).unwrap().replace(
         "resource \"alicloud_db_instance\" \"public\" {\n  engine       = \"MySQL\"\n  security_ips = [\"0.0.0.0/0\"]",
         "resource \"alicloud_db_instance\" \"public\" {\n  engine       = \"MySQL\"\n  security_ips = [\"10.0.0.0/8\"]",
     );
     std::fs::write(&main, format!("{text}\nresource \"alicloud_db_instance\" \"new\" {{\n  security_ips = [\"0.0.0.0/0\", \"10.0.0.1\"]\n}}\n")).unwrap();
-    let (out, _) = run(r.path(), &["check", "-f", "json", "--baseline", "acslint-baseline.json"], 1);
+    let (out, _) = run(
+        r.path(),
+        &["check", "-f", "json", "--baseline", "acslint-baseline.json"],
+        1,
+    );
     let v: Value = serde_json::from_str(&out).unwrap();
-    let new: Vec<(&str, u64)> = v["findings"].as_array().unwrap().iter().map(|f| (f["rule"].as_str().unwrap(), f["range"]["start"]["line"].as_u64().unwrap())).collect();
+    let new: Vec<(&str, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(new, vec![("DB001", 55)]);
     let fixed = v["fixed"].as_array().unwrap();
     assert_eq!(fixed.len(), 1);
@@ -278,7 +443,11 @@ fn baselines_keep_only_new_findings() {
     assert_eq!(fixed[0]["resource"], "alicloud_db_instance.public");
     // A broken baseline is a usage error.
     std::fs::write(&base, "{").unwrap();
-    run(r.path(), &["check", "--baseline", "acslint-baseline.json"], 2);
+    run(
+        r.path(),
+        &["check", "--baseline", "acslint-baseline.json"],
+        2,
+    );
 }
 
 #[test]
@@ -293,10 +462,21 @@ fn bad_configuration_exits_2_pointing_into_the_file() {
     assert!(err.contains("unknown configuration key `selct`"), "{err}");
     assert!(err.contains("did you mean `select`?"), "{err}");
     assert!(err.contains("[.acslint.hcl:1:1]"), "{err}");
-    std::fs::write(r.path().join(".acslint.hcl"), "severity = { DB0001 = \"high\" }\nfail_on = \"sometimes\"\n").unwrap();
+    std::fs::write(
+        r.path().join(".acslint.hcl"),
+        "severity = { DB0001 = \"high\" }\nfail_on = \"sometimes\"\n",
+    )
+    .unwrap();
     let (_, err) = run(r.path(), &["check"], 2);
-    assert!(err.contains("`fail_on`: \"sometimes\" is not one of"), "{err}");
-    std::fs::write(r.path().join(".acslint.hcl"), "severity = { DB0001 = \"high\" }\n").unwrap();
+    assert!(
+        err.contains("`fail_on`: \"sometimes\" is not one of"),
+        "{err}"
+    );
+    std::fs::write(
+        r.path().join(".acslint.hcl"),
+        "severity = { DB0001 = \"high\" }\n",
+    )
+    .unwrap();
     let (_, err) = run(r.path(), &["check"], 2);
     assert!(err.contains("`DB0001` selects no rule"), "{err}");
     assert!(err.contains("did you mean `DB001`?"), "{err}");

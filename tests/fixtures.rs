@@ -119,7 +119,12 @@ fn options_for(dir: &Path) -> (LintOptions, Vec<String>) {
         if let Some(n) = v.get("max_file_size").and_then(|n| n.as_u64()) {
             opts.max_file_size = n;
         }
-        for r in v.get("also_enable").and_then(|a| a.as_array()).into_iter().flatten() {
+        for r in v
+            .get("also_enable")
+            .and_then(|a| a.as_array())
+            .into_iter()
+            .flatten()
+        {
             also.extend(r.as_str().map(str::to_string));
         }
     }
@@ -157,7 +162,8 @@ fn run_case(
     opts.discover.respect_ignore_files = false;
     let mut sel = Selection::default();
     sel.enabled.insert(rule.id.clone());
-    sel.enabled.extend(also.iter().map(|a| std::sync::Arc::from(a.as_str())));
+    sel.enabled
+        .extend(also.iter().map(|a| std::sync::Arc::from(a.as_str())));
     let res = lint::lint(&opts, reg, &sel).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
     let expected: Vec<Expect> = expectations(case)
         .into_iter()

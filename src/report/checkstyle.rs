@@ -21,7 +21,8 @@ pub fn render(r: &Report) -> String {
             .or_default()
             .push(f);
     }
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for (path, findings) in by_file {
         let _ = writeln!(out, "  <file name=\"{}\">", xml_escape(path));
         for f in findings {

@@ -43,7 +43,11 @@ pub fn render(r: &Report) -> String {
             s.line,
             s.column,
             e.line.max(s.line),
-            if e.line > s.line { e.column } else { e.column.max(s.column) },
+            if e.line > s.line {
+                e.column
+            } else {
+                e.column.max(s.column)
+            },
             escape_property(&title),
             escape_data(&msg)
         );

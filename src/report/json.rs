@@ -13,17 +13,17 @@ pub fn render(r: &Report) -> String {
 fn finding_json(r: &Report, f: &Finding) -> Value {
     let (s, e) = r.range(f);
     json!({
-                "rule": &*f.rule,
-                "name": &*f.name,
-                "severity": f.severity.as_str(),
-                "message": f.message,
-                "help": f.help,
-                "url": &*f.url,
-                "file": r.sources.get(f.file).display,
-                "range": {"start": s, "end": e},
-                "resource": f.resource,
-                "pointer": f.pointer,
-            })
+        "rule": &*f.rule,
+        "name": &*f.name,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "help": f.help,
+        "url": &*f.url,
+        "file": r.sources.get(f.file).display,
+        "range": {"start": s, "end": e},
+        "resource": f.resource,
+        "pointer": f.pointer,
+    })
 }
 
 /// The report; with `extra`, findings silenced by suppressions (`suppressed`, when any) and

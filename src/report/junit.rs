@@ -40,7 +40,10 @@ pub fn render(r: &Report) -> String {
             rules.len()
         );
         if rules.is_empty() {
-            let _ = writeln!(out, "    <testcase name=\"acslint\" classname=\"{p}\" file=\"{p}\"/>");
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"acslint\" classname=\"{p}\" file=\"{p}\"/>"
+            );
         }
         for (rule, findings) in rules {
             let first = findings[0];

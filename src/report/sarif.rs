@@ -58,7 +58,10 @@ fn full_description(r: &Rule) -> String {
 }
 
 fn rule_descriptor(r: &Rule) -> Value {
-    let family: String = r.id.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let family: String =
+        r.id.chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
     let mut tags = vec!["security".to_string(), family.to_ascii_lowercase()];
     tags.extend(r.equivalents.iter().cloned());
     json!({
@@ -83,11 +86,8 @@ fn rule_descriptor(r: &Rule) -> Value {
 
 pub fn render(r: &Report, extra: &Extra) -> String {
     let rules = extra.rule_list();
-    let mut index: HashMap<&str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (&*r.id, i))
-        .collect();
+    let mut index: HashMap<&str, usize> =
+        rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
     let mut descriptors: Vec<Value> = rules.iter().map(|r| rule_descriptor(r)).collect();
     // A finding of a rule outside the list (it should not happen) still gets a descriptor, so
     // every `ruleIndex` is valid.
