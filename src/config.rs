@@ -1081,3 +1081,95 @@ impl Config {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn globs_are_relative_to_the_file_that_writes_them() {
+        let d = tempfile::tempdir().unwrap();
+        let root = crate::report::absolute(d.path());
+        write(&root, ".acslint.hcl", "exclude = [\"gen/**\", \"*.bak.tf\"]\npolicy_kind {\n  paths = [\"trust/*.json\"]\n  kind = \"trust\"\n}\nper_path {\n  paths = [\"legacy\"]\n  ignore = [\"TF001\"]\n}\n");
+        write(
+            &root,
+            "sub/.acslint.hcl",
+            "extends = \"../.acslint.hcl\"\nfail_on = \"never\"\n",
+        );
+        let set = ConfigSet::load(&Mode::Discover, std::slice::from_ref(&root), false).unwrap();
+        let top = set.for_path(&root.join("main.tf")).unwrap();
+        assert!(top.excludes(&root.join("gen/x/main.tf")));
+        assert!(top.excludes(&root.join("a/b/old.bak.tf")));
+        assert!(!top.excludes(&root.join("main.tf")));
+        assert_eq!(
+            top.policy_kind_of(&root.join("trust/role.json")),
+            Some(DocKind::Trust)
+        );
+        assert_eq!(
+            top.policy_kind_of(&root.join("other/trust/role.json")),
+            None
+        );
+        let reg = Registry::builtin();
+        assert!(top
+            .per_path_ignore(reg, &root.join("legacy/a/b.tf"), "TF001")
+            .is_some());
+        assert!(top
+            .per_path_ignore(reg, &root.join("legacy/a/b.tf"), "TF002")
+            .is_none());
+        // The nested file inherits, and its own keys win; closest wins for files below it.
+        let sub = set.for_path(&root.join("sub/x/main.tf")).unwrap();
+        assert_eq!(sub.fail_on.as_ref().map(|f| f.value), Some(None));
+        assert!(sub.excludes(&root.join("gen/a.tf")));
+        assert!(top.fail_on.is_none());
+        assert!(ConfigSet::isolated()
+            .for_path(&root.join("main.tf"))
+            .is_none());
+    }
+
+    #[test]
+    fn extends_cycles_and_missing_files_are_errors() {
+        let d = tempfile::tempdir().unwrap();
+        let a = write(d.path(), "a.hcl", "extends = \"b.hcl\"\n");
+        write(d.path(), "b.hcl", "extends = \"a.hcl\"\n");
+        let e = load(&a).unwrap_err();
+        assert!(e[0].message.contains("cycle"), "{:?}", e);
+        let c = write(d.path(), "c.hcl", "extends = \"nope.hcl\"\n");
+        let e = load(&c).unwrap_err();
+        assert!(
+            e[0].message.contains("cannot read configuration"),
+            "{:?}",
+            e
+        );
+        assert_eq!(e[0].span, Some(10..20));
+    }
+
+    #[test]
+    fn values_must_be_literals_and_blocks_well_formed() {
+        let d = tempfile::tempdir().unwrap();
+        let p = write(
+            d.path(),
+            "x.hcl",
+            "select = [var.x]\noptions {\n}\nper_path = []\n",
+        );
+        let msgs: Vec<String> = load(&p)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "configuration values must be literals (strings, numbers, booleans, lists, objects)",
+                "an options block names its rule: `options \"IAM010\" { ... }`",
+                "`per_path` is a block: write `per_path { paths = [...] ... }`",
+            ]
+        );
+    }
+}

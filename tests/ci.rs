@@ -506,3 +506,26 @@ fn nested_configuration_extends_and_config_show() {
     let (out, _) = run(r.path(), &["check", "-f", "compact", "sandbox"], 0);
     assert_eq!(out, "");
 }
+
+#[test]
+fn configuration_excludes_files() {
+    let r = repo();
+    let cfg = std::fs::read_to_string(r.path().join(".acslint.hcl")).unwrap();
+    std::fs::write(
+        r.path().join(".acslint.hcl"),
+        format!("{cfg}\nexclude = [\"broken.tf\", \"policies/**\"]\n"),
+    )
+    .unwrap();
+    let (out, _) = run(r.path(), &["check", "-f", "compact"], 1);
+    assert!(
+        !out.contains("broken.tf") && !out.contains("policies/"),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 6);
+    // A file named explicitly is linted anyway.
+    let (out, _) = run(r.path(), &["check", "-f", "compact", "broken.tf"], 1);
+    assert_eq!(
+        out,
+        "broken.tf:2:16: high TF001 syntax error: expected newline or eof\n"
+    );
+}
