@@ -42,6 +42,12 @@ PACKAGES = {
 # Actions that are not APIs of the packages above, or whose RAM name differs from the API.
 EXTRA = {
     "ram": ["PassRole"],
+    # Older APIs still named on the services' RAM authorization pages.
+    "ecs": ["DescribeTagKeys", "DescribeTags", "AddTags", "RemoveTags", "CreateTags", "DeleteTags"],
+    "rds": ["DescribeTaskInfo", "DescribeSqlLogInstances", "DisableSqlLogDistribution"],
+    "cs": ["GetClusters", "GetClusterById", "GetUserConfig", "GetClusterInfo", "UpdateClusterTags"],
+    "slb": ["DescribeLoadBalancerHTTPListenerAttributes", "DescribeLoadBalancerHTTPSListenerAttributes",
+            "DescribeLoadBalancerTCPListenerAttributes", "DescribeLoadBalancerUDPListenerAttributes"],
     # SLS RAM action names (SLS authorization docs); many differ from the API names.
     "log": """CreateProject GetProject DeleteProject UpdateProject ListProject
         CreateLogStore GetLogStore DeleteLogStore UpdateLogStore ListLogStores
@@ -66,7 +72,9 @@ EXTRA = {
         CreateOSSShipper GetOSSShipper UpdateOSSShipper DeleteOSSShipper
         CreateResource GetResource UpdateResource DeleteResource ListResources
         CreateResourceRecord GetResourceRecord UpdateResourceRecord DeleteResourceRecord ListResourceRecords
-        CreateProjectPolicy GetLogs GetHistograms GetContextLogs""".split(),
+        CreateProjectPolicy GetLogs GetHistograms GetContextLogs
+        CreateChart GetChart UpdateChart DeleteChart ListChart
+        ModifyJobInstance ListJobInstance GetJobInstance""".split(),
     # OSS RAM action names (OSS RAM policy appendix); OSS APIs are REST and not in an SDK list.
     "oss": """ListBuckets GetBucketStat GetBucketInfo GetBucketLocation GetBucketAcl PutBucketAcl
         PutBucket DeleteBucket ListObjects ListObjectVersions
@@ -109,7 +117,7 @@ EXTRA = {
         GetObjectVersionTagging PutObjectVersionTagging DeleteObjectVersionTagging
         PutLiveChannel ListLiveChannel DeleteLiveChannel PutLiveChannelStatus GetLiveChannel
         GetLiveChannelStat GetLiveChannelHistory PostVodPlaylist GetVodPlaylist
-        DescribeRegions""".split(),
+        DescribeRegions GetService GetBucketUserQos""".split(),
 }
 
 ACTION_RE = re.compile(r"^\s*action\s*=\s*'([A-Za-z0-9_]+)'", re.M)

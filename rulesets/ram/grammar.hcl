@@ -214,8 +214,9 @@ rule "RAM008" {
     it silently leaves the intended guardrail open. acslint ships a catalogue of RAM actions for
     ram, ims, sts, ecs, vpc, oss, rds, kms, actiontrail, log, slb, alb, cs and resourcemanager
     (generated from the official SDKs by `scripts/gen_ram_catalogue.py`, OSS and SLS curated by
-    hand), and a list of known RAM service codes. Actions of services outside the catalogue are
-    not checked. A wildcard pattern that matches no catalogued action is reported too.
+    hand). Actions of services outside the catalogue are not checked; a service code that is a
+    near miss of a known one (`ecss`, `actiontrial`) is reported. A wildcard pattern that
+    matches no catalogued action is reported too.
 
     ## How to fix
     Use the action name from the service's authorization page; acslint suggests the closest.

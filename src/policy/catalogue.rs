@@ -129,6 +129,7 @@ pub const GLOBAL_KEYS: &[&str] = &[
     "acs:PrincipalRDPath",
     "acs:RequestedRegion",
     "acs:ServiceName",
+    "acs:Service",
 ];
 
 /// APIs blocked under AccessKey restrictive protection (reference §5.2), by RAM code. RAM and
@@ -247,7 +248,9 @@ pub fn high_risk_actions() -> &'static [String] {
         let mut out = Vec::new();
         for svc in ["ram", "ims"] {
             for a in c.actions(svc).unwrap_or_default() {
-                if !is_read_only(a) {
+                // Service-linked roles are created by services under an `acs:Service`
+                // condition; PassRole is not an API, so neither is on the blocked list.
+                if !is_read_only(a) && !a.contains("ServiceLinkedRole") && *a != "PassRole" {
                     out.push(format!("{svc}:{a}"));
                 }
             }

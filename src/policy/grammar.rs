@@ -377,17 +377,17 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
         }
         let lsvc = svc.to_ascii_lowercase();
         if !cat.knows_service(&lsvc) {
-            let hint = suggest(&lsvc, cat.services());
+            // RAM has hundreds of service codes; only a near miss of a known one is reported.
+            let Some(hint) = suggest(&lsvc, cat.services()).filter(|_| lsvc.len() >= 5) else {
+                continue;
+            };
             out.emit("RAM008", v.loc, &ip)
                 .field("action", a)
                 .field(
                     "problem",
                     format!("`{svc}` is not a RAM service code known to acslint"),
                 )
-                .field(
-                    "suggestion",
-                    hint.map(|h| format!("did you mean `{h}:{act}`? ")).unwrap_or_default(),
-                )
+                .field("suggestion", format!("did you mean `{hint}:{act}`? "))
                 .label("unknown service");
             continue;
         }
@@ -443,7 +443,9 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
 
 /// Services whose actions may legitimately name resources of another service.
 fn related(action_svc: &str, arn_svc: &str) -> bool {
+    // ECS instances, VPC networks, RAM roles and KMS keys are named by many services' actions.
     action_svc == arn_svc
+        || matches!(arn_svc, "ecs" | "vpc" | "ram" | "kms")
         || matches!(
             (action_svc, arn_svc),
             ("ecs", "vpc")
@@ -455,7 +457,9 @@ fn related(action_svc: &str, arn_svc: &str) -> bool {
                 | ("sls", "log")
                 | ("cs", "ecs")
                 | ("slb", "vpc")
-                | ("alb", "vpc")
+                | ("dms", "rds")
+                | ("das", "rds")
+                | ("dbs", "rds")
         )
 }
 

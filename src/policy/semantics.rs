@@ -179,7 +179,7 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         f.strings()
             .into_iter()
             .find(|(_, a)| is_all_actions(a))
-            .map(|(i, a)| (i.value.loc, i.pointer(f.pointer), a.to_string()))
+            .map(|(i, a)| (i.value.loc, i.pointer(f.pointer), format!("`{a}`")))
     } else if let Some(f) = s.not_action() {
         let excl = f.strings();
         (!f.has_unknown() && excl.len() <= 3).then(|| {
@@ -257,10 +257,20 @@ fn not_elements(out: &mut Out, s: &Stmt) {
 
 /// The action items of a statement that grant `action` (excluding `*`/`*:*`, which
 /// policy-full-admin reports).
-fn granting<'a>(f: &Field<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
-    f.strings()
-        .into_iter()
-        .find(|(_, p)| !is_all_actions(p) && super::model::action_matches(p, action))
+fn granting<'a>(s: &Stmt, f: &Field<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
+    let star = star_resource(s).is_some();
+    f.strings().into_iter().find(|(_, p)| {
+        !is_all_actions(p)
+            && !(star && is_service_admin(p))
+            && super::model::action_matches(p, action)
+    })
+}
+
+/// `<svc>:*` for a sensitive service: policy-service-admin reports it when on `*`.
+fn is_service_admin(p: &str) -> bool {
+    p.trim()
+        .split_once(':')
+        .is_some_and(|(svc, a)| a == "*" && SENSITIVE.contains(&svc.to_ascii_lowercase().as_str()))
 }
 
 fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
@@ -269,7 +279,7 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     for (path, actions, rtypes) in ESCALATIONS {
         let hit = actions.iter().find_map(|a| {
             let (svc, _) = a.split_once(':')?;
-            let (item, _) = granting(&f, a)?;
+            let (item, _) = granting(s, &f, a)?;
             let r = resources.iter().find(|r| {
                 rtypes.iter().any(|t| broad_resource(r, svc, t)) && !denied(stmts, a, r)
             })?;
@@ -280,7 +290,7 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }
     }
     // PassRole on any role plus an action that hands a role to compute.
-    if let Some((item, _)) = granting(&f, "ram:PassRole") {
+    if let Some((item, _)) = granting(s, &f, "ram:PassRole") {
         let Some(r) = resources
             .iter()
             .find(|r| broad_resource(r, "ram", "role") && !denied(stmts, "ram:PassRole", r))
@@ -358,7 +368,7 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         if denied(stmts, a, "*") || network_deny(stmts, a) {
             continue;
         }
-        if let Some((item, _)) = granting(&f, a) {
+        if let Some((item, _)) = granting(s, &f, a) {
             first.get_or_insert(item);
             hits.push(a.clone());
         }
@@ -387,7 +397,7 @@ fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }) {
             continue;
         }
-        if let Some((item, _)) = granting(&f, a) {
+        if let Some((item, _)) = granting(s, &f, a) {
             first.get_or_insert(item);
             hits.push(a.to_string());
         }
