@@ -35,6 +35,15 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule.
     Rules(RulesArgs),
+    /// Run the language server on standard input/output (for editors).
+    Server {
+        /// Run only these rules: codes, prefixes or names, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule code (RAM001) or name (ram-policy-full-admin).
@@ -136,6 +145,11 @@ pub fn main() -> i32 {
         Command::Check(args) => check(args),
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule } => explain(&rule),
+        Command::Server { select, ignore } => {
+            let reg = Registry::builtin();
+            selection(reg, &select, &ignore)
+                .map(|sel| crate::lsp::serve(reg, &sel, std::io::stdin(), std::io::stdout()))
+        }
     };
     match result {
         Ok(code) => code,
@@ -263,8 +277,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     let start = Instant::now();
     let reg = registry(&args.rule_files)?;
     let sel = selection(&reg, &args.select, &args.ignore)?;
-    let mut opts = LintOptions::default();
-    opts.max_file_size = args.max_file_size;
+    let mut opts = LintOptions {
+        max_file_size: args.max_file_size,
+        ..Default::default()
+    };
     opts.discover.exclude = args.exclude.clone();
     opts.discover.include = args.include.clone();
     opts.discover.respect_ignore_files = !args.no_ignore;

@@ -95,6 +95,10 @@ pub fn discover(
     for root in paths {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
+            // A path named on the command line that does not exist is a usage error.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!("path `{}` does not exist", root.display()));
+            }
             Err(e) => {
                 errors.push(WalkError {
                     path: Some(root.clone()),

@@ -206,6 +206,7 @@ fn run_configuration(
         }
     }
     for block in &cfg.blocks {
+        let first = s.emits.len();
         let key = match block.kind {
             BlockKind::Resource => block.rtype.clone(),
             BlockKind::Data => format!("data.{}", block.rtype),
@@ -232,6 +233,24 @@ fn run_configuration(
                 eval_rule(rule, block, cfg, &mut s);
             }
         }
+        // Findings inside a module name the call sites that reached it.
+        if !block.call_sites.is_empty() {
+            let notes: Vec<String> = block
+                .call_sites
+                .iter()
+                .map(|site| {
+                    let f = sources.get(site.file);
+                    let lc = f.line_col(site.start as usize);
+                    format!(
+                        "reached through the module call at {}:{}:{}",
+                        f.display, lc.line, lc.column
+                    )
+                })
+                .collect();
+            for e in &mut s.emits[first..] {
+                e.notes.extend(notes.iter().cloned());
+            }
+        }
     }
     s
 }
@@ -244,12 +263,6 @@ fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
             let mut e = Emit::new(leak(&rule.id), block.file, loc.or(Some(block.header)));
             e.fields.push(("message", message));
             e.resource = Some(block.address.clone());
-            for site in &block.call_sites {
-                e.notes.push(format!(
-                    "reached through the module call at byte {}",
-                    site.start
-                ));
-            }
             s.emits.push(e);
         }
         Verdict::Unknown { loc, reason } => s.unknowns.push(UnknownNote {

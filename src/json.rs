@@ -9,25 +9,85 @@ use jsonc_parser::ast;
 pub const MAX_DEPTH: usize = 128;
 
 /// How spans inside the parsed text map back to a source file.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum SpanMap {
     /// The text is the file's bytes starting at `offset`: every node gets its exact span.
     Exact { file: FileId, offset: usize },
     /// The text was produced from an expression (a quoted string with escapes, a template):
     /// every node points at the whole expression.
     Whole(Loc),
+    /// The text is the file's bytes with pieces removed (a dedented heredoc): each piece
+    /// `(text_offset, file_offset)` maps the text from `text_offset` on, up to the next piece.
+    Pieces {
+        file: FileId,
+        pieces: Vec<(usize, usize)>,
+    },
     /// No location at all.
     None,
 }
 
 impl SpanMap {
     fn loc(&self, r: jsonc_parser::common::Range) -> Option<Loc> {
-        match *self {
-            SpanMap::Exact { file, offset } => {
+        match self {
+            &SpanMap::Exact { file, offset } => {
                 Some(Loc::new(file, offset + r.start..offset + r.end))
             }
-            SpanMap::Whole(loc) => Some(loc),
+            SpanMap::Pieces { file, pieces } => {
+                let file = *file;
+                let at = |off: usize| {
+                    let i = pieces.partition_point(|p| p.0 <= off).saturating_sub(1);
+                    pieces
+                        .get(i)
+                        .map(|&(t, f)| f + off.saturating_sub(t))
+                        .unwrap_or(off)
+                };
+                Some(Loc::new(
+                    file,
+                    at(r.start)
+                        ..at(r.end.saturating_sub(1)).max(at(r.start))
+                            + usize::from(r.end > r.start),
+                ))
+            }
+            SpanMap::Whole(loc) => Some(*loc),
             SpanMap::None => None,
+        }
+    }
+}
+
+impl SpanMap {
+    /// How to map a string value back into its file: `raw` is the source text of the
+    /// expression at `loc` that produced `value`. Verbatim text maps exactly; a dedented heredoc
+    /// maps line by line; anything else (escapes, interpolation) points at the whole expression.
+    pub fn embedded(raw: &str, loc: Loc, value: &str) -> SpanMap {
+        let base = loc.start as usize;
+        if value.is_empty() {
+            return SpanMap::Whole(loc);
+        }
+        if let Some(i) = raw.find(value) {
+            return SpanMap::Exact {
+                file: loc.file,
+                offset: base + i,
+            };
+        }
+        let mut pieces = Vec::new();
+        let mut cursor = 0usize;
+        let mut text_off = 0usize;
+        for line in value.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            if !body.is_empty() {
+                match raw[cursor..].find(body) {
+                    Some(i) => {
+                        pieces.push((text_off, base + cursor + i));
+                        cursor += i + body.len();
+                    }
+                    None => return SpanMap::Whole(loc),
+                }
+            }
+            text_off += line.len();
+        }
+        SpanMap::Pieces {
+            file: loc.file,
+            pieces,
         }
     }
 }
@@ -57,7 +117,10 @@ pub fn parse(text: &str, map: SpanMap) -> Result<Value, JsonError> {
     };
     match jsonc_parser::parse_to_ast(text, &collect, &opts) {
         Ok(res) => match res.value {
-            Some(v) => Ok(convert(v, &map)),
+            Some(v) => {
+                strict(text, &map)?;
+                Ok(convert(v, &map))
+            }
             None => Err(JsonError {
                 message: "the file is empty".into(),
                 loc: map.loc(jsonc_parser::common::Range::new(0, 0)),
@@ -71,6 +134,43 @@ pub fn parse(text: &str, map: SpanMap) -> Result<Value, JsonError> {
             })
         }
     }
+}
+
+/// jsonc-parser is lenient (it accepts missing commas); serde_json decides what is JSON.
+fn strict(text: &str, map: &SpanMap) -> Result<(), JsonError> {
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let at = offset_of(text, e.line(), e.column());
+        let msg = e.to_string();
+        let msg = match msg.rfind(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        let end = text[at..]
+            .chars()
+            .next()
+            .map(|c| at + c.len_utf8())
+            .unwrap_or(at);
+        return Err(JsonError {
+            message: msg,
+            loc: map.loc(jsonc_parser::common::Range::new(at, end)),
+        });
+    }
+    Ok(())
+}
+
+/// Byte offset of serde_json's 1-based line and column (the column counts bytes; 0 means the
+/// error is at the end of the previous line).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Byte offset where nesting first exceeds [`MAX_DEPTH`], ignoring brackets inside strings.
@@ -190,6 +290,19 @@ mod tests {
         assert!(
             exact("{\"a\": 1,}").is_err(),
             "trailing commas are not JSON"
+        );
+    }
+
+    #[test]
+    fn dedented_heredocs_map_line_by_line() {
+        let raw = "<<-EOT\n    {\n      \"a\": 1\n    }\n  EOT";
+        let value = "{\n  \"a\": 1\n}\n";
+        let map = SpanMap::embedded(raw, Loc::new(FileId(0), 100..100 + raw.len()), value);
+        let v = parse(value, map).unwrap();
+        let key = v.entry("a").unwrap().key_loc.unwrap();
+        assert_eq!(
+            &raw[key.start as usize - 100..key.end as usize - 100],
+            "\"a\""
         );
     }
 

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod finding;
 pub mod json;
 pub mod lint;
+pub mod lsp;
 pub mod policy;
 pub mod report;
 pub mod rules;

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Parse an HCL file; a syntax error becomes a `TF001` emit at the parser's position.
-pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Emit> {
+pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Box<Emit>> {
     hcl_edit::parser::parse_body(text).map_err(|e| {
         let off = e.location().offset().min(text.len());
         let end = text[off..]
@@ -25,9 +25,11 @@ pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Emit> {
             .map(|c| off + c.len_utf8())
             .unwrap_or(off);
         let msg = e.message().to_string();
-        Emit::new("TF001", file, Some(Loc::new(file, off..end)))
-            .field("reason", msg.clone())
-            .label(msg)
+        Box::new(
+            Emit::new("TF001", file, Some(Loc::new(file, off..end)))
+                .field("reason", msg.clone())
+                .label(msg),
+        )
     })
 }
 
@@ -74,7 +76,7 @@ pub fn load(sources: &SourceMap, ws: &mut Workspace) {
             }
             FileKind::Tfvars => {
                 if let Err(e) = parse_hcl(f.id, &f.text) {
-                    ws.emits.push(e);
+                    ws.emits.push(*e);
                 }
             }
             FileKind::TfJson | FileKind::TfvarsJson => {
@@ -106,7 +108,7 @@ pub fn load(sources: &SourceMap, ws: &mut Workspace) {
             let body = match parse_hcl(id, &f.text) {
                 Ok(b) => b,
                 Err(e) => {
-                    ws.emits.push(e);
+                    ws.emits.push(*e);
                     continue;
                 }
             };
@@ -203,20 +205,9 @@ pub fn document_from_value(
     let Kind::String(s) = &v.kind else {
         return None;
     };
-    // When the string is written verbatim in the file (a heredoc or a plain quoted string without
-    // escapes), spans inside the document map exactly.
+    // Spans inside the document map into the file where the text was written verbatim.
     let map = match v.loc {
-        Some(l) => {
-            let src = &sources.get(l.file).text;
-            let raw = src.get(l.range()).unwrap_or("");
-            match raw.find(s.as_str()) {
-                Some(i) if !s.is_empty() => SpanMap::Exact {
-                    file: l.file,
-                    offset: l.start as usize + i,
-                },
-                _ => SpanMap::Whole(l),
-            }
-        }
+        Some(l) => SpanMap::embedded(sources.get(l.file).text.get(l.range()).unwrap_or(""), l, s),
         None => SpanMap::None,
     };
     match json::parse(s, map) {

@@ -1,0 +1,300 @@
+//! The fixture harness: every rule has failing and passing cases under `fixtures/<CODE>/`, and
+//! each case must produce exactly the findings its expectations name (see the README).
+
+use acslint::engine::Selection;
+use acslint::lint::{self, LintOptions};
+use acslint::report::{self, Format, HumanStyle, Report};
+use acslint::rules::{Registry, Rule};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Expect {
+    unknown: bool,
+    code: String,
+    file: PathBuf,
+    line: usize,
+    column: Option<usize>,
+}
+
+fn files_of(case: &Path) -> Vec<PathBuf> {
+    if case.is_file() {
+        let sidecar = PathBuf::from(format!("{}.expect", case.display()));
+        return std::iter::once(case.to_path_buf())
+            .chain(sidecar.is_file().then_some(sidecar))
+            .collect();
+    }
+    let mut v: Vec<PathBuf> = ignore::WalkBuilder::new(case)
+        .standard_filters(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn parse_spec(spec: &str) -> (String, Option<usize>) {
+    match spec.split_once(':') {
+        Some((c, col)) => (c.trim().to_string(), col.trim().parse().ok()),
+        None => (spec.trim().to_string(), None),
+    }
+}
+
+/// Expectations written in a case: `# expect: CODE[:COL]` comments in HCL, `.expect` sidecars.
+fn expectations(case: &Path) -> Vec<Expect> {
+    let mut out = Vec::new();
+    for f in files_of(case) {
+        let name = f.to_string_lossy().to_string();
+        if let Some(target) = name.strip_suffix(".expect") {
+            let text = std::fs::read_to_string(&f).unwrap();
+            for line in text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let mut parts: Vec<&str> = line.split_whitespace().collect();
+                let unknown = parts.first() == Some(&"unknown");
+                if unknown {
+                    parts.remove(0);
+                }
+                assert_eq!(
+                    parts.len(),
+                    2,
+                    "{}: bad expectation line `{line}`",
+                    f.display()
+                );
+                let (l, c) = parse_spec(parts[1]);
+                out.push(Expect {
+                    unknown,
+                    code: parts[0].to_string(),
+                    file: PathBuf::from(target),
+                    line: l
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{}: bad line in `{line}`", f.display())),
+                    column: c,
+                });
+            }
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let hcl = [".tf", ".tfvars", ".hcl"].iter().any(|e| name.ends_with(e));
+        if !hcl {
+            continue;
+        }
+        for (i, line) in text.lines().enumerate() {
+            for (marker, unknown) in [("# expect-unknown:", true), ("# expect:", false)] {
+                if let Some(pos) = line.find(marker) {
+                    for spec in line[pos + marker.len()..].split(',') {
+                        let (code, column) = parse_spec(spec);
+                        out.push(Expect {
+                            unknown,
+                            code,
+                            file: f.clone(),
+                            line: i + 1,
+                            column,
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn options_for(dir: &Path) -> LintOptions {
+    let mut opts = LintOptions::default();
+    let p = dir.join("options.json");
+    if let Ok(text) = std::fs::read_to_string(&p) {
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if let Some(n) = v.get("max_file_size").and_then(|n| n.as_u64()) {
+            opts.max_file_size = n;
+        }
+    }
+    opts
+}
+
+fn cases(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| !p.to_string_lossy().ends_with(".expect"))
+        .collect();
+    v.sort();
+    v
+}
+
+struct CaseResult {
+    failures: Vec<String>,
+    rendered: String,
+}
+
+fn run_case(
+    reg: &Registry,
+    rule: &Rule,
+    case: &Path,
+    failing: bool,
+    base: &LintOptions,
+) -> CaseResult {
+    let mut opts = base.clone();
+    opts.paths = vec![case.to_path_buf()];
+    opts.discover.respect_ignore_files = false;
+    let mut sel = Selection::default();
+    sel.enabled.insert(rule.id.clone());
+    let res = lint::lint(&opts, reg, &sel).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+    let expected: Vec<Expect> = expectations(case)
+        .into_iter()
+        .filter(|e| e.code == *rule.id)
+        .collect();
+    let mut failures = Vec::new();
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+
+    let mut actual: BTreeSet<(PathBuf, usize, usize)> = BTreeSet::new();
+    for f in &res.findings {
+        let file = res.sources.get(f.file);
+        let lc = f
+            .loc
+            .map(|l| file.line_col(l.start as usize))
+            .unwrap_or(acslint::source::LineCol { line: 1, column: 1 });
+        actual.insert((canon(&file.path), lc.line, lc.column));
+    }
+    let want: Vec<&Expect> = expected.iter().filter(|e| !e.unknown).collect();
+    if !failing && !want.is_empty() {
+        failures.push(format!(
+            "{}: a passing case must not expect findings",
+            case.display()
+        ));
+    }
+    if failing && want.is_empty() {
+        failures.push(format!(
+            "{}: a failing case must expect at least one {} finding",
+            case.display(),
+            rule.id
+        ));
+    }
+    let mut matched = BTreeSet::new();
+    for e in &want {
+        let file = canon(&e.file);
+        let hit = actual.iter().find(|(p, l, c)| {
+            *p == file
+                && *l == e.line
+                && e.column.is_none_or(|col| col == *c)
+                && !matched.contains(&(p.clone(), *l, *c))
+        });
+        match hit {
+            Some(h) => {
+                matched.insert(h.clone());
+            }
+            None => failures.push(format!(
+                "{}:{}{}: expected {} but it was not reported",
+                e.file.display(),
+                e.line,
+                e.column.map(|c| format!(":{c}")).unwrap_or_default(),
+                e.code
+            )),
+        }
+    }
+    for a in actual.difference(&matched) {
+        failures.push(format!(
+            "{}:{}:{}: unexpected {} finding",
+            a.0.display(),
+            a.1,
+            a.2,
+            rule.id
+        ));
+    }
+    for e in expected.iter().filter(|e| e.unknown) {
+        let file = canon(&e.file);
+        let found = res.unknowns.iter().any(|u| {
+            let f = res.sources.get(u.file);
+            u.rule == *rule.id
+                && canon(&f.path) == file
+                && u.loc.map(|l| f.line_col(l.start as usize).line) == Some(e.line)
+        });
+        if !found {
+            failures.push(format!(
+                "{}:{}: expected an unknown note for {}",
+                e.file.display(),
+                e.line,
+                e.code
+            ));
+        }
+    }
+    let report = Report {
+        sources: &res.sources,
+        findings: &res.findings,
+        unknowns: &res.unknowns,
+        files: res.files,
+    };
+    let rendered = report::render(
+        Format::Human,
+        &report,
+        &HumanStyle {
+            color: false,
+            width: 100,
+        },
+    );
+    CaseResult { failures, rendered }
+}
+
+#[test]
+fn every_rule_has_fixtures_and_they_hold() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::set_current_dir(root).unwrap();
+    let reg = Registry::builtin();
+    let mut failures = Vec::new();
+    let mut snapshots = Vec::new();
+    for rule in reg.sorted() {
+        let dir = Path::new("fixtures").join(&*rule.id);
+        let fail = cases(&dir.join("fail"));
+        let pass = cases(&dir.join("pass"));
+        if fail.is_empty() || pass.is_empty() {
+            failures.push(format!(
+                "{}: needs both fixtures/{}/fail/ and fixtures/{}/pass/ cases",
+                rule.id, rule.id, rule.id
+            ));
+            continue;
+        }
+        let base = options_for(&dir);
+        let mut snapshot = String::new();
+        for case in &fail {
+            let r = run_case(reg, rule, case, true, &base);
+            failures.extend(r.failures);
+            snapshot.push_str(&format!("── {} ──\n", case.display()));
+            snapshot.push_str(&r.rendered);
+        }
+        for case in &pass {
+            failures.extend(run_case(reg, rule, case, false, &base).failures);
+        }
+        snapshots.push((rule.id.to_string(), snapshot));
+    }
+    // Fixture directories must belong to a rule.
+    for e in std::fs::read_dir("fixtures")
+        .unwrap()
+        .filter_map(Result::ok)
+    {
+        let name = e.file_name().to_string_lossy().to_string();
+        if reg.get(&name).is_none() {
+            failures.push(format!("fixtures/{name}: no rule has this code"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixture failures:\n{}",
+        failures.join("\n")
+    );
+    // One snapshot per rule of the human rendering of its failing cases: messages, spans, help.
+    for (id, snapshot) in snapshots {
+        insta::with_settings!({snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false, omit_expression => true}, {
+            insta::assert_snapshot!(id, snapshot);
+        });
+    }
+}

@@ -1,0 +1,110 @@
+//! The built-in rule files: schema-valid, consistent, documented.
+
+use acslint::checks;
+use acslint::rules::{self, docs, Registry};
+use std::path::Path;
+
+#[test]
+fn builtin_rule_files_are_schema_valid() {
+    let mut errors = Vec::new();
+    for (path, text) in rules::EMBEDDED {
+        if let Err(e) = rules::load_rule_file(path, text, None, true) {
+            errors.extend(
+                e.into_iter()
+                    .map(|e| format!("{}: {} at {:?}", e.path, e.message, e.span)),
+            );
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn every_builtin_named_by_a_rule_exists() {
+    for r in Registry::builtin().rules() {
+        if let Some(c) = &r.check {
+            assert!(
+                checks::lookup(c).is_some(),
+                "{} names missing builtin {c}",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn rule_docs_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    let reg = Registry::builtin();
+    let mut stale = Vec::new();
+    for r in reg.sorted() {
+        let p = root.join(format!("{}.md", r.id));
+        if std::fs::read_to_string(&p).ok().as_deref() != Some(docs::page(r).as_str()) {
+            stale.push(p.display().to_string());
+        }
+    }
+    if std::fs::read_to_string(root.join("README.md"))
+        .ok()
+        .as_deref()
+        != Some(docs::index(reg).as_str())
+    {
+        stale.push("docs/rules/README.md".into());
+    }
+    for e in std::fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n != "README.md" && reg.get(n.trim_end_matches(".md")).is_none() {
+            stale.push(format!("docs/rules/{n} (no such rule)"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale rule docs; run `cargo run -- rules --docs docs/rules`:\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn schema_errors_point_at_the_member() {
+    let text = "rule \"XX001\" {\n  name = \"Bad Name\"\n  severity = \"urgent\"\n  title = \"A title here\"\n  scope = \"file\"\n  check = builtin(\"front-end\")\n  message = \"hello there\"\n  docs = \"long enough documentation text\"\n}\n";
+    let errs = rules::load_rule_file("user.hcl", text, None, true).unwrap_err();
+    let msgs: Vec<(String, usize)> = errs
+        .iter()
+        .map(|e| {
+            (
+                e.message.clone(),
+                text[..e.span.clone().unwrap().start].lines().count(),
+            )
+        })
+        .collect();
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert!(
+        msgs[0]
+            .0
+            .starts_with("rule XX001, `name`: \"Bad Name\" does not match"),
+        "{msgs:?}"
+    );
+    assert_eq!(msgs[0].1, 2);
+    assert!(
+        msgs[1]
+            .0
+            .starts_with("rule XX001, `severity`: \"urgent\" is not one of"),
+        "{msgs:?}"
+    );
+    assert_eq!(msgs[1].1, 3);
+}
+
+#[test]
+fn duplicate_codes_and_names_are_rejected() {
+    let mut reg = Registry::builtin().clone();
+    let r = reg.get("TF001").unwrap().as_ref().clone();
+    assert!(reg
+        .insert(r.clone())
+        .unwrap_err()
+        .contains("declared twice"));
+    let mut renamed = r;
+    renamed.id = "TF999".into();
+    assert!(reg.insert(renamed).unwrap_err().contains("is used by both"));
+}
