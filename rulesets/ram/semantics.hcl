@@ -244,7 +244,7 @@ rule "RAM030" {
 rule "RAM031" {
   name     = "trust-external-account"
   severity = "medium"
-  title    = "Role trusts every identity of another account without a condition"
+  title    = "Role trusts every identity of an account without a condition"
   document = ["trust"]
   check    = builtin("ram-semantics")
   message  = "the trust policy lets every RAM identity of account ${account} assume the role, with no condition"
@@ -258,9 +258,9 @@ rule "RAM031" {
     `acs:ram::<uid>:root` trusts every user and role of that account that has `sts:AssumeRole`.
     For another account, that hands the role to whoever administers that account.
 
-    Which accounts are "yours" cannot be known from the document alone: set the rule option
-    `accounts` (a list of account IDs). Without it, acslint records an unknown note
-    (`--show-unknown`) instead of guessing.
+    Which accounts are "yours" cannot be known from the document alone: list them in the rule
+    option `accounts` (account IDs) and only other accounts are reported. Without it every
+    unconditioned `root` trust is reported, since it is broad whoever owns the account.
 
     ## How to fix
     Trust a specific role of the other account, or add a condition.

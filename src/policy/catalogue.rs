@@ -5,7 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const FILES: &[(&str, &str)] = &[
-    ("actiontrail", include_str!("../../rulesets/ram/catalogue/actiontrail.txt")),
+    (
+        "actiontrail",
+        include_str!("../../rulesets/ram/catalogue/actiontrail.txt"),
+    ),
     ("alb", include_str!("../../rulesets/ram/catalogue/alb.txt")),
     ("cs", include_str!("../../rulesets/ram/catalogue/cs.txt")),
     ("ecs", include_str!("../../rulesets/ram/catalogue/ecs.txt")),
@@ -165,7 +168,12 @@ pub const HIGH_RISK: &[(&str, &[&str])] = &[
     ),
     (
         "dysms",
-        &["AddSmsTemplate", "SendSms", "SendBatchSms", "CreateSmsTemplate"],
+        &[
+            "AddSmsTemplate",
+            "SendSms",
+            "SendBatchSms",
+            "CreateSmsTemplate",
+        ],
     ),
     (
         "ecd",
@@ -215,7 +223,10 @@ pub const HIGH_RISK: &[(&str, &[&str])] = &[
         ],
     ),
     ("bss", &["RefundInstance"]),
-    ("ehpc", &["CreateCluster", "CreateNodes", "CreateJob", "CreatePool"]),
+    (
+        "ehpc",
+        &["CreateCluster", "CreateNodes", "CreateJob", "CreatePool"],
+    ),
     (
         "dms",
         &[

@@ -25,7 +25,8 @@ const STMT_KEYS: &[&str] = &[
 pub const MAX_POLICY_CHARS: usize = 6144;
 
 fn did_you_mean(s: Option<&str>) -> String {
-    s.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default()
+    s.map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
 }
 
 fn describe(v: &Value) -> String {
@@ -122,7 +123,10 @@ fn keys(out: &mut Out, entries: &[Entry], known: &[&str], pointer: &str) {
         if seen.contains(&e.key.as_str()) {
             out.emit("RAM003", e.key_loc, &p)
                 .field("key", e.key.clone())
-                .field("problem", "appears more than once; RAM rejects duplicate keys")
+                .field(
+                    "problem",
+                    "appears more than once; RAM rejects duplicate keys",
+                )
                 .field("suggestion", "")
                 .label("duplicate key");
             continue;
@@ -606,7 +610,10 @@ fn unsupported_operator(name: &str) -> (String, Option<&'static str>) {
         return ("is `Null`, which RAM does not support".into(), None);
     }
     if let Some(o) = OPERATORS.iter().find(|o| o.eq_ignore_ascii_case(name)) {
-        return ("has the wrong case; operators are case-sensitive".into(), Some(o));
+        return (
+            "has the wrong case; operators are case-sensitive".into(),
+            Some(o),
+        );
     }
     (
         "is not one of RAM's condition operators".into(),
@@ -631,10 +638,15 @@ fn condition_key(out: &mut Out, k: &Entry, p: &str) {
     if exact {
         return;
     }
-    let ci = GLOBAL_KEYS.iter().copied().find(|g| match g.strip_suffix('/') {
-        Some(_) => full.to_ascii_lowercase().starts_with(&g.to_ascii_lowercase()),
-        None => g.eq_ignore_ascii_case(&full),
-    });
+    let ci = GLOBAL_KEYS
+        .iter()
+        .copied()
+        .find(|g| match g.strip_suffix('/') {
+            Some(_) => full
+                .to_ascii_lowercase()
+                .starts_with(&g.to_ascii_lowercase()),
+            None => g.eq_ignore_ascii_case(&full),
+        });
     let (problem, hint) = match ci {
         Some(g) => ("has the wrong case", Some(g.trim_end_matches('/'))),
         None => (
@@ -673,8 +685,15 @@ fn condition_value(out: &mut Out, op: &str, key: &str, s: &str, loc: Option<Loc>
 
 fn is_iso8601(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
-    if !(b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if !(b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10))
+    {
         return false;
     }
     if b.len() == 10 {
@@ -765,8 +784,14 @@ mod tests {
     #[test]
     fn operators() {
         assert_eq!(unsupported_operator("IpAdress").1, Some("IpAddress"));
-        assert_eq!(unsupported_operator("StringEqualsIfExists").1, Some("StringEquals"));
-        assert_eq!(unsupported_operator("ForAnyValue:StringLike").1, Some("StringLike"));
+        assert_eq!(
+            unsupported_operator("StringEqualsIfExists").1,
+            Some("StringEquals")
+        );
+        assert_eq!(
+            unsupported_operator("ForAnyValue:StringLike").1,
+            Some("StringLike")
+        );
         assert_eq!(unsupported_operator("stringequals").1, Some("StringEquals"));
         assert!(unsupported_operator("Null").0.contains("Null"));
     }

@@ -499,7 +499,10 @@ mod tests {
     #[test]
     fn suggestions() {
         assert_eq!(suggest("Actions", ["Action", "Resource"]), Some("Action"));
-        assert_eq!(suggest("Conditon", ["Condition", "Action"]), Some("Condition"));
+        assert_eq!(
+            suggest("Conditon", ["Condition", "Action"]),
+            Some("Condition")
+        );
         assert_eq!(suggest("Foo", ["Condition", "Action"]), None);
     }
 }

@@ -3,8 +3,8 @@
 
 use super::catalogue::{self, high_risk_actions};
 use super::model::{
-    broad_resource, condition_keys, denied, is_all_actions, network_condition,
-    network_deny, parse_arn, statements, wildcard, Effect, Field, Item, Out, Stmt,
+    broad_resource, condition_keys, denied, is_all_actions, network_condition, network_deny,
+    parse_arn, statements, wildcard, Effect, Field, Item, Out, Stmt,
 };
 use super::DocKind;
 use crate::source::Loc;
@@ -195,7 +195,11 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     };
     let Some((loc, ptr, action)) = grant else {
         if s.action().is_some_and(|f| f.has_unknown()) {
-            out.unknown("RAM020", s.action.and_then(|a| a.value.loc), "an action is not known");
+            out.unknown(
+                "RAM020",
+                s.action.and_then(|a| a.value.loc),
+                "an action is not known",
+            );
         }
         return;
     };
@@ -210,7 +214,11 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }
         None => {
             if s.resource().is_some_and(|f| f.has_unknown()) {
-                out.unknown("RAM020", s.resource.and_then(|r| r.value.loc), "a resource is not known");
+                out.unknown(
+                    "RAM020",
+                    s.resource.and_then(|r| r.value.loc),
+                    "a resource is not known",
+                );
             }
         }
     }
@@ -260,8 +268,7 @@ fn not_elements(out: &mut Out, s: &Stmt) {
 fn granting<'a>(s: &Stmt, f: &Field<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
     let star = star_resource(s).is_some();
     f.strings().into_iter().find(|(_, p)| {
-        !is_all_actions(p)
-            && !(star && is_service_admin(p))
+        !(is_all_actions(p) || star && is_service_admin(p))
             && super::model::action_matches(p, action)
     })
 }
@@ -417,7 +424,12 @@ fn principals<'a>(s: &Stmt<'a>) -> Vec<(&'a str, &'a Value, Option<usize>, Strin
     let push_items = |out: &mut Vec<_>, ent: &'a str, v: &'a Value, ptr: String| match &v.kind {
         Kind::List(l) => {
             for (i, x) in l.iter().enumerate() {
-                out.push((ent, x, Some(i), crate::json::pointer_push(&ptr, &i.to_string())));
+                out.push((
+                    ent,
+                    x,
+                    Some(i),
+                    crate::json::pointer_push(&ptr, &i.to_string()),
+                ));
             }
         }
         _ => out.push((ent, v, None, ptr)),
@@ -461,28 +473,24 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
                 if a.relative != "root" || s.has_condition() {
                     continue;
                 }
-                if opts.accounts.is_empty() {
-                    out.unknown(
-                        "RAM031",
-                        v.loc,
-                        "the owning account is not known (set the rule option `accounts`)",
-                    );
-                } else if !opts.accounts.iter().any(|x| x == a.account) {
+                // Without the owner's accounts (rule option `accounts`) every unconditioned
+                // root trust is reported: it is broad whoever owns the account.
+                if !opts.accounts.iter().any(|x| x == a.account) {
                     out.emit("RAM031", v.loc, &ptr)
                         .field("account", a.account)
-                        .label("every RAM identity of another account")
+                        .label("every RAM identity of this account")
                         .secondary(s.effect_loc(), "allowed without a condition");
                 }
             }
-            "Service" => {
-                if !id.ends_with(".aliyuncs.com") {
-                    out.emit("RAM033", v.loc, &ptr)
-                        .field(
-                            "problem",
-                            format!("trusts service principal `{id}`, which does not end in `.aliyuncs.com`"),
-                        )
-                        .label("not an Alibaba Cloud service");
-                }
+            "Service" if !id.ends_with(".aliyuncs.com") => {
+                out.emit("RAM033", v.loc, &ptr)
+                    .field(
+                        "problem",
+                        format!(
+                            "trusts service principal `{id}`, which does not end in `.aliyuncs.com`"
+                        ),
+                    )
+                    .label("not an Alibaba Cloud service");
             }
             "Federated" => {
                 let missing: Vec<&str> = if id.contains(":saml-provider/") {
@@ -532,7 +540,10 @@ fn oss_writes() -> Vec<String> {
         .filter(|a| {
             !catalogue::is_read_only(a)
                 && !a.starts_with("Head")
-                && !matches!(**a, "SelectObject" | "RestoreObject" | "CreateSelectObjectMeta")
+                && !matches!(
+                    **a,
+                    "SelectObject" | "RestoreObject" | "CreateSelectObjectMeta"
+                )
         })
         .map(|a| format!("oss:{a}"))
         .collect()
@@ -547,17 +558,10 @@ fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
         let writes: Vec<String> = oss_writes()
             .into_iter()
             .filter(|a| {
-                s.covers_action(a)
-                    && !s
-                        .resource_patterns()
-                        .iter()
-                        .all(|r| denied(stmts, a, r))
+                s.covers_action(a) && !s.resource_patterns().iter().all(|r| denied(stmts, a, r))
             })
             .collect();
-        let action_loc = s
-            .action
-            .or(s.not_action)
-            .and_then(|a| a.key_loc);
+        let action_loc = s.action.or(s.not_action).and_then(|a| a.key_loc);
         if !writes.is_empty() {
             out.emit("RAM040", v.loc, ptr)
                 .field("actions", list(&writes, 3))
@@ -633,10 +637,14 @@ fn duplicate_sids(out: &mut Out, stmts: &[Stmt]) {
             .filter_map(|o| o.sid)
             .find(|o| o.value.as_str() == Some(sid.1))
         {
-            out.emit("RAM051", sid.0.value.loc, &crate::json::pointer_push(&s.pointer, "Sid"))
-                .field("sid", sid.1)
-                .label("duplicate Sid")
-                .secondary(first.value.loc, "first used here");
+            out.emit(
+                "RAM051",
+                sid.0.value.loc,
+                &crate::json::pointer_push(&s.pointer, "Sid"),
+            )
+            .field("sid", sid.1)
+            .label("duplicate Sid")
+            .secondary(first.value.loc, "first used here");
         }
     }
 }
@@ -653,12 +661,16 @@ fn plain<'a>(s: &'a Stmt<'a>) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
 
 fn redundant(out: &mut Out, stmts: &[Stmt]) {
     for (j, b) in stmts.iter().enumerate() {
-        let Some((bacts, bres)) = plain(b) else { continue };
+        let Some((bacts, bres)) = plain(b) else {
+            continue;
+        };
         for (i, a) in stmts.iter().enumerate() {
             if i == j || a.effect != b.effect || a.effect.is_none() {
                 continue;
             }
-            let Some((aacts, ares)) = plain(a) else { continue };
+            let Some((aacts, ares)) = plain(a) else {
+                continue;
+            };
             // A's condition must be no stricter than B's: none, or the same.
             let same_cond = match (&a.condition, &b.condition) {
                 (None, _) => true,
