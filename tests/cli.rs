@@ -176,7 +176,9 @@ fn stdin_is_linted_under_its_given_name() {
         .stdout("infra/main.tf:1:19: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n");
     acslint()
         .args(["check", "-", "--stdin-filename", "p.json", "-f", "compact"])
-        .write_stdin("{\"Version\": \"1\", \"Statement\": []}")
+        .write_stdin(
+            "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ecs:DescribeInstances\", \"Resource\": \"*\"}]}",
+        )
         .assert()
         .code(0)
         .stdout("");

@@ -58,6 +58,14 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     // Front-end diagnostics (parse errors, unreadable files) are emitted while reading; the rules
     // that name this check only carry their metadata.
     ("front-end", Builtin::File(|_, _| {})),
+    (
+        "ram-grammar",
+        Builtin::Document(crate::policy::check_grammar),
+    ),
+    (
+        "ram-semantics",
+        Builtin::Document(crate::policy::check_semantics),
+    ),
 ];
 
 pub fn lookup(name: &str) -> Option<Builtin> {
