@@ -107,16 +107,24 @@ fn expectations(case: &Path) -> Vec<Expect> {
     out
 }
 
-fn options_for(dir: &Path) -> LintOptions {
+/// `fixtures/<CODE>/options.json`: `max_file_size`, and `rule_options` (rule code → options).
+fn options_for(dir: &Path) -> (LintOptions, Selection) {
     let mut opts = LintOptions::default();
+    let mut sel = Selection::default();
     let p = dir.join("options.json");
     if let Ok(text) = std::fs::read_to_string(&p) {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         if let Some(n) = v.get("max_file_size").and_then(|n| n.as_u64()) {
             opts.max_file_size = n;
         }
+        if let Some(serde_json::Value::Object(o)) = v.get("rule_options") {
+            for (code, opts) in o {
+                sel.options
+                    .insert(code.clone(), opts.as_object().cloned().unwrap_or_default());
+            }
+        }
     }
-    opts
+    (opts, sel)
 }
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
@@ -142,12 +150,12 @@ fn run_case(
     rule: &Rule,
     case: &Path,
     failing: bool,
-    base: &LintOptions,
+    base: &(LintOptions, Selection),
 ) -> CaseResult {
-    let mut opts = base.clone();
+    let mut opts = base.0.clone();
     opts.paths = vec![case.to_path_buf()];
     opts.discover.respect_ignore_files = false;
-    let mut sel = Selection::default();
+    let mut sel = base.1.clone();
     sel.enabled.insert(rule.id.clone());
     let res = lint::lint(&opts, reg, &sel).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
     let expected: Vec<Expect> = expectations(case)

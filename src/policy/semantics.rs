@@ -473,9 +473,19 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
                 if a.relative != "root" || s.has_condition() {
                     continue;
                 }
-                // Without the owner's accounts (rule option `accounts`) every unconditioned
-                // root trust is reported: it is broad whoever owns the account.
-                if !opts.accounts.iter().any(|x| x == a.account) {
+                // Trusting one's own account is the usual pattern; another account's root
+                // with no condition is the risk. Only the rule option `accounts` says which is
+                // which: without it the case is undecided, and said so.
+                if opts.accounts.is_empty() {
+                    out.unknown(
+                        "RAM031",
+                        v.loc,
+                        format!(
+                            "account {} may or may not be yours: list your account IDs in the rule option `accounts`",
+                            a.account
+                        ),
+                    );
+                } else if !opts.accounts.iter().any(|x| x == a.account) {
                     out.emit("RAM031", v.loc, &ptr)
                         .field("account", a.account)
                         .label("every RAM identity of this account")
