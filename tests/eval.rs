@@ -9,7 +9,9 @@ use acslint::value::Value;
 use std::path::{Path, PathBuf};
 
 fn load_opts(dir: &str, opts: &EvalOptions) -> (SourceMap, Workspace) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/eval")
+        .join(dir);
     let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(&root)
         .standard_filters(false)
         .build()
@@ -86,7 +88,10 @@ fn action_from_terraform_tfvars_in_a_heredoc() {
         ..Default::default()
     };
     let (_, ws) = load_opts("tfvars", &opts);
-    assert_eq!(action(&ws.documents[0].value).as_str(), Some("ecs:Describe*"));
+    assert_eq!(
+        action(&ws.documents[0].value).as_str(),
+        Some("ecs:Describe*")
+    );
     // TF_VAR_ loses against terraform.tfvars.
     let opts = EvalOptions {
         env: vec![("TF_VAR_action".into(), "oss:*".into())],
@@ -99,19 +104,29 @@ fn action_from_terraform_tfvars_in_a_heredoc() {
 #[test]
 fn action_through_a_local_module_input() {
     let (src, ws) = load("module");
-    assert_eq!(ws.configurations.len(), 1, "the called module is not a root");
+    assert_eq!(
+        ws.configurations.len(),
+        1,
+        "the called module is not a root"
+    );
     let cfg = &ws.configurations[0];
     let b = cfg
         .blocks
         .iter()
         .find(|b| b.address == "module.account.alicloud_ram_policy.admin")
         .expect("module block");
-    assert_eq!(b.value.get("policy_name").unwrap().as_str(), Some("admin-prod"));
+    assert_eq!(
+        b.value.get("policy_name").unwrap().as_str(),
+        Some("admin-prod")
+    );
     assert_eq!(b.call_sites.len(), 1);
     assert_eq!(at(&src, Some(b.call_sites[0])), "main.tf:1:1");
     assert_eq!(ws.documents.len(), 1);
     let d = &ws.documents[0];
-    assert_eq!(d.resource.as_deref(), Some("module.account.alicloud_ram_policy.admin"));
+    assert_eq!(
+        d.resource.as_deref(),
+        Some("module.account.alicloud_ram_policy.admin")
+    );
     let a = action(&d.value).as_list().unwrap();
     assert_eq!(a[0].as_str(), Some("*"));
     assert_eq!(at(&src, a[0].loc), "main.tf:3:14");
@@ -135,7 +150,10 @@ fn for_each_over_a_map_and_count() {
             "alicloud_ram_user.u[1]"
         ]
     );
-    assert_eq!(cfg.blocks[3].value.get("name").unwrap().as_str(), Some("user-1"));
+    assert_eq!(
+        cfg.blocks[3].value.get("name").unwrap().as_str(),
+        Some("user-1")
+    );
     let admin = ws
         .documents
         .iter()
@@ -185,5 +203,41 @@ fn policy_document_data_source() {
     assert_eq!(
         st[1].get("Principal").unwrap().to_json(),
         serde_json::json!({"Service": ["ecs.aliyuncs.com"]})
+    );
+}
+
+#[test]
+fn expression_rules_with_attached_resources_and_unknowns() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/oss_rule");
+    let out = assert_cmd::Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--rules",
+            "rules.hcl",
+            "--select",
+            "TST",
+            "--format",
+            "compact",
+            "--show-unknown",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.contains("TST")).collect();
+    // Versioned inline, by an attached resource referring to the bucket, or by its name: pass.
+    // Suspended: a finding on `status`; the acl from an unset variable: an unknown, no finding.
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("main.tf:32:5: "), "{stdout}");
+    assert!(lines[0].contains("TST001"), "{stdout}");
+    assert!(
+        lines[0].ends_with("bucket `suspended` keeps no object versions"),
+        "{stdout}"
+    );
+    assert_eq!(
+        lines[1],
+        "main.tf:28:1: unknown TST002 (alicloud_oss_bucket.suspended): variable `acl` has no value"
     );
 }

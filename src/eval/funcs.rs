@@ -94,22 +94,28 @@ pub fn call(
     builtin(ev, name, vals, l)
 }
 
-fn want<const N: usize>(name: &str, v: Vec<Value>, l: Option<Loc>) -> Result<[Value; N], EvalError> {
+fn want<const N: usize>(
+    name: &str,
+    v: Vec<Value>,
+    l: Option<Loc>,
+) -> Result<[Value; N], EvalError> {
     let n = v.len();
     v.try_into().or_else(|_| {
         err(
-            format!("{name}() takes {N} argument{}, {n} given", if N == 1 { "" } else { "s" }),
+            format!(
+                "{name}() takes {N} argument{}, {n} given",
+                if N == 1 { "" } else { "s" }
+            ),
             l,
         )
     })
 }
 
 fn s(ev: &Evaluator, v: &Value, l: Option<Loc>) -> Result<String, EvalError> {
-    ev.to_str(v, l)?
-        .ok_or_else(|| EvalError {
-            message: "unknown string".into(),
-            loc: l,
-        })
+    ev.to_str(v, l)?.ok_or_else(|| EvalError {
+        message: "unknown string".into(),
+        loc: l,
+    })
 }
 
 fn n(ev: &Evaluator, v: &Value, l: Option<Loc>) -> Result<f64, EvalError> {
@@ -122,7 +128,10 @@ fn n(ev: &Evaluator, v: &Value, l: Option<Loc>) -> Result<f64, EvalError> {
 fn list<'v>(v: &'v Value, what: &str, l: Option<Loc>) -> Result<&'v [Value], EvalError> {
     match &v.kind {
         Kind::List(items) => Ok(items),
-        _ => err(format!("{what} needs a list, not a {}", v.type_name()), v.loc.or(l)),
+        _ => err(
+            format!("{what} needs a list, not a {}", v.type_name()),
+            v.loc.or(l),
+        ),
     }
 }
 
@@ -237,9 +246,15 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             };
             let f = s(ev, &f, l)?;
             let rest: Vec<Value> = it.collect();
-            let len = rest.iter().filter_map(|v| v.as_list().map(<[Value]>::len)).max();
+            let len = rest
+                .iter()
+                .filter_map(|v| v.as_list().map(<[Value]>::len))
+                .max();
             let Some(len) = len else {
-                return Ok(Value::list(vec![ev.check_string(format(ev, &f, &rest, l)?, l)?], l));
+                return Ok(Value::list(
+                    vec![ev.check_string(format(ev, &f, &rest, l)?, l)?],
+                    l,
+                ));
             };
             let mut out = Vec::new();
             for i in 0..len {
@@ -275,7 +290,10 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             if sep.is_empty() {
                 return Ok(strings(x.chars().map(String::from).collect(), l));
             }
-            Ok(strings(x.split(sep.as_str()).map(str::to_string).collect(), l))
+            Ok(strings(
+                x.split(sep.as_str()).map(str::to_string).collect(),
+                l,
+            ))
         }
         "concat" => {
             let mut out = Vec::new();
@@ -312,7 +330,10 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 return err("lookup() takes 2 or 3 arguments", l);
             }
             if a[0].is_unknown() || a[1].is_unknown() {
-                return Ok(unknown_like(if a[0].is_unknown() { &a[0] } else { &a[1] }, l));
+                return Ok(unknown_like(
+                    if a[0].is_unknown() { &a[0] } else { &a[1] },
+                    l,
+                ));
             }
             let k = s(ev, &a[1], l)?;
             match a[0].get(&k) {
@@ -359,7 +380,11 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                     let mut prev_space = true;
                     x.chars()
                         .map(|c| {
-                            let o = if prev_space { c.to_uppercase().next().unwrap_or(c) } else { c };
+                            let o = if prev_space {
+                                c.to_uppercase().next().unwrap_or(c)
+                            } else {
+                                c
+                            };
                             prev_space = c.is_whitespace();
                             o
                         })
@@ -382,7 +407,11 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let [v, p] = want(name, a, l)?;
             let (x, p) = (s(ev, &v, l)?, s(ev, &p, l)?);
             Ok(Value::bool(
-                if name == "startswith" { x.starts_with(&p) } else { x.ends_with(&p) },
+                if name == "startswith" {
+                    x.starts_with(&p)
+                } else {
+                    x.ends_with(&p)
+                },
                 l,
             ))
         }
@@ -391,9 +420,17 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let x: Vec<char> = s(ev, &v, l)?.chars().collect();
             let off = n(ev, &off, l)?;
             let len = n(ev, &len, l)?;
-            let start = if off < 0.0 { (x.len() as f64 + off).max(0.0) } else { off } as usize;
+            let start = if off < 0.0 {
+                (x.len() as f64 + off).max(0.0)
+            } else {
+                off
+            } as usize;
             let start = start.min(x.len());
-            let end = if len < 0.0 { x.len() } else { (start + len as usize).min(x.len()) };
+            let end = if len < 0.0 {
+                x.len()
+            } else {
+                (start + len as usize).min(x.len())
+            };
             Ok(Value::string(x[start..end].iter().collect::<String>(), l))
         }
         "replace" => {
@@ -452,7 +489,10 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                     None => err(format!("the pattern `{p}` does not match"), l),
                 }
             } else {
-                Ok(Value::list(re.captures_iter(&x).take(10_000).map(one).collect(), l))
+                Ok(Value::list(
+                    re.captures_iter(&x).take(10_000).map(one).collect(),
+                    l,
+                ))
             }
         }
         "tostring" => {
@@ -483,7 +523,12 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let items: Vec<Value> = match &v.kind {
                 Kind::List(x) => x.clone(),
                 Kind::Unknown(_) => return Ok(unknown_like(&v, l)),
-                _ => return err(format!("{name}() needs a list or set, not a {}", v.type_name()), l),
+                _ => {
+                    return err(
+                        format!("{name}() needs a list or set, not a {}", v.type_name()),
+                        l,
+                    )
+                }
             };
             if name == "tolist" {
                 return Ok(Value::list(items, v.loc.or(l)));
@@ -500,7 +545,10 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let [v] = want(name, a, l)?;
             match &v.kind {
                 Kind::Object(_) | Kind::Unknown(_) | Kind::Null => Ok(v),
-                _ => err(format!("tomap() needs an object, not a {}", v.type_name()), l),
+                _ => err(
+                    format!("tomap() needs an object, not a {}", v.type_name()),
+                    l,
+                ),
             }
         }
         "coalesce" => {
@@ -778,7 +826,9 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let [p, nb, num] = want(name, a, l)?;
             let p = s(ev, &p, l)?;
             let (nb, num) = (n(ev, &nb, l)?, n(ev, &num, l)?);
-            cidrsubnet(&p, nb, num).map(|c| Value::string(c, l)).or_else(|m| err(m, l))
+            cidrsubnet(&p, nb, num)
+                .map(|c| Value::string(c, l))
+                .or_else(|m| err(m, l))
         }
         "base64encode" => {
             let [v] = want(name, a, l)?;
@@ -802,7 +852,9 @@ fn base64(b: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for c in b.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         for i in 0..4 {
             if i <= c.len() {
                 out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -827,7 +879,9 @@ pub fn cidrsubnet(prefix: &str, newbits: f64, netnum: f64) -> Result<String, Str
     let [a, b, c, d] = octets[..] else {
         return Err(format!("`{prefix}` is not an IPv4 CIDR block"));
     };
-    let len: u32 = len.parse().map_err(|_| format!("`{prefix}` has a bad prefix length"))?;
+    let len: u32 = len
+        .parse()
+        .map_err(|_| format!("`{prefix}` has a bad prefix length"))?;
     if newbits < 0.0 || netnum < 0.0 || len > 32 {
         return Err("cidrsubnet(): invalid arguments".into());
     }
@@ -837,7 +891,9 @@ pub fn cidrsubnet(prefix: &str, newbits: f64, netnum: f64) -> Result<String, Str
     }
     let netnum = netnum as u64;
     if netnum >= 1u64 << (newbits as u32) {
-        return Err(format!("network number {netnum} does not fit in {newbits} bits"));
+        return Err(format!(
+            "network number {netnum} does not fit in {newbits} bits"
+        ));
     }
     let base = u32::from_be_bytes([a, b, c, d]) & if len == 0 { 0 } else { u32::MAX << (32 - len) };
     let sub = base | (netnum as u32).checked_shl(32 - new_len).unwrap_or(0);
@@ -877,19 +933,28 @@ fn format(ev: &Evaluator, f: &str, args: &[Value], l: Option<Loc>) -> Result<Str
         if v.is_unknown() {
             return err("unknown argument", l);
         }
-        let prec = spec.split_once('.').and_then(|(_, p)| p.parse::<usize>().ok());
+        let prec = spec
+            .split_once('.')
+            .and_then(|(_, p)| p.parse::<usize>().ok());
         match verb {
             's' | 'v' => match &v.kind {
-                Kind::List(_) | Kind::Object(_) if verb == 'v' => out.push_str(&v.to_json().to_string()),
+                Kind::List(_) | Kind::Object(_) if verb == 'v' => {
+                    out.push_str(&v.to_json().to_string())
+                }
                 _ => out.push_str(&ev.to_str(v, l)?.unwrap_or_default()),
             },
-            'd' => out.push_str(&format!("{}", ev.to_num(v, l)?.unwrap_or(0.0).trunc() as i64)),
+            'd' => out.push_str(&format!(
+                "{}",
+                ev.to_num(v, l)?.unwrap_or(0.0).trunc() as i64
+            )),
             'f' | 'e' | 'g' => {
                 let x = ev.to_num(v, l)?.unwrap_or(0.0);
                 out.push_str(&format!("{:.*}", prec.unwrap_or(6), x));
             }
             't' => out.push_str(&ev.to_bool(v, l)?.unwrap_or(false).to_string()),
-            'q' => out.push_str(&serde_json::to_string(&ev.to_str(v, l)?.unwrap_or_default()).unwrap_or_default()),
+            'q' => out.push_str(
+                &serde_json::to_string(&ev.to_str(v, l)?.unwrap_or_default()).unwrap_or_default(),
+            ),
             other => return err(format!("format(): unsupported verb `%{other}`"), l),
         }
         if out.len() > ev.budget.limits.max_string {

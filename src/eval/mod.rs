@@ -404,7 +404,12 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Resolve a name and the traversal after it.
-    fn traverse(&self, root: &str, ops: &[hcl_edit::Decorated<TraversalOperator>], l: Option<Loc>) -> EvalResult {
+    fn traverse(
+        &self,
+        root: &str,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        l: Option<Loc>,
+    ) -> EvalResult {
         if let Some(v) = self.bound(root) {
             return self.apply_ops(v, ops, l);
         }
@@ -436,7 +441,12 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn apply_ops(&self, mut v: Value, ops: &[hcl_edit::Decorated<TraversalOperator>], l: Option<Loc>) -> EvalResult {
+    fn apply_ops(
+        &self,
+        mut v: Value,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        l: Option<Loc>,
+    ) -> EvalResult {
         let mut i = 0;
         while i < ops.len() {
             if v.is_unknown() {
@@ -487,7 +497,10 @@ impl<'a> Evaluator<'a> {
             },
             Kind::Unknown(_) => Ok(unknown_like(v, l)),
             Kind::Null => err(format!("cannot read `{a}` of null"), l),
-            _ => err(format!("cannot read attribute `{a}` of a {}", describe(v)), l),
+            _ => err(
+                format!("cannot read attribute `{a}` of a {}", describe(v)),
+                l,
+            ),
         }
     }
 
@@ -587,7 +600,8 @@ impl<'a> Evaluator<'a> {
             }
             // `~` strip markers remove whitespace next to the directive or interpolation.
             // Markers of the enclosing directive strip the ends of its body.
-            let strip_next = elements.get(n + 1).is_some_and(|e| strip_start(e)) || (trail && n == last);
+            let strip_next =
+                elements.get(n + 1).is_some_and(|e| strip_start(e)) || (trail && n == last);
             let strip_prev = (n > 0 && strip_end(elements[n - 1])) || (lead && n == 0);
             match el {
                 Element::Literal(s) => {
@@ -627,7 +641,8 @@ impl<'a> Evaluator<'a> {
                             }
                             Some(false) => {
                                 if let Some(e) = &ifd.else_expr {
-                                    let ends = (e.strip.strip_end(), ifd.endif_expr.strip.strip_start());
+                                    let ends =
+                                        (e.strip.strip_end(), ifd.endif_expr.strip.strip_start());
                                     self.render(&e.template, out, unknown, l, ends)?
                                 }
                             }
@@ -648,9 +663,9 @@ impl<'a> Evaluator<'a> {
                             let kname = f.key_var.as_ref().map(|k| k.as_str().to_string());
                             let vname = f.value_var.as_str().to_string();
                             let r = self.with_var(&vname, v, || match &kname {
-                                Some(kn) => {
-                                    self.with_var(kn, k, || self.render(&f.template, out, unknown, l, ends))
-                                }
+                                Some(kn) => self.with_var(kn, k, || {
+                                    self.render(&f.template, out, unknown, l, ends)
+                                }),
                                 None => self.render(&f.template, out, unknown, l, ends),
                             });
                             r?;
@@ -663,7 +678,11 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The (key, value) pairs of a collection; `None` when it is unknown.
-    pub fn iterate(&self, coll: &Value, l: Option<Loc>) -> Result<Option<Vec<(Value, Value)>>, EvalError> {
+    pub fn iterate(
+        &self,
+        coll: &Value,
+        l: Option<Loc>,
+    ) -> Result<Option<Vec<(Value, Value)>>, EvalError> {
         match &coll.kind {
             Kind::List(items) => Ok(Some(
                 items
@@ -790,12 +809,10 @@ impl<'a> Evaluator<'a> {
         }
         let rhs = self.eval(&b.rhs_expr)?;
         match op {
-            B::Eq | B::NotEq => {
-                Ok(match equal(&lhs, &rhs) {
-                    Some(e) => Value::bool(if op == B::Eq { e } else { !e }, l),
-                    None => unknown_like(if lhs.contains_unknown() { &lhs } else { &rhs }, l),
-                })
-            }
+            B::Eq | B::NotEq => Ok(match equal(&lhs, &rhs) {
+                Some(e) => Value::bool(if op == B::Eq { e } else { !e }, l),
+                None => unknown_like(if lhs.contains_unknown() { &lhs } else { &rhs }, l),
+            }),
             _ => {
                 let (Some(x), Some(y)) = (self.to_num(&lhs, l)?, self.to_num(&rhs, l)?) else {
                     return Ok(unknown_like(if lhs.is_unknown() { &lhs } else { &rhs }, l));
@@ -837,8 +854,8 @@ impl<'a> Evaluator<'a> {
         } else {
             self.files.base.join(path)
         };
-        let canon = std::fs::canonicalize(&joined)
-            .map_err(|e| format!("`{p}` cannot be read: {e}"))?;
+        let canon =
+            std::fs::canonicalize(&joined).map_err(|e| format!("`{p}` cannot be read: {e}"))?;
         if !self.files.roots.iter().any(|r| canon.starts_with(r)) {
             return Err(format!(
                 "`{p}` is outside the scanned directory and is not read"

@@ -23,7 +23,16 @@ struct RuleScope<'a> {
 }
 
 /// Attributes a block of another type may use to name this one.
-const IDENTITY_ATTRS: &[&str] = &["id", "bucket", "name", "user_name", "role_name", "group_name", "policy_name", "key_id"];
+const IDENTITY_ATTRS: &[&str] = &[
+    "id",
+    "bucket",
+    "name",
+    "user_name",
+    "role_name",
+    "group_name",
+    "policy_name",
+    "key_id",
+];
 
 impl RuleScope<'_> {
     /// Does `v` (an attribute of another block) designate our block?
@@ -33,7 +42,10 @@ impl RuleScope<'_> {
                 Some(r) => {
                     let r = r.trim_start_matches("data.");
                     let addr = self.block.address.trim_start_matches("data.");
-                    Some(r.strip_prefix(addr).is_some_and(|rest| rest.starts_with('.')))
+                    Some(
+                        r.strip_prefix(addr)
+                            .is_some_and(|rest| rest.starts_with('.')),
+                    )
                 }
                 None => None,
             },
@@ -75,7 +87,10 @@ impl Scope for RuleScope<'_> {
         for s in steps {
             match (s, &v.kind) {
                 (Step::Attr(a), Kind::Object(_)) => {
-                    v = v.get(a).cloned().unwrap_or_else(|| Value::new(Kind::Null, loc));
+                    v = v
+                        .get(a)
+                        .cloned()
+                        .unwrap_or_else(|| Value::new(Kind::Null, loc));
                 }
                 _ => break,
             }
@@ -84,14 +99,23 @@ impl Scope for RuleScope<'_> {
         Some(Ok((v, used)))
     }
 
-    fn call(&self, ev: &Evaluator, name: &str, args: &[Value], loc: Option<Loc>) -> Option<EvalResult> {
+    fn call(
+        &self,
+        ev: &Evaluator,
+        name: &str,
+        args: &[Value],
+        loc: Option<Loc>,
+    ) -> Option<EvalResult> {
         match name {
             "attached" => {
                 let (Some(t), Some(a)) = (
                     args.first().and_then(Value::as_str),
                     args.get(1).and_then(Value::as_str),
                 ) else {
-                    return Some(super::err("attached(type, attribute) takes two strings", loc));
+                    return Some(super::err(
+                        "attached(type, attribute) takes two strings",
+                        loc,
+                    ));
                 };
                 let mut out = Vec::new();
                 for b in self.blocks_of(t) {
@@ -101,8 +125,13 @@ impl Scope for RuleScope<'_> {
                         Some(false) => {}
                         None => {
                             return Some(Ok(Value::unknown(
-                                format!("whether `{}` is attached is not known: {}", b.address,
-                                    v.as_unknown().map(|u| u.reason.to_string()).unwrap_or_default()),
+                                format!(
+                                    "whether `{}` is attached is not known: {}",
+                                    b.address,
+                                    v.as_unknown()
+                                        .map(|u| u.reason.to_string())
+                                        .unwrap_or_default()
+                                ),
                                 loc,
                             )))
                         }
@@ -116,7 +145,10 @@ impl Scope for RuleScope<'_> {
                     return Some(super::err("resources(type) takes a string", loc));
                 };
                 Some(Ok(Value::list(
-                    self.blocks_of(t).into_iter().map(|b| b.value.clone()).collect(),
+                    self.blocks_of(t)
+                        .into_iter()
+                        .map(|b| b.value.clone())
+                        .collect(),
                     loc,
                 )))
             }
@@ -174,7 +206,10 @@ fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
     }?;
     let e = parent.entry(last)?;
     match (e.key_loc, e.value.loc) {
-        (Some(k), Some(val)) if k.file == val.file && val.end >= k.start => Some(Loc { end: val.end.max(k.end), ..k }),
+        (Some(k), Some(val)) if k.file == val.file && val.end >= k.start => Some(Loc {
+            end: val.end.max(k.end),
+            ..k
+        }),
         (k, val) => k.or(val),
     }
 }
@@ -207,7 +242,11 @@ pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
         },
         _ => Verdict::Unknown {
             loc: Some(block.header),
-            reason: format!("the assertion of {} gave a {}, not a bool", rule.id, v.type_name()),
+            reason: format!(
+                "the assertion of {} gave a {}, not a bool",
+                rule.id,
+                v.type_name()
+            ),
         },
     }
 }

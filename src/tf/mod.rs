@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Parse an HCL file; a syntax error becomes a `TF001` emit at the parser's position.
+#[allow(clippy::result_large_err)]
 pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Emit> {
     hcl_edit::parser::parse_body(text).map_err(|e| {
         let off = e.location().offset().min(text.len());
@@ -81,7 +82,9 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     for f in sources.files() {
         match f.kind {
             FileKind::Hcl => {
-                dirs.entry(module::normalize(f.dir())).or_default().push(f.id);
+                dirs.entry(module::normalize(f.dir()))
+                    .or_default()
+                    .push(f.id);
                 match parse_hcl(f.id, &f.text) {
                     Ok(b) => {
                         bodies.insert(f.id, b);
@@ -93,7 +96,10 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
                 if let Err(e) = parse_hcl(f.id, &f.text) {
                     ws.emits.push(e);
                 } else {
-                    tfvars.entry(module::normalize(f.dir())).or_default().push(f.id);
+                    tfvars
+                        .entry(module::normalize(f.dir()))
+                        .or_default()
+                        .push(f.id);
                 }
             }
             FileKind::TfJson | FileKind::TfvarsJson => {
@@ -110,7 +116,10 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
                             .label(e.message),
                     ),
                     Ok(_) if f.kind == FileKind::TfvarsJson => {
-                        tfvars.entry(module::normalize(f.dir())).or_default().push(f.id);
+                        tfvars
+                            .entry(module::normalize(f.dir()))
+                            .or_default()
+                            .push(f.id);
                     }
                     Ok(_) => {}
                 }
@@ -130,16 +139,42 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         })
         .collect();
     let called: HashSet<PathBuf> = decls
-        .values()
-        .flat_map(|d| d.local_calls())
+        .iter()
+        .flat_map(|(d, m)| m.local_calls().into_iter().filter(move |c| c != d))
         .filter(|c| decls.contains_key(c))
         .collect();
     // Modules installed by `terraform init` are evaluated from their callers only.
     let installed = |d: &Path| d.components().any(|c| c.as_os_str() == ".terraform");
-    for (dir, files) in &dirs {
-        if called.contains(dir) || installed(dir) {
-            continue;
+    let mut roots: Vec<&PathBuf> = dirs
+        .keys()
+        .filter(|d| !called.contains(*d) && !installed(d))
+        .collect();
+    // Modules that only call each other (a cycle) have no root: the first one becomes one, so
+    // the cycle is reported instead of the files being skipped silently.
+    let mut reached: HashSet<PathBuf> = HashSet::new();
+    let mut stack: Vec<PathBuf> = roots.iter().map(|d| (*d).clone()).collect();
+    while let Some(d) = stack.pop() {
+        if reached.insert(d.clone()) {
+            if let Some(m) = decls.get(&d) {
+                stack.extend(m.local_calls());
+            }
         }
+    }
+    for d in dirs.keys() {
+        if !reached.contains(d) && !installed(d) {
+            roots.push(d);
+            let mut stack = vec![d.clone()];
+            while let Some(x) = stack.pop() {
+                if reached.insert(x.clone()) {
+                    if let Some(m) = decls.get(&x) {
+                        stack.extend(m.local_calls());
+                    }
+                }
+            }
+        }
+    }
+    for dir in roots {
+        let files = &dirs[dir];
         let Some(root) = decls.get(dir) else { continue };
         // `file()` may read inside the root module and the local modules of the run.
         let mut allowed: Vec<PathBuf> = decls
@@ -161,7 +196,14 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
             tfvars.get(dir).unwrap_or(&empty),
             &mut ws.emits,
         );
-        let inst = module::Inst::new(&ctx, root, String::new(), Vec::new(), vec![dir.clone()], vars);
+        let inst = module::Inst::new(
+            &ctx,
+            root,
+            String::new(),
+            Vec::new(),
+            vec![dir.clone()],
+            vars,
+        );
         let mut cfg = Configuration {
             dir: dir.clone(),
             files: files.clone(),
@@ -171,11 +213,8 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         ws.emits.extend(ctx.emits.borrow_mut().drain(..));
         for h in ctx.budget.hits.borrow().iter() {
             let file = h.loc.map(|l| l.file).unwrap_or(files[0]);
-            ws.emits.push(
-                Emit::new("TF005", file, h.loc)
-                    .field("reason", h.what.clone())
-                    .label(h.what.clone()),
-            );
+            ws.emits
+                .push(Emit::new("TF005", file, h.loc).field("reason", h.what.clone()));
         }
         cfg.index();
         extract_documents(sources, &cfg, ws);
@@ -188,7 +227,12 @@ pub fn extract_documents(sources: &SourceMap, cfg: &Configuration, ws: &mut Work
     for b in &cfg.blocks {
         if b.kind == BlockKind::Provider {
             // The provider's `assume_role { policy = … }` is a session policy.
-            for ar in b.value.get("assume_role").and_then(Value::as_list).unwrap_or(&[]) {
+            for ar in b
+                .value
+                .get("assume_role")
+                .and_then(Value::as_list)
+                .unwrap_or(&[])
+            {
                 if let Some(v) = ar.get("policy") {
                     if let Some(doc) = document_from_value(
                         sources,

@@ -68,11 +68,21 @@ pub fn normalize(p: &Path) -> PathBuf {
 
 /// `to` relative to `from`, lexically (both normalised).
 fn relative(from: &Path, to: &Path) -> String {
-    let f: Vec<_> = from.components().filter(|c| *c != Component::CurDir).collect();
-    let t: Vec<_> = to.components().filter(|c| *c != Component::CurDir).collect();
+    let f: Vec<_> = from
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let t: Vec<_> = to
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
     let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".to_string(); f.len() - common];
-    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().to_string()));
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().to_string()),
+    );
     if parts.is_empty() {
         ".".into()
     } else {
@@ -145,7 +155,9 @@ fn span_loc(file: FileId, s: &impl Span) -> Option<Loc> {
 fn header_of(text: &str, file: FileId, b: &hcl_edit::structure::Block) -> (Loc, Loc) {
     let whole = b.span().unwrap_or(0..0);
     let header_end = b.body.span().map(|r| r.start).unwrap_or(whole.start);
-    let s = text.get(whole.start..header_end.max(whole.start)).unwrap_or("");
+    let s = text
+        .get(whole.start..header_end.max(whole.start))
+        .unwrap_or("");
     let t = s.trim_end();
     (
         Loc::new(file, whole.start..whole.start + t.len()),
@@ -154,7 +166,11 @@ fn header_of(text: &str, file: FileId, b: &hcl_edit::structure::Block) -> (Loc, 
 }
 
 impl<'a> Decls<'a> {
-    pub(crate) fn new(dir: PathBuf, files: &[(FileId, &'a Body)], sources: &SourceMap) -> Decls<'a> {
+    pub(crate) fn new(
+        dir: PathBuf,
+        files: &[(FileId, &'a Body)],
+        sources: &SourceMap,
+    ) -> Decls<'a> {
         let mut d = Decls {
             dir,
             vars: Vec::new(),
@@ -190,7 +206,8 @@ impl<'a> Decls<'a> {
                         d.blocks.push(bd)
                     }
                     ("output", [n]) => {
-                        d.outputs.insert(n.to_string(), (*file, attr(&b.body, "value")));
+                        d.outputs
+                            .insert(n.to_string(), (*file, attr(&b.body, "value")));
                         let mut bd = mk(BlockKind::Output, "output", n);
                         bd.count = None;
                         bd.for_each = None;
@@ -209,7 +226,8 @@ impl<'a> Decls<'a> {
                     ("locals", []) => {
                         for s in b.body.iter() {
                             if let Structure::Attribute(a) = s {
-                                d.locals.insert(a.key.as_str().to_string(), (*file, &a.value));
+                                d.locals
+                                    .insert(a.key.as_str().to_string(), (*file, &a.value));
                             }
                         }
                     }
@@ -309,7 +327,12 @@ fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
     let Ok(j) = serde_json::from_str::<serde_json::Value>(&text) else {
         return out;
     };
-    for m in j.get("Modules").and_then(|m| m.as_array()).into_iter().flatten() {
+    for m in j
+        .get("Modules")
+        .and_then(|m| m.as_array())
+        .into_iter()
+        .flatten()
+    {
         if let (Some(k), Some(d)) = (
             m.get("Key").and_then(|v| v.as_str()),
             m.get("Dir").and_then(|v| v.as_str()),
@@ -583,7 +606,9 @@ impl<'a> Inst<'a> {
         let Some((file, expr)) = self.decls.locals.get(name) else {
             return err(format!("local `{name}` is not declared"), loc);
         };
-        self.locals.borrow_mut().insert(name.to_string(), Slot::Busy);
+        self.locals
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Busy);
         let v = self.evaluator(*file, self).value(expr);
         self.locals
             .borrow_mut()
@@ -626,7 +651,10 @@ impl<'a> Inst<'a> {
                     None => match insts.first() {
                         Some(x) if matches!(x.key, Key::Unknown(_)) => {
                             let addr = format!("{base}[{}]", k);
-                            return Ok((reference(&addr, rest.get(1), loc), used + 1 + usize::from(rest.len() > 1)));
+                            return Ok((
+                                reference(&addr, rest.get(1), loc),
+                                used + 1 + usize::from(rest.len() > 1),
+                            ));
                         }
                         _ => return err(format!("`{base}` has no instance {k}"), loc),
                     },
@@ -634,7 +662,14 @@ impl<'a> Inst<'a> {
                 _ => {
                     // The whole collection: a list for count, a map for for_each.
                     if insts.iter().any(|x| matches!(x.key, Key::Unknown(_))) {
-                        return Ok((Value::reference(base.clone(), format!("the instances of `{base}` are not known"), loc), used));
+                        return Ok((
+                            Value::reference(
+                                base.clone(),
+                                format!("the instances of `{base}` are not known"),
+                                loc,
+                            ),
+                            used,
+                        ));
                     }
                     let v = if d.count.is_some() {
                         Value::list(insts.iter().map(|x| x.value.clone()).collect(), None)
@@ -722,7 +757,10 @@ impl<'a> Inst<'a> {
         let unknown_one = |why: String| {
             vec![(
                 Key::Unknown(why.clone()),
-                Some((Value::unknown(why.clone(), None), Value::unknown(why.clone(), None))),
+                Some((
+                    Value::unknown(why.clone(), None),
+                    Value::unknown(why.clone(), None),
+                )),
                 Some(Value::unknown(why, None)),
             )]
         };
@@ -732,7 +770,8 @@ impl<'a> Inst<'a> {
             return match &v.kind {
                 Kind::Number(n) if *n >= 0.0 && n.fract() == 0.0 => {
                     if *n as usize > max {
-                        let why = format!("`count` of `{what}` is {n}, over the {max}-instance limit");
+                        let why =
+                            format!("`count` of `{what}` is {n}, over the {max}-instance limit");
                         self.ctx.limit(why.clone(), ev.loc(c));
                         return unknown_one(why);
                     }
@@ -740,7 +779,9 @@ impl<'a> Inst<'a> {
                         .map(|i| (Key::Int(i), None, Some(Value::number(i as f64, None))))
                         .collect()
                 }
-                Kind::Unknown(u) => unknown_one(format!("`count` of `{what}` is not known: {}", u.reason)),
+                Kind::Unknown(u) => {
+                    unknown_one(format!("`count` of `{what}` is not known: {}", u.reason))
+                }
                 _ => unknown_one(format!("`count` of `{what}` is not a whole number")),
             };
         }
@@ -748,35 +789,48 @@ impl<'a> Inst<'a> {
             let ev = self.evaluator(file, self);
             let v = ev.value(fe);
             let pairs: Vec<(String, Value)> = match &v.kind {
-                Kind::Object(es) => es.iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+                Kind::Object(es) => es
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.clone()))
+                    .collect(),
                 Kind::List(items) => {
                     let mut out = Vec::new();
                     for it in items {
                         match it.as_str() {
                             Some(s) => out.push((s.to_string(), it.clone())),
-                            None => return unknown_one(format!("`for_each` of `{what}` needs a map or a set of strings")),
+                            None => {
+                                return unknown_one(format!(
+                                    "`for_each` of `{what}` needs a map or a set of strings"
+                                ))
+                            }
                         }
                     }
                     out
                 }
                 Kind::Null => Vec::new(),
-                Kind::Unknown(u) => return unknown_one(format!("`for_each` of `{what}` is not known: {}", u.reason)),
-                _ => return unknown_one(format!("`for_each` of `{what}` needs a map or a set of strings")),
+                Kind::Unknown(u) => {
+                    return unknown_one(format!(
+                        "`for_each` of `{what}` is not known: {}",
+                        u.reason
+                    ))
+                }
+                _ => {
+                    return unknown_one(format!(
+                        "`for_each` of `{what}` needs a map or a set of strings"
+                    ))
+                }
             };
             if pairs.len() > max {
-                let why = format!("`for_each` of `{what}` has {} elements, over the {max}-instance limit", pairs.len());
+                let why = format!(
+                    "`for_each` of `{what}` has {} elements, over the {max}-instance limit",
+                    pairs.len()
+                );
                 self.ctx.limit(why.clone(), ev.loc(fe));
                 return unknown_one(why);
             }
             return pairs
                 .into_iter()
-                .map(|(k, v)| {
-                    (
-                        Key::Str(k.clone()),
-                        Some((Value::string(k, None), v)),
-                        None,
-                    )
-                })
+                .map(|(k, v)| (Key::Str(k.clone()), Some((Value::string(k, None), v)), None))
                 .collect();
         }
         vec![(Key::None, None, None)]
@@ -816,7 +870,15 @@ impl<'a> Inst<'a> {
                                 _ => return err(format!("`{base}` has no instance {k}"), loc),
                             },
                         },
-                        _ => return Ok((Value::unknown(format!("`{base}` as a whole is not evaluated"), loc), 1)),
+                        _ => {
+                            return Ok((
+                                Value::unknown(
+                                    format!("`{base}` as a whole is not evaluated"),
+                                    loc,
+                                ),
+                                1,
+                            ))
+                        }
                     }
                 } else {
                     match list.first() {
@@ -828,7 +890,10 @@ impl<'a> Inst<'a> {
         };
         match rest.first() {
             Some(Step::Attr(out)) => child.inst.output(out, loc).map(|v| (v, used + 1)),
-            _ => Ok((Value::unknown(format!("`{base}` as a whole is not evaluated"), loc), used)),
+            _ => Ok((
+                Value::unknown(format!("`{base}` as a whole is not evaluated"), loc),
+                used,
+            )),
         }
     }
 
@@ -845,7 +910,9 @@ impl<'a> Inst<'a> {
         let Some((file, expr)) = self.decls.outputs.get(name) else {
             return err(format!("`{}` has no output `{name}`", self.path), loc);
         };
-        self.outputs.borrow_mut().insert(name.to_string(), Slot::Busy);
+        self.outputs
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Busy);
         let v = match expr {
             Some(e) => self.evaluator(*file, self).value(e),
             None => Value::new(Kind::Null, loc),
@@ -862,7 +929,8 @@ impl<'a> Inst<'a> {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
                 let why = format!("module `{}` depends on itself", self.decls.calls[i].name);
-                self.ctx.limit(why.clone(), Some(self.decls.calls[i].header));
+                self.ctx
+                    .limit(why.clone(), Some(self.decls.calls[i].header));
                 return Rc::new(Children::NotAnalysed(why));
             }
             None => {}
@@ -876,7 +944,10 @@ impl<'a> Inst<'a> {
     fn make_children(&self, i: usize) -> Children<'a> {
         let call = &self.decls.calls[i];
         let Some((src, src_loc)) = &call.source else {
-            return Children::NotAnalysed(format!("module `{}` has no literal `source`", call.name));
+            return Children::NotAnalysed(format!(
+                "module `{}` has no literal `source`",
+                call.name
+            ));
         };
         let not_analysed = |reason: String| {
             self.ctx.emit_once(
@@ -886,12 +957,17 @@ impl<'a> Inst<'a> {
                     .field("reason", reason.clone())
                     .resource(Some(format!("{}module.{}", self.prefix(), call.name))),
             );
-            Children::NotAnalysed(format!("module `{}` (`{src}`) is not analysed: {reason}", call.name))
+            Children::NotAnalysed(format!(
+                "module `{}` (`{src}`) is not analysed: {reason}",
+                call.name
+            ))
         };
         let dir = if is_local(src) {
             let dir = normalize(&self.decls.dir.join(src));
             if !self.ctx.decls.contains_key(&dir) {
-                return not_analysed("its directory has no Terraform file among the scanned files".into());
+                return not_analysed(
+                    "its directory has no Terraform file among the scanned files".into(),
+                );
             }
             dir
         } else {
@@ -966,13 +1042,21 @@ impl<'a> Inst<'a> {
 
     /// Every block of this instance and the modules it calls.
     pub(crate) fn collect(&self, out: &mut Vec<Block>) {
+        // Every local is evaluated, used or not, so a cycle among them is always reported.
+        let mut names: Vec<&String> = self.decls.locals.keys().collect();
+        names.sort();
+        for n in names {
+            let _ = self.local(n, None);
+        }
         for (i, d) in self.decls.blocks.iter().enumerate() {
             if self.ctx.budget.exhausted() && out.len() > 100_000 {
                 return;
             }
             let base = self.base_address(d);
             let base = match (d.kind, attr(d.body, "alias")) {
-                (BlockKind::Provider, Some(Expression::String(s))) => format!("{base}.{}", s.value()),
+                (BlockKind::Provider, Some(Expression::String(s))) => {
+                    format!("{base}.{}", s.value())
+                }
                 _ => base,
             };
             for x in self.instances(i).iter() {
@@ -1008,7 +1092,11 @@ fn reference(addr: &str, attr: Option<&Step>, loc: Option<Loc>) -> Value {
             format!("`{addr}.{a}` is known only after apply"),
             loc,
         ),
-        _ => Value::reference(addr.to_string(), format!("`{addr}` is known only after apply"), loc),
+        _ => Value::reference(
+            addr.to_string(),
+            format!("`{addr}` is known only after apply"),
+            loc,
+        ),
     }
 }
 
@@ -1016,8 +1104,11 @@ fn reference(addr: &str, attr: Option<&Step>, loc: Option<Loc>) -> Value {
 /// (`dynamic` blocks expanded). Meta-arguments are left out at the top level.
 pub fn body_value(ev: &Evaluator, body: &Body, top: bool) -> Value {
     let mut entries: Vec<Entry> = Vec::new();
-    let push_block = |entries: &mut Vec<Entry>, name: &str, key_loc: Option<Loc>, v: Value| {
-        match entries.iter_mut().find(|e| e.key == name) {
+    let push_block =
+        |entries: &mut Vec<Entry>, name: &str, key_loc: Option<Loc>, v: Value| match entries
+            .iter_mut()
+            .find(|e| e.key == name)
+        {
             Some(Entry {
                 value:
                     Value {
@@ -1031,8 +1122,7 @@ pub fn body_value(ev: &Evaluator, body: &Body, top: bool) -> Value {
                 key_loc,
                 value: Value::list(vec![v], key_loc),
             }),
-        }
-    };
+        };
     for s in body.iter() {
         match s {
             Structure::Attribute(a) => {
@@ -1089,8 +1179,14 @@ pub fn body_value(ev: &Evaluator, body: &Body, top: bool) -> Value {
                                 ],
                                 None,
                             );
-                            let nested = ev.with_var(&iter, it, || body_value(ev, &content.body, false));
-                            push_block(&mut entries, &label, key_loc, nested.with_loc(ev.loc(content)));
+                            let nested =
+                                ev.with_var(&iter, it, || body_value(ev, &content.body, false));
+                            push_block(
+                                &mut entries,
+                                &label,
+                                key_loc,
+                                nested.with_loc(ev.loc(content)),
+                            );
                         }
                     }
                     Ok(None) => push_block(
@@ -1102,7 +1198,12 @@ pub fn body_value(ev: &Evaluator, body: &Body, top: bool) -> Value {
                             key_loc,
                         ),
                     ),
-                    Err(e) => push_block(&mut entries, &label, key_loc, Value::unknown(e.message, key_loc)),
+                    Err(e) => push_block(
+                        &mut entries,
+                        &label,
+                        key_loc,
+                        Value::unknown(e.message, key_loc),
+                    ),
                 }
             }
             Structure::Block(b) => {
@@ -1153,7 +1254,14 @@ fn module_vars(
             other => match v.default {
                 Some(d) => {
                     let text = &ctx.sources.get(v.file).text;
-                    let ev = Evaluator::new(Some(v.file), text, &EmptyScope, &ctx.budget, Some(ctx.sources), &ctx.files);
+                    let ev = Evaluator::new(
+                        Some(v.file),
+                        text,
+                        &EmptyScope,
+                        &ctx.budget,
+                        Some(ctx.sources),
+                        &ctx.files,
+                    );
                     ev.value(d)
                 }
                 None => match other {
@@ -1177,7 +1285,13 @@ pub(crate) fn root_vars(
     ws_emits: &mut Vec<Emit>,
 ) -> HashMap<String, Value> {
     let mut given: HashMap<String, Value> = HashMap::new();
-    let ty = |n: &str| decls.vars.iter().find(|v| v.name == n).map(|v| v.ty.as_str());
+    let ty = |n: &str| {
+        decls
+            .vars
+            .iter()
+            .find(|v| v.name == n)
+            .map(|v| v.ty.as_str())
+    };
     for (k, v) in &opts.env {
         if let Some(n) = k.strip_prefix("TF_VAR_") {
             if let Some(t) = ty(n) {
@@ -1189,7 +1303,11 @@ pub(crate) fn root_vars(
     let mut files: Vec<(u8, String, FileId)> = Vec::new();
     for &id in tfvars {
         let f = ctx.sources.get(id);
-        let name = f.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = f
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let rank = match name.as_str() {
             "terraform.tfvars" => 0,
             "terraform.tfvars.json" => 1,
@@ -1200,7 +1318,12 @@ pub(crate) fn root_vars(
     }
     files.sort();
     for (_, _, id) in files {
-        for (k, v) in tfvars_values(ctx, Some(id), &ctx.sources.get(id).text, ctx.sources.get(id).kind == FileKind::TfvarsJson) {
+        for (k, v) in tfvars_values(
+            ctx,
+            Some(id),
+            &ctx.sources.get(id).text,
+            ctx.sources.get(id).kind == FileKind::TfvarsJson,
+        ) {
             if ty(&k).is_some() {
                 given.insert(k, v);
             }
@@ -1239,7 +1362,12 @@ pub(crate) fn root_vars(
     module_vars(ctx, decls, given, None)
 }
 
-fn tfvars_values(ctx: &Ctx, file: Option<FileId>, text: &str, json_file: bool) -> Vec<(String, Value)> {
+fn tfvars_values(
+    ctx: &Ctx,
+    file: Option<FileId>,
+    text: &str,
+    json_file: bool,
+) -> Vec<(String, Value)> {
     if json_file {
         let map = match file {
             Some(f) => SpanMap::Exact { file: f, offset: 0 },
@@ -1248,7 +1376,11 @@ fn tfvars_values(ctx: &Ctx, file: Option<FileId>, text: &str, json_file: bool) -
         return match json::parse(text, map) {
             Ok(v) => v
                 .as_object()
-                .map(|es| es.iter().map(|e| (e.key.clone(), e.value.clone())).collect())
+                .map(|es| {
+                    es.iter()
+                        .map(|e| (e.key.clone(), e.value.clone()))
+                        .collect()
+                })
                 .unwrap_or_default(),
             Err(_) => Vec::new(),
         };
@@ -1256,7 +1388,14 @@ fn tfvars_values(ctx: &Ctx, file: Option<FileId>, text: &str, json_file: bool) -
     let Ok(body) = hcl_edit::parser::parse_body(text) else {
         return Vec::new();
     };
-    let ev = Evaluator::new(file, text, &EmptyScope, &ctx.budget, Some(ctx.sources), &ctx.files);
+    let ev = Evaluator::new(
+        file,
+        text,
+        &EmptyScope,
+        &ctx.budget,
+        Some(ctx.sources),
+        &ctx.files,
+    );
     body.iter()
         .filter_map(|s| match s {
             Structure::Attribute(a) => Some((a.key.as_str().to_string(), ev.value(&a.value))),

@@ -13,15 +13,14 @@ use std::collections::HashMap;
 fn apply_unknown(v: &mut Value, mask: &Value, addr: &str, path: &str) {
     match (&mut v.kind, &mask.kind) {
         (_, Kind::Bool(true)) => {
-            *v = Value::unknown(
-                format!("`{addr}{path}` is known only after apply"),
-                v.loc,
-            );
+            *v = Value::unknown(format!("`{addr}{path}` is known only after apply"), v.loc);
         }
         (Kind::Object(es), Kind::Object(ms)) => {
             for m in ms {
                 match es.iter_mut().find(|e| e.key == m.key) {
-                    Some(e) => apply_unknown(&mut e.value, &m.value, addr, &format!("{path}.{}", m.key)),
+                    Some(e) => {
+                        apply_unknown(&mut e.value, &m.value, addr, &format!("{path}.{}", m.key))
+                    }
                     None if matches!(m.value.kind, Kind::Bool(true)) => es.push(Entry {
                         key: m.key.clone(),
                         key_loc: None,
@@ -76,7 +75,12 @@ fn resources(
         }
         let module = address
             .rfind(&format!("{rtype}."))
-            .map(|i| address[..i].trim_end_matches('.').trim_end_matches(".data").to_string())
+            .map(|i| {
+                address[..i]
+                    .trim_end_matches('.')
+                    .trim_end_matches(".data")
+                    .to_string()
+            })
             .unwrap_or_default();
         out.push(Block {
             kind,
@@ -92,7 +96,11 @@ fn resources(
             call_sites: Vec::new(),
         });
     }
-    for c in m.get("child_modules").and_then(Value::as_list).unwrap_or(&[]) {
+    for c in m
+        .get("child_modules")
+        .and_then(Value::as_list)
+        .unwrap_or(&[])
+    {
         resources(c, file, unknown, out, depth + 1);
     }
 }
@@ -117,7 +125,11 @@ pub fn load(sources: &SourceMap, file: &SourceFile, ws: &mut Workspace) {
         }
     };
     let mut unknown = HashMap::new();
-    for rc in v.get("resource_changes").and_then(Value::as_list).unwrap_or(&[]) {
+    for rc in v
+        .get("resource_changes")
+        .and_then(Value::as_list)
+        .unwrap_or(&[])
+    {
         if let (Some(a), Some(m)) = (
             rc.get("address").and_then(Value::as_str),
             rc.get("change").and_then(|c| c.get("after_unknown")),

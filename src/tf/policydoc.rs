@@ -69,14 +69,26 @@ pub fn document(v: &Value) -> Value {
                     _ => p.push(entry(ent, kloc, ids)),
                 }
             }
-            out.push(entry("Principal", kl("principal"), Value::object(p, principals[0].loc)));
+            out.push(entry(
+                "Principal",
+                kl("principal"),
+                Value::object(p, principals[0].loc),
+            ));
         }
         let conds = blocks(&s, "condition");
         if !conds.is_empty() {
             let mut ops: Vec<Entry> = Vec::new();
             for c in &conds {
-                let op = c.get("operator").and_then(Value::as_str).unwrap_or("").to_string();
-                let var = c.get("variable").and_then(Value::as_str).unwrap_or("").to_string();
+                let op = c
+                    .get("operator")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+                let var = c
+                    .get("variable")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
                 let vals = c.get("values").map(collapse).unwrap_or_else(Value::null);
                 let vloc = c.entry("variable").and_then(|e| e.key_loc);
                 let oloc = c.entry("operator").and_then(|e| e.key_loc);
@@ -96,7 +108,11 @@ pub fn document(v: &Value) -> Value {
                     )),
                 }
             }
-            out.push(entry("Condition", kl("condition"), Value::object(ops, conds[0].loc)));
+            out.push(entry(
+                "Condition",
+                kl("condition"),
+                Value::object(ops, conds[0].loc),
+            ));
         }
         stmts.push(Value::object(out, s.loc));
     }
@@ -106,7 +122,11 @@ pub fn document(v: &Value) -> Value {
     };
     Value::object(
         vec![
-            entry("Version", v.entry("version").and_then(|e| e.key_loc), version),
+            entry(
+                "Version",
+                v.entry("version").and_then(|e| e.key_loc),
+                version,
+            ),
             entry("Statement", None, Value::list(stmts, None)),
         ],
         None,
