@@ -241,3 +241,33 @@ fn expression_rules_with_attached_resources_and_unknowns() {
         "main.tf:28:1: unknown TST002 (alicloud_oss_bucket.suspended): variable `acl` has no value"
     );
 }
+
+#[test]
+fn plan_json_resources_and_documents() {
+    let (src, ws) = load("plan");
+    let cfg = &ws.configurations[0];
+    let addrs: Vec<&str> = cfg.blocks.iter().map(|b| b.address.as_str()).collect();
+    assert_eq!(
+        addrs,
+        [
+            "alicloud_ram_policy.admin",
+            "module.logs.alicloud_oss_bucket.b"
+        ]
+    );
+    let b = &cfg.blocks[1];
+    assert_eq!(b.module, "module.logs");
+    assert_eq!(b.value.get("acl").unwrap().as_str(), Some("private"));
+    assert_eq!(
+        b.value
+            .get("id")
+            .unwrap()
+            .as_unknown()
+            .unwrap()
+            .reference
+            .as_deref(),
+        Some("module.logs.alicloud_oss_bucket.b.id")
+    );
+    assert_eq!(at(&src, Some(b.header)), "plan.json:23:26");
+    assert_eq!(ws.documents.len(), 1);
+    assert_eq!(action(&ws.documents[0].value).as_str(), Some("*"));
+}
