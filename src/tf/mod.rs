@@ -173,20 +173,17 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
             }
         }
     }
+    // Canonical directories, computed once (file access checks compare them).
+    let canonical: HashMap<&PathBuf, PathBuf> = dirs
+        .keys()
+        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (d, c)))
+        .collect();
     for dir in roots {
         let files = &dirs[dir];
         let Some(root) = decls.get(dir) else { continue };
         // `file()` may read inside the root module and the local modules of the run.
-        let mut allowed: Vec<PathBuf> = decls
-            .keys()
-            .filter_map(|d| std::fs::canonicalize(d).ok())
-            .filter(|d| {
-                std::fs::canonicalize(dir)
-                    .map(|r| d.starts_with(&r))
-                    .unwrap_or(false)
-            })
-            .collect();
-        allowed.extend(called.iter().filter_map(|d| std::fs::canonicalize(d).ok()));
+        let mut allowed: Vec<PathBuf> = canonical.get(dir).cloned().into_iter().collect();
+        allowed.extend(called.iter().filter_map(|d| canonical.get(d).cloned()));
         let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
         let empty = Vec::new();
         let vars = module::root_vars(
