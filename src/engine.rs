@@ -305,7 +305,8 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         url: rule.url.clone(),
         file: e.file,
         loc: e.loc,
-        label: e.label,
+        // Without a label of its own the span is labelled with the rule's title.
+        label: e.label.or_else(|| Some(rule.title.clone())),
         secondary: e.secondary,
         resource: e.resource,
         pointer: e.pointer,
