@@ -294,3 +294,48 @@ fn symlink_loops_are_reported_not_followed_forever() {
     );
     assert_eq!(out.lines().count(), 1, "{out}");
 }
+
+#[test]
+fn modules_installed_by_terraform_init_are_evaluated_from_their_callers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let m = root.join(".terraform/modules/bucket");
+    std::fs::create_dir_all(&m).unwrap();
+    std::fs::create_dir_all(root.join(".terraform/providers")).unwrap();
+    std::fs::write(root.join(".terraform/providers/junk.tf"), "broken {{{\n").unwrap();
+    std::fs::write(
+        root.join(".terraform/modules/modules.json"),
+        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"site","Source":"registry.terraform.io/x/bucket/alicloud","Dir":".terraform/modules/bucket"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        m.join("main.tf"),
+        "variable \"acl\" {}\nresource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"site\"\n  acl    = var.acl\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("main.tf"),
+        "module \"site\" {\n  source = \"x/bucket/alicloud\"\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "json", "--select", "OSS001,TF"])
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![(
+            "OSS001".into(),
+            ".terraform/modules/bucket/main.tf".into(),
+            4,
+            3
+        )]
+    );
+    assert_eq!(
+        v["findings"][0]["resource"],
+        "module.site.alicloud_oss_bucket.b"
+    );
+}
