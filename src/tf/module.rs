@@ -1267,7 +1267,11 @@ fn module_vars(
                 }
                 None => match other {
                     Some(null) => null,
-                    None => Value::unknown(format!("variable `{}` has no value", v.name), site),
+                    None => Value::reference(
+                        format!("var.{}", v.name),
+                        format!("variable `{}` has no value", v.name),
+                        site,
+                    ),
                 },
             },
         };
