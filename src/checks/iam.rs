@@ -124,6 +124,13 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         User::Unknown => {
             if let Some(val) = v.get("user_name") {
                 sink.unknown(note("IAM003", b, val, "user_name"));
+                // Whose key it is decides IAM006 and IAM007 as well.
+                if ctx.config.of_type("alicloud_ram_access_key").count() > 1 {
+                    sink.unknown(note("IAM006", b, val, "user_name"));
+                }
+                if ctx.config.of_type("alicloud_ram_login_profile").next().is_some() {
+                    sink.unknown(note("IAM007", b, val, "user_name"));
+                }
             }
         }
         User::Is(_) => {}

@@ -98,7 +98,8 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
             Some(b) => (b, "AccessKey ID"),
             None => (&k[4..], "STS AccessKey ID"),
         };
-        if !looks_random(body, 3.0) {
+        // Documentation masks keys (`LTAI4G3HaMmeHpay2gcq****`).
+        if !looks_random(body, 3.0) || text[m.end()..].starts_with('*') {
             continue;
         }
         let line = f.line_col(m.start()).line;
@@ -119,13 +120,15 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
             continue;
         }
         let line = f.line_col(m.start()).line;
-        // Next to an AccessKey ID (within two lines), or a credential word on the same line.
+        // Next to an AccessKey ID (within two lines)…
         let near = key_lines
             .iter()
             .find(|(l, _)| l.abs_diff(line) <= 2)
             .map(|(_, k)| format!("next to AccessKey ID {k}"));
+        // …or a credential word on its line or the line above (`variable "secret_key" {`).
         let near = near.or_else(|| {
-            lower_has_kw(f.line_text(line)).then(|| "on a line naming a credential".to_string())
+            (lower_has_kw(f.line_text(line)) || lower_has_kw(f.line_text(line.saturating_sub(1))))
+                .then(|| "next to a credential name".to_string())
         });
         let Some(near) = near else { continue };
         sink.emit(
