@@ -235,7 +235,7 @@ rule "LOG008" {
   title    = "ActionTrail events in SLS are kept less than a year"
   resource = ["alicloud_actiontrail_trail"]
   check    = builtin("actiontrail-trail")
-  message  = "logstore `${store}` of the project `${trail}` delivers to keeps events ${days} days; keep them at least ${min}"
+  message  = "logstore `${store}` keeps the events of `${trail}` for ${days}; keep them at least ${min} days"
   help     = "set `retention_period` to 365 or more (option min_days)"
   references = {
     cis  = "2.23"

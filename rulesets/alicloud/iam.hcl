@@ -464,7 +464,7 @@ rule "IAM015" {
   title    = "Idle users, idle keys or console sessions are allowed to live too long"
   resource = ["alicloud_ram_security_preference"]
   check    = builtin("ram-security-preference")
-  message  = "${what} are disabled only ${value}; keep it within ${limit}"
+  message  = "${what} only ${value}; keep it within ${limit}"
   help     = "set `max_idle_days_for_users` and `max_idle_days_for_access_keys` to 90 and keep `login_session_duration` at 6 hours or less (options: max_idle_days, max_session_hours)"
   references = {
     cis  = "1.5"

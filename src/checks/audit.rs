@@ -321,8 +321,8 @@ fn trail_logstores(ctx: &BlockCtx, sink: &mut Sink) {
             continue;
         }
         let (days, loc, how) = match num_at(&store.value, "retention_period") {
-            Got::Is(n, val) => (n, val.loc, String::new()),
-            Got::Absent => (30.0, Some(store.header), " (the default)".to_string()),
+            Got::Is(n, val) => (n, val.loc, " days".to_string()),
+            Got::Absent => (30.0, Some(store.header), " days (the default)".to_string()),
             Got::Unknown(val) => {
                 sink.unknown(note("LOG008", store, val, "retention_period"));
                 continue;

@@ -478,8 +478,8 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     // IAM015: idle limits and session length.
     let max_idle = opt_num(ctx.sel, "IAM015", "max_idle_days", 90.0);
     for (name, what) in [
-        ("max_idle_days_for_users", "console logon of idle users"),
-        ("max_idle_days_for_access_keys", "idle AccessKeys"),
+        ("max_idle_days_for_users", "idle users lose console logon"),
+        ("max_idle_days_for_access_keys", "idle AccessKeys are disabled"),
     ] {
         match num_at(v, name) {
             Got::Is(n, val) if n > max_idle => sink.emit(
@@ -504,7 +504,7 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     match num_at(v, "login_session_duration") {
         Got::Is(n, val) if n > max_session => sink.emit(
             emit("IAM015", b, val.loc)
-                .field("what", "console sessions")
+                .field("what", "console sessions end")
                 .field("value", format!("after {} hours", num(n)))
                 .field("limit", format!("{} hours", num(max_session)))
                 .label("sessions last too long"),
