@@ -56,13 +56,24 @@ fn secure_account_triggers_none() {
 
 #[test]
 fn the_secret_is_never_in_a_message() {
-    let base = ["check", "examples/insecure-account", "--select", "IAM,SEC,LOG"];
+    let base = [
+        "check",
+        "examples/insecure-account",
+        "--select",
+        "IAM,SEC,LOG",
+    ];
     for format in ["json", "compact"] {
         let out = run(&[&base[..], &["--format", format]].concat());
         assert!(out.contains("SEC002"), "{format}: SEC002 reported");
-        assert!(out.contains("LTAI5t…z7Wm"), "{format}: the key is shown redacted");
+        assert!(
+            out.contains("LTAI5t…z7Wm"),
+            "{format}: the key is shown redacted"
+        );
         assert!(!out.contains(SECRET), "{format} output shows the secret");
-        assert!(!out.contains("LTAI5tExampleFake3Qz7Wm"), "{format} shows the full key");
+        assert!(
+            !out.contains("LTAI5tExampleFake3Qz7Wm"),
+            "{format} shows the full key"
+        );
     }
     // The human format quotes source lines (`NN │ …`) around each finding; messages, labels and
     // help never carry the secret.

@@ -345,7 +345,9 @@ rule "LOG011" {
     ## Why
     Flow logs show which addresses talked to which instances: the evidence for data
     exfiltration and lateral movement. A flow log on the VPC or on one of its VSwitches, or log
-    audit collecting VPC flow logs, satisfies the rule.
+    audit collecting VPC flow logs, satisfies the rule. Only root modules (configurations that
+    configure the `alicloud` provider) are checked: a reusable module leaves the flow log, and
+    the log project it needs, to its callers.
 
     ## How to fix
     Add a flow log for the VPC.

@@ -25,7 +25,8 @@ rule "IAM001" {
     credentials from outside the code: the environment variables
     `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, a CLI `profile`, an ECS
     instance role (`ecs_role_name`), OIDC (`assume_role_with_oidc`), or an `assume_role` block.
-    Then disable and rotate the key that was committed: it stays in the history.
+    Then disable and rotate the key that was committed: it stays in the history. Obvious
+    placeholders (`"xxxxxx"`, `"<your-access-key-id>"`) are not reported.
 
     ## Example
     ```hcl

@@ -85,7 +85,7 @@ pub fn is_set(obj: &Value, name: &str) -> bool {
 }
 
 /// The source text of a value.
-pub fn text<'a>(sources: &'a SourceMap, loc: Option<Loc>) -> &'a str {
+pub fn text(sources: &SourceMap, loc: Option<Loc>) -> &str {
     match loc {
         Some(l) => sources.get(l.file).slice(l),
         None => "",
@@ -156,7 +156,11 @@ pub fn note(rule: &str, block: &Block, v: &Value, what: &str) -> UnknownNote {
     UnknownNote {
         rule: rule.to_string(),
         file: block.file,
-        loc: v.first_unknown().and_then(|(_, l)| l).or(v.loc).or(Some(block.header)),
+        loc: v
+            .first_unknown()
+            .and_then(|(_, l)| l)
+            .or(v.loc)
+            .or(Some(block.header)),
         address: Some(block.address.clone()),
         reason: format!("{what}: {why}"),
     }

@@ -88,7 +88,11 @@ pub fn actiontrail_missing(ctx: &ConfigCtx, sink: &mut Sink) {
 
 /// Option `require`: path globs of configurations that must have a trail.
 fn required_here(ctx: &ConfigCtx) -> bool {
-    let Some(list) = ctx.sel.option("LOG001", "require").and_then(|v| v.as_array()) else {
+    let Some(list) = ctx
+        .sel
+        .option("LOG001", "require")
+        .and_then(|v| v.as_array())
+    else {
         return false;
     };
     let dir = ctx.config.dir.to_string_lossy().replace('\\', "/");
@@ -135,7 +139,10 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         ),
         Got::Absent if deprecated => sink.emit(
             emit("LOG003", b, Some(b.header))
-                .field("value", "`Write` (the default of the deprecated `alicloud_actiontrail`)")
+                .field(
+                    "value",
+                    "`Write` (the default of the deprecated `alicloud_actiontrail`)",
+                )
                 .label("read events are not recorded"),
         ),
         Got::Unknown(val) => sink.unknown(note("LOG003", b, val, "event_rw")),
@@ -152,7 +159,11 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         _ => {}
     }
     // LOG005 delivery target.
-    let targets = ["oss_bucket_name", "sls_project_arn", "max_compute_project_arn"];
+    let targets = [
+        "oss_bucket_name",
+        "sls_project_arn",
+        "max_compute_project_arn",
+    ];
     if !targets.iter().any(|t| attr::is_set(v, t)) {
         sink.emit(emit("LOG005", b, Some(b.header)).label("events are kept 90 days only"));
     }
@@ -220,7 +231,10 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
             emit("LOG007", b, target.loc.or(Some(b.header)))
                 .field("bucket", bucket.address.clone())
                 .field("problem", what)
-                .secondary((bucket.file == b.file).then_some(bucket.header), "the bucket"),
+                .secondary(
+                    (bucket.file == b.file).then_some(bucket.header),
+                    "the bucket",
+                ),
         );
     };
     // Public ACL, inline or split.
@@ -239,9 +253,8 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
     // Versioning, inline or split.
     let mut enabled = false;
     let mut unknown = None;
-    let sources = std::iter::once((bucket, "versioning.status")).chain(
-        split_for(ctx, "alicloud_oss_bucket_versioning", bucket).map(|x| (x, "status")),
-    );
+    let sources = std::iter::once((bucket, "versioning.status"))
+        .chain(split_for(ctx, "alicloud_oss_bucket_versioning", bucket).map(|x| (x, "status")));
     for (x, path) in sources {
         match str_at(&x.value, path) {
             Got::Is("Enabled", _) => enabled = true,
@@ -252,9 +265,10 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
     match (enabled, unknown) {
         (true, _) => {}
         (false, Some(val)) => sink.unknown(note("LOG007", b, val, "bucket versioning")),
-        (false, None) => {
-            problem("is not versioned, so logs can be overwritten or deleted".into(), sink)
-        }
+        (false, None) => problem(
+            "is not versioned, so logs can be overwritten or deleted".into(),
+            sink,
+        ),
     }
     // Server-side encryption, inline or split.
     let encrypted = !blocks(&bucket.value, "server_side_encryption_rule").is_empty()
@@ -444,6 +458,11 @@ pub fn log_audit(ctx: &BlockCtx, sink: &mut Sink) {
 pub fn vpc_flow_log(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
     let cfg = ctx.config;
+    // Reusable modules leave flow logs (and the log project they need) to their callers; once
+    // modules are evaluated into their callers, their VPCs are checked there.
+    if !is_root(cfg) {
+        return;
+    }
     let refers = |v: &Value, rtype: &str, name: &str| {
         attr::references_in(ctx.sources, v)
             .iter()
@@ -462,9 +481,13 @@ pub fn vpc_flow_log(ctx: &BlockCtx, sink: &mut Sink) {
         if matches!(str_at(&fl.value, "status"), Got::Is("Inactive", _)) {
             continue;
         }
-        let Some(rid) = fl.value.get("resource_id") else { continue };
+        let Some(rid) = fl.value.get("resource_id") else {
+            continue;
+        };
         if refers(rid, "alicloud_vpc", &b.name)
-            || vswitches.iter().any(|s| refers(rid, "alicloud_vswitch", &s.name))
+            || vswitches
+                .iter()
+                .any(|s| refers(rid, "alicloud_vswitch", &s.name))
         {
             return;
         }

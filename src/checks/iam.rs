@@ -23,6 +23,18 @@ pub fn redact(key: &str) -> String {
     format!("{head}…{tail}")
 }
 
+/// A literal that could be a real credential: long, one token, random-looking.
+fn plausible_credential(s: &str) -> bool {
+    let body = s
+        .strip_prefix("LTAI")
+        .or_else(|| s.strip_prefix("STS."))
+        .unwrap_or(s);
+    s.len() >= 12
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+/=._-".contains(c))
+        && super::secrets::looks_random(body, 3.0)
+}
+
 // ── provider "alicloud" ─────────────────────────────────────────────────────────────────────
 
 /// IAM001 hard-coded credentials, IAM002 static keys without `assume_role`.
@@ -31,7 +43,8 @@ pub fn provider_credentials(ctx: &BlockCtx, sink: &mut Sink) {
     let v = &b.value;
     for name in ["access_key", "secret_key", "security_token"] {
         match str_at(v, name) {
-            Got::Is(s, val) if !s.trim().is_empty() => {
+            // Placeholders (`"xxxxxx"`, `"<your-access-key-id>"`) are not credentials.
+            Got::Is(s, val) if plausible_credential(s) => {
                 let mut e = emit("IAM001", b, val.loc)
                     .field("attribute", name)
                     .label("credential written in the configuration");
@@ -90,12 +103,16 @@ fn user_of(sources: &SourceMap, cfg: &Configuration, v: &Value) -> User {
                 return User::Unknown;
             };
             match attr::split_reference(&r) {
-                Some(("alicloud_ram_user", n, _)) => match attr::resource(cfg, "alicloud_ram_user", n)
-                    .map(|u| (str_at(&u.value, "name"), str_at(&u.value, "user_name")))
-                {
-                    Some((Got::Is(s, _), _)) | Some((_, Got::Is(s, _))) => User::Is(s.to_string()),
-                    _ => User::Is(format!("alicloud_ram_user.{n}")),
-                },
+                Some(("alicloud_ram_user", n, _)) => {
+                    match attr::resource(cfg, "alicloud_ram_user", n)
+                        .map(|u| (str_at(&u.value, "name"), str_at(&u.value, "user_name")))
+                    {
+                        Some((Got::Is(s, _), _)) | Some((_, Got::Is(s, _))) => {
+                            User::Is(s.to_string())
+                        }
+                        _ => User::Is(format!("alicloud_ram_user.{n}")),
+                    }
+                }
                 _ => User::Unknown,
             }
         }
@@ -128,7 +145,12 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
                 if ctx.config.of_type("alicloud_ram_access_key").count() > 1 {
                     sink.unknown(note("IAM006", b, val, "user_name"));
                 }
-                if ctx.config.of_type("alicloud_ram_login_profile").next().is_some() {
+                if ctx
+                    .config
+                    .of_type("alicloud_ram_login_profile")
+                    .next()
+                    .is_some()
+                {
                     sink.unknown(note("IAM007", b, val, "user_name"));
                 }
             }
@@ -136,10 +158,12 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         User::Is(_) => {}
     }
     match v.get("pgp_key") {
-        None => sink.emit(emit("IAM004", b, Some(b.header)).label("secret kept in state in plain text")),
-        Some(p) if p.is_null() => {
-            sink.emit(emit("IAM004", b, p.loc.or(Some(b.header))).label("secret kept in state in plain text"))
+        None => {
+            sink.emit(emit("IAM004", b, Some(b.header)).label("secret kept in state in plain text"))
         }
+        Some(p) if p.is_null() => sink.emit(
+            emit("IAM004", b, p.loc.or(Some(b.header))).label("secret kept in state in plain text"),
+        ),
         Some(p) if p.contains_unknown() => sink.unknown(note("IAM004", b, p, "pgp_key")),
         Some(_) => {}
     }
@@ -182,11 +206,9 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         Some(false) => {}
     }
     // IAM007: the same user also has a console password.
-    if let Some(lp) = ctx
-        .config
-        .of_type("alicloud_ram_login_profile")
-        .find(|lp| matches!(user_of(ctx.sources, ctx.config, &lp.value), User::Is(ref n) if *n == name))
-    {
+    if let Some(lp) = ctx.config.of_type("alicloud_ram_login_profile").find(
+        |lp| matches!(user_of(ctx.sources, ctx.config, &lp.value), User::Is(ref n) if *n == name),
+    ) {
         sink.emit(
             emit("IAM007", b, user_loc)
                 .field("user", name)
@@ -213,12 +235,18 @@ const SECRET_ATTRIBUTES: &[(&str, &str)] = &[
 /// IAM008: an output that exposes a secret attribute without `sensitive = true`.
 pub fn output_secrets(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
-    let Some(value) = b.value.get("value") else { return };
-    let exposed = attr::references_in(ctx.sources, value).into_iter().find(|r| {
-        attr::split_reference(r).is_some_and(|(t, _, a)| {
-            SECRET_ATTRIBUTES.iter().any(|(st, sa)| *st == t && *sa == a)
-        })
-    });
+    let Some(value) = b.value.get("value") else {
+        return;
+    };
+    let exposed = attr::references_in(ctx.sources, value)
+        .into_iter()
+        .find(|r| {
+            attr::split_reference(r).is_some_and(|(t, _, a)| {
+                SECRET_ATTRIBUTES
+                    .iter()
+                    .any(|(st, sa)| *st == t && *sa == a)
+            })
+        });
     let Some(r) = exposed else { return };
     match bool_at(&b.value, "sensitive") {
         Got::Is(true, _) => {}
@@ -245,12 +273,17 @@ pub fn admin_grant(doc: &serde_json::Value) -> Option<(String, String)> {
     let list = |v: Option<&J>| -> Vec<String> {
         match v {
             Some(J::String(s)) => vec![s.clone()],
-            Some(J::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+            Some(J::Array(a)) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect(),
             _ => Vec::new(),
         }
     };
     let key = |o: &serde_json::Map<String, J>, k: &str| -> Option<J> {
-        o.iter().find(|(kk, _)| kk.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone())
+        o.iter()
+            .find(|(kk, _)| kk.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v.clone())
     };
     let obj = doc.as_object()?;
     let stmts = match key(obj, "Statement")? {
@@ -261,7 +294,11 @@ pub fn admin_grant(doc: &serde_json::Value) -> Option<(String, String)> {
     for s in stmts {
         let Some(o) = s.as_object() else { continue };
         let effect = key(o, "Effect");
-        if effect.as_ref().and_then(J::as_str).is_some_and(|e| !e.eq_ignore_ascii_case("allow")) {
+        if effect
+            .as_ref()
+            .and_then(J::as_str)
+            .is_some_and(|e| !e.eq_ignore_ascii_case("allow"))
+        {
             continue;
         }
         let actions = list(key(o, "Action").as_ref());
@@ -335,11 +372,11 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
     let who = principal_kind(&b.rtype);
     if who == "user" {
         sink.emit(
-            emit("IAM009", b, Some(b.header))
-                .label("permissions granted to a user directly"),
+            emit("IAM009", b, Some(b.header)).label("permissions granted to a user directly"),
         );
     }
-    let custom = matches!(str_at(v, "policy_type"), Got::Is(t, _) if t.eq_ignore_ascii_case("custom"));
+    let custom =
+        matches!(str_at(v, "policy_type"), Got::Is(t, _) if t.eq_ignore_ascii_case("custom"));
     let name_val = v.get("policy_name");
     let policy = match str_at(v, "policy_name") {
         Got::Is(name, val) => {
@@ -349,7 +386,14 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
                         emit("IAM010", b, val.loc)
                             .field("policy", name)
                             .field("principal", who)
-                            .field("why", if name == "AdministratorAccess" { "it grants every action on every resource" } else { "it can grant any permission, including itself" })
+                            .field(
+                                "why",
+                                if name == "AdministratorAccess" {
+                                    "it grants every action on every resource"
+                                } else {
+                                    "it can grant any permission, including itself"
+                                },
+                            )
                             .label("administrator policy"),
                     );
                     return;
@@ -392,10 +436,7 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
                     emit("IAM010", b, at(b, name_val))
                         .field("policy", p.address.clone())
                         .field("principal", who)
-                        .field(
-                            "why",
-                            format!("it allows `{action}` on `{resource}`"),
-                        )
+                        .field("why", format!("it allows `{action}` on `{resource}`"))
                         .label("administrator policy")
                         .secondary(Some(p.header), "policy defined here"),
                 );
@@ -415,8 +456,13 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
 /// True when an `alicloud_ram_security_preference` of the configuration makes MFA mandatory.
 fn mfa_enforced(cfg: &Configuration) -> bool {
     cfg.of_type("alicloud_ram_security_preference").any(|sp| {
-        matches!(str_at(&sp.value, "mfa_operation_for_login"), Got::Is("mandatory", _))
-            || matches!(bool_at(&sp.value, "enforce_mfa_for_login"), Got::Is(true, _))
+        matches!(
+            str_at(&sp.value, "mfa_operation_for_login"),
+            Got::Is("mandatory", _)
+        ) || matches!(
+            bool_at(&sp.value, "enforce_mfa_for_login"),
+            Got::Is(true, _)
+        )
     })
 }
 
@@ -469,17 +515,22 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     }
     // IAM014: users managing their own AccessKeys.
     match bool_at(v, "allow_user_to_manage_access_keys") {
-        Got::Is(true, val) => sink.emit(
-            emit("IAM014", b, val.loc).label("users can create their own AccessKeys"),
-        ),
-        Got::Unknown(val) => sink.unknown(note("IAM014", b, val, "allow_user_to_manage_access_keys")),
+        Got::Is(true, val) => {
+            sink.emit(emit("IAM014", b, val.loc).label("users can create their own AccessKeys"))
+        }
+        Got::Unknown(val) => {
+            sink.unknown(note("IAM014", b, val, "allow_user_to_manage_access_keys"))
+        }
         _ => {}
     }
     // IAM015: idle limits and session length.
     let max_idle = opt_num(ctx.sel, "IAM015", "max_idle_days", 90.0);
     for (name, what) in [
         ("max_idle_days_for_users", "idle users lose console logon"),
-        ("max_idle_days_for_access_keys", "idle AccessKeys are disabled"),
+        (
+            "max_idle_days_for_access_keys",
+            "idle AccessKeys are disabled",
+        ),
     ] {
         match num_at(v, name) {
             Got::Is(n, val) if n > max_idle => sink.emit(
@@ -561,14 +612,28 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
     let v = &b.value;
     let d = if b.rtype == "alicloud_ram_password_policy" {
-        Defaults { min_length: 8.0, require: false, login_attr: "max_login_attemps", login_default: 0.0 }
+        Defaults {
+            min_length: 8.0,
+            require: false,
+            login_attr: "max_login_attemps",
+            login_default: 0.0,
+        }
     } else {
-        Defaults { min_length: 12.0, require: true, login_attr: "max_login_attempts", login_default: 5.0 }
+        Defaults {
+            min_length: 12.0,
+            require: true,
+            login_attr: "max_login_attempts",
+            login_default: 5.0,
+        }
     };
     let sel = ctx.sel;
     let dflt = |name: &str| format!("`{name}` is not set; the default of {} is", b.rtype);
     // A numeric attribute, its value, and where to point (`None` when the default applies).
-    let number = |name: &str, default: f64, code: &str, sink: &mut Sink| -> Option<(f64, String, Option<crate::source::Loc>)> {
+    let number = |name: &str,
+                  default: f64,
+                  code: &str,
+                  sink: &mut Sink|
+     -> Option<(f64, String, Option<crate::source::Loc>)> {
         match num_at(v, name) {
             Got::Is(n, val) => Some((n, format!("`{name}` is"), val.loc)),
             Got::Absent => Some((default, dflt(name), Some(b.header))),
@@ -600,7 +665,11 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     ] {
         let (ok, how, loc) = match bool_at(v, name) {
             Got::Is(x, val) => (x, format!("`{name} = {x}`"), val.loc),
-            Got::Absent => (d.require, format!("`{name}` is not set and defaults to false on {}", b.rtype), Some(b.header)),
+            Got::Absent => (
+                d.require,
+                format!("`{name}` is not set and defaults to false on {}", b.rtype),
+                Some(b.header),
+            ),
             Got::Unknown(val) => {
                 sink.unknown(note("IAM018", b, val, name));
                 continue;
@@ -619,7 +688,11 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     let max_age = opt_num(sel, "IAM019", "max_age", 90.0);
     if let Some((n, how, loc)) = number("max_password_age", 0.0, "IAM019", sink) {
         if n == 0.0 || n > max_age {
-            let what = if n == 0.0 { "passwords never expire (0 disables expiry)".to_string() } else { format!("passwords expire after {} days", num(n)) };
+            let what = if n == 0.0 {
+                "passwords never expire (0 disables expiry)".to_string()
+            } else {
+                format!("passwords expire after {} days", num(n))
+            };
             sink.emit(
                 emit("IAM019", b, loc)
                     .field("how", how)
@@ -633,7 +706,11 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     let min_reuse = opt_num(sel, "IAM020", "min_reuse", 5.0);
     if let Some((n, how, loc)) = number("password_reuse_prevention", 0.0, "IAM020", sink) {
         if n < min_reuse {
-            let what = if n == 0.0 { "old passwords can be reused (0 disables the history check)".to_string() } else { format!("only the last {} passwords are remembered", num(n)) };
+            let what = if n == 0.0 {
+                "old passwords can be reused (0 disables the history check)".to_string()
+            } else {
+                format!("only the last {} passwords are remembered", num(n))
+            };
             sink.emit(
                 emit("IAM020", b, loc)
                     .field("how", how)
@@ -647,7 +724,11 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     let max_attempts = opt_num(sel, "IAM021", "max_login_attempts", 5.0);
     if let Some((n, how, loc)) = number(d.login_attr, d.login_default, "IAM021", sink) {
         if n == 0.0 || n > max_attempts {
-            let what = if n == 0.0 { "logon is never locked after failed attempts (0 disables the lock)".to_string() } else { format!("logon is locked only after {} failed attempts", num(n)) };
+            let what = if n == 0.0 {
+                "logon is never locked after failed attempts (0 disables the lock)".to_string()
+            } else {
+                format!("logon is locked only after {} failed attempts", num(n))
+            };
             sink.emit(
                 emit("IAM021", b, loc)
                     .field("how", how)
@@ -686,10 +767,15 @@ fn trusted_accounts(doc: &serde_json::Value) -> Vec<String> {
         None => Vec::new(),
     };
     for s in statements {
-        if s.get("Effect").and_then(|e| e.as_str()).is_some_and(|e| !e.eq_ignore_ascii_case("allow")) {
+        if s.get("Effect")
+            .and_then(|e| e.as_str())
+            .is_some_and(|e| !e.eq_ignore_ascii_case("allow"))
+        {
             continue;
         }
-        let Some(ram) = s.get("Principal").and_then(|p| p.get("RAM")) else { continue };
+        let Some(ram) = s.get("Principal").and_then(|p| p.get("RAM")) else {
+            continue;
+        };
         let items: Vec<&str> = match ram {
             serde_json::Value::String(x) => vec![x.as_str()],
             serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
@@ -701,7 +787,10 @@ fn trusted_accounts(doc: &serde_json::Value) -> Vec<String> {
                 .strip_prefix("acs:ram::")
                 .and_then(|r| r.split(':').next())
                 .unwrap_or(it);
-            if !acct.is_empty() && acct.chars().all(|c| c.is_ascii_digit()) && !out.iter().any(|a: &String| a == acct) {
+            if !acct.is_empty()
+                && acct.chars().all(|c| c.is_ascii_digit())
+                && !out.iter().any(|a: &String| a == acct)
+            {
                 out.push(acct.to_string());
             }
         }
@@ -765,8 +854,12 @@ mod tests {
         let j = serde_json::json!({"Statement": [{"Effect": "Allow", "Action": ["ecs:*", "*"], "Resource": "*"}]});
         assert_eq!(admin_grant(&j), Some(("*".into(), "*".into())));
         let j = serde_json::json!({"Statement": {"Effect": "Allow", "Action": "ram:*", "Resource": ["acs:*:*:*:*"]}});
-        assert_eq!(admin_grant(&j), Some(("ram:*".into(), "acs:*:*:*:*".into())));
-        let j = serde_json::json!({"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]});
+        assert_eq!(
+            admin_grant(&j),
+            Some(("ram:*".into(), "acs:*:*:*:*".into()))
+        );
+        let j =
+            serde_json::json!({"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]});
         assert_eq!(admin_grant(&j), None);
         let j = serde_json::json!({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "acs:oss:*:*:b"}]});
         assert_eq!(admin_grant(&j), None);

@@ -66,18 +66,33 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     // Front-end diagnostics (parse errors, unreadable files) are emitted while reading; the rules
     // that name this check only carry their metadata.
     ("front-end", Builtin::File(|_, _| {})),
-    ("provider-credentials", Builtin::Block(iam::provider_credentials)),
+    (
+        "provider-credentials",
+        Builtin::Block(iam::provider_credentials),
+    ),
     ("ram-access-key", Builtin::Block(iam::access_key)),
     ("output-secrets", Builtin::Block(iam::output_secrets)),
-    ("ram-policy-attachment", Builtin::Block(iam::policy_attachment)),
+    (
+        "ram-policy-attachment",
+        Builtin::Block(iam::policy_attachment),
+    ),
     ("ram-login-profile", Builtin::Block(iam::login_profile)),
-    ("ram-security-preference", Builtin::Block(iam::security_preference)),
+    (
+        "ram-security-preference",
+        Builtin::Block(iam::security_preference),
+    ),
     ("ram-password-policy", Builtin::Block(iam::password_policy)),
     ("ram-role-session", Builtin::Block(iam::role_session)),
     ("secret-scan", Builtin::File(secrets::scan)),
-    ("actiontrail-missing", Builtin::Configuration(audit::actiontrail_missing)),
+    (
+        "actiontrail-missing",
+        Builtin::Configuration(audit::actiontrail_missing),
+    ),
     ("actiontrail-trail", Builtin::Block(audit::trail)),
-    ("root-activity-alert", Builtin::Configuration(audit::root_activity_alert)),
+    (
+        "root-activity-alert",
+        Builtin::Configuration(audit::root_activity_alert),
+    ),
     ("log-audit", Builtin::Block(audit::log_audit)),
     ("vpc-flow-log", Builtin::Block(audit::vpc_flow_log)),
 ];

@@ -57,7 +57,7 @@ fn entropy(s: &str) -> f64 {
 
 /// Placeholders (`LTAIxxxxxxxxxxxxxxxx`, `LTAI0000…`, `STS.XXXX…`) repeat characters; real keys
 /// are random.
-fn looks_random(body: &str, min_entropy: f64) -> bool {
+pub fn looks_random(body: &str, min_entropy: f64) -> bool {
     let mut run = 1;
     let mut prev = None;
     for c in body.chars() {
@@ -116,7 +116,12 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
     }
     for m in secret_re().find_iter(text) {
         let s = m.as_str();
-        if s.starts_with("LTAI") || !looks_random(s, 3.5) {
+        // Secrets are base62: all three classes appear in practice, while policy names and
+        // CamelCase identifiers (`AliyunYundunGreenWebFullAccess`) lack digits.
+        let all_classes = s.chars().any(|c| c.is_ascii_digit())
+            && s.chars().any(|c| c.is_ascii_uppercase())
+            && s.chars().any(|c| c.is_ascii_lowercase());
+        if s.starts_with("LTAI") || !all_classes || !looks_random(s, 3.5) {
             continue;
         }
         let line = f.line_col(m.start()).line;
@@ -127,8 +132,9 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
             .map(|(_, k)| format!("next to AccessKey ID {k}"));
         // …or a credential word on its line or the line above (`variable "secret_key" {`).
         let near = near.or_else(|| {
-            (lower_has_kw(f.line_text(line)) || lower_has_kw(f.line_text(line.saturating_sub(1))))
-                .then(|| "next to a credential name".to_string())
+            (lower_has_kw(&f.line_text(line).replace(s, ""))
+                || lower_has_kw(f.line_text(line.saturating_sub(1))))
+            .then(|| "next to a credential name".to_string())
         });
         let Some(near) = near else { continue };
         sink.emit(
@@ -143,6 +149,40 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_not_secrets() {
+        use crate::source::{FileKind, SourceMap};
+        let mut m = SourceMap::default();
+        let text = "policy_name = \"AliyunYundunGreenWebFullAccess\"\nsecret = \"Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0\"\n";
+        let id = m.add("x.tf".into(), "x.tf".into(), FileKind::Hcl, text.into());
+        let sel = crate::engine::Selection::default();
+        let mut sink = Sink::default();
+        scan(
+            &FileCtx {
+                file: m.get(id),
+                sel: &sel,
+            },
+            &mut sink,
+        );
+        let lines: Vec<usize> = sink
+            .emits
+            .iter()
+            .map(|e| {
+                m.get(id)
+                    .line_col(e.loc.map_or(0, |l| l.start as usize))
+                    .line
+            })
+            .collect();
+        assert_eq!(lines, vec![2]);
+        // The rendered fields never hold the secret.
+        for e in &sink.emits {
+            assert!(e
+                .fields
+                .iter()
+                .all(|(_, v)| !v.contains("Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0")));
+        }
+    }
 
     #[test]
     fn placeholders_are_not_keys() {
