@@ -22,7 +22,11 @@ fn run(args: &[&str]) -> String {
 }
 
 fn rules_of(path: &str) -> BTreeSet<String> {
-    let out = run(&["check", path, "--format", "json", "--select", "IAM,SEC,LOG"]);
+    rules_selected(path, "ALL")
+}
+
+fn rules_selected(path: &str, select: &str) -> BTreeSet<String> {
+    let out = run(&["check", path, "--format", "json", "--select", select]);
     let v: Value = serde_json::from_str(&out).expect("valid JSON");
     v["findings"]
         .as_array()
@@ -38,10 +42,19 @@ fn insecure_account_triggers_every_rule() {
     want.extend(["SEC001", "SEC002"].map(String::from));
     // LOG001 needs a scanned set without any trail; the example has a half-configured one.
     want.extend((2..=11).map(|n| format!("LOG{n:03}")));
-    assert_eq!(rules_of("examples/insecure-account"), want);
+    assert_eq!(
+        rules_selected("examples/insecure-account", "IAM,SEC,LOG"),
+        want
+    );
+    // And a realistic spread of the other families: the admin policy file, public bucket,
+    // open security group.
+    let all = rules_of("examples/insecure-account");
+    for code in ["RAM020", "OSS001", "OSS003", "NET001"] {
+        assert!(all.contains(code), "{code} not triggered: {all:?}");
+    }
     // Scanned alone, the identity file manages account security with no trail in sight.
     assert_eq!(
-        rules_of("examples/insecure-account/iam.tf")
+        rules_selected("examples/insecure-account/iam.tf", "IAM,SEC,LOG")
             .into_iter()
             .filter(|r| r.starts_with("LOG"))
             .collect::<Vec<_>>(),

@@ -18,6 +18,23 @@ resource "alicloud_oss_bucket" "audit" {
   }
 }
 
+resource "alicloud_oss_bucket_logging" "audit" {
+  bucket        = alicloud_oss_bucket.audit.bucket
+  target_bucket = alicloud_oss_bucket.access_logs.bucket
+  target_prefix = "audit/"
+}
+
+# Receives the access logs of the other buckets.
+resource "alicloud_oss_bucket" "access_logs" {
+  bucket = "acme-access-logs"
+  versioning {
+    status = "Enabled"
+  }
+  server_side_encryption_rule {
+    sse_algorithm = "AES256"
+  }
+}
+
 resource "alicloud_oss_bucket_acl" "audit" {
   bucket = alicloud_oss_bucket.audit.bucket
   acl    = "private"
