@@ -339,3 +339,47 @@ fn modules_installed_by_terraform_init_are_evaluated_from_their_callers() {
         "module.site.alicloud_oss_bucket.b"
     );
 }
+
+#[test]
+fn user_rule_files_run_through_the_engine() {
+    let out = acslint()
+        .args([
+            "check",
+            "user-rules/buckets.tf",
+            "--rules",
+            "user-rules/tags.hcl",
+            "--select",
+            "ORG",
+            "-f",
+            "compact",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "user-rules/buckets.tf:8:1: low ORG001 bucket `orphan` has no `owner` tag\n"
+    );
+}
+
+#[test]
+fn a_malformed_user_rule_file_is_exit_2_pointing_at_the_line() {
+    let out = acslint()
+        .args(["check", "clean", "--rules", "bad-rules/bad.hcl"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("rule ORG002, `name`: \"Not Kebab\" does not match"),
+        "{err}"
+    );
+    assert!(err.contains("bad-rules/bad.hcl:2:3"), "{err}");
+    assert!(
+        err.contains("error: 1 error(s) in rule file bad-rules/bad.hcl"),
+        "{err}"
+    );
+}
