@@ -156,7 +156,7 @@ pub fn run(
     let cfg_sinks: Vec<Sink> = ws
         .configurations
         .par_iter()
-        .map(|c| run_configuration(&plan, sel, sources, c))
+        .map(|c| run_configuration(&plan, sel, sources, c, &ws.configurations))
         .collect();
     for s in file_sinks.into_iter().chain(doc_sinks).chain(cfg_sinks) {
         sink.emits.extend(s.emits);
@@ -191,6 +191,7 @@ fn run_configuration(
     sel: &Selection,
     sources: &SourceMap,
     cfg: &Configuration,
+    workspace: &[Configuration],
 ) -> Sink {
     let mut s = Sink::default();
     for (_, b) in &plan.configuration {
@@ -198,6 +199,7 @@ fn run_configuration(
             check(
                 &checks::ConfigCtx {
                     config: cfg,
+                    workspace,
                     sources,
                     sel,
                 },
@@ -305,7 +307,8 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         url: rule.url.clone(),
         file: e.file,
         loc: e.loc,
-        label: e.label,
+        // Without a label of its own the span is labelled with the rule's title.
+        label: e.label.or_else(|| Some(rule.title.clone())),
         secondary: e.secondary,
         resource: e.resource,
         pointer: e.pointer,

@@ -176,7 +176,9 @@ fn stdin_is_linted_under_its_given_name() {
         .stdout("infra/main.tf:1:19: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n");
     acslint()
         .args(["check", "-", "--stdin-filename", "p.json", "-f", "compact"])
-        .write_stdin("{\"Version\": \"1\", \"Statement\": []}")
+        .write_stdin(
+            "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ecs:DescribeInstances\", \"Resource\": \"*\"}]}",
+        )
         .assert()
         .code(0)
         .stdout("");
@@ -291,4 +293,93 @@ fn symlink_loops_are_reported_not_followed_forever() {
         "{out}"
     );
     assert_eq!(out.lines().count(), 1, "{out}");
+}
+
+#[test]
+fn modules_installed_by_terraform_init_are_evaluated_from_their_callers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let m = root.join(".terraform/modules/bucket");
+    std::fs::create_dir_all(&m).unwrap();
+    std::fs::create_dir_all(root.join(".terraform/providers")).unwrap();
+    std::fs::write(root.join(".terraform/providers/junk.tf"), "broken {{{\n").unwrap();
+    std::fs::write(
+        root.join(".terraform/modules/modules.json"),
+        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"site","Source":"registry.terraform.io/x/bucket/alicloud","Dir":".terraform/modules/bucket"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        m.join("main.tf"),
+        "variable \"acl\" {}\nresource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"site\"\n  acl    = var.acl\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("main.tf"),
+        "module \"site\" {\n  source = \"x/bucket/alicloud\"\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "json", "--select", "OSS001,TF"])
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![(
+            "OSS001".into(),
+            ".terraform/modules/bucket/main.tf".into(),
+            4,
+            3
+        )]
+    );
+    assert_eq!(
+        v["findings"][0]["resource"],
+        "module.site.alicloud_oss_bucket.b"
+    );
+}
+
+#[test]
+fn user_rule_files_run_through_the_engine() {
+    let out = acslint()
+        .args([
+            "check",
+            "user-rules/buckets.tf",
+            "--rules",
+            "user-rules/tags.hcl",
+            "--select",
+            "ORG",
+            "-f",
+            "compact",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "user-rules/buckets.tf:8:1: low ORG001 bucket `orphan` has no `owner` tag\n"
+    );
+}
+
+#[test]
+fn a_malformed_user_rule_file_is_exit_2_pointing_at_the_line() {
+    let out = acslint()
+        .args(["check", "clean", "--rules", "bad-rules/bad.hcl"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("rule ORG002, `name`: \"Not Kebab\" does not match"),
+        "{err}"
+    );
+    assert!(err.contains("bad-rules/bad.hcl:2:3"), "{err}");
+    assert!(
+        err.contains("error: 1 error(s) in rule file bad-rules/bad.hcl"),
+        "{err}"
+    );
 }

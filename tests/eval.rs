@@ -205,3 +205,69 @@ fn policy_document_data_source() {
         serde_json::json!({"Service": ["ecs.aliyuncs.com"]})
     );
 }
+
+#[test]
+fn expression_rules_with_attached_resources_and_unknowns() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/oss_rule");
+    let out = assert_cmd::Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--rules",
+            "rules.hcl",
+            "--select",
+            "TST",
+            "--format",
+            "compact",
+            "--show-unknown",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.contains("TST")).collect();
+    // Versioned inline, by an attached resource referring to the bucket, or by its name: pass.
+    // Suspended: a finding on `status`; the acl from an unset variable: an unknown, no finding.
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("main.tf:32:5: "), "{stdout}");
+    assert!(lines[0].contains("TST001"), "{stdout}");
+    assert!(
+        lines[0].ends_with("bucket `suspended` keeps no object versions"),
+        "{stdout}"
+    );
+    assert_eq!(
+        lines[1],
+        "main.tf:30:12: unknown TST002 (alicloud_oss_bucket.suspended): variable `acl` has no value"
+    );
+}
+
+#[test]
+fn plan_json_resources_and_documents() {
+    let (src, ws) = load("plan");
+    let cfg = &ws.configurations[0];
+    let addrs: Vec<&str> = cfg.blocks.iter().map(|b| b.address.as_str()).collect();
+    assert_eq!(
+        addrs,
+        [
+            "alicloud_ram_policy.admin",
+            "module.logs.alicloud_oss_bucket.b"
+        ]
+    );
+    let b = &cfg.blocks[1];
+    assert_eq!(b.module, "module.logs");
+    assert_eq!(b.value.get("acl").unwrap().as_str(), Some("private"));
+    assert_eq!(
+        b.value
+            .get("id")
+            .unwrap()
+            .as_unknown()
+            .unwrap()
+            .reference
+            .as_deref(),
+        Some("module.logs.alicloud_oss_bucket.b.id")
+    );
+    assert_eq!(at(&src, Some(b.header)), "plan.json:23:26");
+    assert_eq!(ws.documents.len(), 1);
+    assert_eq!(action(&ws.documents[0].value).as_str(), Some("*"));
+}

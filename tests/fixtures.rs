@@ -107,17 +107,23 @@ fn expectations(case: &Path) -> Vec<Expect> {
     out
 }
 
-/// Options of a rule's cases (`options.json`): `max_file_size`, and `also_enable`, rules run
-/// alongside (for rules about other rules, such as unused suppressions); they must report
-/// nothing in the cases.
-fn options_for(dir: &Path) -> (LintOptions, Vec<String>) {
+/// `fixtures/<CODE>/options.json`: `max_file_size`, `rule_options` (rule code → options), and
+/// `also_enable`: rules run alongside (for rules about other rules, such as unused
+/// suppressions); they must report nothing in the cases.
+fn options_for(dir: &Path) -> (LintOptions, Selection) {
     let mut opts = LintOptions::default();
-    let mut also = Vec::new();
+    let mut sel = Selection::default();
     let p = dir.join("options.json");
     if let Ok(text) = std::fs::read_to_string(&p) {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         if let Some(n) = v.get("max_file_size").and_then(|n| n.as_u64()) {
             opts.max_file_size = n;
+        }
+        if let Some(serde_json::Value::Object(o)) = v.get("rule_options") {
+            for (code, opts) in o {
+                sel.options
+                    .insert(code.clone(), opts.as_object().cloned().unwrap_or_default());
+            }
         }
         for r in v
             .get("also_enable")
@@ -125,10 +131,10 @@ fn options_for(dir: &Path) -> (LintOptions, Vec<String>) {
             .into_iter()
             .flatten()
         {
-            also.extend(r.as_str().map(str::to_string));
+            sel.enabled.extend(r.as_str().map(std::sync::Arc::from));
         }
     }
-    (opts, also)
+    (opts, sel)
 }
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
@@ -154,16 +160,13 @@ fn run_case(
     rule: &Rule,
     case: &Path,
     failing: bool,
-    base: &(LintOptions, Vec<String>),
+    base: &(LintOptions, Selection),
 ) -> CaseResult {
-    let (base, also) = base;
-    let mut opts = base.clone();
+    let mut opts = base.0.clone();
     opts.paths = vec![case.to_path_buf()];
     opts.discover.respect_ignore_files = false;
-    let mut sel = Selection::default();
+    let mut sel = base.1.clone();
     sel.enabled.insert(rule.id.clone());
-    sel.enabled
-        .extend(also.iter().map(|a| std::sync::Arc::from(a.as_str())));
     let res = lint::lint(&opts, reg, &sel).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
     let expected: Vec<Expect> = expectations(case)
         .into_iter()

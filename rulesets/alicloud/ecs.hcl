@@ -1,4 +1,4 @@
-# ECS disks and launch templates, KMS keys, Kubernetes node pools.
+# ECS disks and launch templates.
 
 rule "ECS001" {
   name     = "ecs-disk-unencrypted"
@@ -62,71 +62,6 @@ rule "ECS002" {
       data_disks {
         size      = 100
         encrypted = true
-      }
-    }
-    ```
-  EOT
-}
-
-rule "KMS001" {
-  name     = "kms-key-rotation-disabled"
-  severity = "medium"
-  title    = "KMS key is not rotated automatically"
-  resource = ["alicloud_kms_key"]
-  assert   = coalesce(self.automatic_rotation, "Disabled") == "Enabled"
-  where    = "automatic_rotation"
-  message  = "KMS key `${coalesce(self.description, "(no description)")}` is never rotated"
-  help     = "set `automatic_rotation = \"Enabled\"` with a `rotation_interval` of 365 days or less"
-  references = {
-    cis  = "8.x Ensure that KMS keys are rotated"
-    docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/configure-automatic-key-rotation"
-  }
-  equivalents = ["checkov:CKV_ALI_27", "kics:high_kms_key_rotation_period", "infraguard:kms-key-rotation-enabled"]
-  docs = <<-EOT
-    ## Why
-    Rotation limits how much data one key version protects and how long a leaked key stays
-    useful.
-
-    ## How to fix
-    Enable automatic rotation.
-
-    ## Example
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description        = "data"
-      automatic_rotation = "Enabled"
-      rotation_interval  = "365d"
-    }
-    ```
-  EOT
-}
-
-rule "K8S001" {
-  name     = "ack-node-pool-auto-repair-disabled"
-  severity = "low"
-  title    = "ACK node pool does not repair nodes automatically"
-  resource = ["alicloud_cs_kubernetes_node_pool"]
-  assert   = try(self.management[0].auto_repair, false) == true
-  where    = "management"
-  message  = "node pool `${coalesce(self.node_pool_name, coalesce(self.name, "(unnamed)"))}` does not repair failed nodes"
-  help     = "add `management { auto_repair = true }`"
-  references = {
-    docs = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/enable-auto-repair-for-nodes"
-  }
-  equivalents = ["checkov:CKV_ALI_31", "kics:cs_kubernetes_node_pool_auto_repair_disabled"]
-  docs = <<-EOT
-    ## Why
-    Unhealthy nodes that are not repaired keep running outdated or broken components.
-
-    ## How to fix
-    Enable managed auto repair on the node pool.
-
-    ## Example
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      management {
-        auto_repair = true
       }
     }
     ```

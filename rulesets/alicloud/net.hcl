@@ -5,20 +5,21 @@ rule "NET001" {
   severity = "high"
   title    = "Security group rule opens SSH or RDP to the internet"
   resource = ["alicloud_security_group_rule"]
-  # Ingress `accept` rules from anywhere whose port range covers 22 or 3389. "-1/-1" (all
-  # ports) is the business of NET002.
+  # Ingress `accept` TCP rules from anywhere whose port range covers 22 or 3389. Every port
+  # ("-1/-1", "1/65535", protocol `all`) is the business of NET002.
   assert = !(
     coalesce(self.type, "") == "ingress"
     && coalesce(self.policy, "accept") == "accept"
-    && contains(["tcp", "all"], coalesce(self.ip_protocol, ""))
-    && contains(["0.0.0.0/0", "::/0"], coalesce(self.cidr_ip, try(self.ipv6_cidr_ip, "")))
+    && coalesce(self.ip_protocol, "") == "tcp"
+    && !contains(["-1/-1", "1/65535"], coalesce(self.port_range, "-1/-1"))
+    && contains(["0.0.0.0/0", "::/0"], coalesce(self.cidr_ip, self.ipv6_cidr_ip, ""))
     && anytrue([
       for p in [22, 3389] :
-      tonumber(split("/", coalesce(self.port_range, "-1/-1"))[0]) <= p && p <= tonumber(split("/", coalesce(self.port_range, "-1/-1"))[1])
+      tonumber(split("/", self.port_range)[0]) <= p && p <= tonumber(split("/", self.port_range)[1])
     ])
   )
   where   = "port_range"
-  message = "ingress from `${coalesce(self.cidr_ip, self.ipv6_cidr_ip)}` to ports ${coalesce(self.port_range, "-1/-1")} exposes SSH/RDP to the whole internet"
+  message = "ingress from `${coalesce(self.cidr_ip, self.ipv6_cidr_ip, "")}` to ports ${self.port_range} exposes SSH/RDP to the whole internet"
   help    = "restrict `cidr_ip` to your office or bastion ranges, or reach instances through a bastion host or Cloud Assistant"
   references = {
     cis  = "3.x Ensure no security groups allow ingress from 0.0.0.0/0 to port 22 or 3389"
@@ -54,11 +55,11 @@ rule "NET002" {
   assert = !(
     coalesce(self.type, "") == "ingress"
     && coalesce(self.policy, "accept") == "accept"
-    && contains(["0.0.0.0/0", "::/0"], coalesce(self.cidr_ip, try(self.ipv6_cidr_ip, "")))
+    && contains(["0.0.0.0/0", "::/0"], coalesce(self.cidr_ip, self.ipv6_cidr_ip, ""))
     && (coalesce(self.ip_protocol, "") == "all" || contains(["-1/-1", "1/65535"], coalesce(self.port_range, "-1/-1")))
   )
   where   = "cidr_ip"
-  message = "ingress from `${coalesce(self.cidr_ip, self.ipv6_cidr_ip)}` accepts ${coalesce(self.ip_protocol, "")} traffic on every port"
+  message = "ingress from `${coalesce(self.cidr_ip, self.ipv6_cidr_ip)}` accepts ${self.ip_protocol} traffic on every port"
   help    = "open only the ports the service needs, to the sources that need them"
   references = {
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-group-rules"

@@ -125,9 +125,12 @@ rule "OSS004" {
   severity = "low"
   title    = "OSS bucket does not log access"
   resource = ["alicloud_oss_bucket"]
+  # A bucket that receives other buckets' access logs need not log its own access.
   assert = anytrue(concat(
     [try(length(self.logging) > 0, false)],
     [for l in attached("alicloud_oss_bucket_logging", "bucket") : true],
+    [for b in resources("alicloud_oss_bucket") : try(b.logging[0].target_bucket == self.bucket, false)],
+    [for l in resources("alicloud_oss_bucket_logging") : try(l.target_bucket == self.bucket, false)],
   ))
   where   = "logging"
   message = "bucket `${coalesce(self.bucket, "(unnamed)")}` does not log access requests"
@@ -143,7 +146,8 @@ rule "OSS004" {
     cannot be scoped.
 
     ## How to fix
-    Send access logs to a separate, private bucket.
+    Send access logs to a separate, private bucket. The bucket that receives access logs is
+    not itself required to log.
 
     ## Example
     ```hcl

@@ -220,7 +220,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                     Some((e, rest)) => sub.with_var(&e.key, e.value.clone(), || {
                         bind(sub, rest, tpl, out, unknown, l)
                     }),
-                    None => sub.render(tpl, out, unknown, l),
+                    None => sub.render(tpl, out, unknown, l, (false, false)),
                 }
             }
             bind(&sub, entries, &tpl, &mut out, &mut unknown, l)?;

@@ -578,7 +578,7 @@ impl<'a> Evaluator<'a> {
     fn template(&self, t: &Template, l: Option<Loc>) -> EvalResult {
         let mut out = String::new();
         let mut unknown: Option<Value> = None;
-        self.render(t, &mut out, &mut unknown, l)?;
+        self.render(t, &mut out, &mut unknown, l, (false, false))?;
         if let Some(u) = unknown {
             return Ok(unknown_like(&u, l));
         }
@@ -591,15 +591,19 @@ impl<'a> Evaluator<'a> {
         out: &mut String,
         unknown: &mut Option<Value>,
         l: Option<Loc>,
+        (lead, trail): (bool, bool),
     ) -> Result<(), EvalError> {
         let elements: Vec<&Element> = t.iter().collect();
+        let last = elements.len().saturating_sub(1);
         for (n, el) in elements.iter().enumerate() {
             if out.len() > self.budget.limits.max_string {
                 return Ok(());
             }
             // `~` strip markers remove whitespace next to the directive or interpolation.
-            let strip_next = elements.get(n + 1).is_some_and(|e| strip_start(e));
-            let strip_prev = n > 0 && strip_end(elements[n - 1]);
+            // Markers of the enclosing directive strip the ends of its body.
+            let strip_next =
+                elements.get(n + 1).is_some_and(|e| strip_start(e)) || (trail && n == last);
+            let strip_prev = (n > 0 && strip_end(elements[n - 1])) || (lead && n == 0);
             match el {
                 Element::Literal(s) => {
                     let mut s: &str = s.value();
@@ -628,10 +632,19 @@ impl<'a> Evaluator<'a> {
                     Directive::If(ifd) => {
                         let c = self.eval(&ifd.if_expr.cond_expr)?;
                         match self.to_bool(&c, l)? {
-                            Some(true) => self.render(&ifd.if_expr.template, out, unknown, l)?,
+                            Some(true) => {
+                                let trail = match &ifd.else_expr {
+                                    Some(e) => e.strip.strip_start(),
+                                    None => ifd.endif_expr.strip.strip_start(),
+                                };
+                                let lead = ifd.if_expr.strip.strip_end();
+                                self.render(&ifd.if_expr.template, out, unknown, l, (lead, trail))?
+                            }
                             Some(false) => {
                                 if let Some(e) = &ifd.else_expr {
-                                    self.render(&e.template, out, unknown, l)?
+                                    let ends =
+                                        (e.strip.strip_end(), ifd.endif_expr.strip.strip_start());
+                                    self.render(&e.template, out, unknown, l, ends)?
                                 }
                             }
                             None => {
@@ -646,13 +659,15 @@ impl<'a> Evaluator<'a> {
                             unknown.get_or_insert(coll);
                             continue;
                         };
+                        let ends = (f.strip.strip_end(), fd.endfor_expr.strip.strip_start());
                         for (k, v) in pairs {
                             let kname = f.key_var.as_ref().map(|k| k.as_str().to_string());
                             let vname = f.value_var.as_str().to_string();
                             let r = self.with_var(&vname, v, || match &kname {
-                                Some(kn) => self
-                                    .with_var(kn, k, || self.render(&f.template, out, unknown, l)),
-                                None => self.render(&f.template, out, unknown, l),
+                                Some(kn) => self.with_var(kn, k, || {
+                                    self.render(&f.template, out, unknown, l, ends)
+                                }),
+                                None => self.render(&f.template, out, unknown, l, ends),
                             });
                             r?;
                         }

@@ -7,7 +7,7 @@
 use super::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::rules::Rule;
 use crate::source::Loc;
-use crate::tf::{Block, BlockKind, Configuration};
+use crate::tf::{Block, Configuration};
 use crate::value::{Kind, Value};
 use hcl_edit::expr::Expression;
 
@@ -257,26 +257,28 @@ pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
 
 fn message(rule: &Rule, ev: &Evaluator) -> String {
     match &rule.message_expr {
-        Some(e @ (Expression::StringTemplate(_) | Expression::HeredocTemplate(_))) => {
-            let v = ev.value(e);
-            match v.as_str() {
-                Some(s) => s.to_string(),
-                None => {
-                    // Render what is known; unknown parts show as `(unknown)`.
-                    let _ = v;
-                    rule.message.clone()
+        Some(e @ Expression::StringTemplate(t)) => match ev.value(e).as_str() {
+            Some(s) => s.to_string(),
+            // Render what is known; each unknown interpolation shows as its reference or
+            // `(unknown)`, never as template source.
+            None => {
+                let mut out = String::new();
+                for el in t.iter() {
+                    match el {
+                        hcl_edit::template::Element::Literal(l) => out.push_str(l.value()),
+                        hcl_edit::template::Element::Interpolation(i) => {
+                            out.push_str(&ev.value(&i.expr).to_string())
+                        }
+                        hcl_edit::template::Element::Directive(_) => out.push_str("(unknown)"),
+                    }
                 }
+                out
             }
-        }
+        },
         Some(e) => match ev.value(e).as_str() {
             Some(s) => s.to_string(),
             None => rule.message.clone(),
         },
         None => rule.message.clone(),
     }
-}
-
-#[allow(dead_code)]
-fn _kinds(b: &Block) -> bool {
-    b.kind == BlockKind::Resource
 }

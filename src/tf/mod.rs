@@ -140,28 +140,51 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         })
         .collect();
     let called: HashSet<PathBuf> = decls
-        .values()
-        .flat_map(|d| d.local_calls())
+        .iter()
+        .flat_map(|(d, m)| m.local_calls().into_iter().filter(move |c| c != d))
         .filter(|c| decls.contains_key(c))
         .collect();
     // Modules installed by `terraform init` are evaluated from their callers only.
     let installed = |d: &Path| d.components().any(|c| c.as_os_str() == ".terraform");
-    for (dir, files) in &dirs {
-        if called.contains(dir) || installed(dir) {
-            continue;
+    let mut roots: Vec<&PathBuf> = dirs
+        .keys()
+        .filter(|d| !called.contains(*d) && !installed(d))
+        .collect();
+    // Modules that only call each other (a cycle) have no root: the first one becomes one, so
+    // the cycle is reported instead of the files being skipped silently.
+    let mut reached: HashSet<PathBuf> = HashSet::new();
+    let mut stack: Vec<PathBuf> = roots.iter().map(|d| (*d).clone()).collect();
+    while let Some(d) = stack.pop() {
+        if reached.insert(d.clone()) {
+            if let Some(m) = decls.get(&d) {
+                stack.extend(m.local_calls());
+            }
         }
+    }
+    for d in dirs.keys() {
+        if !reached.contains(d) && !installed(d) {
+            roots.push(d);
+            let mut stack = vec![d.clone()];
+            while let Some(x) = stack.pop() {
+                if reached.insert(x.clone()) {
+                    if let Some(m) = decls.get(&x) {
+                        stack.extend(m.local_calls());
+                    }
+                }
+            }
+        }
+    }
+    // Canonical directories, computed once (file access checks compare them).
+    let canonical: HashMap<&PathBuf, PathBuf> = dirs
+        .keys()
+        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (d, c)))
+        .collect();
+    for dir in roots {
+        let files = &dirs[dir];
         let Some(root) = decls.get(dir) else { continue };
         // `file()` may read inside the root module and the local modules of the run.
-        let mut allowed: Vec<PathBuf> = decls
-            .keys()
-            .filter_map(|d| std::fs::canonicalize(d).ok())
-            .filter(|d| {
-                std::fs::canonicalize(dir)
-                    .map(|r| d.starts_with(&r))
-                    .unwrap_or(false)
-            })
-            .collect();
-        allowed.extend(called.iter().filter_map(|d| std::fs::canonicalize(d).ok()));
+        let mut allowed: Vec<PathBuf> = canonical.get(dir).cloned().into_iter().collect();
+        allowed.extend(called.iter().filter_map(|d| canonical.get(d).cloned()));
         let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
         let empty = Vec::new();
         let vars = module::root_vars(
@@ -188,11 +211,8 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         ws.emits.extend(ctx.emits.borrow_mut().drain(..));
         for h in ctx.budget.hits.borrow().iter() {
             let file = h.loc.map(|l| l.file).unwrap_or(files[0]);
-            ws.emits.push(
-                Emit::new("TF005", file, h.loc)
-                    .field("reason", h.what.clone())
-                    .label(h.what.clone()),
-            );
+            ws.emits
+                .push(Emit::new("TF005", file, h.loc).field("reason", h.what.clone()));
         }
         cfg.index();
         extract_documents(sources, &cfg, ws);

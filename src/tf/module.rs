@@ -151,18 +151,19 @@ fn span_loc(file: FileId, s: &impl Span) -> Option<Loc> {
     s.span().map(|r| Loc::new(file, r))
 }
 
-/// The header of a block without the trailing space before `{`.
-fn header_of(text: &str, file: FileId, b: &hcl_edit::structure::Block) -> (Loc, Loc) {
+/// The header of a block: its type and labels (`resource "t" "n"`), without the `{` or any
+/// comment after it.
+fn header_of(_text: &str, file: FileId, b: &hcl_edit::structure::Block) -> (Loc, Loc) {
     let whole = b.span().unwrap_or(0..0);
-    let header_end = b.body.span().map(|r| r.start).unwrap_or(whole.start);
-    let s = text
-        .get(whole.start..header_end.max(whole.start))
-        .unwrap_or("");
-    let t = s.trim_end();
-    (
-        Loc::new(file, whole.start..whole.start + t.len()),
-        Loc::new(file, whole),
-    )
+    let end = b
+        .labels
+        .last()
+        .and_then(|l| l.span())
+        .or_else(|| b.ident.span())
+        .map(|r| r.end)
+        .unwrap_or(whole.start)
+        .clamp(whole.start, whole.end.max(whole.start));
+    (Loc::new(file, whole.start..end), Loc::new(file, whole))
 }
 
 impl<'a> Decls<'a> {
@@ -1042,6 +1043,12 @@ impl<'a> Inst<'a> {
 
     /// Every block of this instance and the modules it calls.
     pub(crate) fn collect(&self, out: &mut Vec<Block>) {
+        // Every local is evaluated, used or not, so a cycle among them is always reported.
+        let mut names: Vec<&String> = self.decls.locals.keys().collect();
+        names.sort();
+        for n in names {
+            let _ = self.local(n, None);
+        }
         for (i, d) in self.decls.blocks.iter().enumerate() {
             if self.ctx.budget.exhausted() && out.len() > 100_000 {
                 return;
@@ -1260,7 +1267,11 @@ fn module_vars(
                 }
                 None => match other {
                     Some(null) => null,
-                    None => Value::unknown(format!("variable `{}` has no value", v.name), site),
+                    None => Value::reference(
+                        format!("var.{}", v.name),
+                        format!("variable `{}` has no value", v.name),
+                        site,
+                    ),
                 },
             },
         };
