@@ -427,7 +427,8 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
         return (out, emits);
     }
     let cs = comments(&file.text);
-    if cs.is_empty() {
+    // Parse the file for structure spans only when it holds a directive: most comments are not.
+    if !cs.iter().any(|c| parse_comment(&c.text).is_some()) {
         return (out, emits);
     }
     let mut scan = FileScan {
