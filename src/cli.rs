@@ -322,8 +322,9 @@ fn load_configs(
     mode: &config::Mode,
     paths: &[PathBuf],
     respect_ignore: bool,
+    descend: bool,
 ) -> Result<ConfigSet, String> {
-    ConfigSet::load(mode, paths, respect_ignore).map_err(|errs| {
+    ConfigSet::load(mode, paths, respect_ignore, descend).map_err(|errs| {
         eprint!("{}", config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
     })
@@ -437,7 +438,9 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     } else {
         config::Mode::Discover
     };
-    let cs = load_configs(&mode, &config_paths(&args), !args.no_ignore)?;
+    // Standard input has no subdirectories: only the configurations above its name count.
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let cs = load_configs(&mode, &config_paths(&args), !args.no_ignore, !stdin)?;
     let mut rule_files = args.rule_files.clone();
     for c in cs.all() {
         rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
@@ -698,7 +701,7 @@ fn show_config(args: ConfigArgs) -> Result<i32, String> {
     } else {
         path.clone()
     };
-    let cs = load_configs(&mode, std::slice::from_ref(&probe), true)?;
+    let cs = load_configs(&mode, std::slice::from_ref(&probe), true, false)?;
     let mut rule_files = Vec::new();
     for c in cs.all() {
         rule_files.extend(c.rules.iter().map(|r| r.value.clone()));

@@ -722,12 +722,13 @@ impl ConfigSet {
         }
     }
 
-    /// Find and load the configurations that govern `paths`: every `.acslint.hcl` above them and
-    /// below them (directories are walked, honouring ignore files like discovery does).
+    /// Find and load the configurations that govern `paths`: every `.acslint.hcl` above them and,
+    /// with `descend`, below them (directories are walked, honouring ignore files like discovery).
     pub fn load(
         mode: &Mode,
         paths: &[PathBuf],
         respect_ignore: bool,
+        descend: bool,
     ) -> Result<ConfigSet, Vec<ConfigError>> {
         match mode {
             Mode::Isolated => Ok(ConfigSet::isolated()),
@@ -745,7 +746,7 @@ impl ConfigSet {
                             files.push(f);
                         }
                     }
-                    if abs.is_dir() {
+                    if descend && abs.is_dir() {
                         let walker = ignore::WalkBuilder::new(&abs)
                             .hidden(false)
                             .git_ignore(respect_ignore)
@@ -1103,7 +1104,8 @@ mod tests {
             "sub/.acslint.hcl",
             "extends = \"../.acslint.hcl\"\nfail_on = \"never\"\n",
         );
-        let set = ConfigSet::load(&Mode::Discover, std::slice::from_ref(&root), false).unwrap();
+        let set =
+            ConfigSet::load(&Mode::Discover, std::slice::from_ref(&root), false, true).unwrap();
         let top = set.for_path(&root.join("main.tf")).unwrap();
         assert!(top.excludes(&root.join("gen/x/main.tf")));
         assert!(top.excludes(&root.join("a/b/old.bak.tf")));
