@@ -381,6 +381,16 @@ fn run_selection(
     }
     // Rule options are per run: deeper configurations override shallower ones.
     for c in &configs {
+        // `require`: the rule runs, and its check is told (option `required = true`) so it can
+        // enforce the requirement unconditionally (e.g. ActionTrail even without RAM resources).
+        for word in c.require.iter().flat_map(|r| r.value.iter()) {
+            for code in c.required_rules(reg, &word.value) {
+                sel.options
+                    .entry(code.to_string())
+                    .or_default()
+                    .insert("required".into(), serde_json::Value::Bool(true));
+            }
+        }
         for (code, o) in &c.options {
             sel.options
                 .entry(code.clone())
