@@ -381,14 +381,28 @@ fn run_selection(
     }
     // Rule options are per run: deeper configurations override shallower ones.
     for c in &configs {
-        // `require`: the rule runs, and its check is told (option `required = true`) so it can
-        // enforce the requirement unconditionally (e.g. ActionTrail even without RAM resources).
+        // `require`: the rule runs, and its check is told so it can enforce the requirement
+        // unconditionally (e.g. ActionTrail even without RAM resources).
+        // The requirement holds below the configuration's directory: the check is given the
+        // directories in its `require` option.
+        let dir = c
+            .path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .and_then(|d| std::fs::canonicalize(d).ok())
+            .map(|d| d.to_string_lossy().into_owned());
         for word in c.require.iter().flat_map(|r| r.value.iter()) {
             for code in c.required_rules(reg, &word.value) {
-                sel.options
-                    .entry(code.to_string())
-                    .or_default()
-                    .insert("required".into(), serde_json::Value::Bool(true));
+                let o = sel.options.entry(code.to_string()).or_default();
+                o.insert("required".into(), serde_json::Value::Bool(true));
+                if let Some(d) = &dir {
+                    let list = o
+                        .entry("require")
+                        .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                    if let Some(a) = list.as_array_mut() {
+                        a.push(serde_json::Value::String(d.clone()));
+                    }
+                }
             }
         }
         for (code, o) in &c.options {

@@ -383,3 +383,32 @@ fn a_malformed_user_rule_file_is_exit_2_pointing_at_the_line() {
         "{err}"
     );
 }
+
+#[test]
+fn config_require_makes_actiontrail_mandatory_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("prod/net")).unwrap();
+    std::fs::create_dir_all(root.join("dev")).unwrap();
+    std::fs::write(
+        root.join("prod/.acslint.hcl"),
+        "require = [\"actiontrail\"]\n",
+    )
+    .unwrap();
+    let vpc = "resource \"alicloud_vpc\" \"v\" {\n  vpc_name = \"x\"\n}\n";
+    std::fs::write(root.join("prod/net/main.tf"), vpc).unwrap();
+    std::fs::write(root.join("dev/main.tf"), vpc).unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "compact", "--select", "LOG001", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "prod/net/main.tf:1:1: high LOG001 no `alicloud_actiontrail_trail` exists in the scanned files although this path requires ActionTrail (option `require`)\n"
+    );
+}

@@ -95,11 +95,14 @@ fn required_here(ctx: &ConfigCtx) -> bool {
     else {
         return false;
     };
+    // Entries are globs or directories (those of the configurations that say `require`).
     let dir = ctx.config.dir.to_string_lossy().replace('\\', "/");
+    let abs = std::fs::canonicalize(&ctx.config.dir).ok();
     list.iter().filter_map(|g| g.as_str()).any(|g| {
-        globset::Glob::new(g)
-            .map(|g| g.compile_matcher().is_match(&dir) || dir.ends_with(g.glob()))
-            .unwrap_or(false)
+        abs.as_deref().is_some_and(|a| a.starts_with(g))
+            || globset::Glob::new(g)
+                .map(|g| g.compile_matcher().is_match(&dir) || dir.ends_with(g.glob()))
+                .unwrap_or(false)
     })
 }
 
