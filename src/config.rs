@@ -209,21 +209,10 @@ fn to_json(
     if let Some(sp) = e.span() {
         spans.entry(ptr.to_string()).or_insert(sp);
     }
+    if let Some(j) = crate::rules::scalar_json(e) {
+        return Ok(j);
+    }
     Ok(match e {
-        Expression::Null(_) => J::Null,
-        Expression::Bool(b) => J::Bool(*b.value()),
-        Expression::Number(n) => {
-            let n = n.value();
-            n.as_i64()
-                .map(J::from)
-                .or_else(|| {
-                    n.as_f64()
-                        .and_then(serde_json::Number::from_f64)
-                        .map(J::Number)
-                })
-                .unwrap_or(J::Null)
-        }
-        Expression::String(s) => J::String(s.value().to_string()),
         Expression::Array(a) => {
             let mut v = Vec::new();
             for (i, x) in a.iter().enumerate() {
