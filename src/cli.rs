@@ -1,9 +1,11 @@
 //! The command-line front end.
 
+use crate::baseline::Baseline;
+use crate::config::{self, ConfigSet};
 use crate::engine::Selection;
 use crate::finding::Severity;
 use crate::lint::{self, LintOptions};
-use crate::report::{self, Format, HumanStyle, Report};
+use crate::report::{self, Extra, Format, HumanStyle, Report};
 use crate::rules::{self, Registry, RuleLoadError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
@@ -32,14 +34,37 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint files and directories (default: the current directory).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule.
     Rules(RulesArgs),
+    /// Run the language server on standard input/output (for editors).
+    Server {
+        /// Run only these rules: codes, prefixes or names, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule code (RAM001) or name (ram-policy-full-admin).
         rule: String,
     },
+    /// Show the effective configuration for a path and where each value comes from.
+    Config(ConfigArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ConfigArgs {
+    /// Print the effective configuration (the only action for now).
+    #[arg(long)]
+    pub show: bool,
+    /// File or directory whose configuration to show (default: the current directory).
+    pub path: Option<PathBuf>,
+    /// Use this configuration file instead of discovering `.acslint.hcl`.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -69,9 +94,9 @@ pub struct CheckArgs {
     /// Use colours in human output (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value = "low")]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: `fail_on` of the configuration, else low].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Exit 0 even when there are findings (errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
@@ -102,9 +127,36 @@ pub struct CheckArgs {
     /// Files larger than this many bytes are reported and skipped.
     #[arg(long, default_value_t = crate::discover::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Set a Terraform root variable, as `terraform plan -var` (repeatable).
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+    /// Read Terraform root variables from a file, as `terraform plan -var-file` (repeatable).
+    #[arg(long = "var-file", value_name = "PATH")]
+    pub var_files: Vec<PathBuf>,
     /// Print nothing but findings (no summary line).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also write FORMAT to PATH (repeatable), e.g. `--output sarif=acslint.sarif`.
+    #[arg(long = "output", short = 'o', value_name = "FORMAT=PATH")]
+    pub outputs: Vec<String>,
+    /// Use this configuration file for every path instead of the closest `.acslint.hcl`.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Ignore inline suppression comments (acslint:ignore, checkov:skip, kics-scan).
+    #[arg(long)]
+    pub no_inline_suppressions: bool,
+    /// List the findings that suppressions and per-path configuration silenced.
+    #[arg(long)]
+    pub show_suppressed: bool,
+    /// Report only findings that are not in this baseline file, and list the fixed ones.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (written atomically).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -134,9 +186,15 @@ pub fn main() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule } => explain(&rule),
+        Command::Config(args) => show_config(args),
+        Command::Server { select, ignore } => {
+            let reg = Registry::builtin();
+            selection(reg, &select, &ignore)
+                .map(|sel| crate::lsp::serve(reg, &sel, std::io::stdin(), std::io::stdout()))
+        }
     };
     match result {
         Ok(code) => code,
@@ -260,17 +318,184 @@ pub fn selection(
     Ok(sel)
 }
 
+/// Load the configurations of a run; errors are printed as diagnostics (exit 2).
+fn load_configs(
+    mode: &config::Mode,
+    paths: &[PathBuf],
+    respect_ignore: bool,
+    descend: bool,
+) -> Result<ConfigSet, String> {
+    ConfigSet::load(mode, paths, respect_ignore, descend).map_err(|errs| {
+        eprint!("{}", config::render_errors(&errs));
+        format!("{} error(s) in the configuration", errs.len())
+    })
+}
+
+/// The paths whose configurations govern a run.
+fn config_paths(args: &CheckArgs) -> Vec<PathBuf> {
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return vec![args
+            .stdin_filename
+            .as_deref()
+            .map(PathBuf::from)
+            .and_then(|p| p.parent().map(|d| d.join(".")))
+            .unwrap_or_else(|| PathBuf::from("."))];
+    }
+    if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    }
+}
+
+/// The rules the engine runs: the command line's `--select` when given; otherwise every rule a
+/// configuration in play selects (each file is then filtered by its own configuration).
+fn run_selection(
+    reg: &Registry,
+    cs: &ConfigSet,
+    args: &CheckArgs,
+) -> Result<(Selection, bool), String> {
+    let cli_select = args.select.iter().any(|s| !s.trim().is_empty());
+    let mut sel = selection(reg, &args.select, &args.ignore)?;
+    let configs = cs.all();
+    if !cli_select {
+        // Files without a configuration run the default rules; when every path is governed by a
+        // configuration, only what the configurations select runs.
+        if config_paths(args)
+            .iter()
+            .all(|p| cs.for_path(&p.join(config::FILE_NAME)).is_some())
+        {
+            sel.enabled.clear();
+        }
+        for c in &configs {
+            for r in reg.rules() {
+                if c.selects(reg, &r.id) {
+                    sel.enabled.insert(r.id.clone());
+                }
+            }
+        }
+        for s in args.ignore.iter().filter(|s| !s.trim().is_empty()) {
+            for r in reg.select(s.trim()) {
+                sel.enabled.remove(&r.id);
+            }
+        }
+    }
+    // Rule options are per run: deeper configurations override shallower ones.
+    for c in &configs {
+        // `require`: the rule runs, and its check is told so it can enforce the requirement
+        // unconditionally (e.g. ActionTrail even without RAM resources).
+        // The requirement holds below the configuration's directory: the check is given the
+        // directories in its `require` option.
+        let dir = c
+            .path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .and_then(|d| std::fs::canonicalize(d).ok())
+            .map(|d| d.to_string_lossy().into_owned());
+        for word in c.require.iter().flat_map(|r| r.value.iter()) {
+            for code in c.required_rules(reg, &word.value) {
+                let o = sel.options.entry(code.to_string()).or_default();
+                o.insert("required".into(), serde_json::Value::Bool(true));
+                if let Some(d) = &dir {
+                    let list = o
+                        .entry("require")
+                        .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                    if let Some(a) = list.as_array_mut() {
+                        a.push(serde_json::Value::String(d.clone()));
+                    }
+                }
+            }
+        }
+        for (code, o) in &c.options {
+            sel.options
+                .entry(code.clone())
+                .or_default()
+                .extend(o.value.clone());
+        }
+    }
+    Ok((sel, !cli_select))
+}
+
+fn parse_outputs(specs: &[String]) -> Result<Vec<(Format, PathBuf)>, String> {
+    specs
+        .iter()
+        .map(|s| {
+            let (f, p) = s
+                .split_once('=')
+                .ok_or_else(|| format!("--output `{s}`: write FORMAT=PATH, e.g. sarif=acslint.sarif"))?;
+            let format = Format::parse(f).ok_or_else(|| {
+                format!("--output `{s}`: unknown format `{f}` (human, json, compact, sarif, junit, github, gitlab, checkstyle)")
+            })?;
+            if p.is_empty() {
+                return Err(format!("--output `{s}`: the path is empty"));
+            }
+            Ok((format, PathBuf::from(p)))
+        })
+        .collect()
+}
+
+fn default_format() -> Format {
+    if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+        Format::Github
+    } else {
+        Format::Human
+    }
+}
+
+fn threshold(f: FailOn) -> Option<Severity> {
+    match f {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::High => Some(Severity::High),
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::Never => None,
+    }
+}
+
 fn check(args: CheckArgs) -> Result<i32, String> {
     let start = Instant::now();
-    let reg = registry(&args.rule_files)?;
-    let sel = selection(&reg, &args.select, &args.ignore)?;
+    let outputs = parse_outputs(&args.outputs)?;
+    let mode = if args.isolated {
+        config::Mode::Isolated
+    } else if let Some(p) = &args.config {
+        config::Mode::File(p.clone())
+    } else {
+        config::Mode::Discover
+    };
+    // Standard input has no subdirectories: only the configurations above its name count.
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let cs = load_configs(&mode, &config_paths(&args), !args.no_ignore, !stdin)?;
+    let mut rule_files = args.rule_files.clone();
+    for c in cs.all() {
+        rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
+    }
+    rule_files.dedup();
+    let reg = registry(&rule_files)?;
+    cs.validate(&reg).map_err(|errs| {
+        eprint!("{}", config::render_errors(&errs));
+        format!("{} error(s) in the configuration", errs.len())
+    })?;
+    let (sel, config_selection) = run_selection(&reg, &cs, &args)?;
+    let cs = std::sync::Arc::new(cs);
     let mut opts = LintOptions {
+        config: Some(cs.clone()),
+        config_selection,
+        inline_suppressions: !args.no_inline_suppressions,
         max_file_size: args.max_file_size,
         ..Default::default()
     };
     opts.discover.exclude = args.exclude.clone();
     opts.discover.include = args.include.clone();
     opts.discover.respect_ignore_files = !args.no_ignore;
+    for v in &args.vars {
+        let (k, val) = v
+            .split_once('=')
+            .ok_or_else(|| format!("--var `{v}`: expected NAME=VALUE"))?;
+        opts.eval.vars.push((k.trim().to_string(), val.to_string()));
+    }
+    opts.eval.var_files = args.var_files.clone();
+    opts.eval = opts.eval.with_process_env();
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         if args.paths.len() > 1 {
             return Err("`-` (standard input) cannot be combined with other paths".into());
@@ -291,18 +516,106 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         "internal error: the analysis panicked; please report this with the input".to_string()
     })??;
 
-    let format = args.format.unwrap_or(Format::Human);
+    let format = args.format.unwrap_or_else(default_format);
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::from_findings(&result.sources, &result.findings);
+        crate::util::write_atomic(path, b.to_json().as_bytes())
+            .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+    }
+    let mut findings = result.findings.clone();
+    let mut fixed = Vec::new();
+    let mut known = 0;
+    if let Some(path) = &args.baseline {
+        let b = Baseline::read(path)?;
+        let (new, old, gone) = b.apply(&result.sources, findings);
+        findings = new;
+        known = old.len();
+        fixed = gone;
+    }
     let report = Report {
         sources: &result.sources,
-        findings: &result.findings,
+        findings: &findings,
         unknowns: &result.unknowns,
         files: result.files,
     };
+    let mut ran: Vec<std::sync::Arc<rules::Rule>> = reg
+        .rules()
+        .iter()
+        .filter(|r| sel.is_enabled(&r.id))
+        .cloned()
+        .collect();
+    ran.sort_by(|a, b| a.id.cmp(&b.id));
+    let extra = Extra {
+        registry: &reg,
+        rules: ran,
+        suppressed: if args.show_suppressed || format == Format::Json {
+            &result.suppressed
+        } else {
+            &[]
+        },
+        fixed: &fixed,
+        baseline: args.baseline.is_some(),
+    };
+    for (f, path) in &outputs {
+        let plain = HumanStyle {
+            color: false,
+            width: 100,
+        };
+        let text = report::render_with(*f, &report, &plain, &extra);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        crate::util::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     let style = HumanStyle {
         color: use_color(args.color),
         width: 100,
     };
-    out(&report::render(format, &report, &style))?;
+    out(&report::render_with(format, &report, &style, &extra))?;
+    if format == Format::Human {
+        let mut s = String::new();
+        if args.show_suppressed {
+            for sup in &result.suppressed {
+                let f = &sup.finding;
+                let (p, _) = report.range(f);
+                s.push_str(&format!(
+                    "suppressed: {}:{}:{}: {} {} {} [{}{}]\n",
+                    result.sources.get(f.file).display,
+                    p.line,
+                    p.column,
+                    f.severity,
+                    f.rule,
+                    f.message,
+                    sup.by,
+                    sup.reason
+                        .as_deref()
+                        .map(|r| format!(": {r}"))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        if args.baseline.is_some() {
+            s.push_str(&format!(
+                "baseline: {known} known finding(s) not shown, {} fixed\n",
+                fixed.len()
+            ));
+            for fx in &fixed {
+                s.push_str(&format!(
+                    "fixed: {} {}{}\n",
+                    fx.file,
+                    fx.rule,
+                    fx.resource
+                        .as_deref()
+                        .or(fx.pointer.as_deref())
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        eprint!("{s}");
+    }
     if args.show_unknown && format != Format::Json {
         let mut s = String::new();
         for u in &result.unknowns {
@@ -336,15 +649,17 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             report::human::summary(&report, start.elapsed().as_millis())
         );
     }
-    let threshold = match args.fail_on {
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Low => Some(Severity::Low),
-        FailOn::Medium => Some(Severity::Medium),
-        FailOn::High => Some(Severity::High),
-        FailOn::Critical => Some(Severity::Critical),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
+    // The threshold: --fail-on, else the `fail_on` of each finding's configuration, else low.
+    let failing = findings.iter().any(|f| {
+        let t = match args.fail_on {
+            Some(x) => threshold(x),
+            None => cs
+                .for_path(&result.sources.get(f.file).path)
+                .and_then(|c| c.fail_on.as_ref().map(|s| s.value))
+                .unwrap_or(Some(Severity::Low)),
+        };
+        t.is_some_and(|t| f.severity >= t)
+    });
     Ok(if result.internal_errors > 0 {
         // An incomplete run must not pass for a clean one (TF006 findings say which files).
         2
@@ -403,4 +718,40 @@ fn explain(code: &str) -> Result<i32, String> {
         }
         None => Err(format!("no rule `{code}` (see `acslint rules`)")),
     }
+}
+
+fn show_config(args: ConfigArgs) -> Result<i32, String> {
+    let _ = args.show;
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let mode = match &args.config {
+        Some(p) => config::Mode::File(p.clone()),
+        None => config::Mode::Discover,
+    };
+    // Only the configurations above the path matter here, not those of subdirectories.
+    let probe = if path.is_dir() {
+        path.join(".")
+    } else {
+        path.clone()
+    };
+    let cs = load_configs(&mode, std::slice::from_ref(&probe), true, false)?;
+    let mut rule_files = Vec::new();
+    for c in cs.all() {
+        rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
+    }
+    let reg = registry(&rule_files)?;
+    cs.validate(&reg).map_err(|errs| {
+        eprint!("{}", config::render_errors(&errs));
+        format!("{} error(s) in the configuration", errs.len())
+    })?;
+    let target = if path.is_dir() {
+        path.join(config::FILE_NAME)
+    } else {
+        path.clone()
+    };
+    let cfg = cs
+        .for_path(&target)
+        .map(|c| (*c).clone())
+        .unwrap_or_default();
+    out(&cfg.show())?;
+    Ok(0)
 }

@@ -95,6 +95,10 @@ pub fn discover(
     for root in paths {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
+            // A path named on the command line that does not exist is a usage error.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!("path `{}` does not exist", root.display()));
+            }
             Err(e) => {
                 errors.push(WalkError {
                     path: Some(root.clone()),
@@ -121,9 +125,24 @@ pub fn discover(
             .require_git(false)
             .follow_links(true)
             .filter_entry(|e| {
+                if !e.file_type().is_some_and(|t| t.is_dir()) {
+                    return true;
+                }
                 let name = e.file_name();
-                !(e.file_type().is_some_and(|t| t.is_dir())
-                    && (name == ".terraform" || name == ".git"))
+                if name == ".git" {
+                    return false;
+                }
+                // `.terraform/` holds providers and state: skipped, except the modules that
+                // `terraform init` installed (listed in modules.json), which calls evaluate.
+                if name == ".terraform" {
+                    return e.path().join("modules/modules.json").is_file();
+                }
+                let in_dot_terraform = e
+                    .path()
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .is_some_and(|p| p == ".terraform");
+                !in_dot_terraform || name == "modules"
             })
             .build();
         for entry in walker {

@@ -176,7 +176,7 @@ pub fn run(
         .par_iter()
         .map(|c| {
             contained(c.files.first().copied(), "Terraform configuration", || {
-                run_configuration(&plan, sel, sources, c)
+                run_configuration(&plan, sel, sources, c, &ws.configurations)
             })
         })
         .collect();
@@ -229,6 +229,7 @@ fn run_configuration(
     sel: &Selection,
     sources: &SourceMap,
     cfg: &Configuration,
+    workspace: &[Configuration],
 ) -> Sink {
     #[cfg(test)]
     {
@@ -243,6 +244,7 @@ fn run_configuration(
             check(
                 &checks::ConfigCtx {
                     config: cfg,
+                    workspace,
                     sources,
                     sel,
                 },
@@ -251,6 +253,7 @@ fn run_configuration(
         }
     }
     for block in &cfg.blocks {
+        let first = s.emits.len();
         let key = match block.kind {
             BlockKind::Resource => block.rtype.clone(),
             BlockKind::Data => format!("data.{}", block.rtype),
@@ -277,6 +280,24 @@ fn run_configuration(
                 eval_rule(rule, block, cfg, &mut s);
             }
         }
+        // Findings inside a module name the call sites that reached it.
+        if !block.call_sites.is_empty() {
+            let notes: Vec<String> = block
+                .call_sites
+                .iter()
+                .map(|site| {
+                    let f = sources.get(site.file);
+                    let lc = f.line_col(site.start as usize);
+                    format!(
+                        "reached through the module call at {}:{}:{}",
+                        f.display, lc.line, lc.column
+                    )
+                })
+                .collect();
+            for e in &mut s.emits[first..] {
+                e.notes.extend(notes.iter().cloned());
+            }
+        }
     }
     s
 }
@@ -289,12 +310,6 @@ fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
             let mut e = Emit::new(leak(&rule.id), block.file, loc.or(Some(block.header)));
             e.fields.push(("message", message));
             e.resource = Some(block.address.clone());
-            for site in &block.call_sites {
-                e.notes.push(format!(
-                    "reached through the module call at byte {}",
-                    site.start
-                ));
-            }
             s.emits.push(e);
         }
         Verdict::Unknown { loc, reason } => s.unknowns.push(UnknownNote {
@@ -337,7 +352,8 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         url: rule.url.clone(),
         file: e.file,
         loc: e.loc,
-        label: e.label,
+        // Without a label of its own the span is labelled with the rule's title.
+        label: e.label.or_else(|| Some(rule.title.clone())),
         secondary: e.secondary,
         resource: e.resource,
         pointer: e.pointer,

@@ -3,19 +3,23 @@
 //! Pipeline: [`discover`] → parse ([`json`], [`tf`]) → model ([`value`], [`tf::model`]) →
 //! [`engine`] (rules from [`rules`], built-in [`checks`]) → [`report`].
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod engine;
 pub mod eval;
 pub mod finding;
 pub mod json;
 pub mod lint;
+pub mod lsp;
 pub mod policy;
 pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod tf;
 pub mod util;
 pub mod value;

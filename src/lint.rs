@@ -1,12 +1,16 @@
 //! The pipeline: discover → read → parse → model → rules → findings.
 
+use crate::config::{Config, ConfigSet};
 use crate::discover::{self, Candidate, DiscoverOptions, KindHint};
 use crate::engine::{self, Selection};
 use crate::finding::{Emit, Finding};
 use crate::json::{self, SpanMap};
 use crate::policy::DocKind;
+use crate::report::Suppressed;
 use crate::rules::Registry;
+use crate::source::SourceFile;
 use crate::source::{FileId, FileKind, Loc, SourceMap};
+use crate::suppress;
 use crate::tf::{self, Document, UnknownNote, Workspace};
 use crate::value::Value;
 use rayon::prelude::*;
@@ -26,6 +30,15 @@ pub struct LintOptions {
     /// contains this marker panics. Not reachable from the command line.
     #[doc(hidden)]
     pub inject_panic: Option<String>,
+    /// Project configuration (`.acslint.hcl`); `None` lints with the selection alone.
+    pub config: Option<Arc<ConfigSet>>,
+    /// Whether each file's configuration filters rules by its `select`/`ignore` (false when the
+    /// command line selected rules: the command line wins).
+    pub config_selection: bool,
+    /// Honour inline suppression comments (`--no-inline-suppressions` turns them off).
+    pub inline_suppressions: bool,
+    /// Terraform inputs from outside the configuration (`--var`, `--var-file`, `TF_VAR_*`).
+    pub eval: tf::EvalOptions,
 }
 
 impl Default for LintOptions {
@@ -39,6 +52,10 @@ impl Default for LintOptions {
             max_file_size: discover::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
             inject_panic: None,
+            config: None,
+            config_selection: true,
+            inline_suppressions: true,
+            eval: tf::EvalOptions::default(),
         }
     }
 }
@@ -49,6 +66,8 @@ pub struct LintResult {
     pub unknowns: Vec<UnknownNote>,
     /// Files linted (excluding JSON that was neither a policy nor a plan).
     pub files: usize,
+    /// Findings silenced by inline suppressions or per-path configuration.
+    pub suppressed: Vec<Suppressed>,
     /// Panics caught during the analysis (each also reported as a `TF006` finding when that rule
     /// is selected): the run is incomplete and the exit code must say so.
     pub internal_errors: usize,
@@ -212,7 +231,16 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
             Read::Skip | Read::Error(_) => {}
         }
     } else {
-        let (cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        let (mut cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        if let Some(cs) = &opts.config {
+            // `exclude`/`include` of each file's configuration; files named explicitly stay.
+            cands.retain(|c| {
+                c.explicit
+                    || cs
+                        .for_path(&c.path)
+                        .is_none_or(|cfg| !cfg.excludes(&c.path))
+            });
+        }
         for w in walk_errors {
             let display = w
                 .path
@@ -257,7 +285,14 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         }
     }
 
-    let mut ws = build_workspace_with(&sources, opts.inject_panic.as_deref());
+    let kind_of = |f: &SourceFile| {
+        opts.config
+            .as_ref()
+            .and_then(|cs| cs.for_path(&f.path))
+            .and_then(|cfg| cfg.policy_kind_of(&f.path))
+    };
+    let mut ws =
+        build_workspace_inner(&sources, &opts.eval, &kind_of, opts.inject_panic.as_deref());
     ws.emits.splice(0..0, emits);
     let front_end_panics = ws.emits.iter().filter(|e| e.rule == "TF006").count();
     let files = sources
@@ -266,13 +301,17 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         .filter(|f| f.kind != FileKind::Other)
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
+    let (findings, mut suppressed) =
+        filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));
+    out.findings = findings;
     engine::sort_findings(&sources, &mut out.findings);
-    let sources = redact(sources, &mut out);
+    let sources = redact(sources, &mut out, &mut suppressed);
     Ok(LintResult {
         sources,
         findings: out.findings,
         unknowns: out.unknowns,
         files,
+        suppressed,
         internal_errors: front_end_panics + out.internal_errors,
     })
 }
@@ -280,7 +319,11 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
 /// Mask secrets in everything the reporters may show: the texts of the files that findings and
 /// unknown notes point into (for snippets), and the findings' own words. Masks keep lengths, so
 /// spans stay valid.
-fn redact(sources: SourceMap, out: &mut engine::Outcome) -> SourceMap {
+fn redact(
+    sources: SourceMap,
+    out: &mut engine::Outcome,
+    suppressed: &mut [Suppressed],
+) -> SourceMap {
     use crate::redact::redact_string;
     let mut shown = vec![false; sources.len()];
     let mut mark = |id: FileId| {
@@ -288,7 +331,11 @@ fn redact(sources: SourceMap, out: &mut engine::Outcome) -> SourceMap {
             *s = true;
         }
     };
-    for f in &mut out.findings {
+    for f in out
+        .findings
+        .iter_mut()
+        .chain(suppressed.iter_mut().map(|s| &mut s.finding))
+    {
         mark(f.file);
         f.secondary.iter().for_each(|l| mark(l.loc.file));
         redact_string(&mut f.message);
@@ -299,6 +346,9 @@ fn redact(sources: SourceMap, out: &mut engine::Outcome) -> SourceMap {
             .iter_mut()
             .for_each(|l| redact_string(&mut l.text));
         f.resource.iter_mut().for_each(redact_string);
+    }
+    for s in suppressed.iter_mut() {
+        s.reason.iter_mut().for_each(redact_string);
     }
     for u in &mut out.unknowns {
         mark(u.file);
@@ -323,9 +373,84 @@ fn redact(sources: SourceMap, out: &mut engine::Outcome) -> SourceMap {
     m
 }
 
+/// The filter stage, after the rules ran: each file's configuration (`select`/`ignore`,
+/// `per_path`, `severity`), then inline suppressions, which add their own diagnostics (TF010–
+/// TF013). Returns the findings kept and those suppressed.
+pub fn filter(
+    opts: &LintOptions,
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    findings: Vec<Finding>,
+) -> (Vec<Finding>, Vec<Suppressed>) {
+    let cfg_of = |id: FileId| -> Option<Arc<Config>> {
+        opts.config.as_ref()?.for_path(&sources.get(id).path)
+    };
+    let enabled = |id: FileId, rule: &str| -> bool {
+        sel.is_enabled(rule)
+            && (!opts.config_selection || cfg_of(id).is_none_or(|c| c.selects(reg, rule)))
+    };
+    let findings: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| enabled(f.file, &f.rule))
+        .collect();
+    let allow_inline = |id: FileId| {
+        opts.inline_suppressions
+            && cfg_of(id).is_none_or(|c| c.inline_suppressions.as_ref().is_none_or(|s| s.value))
+    };
+    let applied = suppress::apply(
+        reg,
+        sel,
+        sources,
+        findings,
+        suppress::Date::today(),
+        &enabled,
+        &allow_inline,
+    );
+    let mut suppressed = applied.suppressed;
+    let mut kept = Vec::new();
+    for mut f in applied.findings {
+        let Some(cfg) = cfg_of(f.file) else {
+            kept.push(f);
+            continue;
+        };
+        if let Some(s) = cfg.severity.get(&*f.rule) {
+            f.severity = s.value;
+        }
+        // Per-path ignores are the project's central decision: they apply to every rule, even
+        // those that inline comments cannot silence.
+        match cfg.per_path_ignore(reg, &sources.get(f.file).path, &f.rule) {
+            Some(pp) => suppressed.push(Suppressed {
+                finding: f,
+                by: format!("per_path ({})", pp.origin.describe()),
+                reason: None,
+            }),
+            _ => kept.push(f),
+        }
+    }
+    engine::sort_findings(sources, &mut kept);
+    suppressed.sort_by(|a, b| {
+        let key = |s: &Suppressed| {
+            let f = &s.finding;
+            (
+                sources.get(f.file).display.clone(),
+                f.loc.map(|l| l.start),
+                f.rule.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    (kept, suppressed)
+}
+
 /// Parse every file and build the model the rules see.
 pub fn build_workspace(sources: &SourceMap) -> Workspace {
-    build_workspace_with(sources, None)
+    build_workspace_with(sources, &tf::EvalOptions::default())
+}
+
+/// [`build_workspace`] with Terraform variable inputs.
+pub fn build_workspace_with(sources: &SourceMap, eval: &tf::EvalOptions) -> Workspace {
+    build_workspace_kinds(sources, eval, &|_| None)
 }
 
 fn inject(marker: Option<&str>, text: &str) {
@@ -336,7 +461,23 @@ fn inject(marker: Option<&str>, text: &str) {
     }
 }
 
-fn build_workspace_with(sources: &SourceMap, marker: Option<&str>) -> Workspace {
+/// [`build_workspace_with`] and a configured kind for standalone policy files (`policy_kind`).
+pub fn build_workspace_kinds(
+    sources: &SourceMap,
+    eval: &tf::EvalOptions,
+    kind_of: &(dyn Fn(&SourceFile) -> Option<DocKind> + Sync),
+) -> Workspace {
+    build_workspace_inner(sources, eval, kind_of, None)
+}
+
+/// Policy files are parsed in parallel, each with panics contained; `marker` is the fault
+/// injection of [`LintOptions::inject_panic`].
+fn build_workspace_inner(
+    sources: &SourceMap,
+    eval: &tf::EvalOptions,
+    kind_of: &(dyn Fn(&SourceFile) -> Option<DocKind> + Sync),
+    marker: Option<&str>,
+) -> Workspace {
     let mut ws = Workspace::default();
     let parsed: Vec<(Vec<Emit>, Vec<Document>)> = sources
         .files()
@@ -344,7 +485,7 @@ fn build_workspace_with(sources: &SourceMap, marker: Option<&str>) -> Workspace 
         .map(|f| match f.kind {
             FileKind::Policy => guarded(f.id, "policy document", || {
                 inject(marker, &f.text);
-                policy_file(f.id, &f.text)
+                policy_file(f.id, &f.text, kind_of(f))
             })
             .unwrap_or_else(|e| (vec![*e], Vec::new())),
             _ => (Vec::new(), Vec::new()),
@@ -354,7 +495,7 @@ fn build_workspace_with(sources: &SourceMap, marker: Option<&str>) -> Workspace 
         ws.emits.extend(e);
         ws.documents.extend(d);
     }
-    load_terraform(sources, marker, &mut ws);
+    load_terraform(sources, eval, marker, &mut ws);
     ws
 }
 
@@ -383,7 +524,12 @@ fn only(sources: &SourceMap, keep: impl Fn(&crate::source::SourceFile) -> bool) 
 /// Load the Terraform configurations with panics contained. The common case is one call; when
 /// it panics, each directory is loaded on its own, and in a directory that still panics each
 /// file is tried alone to find the culprits, which are reported (`TF006`) and left out.
-fn load_terraform(sources: &SourceMap, marker: Option<&str>, ws: &mut Workspace) {
+fn load_terraform(
+    sources: &SourceMap,
+    eval: &tf::EvalOptions,
+    marker: Option<&str>,
+    ws: &mut Workspace,
+) {
     let load = |m: &SourceMap| {
         catch_unwind(AssertUnwindSafe(|| {
             if marker.is_some() {
@@ -392,7 +538,7 @@ fn load_terraform(sources: &SourceMap, marker: Option<&str>, ws: &mut Workspace)
                 }
             }
             let mut part = Workspace::default();
-            tf::load(m, &mut part);
+            tf::load_with(m, &mut part, eval);
             part
         }))
     };
@@ -448,10 +594,10 @@ fn load_terraform(sources: &SourceMap, marker: Option<&str>, ws: &mut Workspace)
     }
 }
 
-fn policy_file(file: FileId, text: &str) -> (Vec<Emit>, Vec<Document>) {
+fn policy_file(file: FileId, text: &str, kind: Option<DocKind>) -> (Vec<Emit>, Vec<Document>) {
     match json::parse(text, SpanMap::Exact { file, offset: 0 }) {
         Ok(value) => {
-            let kind = infer_kind(&value);
+            let kind = kind.unwrap_or_else(|| infer_kind(&value));
             let whole = Some(Loc::new(file, 0..text.len()));
             (
                 Vec::new(),

@@ -25,7 +25,7 @@ fn patterns() -> &'static Patterns {
         key_id: Regex::new(r"LTAI[0-9A-Za-z]{8,40}").expect("valid regex"),
         secret: Regex::new(r"\b[0-9A-Za-z]{30}\b").expect("valid regex"),
         keyed: Regex::new(
-            r#"(?i)(?:secret|password|passwd|token|private_key|access_key|credential)[0-9a-z_\-]*"?\s*[=:]\s*"([^"\r\n]*)""#,
+            r#"(?i)((?:secret|password|passwd|token|private_key|access_key|credential)[0-9a-z_\-]*)"?\s*[=:]\s*"([^"\r\n]*)""#,
         )
         .expect("valid regex"),
     })
@@ -51,7 +51,18 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         }
     }
     for c in p.keyed.captures_iter(text) {
-        if let Some(v) = c.get(1) {
+        // `secret_file`, `password_name`…: a path or a name about the secret, not the secret.
+        let key = c
+            .get(1)
+            .map(|k| k.as_str().to_ascii_lowercase())
+            .unwrap_or_default();
+        if ["_file", "_path", "_name", "_arn", "_type", "_version"]
+            .iter()
+            .any(|s| key.ends_with(s))
+        {
+            continue;
+        }
+        if let Some(v) = c.get(2) {
             // References and interpolations are not secrets, and say where the value comes from.
             if !v.as_str().is_empty() && !v.as_str().contains("${") {
                 spans.push((v.start(), v.end()));
@@ -130,6 +141,10 @@ mod tests {
             "db_password = \"${var.pw}\""
         );
         assert!(matches!(redact("nothing here"), Cow::Borrowed(_)));
+        assert_eq!(
+            redact("secret_file = \"ci-key.txt\""),
+            "secret_file = \"ci-key.txt\""
+        );
     }
 
     #[test]

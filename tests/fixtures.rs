@@ -107,8 +107,12 @@ fn expectations(case: &Path) -> Vec<Expect> {
     out
 }
 
-fn options_for(dir: &Path) -> LintOptions {
+/// `fixtures/<CODE>/options.json`: `max_file_size`, `rule_options` (rule code → options), and
+/// `also_enable`: rules run alongside (for rules about other rules, such as unused
+/// suppressions); they must report nothing in the cases.
+fn options_for(dir: &Path) -> (LintOptions, Selection) {
     let mut opts = LintOptions::default();
+    let mut sel = Selection::default();
     let p = dir.join("options.json");
     if let Ok(text) = std::fs::read_to_string(&p) {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -119,8 +123,22 @@ fn options_for(dir: &Path) -> LintOptions {
         if let Some(m) = v.get("inject_panic").and_then(|m| m.as_str()) {
             opts.inject_panic = Some(m.to_string());
         }
+        if let Some(serde_json::Value::Object(o)) = v.get("rule_options") {
+            for (code, opts) in o {
+                sel.options
+                    .insert(code.clone(), opts.as_object().cloned().unwrap_or_default());
+            }
+        }
+        for r in v
+            .get("also_enable")
+            .and_then(|a| a.as_array())
+            .into_iter()
+            .flatten()
+        {
+            sel.enabled.extend(r.as_str().map(std::sync::Arc::from));
+        }
     }
-    opts
+    (opts, sel)
 }
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
@@ -146,12 +164,12 @@ fn run_case(
     rule: &Rule,
     case: &Path,
     failing: bool,
-    base: &LintOptions,
+    base: &(LintOptions, Selection),
 ) -> CaseResult {
-    let mut opts = base.clone();
+    let mut opts = base.0.clone();
     opts.paths = vec![case.to_path_buf()];
     opts.discover.respect_ignore_files = false;
-    let mut sel = Selection::default();
+    let mut sel = base.1.clone();
     sel.enabled.insert(rule.id.clone());
     let res = lint::lint(&opts, reg, &sel).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
     let expected: Vec<Expect> = expectations(case)

@@ -108,3 +108,23 @@ fn duplicate_codes_and_names_are_rejected() {
     renamed.id = "TF999".into();
     assert!(reg.insert(renamed).unwrap_err().contains("is used by both"));
 }
+
+#[test]
+fn trust_of_an_account_root_is_undecided_without_the_accounts_option() {
+    use acslint::engine::Selection;
+    use acslint::lint::{self, LintOptions};
+    let reg = Registry::builtin();
+    let mut sel = Selection::default();
+    sel.enabled.insert("RAM031".into());
+    let opts = LintOptions {
+        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/RAM031/fail/root.json")],
+        ..Default::default()
+    };
+    let res = lint::lint(&opts, reg, &sel).unwrap();
+    assert!(res.findings.is_empty());
+    assert_eq!(res.unknowns.len(), 1);
+    assert_eq!(
+        res.unknowns[0].reason,
+        "account 999999999999 may or may not be yours: list your account IDs in the rule option `accounts`"
+    );
+}

@@ -96,6 +96,66 @@ rule "RAM000" {
   EOT
 }
 
+rule "TF004" {
+  name     = "module-not-analysed"
+  severity = "info"
+  title    = "Module call could not be analysed"
+  scope    = "file"
+  check    = builtin("front-end")
+  message  = "module `${module}` (`${source}`) is not analysed: ${reason}"
+  help     = "run `terraform init` so the module is installed under .terraform/modules, or scan the directory that holds it"
+  docs = <<-EOF2
+    ## Why
+    acslint never downloads modules. A module call whose source is a registry, Git or HTTP
+    address, or a local directory that was not scanned, is not evaluated: the resources it
+    creates are not checked and its outputs are unknown. acslint says so once per call, at the
+    `source` attribute, instead of passing silently.
+
+    ## How to fix
+    Run `terraform init` first: modules it installs under `.terraform/modules/` (listed in
+    `modules.json`) are read from there. For a local module, scan a directory that contains it.
+
+    ## Example
+    ```hcl
+    module "vpc" {
+      source  = "alibaba/vpc/alicloud"   # registry module, not downloaded
+      version = "1.11.0"
+    }
+    ```
+  EOF2
+}
+
+rule "TF005" {
+  name     = "evaluation-limit"
+  severity = "medium"
+  title    = "Terraform evaluation stopped at a limit"
+  scope    = "file"
+  check    = builtin("front-end")
+  message  = "evaluation stopped: ${reason}"
+  help     = "break the cycle, or reduce the size of the expression; the values involved are treated as unknown"
+  docs = <<-EOF2
+    ## Why
+    acslint evaluates Terraform with bounded work so that any input ends quickly: a local or
+    module that depends on itself, a `count` or `for_each` with more than 1000 instances,
+    expressions nested too deeply, strings or collections that grow too large, or module calls
+    nested too deeply. When a bound is reached the values involved become unknown (so no
+    finding is made on them) and this diagnostic says where.
+
+    ## How to fix
+    Remove the cycle (Terraform rejects it too), or simplify the expression. Very large
+    `count` values are usually a mistake; when they are not, the instances are checked as one
+    instance with unknown `count.index`.
+
+    ## Example
+    ```hcl
+    locals {
+      a = local.b
+      b = local.a   # cycle
+    }
+    ```
+  EOF2
+}
+
 rule "TF006" {
   name     = "internal-error"
   severity = "critical"

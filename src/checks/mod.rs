@@ -6,6 +6,11 @@ use crate::finding::Emit;
 use crate::source::{SourceFile, SourceMap};
 use crate::tf::{Block, Configuration, Document, UnknownNote};
 
+pub mod attr;
+pub mod audit;
+pub mod iam;
+pub mod secrets;
+
 /// Where emits and undecided values go.
 #[derive(Default)]
 pub struct Sink {
@@ -41,6 +46,9 @@ pub struct BlockCtx<'a> {
 
 pub struct ConfigCtx<'a> {
     pub config: &'a Configuration,
+    /// Every configuration of the run, for facts that hold across directories (a trail
+    /// anywhere in the scanned set).
+    pub workspace: &'a [Configuration],
     pub sources: &'a SourceMap,
     pub sel: &'a Selection,
 }
@@ -58,6 +66,43 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     // Front-end diagnostics (parse errors, unreadable files) are emitted while reading; the rules
     // that name this check only carry their metadata.
     ("front-end", Builtin::File(|_, _| {})),
+    (
+        "ram-grammar",
+        Builtin::Document(crate::policy::check_grammar),
+    ),
+    (
+        "ram-semantics",
+        Builtin::Document(crate::policy::check_semantics),
+    ),
+    (
+        "provider-credentials",
+        Builtin::Block(iam::provider_credentials),
+    ),
+    ("ram-access-key", Builtin::Block(iam::access_key)),
+    ("output-secrets", Builtin::Block(iam::output_secrets)),
+    (
+        "ram-policy-attachment",
+        Builtin::Block(iam::policy_attachment),
+    ),
+    ("ram-login-profile", Builtin::Block(iam::login_profile)),
+    (
+        "ram-security-preference",
+        Builtin::Block(iam::security_preference),
+    ),
+    ("ram-password-policy", Builtin::Block(iam::password_policy)),
+    ("ram-role-session", Builtin::Block(iam::role_session)),
+    ("secret-scan", Builtin::File(secrets::scan)),
+    (
+        "actiontrail-missing",
+        Builtin::Configuration(audit::actiontrail_missing),
+    ),
+    ("actiontrail-trail", Builtin::Block(audit::trail)),
+    (
+        "root-activity-alert",
+        Builtin::Configuration(audit::root_activity_alert),
+    ),
+    ("log-audit", Builtin::Block(audit::log_audit)),
+    ("vpc-flow-log", Builtin::Block(audit::vpc_flow_log)),
 ];
 
 pub fn lookup(name: &str) -> Option<Builtin> {

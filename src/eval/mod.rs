@@ -1,3 +1,945 @@
-//! Expression evaluation.
+//! Expression evaluation: HCL expressions (hcl-edit AST) to [`Value`]s with spans.
+//!
+//! The evaluator is scope-agnostic: names (`var`, `local`, resource types, `self`…) are resolved
+//! by a [`Scope`], so the same code evaluates Terraform modules and rule assertions. Work is
+//! bounded by a shared [`Budget`] (depth, steps, string and collection sizes): exceeding it makes
+//! the value unknown and records why, so hostile input ends with a diagnostic, never a hang.
 
+pub mod funcs;
 pub mod rules;
+
+use crate::source::{FileId, Loc, SourceMap};
+use crate::value::{Entry, Kind, Value};
+use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
+use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::Span;
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
+
+/// Bounds on the work done for one configuration (or one rule evaluation).
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Nesting of expression evaluation, including lazy evaluation of locals and references.
+    pub max_depth: u32,
+    /// Expression nodes evaluated in total.
+    pub max_steps: u64,
+    /// Length of any string produced.
+    pub max_string: usize,
+    /// Elements produced by one `for`, `range` or expansion.
+    pub max_collection: usize,
+    /// Instances of one `count`/`for_each`.
+    pub max_instances: usize,
+    /// Nesting of module calls.
+    pub max_module_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 96,
+            max_steps: 2_000_000,
+            max_string: 1 << 20,
+            max_collection: 10_000,
+            max_instances: 1000,
+            max_module_depth: 16,
+        }
+    }
+}
+
+/// A limit that was reached, for a `TF005` diagnostic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitHit {
+    pub what: String,
+    pub loc: Option<Loc>,
+}
+
+/// Shared counters for one evaluation run.
+#[derive(Debug, Default)]
+pub struct Budget {
+    pub limits: Limits,
+    steps: Cell<u64>,
+    depth: Cell<u32>,
+    /// Limits reached (first few, deduplicated by location).
+    pub hits: RefCell<Vec<LimitHit>>,
+}
+
+impl Budget {
+    pub fn new(limits: Limits) -> Budget {
+        Budget {
+            limits,
+            ..Default::default()
+        }
+    }
+    pub fn hit(&self, what: impl Into<String>, loc: Option<Loc>) {
+        let mut h = self.hits.borrow_mut();
+        if h.len() < 50 && !h.iter().any(|x| x.loc == loc) {
+            h.push(LimitHit {
+                what: what.into(),
+                loc,
+            });
+        }
+    }
+    /// Enter one level of evaluation; `Err` with the reason when a limit is reached.
+    pub fn enter(&self, loc: Option<Loc>) -> Result<(), String> {
+        let s = self.steps.get() + 1;
+        self.steps.set(s);
+        if s > self.limits.max_steps {
+            let why = format!(
+                "evaluation stopped after {} steps (the work limit)",
+                self.limits.max_steps
+            );
+            if s == self.limits.max_steps + 1 {
+                self.hit(why.clone(), loc);
+            }
+            return Err(why);
+        }
+        let d = self.depth.get() + 1;
+        if d > self.limits.max_depth {
+            let why = format!(
+                "expressions nest deeper than {} levels (the depth limit)",
+                self.limits.max_depth
+            );
+            self.hit(why.clone(), loc);
+            return Err(why);
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+    pub fn leave(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
+    }
+    pub fn exhausted(&self) -> bool {
+        self.steps.get() > self.limits.max_steps
+    }
+}
+
+/// An evaluation error (Terraform would reject the configuration). `try` and `can` catch it;
+/// elsewhere it becomes an unknown value with the message as reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvalError {
+    pub message: String,
+    pub loc: Option<Loc>,
+}
+
+pub type EvalResult = Result<Value, EvalError>;
+
+pub fn err<T>(message: impl Into<String>, loc: Option<Loc>) -> Result<T, EvalError> {
+    Err(EvalError {
+        message: message.into(),
+        loc,
+    })
+}
+
+/// One leading step of a traversal, offered to the scope (`var.x`, `aws_x.y[0].id`).
+#[derive(Clone, Debug)]
+pub enum Step {
+    Attr(String),
+    Index(Value),
+}
+
+/// Resolves root names and extra functions.
+pub trait Scope {
+    /// The value of `root` followed by some of `steps`; returns how many steps were consumed.
+    /// `None` when the name is not defined here.
+    fn lookup(
+        &self,
+        ev: &Evaluator,
+        root: &str,
+        steps: &[Step],
+        loc: Option<Loc>,
+    ) -> Option<Result<(Value, usize), EvalError>>;
+    /// Functions beyond Terraform's (rule helpers); `None` when not handled.
+    fn call(
+        &self,
+        _ev: &Evaluator,
+        _name: &str,
+        _args: &[Value],
+        _loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        None
+    }
+}
+
+/// A scope with no names, for tfvars and templates.
+pub struct EmptyScope;
+impl Scope for EmptyScope {
+    fn lookup(
+        &self,
+        _: &Evaluator,
+        _: &str,
+        _: &[Step],
+        _: Option<Loc>,
+    ) -> Option<Result<(Value, usize), EvalError>> {
+        None
+    }
+}
+
+/// Where `file()` and `templatefile()` may read.
+#[derive(Clone, Debug, Default)]
+pub struct FileAccess {
+    /// Relative paths are resolved against this directory (Terraform's working directory: the
+    /// root module).
+    pub base: PathBuf,
+    /// Canonical directories inside which files may be read; empty forbids reading.
+    pub roots: Vec<PathBuf>,
+}
+
+/// Evaluates expressions of one file against a scope.
+pub struct Evaluator<'a> {
+    /// File the expressions come from (`None` for text outside the source map).
+    pub file: Option<FileId>,
+    pub text: &'a str,
+    pub scope: &'a dyn Scope,
+    pub budget: &'a Budget,
+    pub sources: Option<&'a SourceMap>,
+    pub files: &'a FileAccess,
+    /// Variables bound by `for` expressions, template directives and dynamic blocks.
+    vars: RefCell<Vec<(String, Value)>>,
+}
+
+fn describe(v: &Value) -> String {
+    match &v.kind {
+        Kind::String(_) => "string".into(),
+        _ => v.type_name().into(),
+    }
+}
+
+/// The unknown that makes a value unknown, kept (reason and reference) for the result.
+fn unknown_like(u: &Value, loc: Option<Loc>) -> Value {
+    match u.first_unknown() {
+        // Without a span of its own (rule-file expressions), the result keeps its origin's.
+        Some((un, origin)) => Value::new(Kind::Unknown(un.clone()), loc.or(origin)),
+        None => Value::unknown("unknown value", loc),
+    }
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(
+        file: Option<FileId>,
+        text: &'a str,
+        scope: &'a dyn Scope,
+        budget: &'a Budget,
+        sources: Option<&'a SourceMap>,
+        files: &'a FileAccess,
+    ) -> Evaluator<'a> {
+        Evaluator {
+            file,
+            text,
+            scope,
+            budget,
+            sources,
+            files,
+            vars: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn loc(&self, s: &impl Span) -> Option<Loc> {
+        let f = self.file?;
+        s.span().map(|r| Loc::new(f, r))
+    }
+
+    /// Source text of a node, for messages.
+    pub fn source_of(&self, s: &impl Span) -> &str {
+        s.span()
+            .and_then(|r| self.text.get(r))
+            .unwrap_or("expression")
+            .trim()
+    }
+
+    /// Bind a variable while `f` runs.
+    pub fn with_var<T>(&self, name: &str, v: Value, f: impl FnOnce() -> T) -> T {
+        self.vars.borrow_mut().push((name.to_string(), v));
+        let r = f();
+        self.vars.borrow_mut().pop();
+        r
+    }
+
+    fn bound(&self, name: &str) -> Option<Value> {
+        self.vars
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Evaluate to a value; errors become unknown values carrying the message.
+    pub fn value(&self, e: &Expression) -> Value {
+        match self.eval(e) {
+            Ok(v) => v,
+            Err(er) => Value::unknown(er.message, er.loc.or(self.loc(e))),
+        }
+    }
+
+    pub fn eval(&self, e: &Expression) -> EvalResult {
+        let l = self.loc(e);
+        if let Err(why) = self.budget.enter(l) {
+            return Ok(Value::unknown(why, l));
+        }
+        let r = self.eval_inner(e, l);
+        self.budget.leave();
+        r
+    }
+
+    fn check_string(&self, s: String, l: Option<Loc>) -> EvalResult {
+        if s.len() > self.budget.limits.max_string {
+            let why = format!(
+                "a string longer than {} bytes was produced (the size limit)",
+                self.budget.limits.max_string
+            );
+            self.budget.hit(why.clone(), l);
+            return Ok(Value::unknown(why, l));
+        }
+        Ok(Value::string(s, l))
+    }
+
+    fn check_len(&self, n: usize, l: Option<Loc>) -> Result<(), Value> {
+        if n > self.budget.limits.max_collection {
+            let why = format!(
+                "a collection of more than {} elements was produced (the size limit)",
+                self.budget.limits.max_collection
+            );
+            self.budget.hit(why.clone(), l);
+            return Err(Value::unknown(why, l));
+        }
+        Ok(())
+    }
+
+    fn eval_inner(&self, e: &Expression, l: Option<Loc>) -> EvalResult {
+        match e {
+            Expression::Null(_) => Ok(Value::new(Kind::Null, l)),
+            Expression::Bool(b) => Ok(Value::bool(*b.value(), l)),
+            Expression::Number(n) => Ok(Value::number(n.value().as_f64().unwrap_or(f64::NAN), l)),
+            Expression::String(s) => Ok(Value::string(s.value().to_string(), l)),
+            Expression::Array(a) => {
+                let mut items = Vec::with_capacity(a.len());
+                for x in a.iter() {
+                    items.push(self.eval(x)?);
+                }
+                Ok(Value::list(items, l))
+            }
+            Expression::Object(o) => {
+                let mut entries = Vec::with_capacity(o.len());
+                for (k, v) in o.iter() {
+                    let (key, key_loc) = match k {
+                        ObjectKey::Ident(i) => (i.as_str().to_string(), self.loc(i)),
+                        // A bare name as key is the name itself, not a variable.
+                        ObjectKey::Expression(Expression::Variable(i)) => {
+                            (i.as_str().to_string(), self.loc(i))
+                        }
+                        ObjectKey::Expression(x) => {
+                            let kv = self.eval(x)?;
+                            match self.to_str(&kv, self.loc(x))? {
+                                Some(s) => (s, self.loc(x)),
+                                None => return Ok(unknown_like(&kv, l)),
+                            }
+                        }
+                    };
+                    let value = self.eval(v.expr())?;
+                    // A later duplicate replaces the earlier one, as in Terraform.
+                    entries.retain(|e: &Entry| e.key != key);
+                    entries.push(Entry {
+                        key,
+                        key_loc,
+                        value,
+                    });
+                }
+                Ok(Value::object(entries, l))
+            }
+            Expression::StringTemplate(t) => {
+                // A template that is a single interpolation yields the value itself.
+                if let Some(Element::Interpolation(i)) = t.as_single_element() {
+                    let v = self.eval(&i.expr)?;
+                    return Ok(if v.loc.is_none() { v.with_loc(l) } else { v });
+                }
+                self.template(t, l)
+            }
+            Expression::HeredocTemplate(h) => self.template(&h.template, l),
+            Expression::Parenthesis(p) => self.eval(p.inner()),
+            Expression::Variable(v) => self.traverse(v.as_str(), &[], l),
+            Expression::Traversal(t) => match &t.expr {
+                Expression::Variable(v) => self.traverse(v.as_str(), &t.operators, l),
+                base => {
+                    let b = self.eval(base)?;
+                    self.apply_ops(b, &t.operators, l)
+                }
+            },
+            Expression::Conditional(c) => {
+                let cond = self.eval(&c.cond_expr)?;
+                match &cond.kind {
+                    Kind::Bool(true) => self.eval(&c.true_expr),
+                    Kind::Bool(false) => self.eval(&c.false_expr),
+                    Kind::Unknown(_) => Ok(unknown_like(&cond, l)),
+                    Kind::String(s) if s == "true" => self.eval(&c.true_expr),
+                    Kind::String(s) if s == "false" => self.eval(&c.false_expr),
+                    _ => err(
+                        format!("a condition must be a bool, not {}", describe(&cond)),
+                        cond.loc.or(l),
+                    ),
+                }
+            }
+            Expression::UnaryOp(u) => {
+                let v = self.eval(&u.expr)?;
+                if v.is_unknown() {
+                    return Ok(unknown_like(&v, l));
+                }
+                match *u.operator.value() {
+                    UnaryOperator::Not => match self.to_bool(&v, l)? {
+                        Some(b) => Ok(Value::bool(!b, l)),
+                        None => Ok(unknown_like(&v, l)),
+                    },
+                    UnaryOperator::Neg => match self.to_num(&v, l)? {
+                        Some(n) => Ok(Value::number(-n, l)),
+                        None => Ok(unknown_like(&v, l)),
+                    },
+                }
+            }
+            Expression::BinaryOp(b) => self.binary(b, l),
+            Expression::ForExpr(f) => self.for_expr(f, l),
+            Expression::FuncCall(c) => {
+                let name = c.name.name.as_str();
+                let args: Vec<&Expression> = c.args.iter().collect();
+                funcs::call(self, name, &args, c.args.expand_final(), l)
+            }
+        }
+    }
+
+    /// Resolve a name and the traversal after it.
+    fn traverse(
+        &self,
+        root: &str,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        l: Option<Loc>,
+    ) -> EvalResult {
+        if let Some(v) = self.bound(root) {
+            return self.apply_ops(v, ops, l);
+        }
+        // The leading attribute/index steps, for scopes that resolve references symbolically.
+        let mut steps = Vec::new();
+        for op in ops {
+            match op.value() {
+                TraversalOperator::GetAttr(i) => steps.push(Step::Attr(i.as_str().to_string())),
+                TraversalOperator::Index(x) => {
+                    let v = self.eval(x)?;
+                    if v.is_unknown() {
+                        break;
+                    }
+                    steps.push(Step::Index(v));
+                }
+                TraversalOperator::LegacyIndex(n) => {
+                    steps.push(Step::Index(Value::number(*n.value() as f64, None)))
+                }
+                _ => break,
+            }
+        }
+        match self.scope.lookup(self, root, &steps, l) {
+            Some(Ok((v, used))) => {
+                let v = if v.loc.is_none() { v.with_loc(l) } else { v };
+                self.apply_ops(v, &ops[used.min(ops.len())..], l)
+            }
+            Some(Err(e)) => Err(e),
+            None => err(format!("`{root}` is not defined"), l),
+        }
+    }
+
+    fn apply_ops(
+        &self,
+        mut v: Value,
+        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        l: Option<Loc>,
+    ) -> EvalResult {
+        let mut i = 0;
+        while i < ops.len() {
+            if v.is_unknown() {
+                return Ok(unknown_like(&v, l));
+            }
+            match ops[i].value() {
+                TraversalOperator::GetAttr(a) => v = self.get_attr(&v, a.as_str(), l)?,
+                TraversalOperator::Index(x) => {
+                    let k = self.eval(x)?;
+                    v = self.index(&v, &k, l)?;
+                }
+                TraversalOperator::LegacyIndex(n) => {
+                    v = self.index(&v, &Value::number(*n.value() as f64, None), l)?
+                }
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
+                    let full = matches!(ops[i].value(), TraversalOperator::FullSplat(_));
+                    // The operations the splat applies to each element.
+                    let mut j = i + 1;
+                    while j < ops.len()
+                        && (full || matches!(ops[j].value(), TraversalOperator::GetAttr(_)))
+                    {
+                        j += 1;
+                    }
+                    let items: Vec<Value> = match &v.kind {
+                        Kind::Null => Vec::new(),
+                        Kind::List(items) => items.clone(),
+                        _ => vec![v.clone()],
+                    };
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in items {
+                        out.push(self.apply_ops(it, &ops[i + 1..j], l)?);
+                    }
+                    v = Value::list(out, l);
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        Ok(v)
+    }
+
+    pub fn get_attr(&self, v: &Value, a: &str, l: Option<Loc>) -> EvalResult {
+        match &v.kind {
+            Kind::Object(_) => match v.entry(a) {
+                Some(e) => Ok(e.value.clone()),
+                None => err(format!("the object has no attribute `{a}`"), l),
+            },
+            Kind::Unknown(_) => Ok(unknown_like(v, l)),
+            Kind::Null => err(format!("cannot read `{a}` of null"), l),
+            _ => err(
+                format!("cannot read attribute `{a}` of a {}", describe(v)),
+                l,
+            ),
+        }
+    }
+
+    pub fn index(&self, v: &Value, k: &Value, l: Option<Loc>) -> EvalResult {
+        if k.is_unknown() {
+            return Ok(unknown_like(k, l));
+        }
+        match &v.kind {
+            Kind::List(items) => {
+                let n = self.to_num(k, l)?.unwrap_or(f64::NAN);
+                if n.fract() != 0.0 || n < 0.0 || n as usize >= items.len() {
+                    return err(
+                        format!("index {k} is out of range for a list of {}", items.len()),
+                        l,
+                    );
+                }
+                Ok(items[n as usize].clone())
+            }
+            Kind::Object(_) => {
+                let key = self.to_str(k, l)?.unwrap_or_default();
+                match v.entry(&key) {
+                    Some(e) => Ok(e.value.clone()),
+                    None => err(format!("the map has no element `{key}`"), l),
+                }
+            }
+            Kind::Unknown(_) => Ok(unknown_like(v, l)),
+            Kind::Null => err("cannot index null", l),
+            _ => err(format!("cannot index a {}", describe(v)), l),
+        }
+    }
+
+    /// A value as a string for interpolation; `None` when unknown.
+    pub fn to_str(&self, v: &Value, l: Option<Loc>) -> Result<Option<String>, EvalError> {
+        match &v.kind {
+            Kind::String(s) => Ok(Some(s.clone())),
+            Kind::Number(_) | Kind::Bool(_) => Ok(Some(v.to_string())),
+            Kind::Unknown(_) => Ok(None),
+            Kind::Null => err("a null value cannot be used as a string", v.loc.or(l)),
+            _ => err(
+                format!("a {} cannot be used as a string", describe(v)),
+                v.loc.or(l),
+            ),
+        }
+    }
+
+    pub fn to_num(&self, v: &Value, l: Option<Loc>) -> Result<Option<f64>, EvalError> {
+        match &v.kind {
+            Kind::Number(n) => Ok(Some(*n)),
+            Kind::String(s) => match s.trim().parse::<f64>() {
+                Ok(n) => Ok(Some(n)),
+                Err(_) => err(format!("`{s}` is not a number"), v.loc.or(l)),
+            },
+            Kind::Unknown(_) => Ok(None),
+            _ => err(
+                format!("a number is required, not a {}", describe(v)),
+                v.loc.or(l),
+            ),
+        }
+    }
+
+    pub fn to_bool(&self, v: &Value, l: Option<Loc>) -> Result<Option<bool>, EvalError> {
+        match &v.kind {
+            Kind::Bool(b) => Ok(Some(*b)),
+            Kind::String(s) if s == "true" => Ok(Some(true)),
+            Kind::String(s) if s == "false" => Ok(Some(false)),
+            Kind::Unknown(_) => Ok(None),
+            _ => err(
+                format!("a bool is required, not a {}", describe(v)),
+                v.loc.or(l),
+            ),
+        }
+    }
+
+    fn template(&self, t: &Template, l: Option<Loc>) -> EvalResult {
+        let mut out = String::new();
+        let mut unknown: Option<Value> = None;
+        self.render(t, &mut out, &mut unknown, l, (false, false))?;
+        if let Some(u) = unknown {
+            return Ok(unknown_like(&u, l));
+        }
+        self.check_string(out, l)
+    }
+
+    fn render(
+        &self,
+        t: &Template,
+        out: &mut String,
+        unknown: &mut Option<Value>,
+        l: Option<Loc>,
+        (lead, trail): (bool, bool),
+    ) -> Result<(), EvalError> {
+        let elements: Vec<&Element> = t.iter().collect();
+        let last = elements.len().saturating_sub(1);
+        for (n, el) in elements.iter().enumerate() {
+            if out.len() > self.budget.limits.max_string {
+                return Ok(());
+            }
+            // `~` strip markers remove whitespace next to the directive or interpolation.
+            // Markers of the enclosing directive strip the ends of its body.
+            let strip_next =
+                elements.get(n + 1).is_some_and(|e| strip_start(e)) || (trail && n == last);
+            let strip_prev = (n > 0 && strip_end(elements[n - 1])) || (lead && n == 0);
+            match el {
+                Element::Literal(s) => {
+                    let mut s: &str = s.value();
+                    if strip_prev {
+                        s = s.trim_start();
+                    }
+                    if strip_next {
+                        s = s.trim_end();
+                    }
+                    out.push_str(s);
+                }
+                Element::Interpolation(i) => {
+                    let v = self.eval(&i.expr)?;
+                    if v.contains_unknown() {
+                        unknown.get_or_insert(v);
+                        continue;
+                    }
+                    match self.to_str(&v, self.loc(&i.expr))? {
+                        Some(s) => out.push_str(&s),
+                        None => {
+                            unknown.get_or_insert(v);
+                        }
+                    }
+                }
+                Element::Directive(d) => match &**d {
+                    Directive::If(ifd) => {
+                        let c = self.eval(&ifd.if_expr.cond_expr)?;
+                        match self.to_bool(&c, l)? {
+                            Some(true) => {
+                                let trail = match &ifd.else_expr {
+                                    Some(e) => e.strip.strip_start(),
+                                    None => ifd.endif_expr.strip.strip_start(),
+                                };
+                                let lead = ifd.if_expr.strip.strip_end();
+                                self.render(&ifd.if_expr.template, out, unknown, l, (lead, trail))?
+                            }
+                            Some(false) => {
+                                if let Some(e) = &ifd.else_expr {
+                                    let ends =
+                                        (e.strip.strip_end(), ifd.endif_expr.strip.strip_start());
+                                    self.render(&e.template, out, unknown, l, ends)?
+                                }
+                            }
+                            None => {
+                                unknown.get_or_insert(c);
+                            }
+                        }
+                    }
+                    Directive::For(fd) => {
+                        let f = &fd.for_expr;
+                        let coll = self.eval(&f.collection_expr)?;
+                        let Some(pairs) = self.iterate(&coll, l)? else {
+                            unknown.get_or_insert(coll);
+                            continue;
+                        };
+                        let ends = (f.strip.strip_end(), fd.endfor_expr.strip.strip_start());
+                        for (k, v) in pairs {
+                            let kname = f.key_var.as_ref().map(|k| k.as_str().to_string());
+                            let vname = f.value_var.as_str().to_string();
+                            let r = self.with_var(&vname, v, || match &kname {
+                                Some(kn) => self.with_var(kn, k, || {
+                                    self.render(&f.template, out, unknown, l, ends)
+                                }),
+                                None => self.render(&f.template, out, unknown, l, ends),
+                            });
+                            r?;
+                        }
+                    }
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// The (key, value) pairs of a collection; `None` when it is unknown.
+    pub fn iterate(
+        &self,
+        coll: &Value,
+        l: Option<Loc>,
+    ) -> Result<Option<Vec<(Value, Value)>>, EvalError> {
+        match &coll.kind {
+            Kind::List(items) => Ok(Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (Value::number(i as f64, None), v.clone()))
+                    .collect(),
+            )),
+            Kind::Object(entries) => Ok(Some(
+                entries
+                    .iter()
+                    .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
+                    .collect(),
+            )),
+            Kind::Unknown(_) => Ok(None),
+            _ => err(
+                format!("cannot iterate over a {}", describe(coll)),
+                coll.loc.or(l),
+            ),
+        }
+    }
+
+    fn for_expr(&self, f: &hcl_edit::expr::ForExpr, l: Option<Loc>) -> EvalResult {
+        let coll = self.eval(&f.intro.collection_expr)?;
+        let Some(pairs) = self.iterate(&coll, l)? else {
+            return Ok(unknown_like(&coll, l));
+        };
+        if let Err(v) = self.check_len(pairs.len(), l) {
+            return Ok(v);
+        }
+        let kname = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
+        let vname = f.intro.value_var.as_str().to_string();
+        let mut items: Vec<Value> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        for (k, v) in pairs {
+            let step = || -> Result<ForItem, EvalError> {
+                if let Some(c) = &f.cond {
+                    let cv = self.eval(&c.expr)?;
+                    match self.to_bool(&cv, l)? {
+                        Some(false) => return Ok(ForItem::Skip),
+                        Some(true) => {}
+                        None => return Ok(ForItem::Unknown(unknown_like(&cv, l))),
+                    }
+                }
+                let key = match &f.key_expr {
+                    Some(ke) => Some(self.eval(ke)?),
+                    None => None,
+                };
+                Ok(ForItem::Item(key, self.eval(&f.value_expr)?))
+            };
+            let r = self.with_var(&vname, v, || match &kname {
+                Some(kn) => self.with_var(kn, k, step),
+                None => step(),
+            })?;
+            let (key, val) = match r {
+                ForItem::Skip => continue,
+                // An unknown condition makes the whole result unknown.
+                ForItem::Unknown(u) => return Ok(u),
+                ForItem::Item(k, v) => (k, v),
+            };
+            match key {
+                None => items.push(val),
+                Some(kv) => {
+                    let Some(ks) = self.to_str(&kv, l)? else {
+                        return Ok(unknown_like(&kv, l));
+                    };
+                    if f.grouping {
+                        match entries.iter_mut().find(|e| e.key == ks) {
+                            Some(Entry {
+                                value:
+                                    Value {
+                                        kind: Kind::List(g),
+                                        ..
+                                    },
+                                ..
+                            }) => g.push(val),
+                            _ => entries.push(Entry {
+                                key: ks,
+                                key_loc: kv.loc,
+                                value: Value::list(vec![val], None),
+                            }),
+                        }
+                    } else {
+                        if entries.iter().any(|e| e.key == ks) {
+                            return err(format!("duplicate key `{ks}` in a for expression"), l);
+                        }
+                        entries.push(Entry {
+                            key: ks,
+                            key_loc: kv.loc,
+                            value: val,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(if f.key_expr.is_some() {
+            Value::object(entries, l)
+        } else {
+            Value::list(items, l)
+        })
+    }
+
+    fn binary(&self, b: &hcl_edit::expr::BinaryOp, l: Option<Loc>) -> EvalResult {
+        use BinaryOperator as B;
+        let op = *b.operator.value();
+        let lhs = self.eval(&b.lhs_expr)?;
+        // Short circuits that are decidable whatever the other side is.
+        if matches!(op, B::And | B::Or) {
+            let lb = self.to_bool(&lhs, l)?;
+            match (op, lb) {
+                (B::Or, Some(true)) => return Ok(Value::bool(true, l)),
+                (B::And, Some(false)) => return Ok(Value::bool(false, l)),
+                _ => {}
+            }
+            let rhs = self.eval(&b.rhs_expr)?;
+            let rb = self.to_bool(&rhs, l)?;
+            return Ok(match (op, lb, rb) {
+                (B::Or, _, Some(true)) => Value::bool(true, l),
+                (B::And, _, Some(false)) => Value::bool(false, l),
+                (_, Some(_), Some(r)) => Value::bool(r, l),
+                (_, None, _) => unknown_like(&lhs, l),
+                _ => unknown_like(&rhs, l),
+            });
+        }
+        let rhs = self.eval(&b.rhs_expr)?;
+        match op {
+            B::Eq | B::NotEq => Ok(match equal(&lhs, &rhs) {
+                Some(e) => Value::bool(if op == B::Eq { e } else { !e }, l),
+                None => unknown_like(if lhs.contains_unknown() { &lhs } else { &rhs }, l),
+            }),
+            _ => {
+                let (Some(x), Some(y)) = (self.to_num(&lhs, l)?, self.to_num(&rhs, l)?) else {
+                    return Ok(unknown_like(if lhs.is_unknown() { &lhs } else { &rhs }, l));
+                };
+                Ok(match op {
+                    B::Less => Value::bool(x < y, l),
+                    B::LessEq => Value::bool(x <= y, l),
+                    B::Greater => Value::bool(x > y, l),
+                    B::GreaterEq => Value::bool(x >= y, l),
+                    B::Plus => Value::number(x + y, l),
+                    B::Minus => Value::number(x - y, l),
+                    B::Mul => Value::number(x * y, l),
+                    B::Div => {
+                        if y == 0.0 {
+                            return err("division by zero", l);
+                        }
+                        Value::number(x / y, l)
+                    }
+                    B::Mod => {
+                        if y == 0.0 {
+                            return err("modulo by zero", l);
+                        }
+                        Value::number(x % y, l)
+                    }
+                    _ => unreachable_value(l),
+                })
+            }
+        }
+    }
+
+    /// Resolve a path for `file()`: only inside the allowed root.
+    pub fn file_path(&self, p: &str) -> Result<PathBuf, String> {
+        if self.files.roots.is_empty() {
+            return Err(format!("`{p}` is not read: file access is disabled here"));
+        }
+        let path = Path::new(p);
+        let joined = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.files.base.join(path)
+        };
+        let canon =
+            std::fs::canonicalize(&joined).map_err(|e| format!("`{p}` cannot be read: {e}"))?;
+        if !self.files.roots.iter().any(|r| canon.starts_with(r)) {
+            return Err(format!(
+                "`{p}` is outside the scanned directory and is not read"
+            ));
+        }
+        Ok(canon)
+    }
+}
+
+enum ForItem {
+    Skip,
+    Unknown(Value),
+    Item(Option<Value>, Value),
+}
+
+fn unreachable_value(l: Option<Loc>) -> Value {
+    Value::unknown("unsupported operator", l)
+}
+
+fn strip_start(e: &Element) -> bool {
+    match e {
+        Element::Interpolation(i) => i.strip.strip_start(),
+        Element::Directive(d) => match &**d {
+            Directive::If(i) => i.if_expr.strip.strip_start(),
+            Directive::For(f) => f.for_expr.strip.strip_start(),
+        },
+        Element::Literal(_) => false,
+    }
+}
+
+fn strip_end(e: &Element) -> bool {
+    match e {
+        Element::Interpolation(i) => i.strip.strip_end(),
+        Element::Directive(d) => match &**d {
+            Directive::If(i) => i.endif_expr.strip.strip_end(),
+            Directive::For(f) => f.endfor_expr.strip.strip_end(),
+        },
+        Element::Literal(_) => false,
+    }
+}
+
+/// Structural equality ignoring spans; `None` when it depends on an unknown.
+pub fn equal(a: &Value, b: &Value) -> Option<bool> {
+    match (&a.kind, &b.kind) {
+        (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => None,
+        (Kind::Null, Kind::Null) => Some(true),
+        (Kind::Bool(x), Kind::Bool(y)) => Some(x == y),
+        (Kind::Number(x), Kind::Number(y)) => Some(x == y),
+        (Kind::String(x), Kind::String(y)) => Some(x == y),
+        (Kind::List(x), Kind::List(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            let mut unknown = false;
+            for (p, q) in x.iter().zip(y) {
+                match equal(p, q) {
+                    Some(false) => return Some(false),
+                    None => unknown = true,
+                    _ => {}
+                }
+            }
+            (!unknown).then_some(true)
+        }
+        (Kind::Object(x), Kind::Object(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            let mut unknown = false;
+            for e in x {
+                let Some(o) = b.get(&e.key) else {
+                    return Some(false);
+                };
+                match equal(&e.value, o) {
+                    Some(false) => return Some(false),
+                    None => unknown = true,
+                    _ => {}
+                }
+            }
+            (!unknown).then_some(true)
+        }
+        _ => Some(false),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,8 +1,15 @@
 //! Evaluating expression rules (`assert`, `message`) over a block.
+//!
+//! `self` is the block's evaluated value. Helpers: `attached(type, attr)` lists the blocks of
+//! `type` whose `attr` points at this block (by reference or by equal known name/id), and
+//! `resources(type)` lists every block of a type in the configuration.
 
+use super::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::rules::Rule;
 use crate::source::Loc;
 use crate::tf::{Block, Configuration};
+use crate::value::{Kind, Value};
+use hcl_edit::expr::Expression;
 
 pub enum Verdict {
     Pass,
@@ -10,9 +17,268 @@ pub enum Verdict {
     Unknown { loc: Option<Loc>, reason: String },
 }
 
-pub fn assert(rule: &Rule, block: &Block, _cfg: &Configuration) -> Verdict {
-    Verdict::Unknown {
-        loc: Some(block.header),
-        reason: format!("rule {} needs the expression evaluator", rule.id),
+struct RuleScope<'a> {
+    block: &'a Block,
+    cfg: &'a Configuration,
+}
+
+/// Attributes a block of another type may use to name this one.
+const IDENTITY_ATTRS: &[&str] = &[
+    "id",
+    "bucket",
+    "name",
+    "user_name",
+    "role_name",
+    "group_name",
+    "policy_name",
+    "key_id",
+];
+
+impl RuleScope<'_> {
+    /// Does `v` (an attribute of another block) designate our block?
+    fn designates(&self, v: &Value) -> Option<bool> {
+        match &v.kind {
+            Kind::Unknown(u) => match &u.reference {
+                Some(r) => {
+                    let r = r.trim_start_matches("data.");
+                    let addr = self.block.address.trim_start_matches("data.");
+                    Some(
+                        r.strip_prefix(addr)
+                            .is_some_and(|rest| rest.starts_with('.')),
+                    )
+                }
+                None => None,
+            },
+            Kind::String(s) => {
+                let ours: Vec<&str> = IDENTITY_ATTRS
+                    .iter()
+                    .filter_map(|a| self.block.value.get(a).and_then(Value::as_str))
+                    .collect();
+                Some(ours.contains(&s.as_str()))
+            }
+            _ => Some(false),
+        }
+    }
+
+    fn blocks_of(&self, t: &str) -> Vec<&Block> {
+        let key = t.to_string();
+        let key = match key.strip_prefix("data.") {
+            Some(_) => key,
+            None => crate::tf::successor(&key).to_string(),
+        };
+        self.cfg.of_type(&key).collect()
+    }
+}
+
+impl Scope for RuleScope<'_> {
+    fn lookup(
+        &self,
+        _ev: &Evaluator,
+        root: &str,
+        steps: &[Step],
+        loc: Option<Loc>,
+    ) -> Option<Result<(Value, usize), EvalError>> {
+        if root != "self" {
+            return None;
+        }
+        // Attributes absent from the block read as null, as Terraform's schema would have them.
+        let mut v = self.block.value.clone();
+        let mut used = 0;
+        for s in steps {
+            match (s, &v.kind) {
+                (Step::Attr(a), Kind::Object(_)) => {
+                    v = v
+                        .get(a)
+                        .cloned()
+                        .unwrap_or_else(|| Value::new(Kind::Null, loc));
+                }
+                _ => break,
+            }
+            used += 1;
+        }
+        Some(Ok((v, used)))
+    }
+
+    fn call(
+        &self,
+        ev: &Evaluator,
+        name: &str,
+        args: &[Value],
+        loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        match name {
+            "attached" => {
+                let (Some(t), Some(a)) = (
+                    args.first().and_then(Value::as_str),
+                    args.get(1).and_then(Value::as_str),
+                ) else {
+                    return Some(super::err(
+                        "attached(type, attribute) takes two strings",
+                        loc,
+                    ));
+                };
+                let mut out = Vec::new();
+                for b in self.blocks_of(t) {
+                    let Some(v) = b.value.get(a) else { continue };
+                    match self.designates(v) {
+                        Some(true) => out.push(b.value.clone()),
+                        Some(false) => {}
+                        None => {
+                            return Some(Ok(Value::unknown(
+                                format!(
+                                    "whether `{}` is attached is not known: {}",
+                                    b.address,
+                                    v.as_unknown()
+                                        .map(|u| u.reason.to_string())
+                                        .unwrap_or_default()
+                                ),
+                                loc,
+                            )))
+                        }
+                    }
+                }
+                let _ = ev;
+                Some(Ok(Value::list(out, loc)))
+            }
+            "resources" => {
+                let Some(t) = args.first().and_then(Value::as_str) else {
+                    return Some(super::err("resources(type) takes a string", loc));
+                };
+                Some(Ok(Value::list(
+                    self.blocks_of(t)
+                        .into_iter()
+                        .map(|b| b.value.clone())
+                        .collect(),
+                    loc,
+                )))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The span of an attribute path (`versioning.status`, `ingress[0]`) in a block value.
+pub fn path_loc(v: &Value, path: &str) -> Option<Loc> {
+    let mut cur = v;
+    let mut best = None;
+    for part in path.split('.') {
+        let (name, idx) = match part.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        let e = cur.entry(name)?;
+        best = e.value.loc.or(e.key_loc).or(best);
+        cur = &e.value;
+        // A nested block list: step into the first (or given) element.
+        if let Some(items) = cur.as_list() {
+            let i = idx.unwrap_or(0);
+            if idx.is_some() || matches!(cur.kind, Kind::List(_)) && items.len() == 1 {
+                match items.get(i) {
+                    Some(x) => {
+                        cur = x;
+                        best = x.loc.or(best);
+                    }
+                    None => return best,
+                }
+            }
+        }
+    }
+    // Prefer the attribute key: it marks the line that says it.
+    best
+}
+
+fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
+    // The key span when the path ends on an attribute, so the label sits on `acl = …`.
+    let mut parts: Vec<&str> = path.split('.').collect();
+    let last = parts.pop()?;
+    let parent = if parts.is_empty() {
+        Some(v.clone())
+    } else {
+        let mut cur = v.clone();
+        for p in &parts {
+            let next = cur.get(p)?.clone();
+            cur = match next.as_list() {
+                Some([one]) => one.clone(),
+                _ => next,
+            };
+        }
+        Some(cur)
+    }?;
+    let e = parent.entry(last)?;
+    match (e.key_loc, e.value.loc) {
+        (Some(k), Some(val)) if k.file == val.file && val.end >= k.start => Some(Loc {
+            end: val.end.max(k.end),
+            ..k
+        }),
+        (k, val) => k.or(val),
+    }
+}
+
+pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
+    let Some(expr) = &rule.assert else {
+        return Verdict::Pass;
+    };
+    let scope = RuleScope { block, cfg };
+    let budget = Budget::new(Limits::default());
+    let files = FileAccess::default();
+    let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+    let v = ev.value(expr);
+    match &v.kind {
+        Kind::Bool(true) => Verdict::Pass,
+        Kind::Bool(false) => {
+            let loc = rule
+                .where_
+                .as_deref()
+                .and_then(|w| attr_path_loc(&block.value, w).or_else(|| path_loc(&block.value, w)))
+                .or(Some(block.header));
+            Verdict::Fail {
+                loc,
+                message: message(rule, &ev),
+            }
+        }
+        // Point at the value that was unknown when its span survived evaluation.
+        Kind::Unknown(u) => Verdict::Unknown {
+            loc: v
+                .loc
+                .filter(|l| l.file == block.file)
+                .or(Some(block.header)),
+            reason: u.reason.to_string(),
+        },
+        _ => Verdict::Unknown {
+            loc: Some(block.header),
+            reason: format!(
+                "the assertion of {} gave a {}, not a bool",
+                rule.id,
+                v.type_name()
+            ),
+        },
+    }
+}
+
+fn message(rule: &Rule, ev: &Evaluator) -> String {
+    match &rule.message_expr {
+        Some(e @ Expression::StringTemplate(t)) => match ev.value(e).as_str() {
+            Some(s) => s.to_string(),
+            // Render what is known; each unknown interpolation shows as its reference or
+            // `(unknown)`, never as template source.
+            None => {
+                let mut out = String::new();
+                for el in t.iter() {
+                    match el {
+                        hcl_edit::template::Element::Literal(l) => out.push_str(l.value()),
+                        hcl_edit::template::Element::Interpolation(i) => {
+                            out.push_str(&ev.value(&i.expr).to_string())
+                        }
+                        hcl_edit::template::Element::Directive(_) => out.push_str("(unknown)"),
+                    }
+                }
+                out
+            }
+        },
+        Some(e) => match ev.value(e).as_str() {
+            Some(s) => s.to_string(),
+            None => rule.message.clone(),
+        },
+        None => rule.message.clone(),
     }
 }

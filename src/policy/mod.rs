@@ -47,3 +47,34 @@ impl DocKind {
         })
     }
 }
+
+pub mod catalogue;
+pub mod grammar;
+pub mod model;
+pub mod semantics;
+
+use crate::checks::{DocCtx, Sink};
+
+/// Built-in `ram-grammar`: the document's shape, element by element.
+pub fn check_grammar(ctx: &DocCtx, sink: &mut Sink) {
+    grammar::check(&mut model::Out { doc: ctx.doc, sink });
+}
+
+/// Built-in `ram-semantics`: what the document grants.
+pub fn check_semantics(ctx: &DocCtx, sink: &mut Sink) {
+    let accounts = ["RAM031", "RAM042"]
+        .iter()
+        .filter_map(|r| ctx.sel.option(r, "accounts"))
+        .filter_map(|v| v.as_array())
+        .flatten()
+        .filter_map(|v| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect();
+    semantics::check(
+        &mut model::Out { doc: ctx.doc, sink },
+        &semantics::Options { accounts },
+    );
+}

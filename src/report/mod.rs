@@ -1,13 +1,21 @@
 //! Reporters: turn findings into text. They know nothing about HCL or policies.
 
+pub mod checkstyle;
 pub mod compact;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::finding::{Finding, Severity};
-use crate::source::{LineCol, SourceMap};
+use crate::rules::{Registry, Rule};
+use crate::source::{LineCol, SourceFile, SourceMap};
 use crate::tf::UnknownNote;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Everything a reporter may show.
 pub struct Report<'a> {
@@ -17,16 +25,95 @@ pub struct Report<'a> {
     pub files: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     Human,
     Json,
     Compact,
+    Sarif,
+    Junit,
+    Github,
+    Gitlab,
+    Checkstyle,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        <Format as clap::ValueEnum>::from_str(s, true).ok()
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Compact => "compact",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Gitlab => "gitlab",
+            Format::Checkstyle => "checkstyle",
+        }
+    }
 }
 
 pub struct HumanStyle {
     pub color: bool,
     pub width: usize,
+}
+
+/// A finding that a suppression or the baseline silenced, for `--show-suppressed` and JSON.
+#[derive(Clone, Debug)]
+pub struct Suppressed {
+    pub finding: Finding,
+    /// How it was suppressed: `acslint:ignore (line 4)`, `config per_path`, `baseline`.
+    pub by: String,
+    pub reason: Option<String>,
+}
+
+/// A baseline entry that no current finding matched any more.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Fixed {
+    pub rule: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    pub fingerprint: String,
+}
+
+/// What the machine formats need beyond the findings: rule metadata, the repository root, and
+/// what suppressions and the baseline removed.
+pub struct Extra<'a> {
+    pub registry: &'a Registry,
+    /// Rules that ran (SARIF `tool.driver.rules`); every rule of the registry when empty.
+    pub rules: Vec<Arc<Rule>>,
+    pub suppressed: &'a [Suppressed],
+    pub fixed: &'a [Fixed],
+    /// Whether a baseline was applied (the JSON report then lists fixed entries).
+    pub baseline: bool,
+}
+
+impl<'a> Extra<'a> {
+    pub fn new(registry: &'a Registry) -> Extra<'a> {
+        Extra {
+            registry,
+            rules: Vec::new(),
+            suppressed: &[],
+            fixed: &[],
+            baseline: false,
+        }
+    }
+    /// The rules to describe, in code order.
+    pub fn rule_list(&self) -> Vec<Arc<Rule>> {
+        let mut v: Vec<Arc<Rule>> = if self.rules.is_empty() {
+            self.registry.rules().to_vec()
+        } else {
+            self.rules.clone()
+        };
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v.dedup_by(|a, b| a.id == b.id);
+        v
+    }
 }
 
 impl Report<'_> {
@@ -55,9 +142,110 @@ impl Report<'_> {
 }
 
 pub fn render(format: Format, report: &Report, style: &HumanStyle) -> String {
+    render_with(format, report, style, &Extra::new(Registry::builtin()))
+}
+
+pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &Extra) -> String {
     match format {
         Format::Human => human::render(report, style),
-        Format::Json => json::render(report),
+        Format::Json => json::render_with(report, extra),
         Format::Compact => compact::render(report),
+        Format::Sarif => sarif::render(report, extra),
+        Format::Junit => junit::render(report),
+        Format::Github => github::render(report),
+        Format::Gitlab => gitlab::render(report),
+        Format::Checkstyle => checkstyle::render(report),
     }
+}
+
+/// The repository root of a path: the closest ancestor holding `.git` (a directory, or a file
+/// in worktrees and submodules). Cached per directory: reporters ask once per file.
+pub fn repo_root(path: &Path) -> Option<PathBuf> {
+    static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
+    let abs = absolute(path);
+    let dir = abs.parent()?.to_path_buf();
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(HashMap::new);
+    if let Some(r) = cache.get(&dir) {
+        return r.clone();
+    }
+    let found = dir
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf);
+    cache.insert(dir, found.clone());
+    found
+}
+
+/// An absolute, lexically normalised path (no file system access beyond the working directory).
+pub fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// A file's path relative to its repository root, `/`-separated; `None` when the file is not in
+/// a repository (or has no path, like standard input).
+pub fn repo_relative(file: &SourceFile) -> Option<String> {
+    if file.path.as_os_str().is_empty() {
+        return None;
+    }
+    let abs = absolute(&file.path);
+    let root = repo_root(&abs)?;
+    let rel = abs.strip_prefix(&root).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// The path machine formats use: repository-relative when possible, the display path otherwise.
+pub fn portable_path(file: &SourceFile) -> String {
+    repo_relative(file).unwrap_or_else(|| file.display.clone())
+}
+
+/// 1-based column in UTF-16 code units of a byte offset (SARIF's default `columnKind`).
+pub fn utf16_column(file: &SourceFile, offset: usize) -> usize {
+    let mut offset = offset.min(file.text.len());
+    while !file.text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = file.line_col(offset).line;
+    let start = file.line_start(line).min(offset);
+    file.text[start..offset]
+        .chars()
+        .map(char::len_utf16)
+        .sum::<usize>()
+        + 1
+}
+
+/// Escape text for XML attribute values and character data. Characters XML 1.0 cannot carry
+/// (most control characters) are replaced, so a strict parser accepts every report.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }

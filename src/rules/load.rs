@@ -94,7 +94,15 @@ pub fn load_rule_file(
                     if let Some(sp) = a.key.span() {
                         spans.insert(ptr.clone(), sp);
                     }
-                    let j = to_json(&a.value, text, &ptr, &mut spans);
+                    // Conditions are expressions whatever they look like (`assert = false` too).
+                    let j = if key == "assert" {
+                        if let Some(sp) = a.value.span() {
+                            spans.insert(ptr.clone(), sp);
+                        }
+                        J::String(source_of(&a.value, text))
+                    } else {
+                        to_json(&a.value, text, &ptr, &mut spans)
+                    };
                     obj.insert(key.clone(), j);
                     exprs.insert(key, a.value.clone());
                 }
@@ -238,21 +246,10 @@ fn to_json(e: &Expression, text: &str, ptr: &str, spans: &mut BTreeMap<String, R
     if let Some(sp) = e.span() {
         spans.entry(ptr.to_string()).or_insert(sp);
     }
+    if let Some(j) = scalar_json(e) {
+        return j;
+    }
     match e {
-        Expression::Null(_) => J::Null,
-        Expression::Bool(b) => J::Bool(*b.value()),
-        Expression::Number(n) => {
-            let n = n.value();
-            n.as_i64()
-                .map(J::from)
-                .or_else(|| {
-                    n.as_f64()
-                        .and_then(serde_json::Number::from_f64)
-                        .map(J::Number)
-                })
-                .unwrap_or(J::Null)
-        }
-        Expression::String(s) => J::String(s.value().to_string()),
         Expression::Array(a) => J::Array(
             a.iter()
                 .enumerate()
@@ -288,6 +285,28 @@ fn to_json(e: &Expression, text: &str, ptr: &str, spans: &mut BTreeMap<String, R
         }
         other => J::String(source_of(other, text)),
     }
+}
+
+/// The JSON value of a literal scalar (null, bool, number, plain string); `None` otherwise.
+/// Shared with the configuration loader.
+pub(crate) fn scalar_json(e: &Expression) -> Option<J> {
+    Some(match e {
+        Expression::Null(_) => J::Null,
+        Expression::Bool(b) => J::Bool(*b.value()),
+        Expression::Number(n) => {
+            let n = n.value();
+            n.as_i64()
+                .map(J::from)
+                .or_else(|| {
+                    n.as_f64()
+                        .and_then(serde_json::Number::from_f64)
+                        .map(J::Number)
+                })
+                .unwrap_or(J::Null)
+        }
+        Expression::String(s) => J::String(s.value().to_string()),
+        _ => return None,
+    })
 }
 
 fn literal_template(t: &hcl_edit::template::Template) -> Option<String> {

@@ -5,6 +5,7 @@ pub mod docs;
 mod load;
 pub mod schema;
 
+pub(crate) use load::scalar_json;
 pub use load::{load_rule_file, RuleLoadError};
 
 use crate::finding::Severity;

@@ -2,18 +2,21 @@
 
 pub mod lower;
 pub mod model;
+pub mod module;
+pub mod plan;
+pub mod policydoc;
 
 pub use model::*;
+pub use module::EvalOptions;
 
 use crate::finding::Emit;
 use crate::json::{self, SpanMap};
 use crate::policy::DocKind;
 use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::value::{Kind, Value};
-use hcl_edit::structure::{Body, Structure};
-use hcl_edit::Span;
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use hcl_edit::structure::Body;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// Parse an HCL file; a syntax error becomes a `TF001` emit at the parser's position.
 pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Box<Emit>> {
@@ -66,86 +69,150 @@ pub const POLICY_ATTRIBUTES: &[(&str, &str, DocKind)] = &[
     ),
 ];
 
-/// Load every Terraform file of the run into configurations (one per directory).
+/// Load every Terraform file of the run into configurations, with default options.
 pub fn load(sources: &SourceMap, ws: &mut Workspace) {
+    load_with(sources, ws, &EvalOptions::default())
+}
+
+/// Load every Terraform file of the run into evaluated configurations: one per root module (a
+/// directory of `.tf` files that no other scanned module calls), with the local modules it calls.
+pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+    let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+    let mut bodies: HashMap<FileId, Body> = HashMap::new();
     for f in sources.files() {
         match f.kind {
             FileKind::Hcl => {
-                dirs.entry(f.dir().to_path_buf()).or_default().push(f.id);
+                dirs.entry(module::normalize(f.dir()))
+                    .or_default()
+                    .push(f.id);
+                match parse_hcl(f.id, &f.text) {
+                    Ok(b) => {
+                        bodies.insert(f.id, b);
+                    }
+                    Err(e) => ws.emits.push(*e),
+                }
             }
             FileKind::Tfvars => {
                 if let Err(e) = parse_hcl(f.id, &f.text) {
                     ws.emits.push(*e);
+                } else {
+                    tfvars
+                        .entry(module::normalize(f.dir()))
+                        .or_default()
+                        .push(f.id);
                 }
             }
             FileKind::TfJson | FileKind::TfvarsJson => {
-                if let Err(e) = json::parse(
+                match json::parse(
                     &f.text,
                     SpanMap::Exact {
                         file: f.id,
                         offset: 0,
                     },
                 ) {
-                    ws.emits.push(
+                    Err(e) => ws.emits.push(
                         Emit::new("TF001", f.id, e.loc)
                             .field("reason", e.message.clone())
                             .label(e.message),
-                    );
+                    ),
+                    Ok(_) if f.kind == FileKind::TfvarsJson => {
+                        tfvars
+                            .entry(module::normalize(f.dir()))
+                            .or_default()
+                            .push(f.id);
+                    }
+                    Ok(_) => {}
                 }
             }
+            FileKind::Plan => plan::load(sources, f, ws),
             _ => {}
         }
     }
-    for (dir, files) in dirs {
+    let decls: HashMap<PathBuf, module::Decls> = dirs
+        .iter()
+        .map(|(d, files)| {
+            let fb: Vec<(FileId, &Body)> = files
+                .iter()
+                .filter_map(|id| bodies.get(id).map(|b| (*id, b)))
+                .collect();
+            (d.clone(), module::Decls::new(d.clone(), &fb, sources))
+        })
+        .collect();
+    let called: HashSet<PathBuf> = decls
+        .iter()
+        .flat_map(|(d, m)| m.local_calls().into_iter().filter(move |c| c != d))
+        .filter(|c| decls.contains_key(c))
+        .collect();
+    // Modules installed by `terraform init` are evaluated from their callers only.
+    let installed = |d: &Path| d.components().any(|c| c.as_os_str() == ".terraform");
+    let mut roots: Vec<&PathBuf> = dirs
+        .keys()
+        .filter(|d| !called.contains(*d) && !installed(d))
+        .collect();
+    // Modules that only call each other (a cycle) have no root: the first one becomes one, so
+    // the cycle is reported instead of the files being skipped silently.
+    let mut reached: HashSet<PathBuf> = HashSet::new();
+    let mut stack: Vec<PathBuf> = roots.iter().map(|d| (*d).clone()).collect();
+    while let Some(d) = stack.pop() {
+        if reached.insert(d.clone()) {
+            if let Some(m) = decls.get(&d) {
+                stack.extend(m.local_calls());
+            }
+        }
+    }
+    for d in dirs.keys() {
+        if !reached.contains(d) && !installed(d) {
+            roots.push(d);
+            let mut stack = vec![d.clone()];
+            while let Some(x) = stack.pop() {
+                if reached.insert(x.clone()) {
+                    if let Some(m) = decls.get(&x) {
+                        stack.extend(m.local_calls());
+                    }
+                }
+            }
+        }
+    }
+    // Canonical directories, computed once (file access checks compare them).
+    let canonical: HashMap<&PathBuf, PathBuf> = dirs
+        .keys()
+        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (d, c)))
+        .collect();
+    for dir in roots {
+        let files = &dirs[dir];
+        let Some(root) = decls.get(dir) else { continue };
+        // `file()` may read inside the root module and the local modules of the run.
+        let mut allowed: Vec<PathBuf> = canonical.get(dir).cloned().into_iter().collect();
+        allowed.extend(called.iter().filter_map(|d| canonical.get(d).cloned()));
+        let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
+        let empty = Vec::new();
+        let vars = module::root_vars(
+            &ctx,
+            root,
+            opts,
+            tfvars.get(dir).unwrap_or(&empty),
+            &mut ws.emits,
+        );
+        let inst = module::Inst::new(
+            &ctx,
+            root,
+            String::new(),
+            Vec::new(),
+            vec![dir.clone()],
+            vars,
+        );
         let mut cfg = Configuration {
-            dir,
+            dir: dir.clone(),
             files: files.clone(),
             ..Default::default()
         };
-        for id in files {
-            let f = sources.get(id);
-            let body = match parse_hcl(id, &f.text) {
-                Ok(b) => b,
-                Err(e) => {
-                    ws.emits.push(*e);
-                    continue;
-                }
-            };
-            for s in body.iter() {
-                let Structure::Block(b) = s else { continue };
-                let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
-                let (kind, written, name) = match (b.ident.as_str(), labels.as_slice()) {
-                    ("resource", [t, n]) => (BlockKind::Resource, *t, *n),
-                    ("data", [t, n]) => (BlockKind::Data, *t, *n),
-                    ("provider", [p]) => (BlockKind::Provider, *p, *p),
-                    ("output", [n]) => (BlockKind::Output, "output", *n),
-                    _ => continue,
-                };
-                let value = lower::body_value(id, &b.body, &f.text);
-                let header_end = b.body.span().map(|r| r.start).unwrap_or(0);
-                let whole = b.span().unwrap_or(0..0);
-                let header = Loc::new(id, whole.start..header_end.max(whole.start));
-                let address = match kind {
-                    BlockKind::Resource => format!("{written}.{name}"),
-                    BlockKind::Data => format!("data.{written}.{name}"),
-                    BlockKind::Provider => format!("provider.{written}"),
-                    BlockKind::Output => format!("output.{name}"),
-                };
-                cfg.blocks.push(Block {
-                    kind,
-                    written_type: written.to_string(),
-                    rtype: successor(written).to_string(),
-                    name: name.to_string(),
-                    address,
-                    module: String::new(),
-                    file: id,
-                    header: trim_header(&f.text, header),
-                    loc: Loc::new(id, whole),
-                    value,
-                    call_sites: Vec::new(),
-                });
-            }
+        inst.collect(&mut cfg.blocks);
+        ws.emits.extend(ctx.emits.borrow_mut().drain(..));
+        for h in ctx.budget.hits.borrow().iter() {
+            let file = h.loc.map(|l| l.file).unwrap_or(files[0]);
+            ws.emits
+                .push(Emit::new("TF005", file, h.loc).field("reason", h.what.clone()));
         }
         cfg.index();
         extract_documents(sources, &cfg, ws);
@@ -153,19 +220,32 @@ pub fn load(sources: &SourceMap, ws: &mut Workspace) {
     }
 }
 
-/// The header of a block without the trailing space before `{`.
-fn trim_header(text: &str, l: Loc) -> Loc {
-    let s = text.get(l.range()).unwrap_or("");
-    let t = s.trim_end();
-    Loc {
-        end: l.start + t.len() as u32,
-        ..l
-    }
-}
-
 /// Policy documents held in resource attributes become documents for the RAM analyzer.
 pub fn extract_documents(sources: &SourceMap, cfg: &Configuration, ws: &mut Workspace) {
     for b in &cfg.blocks {
+        if b.kind == BlockKind::Provider {
+            // The provider's `assume_role { policy = … }` is a session policy.
+            for ar in b
+                .value
+                .get("assume_role")
+                .and_then(Value::as_list)
+                .unwrap_or(&[])
+            {
+                if let Some(v) = ar.get("policy") {
+                    if let Some(doc) = document_from_value(
+                        sources,
+                        v,
+                        DocKind::Session,
+                        b.file,
+                        Some(&b.address),
+                        ws,
+                    ) {
+                        ws.documents.push(doc);
+                    }
+                }
+            }
+            continue;
+        }
         if b.kind != BlockKind::Resource {
             continue;
         }

@@ -1,0 +1,96 @@
+resource "alicloud_resource_manager_resource_directory" "this" {
+}
+
+resource "alicloud_kms_key" "audit" {
+  description         = "audit logs"
+  automatic_rotation  = "Enabled"
+  deletion_protection = "Enabled"
+}
+
+resource "alicloud_oss_bucket" "audit" {
+  bucket = "acme-audit-logs"
+  versioning {
+    status = "Enabled"
+  }
+  server_side_encryption_rule {
+    sse_algorithm     = "KMS"
+    kms_master_key_id = alicloud_kms_key.audit.id
+  }
+}
+
+resource "alicloud_oss_bucket_logging" "audit" {
+  bucket        = alicloud_oss_bucket.audit.bucket
+  target_bucket = alicloud_oss_bucket.access_logs.bucket
+  target_prefix = "audit/"
+}
+
+# Receives the access logs of the other buckets.
+resource "alicloud_oss_bucket" "access_logs" {
+  bucket = "acme-access-logs"
+  versioning {
+    status = "Enabled"
+  }
+  server_side_encryption_rule {
+    sse_algorithm = "AES256"
+  }
+}
+
+resource "alicloud_oss_bucket_acl" "audit" {
+  bucket = alicloud_oss_bucket.audit.bucket
+  acl    = "private"
+}
+
+resource "alicloud_log_project" "audit" {
+  project_name = "acme-audit"
+}
+
+resource "alicloud_log_store" "trail" {
+  project          = alicloud_log_project.audit.project_name
+  name             = "actiontrail_org"
+  retention_period = 3650
+}
+
+resource "alicloud_actiontrail_trail" "org" {
+  trail_name            = "org"
+  trail_region          = "All"
+  event_rw              = "All"
+  is_organization_trail = true
+  oss_bucket_name       = alicloud_oss_bucket.audit.bucket
+  sls_project_arn       = "acs:log:cn-hangzhou:190000000000002:project/${alicloud_log_project.audit.project_name}"
+  sls_write_role_arn    = "acs:ram::190000000000002:role/aliyunactiontraildefaultrole"
+}
+
+resource "alicloud_log_alert" "root_activity" {
+  project_name      = alicloud_log_project.audit.project_name
+  alert_name        = "root-activity"
+  alert_displayname = "Root account activity"
+  condition         = "c > 0"
+  dashboard         = "audit"
+  schedule {
+    type     = "FixedRate"
+    interval = "5m"
+  }
+  query_list {
+    store = alicloud_log_store.trail.name
+    start = "-5m"
+    end   = "now"
+    query = "event.userIdentity.type: root-account or event.eventName: CreateAccessKey | select count(1) as c"
+  }
+  notification_list {
+    type       = "Email"
+    email_list = ["security@example.com"]
+    content    = "root account or AccessKey activity"
+  }
+}
+
+resource "alicloud_log_audit" "this" {
+  display_name = "account-audit"
+  aliuid       = "190000000000002"
+  variable_map = {
+    actiontrail_enabled = "true"
+    actiontrail_ttl     = "365"
+    rds_enabled         = "true"
+    oss_access_enabled  = "true"
+    vpc_flow_enabled    = "true"
+  }
+}

@@ -1,0 +1,366 @@
+# Audit: ActionTrail present and complete, its destinations protected, alerts on root-account
+# activity, log audit coverage, VPC flow logs.
+
+rule "LOG001" {
+  name     = "actiontrail-missing"
+  severity = "high"
+  title    = "Account security is managed but no ActionTrail trail exists"
+  scope    = "configuration"
+  check    = builtin("actiontrail-missing")
+  message  = "no `alicloud_actiontrail_trail` exists in the scanned files although ${why}"
+  help     = "add an `alicloud_actiontrail_trail` with `trail_region = \"All\"`, `event_rw = \"All\"` and an OSS or SLS destination (a trail anywhere in the scanned files counts)"
+  references = {
+    cis  = "2.1"
+    cspm = "actiontrail-enabled"
+  }
+  equivalents = ["infraguard:actiontrail-enabled"]
+  docs = <<-EOT
+    ## Why
+    Without a trail, nobody can tell who created a key, changed a policy or logged on as root:
+    the console keeps only 90 days of events and exports nothing. A configuration that manages
+    account-level security (password policy, security preference, resource directory, account
+    alias, or RAM identities in a root module that configures the provider) should come with one.
+
+    A trail anywhere in the scanned files satisfies the rule, so scan the whole repository.
+    The option `require` (a list of path globs) makes a trail mandatory for the matching
+    configurations even when they manage no account-level resource.
+
+    ## How to fix
+    Add a multi-region trail that records all events and delivers them to OSS or SLS.
+
+    ## Example
+    ```hcl
+    resource "alicloud_actiontrail_trail" "audit" {
+      trail_name      = "account-audit"
+      trail_region    = "All"
+      event_rw        = "All"
+      oss_bucket_name = alicloud_oss_bucket.audit.bucket
+    }
+    ```
+  EOT
+}
+
+rule "LOG002" {
+  name     = "actiontrail-not-all-regions"
+  severity = "medium"
+  title    = "ActionTrail trail does not record every region"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "`trail_region = \"${value}\"`: events in other regions are not recorded"
+  help     = "set `trail_region = \"All\"`"
+  references = {
+    cis  = "2.1"
+    cspm = "actiontrail-trail-intact-enabled"
+  }
+  equivalents = ["checkov:CKV_ALI_4", "kics:action_trail_logging_all_regions_disabled"]
+  docs = <<-EOT
+    ## Why
+    Attackers use the regions nobody watches. A trail limited to one region misses them.
+    When `trail_region` is not written, ActionTrail applies the trail to all regions, so only an
+    explicit other value is reported (unlike KICS, which also reports it missing).
+
+    ## How to fix
+    Set `trail_region = "All"`.
+
+    ## Example
+    ```hcl
+    resource "alicloud_actiontrail_trail" "audit" {
+      trail_name   = "audit"
+      trail_region = "cn-hangzhou"   # reported
+    }
+    ```
+  EOT
+}
+
+rule "LOG003" {
+  name     = "actiontrail-not-all-events"
+  severity = "medium"
+  title    = "ActionTrail trail does not record every event"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "`event_rw` is ${value}: the trail does not record both read and write events"
+  help     = "set `event_rw = \"All\"`"
+  references = {
+    cis  = "2.1"
+    cspm = "actiontrail-trail-intact-enabled"
+  }
+  equivalents = ["checkov:CKV_ALI_5", "kics:action_trail_logging_all_regions_disabled", "infraguard:actiontrail-trail-intact-enabled"]
+  docs = <<-EOT
+    ## Why
+    Read events show reconnaissance and data access (listing keys, reading secrets); write-only
+    trails miss them. `event_rw` defaults to `All` on `alicloud_actiontrail_trail` (so an unset
+    value passes, unlike Checkov), but to `Write` on the deprecated `alicloud_actiontrail`.
+
+    ## How to fix
+    Set `event_rw = "All"`.
+
+    ## Example
+    ```hcl
+    resource "alicloud_actiontrail_trail" "audit" {
+      trail_name = "audit"
+      event_rw   = "Write"   # reported
+    }
+    ```
+  EOT
+}
+
+rule "LOG004" {
+  name     = "actiontrail-disabled"
+  severity = "high"
+  title    = "ActionTrail trail is disabled"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "`status = \"${value}\"`: the trail delivers nothing"
+  help     = "set `status = \"Enable\"` (the default)"
+  references = {
+    cis  = "2.1"
+    cspm = "actiontrail-trail-intact-enabled"
+  }
+  equivalents = ["infraguard:actiontrail-trail-intact-enabled"]
+  docs = <<-EOT
+    ## Why
+    A disabled trail looks like auditing in the code but records nothing.
+
+    ## How to fix
+    Remove `status` or set it to `Enable`.
+
+    ## Example
+    ```hcl
+    resource "alicloud_actiontrail_trail" "audit" {
+      trail_name = "audit"
+      status     = "Disable"   # reported
+    }
+    ```
+  EOT
+}
+
+rule "LOG005" {
+  name     = "actiontrail-no-destination"
+  severity = "medium"
+  title    = "ActionTrail trail delivers events nowhere"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "the trail has no `oss_bucket_name`, `sls_project_arn` or `max_compute_project_arn`: events are kept only 90 days in the console"
+  help     = "deliver to an OSS bucket (`oss_bucket_name`) and/or an SLS project (`sls_project_arn` with `sls_write_role_arn`)"
+  references = {
+    cis  = "2.1"
+  }
+  equivalents = ["kics:action_trail_logging_all_regions_disabled"]
+  docs = <<-EOT
+    ## Why
+    Investigations often start months after the fact. Without a destination, events disappear
+    after 90 days and cannot be queried or alerted on.
+
+    ## How to fix
+    Set `oss_bucket_name` for long-term storage and `sls_project_arn` for queries and alerts.
+
+    ## Example
+    ```hcl
+    resource "alicloud_actiontrail_trail" "audit" {
+      trail_name      = "audit"
+      oss_bucket_name = alicloud_oss_bucket.audit.bucket
+    }
+    ```
+  EOT
+}
+
+rule "LOG006" {
+  name     = "actiontrail-not-organization-trail"
+  severity = "medium"
+  title    = "Trail does not cover the member accounts of the resource directory"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "this configuration manages a resource directory but the trail is not a multi-account trail (`is_organization_trail` is not true)"
+  help     = "set `is_organization_trail = true` on the management account's trail"
+  references = {
+    cis  = "2.1"
+  }
+  docs = <<-EOT
+    ## Why
+    In a resource directory, a single-account trail records the management account only; the
+    member accounts, where workloads run, go unaudited.
+
+    ## How to fix
+    Set `is_organization_trail = true` (it forces a new trail).
+
+    ## Example
+    ```hcl
+    resource "alicloud_resource_manager_resource_directory" "rd" {}
+    resource "alicloud_actiontrail_trail" "org" {
+      trail_name            = "org-audit"
+      is_organization_trail = true
+    }
+    ```
+  EOT
+}
+
+rule "LOG007" {
+  name     = "actiontrail-bucket-unprotected"
+  severity = "high"
+  title    = "The OSS bucket receiving ActionTrail logs is not protected"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "the trail's bucket `${bucket}` ${problem}"
+  help     = "keep audit buckets private, versioned and encrypted (inline attributes or the split `alicloud_oss_bucket_*` resources)"
+  references = {
+    cis  = "2.2"
+  }
+  equivalents = ["kics:actiontrail_trail_oss_bucket_is_publicly_accessible"]
+  docs = <<-EOT
+    ## Why
+    Audit logs reveal the account's structure and can be altered by whoever controls the bucket.
+    A public bucket leaks them; an unversioned one lets an intruder overwrite them; an
+    unencrypted one stores them in the clear. acslint follows the trail's `oss_bucket_name` to
+    the bucket in the configuration (by reference or by name) and reads both the inline
+    attributes and the split resources (`alicloud_oss_bucket_acl`, `_versioning`,
+    `_server_side_encryption`).
+
+    ## How to fix
+    Make the bucket private, enable versioning, and enable server-side encryption.
+
+    ## Example
+    ```hcl
+    resource "alicloud_oss_bucket" "audit" {
+      bucket = "acme-audit"
+      versioning { status = "Enabled" }
+      server_side_encryption_rule { sse_algorithm = "KMS" }
+    }
+    ```
+  EOT
+}
+
+rule "LOG008" {
+  name     = "actiontrail-logstore-short-retention"
+  severity = "medium"
+  title    = "ActionTrail events in SLS are kept less than a year"
+  resource = ["alicloud_actiontrail_trail"]
+  check    = builtin("actiontrail-trail")
+  message  = "logstore `${store}` keeps the events of `${trail}` for ${days}; keep them at least ${min} days"
+  help     = "set `retention_period` to 365 or more (option min_days)"
+  references = {
+    cis  = "2.23"
+  }
+  equivalents = ["kics:log_retention_is_not_greater_than_90_days"]
+  docs = <<-EOT
+    ## Why
+    Breaches are often found months later. The SLS default retention is 30 days.
+
+    ## How to fix
+    Set `retention_period = 365` (or more; 3650 keeps events forever) on the logstores of the
+    project the trail delivers to.
+
+    ## Example
+    ```hcl
+    resource "alicloud_log_store" "trail" {
+      project          = alicloud_log_project.audit.project_name
+      name             = "actiontrail_audit"
+      retention_period = 30   # reported
+    }
+    ```
+  EOT
+}
+
+rule "LOG009" {
+  name     = "no-root-activity-alert"
+  severity = "medium"
+  title    = "No alert on root-account activity"
+  scope    = "configuration"
+  check    = builtin("root-activity-alert")
+  message  = "`${trail}` delivers to SLS but no `alicloud_log_alert`/`alicloud_sls_alert` watches root-account activity or AccessKey creation"
+  help     = "add an SLS alert on the trail's logstore whose query matches `event.userIdentity.type: root-account` (and `CreateAccessKey` events)"
+  references = {
+    cis  = "2.18"
+  }
+  docs = <<-EOT
+    ## Why
+    The root account should never be used day to day, and new AccessKeys are how intruders
+    persist. An alert on either tells you within minutes instead of at the next audit.
+
+    ## How to fix
+    Add an alert whose query mentions `root-account` or `CreateAccessKey`. Any alert in the
+    scanned files counts.
+
+    ## Example
+    ```hcl
+    resource "alicloud_log_alert" "root" {
+      project_name = alicloud_log_project.audit.project_name
+      alert_name   = "root-activity"
+      query_list {
+        store = "actiontrail_audit"
+        query = "event.userIdentity.type: root-account"
+      }
+    }
+    ```
+  EOT
+}
+
+rule "LOG010" {
+  name     = "log-audit-incomplete"
+  severity = "medium"
+  title    = "Log audit does not collect ActionTrail, RDS or OSS logs"
+  resource = ["alicloud_log_audit"]
+  check    = builtin("log-audit")
+  message  = "log audit does not collect ${what}: `${key}` is not true"
+  help     = "set `${key} = \"true\"` in `variable_map`"
+  references = {
+    cis  = "2.3"
+  }
+  equivalents = ["checkov:CKV_ALI_38", "kics:rds_instance_events_not_logged"]
+  docs = <<-EOT
+    ## Why
+    Log audit centralises the logs of many services; ActionTrail events, RDS audit logs and OSS
+    access logs are the minimum for an investigation. All three default to off.
+
+    ## How to fix
+    Set `actiontrail_enabled`, `rds_enabled` and `oss_access_enabled` to `"true"`.
+
+    ## Example
+    ```hcl
+    resource "alicloud_log_audit" "this" {
+      display_name = "audit"
+      aliuid       = "123456789012"
+      variable_map = {
+        actiontrail_enabled = "true"
+        rds_enabled         = "true"
+        oss_access_enabled  = "true"
+      }
+    }
+    ```
+  EOT
+}
+
+rule "LOG011" {
+  name     = "vpc-without-flow-log"
+  severity = "low"
+  title    = "VPC has no flow log"
+  resource = ["alicloud_vpc"]
+  check    = builtin("vpc-flow-log")
+  message  = "no `alicloud_vpc_flow_log` records the traffic of `${vpc}`"
+  help     = "add an `alicloud_vpc_flow_log` with `resource_type = \"VPC\"` and `resource_id` referencing the VPC, or enable `vpc_flow_enabled` in log audit"
+  references = {
+    cis  = "2.5"
+  }
+  equivalents = ["kics:vpc_flow_logs_disabled", "infraguard:vpc-flow-logs-enabled"]
+  docs = <<-EOT
+    ## Why
+    Flow logs show which addresses talked to which instances: the evidence for data
+    exfiltration and lateral movement. A flow log on the VPC or on one of its VSwitches, or log
+    audit collecting VPC flow logs, satisfies the rule. Only root modules (configurations that
+    configure the `alicloud` provider) are checked: a reusable module leaves the flow log, and
+    the log project it needs, to its callers.
+
+    ## How to fix
+    Add a flow log for the VPC.
+
+    ## Example
+    ```hcl
+    resource "alicloud_vpc_flow_log" "main" {
+      resource_type  = "VPC"
+      resource_id    = alicloud_vpc.main.id
+      traffic_type   = "All"
+      project_name   = alicloud_log_project.net.project_name
+      log_store_name = alicloud_log_store.flow.name
+    }
+    ```
+  EOT
+}

@@ -1,0 +1,157 @@
+# Databases: RDS and MongoDB.
+
+rule "DB001" {
+  name     = "rds-open-to-internet"
+  severity = "high"
+  title    = "RDS instance whitelist allows any address"
+  resource = ["alicloud_db_instance"]
+  assert   = !anytrue([for ip in coalesce(self.security_ips, []) : contains(["0.0.0.0/0", "0.0.0.0"], ip)])
+  where    = "security_ips"
+  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` accepts connections from any IP address"
+  help     = "list only the application subnets (or security groups) that need the database"
+  references = {
+    cis  = "6.x Ensure that RDS instances are not open to the world"
+    docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist"
+  }
+  equivalents = ["checkov:CKV_ALI_9", "kics:rds_instance_publicly_accessible", "infraguard:rds-white-list-internet-ip-access-check"]
+  docs = <<-EOT
+    ## Why
+    `0.0.0.0/0` in the whitelist lets anyone who reaches the endpoint try to log in; combined
+    with a public endpoint the database is on the internet.
+
+    ## How to fix
+    Whitelist only the VPC ranges of the clients.
+
+    ## Example
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["10.0.0.0/16"]
+    }
+    ```
+  EOT
+}
+
+rule "DB002" {
+  name     = "rds-ssl-disabled"
+  severity = "medium"
+  title    = "RDS instance does not enable SSL"
+  resource = ["alicloud_db_instance"]
+  assert   = contains(["Open", "Update"], coalesce(self.ssl_action, "Close"))
+  where    = "ssl_action"
+  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` does not enforce SSL (ssl_action is `${coalesce(self.ssl_action, "unset")}`)"
+  help     = "set `ssl_action = \"Open\"`"
+  references = {
+    cis  = "6.1 Ensure that RDS instance requires all incoming connections to use SSL"
+    docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-ssl-encryption-for-an-apsaradb-rds-for-mysql-instance"
+  }
+  equivalents = ["checkov:CKV_ALI_20", "kics:rds_instance_ssl_action_disabled", "infraguard:rds-instance-enabled-ssl"]
+  docs = <<-EOT
+    ## Why
+    Without SSL, credentials and query results cross the network in clear text.
+
+    ## How to fix
+    Turn SSL on with `ssl_action = "Open"` and make clients verify the certificate.
+
+    ## Example
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine     = "MySQL"
+      ssl_action = "Open"
+    }
+    ```
+  EOT
+}
+
+rule "DB003" {
+  name     = "rds-tde-disabled"
+  severity = "medium"
+  title    = "RDS instance does not use transparent data encryption"
+  resource = ["alicloud_db_instance"]
+  assert   = coalesce(self.tde_status, "Disabled") == "Enabled"
+  where    = "tde_status"
+  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` stores data without TDE"
+  help     = "set `tde_status = \"Enabled\"` (MySQL and SQL Server; it cannot be turned off again)"
+  references = {
+    cis  = "6.x Ensure that TDE is enabled on RDS instances"
+    docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-tde-for-an-apsaradb-rds-for-mysql-instance"
+  }
+  equivalents = ["checkov:CKV_ALI_22", "kics:rds_instance_tde_status_disabled", "infraguard:rds-instance-enabled-tde-disk-encryption"]
+  docs = <<-EOT
+    ## Why
+    Transparent data encryption protects data files and backups at rest.
+
+    ## How to fix
+    Enable TDE; for engines without TDE, use cloud-disk encryption instead.
+
+    ## Example
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine     = "MySQL"
+      tde_status = "Enabled"
+    }
+    ```
+  EOT
+}
+
+rule "DB004" {
+  name     = "rds-sql-audit-short-retention"
+  severity = "low"
+  title    = "RDS SQL audit is off or kept under 180 days"
+  resource = ["alicloud_db_instance"]
+  assert   = coalesce(self.sql_collector_status, "Disabled") == "Enabled" && try(tonumber(self.sql_collector_config_value), 30) >= 180
+  where    = "sql_collector_status"
+  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` does not keep SQL audit logs for 180 days"
+  help     = "set `sql_collector_status = \"Enabled\"` and `sql_collector_config_value = 180` (or more)"
+  references = {
+    cis  = "6.x Ensure that auditing is enabled with retention of 180 days or more"
+    docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/use-the-sql-explorer-and-audit-feature"
+  }
+  equivalents = ["checkov:CKV_ALI_25", "kics:rds_instance_retention_not_recommended", "infraguard:rds-instance-enabled-auditing"]
+  docs = <<-EOT
+    ## Why
+    SQL audit logs show who ran which statement; investigations need months of them.
+
+    ## How to fix
+    Enable the SQL collector with a retention of at least 180 days.
+
+    ## Example
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine                     = "MySQL"
+      sql_collector_status       = "Enabled"
+      sql_collector_config_value = 180
+    }
+    ```
+  EOT
+}
+
+rule "DB005" {
+  name     = "mongodb-open-to-internet"
+  severity = "high"
+  title    = "MongoDB instance whitelist allows any address"
+  resource = ["alicloud_mongodb_instance"]
+  assert   = !anytrue([for ip in coalesce(self.security_ip_list, []) : contains(["0.0.0.0/0", "0.0.0.0"], ip)])
+  where    = "security_ip_list"
+  message  = "MongoDB instance `${coalesce(self.name, "(unnamed)")}` accepts connections from any IP address"
+  help     = "whitelist only the application subnets"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/mongodb/user-guide/modify-a-whitelist"
+  }
+  equivalents = ["checkov:CKV_ALI_43", "infraguard:mongodb-public-access-check"]
+  docs = <<-EOT
+    ## Why
+    An open whitelist exposes the database to credential stuffing from anywhere.
+
+    ## How to fix
+    Whitelist the VPC ranges of the clients only.
+
+    ## Example
+    ```hcl
+    resource "alicloud_mongodb_instance" "app" {
+      engine_version   = "4.4"
+      security_ip_list = ["10.0.0.0/16"]
+    }
+    ```
+  EOT
+}

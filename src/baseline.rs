@@ -1,0 +1,246 @@
+//! Fingerprints and baselines. A fingerprint names a finding without its line number: rule,
+//! repository-relative file, resource address or JSON pointer, and a hash of the normalised
+//! offending text. It survives lines moving and reformatting, and never embeds source text
+//! (which could hold a secret). `--write-baseline` records them; `--baseline` keeps only new
+//! findings and lists the entries no finding matched any more ("fixed").
+
+use crate::finding::Finding;
+use crate::report::{portable_path, Fixed};
+use crate::source::SourceMap;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const BASELINE_VERSION: u32 = 1;
+
+/// 64-bit FNV-1a: tiny, and stable across Rust versions and platforms (unlike `DefaultHasher`),
+/// which a fingerprint stored in a file needs.
+fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A 128-bit hex digest built from two FNV-1a passes with different seeds.
+pub fn digest(parts: &[&str]) -> String {
+    let mut a = 0xcbf2_9ce4_8422_2325u64;
+    let mut b = 0x6c62_272e_07bb_0142u64;
+    for p in parts {
+        // Length-prefix each part so ("ab","c") and ("a","bc") differ.
+        let len = (p.len() as u64).to_le_bytes();
+        a = fnv1a(fnv1a(a, &len), p.as_bytes());
+        b = fnv1a(fnv1a(b, p.as_bytes()), &len);
+    }
+    format!("{a:016x}{b:016x}")
+}
+
+/// Whitespace collapsed to single spaces, trimmed: reindenting does not change a fingerprint.
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text a fingerprint hashes: the finding's span, or its whole first line when the span is
+/// too short to tell findings apart (a one-character syntax-error position).
+fn snippet(sources: &SourceMap, f: &Finding) -> String {
+    let file = sources.get(f.file);
+    let Some(loc) = f.loc else {
+        return String::new();
+    };
+    let s = normalize(file.slice(loc));
+    if s.chars().count() >= 8 {
+        return s;
+    }
+    let line = file.line_col(loc.start as usize).line;
+    normalize(file.line_text(line))
+}
+
+/// Line-independent fingerprints of findings (in the given order). Identical findings are told
+/// apart by their rank among equals, so every fingerprint of a run is unique.
+pub fn fingerprints(sources: &SourceMap, findings: &[Finding]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let file = sources.get(f.file);
+            let path = portable_path(file);
+            let logical = f.resource.as_deref().or(f.pointer.as_deref()).unwrap_or("");
+            let snip = snippet(sources, f);
+            let snip_hash = digest(&[&snip]);
+            let base = digest(&[&f.rule, &path, logical, &snip_hash]);
+            let n = seen.entry(base.clone()).or_insert(0);
+            let fp = if *n == 0 {
+                base
+            } else {
+                digest(&[&base, &n.to_string()])
+            };
+            *n += 1;
+            fp
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Fixed>,
+}
+
+impl Baseline {
+    pub fn from_findings(sources: &SourceMap, findings: &[Finding]) -> Baseline {
+        let fps = fingerprints(sources, findings);
+        Baseline {
+            version: BASELINE_VERSION,
+            findings: findings
+                .iter()
+                .zip(fps)
+                .map(|(f, fp)| Fixed {
+                    rule: f.rule.to_string(),
+                    file: portable_path(sources.get(f.file)),
+                    resource: f.resource.clone(),
+                    pointer: f.pointer.clone(),
+                    fingerprint: fp,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    pub fn read(path: &Path) -> Result<Baseline, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+        let b: Baseline = serde_json::from_str(&text)
+            .map_err(|e| format!("baseline {} is not valid: {e}", path.display()))?;
+        if b.version != BASELINE_VERSION {
+            return Err(format!(
+                "baseline {} has version {}, this acslint reads version {BASELINE_VERSION}",
+                path.display(),
+                b.version
+            ));
+        }
+        Ok(b)
+    }
+
+    /// Split findings into (new, known) and list baseline entries nothing matched (fixed).
+    pub fn apply(
+        &self,
+        sources: &SourceMap,
+        findings: Vec<Finding>,
+    ) -> (Vec<Finding>, Vec<Finding>, Vec<Fixed>) {
+        let fps = fingerprints(sources, &findings);
+        let mut remaining: HashMap<&str, usize> = HashMap::new();
+        for e in &self.findings {
+            *remaining.entry(e.fingerprint.as_str()).or_insert(0) += 1;
+        }
+        let (mut new, mut known) = (Vec::new(), Vec::new());
+        for (f, fp) in findings.into_iter().zip(&fps) {
+            match remaining.get_mut(fp.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    known.push(f);
+                }
+                _ => new.push(f),
+            }
+        }
+        let mut fixed = Vec::new();
+        for e in &self.findings {
+            if let Some(n) = remaining.get_mut(e.fingerprint.as_str()) {
+                if *n > 0 {
+                    *n -= 1;
+                    fixed.push(e.clone());
+                }
+            }
+        }
+        (new, known, fixed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+    use crate::source::{FileId, FileKind, Loc};
+    use std::sync::Arc;
+
+    fn finding(file: FileId, range: std::ops::Range<usize>) -> Finding {
+        Finding {
+            rule: "RAM000".into(),
+            name: "policy-invalid-json".into(),
+            severity: Severity::High,
+            message: "m".into(),
+            help: None,
+            url: "u".into(),
+            file,
+            loc: Some(Loc::new(file, range)),
+            label: None,
+            secondary: Vec::new(),
+            resource: None,
+            pointer: None,
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fingerprints_ignore_line_moves_and_indentation_but_not_content() {
+        let mut sm = SourceMap::default();
+        let a = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\n  \"Action\": \"ram:*\"\n}"),
+        );
+        let b = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("\n\n{\n      \"Action\":   \"ram:*\"\n}"),
+        );
+        let c = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\n  \"Action\": \"ecs:*\"\n}"),
+        );
+        // The span of `"Action": …` up to the closing quote of the value, in each text.
+        let span = |id: FileId| {
+            let t = &sm.get(id).text;
+            let s = t.find("\"Action\"").unwrap();
+            s..t.rfind('"').unwrap() + 1
+        };
+        let fa = fingerprints(&sm, &[finding(a, span(a))]);
+        let fb = fingerprints(&sm, &[finding(b, span(b))]);
+        let fc = fingerprints(&sm, &[finding(c, span(c))]);
+        assert_eq!(fa, fb);
+        assert_ne!(fa, fc);
+        // Equal findings get distinct fingerprints.
+        let two = fingerprints(&sm, &[finding(a, span(a)), finding(a, span(a))]);
+        assert_ne!(two[0], two[1]);
+        assert_eq!(two[0], fa[0]);
+        // The digest holds no source text.
+        assert!(!fa[0].contains("ram"));
+        assert_eq!(fa[0].len(), 32);
+    }
+
+    #[test]
+    fn apply_counts_duplicates() {
+        let mut sm = SourceMap::default();
+        let a = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\"Action\": \"ram:*\"}"),
+        );
+        let base = Baseline::from_findings(&sm, &[finding(a, 1..18), finding(a, 1..18)]);
+        let (new, known, fixed) = base.apply(&sm, vec![finding(a, 1..18)]);
+        assert_eq!((new.len(), known.len(), fixed.len()), (0, 1, 1));
+        let (new, known, fixed) = base.apply(&sm, vec![finding(a, 1..18); 3]);
+        assert_eq!((new.len(), known.len(), fixed.len()), (1, 2, 0));
+    }
+}

@@ -1,0 +1,196 @@
+//! Secrets in scanned files (SEC): AccessKey IDs and the 30-character secrets next to them, in
+//! the raw text of every file (HCL, tfvars, policy and plan JSON), so strings in heredocs,
+//! `user_data`, tags, comments and variable defaults are all covered. Messages show a key only
+//! redacted and never show a secret.
+
+use super::iam::redact;
+use super::{FileCtx, Sink};
+use crate::finding::Emit;
+use crate::source::Loc;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn key_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:LTAI[A-Za-z0-9]{12,20}|STS\.[A-Za-z0-9]{16,40})\b").expect("valid regex")
+    })
+}
+
+fn secret_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b[A-Za-z0-9]{30}\b").expect("valid regex"))
+}
+
+/// Words that make a 30-character token on the same line a likely AccessKey secret.
+const KEYWORDS: &[&str] = &[
+    "secret",
+    "access_key",
+    "accesskey",
+    "access-key",
+    "alibaba",
+    "aliyun",
+    "alicloud",
+    "ak_sk",
+];
+
+/// Shannon entropy in bits per character.
+fn entropy(s: &str) -> f64 {
+    let mut counts = [0usize; 128];
+    let mut n = 0usize;
+    for b in s.bytes().filter(u8::is_ascii) {
+        counts[b as usize] += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f64 / n as f64;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Placeholders (`LTAIxxxxxxxxxxxxxxxx`, `LTAI0000…`, `STS.XXXX…`) repeat characters; real keys
+/// are random.
+pub fn looks_random(body: &str, min_entropy: f64) -> bool {
+    let mut run = 1;
+    let mut prev = None;
+    for c in body.chars() {
+        if Some(c.to_ascii_lowercase()) == prev {
+            run += 1;
+            if run >= 4 {
+                return false;
+            }
+        } else {
+            run = 1;
+        }
+        prev = Some(c.to_ascii_lowercase());
+    }
+    let classes = [
+        body.chars().any(|c| c.is_ascii_uppercase()),
+        body.chars().any(|c| c.is_ascii_lowercase()),
+        body.chars().any(|c| c.is_ascii_digit()),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    classes >= 2 && entropy(body) >= min_entropy
+}
+
+/// SEC001 AccessKey IDs, SEC002 AccessKey secrets.
+pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
+    let f = ctx.file;
+    let text: &str = &f.text;
+    // Cheap pre-filter: most files hold neither.
+    let lower_has_kw = |line: &str| {
+        let l = line.to_ascii_lowercase();
+        KEYWORDS.iter().any(|k| l.contains(k))
+    };
+    let mut key_lines: Vec<(usize, String)> = Vec::new();
+    for m in key_re().find_iter(text) {
+        let k = m.as_str();
+        let (body, kind) = match k.strip_prefix("LTAI") {
+            Some(b) => (b, "AccessKey ID"),
+            None => (&k[4..], "STS AccessKey ID"),
+        };
+        // Documentation masks keys (`LTAI4G3HaMmeHpay2gcq****`).
+        if !looks_random(body, 3.0) || text[m.end()..].starts_with('*') {
+            continue;
+        }
+        let line = f.line_col(m.start()).line;
+        key_lines.push((line, redact(k)));
+        sink.emit(
+            Emit::new("SEC001", f.id, Some(Loc::new(f.id, m.range())))
+                .field("kind", kind)
+                .field("key", redact(k))
+                .label(format!("{kind} {}", redact(k))),
+        );
+    }
+    if key_lines.is_empty() && !lower_has_kw(text) {
+        return;
+    }
+    for m in secret_re().find_iter(text) {
+        let s = m.as_str();
+        // Secrets are base62: all three classes appear in practice, while policy names and
+        // CamelCase identifiers (`AliyunYundunGreenWebFullAccess`) lack digits.
+        let all_classes = s.chars().any(|c| c.is_ascii_digit())
+            && s.chars().any(|c| c.is_ascii_uppercase())
+            && s.chars().any(|c| c.is_ascii_lowercase());
+        if s.starts_with("LTAI") || !all_classes || !looks_random(s, 3.5) {
+            continue;
+        }
+        let line = f.line_col(m.start()).line;
+        // Next to an AccessKey ID (within two lines)…
+        let near = key_lines
+            .iter()
+            .find(|(l, _)| l.abs_diff(line) <= 2)
+            .map(|(_, k)| format!("next to AccessKey ID {k}"));
+        // …or a credential word on its line or the line above (`variable "secret_key" {`).
+        let near = near.or_else(|| {
+            (lower_has_kw(&f.line_text(line).replace(s, ""))
+                || lower_has_kw(f.line_text(line.saturating_sub(1))))
+            .then(|| "next to a credential name".to_string())
+        });
+        let Some(near) = near else { continue };
+        sink.emit(
+            Emit::new("SEC002", f.id, Some(Loc::new(f.id, m.range())))
+                .field("near", near)
+                .field("length", s.len().to_string())
+                .label("AccessKey secret (not shown)"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_not_secrets() {
+        use crate::source::{FileKind, SourceMap};
+        let mut m = SourceMap::default();
+        let text = "policy_name = \"AliyunYundunGreenWebFullAccess\"\nsecret = \"Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0\"\n";
+        let id = m.add("x.tf".into(), "x.tf".into(), FileKind::Hcl, text.into());
+        let sel = crate::engine::Selection::default();
+        let mut sink = Sink::default();
+        scan(
+            &FileCtx {
+                file: m.get(id),
+                sel: &sel,
+            },
+            &mut sink,
+        );
+        let lines: Vec<usize> = sink
+            .emits
+            .iter()
+            .map(|e| {
+                m.get(id)
+                    .line_col(e.loc.map_or(0, |l| l.start as usize))
+                    .line
+            })
+            .collect();
+        assert_eq!(lines, vec![2]);
+        // The rendered fields never hold the secret.
+        for e in &sink.emits {
+            assert!(e
+                .fields
+                .iter()
+                .all(|(_, v)| !v.contains("Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0")));
+        }
+    }
+
+    #[test]
+    fn placeholders_are_not_keys() {
+        assert!(!looks_random("xxxxxxxxxxxxxxxxxxxx", 3.0));
+        assert!(!looks_random("XXXXXXXXXXXXXXXXXXXX", 3.0));
+        assert!(!looks_random("00000000000000000000", 3.0));
+        assert!(!looks_random("4GxxxxxxxxxxxxxxxxxX", 3.0));
+        assert!(looks_random("5tQ9xLpD2mVb7RkW3nYx", 3.0));
+        assert!(looks_random("4G3HaMmeHpay2gcqZp8K", 3.0));
+    }
+}

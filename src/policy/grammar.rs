@@ -1,0 +1,798 @@
+//! Grammar checks: the document has the shape RAM accepts, element by element, each finding on
+//! the smallest span that is wrong.
+
+use super::catalogue::{self, GLOBAL_KEYS, OPERATORS};
+use super::model::{head, parse_arn, suggest, Out};
+use super::DocKind;
+use crate::json::pointer_push;
+use crate::source::Loc;
+use crate::value::{Entry, Kind, Value};
+
+const TOP_KEYS: &[&str] = &["Version", "Statement"];
+const STMT_KEYS: &[&str] = &[
+    "Sid",
+    "Effect",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Principal",
+    "NotPrincipal",
+    "Condition",
+];
+
+/// RAM's documented length limit for custom policies (characters, whitespace not counted).
+pub const MAX_POLICY_CHARS: usize = 6144;
+
+fn did_you_mean(s: Option<&str>) -> String {
+    s.map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}
+
+fn describe(v: &Value) -> String {
+    match &v.kind {
+        Kind::String(s) => format!("\"{s}\""),
+        Kind::List(_) => "an array".into(),
+        Kind::Object(_) => "an object".into(),
+        _ => format!("`{v}`"),
+    }
+}
+
+pub fn check(out: &mut Out) {
+    let doc = &out.doc.value;
+    if let Some(u) = doc.as_unknown() {
+        out.unknown("RAM001", doc.loc, u.reason.to_string());
+        return;
+    }
+    let Some(entries) = doc.as_object() else {
+        out.emit("RAM001", doc.loc, "")
+            .field(
+                "problem",
+                format!("must be a JSON object, found {}", describe(doc)),
+            )
+            .label("not an object");
+        return;
+    };
+    size(out);
+    keys(out, entries, TOP_KEYS, "");
+    match doc.entry("Version") {
+        None => {
+            out.emit("RAM001", head(doc), "")
+                .field("problem", "has no `Version`")
+                .label("`\"Version\": \"1\"` is missing here");
+        }
+        Some(e) if e.value.is_unknown() => {
+            out.unknown("RAM001", e.value.loc, "the Version is not known");
+        }
+        Some(e) if e.value.as_str() != Some("1") => {
+            out.emit("RAM001", e.value.loc, "/Version")
+                .field(
+                    "problem",
+                    format!(
+                        "has `Version` {}, but RAM accepts only the string \"1\"",
+                        describe(&e.value)
+                    ),
+                )
+                .label("must be \"1\"");
+        }
+        Some(_) => {}
+    }
+    let Some(st) = doc.entry("Statement") else {
+        out.emit("RAM001", head(doc), "")
+            .field("problem", "has no `Statement`")
+            .label("`Statement` is missing here");
+        return;
+    };
+    match &st.value.kind {
+        Kind::Unknown(u) => out.unknown("RAM001", st.value.loc, u.reason.to_string()),
+        Kind::List(l) if l.is_empty() => {
+            out.emit("RAM001", st.value.loc, "/Statement")
+                .field("problem", "has an empty `Statement` array")
+                .label("no statements");
+        }
+        Kind::List(l) => {
+            for (i, s) in l.iter().enumerate() {
+                statement(out, s, &format!("/Statement/{i}"));
+            }
+        }
+        Kind::Object(_) => {
+            out.emit("RAM002", st.key_loc, "/Statement")
+                .label("a single object, not an array")
+                .secondary(head(&st.value), "this statement");
+            statement(out, &st.value, "/Statement");
+        }
+        _ => {
+            out.emit("RAM001", st.value.loc, "/Statement")
+                .field(
+                    "problem",
+                    format!(
+                        "has a `Statement` that is {}, not an array of statements",
+                        describe(&st.value)
+                    ),
+                )
+                .label("not an array");
+        }
+    }
+}
+
+/// Unknown, misspelt, wrongly cased and duplicate keys of an object.
+fn keys(out: &mut Out, entries: &[Entry], known: &[&str], pointer: &str) {
+    let mut seen: Vec<&str> = Vec::new();
+    for e in entries {
+        let p = pointer_push(pointer, &e.key);
+        if seen.contains(&e.key.as_str()) {
+            out.emit("RAM003", e.key_loc, &p)
+                .field("key", e.key.clone())
+                .field(
+                    "problem",
+                    "appears more than once; RAM rejects duplicate keys",
+                )
+                .field("suggestion", "")
+                .label("duplicate key");
+            continue;
+        }
+        seen.push(&e.key);
+        if known.contains(&e.key.as_str()) {
+            continue;
+        }
+        let (problem, hint) = match known.iter().find(|k| k.eq_ignore_ascii_case(&e.key)) {
+            Some(k) => (
+                "has the wrong case; element names are case-sensitive",
+                Some(*k),
+            ),
+            None => (
+                "is not an element of the RAM policy language",
+                suggest(&e.key, known.iter().copied()),
+            ),
+        };
+        out.emit("RAM003", e.key_loc, &p)
+            .field("key", e.key.clone())
+            .field("problem", problem)
+            .field("suggestion", did_you_mean(hint))
+            .label(match hint {
+                Some(h) => format!("did you mean `{h}`?"),
+                None => "unknown element".to_string(),
+            });
+    }
+}
+
+fn statement(out: &mut Out, s: &Value, ptr: &str) {
+    if let Some(u) = s.as_unknown() {
+        out.unknown("RAM004", s.loc, u.reason.to_string());
+        return;
+    }
+    let Some(entries) = s.as_object() else {
+        out.emit("RAM001", s.loc, ptr)
+            .field(
+                "problem",
+                format!("has a statement that is {}, not an object", describe(s)),
+            )
+            .label("not a statement object");
+        return;
+    };
+    keys(out, entries, STMT_KEYS, ptr);
+    let kind = out.doc.kind;
+
+    for key in ["NotResource", "NotPrincipal"] {
+        if let Some(e) = s.entry(key) {
+            out.emit("RAM005", e.key_loc, &pointer_push(ptr, key))
+                .field("key", key)
+                .label("not supported by RAM");
+        }
+    }
+
+    // Effect
+    match s.entry("Effect") {
+        None => {
+            out.emit("RAM004", head(s), ptr)
+                .field("problem", "has no `Effect`")
+                .label("`\"Effect\": \"Allow\"` or `\"Deny\"` is missing");
+        }
+        Some(e) => match &e.value.kind {
+            Kind::Unknown(u) => out.unknown("RAM004", e.value.loc, u.reason.to_string()),
+            Kind::String(v) if v == "Allow" || v == "Deny" => {}
+            _ => {
+                let hint = e.value.as_str().and_then(|v| {
+                    ["Allow", "Deny"]
+                        .into_iter()
+                        .find(|k| k.eq_ignore_ascii_case(v.trim()))
+                });
+                out.emit("RAM004", e.value.loc, &pointer_push(ptr, "Effect"))
+                    .field(
+                        "problem",
+                        format!(
+                            "has `Effect` {}; it must be exactly \"Allow\" or \"Deny\"{}",
+                            describe(&e.value),
+                            did_you_mean(hint)
+                        ),
+                    )
+                    .label("not \"Allow\" or \"Deny\"");
+            }
+        },
+    }
+
+    // Action / NotAction
+    let a = s.entry("Action");
+    let na = s.entry("NotAction");
+    match (a, na) {
+        (Some(a), Some(na)) => {
+            out.emit("RAM004", na.key_loc, &pointer_push(ptr, "NotAction"))
+                .field("problem", "has both `Action` and `NotAction`")
+                .label("remove one of the two")
+                .secondary(a.key_loc, "`Action` is here");
+        }
+        (None, None) => {
+            out.emit("RAM004", head(s), ptr)
+                .field("problem", "has neither `Action` nor `NotAction`")
+                .label("`Action` is missing");
+        }
+        _ => {}
+    }
+    for e in [a, na].into_iter().flatten() {
+        let p = pointer_push(ptr, &e.key);
+        string_list(out, e, &p);
+        actions(out, e, &p);
+    }
+
+    // Resource
+    let r = s.entry("Resource");
+    if r.is_none() && s.entry("NotResource").is_none() && kind != DocKind::Trust {
+        out.emit("RAM004", head(s), ptr)
+            .field("problem", "has no `Resource`")
+            .label("`\"Resource\"` is missing");
+    }
+    if let Some(r) = r {
+        let p = pointer_push(ptr, "Resource");
+        string_list(out, r, &p);
+        resources(out, r, a, &p);
+    }
+
+    // Principal
+    let wants = matches!(
+        kind,
+        DocKind::Trust | DocKind::Bucket | DocKind::Kms | DocKind::Log
+    );
+    match s.entry("Principal") {
+        Some(p) if !wants => {
+            out.emit("RAM006", p.key_loc, &pointer_push(ptr, "Principal"))
+                .field(
+                    "problem",
+                    format!(
+                        "has a `Principal`, which {} policies do not take",
+                        kind.as_str()
+                    ),
+                )
+                .label("not allowed here");
+        }
+        None if wants => {
+            out.emit("RAM006", head(s), ptr)
+                .field(
+                    "problem",
+                    format!(
+                        "has no `Principal`, which {} policies require",
+                        kind.as_str()
+                    ),
+                )
+                .label("`Principal` is missing");
+        }
+        _ => {}
+    }
+
+    if let Some(c) = s.entry("Condition") {
+        condition(out, c, &pointer_push(ptr, "Condition"));
+    }
+}
+
+/// `Action`/`Resource` values: a string or a non-empty array of strings.
+fn string_list(out: &mut Out, e: &Entry, p: &str) {
+    match &e.value.kind {
+        Kind::String(_) | Kind::Unknown(_) => {}
+        Kind::List(l) if l.is_empty() => {
+            out.emit("RAM004", e.value.loc, p)
+                .field("problem", format!("has an empty `{}` array", e.key))
+                .label("empty");
+        }
+        Kind::List(l) => {
+            for (i, v) in l.iter().enumerate() {
+                if !matches!(v.kind, Kind::String(_) | Kind::Unknown(_)) {
+                    not_string(out, v, &pointer_push(p, &i.to_string()), &e.key);
+                }
+            }
+        }
+        _ => not_string(out, &e.value, p, &e.key),
+    }
+}
+
+fn not_string(out: &mut Out, v: &Value, p: &str, key: &str) {
+    let fix = match &v.kind {
+        Kind::Number(_) | Kind::Bool(_) => format!(" (write it as \"{v}\")"),
+        _ => String::new(),
+    };
+    out.emit("RAM004", v.loc, p)
+        .field(
+            "problem",
+            format!(
+                "has a `{key}` value that is {}, not a string{fix}",
+                describe(v)
+            ),
+        )
+        .label("must be a string");
+}
+
+fn items(v: &Value) -> Vec<(Option<usize>, &Value)> {
+    match &v.kind {
+        Kind::List(l) => l.iter().enumerate().map(|(i, v)| (Some(i), v)).collect(),
+        _ => vec![(None, v)],
+    }
+}
+
+fn item_ptr(p: &str, i: Option<usize>) -> String {
+    match i {
+        Some(i) => pointer_push(p, &i.to_string()),
+        None => p.to_string(),
+    }
+}
+
+fn actions(out: &mut Out, e: &Entry, p: &str) {
+    let cat = catalogue::get();
+    for (i, v) in items(&e.value) {
+        let Some(a) = v.as_str() else { continue };
+        let ip = item_ptr(p, i);
+        if a == "*" {
+            continue;
+        }
+        let syntax = |problem: &str| (problem.to_string(), v.loc);
+        let bad = if a.chars().any(char::is_whitespace) {
+            Some(syntax("contains whitespace"))
+        } else if a.is_empty() {
+            Some(syntax("is empty"))
+        } else {
+            match a.split_once(':') {
+                None => Some(syntax("has no `service:` prefix")),
+                Some((svc, act)) if svc.is_empty() || act.is_empty() => {
+                    Some(syntax("has an empty service or action part"))
+                }
+                Some((_, act)) if act.contains(':') => Some(syntax("has more than one `:`")),
+                Some((svc, act))
+                    if !svc
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_*?".contains(c))
+                        || !act
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "_*?".contains(c)) =>
+                {
+                    Some(syntax("contains characters that no action name has"))
+                }
+                _ => None,
+            }
+        };
+        if let Some((problem, loc)) = bad {
+            out.emit("RAM007", loc, &ip)
+                .field("action", a)
+                .field("problem", problem)
+                .label("not `service:ActionName`");
+            continue;
+        }
+        let Some((svc, act)) = a.split_once(':') else {
+            continue;
+        };
+        if svc.contains(['*', '?']) {
+            continue;
+        }
+        let lsvc = svc.to_ascii_lowercase();
+        if !cat.knows_service(&lsvc) {
+            // RAM has hundreds of service codes; only a near miss of a known one is reported.
+            let Some(hint) = suggest(&lsvc, cat.services()).filter(|_| lsvc.len() >= 5) else {
+                continue;
+            };
+            out.emit("RAM008", v.loc, &ip)
+                .field("action", a)
+                .field(
+                    "problem",
+                    format!("`{svc}` is not a RAM service code known to acslint"),
+                )
+                .field("suggestion", format!("did you mean `{hint}:{act}`? "))
+                .label("unknown service");
+            continue;
+        }
+        if svc != lsvc {
+            out.emit("RAM009", v.loc, &ip)
+                .field("action", a)
+                .field("expected", format!("{lsvc}:{act}"))
+                .label("service codes are lower case");
+            continue;
+        }
+        let Some(known) = cat.actions(&lsvc) else {
+            continue;
+        };
+        if act.contains(['*', '?']) {
+            if !known.iter().any(|k| super::model::wildcard(act, k, true)) {
+                out.emit("RAM008", v.loc, &ip)
+                    .field("action", a)
+                    .field(
+                        "problem",
+                        format!("the pattern matches no action of `{lsvc}` in acslint's catalogue"),
+                    )
+                    .field("suggestion", "")
+                    .label("matches nothing");
+            }
+            continue;
+        }
+        match cat.spelling(&lsvc, act) {
+            Some(s) if s == act => {}
+            Some(s) => {
+                out.emit("RAM009", v.loc, &ip)
+                    .field("action", a)
+                    .field("expected", format!("{lsvc}:{s}"))
+                    .label(format!("the catalogue writes `{s}`"));
+            }
+            None => {
+                let hint = suggest(act, known.iter().copied());
+                out.emit("RAM008", v.loc, &ip)
+                    .field("action", a)
+                    .field(
+                        "problem",
+                        format!("`{act}` is not an action of `{lsvc}` in acslint's catalogue"),
+                    )
+                    .field(
+                        "suggestion",
+                        hint.map(|h| format!("did you mean `{lsvc}:{h}`? "))
+                            .unwrap_or_default(),
+                    )
+                    .label("unknown action");
+            }
+        }
+    }
+}
+
+/// Services whose actions may legitimately name resources of another service.
+fn related(action_svc: &str, arn_svc: &str) -> bool {
+    // ECS instances, VPC networks, RAM roles and KMS keys are named by many services' actions.
+    action_svc == arn_svc
+        || matches!(arn_svc, "ecs" | "vpc" | "ram" | "kms")
+        || matches!(
+            (action_svc, arn_svc),
+            ("ecs", "vpc")
+                | ("vpc", "ecs")
+                | ("ims", "ram")
+                | ("ram", "ims")
+                | ("sts", "ram")
+                | ("log", "sls")
+                | ("sls", "log")
+                | ("cs", "ecs")
+                | ("slb", "vpc")
+                | ("dms", "rds")
+                | ("das", "rds")
+                | ("dbs", "rds")
+        )
+}
+
+fn resources(out: &mut Out, e: &Entry, action: Option<&Entry>, p: &str) {
+    // Concrete action services of the statement; `None` when any is a wildcard or unknown.
+    let svcs: Option<Vec<String>> = action.and_then(|a| {
+        items(&a.value)
+            .into_iter()
+            .map(|(_, v)| {
+                let s = v.as_str()?;
+                let (svc, _) = s.split_once(':')?;
+                (!svc.contains(['*', '?'])).then(|| svc.to_ascii_lowercase())
+            })
+            .collect()
+    });
+    for (i, v) in items(&e.value) {
+        let Some(r) = v.as_str() else { continue };
+        if r == "*" {
+            continue;
+        }
+        let ip = item_ptr(p, i);
+        let bad = |problem: &str| problem.to_string();
+        let problem = match parse_arn(r) {
+            None if r.chars().any(char::is_whitespace) => Some(bad("contains whitespace")),
+            None => Some(bad(
+                "is neither `*` nor an ARN `acs:<service>:<region>:<account>:<relative-id>`",
+            )),
+            Some(a) if a.service.is_empty() => Some(bad("has an empty service part")),
+            Some(a) if a.relative.is_empty() => Some(bad("has an empty relative-id part")),
+            Some(a) if r.chars().any(char::is_whitespace) || a.account.contains('/') => {
+                Some(bad("is not a well-formed ARN"))
+            }
+            Some(_) => None,
+        };
+        if let Some(problem) = problem {
+            out.emit("RAM010", v.loc, &ip)
+                .field("resource", r)
+                .field("problem", problem)
+                .label("malformed resource");
+            continue;
+        }
+        let Some(arn) = parse_arn(r) else { continue };
+        if arn.service.contains(['*', '?']) {
+            continue;
+        }
+        if let Some(svcs) = &svcs {
+            let asvc = arn.service.to_ascii_lowercase();
+            if !svcs.is_empty() && !svcs.iter().any(|s| related(s, &asvc)) {
+                let mut list: Vec<&str> = svcs.iter().map(String::as_str).collect();
+                list.dedup();
+                out.emit("RAM010", v.loc, &ip)
+                    .field("resource", r)
+                    .field(
+                        "problem",
+                        format!(
+                            "names service `{}`, but the statement's actions are of `{}`",
+                            arn.service,
+                            list.join("`, `")
+                        ),
+                    )
+                    .label("no action of the statement applies to this resource")
+                    .secondary(action.and_then(|a| a.key_loc), "the statement's actions");
+            }
+        }
+    }
+}
+
+fn condition(out: &mut Out, c: &Entry, p: &str) {
+    let Some(ops) = c.value.as_object() else {
+        if !c.value.is_unknown() {
+            out.emit("RAM004", c.value.loc, p)
+                .field(
+                    "problem",
+                    format!(
+                        "has a `Condition` that is {}, not an object of operators",
+                        describe(&c.value)
+                    ),
+                )
+                .label("must be an object");
+        }
+        return;
+    };
+    for op in ops {
+        let op_ptr = pointer_push(p, &op.key);
+        let name = op.key.as_str();
+        if !OPERATORS.contains(&name) {
+            let (problem, hint) = unsupported_operator(name);
+            out.emit("RAM011", op.key_loc, &op_ptr)
+                .field("operator", name)
+                .field("problem", problem)
+                .field("suggestion", did_you_mean(hint))
+                .label(match hint {
+                    Some(h) => format!("did you mean `{h}`?"),
+                    None => "unknown operator".into(),
+                });
+            continue;
+        }
+        let Some(keys) = op.value.as_object() else {
+            if !op.value.is_unknown() {
+                out.emit("RAM004", op.value.loc, &op_ptr)
+                    .field(
+                        "problem",
+                        format!(
+                            "has a `{name}` condition that is {}, not an object of keys",
+                            describe(&op.value)
+                        ),
+                    )
+                    .label("must be an object");
+            }
+            continue;
+        };
+        for k in keys {
+            let kp = pointer_push(&op_ptr, &k.key);
+            condition_key(out, k, &kp);
+            for (i, v) in items(&k.value) {
+                let vp = item_ptr(&kp, i);
+                match &v.kind {
+                    Kind::String(s) => condition_value(out, name, &k.key, s, v.loc, &vp),
+                    Kind::Unknown(_) => {}
+                    _ => not_string(out, v, &vp, &k.key),
+                }
+            }
+        }
+    }
+}
+
+fn unsupported_operator(name: &str) -> (String, Option<&'static str>) {
+    let base = name
+        .strip_prefix("ForAnyValue:")
+        .or_else(|| name.strip_prefix("ForAllValues:"));
+    if let Some(b) = base {
+        return (
+            "uses a set prefix (`ForAnyValue:`/`ForAllValues:`), which RAM does not support".into(),
+            OPERATORS.iter().copied().find(|o| *o == b),
+        );
+    }
+    if let Some(b) = name.strip_suffix("IfExists") {
+        return (
+            "uses an `…IfExists` operator, which RAM does not support".into(),
+            OPERATORS.iter().copied().find(|o| *o == b),
+        );
+    }
+    if name == "Null" {
+        return ("is `Null`, which RAM does not support".into(), None);
+    }
+    if let Some(o) = OPERATORS.iter().find(|o| o.eq_ignore_ascii_case(name)) {
+        return (
+            "has the wrong case; operators are case-sensitive".into(),
+            Some(o),
+        );
+    }
+    (
+        "is not one of RAM's condition operators".into(),
+        suggest(name, OPERATORS.iter().copied()),
+    )
+}
+
+fn condition_key(out: &mut Out, k: &Entry, p: &str) {
+    let Some(rest) = k
+        .key
+        .get(..4)
+        .filter(|s| s.eq_ignore_ascii_case("acs:"))
+        .map(|_| &k.key[4..])
+    else {
+        return;
+    };
+    let full = format!("acs:{rest}");
+    let exact = GLOBAL_KEYS.iter().any(|g| match g.strip_suffix('/') {
+        Some(prefix) => k.key.starts_with(g) && k.key.len() > prefix.len() + 1,
+        None => *g == k.key,
+    });
+    if exact {
+        return;
+    }
+    let ci = GLOBAL_KEYS
+        .iter()
+        .copied()
+        .find(|g| match g.strip_suffix('/') {
+            Some(_) => full
+                .to_ascii_lowercase()
+                .starts_with(&g.to_ascii_lowercase()),
+            None => g.eq_ignore_ascii_case(&full),
+        });
+    let (problem, hint) = match ci {
+        Some(g) => ("has the wrong case", Some(g.trim_end_matches('/'))),
+        None => (
+            "is not a global condition key known to acslint",
+            suggest(&k.key, GLOBAL_KEYS.iter().map(|g| g.trim_end_matches('/'))),
+        ),
+    };
+    out.emit("RAM012", k.key_loc, p)
+        .field("key", k.key.clone())
+        .field("problem", format!("{problem}{}", did_you_mean(hint)))
+        .label("unknown condition key");
+}
+
+fn condition_value(out: &mut Out, op: &str, key: &str, s: &str, loc: Option<Loc>, p: &str) {
+    let expected = if op.starts_with("Numeric") {
+        (s.trim().parse::<f64>().is_err()).then_some("a number")
+    } else if op.starts_with("Date") {
+        (!is_iso8601(s)).then_some("an ISO 8601 date-time such as 2025-01-31T23:59:59Z")
+    } else if op == "Bool" {
+        (s != "true" && s != "false").then_some("\"true\" or \"false\"")
+    } else if op.ends_with("IpAddress") {
+        (!is_ip_or_cidr(s)).then_some("an IP address or CIDR block")
+    } else {
+        None
+    };
+    if let Some(expected) = expected {
+        out.emit("RAM012", loc, p)
+            .field("key", key)
+            .field(
+                "problem",
+                format!("has value \"{s}\", but `{op}` expects {expected}"),
+            )
+            .label(format!("not {expected}"));
+    }
+}
+
+fn is_iso8601(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if !(b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10))
+    {
+        return false;
+    }
+    if b.len() == 10 {
+        return true;
+    }
+    b[10] == b'T' && b.len() >= 16 && digits(11..13) && b[13] == b':' && digits(14..16)
+}
+
+fn is_ip_or_cidr(s: &str) -> bool {
+    let (ip, mask) = match s.split_once('/') {
+        Some((ip, m)) => (ip, Some(m)),
+        None => (s, None),
+    };
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(addr) => mask.is_none_or(|m| {
+            m.parse::<u8>()
+                .is_ok_and(|m| m <= if addr.is_ipv4() { 32 } else { 128 })
+        }),
+        Err(_) => false,
+    }
+}
+
+/// Document length as RAM counts it: whitespace outside strings does not count.
+fn size(out: &mut Out) {
+    if !matches!(out.doc.kind, DocKind::Identity | DocKind::Control) {
+        return;
+    }
+    let len = match &out.doc.text {
+        Some(t) => compact_len(t),
+        None => {
+            if out.doc.value.contains_unknown() {
+                return;
+            }
+            serde_json::to_string(&out.doc.value.to_json())
+                .map(|s| s.chars().count())
+                .unwrap_or(0)
+        }
+    };
+    if len > MAX_POLICY_CHARS {
+        let loc = out.doc.value.loc;
+        out.emit("RAM013", head(&out.doc.value).or(loc), "")
+            .field("length", len.to_string())
+            .field("limit", MAX_POLICY_CHARS.to_string())
+            .label(format!("{len} characters without whitespace"));
+    }
+}
+
+fn compact_len(t: &str) -> usize {
+    let mut n = 0;
+    let mut in_str = false;
+    let mut esc = false;
+    for c in t.chars() {
+        if in_str {
+            n += 1;
+            match c {
+                _ if esc => esc = false,
+                '\\' => esc = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            n += 1;
+            if c == '"' {
+                in_str = true;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_shapes() {
+        assert!(is_iso8601("2025-01-31T23:59:59Z"));
+        assert!(is_iso8601("2025-01-31"));
+        assert!(!is_iso8601("31/01/2025"));
+        assert!(is_ip_or_cidr("10.0.0.0/8"));
+        assert!(is_ip_or_cidr("203.0.113.7"));
+        assert!(is_ip_or_cidr("2001:db8::/32"));
+        assert!(!is_ip_or_cidr("10.0.0.0/33"));
+        assert!(!is_ip_or_cidr("vpc-123"));
+        assert_eq!(compact_len("{ \"a b\" : 1 }"), 9);
+    }
+
+    #[test]
+    fn operators() {
+        assert_eq!(unsupported_operator("IpAdress").1, Some("IpAddress"));
+        assert_eq!(
+            unsupported_operator("StringEqualsIfExists").1,
+            Some("StringEquals")
+        );
+        assert_eq!(
+            unsupported_operator("ForAnyValue:StringLike").1,
+            Some("StringLike")
+        );
+        assert_eq!(unsupported_operator("stringequals").1, Some("StringEquals"));
+        assert!(unsupported_operator("Null").0.contains("Null"));
+    }
+}

@@ -1,0 +1,508 @@
+//! A statement-level view of a policy document that keeps every span, plus the pieces of RAM
+//! semantics the checks share: wildcard matching, ARN parsing, Deny cancellation.
+
+use crate::checks::Sink;
+use crate::finding::Emit;
+use crate::json::pointer_push;
+use crate::source::Loc;
+use crate::tf::{Document, UnknownNote};
+use crate::value::{Entry, Kind, Value};
+
+/// Where findings about one document go, with the document's context attached.
+pub struct Out<'a> {
+    pub doc: &'a Document,
+    pub sink: &'a mut Sink,
+}
+
+impl Out<'_> {
+    /// The smallest known span: the value's own, else the document's.
+    pub fn loc(&self, v: Option<Loc>) -> Option<Loc> {
+        v.or(self.doc.loc)
+    }
+    pub fn emit(&mut self, code: &'static str, loc: Option<Loc>, pointer: &str) -> Emitter<'_> {
+        let loc = self.loc(loc);
+        let mut e = Emit::new(code, self.doc.file, loc).resource(self.doc.resource.clone());
+        if !pointer.is_empty() {
+            e = e.pointer(pointer);
+        }
+        Emitter {
+            sink: self.sink,
+            e: Some(e),
+        }
+    }
+    pub fn unknown(&mut self, code: &str, loc: Option<Loc>, reason: impl Into<String>) {
+        let loc = self.loc(loc);
+        self.sink.unknown(UnknownNote {
+            rule: code.to_string(),
+            file: self.doc.file,
+            loc,
+            address: self.doc.resource.clone(),
+            reason: reason.into(),
+        });
+    }
+}
+
+/// Builds an emit and pushes it to the sink when dropped, so call sites stay short.
+pub struct Emitter<'s> {
+    sink: &'s mut Sink,
+    e: Option<Emit>,
+}
+
+impl Emitter<'_> {
+    fn map(mut self, f: impl FnOnce(Emit) -> Emit) -> Self {
+        self.e = self.e.take().map(f);
+        self
+    }
+    pub fn field(self, k: &'static str, v: impl Into<String>) -> Self {
+        let v = v.into();
+        self.map(|e| e.field(k, v))
+    }
+    pub fn label(self, t: impl Into<String>) -> Self {
+        let t = t.into();
+        self.map(|e| e.label(t))
+    }
+    pub fn secondary(self, loc: Option<Loc>, t: impl Into<String>) -> Self {
+        let t = t.into();
+        self.map(|e| e.secondary(loc, t))
+    }
+}
+
+impl Drop for Emitter<'_> {
+    fn drop(&mut self) {
+        if let Some(e) = self.e.take() {
+            self.sink.emit(e);
+        }
+    }
+}
+
+/// A one-byte span at the start of a value: where "something is missing here" points, so the
+/// label does not cover a whole statement.
+pub fn head(v: &Value) -> Option<Loc> {
+    v.loc.map(|l| Loc {
+        file: l.file,
+        start: l.start,
+        end: (l.start + 1).min(l.end.max(l.start + 1)),
+    })
+}
+
+/// One element of a string-or-list field.
+#[derive(Clone, Copy)]
+pub struct Item<'a> {
+    pub value: &'a Value,
+    /// Index in the list; `None` when the field is a single string.
+    pub index: Option<usize>,
+}
+
+impl<'a> Item<'a> {
+    pub fn text(&self) -> Option<&'a str> {
+        self.value.as_str()
+    }
+    pub fn pointer(&self, field: &str) -> String {
+        match self.index {
+            Some(i) => pointer_push(field, &i.to_string()),
+            None => field.to_string(),
+        }
+    }
+}
+
+/// A string-or-list field of a statement (`Action`, `Resource`, …).
+#[derive(Clone, Copy)]
+pub struct Field<'a> {
+    pub entry: &'a Entry,
+    /// JSON pointer of the field.
+    pub pointer: &'a str,
+}
+
+impl<'a> Field<'a> {
+    pub fn items(&self) -> Vec<Item<'a>> {
+        match &self.entry.value.kind {
+            Kind::List(l) => l
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Item {
+                    value: v,
+                    index: Some(i),
+                })
+                .collect(),
+            _ => vec![Item {
+                value: &self.entry.value,
+                index: None,
+            }],
+        }
+    }
+    /// The string elements (non-strings and unknowns are skipped).
+    pub fn strings(&self) -> Vec<(Item<'a>, &'a str)> {
+        self.items()
+            .into_iter()
+            .filter_map(|i| i.text().map(|t| (i, t)))
+            .collect()
+    }
+    pub fn has_unknown(&self) -> bool {
+        self.entry.value.contains_unknown()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+/// A statement with its fields resolved (exact key names only: misspelt keys are the grammar
+/// checks' business and are invisible here, as they are to RAM's evaluation).
+pub struct Stmt<'a> {
+    pub value: &'a Value,
+    pub pointer: String,
+    pub effect: Option<Effect>,
+    pub effect_entry: Option<&'a Entry>,
+    pub action: Option<&'a Entry>,
+    pub not_action: Option<&'a Entry>,
+    pub resource: Option<&'a Entry>,
+    pub not_resource: Option<&'a Entry>,
+    pub principal: Option<&'a Entry>,
+    pub condition: Option<&'a Entry>,
+    pub sid: Option<&'a Entry>,
+    pub pointers: [String; 6],
+}
+
+const P_ACTION: usize = 0;
+const P_NOT_ACTION: usize = 1;
+const P_RESOURCE: usize = 2;
+const P_NOT_RESOURCE: usize = 3;
+const P_PRINCIPAL: usize = 4;
+const P_CONDITION: usize = 5;
+
+impl<'a> Stmt<'a> {
+    pub fn new(value: &'a Value, pointer: String) -> Stmt<'a> {
+        let effect_entry = value.entry("Effect");
+        let effect = effect_entry.and_then(|e| match e.value.as_str() {
+            Some("Allow") => Some(Effect::Allow),
+            Some("Deny") => Some(Effect::Deny),
+            _ => None,
+        });
+        let p = |k: &str| pointer_push(&pointer, k);
+        Stmt {
+            value,
+            effect,
+            effect_entry,
+            action: value.entry("Action"),
+            not_action: value.entry("NotAction"),
+            resource: value.entry("Resource"),
+            not_resource: value.entry("NotResource"),
+            principal: value.entry("Principal"),
+            condition: value.entry("Condition"),
+            sid: value.entry("Sid"),
+            pointers: [
+                p("Action"),
+                p("NotAction"),
+                p("Resource"),
+                p("NotResource"),
+                p("Principal"),
+                p("Condition"),
+            ],
+            pointer,
+        }
+    }
+    pub fn action(&self) -> Option<Field<'_>> {
+        self.action.map(|entry| Field {
+            entry,
+            pointer: &self.pointers[P_ACTION],
+        })
+    }
+    pub fn not_action(&self) -> Option<Field<'_>> {
+        self.not_action.map(|entry| Field {
+            entry,
+            pointer: &self.pointers[P_NOT_ACTION],
+        })
+    }
+    pub fn resource(&self) -> Option<Field<'_>> {
+        self.resource.map(|entry| Field {
+            entry,
+            pointer: &self.pointers[P_RESOURCE],
+        })
+    }
+    pub fn not_resource(&self) -> Option<Field<'_>> {
+        self.not_resource.map(|entry| Field {
+            entry,
+            pointer: &self.pointers[P_NOT_RESOURCE],
+        })
+    }
+    pub fn principal_pointer(&self) -> &str {
+        &self.pointers[P_PRINCIPAL]
+    }
+    pub fn condition_pointer(&self) -> &str {
+        &self.pointers[P_CONDITION]
+    }
+    pub fn effect_loc(&self) -> Option<Loc> {
+        self.effect_entry.and_then(|e| e.value.loc)
+    }
+    /// Whether the statement has a non-empty `Condition` (an unknown one counts: it may
+    /// restrict the grant).
+    pub fn has_condition(&self) -> bool {
+        match self.condition.map(|c| &c.value.kind) {
+            None | Some(Kind::Null) => false,
+            Some(Kind::Object(o)) => !o.is_empty(),
+            Some(_) => true,
+        }
+    }
+
+    /// Does this statement's action element cover `action` (case-insensitive, with
+    /// wildcards)? `NotAction` covers everything it does not list. Unknown elements never
+    /// match.
+    pub fn covers_action(&self, action: &str) -> bool {
+        if let Some(f) = self.action() {
+            f.strings().iter().any(|(_, p)| action_matches(p, action))
+        } else if let Some(f) = self.not_action() {
+            !f.has_unknown() && !f.strings().iter().any(|(_, p)| action_matches(p, action))
+        } else {
+            false
+        }
+    }
+    /// Resource patterns (`*` when `Resource` is absent, as in trust policies).
+    pub fn resource_patterns(&self) -> Vec<&'a str> {
+        match self.resource {
+            Some(e) => match &e.value.kind {
+                Kind::String(s) => vec![s.as_str()],
+                Kind::List(l) => l.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            },
+            None if self.not_resource.is_none() => vec!["*"],
+            None => Vec::new(),
+        }
+    }
+    /// Does the resource element cover the resource pattern `r`?
+    pub fn covers_resource(&self, r: &str) -> bool {
+        if self.not_resource.is_some() {
+            return false;
+        }
+        self.resource_patterns()
+            .iter()
+            .any(|p| *p == "*" || wildcard(p, r, false))
+    }
+}
+
+/// Every statement of a document (a single statement object counts as one).
+pub fn statements(doc: &Value) -> Vec<Stmt<'_>> {
+    let Some(s) = doc.get("Statement") else {
+        return Vec::new();
+    };
+    match &s.kind {
+        Kind::List(l) => l
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.as_object().is_some())
+            .map(|(i, v)| Stmt::new(v, format!("/Statement/{i}")))
+            .collect(),
+        Kind::Object(_) => vec![Stmt::new(s, "/Statement".to_string())],
+        _ => Vec::new(),
+    }
+}
+
+/// RAM wildcard matching: `*` is any run of characters, `?` exactly one.
+pub fn wildcard(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let eq = |a: char, b: char| {
+        if ignore_case {
+            a.to_lowercase().eq(b.to_lowercase())
+        } else {
+            a == b
+        }
+    };
+    // Iterative matcher with single backtrack point: linear in practice, no recursion.
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || (p[pi] != '*' && eq(p[pi], t[ti]))) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// Actions compare case-insensitively.
+pub fn action_matches(pattern: &str, action: &str) -> bool {
+    wildcard(pattern.trim(), action, true)
+}
+
+/// True for `*` and `*:*` (every action of every service).
+pub fn is_all_actions(p: &str) -> bool {
+    let p = p.trim();
+    p == "*" || p == "*:*"
+}
+
+/// An ARN `acs:<service>:<region>:<account>:<relative-id>`.
+pub struct Arn<'a> {
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub relative: &'a str,
+}
+
+pub fn parse_arn(s: &str) -> Option<Arn<'_>> {
+    let mut it = s.splitn(5, ':');
+    if it.next()? != "acs" {
+        return None;
+    }
+    Some(Arn {
+        service: it.next()?,
+        region: it.next()?,
+        account: it.next()?,
+        relative: it.next()?,
+    })
+}
+
+/// A marker no literal resource contains, so only wildcards match a probe built from it.
+const PROBE: &str = "\u{1}probe";
+
+/// Does the resource pattern cover every resource of this type in some account (e.g. `*`,
+/// `acs:ram:*:*:user/*`, `acs:ram::123:*`)?
+pub fn broad_resource(pattern: &str, service: &str, rtype: &str) -> bool {
+    if pattern.trim() == "*" {
+        return true;
+    }
+    match parse_arn(pattern) {
+        Some(a) => {
+            wildcard(a.service, service, true)
+                && wildcard(a.relative, &format!("{rtype}/{PROBE}"), false)
+        }
+        None => false,
+    }
+}
+
+/// Condition keys of a statement as `(operator, key, value)` triples (lower-cased key).
+pub fn condition_keys<'a>(s: &Stmt<'a>) -> Vec<(&'a str, String, &'a Value)> {
+    let mut out = Vec::new();
+    let Some(ops) = s.condition.and_then(|c| c.value.as_object()) else {
+        return out;
+    };
+    for op in ops {
+        if let Some(keys) = op.value.as_object() {
+            for k in keys {
+                out.push((op.key.as_str(), k.key.to_ascii_lowercase(), &k.value));
+            }
+        }
+    }
+    out
+}
+
+/// String values of a condition value (a string or a list).
+pub fn condition_values(v: &Value) -> Vec<&str> {
+    match &v.kind {
+        Kind::String(s) => vec![s.as_str()],
+        Kind::List(l) => l.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Is `action` on resource `r` denied by a Deny statement of the document without conditions?
+pub fn denied(stmts: &[Stmt], action: &str, r: &str) -> bool {
+    stmts.iter().any(|d| {
+        d.effect == Some(Effect::Deny)
+            && !d.has_condition()
+            && d.covers_action(action)
+            && d.covers_resource(r)
+    })
+}
+
+/// Does a Deny statement restrict `action` to a source network (Deny … unless
+/// `acs:SourceIp`/`acs:SourceVpc`)?
+pub fn network_deny(stmts: &[Stmt], action: &str) -> bool {
+    stmts.iter().any(|d| {
+        d.effect == Some(Effect::Deny)
+            && d.covers_action(action)
+            && condition_keys(d)
+                .iter()
+                .any(|(_, k, _)| k == "acs:sourceip" || k == "acs:sourcevpc")
+    })
+}
+
+/// Does the statement's own condition restrict the source network?
+pub fn network_condition(s: &Stmt) -> bool {
+    condition_keys(s)
+        .iter()
+        .any(|(_, k, _)| k == "acs:sourceip" || k == "acs:sourcevpc")
+}
+
+/// Levenshtein distance, bounded inputs only (keys and names).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() > 64 || b.len() > 64 {
+        return usize::MAX;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate within a small edit distance (case-insensitive), if any.
+pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let w = word.to_ascii_lowercase();
+    let max = if w.len() <= 4 { 1 } else { 2 };
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&w, &c.to_ascii_lowercase()), c))
+        .filter(|(d, _)| *d <= max)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard("ecs:Describe*", "ecs:DescribeInstances", false));
+        assert!(!wildcard("ecs:Describe*", "ecs:RunInstances", false));
+        assert!(wildcard("ecs:?unInstances", "ecs:RunInstances", false));
+        assert!(!wildcard("ecs:?Instances", "ecs:RunInstances", false));
+        assert!(wildcard("*", "", false));
+        assert!(wildcard("a*b*c", "aXXbYYc", false));
+        assert!(!wildcard("a*b*c", "aXXbYY", false));
+        assert!(action_matches("ECS:describe*", "ecs:DescribeInstances"));
+        assert!(!wildcard("ECS:describe*", "ecs:DescribeInstances", false));
+    }
+
+    #[test]
+    fn broad_resources() {
+        assert!(broad_resource("*", "ram", "user"));
+        assert!(broad_resource("acs:ram:*:*:user/*", "ram", "user"));
+        assert!(broad_resource("acs:ram::123:*", "ram", "role"));
+        assert!(!broad_resource("acs:ram::123:user/alice", "ram", "user"));
+        assert!(!broad_resource("acs:ram::123:user/*", "ram", "role"));
+        assert!(!broad_resource("acs:ecs:*:*:*", "ram", "role"));
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("Actions", ["Action", "Resource"]), Some("Action"));
+        assert_eq!(
+            suggest("Conditon", ["Condition", "Action"]),
+            Some("Condition")
+        );
+        assert_eq!(suggest("Foo", ["Condition", "Action"]), None);
+    }
+}

@@ -1,0 +1,724 @@
+//! Semantic checks: what a document actually grants, with RAM's evaluation (wildcards,
+//! case-insensitive actions, list-valued fields, Deny beating Allow within the document).
+
+use super::catalogue::{self, high_risk_actions};
+use super::model::{
+    broad_resource, condition_keys, denied, is_all_actions, network_condition, network_deny,
+    parse_arn, statements, wildcard, Effect, Field, Item, Out, Stmt,
+};
+use super::DocKind;
+use crate::source::Loc;
+use crate::value::{Kind, Value};
+
+/// Services where `<svc>:*` on `*` hands over security-relevant control.
+const SENSITIVE: &[&str] = &[
+    "ram",
+    "sts",
+    "ims",
+    "ecs",
+    "rds",
+    "oss",
+    "kms",
+    "actiontrail",
+    "log",
+    "sls",
+    "resourcemanager",
+    "vpc",
+    "cs",
+    "cloudsso",
+    "bss",
+    "fc",
+    "sas",
+];
+
+/// Privilege-escalation paths: name, actions, and the resource type that must be broad.
+const ESCALATIONS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "rewrite a policy (CreatePolicyVersion/SetDefaultPolicyVersion)",
+        &["ram:CreatePolicyVersion", "ram:SetDefaultPolicyVersion"],
+        &["policy"],
+    ),
+    (
+        "attach any policy (AttachPolicyTo*)",
+        &[
+            "ram:AttachPolicyToUser",
+            "ram:AttachPolicyToGroup",
+            "ram:AttachPolicyToRole",
+        ],
+        &["policy", "user", "group", "role"],
+    ),
+    (
+        "create credentials for other users (CreateAccessKey/CreateLoginProfile/UpdateLoginProfile)",
+        &[
+            "ram:CreateAccessKey",
+            "ram:CreateLoginProfile",
+            "ram:UpdateLoginProfile",
+        ],
+        &["user"],
+    ),
+    (
+        "rewrite a role's trust policy (UpdateRole)",
+        &["ram:UpdateRole"],
+        &["role"],
+    ),
+    (
+        "join any group (AddUserToGroup)",
+        &["ram:AddUserToGroup"],
+        &["group"],
+    ),
+    ("assume any role (sts:AssumeRole)", &["sts:AssumeRole"], &["role"]),
+];
+
+/// Actions that hand a role to compute, which makes an unscoped `ram:PassRole` an escalation.
+const COMPUTE: &[&str] = &[
+    "ecs:AttachInstanceRamRole",
+    "ecs:RunInstances",
+    "ecs:CreateInstance",
+    "eci:CreateContainerGroup",
+    "fc:CreateFunction",
+    "fc:UpdateFunction",
+    "fc:CreateService",
+    "fc:UpdateService",
+    "ess:CreateScalingConfiguration",
+    "cs:CreateCluster",
+    "ros:CreateStack",
+];
+
+/// Grants that blind auditing or open a bucket.
+const AUDIT: &[&str] = &[
+    "actiontrail:DeleteTrail",
+    "actiontrail:StopLogging",
+    "actiontrail:UpdateTrail",
+    "log:DeleteProject",
+    "log:DeleteLogStore",
+    "log:DeleteLogging",
+    "oss:PutBucketPolicy",
+    "oss:DeleteBucketPolicy",
+    "oss:PutBucketAcl",
+    "oss:DeleteBucketLogging",
+];
+
+pub struct Options {
+    /// Account IDs that own the documents (rule option `accounts`).
+    pub accounts: Vec<String>,
+}
+
+fn list(items: &[String], max: usize) -> String {
+    let mut s = items
+        .iter()
+        .take(max)
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > max {
+        s.push_str(&format!(" and {} more", items.len() - max));
+    }
+    s
+}
+
+/// Is the resource pattern "everything" (`*`, `acs:*:*:*:*`)?
+fn all_resources(r: &str) -> bool {
+    let r = r.trim();
+    r == "*"
+        || parse_arn(r).is_some_and(|a| {
+            a.service == "*" && a.region == "*" && a.account == "*" && a.relative == "*"
+        })
+}
+
+/// The first `Resource` element that grants everything, if any.
+fn star_resource<'a>(s: &'a Stmt<'a>) -> Option<Item<'a>> {
+    let f = s.resource()?;
+    f.strings()
+        .into_iter()
+        .find(|(_, r)| all_resources(r))
+        .map(|(i, _)| i)
+}
+
+fn is_allow(s: &Stmt) -> bool {
+    s.effect == Some(Effect::Allow)
+}
+
+pub fn check(out: &mut Out, opts: &Options) {
+    let stmts = statements(&out.doc.value);
+    let kind = out.doc.kind;
+    let grants = matches!(kind, DocKind::Identity | DocKind::Session);
+    for s in &stmts {
+        if let Some(e) = s.effect_entry {
+            if e.value.is_unknown() {
+                out.unknown("RAM020", e.value.loc, "the statement's Effect is not known");
+                continue;
+            }
+        }
+        if grants && is_allow(s) {
+            full_admin(out, s, &stmts);
+            service_admin(out, s, &stmts);
+            not_elements(out, s);
+            escalation(out, s, &stmts);
+            high_risk(out, s, &stmts);
+            audit(out, s, &stmts);
+        }
+        if kind == DocKind::Trust && is_allow(s) {
+            trust(out, s, opts);
+        }
+        if kind == DocKind::Bucket && is_allow(s) {
+            bucket(out, s, &stmts, opts);
+        }
+        mfa(out, s);
+    }
+    duplicate_sids(out, &stmts);
+    redundant(out, &stmts);
+}
+
+fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
+    // A Deny of everything in the same document cancels it.
+    if denied(stmts, "\u{1}probe:\u{1}Probe", "*") {
+        return;
+    }
+    let star = star_resource(s);
+    let grant: Option<(Option<Loc>, String, String)> = if let Some(f) = s.action() {
+        f.strings()
+            .into_iter()
+            .find(|(_, a)| is_all_actions(a))
+            .map(|(i, a)| (i.value.loc, i.pointer(f.pointer), format!("`{a}`")))
+    } else if let Some(f) = s.not_action() {
+        let excl = f.strings();
+        (!f.has_unknown() && excl.len() <= 3).then(|| {
+            let names: Vec<String> = excl.iter().map(|(_, a)| a.to_string()).collect();
+            (
+                f.entry.key_loc,
+                f.pointer.to_string(),
+                format!("everything except {}", list(&names, 3)),
+            )
+        })
+    } else {
+        None
+    };
+    let Some((loc, ptr, action)) = grant else {
+        if s.action().is_some_and(|f| f.has_unknown()) {
+            out.unknown(
+                "RAM020",
+                s.action.and_then(|a| a.value.loc),
+                "an action is not known",
+            );
+        }
+        return;
+    };
+    match star {
+        Some(r) => {
+            out.emit("RAM020", loc, &ptr)
+                .field("action", action)
+                .field("resource", r.text().unwrap_or("*"))
+                .label("every action")
+                .secondary(r.value.loc, "on every resource")
+                .secondary(s.effect_loc(), "allowed here");
+        }
+        None => {
+            if s.resource().is_some_and(|f| f.has_unknown()) {
+                out.unknown(
+                    "RAM020",
+                    s.resource.and_then(|r| r.value.loc),
+                    "a resource is not known",
+                );
+            }
+        }
+    }
+}
+
+fn service_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
+    let (Some(f), Some(r)) = (s.action(), star_resource(s)) else {
+        return;
+    };
+    for (i, a) in f.strings() {
+        let Some((svc, act)) = a.trim().split_once(':') else {
+            continue;
+        };
+        let svc = svc.to_ascii_lowercase();
+        if act != "*" || !SENSITIVE.contains(&svc.as_str()) {
+            continue;
+        }
+        if denied(stmts, &format!("{svc}:\u{1}Probe"), "*") {
+            continue;
+        }
+        out.emit("RAM021", i.value.loc, &i.pointer(f.pointer))
+            .field("action", a)
+            .field("service", svc)
+            .label("every action of the service")
+            .secondary(r.value.loc, "on every resource")
+            .secondary(s.effect_loc(), "allowed here");
+    }
+}
+
+fn not_elements(out: &mut Out, s: &Stmt) {
+    if let Some(f) = s.not_action() {
+        let names: Vec<String> = f.strings().iter().map(|(_, a)| a.to_string()).collect();
+        out.emit("RAM022", f.entry.key_loc, f.pointer)
+            .field("excluded", list(&names, 3))
+            .label("allows every action not listed")
+            .secondary(s.effect_loc(), "with Allow");
+    }
+    if let Some(f) = s.not_resource() {
+        out.emit("RAM023", f.entry.key_loc, f.pointer)
+            .label("allows every resource not listed")
+            .secondary(s.effect_loc(), "with Allow");
+    }
+}
+
+/// The action items of a statement that grant `action` (excluding `*`/`*:*`, which
+/// policy-full-admin reports).
+fn granting<'a>(s: &Stmt, f: &Field<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
+    let star = star_resource(s).is_some();
+    f.strings().into_iter().find(|(_, p)| {
+        !(is_all_actions(p) || star && is_service_admin(p))
+            && super::model::action_matches(p, action)
+    })
+}
+
+/// `<svc>:*` for a sensitive service: policy-service-admin reports it when on `*`.
+fn is_service_admin(p: &str) -> bool {
+    p.trim()
+        .split_once(':')
+        .is_some_and(|(svc, a)| a == "*" && SENSITIVE.contains(&svc.to_ascii_lowercase().as_str()))
+}
+
+fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
+    let Some(f) = s.action() else { return };
+    let resources = s.resource_patterns();
+    for (path, actions, rtypes) in ESCALATIONS {
+        let hit = actions.iter().find_map(|a| {
+            let (svc, _) = a.split_once(':')?;
+            let (item, _) = granting(s, &f, a)?;
+            let r = resources.iter().find(|r| {
+                rtypes.iter().any(|t| broad_resource(r, svc, t)) && !denied(stmts, a, r)
+            })?;
+            Some((item, *a, *r))
+        });
+        if let Some((item, action, r)) = hit {
+            emit_escalation(out, s, &f, item, action, r, path, None);
+        }
+    }
+    // PassRole on any role plus an action that hands a role to compute.
+    if let Some((item, _)) = granting(s, &f, "ram:PassRole") {
+        let Some(r) = resources
+            .iter()
+            .find(|r| broad_resource(r, "ram", "role") && !denied(stmts, "ram:PassRole", r))
+        else {
+            return;
+        };
+        let compute = stmts.iter().filter(|o| is_allow(o)).find_map(|o| {
+            let of = o.action()?;
+            COMPUTE.iter().find_map(|c| {
+                if denied(stmts, c, "*") {
+                    return None;
+                }
+                of.strings()
+                    .into_iter()
+                    .find(|(_, p)| super::model::action_matches(p, c))
+                    .map(|(i, p)| (i.value.loc, p.to_string()))
+            })
+        });
+        if let Some((cloc, cact)) = compute {
+            let path = format!("pass any role to compute (ram:PassRole with `{cact}`)");
+            emit_escalation(
+                out,
+                s,
+                &f,
+                item,
+                "ram:PassRole",
+                r,
+                &path,
+                Some((cloc, cact)),
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_escalation(
+    out: &mut Out,
+    s: &Stmt,
+    f: &Field,
+    item: Item,
+    action: &str,
+    r: &str,
+    path: &str,
+    compute: Option<(Option<Loc>, String)>,
+) {
+    let rloc = s.resource().and_then(|rf| {
+        rf.strings()
+            .into_iter()
+            .find(|(_, x)| *x == r)
+            .and_then(|(i, _)| i.value.loc)
+    });
+    let mut e = out
+        .emit("RAM024", item.value.loc, &item.pointer(f.pointer))
+        .field("path", path)
+        .field("action", action)
+        .field("resource", r)
+        .label(format!("grants `{action}`"))
+        .secondary(rloc, "on any principal's resource");
+    if let Some((cloc, cact)) = compute {
+        e = e.secondary(cloc, format!("`{cact}` can hand the role to compute"));
+    }
+    drop(e.secondary(s.effect_loc(), "allowed here"));
+}
+
+fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
+    let (Some(f), Some(r)) = (s.action(), star_resource(s)) else {
+        return;
+    };
+    if network_condition(s) {
+        return;
+    }
+    let mut hits: Vec<String> = Vec::new();
+    let mut first: Option<Item> = None;
+    for a in high_risk_actions() {
+        if denied(stmts, a, "*") || network_deny(stmts, a) {
+            continue;
+        }
+        if let Some((item, _)) = granting(s, &f, a) {
+            first.get_or_insert(item);
+            hits.push(a.clone());
+        }
+    }
+    let Some(item) = first else { return };
+    out.emit("RAM025", item.value.loc, &item.pointer(f.pointer))
+        .field("apis", list(&hits, 3))
+        .field("count", hits.len().to_string())
+        .label("grants high-risk APIs")
+        .secondary(r.value.loc, "on every resource, from any network")
+        .secondary(s.effect_loc(), "allowed here");
+}
+
+fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
+    let Some(f) = s.action() else { return };
+    if s.has_condition() {
+        return;
+    }
+    let mut hits: Vec<String> = Vec::new();
+    let mut first: Option<Item> = None;
+    for a in AUDIT {
+        if stmts.iter().any(|d| {
+            d.effect == Some(Effect::Deny)
+                && d.covers_action(a)
+                && s.resource_patterns().iter().all(|r| d.covers_resource(r))
+        }) {
+            continue;
+        }
+        if let Some((item, _)) = granting(s, &f, a) {
+            first.get_or_insert(item);
+            hits.push(a.to_string());
+        }
+    }
+    let Some(item) = first else { return };
+    out.emit("RAM026", item.value.loc, &item.pointer(f.pointer))
+        .field("actions", list(&hits, 3))
+        .label("can disable or erase the audit trail")
+        .secondary(s.effect_loc(), "allowed without a condition");
+}
+
+/// Principal identifiers by entity (`RAM`, `Service`, `Federated`, or `*` for a bare string).
+fn principals<'a>(s: &Stmt<'a>) -> Vec<(&'a str, &'a Value, Option<usize>, String)> {
+    let mut out = Vec::new();
+    let Some(p) = s.principal else { return out };
+    let base = s.principal_pointer().to_string();
+    let push_items = |out: &mut Vec<_>, ent: &'a str, v: &'a Value, ptr: String| match &v.kind {
+        Kind::List(l) => {
+            for (i, x) in l.iter().enumerate() {
+                out.push((
+                    ent,
+                    x,
+                    Some(i),
+                    crate::json::pointer_push(&ptr, &i.to_string()),
+                ));
+            }
+        }
+        _ => out.push((ent, v, None, ptr)),
+    };
+    match &p.value.kind {
+        Kind::Object(entries) => {
+            for e in entries {
+                let ptr = crate::json::pointer_push(&base, &e.key);
+                push_items(&mut out, e.key.as_str(), &e.value, ptr);
+            }
+        }
+        _ => push_items(&mut out, "*", &p.value, base),
+    }
+    out
+}
+
+fn has_key(s: &Stmt, key: &str) -> bool {
+    condition_keys(s).iter().any(|(_, k, _)| k == key)
+}
+
+fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
+    for (ent, v, _, ptr) in principals(s) {
+        let Some(id) = v.as_str() else {
+            if v.is_unknown() {
+                out.unknown("RAM030", v.loc, "a trusted principal is not known");
+            }
+            continue;
+        };
+        let id = id.trim();
+        let any_account = parse_arn(id).is_some_and(|a| a.account == "*");
+        if id == "*" || any_account {
+            out.emit("RAM030", v.loc, &ptr)
+                .field("principal", id)
+                .label("anyone")
+                .secondary(s.effect_loc(), "allowed to assume the role");
+            continue;
+        }
+        match ent {
+            "RAM" => {
+                let Some(a) = parse_arn(id) else { continue };
+                if a.relative != "root" || s.has_condition() {
+                    continue;
+                }
+                // Trusting one's own account is the usual pattern; another account's root
+                // with no condition is the risk. Only the rule option `accounts` says which is
+                // which: without it the case is undecided, and said so.
+                if opts.accounts.is_empty() {
+                    out.unknown(
+                        "RAM031",
+                        v.loc,
+                        format!(
+                            "account {} may or may not be yours: list your account IDs in the rule option `accounts`",
+                            a.account
+                        ),
+                    );
+                } else if !opts.accounts.iter().any(|x| x == a.account) {
+                    out.emit("RAM031", v.loc, &ptr)
+                        .field("account", a.account)
+                        .label("every RAM identity of this account")
+                        .secondary(s.effect_loc(), "allowed without a condition");
+                }
+            }
+            "Service" if !id.ends_with(".aliyuncs.com") => {
+                out.emit("RAM033", v.loc, &ptr)
+                    .field(
+                        "problem",
+                        format!(
+                            "trusts service principal `{id}`, which does not end in `.aliyuncs.com`"
+                        ),
+                    )
+                    .label("not an Alibaba Cloud service");
+            }
+            "Federated" => {
+                let missing: Vec<&str> = if id.contains(":saml-provider/") {
+                    ["saml:recipient"]
+                        .into_iter()
+                        .filter(|k| !has_key(s, k))
+                        .collect()
+                } else if id.contains(":oidc-provider/") {
+                    ["oidc:aud", "oidc:sub"]
+                        .into_iter()
+                        .filter(|k| !has_key(s, k))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                if s.condition.is_some_and(|c| c.value.contains_unknown()) {
+                    out.unknown("RAM032", v.loc, "the trust condition is not known");
+                } else if !missing.is_empty() {
+                    out.emit("RAM032", v.loc, &ptr)
+                        .field("provider", id)
+                        .field("missing", missing.join("`, `"))
+                        .label("identity provider without audience/subject checks");
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = s.action() {
+        for (i, a) in f.strings() {
+            if !a.trim().eq_ignore_ascii_case("sts:AssumeRole") {
+                out.emit("RAM033", i.value.loc, &i.pointer(f.pointer))
+                    .field(
+                        "problem",
+                        format!("allows `{a}`; a trust policy grants only `sts:AssumeRole`"),
+                    )
+                    .label("not sts:AssumeRole");
+            }
+        }
+    }
+}
+
+fn oss_writes() -> Vec<String> {
+    let c = catalogue::get();
+    c.actions("oss")
+        .unwrap_or_default()
+        .iter()
+        .filter(|a| {
+            !catalogue::is_read_only(a)
+                && !a.starts_with("Head")
+                && !matches!(
+                    **a,
+                    "SelectObject" | "RestoreObject" | "CreateSelectObjectMeta"
+                )
+        })
+        .map(|a| format!("oss:{a}"))
+        .collect()
+}
+
+fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
+    let ps = principals(s);
+    let anon = ps
+        .iter()
+        .find(|(_, v, _, _)| v.as_str().is_some_and(|x| x.trim() == "*"));
+    if let Some((_, v, _, ptr)) = anon {
+        let writes: Vec<String> = oss_writes()
+            .into_iter()
+            .filter(|a| {
+                s.covers_action(a) && !s.resource_patterns().iter().all(|r| denied(stmts, a, r))
+            })
+            .collect();
+        let action_loc = s.action.or(s.not_action).and_then(|a| a.key_loc);
+        if !writes.is_empty() {
+            out.emit("RAM040", v.loc, ptr)
+                .field("actions", list(&writes, 3))
+                .label("anonymous principal")
+                .secondary(action_loc, "may write, delete or change access")
+                .secondary(s.effect_loc(), "allowed here");
+        } else if !s.has_condition() {
+            out.emit("RAM041", v.loc, ptr)
+                .label("anonymous principal")
+                .secondary(action_loc, "these actions")
+                .secondary(s.effect_loc(), "allowed without a condition");
+        }
+    }
+    // Principals outside the owning account (known from the resource ARNs or the option).
+    let mut owners: Vec<String> = opts.accounts.clone();
+    for r in s.resource_patterns() {
+        if let Some(a) = parse_arn(r) {
+            if !a.account.is_empty() && a.account.chars().all(|c| c.is_ascii_digit()) {
+                owners.push(a.account.to_string());
+            }
+        }
+    }
+    if owners.is_empty() {
+        return;
+    }
+    for (_, v, _, ptr) in &ps {
+        let Some(id) = v.as_str().map(str::trim) else {
+            continue;
+        };
+        let account = match parse_arn(id) {
+            Some(a) => a.account,
+            None => id,
+        };
+        if account.is_empty() || !account.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !owners.iter().any(|o| o == account) {
+            out.emit("RAM042", v.loc, ptr)
+                .field("principal", id)
+                .field("owner", owners.join(", "))
+                .label("another account")
+                .secondary(s.effect_loc(), "allowed here");
+        }
+    }
+}
+
+fn mfa(out: &mut Out, s: &Stmt) {
+    let Some(ops) = s.condition.and_then(|c| c.value.as_object()) else {
+        return;
+    };
+    for op in ops {
+        for k in op.value.as_object().unwrap_or_default() {
+            if k.key.eq_ignore_ascii_case("acs:MFAPresent") {
+                let ptr = crate::json::pointer_push(
+                    &crate::json::pointer_push(s.condition_pointer(), &op.key),
+                    &k.key,
+                );
+                out.emit("RAM050", k.key_loc, &ptr)
+                    .label("only covers console logons")
+                    .secondary(s.effect_loc(), "this statement relies on it");
+            }
+        }
+    }
+}
+
+fn duplicate_sids(out: &mut Out, stmts: &[Stmt]) {
+    for (i, s) in stmts.iter().enumerate() {
+        let Some(sid) = s.sid.and_then(|e| e.value.as_str().map(|t| (e, t))) else {
+            continue;
+        };
+        if let Some(first) = stmts[..i]
+            .iter()
+            .filter_map(|o| o.sid)
+            .find(|o| o.value.as_str() == Some(sid.1))
+        {
+            out.emit(
+                "RAM051",
+                sid.0.value.loc,
+                &crate::json::pointer_push(&s.pointer, "Sid"),
+            )
+            .field("sid", sid.1)
+            .label("duplicate Sid")
+            .secondary(first.value.loc, "first used here");
+        }
+    }
+}
+
+/// Plain statements only: Action (strings), Resource (strings), no unknowns.
+fn plain<'a>(s: &'a Stmt<'a>) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    if s.value.contains_unknown() || s.not_action.is_some() || s.not_resource.is_some() {
+        return None;
+    }
+    let acts: Vec<&str> = s.action()?.strings().into_iter().map(|(_, a)| a).collect();
+    let res = s.resource_patterns();
+    (!acts.is_empty() && !res.is_empty()).then_some((acts, res))
+}
+
+fn redundant(out: &mut Out, stmts: &[Stmt]) {
+    for (j, b) in stmts.iter().enumerate() {
+        let Some((bacts, bres)) = plain(b) else {
+            continue;
+        };
+        for (i, a) in stmts.iter().enumerate() {
+            if i == j || a.effect != b.effect || a.effect.is_none() {
+                continue;
+            }
+            let Some((aacts, ares)) = plain(a) else {
+                continue;
+            };
+            // A's condition must be no stricter than B's: none, or the same.
+            let same_cond = match (&a.condition, &b.condition) {
+                (None, _) => true,
+                (Some(x), Some(y)) => x.value.to_json() == y.value.to_json(),
+                _ => false,
+            };
+            if !same_cond {
+                continue;
+            }
+            let covers_acts = bacts
+                .iter()
+                .all(|x| aacts.iter().any(|p| super::model::action_matches(p, x)));
+            let covers_res = bres
+                .iter()
+                .all(|x| ares.iter().any(|p| *p == "*" || wildcard(p, x, false)));
+            if !(covers_acts && covers_res) {
+                continue;
+            }
+            // Mutually covering statements: report only the later one.
+            let mutual = aacts
+                .iter()
+                .all(|x| bacts.iter().any(|p| super::model::action_matches(p, x)))
+                && ares
+                    .iter()
+                    .all(|x| bres.iter().any(|p| *p == "*" || wildcard(p, x, false)));
+            if mutual && j < i {
+                continue;
+            }
+            let bloc = b.effect_entry.and_then(|e| e.key_loc).or(b.value.loc);
+            out.emit("RAM052", bloc, &b.pointer)
+                .field("statement", b.pointer.clone())
+                .field("by", a.pointer.clone())
+                .label("everything this statement grants or denies …")
+                .secondary(
+                    a.effect_entry.and_then(|e| e.key_loc).or(a.value.loc),
+                    "… is already covered by this statement",
+                );
+            break;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! GitHub Actions workflow commands: one annotation per finding.
+//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
+
+use super::{portable_path, Report};
+use crate::finding::Severity;
+use std::fmt::Write;
+
+/// Escape the message part of a workflow command.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value: like data, plus the separators `:` and `,`.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn command(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium | Severity::Low => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+pub fn render(r: &Report) -> String {
+    let mut out = String::new();
+    for f in r.findings {
+        let (s, e) = r.range(f);
+        let path = portable_path(r.sources.get(f.file));
+        let title = format!("{} {}", f.rule, f.name);
+        let mut msg = format!("[{}] {}", f.severity, f.message);
+        if let Some(h) = &f.help {
+            let _ = write!(msg, "\nhelp: {h}");
+        }
+        let _ = writeln!(
+            out,
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            command(f.severity),
+            escape_property(&path),
+            s.line,
+            s.column,
+            e.line.max(s.line),
+            if e.line > s.line {
+                e.column
+            } else {
+                e.column.max(s.column)
+            },
+            escape_property(&title),
+            escape_data(&msg)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50%\r\nnext"), "50%25%0D%0Anext");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

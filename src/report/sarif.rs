@@ -1,0 +1,183 @@
+//! SARIF 2.1.0 for code-scanning services: one run, every rule that ran with its metadata,
+//! results with repository-relative locations (`%SRCROOT%`), UTF-16 columns (SARIF's default
+//! `columnKind`) and line-independent partial fingerprints. No source snippets: the text could
+//! hold a secret.
+
+use super::{portable_path, repo_relative, utf16_column, Extra, Report};
+use crate::baseline::fingerprints;
+use crate::finding::Severity;
+use crate::rules::Rule;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+pub fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium | Severity::Low => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// GitHub code scanning buckets `security-severity`: ≥9 critical, ≥7 high, ≥4 medium, >0 low.
+pub fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "1.0",
+    }
+}
+
+/// Percent-encode a relative path for a URI reference (keeping `/`).
+fn uri_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for b in p.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The "Why" section of a rule's docs as plain text, or its title.
+fn full_description(r: &Rule) -> String {
+    let docs = r.docs.trim();
+    let why = docs
+        .split("## ")
+        .find_map(|sec| sec.strip_prefix("Why"))
+        .map(|s| s.trim().split("\n\n").next().unwrap_or("").to_string())
+        .filter(|s| !s.is_empty());
+    why.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| r.title.clone())
+}
+
+fn rule_descriptor(r: &Rule) -> Value {
+    let family: String =
+        r.id.chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+    let mut tags = vec!["security".to_string(), family.to_ascii_lowercase()];
+    tags.extend(r.equivalents.iter().cloned());
+    json!({
+        "id": &*r.id,
+        "name": &*r.name,
+        "shortDescription": {"text": r.title},
+        "fullDescription": {"text": full_description(r)},
+        "help": {
+            "text": r.help.clone().unwrap_or_else(|| r.title.clone()),
+            "markdown": if r.docs.trim().is_empty() { r.title.clone() } else { r.docs.trim().to_string() },
+        },
+        "helpUri": &*r.url,
+        "defaultConfiguration": {"level": level(r.severity)},
+        "properties": {
+            "tags": tags,
+            "precision": "high",
+            "problem.severity": level(r.severity),
+            "security-severity": security_severity(r.severity),
+        },
+    })
+}
+
+pub fn render(r: &Report, extra: &Extra) -> String {
+    let rules = extra.rule_list();
+    let mut index: HashMap<&str, usize> =
+        rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+    let mut descriptors: Vec<Value> = rules.iter().map(|r| rule_descriptor(r)).collect();
+    // A finding of a rule outside the list (it should not happen) still gets a descriptor, so
+    // every `ruleIndex` is valid.
+    for f in r.findings {
+        if !index.contains_key(&*f.rule) {
+            let d = match extra.registry.get(&f.rule) {
+                Some(rule) => rule_descriptor(rule),
+                None => json!({"id": &*f.rule, "name": &*f.name}),
+            };
+            index.insert(&f.rule, descriptors.len());
+            descriptors.push(d);
+        }
+    }
+    let fps = fingerprints(r.sources, r.findings);
+    let results: Vec<Value> = r
+        .findings
+        .iter()
+        .zip(&fps)
+        .map(|(f, fp)| {
+            let file = r.sources.get(f.file);
+            let (s, e) = r.range(f);
+            let (sc, ec) = match f.loc {
+                Some(l) => (
+                    utf16_column(file, l.start as usize),
+                    utf16_column(file, l.end as usize),
+                ),
+                None => (1, 1),
+            };
+            let mut artifact = Map::new();
+            match repo_relative(file) {
+                Some(rel) => {
+                    artifact.insert("uri".into(), uri_path(&rel).into());
+                    artifact.insert("uriBaseId".into(), "%SRCROOT%".into());
+                }
+                None => {
+                    artifact.insert("uri".into(), uri_path(&portable_path(file)).into());
+                }
+            }
+            let mut logical = Vec::new();
+            if let Some(res) = &f.resource {
+                logical.push(json!({"fullyQualifiedName": res, "kind": "resource"}));
+            }
+            if let Some(p) = &f.pointer {
+                logical.push(json!({"fullyQualifiedName": p, "kind": "element"}));
+            }
+            let mut loc = json!({
+                "physicalLocation": {
+                    "artifactLocation": Value::Object(artifact),
+                    "region": {
+                        "startLine": s.line,
+                        "startColumn": sc,
+                        "endLine": e.line.max(s.line),
+                        "endColumn": if e.line > s.line { ec } else { ec.max(sc) },
+                    },
+                },
+            });
+            if !logical.is_empty() {
+                loc["logicalLocations"] = Value::Array(logical);
+            }
+            let mut message = f.message.clone();
+            if let Some(h) = &f.help {
+                message.push_str(&format!("\nhelp: {h}"));
+            }
+            json!({
+                "ruleId": &*f.rule,
+                "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),
+                "level": level(f.severity),
+                "message": {"text": message},
+                "locations": [loc],
+                "partialFingerprints": {"acslint/v1": fp},
+                "properties": {"severity": f.severity.as_str()},
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "acslint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/acslint/acslint",
+                "rules": descriptors,
+            }},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

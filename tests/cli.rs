@@ -1,0 +1,414 @@
+//! The binary as a user runs it: exit codes, formats, discovery, stdin.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn acslint() -> Command {
+    let mut c = Command::cargo_bin("acslint").unwrap();
+    c.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cli"));
+    c.env_remove("GITHUB_ACTIONS").env("NO_COLOR", "1");
+    c
+}
+
+fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("valid JSON output")
+}
+
+/// (rule, file, line, column) of every finding in a JSON report.
+fn located(v: &Value) -> Vec<(String, String, u64, u64)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["range"]["start"]["line"].as_u64().unwrap(),
+                f["range"]["start"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn findings_exit_1_and_json_is_exact() {
+    let out = acslint()
+        .args(["check", "broken", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "acslint");
+    assert_eq!(
+        located(&v),
+        vec![
+            ("TF001".into(), "broken/main.tf".into(), 2, 15),
+            ("RAM000".into(), "broken/policy.json".into(), 3, 56),
+        ]
+    );
+    let f = &v["findings"][1];
+    assert_eq!(f["name"], "policy-invalid-json");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(
+        f["message"],
+        "the policy document is not valid JSON: expected `,` or `}`"
+    );
+    assert_eq!(
+        f["range"]["end"],
+        serde_json::json!({"line": 3, "column": 57})
+    );
+    assert_eq!(f["resource"], Value::Null);
+    assert_eq!(f["pointer"], Value::Null);
+    assert!(f["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/docs/rules/RAM000.md"));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"files": 2, "findings": 2, "by_severity": {"high": 2}})
+    );
+}
+
+#[test]
+fn clean_input_exits_0_and_other_json_is_skipped() {
+    let out = acslint()
+        .args(["check", "clean", "-f", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert_eq!(
+        v["summary"]["files"], 1,
+        "package.json is neither a policy nor a plan"
+    );
+    assert_eq!(v["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn fail_on_and_exit_zero_gate_the_exit_code() {
+    acslint()
+        .args(["check", "broken", "--fail-on", "critical"])
+        .assert()
+        .code(0);
+    acslint()
+        .args(["check", "broken", "--fail-on", "high"])
+        .assert()
+        .code(1);
+    acslint()
+        .args(["check", "broken", "--fail-on", "never"])
+        .assert()
+        .code(0);
+    acslint()
+        .args(["check", "broken", "--exit-zero"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    acslint()
+        .args(["check", "does-not-exist"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "path `does-not-exist` does not exist",
+        ));
+    acslint()
+        .args(["check", "--select", "XYZ", "broken"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("`XYZ` selects no rule"));
+    acslint()
+        .args(["check", "--format", "bogus"])
+        .assert()
+        .code(2);
+    acslint().args(["explain", "NOPE999"]).assert().code(2);
+    acslint().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn compact_format_positions_count_characters_with_crlf_bom_and_tabs() {
+    let out = acslint()
+        .args(["check", "mixed", "-f", "compact"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "mixed/crlf.tf:5:23: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n\
+         mixed/nested/bom.json:1:32: high RAM000 the policy document is not valid JSON: Unexpected close brace\n"
+    );
+}
+
+#[test]
+fn select_and_ignore_by_code_prefix_and_name() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["check", "broken", "-f", "json"];
+        a.extend_from_slice(args);
+        let v = json_of(&acslint().args(&a).output().unwrap().stdout);
+        located(&v).into_iter().map(|l| l.0).collect()
+    };
+    assert_eq!(codes(&["--select", "RAM"]), ["RAM000"]);
+    assert_eq!(codes(&["--select", "hcl-syntax-error"]), ["TF001"]);
+    assert_eq!(codes(&["--ignore", "TF0"]), ["RAM000"]);
+    assert_eq!(
+        codes(&["--select", "TF001,RAM000", "--ignore", "ram000"]),
+        ["TF001"]
+    );
+}
+
+#[test]
+fn stdin_is_linted_under_its_given_name() {
+    acslint()
+        .args(["check", "-", "--stdin-filename", "infra/main.tf", "-f", "compact"])
+        .write_stdin("resource \"x\" \"y\" {\n")
+        .assert()
+        .code(1)
+        .stdout("infra/main.tf:1:19: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n");
+    acslint()
+        .args(["check", "-", "--stdin-filename", "p.json", "-f", "compact"])
+        .write_stdin(
+            "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ecs:DescribeInstances\", \"Resource\": \"*\"}]}",
+        )
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn gitignore_exclude_and_include_shape_discovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("ignored")).unwrap();
+    std::fs::create_dir_all(root.join(".terraform/modules/x")).unwrap();
+    std::fs::create_dir_all(root.join("live")).unwrap();
+    std::fs::write(root.join(".gitignore"), "ignored/\n").unwrap();
+    for p in [
+        "ignored/bad.tf",
+        ".terraform/modules/x/bad.tf",
+        "live/bad.tf",
+        "live/other.tf",
+    ] {
+        std::fs::write(root.join(p), "broken {{{\n").unwrap();
+    }
+    let files = |args: &[&str]| -> Vec<String> {
+        let mut c = Command::cargo_bin("acslint").unwrap();
+        c.current_dir(root).args(["check", "-f", "json"]).args(args);
+        let v = json_of(&c.output().unwrap().stdout);
+        let mut f: Vec<String> = located(&v).into_iter().map(|l| l.1).collect();
+        f.sort();
+        f
+    };
+    assert_eq!(files(&[]), ["live/bad.tf", "live/other.tf"]);
+    assert_eq!(
+        files(&["--no-ignore"]),
+        ["ignored/bad.tf", "live/bad.tf", "live/other.tf"]
+    );
+    assert_eq!(files(&["--exclude", "other.tf"]), ["live/bad.tf"]);
+    assert_eq!(files(&["--include", "live/b*"]), ["live/bad.tf"]);
+    // A file named explicitly is linted even when ignored.
+    assert_eq!(files(&["ignored/bad.tf"]), ["ignored/bad.tf"]);
+}
+
+#[test]
+fn rules_explain_version_and_help() {
+    let out = acslint()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let first = &v.as_array().unwrap()[0];
+    for k in ["id", "name", "severity", "title", "equivalents"] {
+        assert!(first.get(k).is_some(), "rules JSON lacks {k}");
+    }
+    acslint()
+        .args(["explain", "TF001"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("# TF001 `hcl-syntax-error`"));
+    acslint()
+        .args(["explain", "hcl-syntax-error"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("# TF001"));
+    acslint()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(format!("acslint {}\n", env!("CARGO_PKG_VERSION")));
+    acslint()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("Exit codes: 0"));
+}
+
+#[test]
+fn human_output_is_miette_with_summary_on_stderr() {
+    let a = acslint().args(["check", "broken"]).assert().code(1);
+    let o = a.get_output();
+    let stdout = String::from_utf8(o.stdout.clone()).unwrap();
+    insta::assert_snapshot!("human_broken", stdout);
+    let stderr = String::from_utf8(o.stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("acslint: 2 files checked, 2 findings: 2 high ("),
+        "{stderr}"
+    );
+    let q = acslint().args(["check", "broken", "-q"]).assert().code(1);
+    assert_eq!(q.get_output().stderr, b"");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_not_followed_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("a")).unwrap();
+    std::os::unix::fs::symlink("..", root.join("a/loop")).unwrap();
+    std::fs::write(root.join("a/main.tf"), "locals {\n  x = 1\n}\n").unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "compact", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with("a/loop:1:1: high TF002 File system loop found: "),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
+
+#[test]
+fn modules_installed_by_terraform_init_are_evaluated_from_their_callers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let m = root.join(".terraform/modules/bucket");
+    std::fs::create_dir_all(&m).unwrap();
+    std::fs::create_dir_all(root.join(".terraform/providers")).unwrap();
+    std::fs::write(root.join(".terraform/providers/junk.tf"), "broken {{{\n").unwrap();
+    std::fs::write(
+        root.join(".terraform/modules/modules.json"),
+        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"site","Source":"registry.terraform.io/x/bucket/alicloud","Dir":".terraform/modules/bucket"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        m.join("main.tf"),
+        "variable \"acl\" {}\nresource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"site\"\n  acl    = var.acl\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("main.tf"),
+        "module \"site\" {\n  source = \"x/bucket/alicloud\"\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "json", "--select", "OSS001,TF"])
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![(
+            "OSS001".into(),
+            ".terraform/modules/bucket/main.tf".into(),
+            4,
+            3
+        )]
+    );
+    assert_eq!(
+        v["findings"][0]["resource"],
+        "module.site.alicloud_oss_bucket.b"
+    );
+}
+
+#[test]
+fn user_rule_files_run_through_the_engine() {
+    let out = acslint()
+        .args([
+            "check",
+            "user-rules/buckets.tf",
+            "--rules",
+            "user-rules/tags.hcl",
+            "--select",
+            "ORG",
+            "-f",
+            "compact",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "user-rules/buckets.tf:8:1: low ORG001 bucket `orphan` has no `owner` tag\n"
+    );
+}
+
+#[test]
+fn a_malformed_user_rule_file_is_exit_2_pointing_at_the_line() {
+    let out = acslint()
+        .args(["check", "clean", "--rules", "bad-rules/bad.hcl"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("rule ORG002, `name`: \"Not Kebab\" does not match"),
+        "{err}"
+    );
+    assert!(err.contains("bad-rules/bad.hcl:2:3"), "{err}");
+    assert!(
+        err.contains("error: 1 error(s) in rule file bad-rules/bad.hcl"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_require_makes_actiontrail_mandatory_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("prod/net")).unwrap();
+    std::fs::create_dir_all(root.join("dev")).unwrap();
+    std::fs::write(
+        root.join("prod/.acslint.hcl"),
+        "require = [\"actiontrail\"]\n",
+    )
+    .unwrap();
+    let vpc = "resource \"alicloud_vpc\" \"v\" {\n  vpc_name = \"x\"\n}\n";
+    std::fs::write(root.join("prod/net/main.tf"), vpc).unwrap();
+    std::fs::write(root.join("dev/main.tf"), vpc).unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "compact", "--select", "LOG001", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "prod/net/main.tf:1:1: high LOG001 no `alicloud_actiontrail_trail` exists in the scanned files although this path requires ActionTrail (option `require`)\n"
+    );
+}

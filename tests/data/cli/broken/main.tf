@@ -1,0 +1,2 @@
+resource "alicloud_ram_user" "ops" {
+  name = "ops"

@@ -1,0 +1,3 @@
+resource "alicloud_ram_user" "ops" {
+  name = "ops"
+}

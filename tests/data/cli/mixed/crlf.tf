@@ -1,0 +1,5 @@
+locals {
+  crlf = "line endings"
+}
+resource "alicloud_ram_user" "é" {
+	name = "tab then é" 
