@@ -3,7 +3,7 @@
 # with one thread against two, and with Checkov when it is installed.
 #
 #   scripts/bench-corpus.sh DIR            # builds the release binary and examples first
-#   RUNS=7 SKIP_BUILD=1 scripts/bench-corpus.sh DIR
+#   RUNS=7 SKIP_BUILD=1 NO_CHECKOV=1 scripts/bench-corpus.sh DIR
 #
 # Every figure is the median of RUNS runs (default 5) measured with /usr/bin/time: wall
 # seconds, user+sys CPU seconds, and peak RSS (the largest of the runs). Checkov is run once (it
@@ -32,7 +32,7 @@ echo "tree: $dir ($files .tf/.tfvars/.json files, $bytes bytes), $(nproc) cores,
 # measure NAME CMD… : RUNS runs; prints and records median wall, median CPU, max RSS.
 declare -A WALL CPU RSS
 measure() {
-  local name=$1
+  local name=$1 w c m
   shift
   local log
   log=$(mktemp)
@@ -45,13 +45,12 @@ measure() {
     }
   done
   # The output file may hold "Command exited with non-zero status" lines: keep the figures.
-  read -r w c m < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$log" | awk '
-    { wall[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
-    END {
-      n = asort(wall); asort(cpu)
-      mid = int((n + 1) / 2)
-      printf "%.3f %.3f %.1f\n", wall[mid], cpu[mid], rss / 1024
-    }')
+  local rows
+  rows=$(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$log")
+  median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  w=$(awk '{ print $1 }' <<<"$rows" | median)
+  c=$(awk '{ printf "%.2f\n", $2 + $3 }' <<<"$rows" | median)
+  m=$(awk '$4 > r { r = $4 } END { printf "%.1f", r / 1024 }' <<<"$rows")
   rm -f "$log"
   WALL[$name]=$w CPU[$name]=$c RSS[$name]=$m
   printf '%-22s wall %7.3f s   cpu %7.3f s   peak RSS %7.1f MiB\n' "$name" "$w" "$c" "$m"
@@ -69,7 +68,7 @@ echo "acslint / floor, wall (2 threads): $(ratio "${WALL[acslint (2 threads)]}" 
 echo "acslint / floor, CPU:              $(ratio "${CPU[acslint (2 threads)]}" "${CPU[read+parse floor (2)]}")x"
 echo "speed-up 2 threads vs 1, wall:     $(ratio "${WALL[acslint (1 thread)]}" "${WALL[acslint (2 threads)]}")x"
 
-if command -v checkov >/dev/null 2>&1; then
+if [[ -z ${NO_CHECKOV:-} ]] && command -v checkov >/dev/null 2>&1; then
   echo
   echo "checkov $(checkov --version 2>/dev/null | tail -1), one run, --framework terraform:"
   saved=$runs
@@ -80,5 +79,9 @@ if command -v checkov >/dev/null 2>&1; then
   echo "checkov / acslint, CPU:            $(ratio "${CPU[checkov]}" "${CPU[acslint (2 threads)]}")x"
 else
   echo
-  echo "checkov is not installed (pip install checkov): no comparison"
+  if [[ -n ${NO_CHECKOV:-} ]]; then
+    echo "checkov skipped (NO_CHECKOV)"
+  else
+    echo "checkov is not installed (pip install checkov): no comparison"
+  fi
 fi

@@ -355,19 +355,24 @@ fn redact(
         redact_string(&mut u.reason);
         u.address.iter_mut().for_each(redact_string);
     }
-    let needs = sources.files().iter().any(|f| {
-        shown[f.id.0 as usize]
-            && matches!(crate::redact::redact(&f.text), std::borrow::Cow::Owned(_))
-    });
-    if !needs {
+    // Each shown file is scanned once; the map is rebuilt only when one holds a secret.
+    let masked: Vec<Option<String>> = sources
+        .files()
+        .par_iter()
+        .map(|f| match shown[f.id.0 as usize] {
+            true => match crate::redact::redact(&f.text) {
+                std::borrow::Cow::Owned(t) => Some(t),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
+            false => None,
+        })
+        .collect();
+    if masked.iter().all(Option::is_none) {
         return sources;
     }
     let mut m = SourceMap::default();
-    for f in sources.files() {
-        let text = match crate::redact::redact(&f.text) {
-            std::borrow::Cow::Owned(t) if shown[f.id.0 as usize] => Arc::from(t),
-            _ => f.text.clone(),
-        };
+    for (f, t) in sources.files().iter().zip(masked) {
+        let text = t.map(Arc::from).unwrap_or_else(|| f.text.clone());
         m.add(f.path.clone(), f.display.clone(), f.kind, text);
     }
     m

@@ -23,7 +23,8 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         key_id: Regex::new(r"LTAI[0-9A-Za-z]{8,40}").expect("valid regex"),
-        secret: Regex::new(r"\b[0-9A-Za-z]{30}\b").expect("valid regex"),
+        // ASCII word boundaries: the Unicode ones force the slow backtracking engine.
+        secret: Regex::new(r"(?-u:\b)[0-9A-Za-z]{30}(?-u:\b)").expect("valid regex"),
         keyed: Regex::new(
             r#"(?i)((?:secret|password|passwd|token|private_key|access_key|credential)[0-9a-z_\-]*)"?\s*[=:]\s*"([^"\r\n]*)""#,
         )

@@ -104,10 +104,17 @@ impl Registry {
     pub fn builtin() -> &'static Registry {
         static REG: OnceLock<Registry> = OnceLock::new();
         REG.get_or_init(|| {
+            use rayon::prelude::*;
+            // Parsing the embedded HCL dominates the start-up of a one-file run: spread the
+            // files over the cores, then register in file order (deterministic).
+            let parsed: Vec<_> = EMBEDDED
+                .par_iter()
+                .map(|(path, text)| (path, load_rule_file(path, text, None, false)))
+                .collect();
             let mut reg = Registry::default();
-            for (path, text) in EMBEDDED {
-                let rules = load_rule_file(path, text, None, false)
-                    .unwrap_or_else(|e| panic!("built-in rule file {path} is invalid: {e:?}"));
+            for (path, rules) in parsed {
+                let rules =
+                    rules.unwrap_or_else(|e| panic!("built-in rule file {path} is invalid: {e:?}"));
                 for r in rules {
                     reg.insert(r)
                         .unwrap_or_else(|e| panic!("built-in rule file {path}: {e}"));
