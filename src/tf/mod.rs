@@ -80,13 +80,26 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     let mut bodies: HashMap<FileId, Body> = HashMap::new();
+    // Parse every `.tf` file once, in parallel.
+    let mut parsed: HashMap<FileId, Result<Body, Box<Emit>>> = {
+        use rayon::prelude::*;
+        sources
+            .files()
+            .par_iter()
+            .filter(|f| f.kind == FileKind::Hcl)
+            .map(|f| (f.id, parse_hcl(f.id, &f.text)))
+            .collect()
+    };
     for f in sources.files() {
         match f.kind {
             FileKind::Hcl => {
                 dirs.entry(module::normalize(f.dir()))
                     .or_default()
                     .push(f.id);
-                match parse_hcl(f.id, &f.text) {
+                let Some(res) = parsed.remove(&f.id) else {
+                    continue;
+                };
+                match res {
                     Ok(b) => {
                         bodies.insert(f.id, b);
                     }
@@ -179,44 +192,61 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         .keys()
         .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (d, c)))
         .collect();
-    for dir in roots {
-        let files = &dirs[dir];
-        let Some(root) = decls.get(dir) else { continue };
-        // `file()` may read inside the root module and the local modules of the run.
-        let mut allowed: Vec<PathBuf> = canonical.get(dir).cloned().into_iter().collect();
-        allowed.extend(called.iter().filter_map(|d| canonical.get(d).cloned()));
-        let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
-        let empty = Vec::new();
-        let vars = module::root_vars(
-            &ctx,
-            root,
-            opts,
-            tfvars.get(dir).unwrap_or(&empty),
-            &mut ws.emits,
-        );
-        let inst = module::Inst::new(
-            &ctx,
-            root,
-            String::new(),
-            Vec::new(),
-            vec![dir.clone()],
-            vars,
-        );
-        let mut cfg = Configuration {
-            dir: dir.clone(),
-            files: files.clone(),
-            ..Default::default()
-        };
-        inst.collect(&mut cfg.blocks);
-        ws.emits.extend(ctx.emits.borrow_mut().drain(..));
-        for h in ctx.budget.hits.borrow().iter() {
-            let file = h.loc.map(|l| l.file).unwrap_or(files[0]);
-            ws.emits
-                .push(Emit::new("TF005", file, h.loc).field("reason", h.what.clone()));
-        }
-        cfg.index();
-        extract_documents(sources, &cfg, ws);
-        ws.configurations.push(cfg);
+    // Configurations are independent: evaluate them in parallel, merge in root order so output
+    // does not depend on scheduling.
+    use rayon::prelude::*;
+    let parts: Vec<Workspace> = roots
+        .par_iter()
+        .map(|dir| {
+            let mut ws = Workspace::default();
+            let dir: &PathBuf = dir;
+            let files = &dirs[dir];
+            let Some(root) = decls.get(dir) else {
+                return ws;
+            };
+            // `file()` may read inside the root module and the local modules of the run.
+            let mut allowed: Vec<PathBuf> = canonical.get(dir).cloned().into_iter().collect();
+            allowed.extend(called.iter().filter_map(|d| canonical.get(d).cloned()));
+            let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
+            let empty = Vec::new();
+            let vars = module::root_vars(
+                &ctx,
+                root,
+                opts,
+                tfvars.get(dir).unwrap_or(&empty),
+                &mut ws.emits,
+            );
+            let inst = module::Inst::new(
+                &ctx,
+                root,
+                String::new(),
+                Vec::new(),
+                vec![dir.clone()],
+                vars,
+            );
+            let mut cfg = Configuration {
+                dir: dir.clone(),
+                files: files.clone(),
+                ..Default::default()
+            };
+            inst.collect(&mut cfg.blocks);
+            ws.emits.extend(ctx.emits.borrow_mut().drain(..));
+            for h in ctx.budget.hits.borrow().iter() {
+                let file = h.loc.map(|l| l.file).unwrap_or(files[0]);
+                ws.emits
+                    .push(Emit::new("TF005", file, h.loc).field("reason", h.what.clone()));
+            }
+            cfg.index();
+            extract_documents(sources, &cfg, &mut ws);
+            ws.configurations.push(cfg);
+            ws
+        })
+        .collect();
+    for p in parts {
+        ws.emits.extend(p.emits);
+        ws.unknowns.extend(p.unknowns);
+        ws.documents.extend(p.documents);
+        ws.configurations.extend(p.configurations);
     }
 }
 
