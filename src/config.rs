@@ -186,6 +186,7 @@ fn validator() -> &'static jsonschema::Validator {
 const KEYS: &[&str] = &[
     "extends",
     "select",
+    "pack",
     "ignore",
     "severity",
     "fail_on",
@@ -492,14 +493,33 @@ fn layer(src: &Arc<Source>) -> Result<(Config, Option<Spanned<String>>), Vec<Con
                 })
             }
             "select" | "ignore" | "require" => {
-                let s = Some(Spanned {
+                let mut s = Some(Spanned {
                     value: strings(&ptr, v),
                     origin: key_origin(&ptr),
                 });
                 match k.as_str() {
-                    "select" => c.select = s,
+                    "select" => {
+                        // Packs written before `select` add to it.
+                        if let (Some(prev), Some(new)) = (c.select.take(), s.as_mut()) {
+                            new.value.extend(prev.value);
+                        }
+                        c.select = s
+                    }
                     "ignore" => c.ignore = s,
                     _ => c.require = s,
+                }
+            }
+            // Packs add to `select` (or start it): `pack = ["cis"]`.
+            "pack" => {
+                let packs = strings(&ptr, v);
+                match &mut c.select {
+                    Some(sel) => sel.value.extend(packs),
+                    None => {
+                        c.select = Some(Spanned {
+                            value: packs,
+                            origin: key_origin(&ptr),
+                        })
+                    }
                 }
             }
             "severity" => {

@@ -412,3 +412,38 @@ fn config_require_makes_actiontrail_mandatory_below_it() {
         "prod/net/main.tf:1:1: high LOG001 no `alicloud_actiontrail_trail` exists in the scanned files although this path requires ActionTrail (option `require`)\n"
     );
 }
+
+#[test]
+fn packs_select_rules_by_reference() {
+    let cis: Vec<String> = acslint::rules::Registry::builtin()
+        .select("cis")
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    assert!(
+        cis.contains(&"OSS001".to_string()) && !cis.contains(&"TF001".to_string()),
+        "{cis:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join(".acslint.hcl"), "pack = [\"cis\"]\n").unwrap();
+    // TF001 is outside the CIS pack; OSS001 is in it.
+    std::fs::write(
+        root.join("main.tf"),
+        "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("broken.tf"), "broken {{{\n").unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "json", "."])
+        .output()
+        .unwrap();
+    let rules: Vec<String> = located(&json_of(&out.stdout))
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert!(rules.contains(&"OSS001".to_string()), "{rules:?}");
+    assert!(!rules.contains(&"TF001".to_string()), "{rules:?}");
+}

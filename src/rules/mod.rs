@@ -91,6 +91,15 @@ pub fn docs_url(id: &str) -> String {
 /// Built-in rule files, embedded at build time (see build.rs).
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
+/// Rule packs, selectable by name like codes: `cis` (rules citing a CIS Alibaba Cloud
+/// Foundations Benchmark item), `cspm` (rules citing a Security Center CSPM check),
+/// `recommended` (the default set).
+pub const PACKS: &[(&str, fn(&Rule) -> bool)] = &[
+    ("cis", |r| r.references.contains_key("cis")),
+    ("cspm", |r| r.references.contains_key("cspm")),
+    ("recommended", |r| r.default_enabled),
+];
+
 #[derive(Default, Clone)]
 pub struct Registry {
     rules: Vec<Arc<Rule>>,
@@ -171,6 +180,9 @@ impl Registry {
     pub fn select(&self, selector: &str) -> Vec<&Arc<Rule>> {
         if selector.eq_ignore_ascii_case("ALL") {
             return self.rules.iter().collect();
+        }
+        if let Some(pack) = PACKS.iter().find(|p| p.0 == selector) {
+            return self.rules.iter().filter(|r| (pack.1)(r)).collect();
         }
         if let Some(r) = self.by_name.get(selector) {
             return vec![&self.rules[*r]];
