@@ -94,7 +94,9 @@ pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedd
 /// Rule packs, selectable by name like codes: `cis` (rules citing a CIS Alibaba Cloud
 /// Foundations Benchmark item), `cspm` (rules citing a Security Center CSPM check),
 /// `recommended` (the default set).
-pub const PACKS: &[(&str, fn(&Rule) -> bool)] = &[
+pub type PackFilter = fn(&Rule) -> bool;
+
+pub const PACKS: &[(&str, PackFilter)] = &[
     ("cis", |r| r.references.contains_key("cis")),
     ("cspm", |r| r.references.contains_key("cspm")),
     ("recommended", |r| r.default_enabled),
