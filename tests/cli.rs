@@ -447,3 +447,28 @@ fn packs_select_rules_by_reference() {
     assert!(rules.contains(&"OSS001".to_string()), "{rules:?}");
     assert!(!rules.contains(&"TF001".to_string()), "{rules:?}");
 }
+
+#[test]
+fn rule_helpers_policy_and_cidrcontains() {
+    let out = acslint()
+        .args([
+            "check",
+            "user-rules/policy.tf",
+            "--rules",
+            "user-rules/policy.hcl",
+            "--select",
+            "ORG",
+            "-f",
+            "compact",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "user-rules/policy.tf:3:3: low ORG010 policy `empty` grants nothing\n\
+         user-rules/policy.tf:22:3: low ORG011 instance `outside` accepts addresses outside 10.0.0.0/8\n"
+    );
+}

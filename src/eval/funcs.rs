@@ -830,6 +830,13 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 .map(|c| Value::string(c, l))
                 .or_else(|m| err(m, l))
         }
+        "cidrcontains" => {
+            let [p, addr] = want(name, a, l)?;
+            let (p, addr) = (s(ev, &p, l)?, s(ev, &addr, l)?);
+            cidrcontains(&p, &addr)
+                .map(|b| Value::bool(b, l))
+                .or_else(|m| err(m, l))
+        }
         "base64encode" => {
             let [v] = want(name, a, l)?;
             Ok(Value::string(base64(s(ev, &v, l)?.as_bytes()), l))
@@ -867,6 +874,35 @@ fn base64(b: &[u8]) -> String {
 }
 
 /// `cidrsubnet` for IPv4.
+/// An IPv4 CIDR block as (network, prefix length).
+fn ipv4_block(s: &str) -> Result<(u32, u32), String> {
+    let (addr, len) = s.split_once('/').unwrap_or((s, "32"));
+    let octets: Vec<u8> = addr
+        .split('.')
+        .map(|o| o.parse::<u8>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("`{s}` is not an IPv4 address or CIDR block"))?;
+    let [a, b, c, d] = octets[..] else {
+        return Err(format!("`{s}` is not an IPv4 address or CIDR block"));
+    };
+    let len: u32 = len
+        .parse()
+        .ok()
+        .filter(|l| *l <= 32)
+        .ok_or_else(|| format!("`{s}` has a bad prefix length"))?;
+    let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+    Ok((u32::from_be_bytes([a, b, c, d]) & mask, len))
+}
+
+/// `cidrcontains(block, address_or_block)` (as in OpenTofu): whether the block contains the
+/// address, or the whole of the other block. IPv4 only.
+pub fn cidrcontains(block: &str, other: &str) -> Result<bool, String> {
+    let (net, len) = ipv4_block(block)?;
+    let (onet, olen) = ipv4_block(other)?;
+    let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+    Ok(olen >= len && onet & mask == net)
+}
+
 pub fn cidrsubnet(prefix: &str, newbits: f64, netnum: f64) -> Result<String, String> {
     let (addr, len) = prefix
         .split_once('/')
@@ -1011,5 +1047,21 @@ fn read_file(ev: &Evaluator, p: &str, l: Option<Loc>) -> Value {
     match std::fs::read_to_string(&path) {
         Ok(t) => Value::string(t, l),
         Err(e) => Value::unknown(format!("`{p}` cannot be read: {e}"), l),
+    }
+}
+
+#[cfg(test)]
+mod cidr_tests {
+    use super::cidrcontains;
+
+    #[test]
+    fn cidrcontains_addresses_and_blocks() {
+        assert_eq!(cidrcontains("10.0.0.0/8", "10.1.2.3"), Ok(true));
+        assert_eq!(cidrcontains("10.0.0.0/8", "11.0.0.1"), Ok(false));
+        assert_eq!(cidrcontains("10.0.0.0/8", "10.2.0.0/16"), Ok(true));
+        assert_eq!(cidrcontains("10.2.0.0/16", "10.0.0.0/8"), Ok(false));
+        assert_eq!(cidrcontains("0.0.0.0/0", "192.168.1.1"), Ok(true));
+        assert!(cidrcontains("10.0.0.0/33", "10.0.0.1").is_err());
+        assert!(cidrcontains("::/0", "10.0.0.1").is_err());
     }
 }

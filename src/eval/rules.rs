@@ -140,6 +140,29 @@ impl Scope for RuleScope<'_> {
                 let _ = ev;
                 Some(Ok(Value::list(out, loc)))
             }
+            // `policy("attr")`: the policy document held in an attribute of `self`, parsed
+            // (a `jsonencode` structure as is, a JSON string parsed).
+            "policy" => {
+                let Some(a) = args.first().and_then(Value::as_str) else {
+                    return Some(super::err("policy(attribute) takes a string", loc));
+                };
+                let v = self.block.value.get(a).cloned().unwrap_or_else(Value::null);
+                if let Some(enc) = &v.encoded {
+                    return Some(Ok((**enc).clone()));
+                }
+                Some(Ok(match &v.kind {
+                    crate::value::Kind::String(text) => {
+                        match crate::json::parse(text, crate::json::SpanMap::None) {
+                            Ok(doc) => doc,
+                            Err(e) => Value::unknown(
+                                format!("`{a}` is not valid JSON: {}", e.message),
+                                loc,
+                            ),
+                        }
+                    }
+                    _ => v,
+                }))
+            }
             "resources" => {
                 let Some(t) = args.first().and_then(Value::as_str) else {
                     return Some(super::err("resources(type) takes a string", loc));
