@@ -64,6 +64,8 @@ pub struct SourceFile {
     pub kind: FileKind,
     pub text: Arc<str>,
     line_starts: Vec<usize>,
+    /// All-ASCII text: columns are byte distances (no O(line) character count per lookup).
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -74,6 +76,7 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
+        let ascii = text.is_ascii();
         SourceFile {
             id,
             display,
@@ -81,6 +84,7 @@ impl SourceFile {
             kind,
             text,
             line_starts,
+            ascii,
         }
     }
 
@@ -100,7 +104,11 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = if self.ascii {
+            offset - start + 1
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
         LineCol {
             line: line + 1,
             column,

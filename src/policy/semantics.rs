@@ -138,8 +138,25 @@ fn is_allow(s: &Stmt) -> bool {
     s.effect == Some(Effect::Allow)
 }
 
+/// Statements analysed per document. Several checks compare statements with each other; RAM's
+/// 6,144-character limit (RAM013) keeps real documents far below this, so a larger one is
+/// undecided rather than a stall.
+const MAX_STATEMENTS: usize = 512;
+
 pub fn check(out: &mut Out, opts: &Options) {
     let stmts = statements(&out.doc.value);
+    if stmts.len() > MAX_STATEMENTS {
+        let loc = out.doc.loc;
+        out.unknown(
+            "RAM020",
+            loc,
+            format!(
+                "the document has {} statements, more than the {MAX_STATEMENTS} acslint analyses",
+                stmts.len()
+            ),
+        );
+        return;
+    }
     let kind = out.doc.kind;
     let grants = matches!(kind, DocKind::Identity | DocKind::Session);
     for s in &stmts {
@@ -669,7 +686,21 @@ fn plain<'a>(s: &'a Stmt<'a>) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
     (!acts.is_empty() && !res.is_empty()).then_some((acts, res))
 }
 
+/// Pairwise comparison is quadratic; RAM's own size limit keeps real documents far below this.
+const MAX_COMPARED_STATEMENTS: usize = 256;
+
 fn redundant(out: &mut Out, stmts: &[Stmt]) {
+    if stmts.len() > MAX_COMPARED_STATEMENTS {
+        out.unknown(
+            "RAM052",
+            None,
+            format!(
+                "{} statements are more than the {MAX_COMPARED_STATEMENTS} compared for redundancy",
+                stmts.len()
+            ),
+        );
+        return;
+    }
     for (j, b) in stmts.iter().enumerate() {
         let Some((bacts, bres)) = plain(b) else {
             continue;
