@@ -1,5 +1,11 @@
-//! Embeds every built-in rule file under `rulesets/` into the binary.
+//! Turns every built-in rule file under `rulesets/` into JSON embedded in the binary: parsing
+//! ~120 KB of HCL at every start-up cost more than everything else a one-file run does. The
+//! HCL→JSON code is shared with the run-time loader of user rule files (`src/rules/hcljson.rs`).
 use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/rules/hcljson.rs"]
+mod hcljson;
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -19,18 +25,41 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap();
     let rules = Path::new(&root).join("rulesets");
+    let out = std::env::var("OUT_DIR").unwrap();
     println!("cargo:rerun-if-changed=rulesets");
+    println!("cargo:rerun-if-changed=src/rules/hcljson.rs");
     let mut files = Vec::new();
     collect(&rules, &mut files);
     let mut src = String::from("&[\n");
-    for f in &files {
+    for (i, f) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={f}");
         let rel = f
             .strip_prefix(&format!("{}/", rules.to_string_lossy()))
             .unwrap_or(f);
-        src.push_str(&format!("    ({rel:?}, include_str!({f:?})),\n"));
+        let text = std::fs::read_to_string(f).unwrap();
+        // The test suite reports invalid rule files with spans; here it is enough to stop.
+        let (raw, errors) = hcljson::rule_blocks(&text)
+            .unwrap_or_else(|e| panic!("{rel}: {} at {:?}", e.message, e.span));
+        if let Some(e) = errors.first() {
+            panic!("{rel}: {} at {:?}", e.message, e.span);
+        }
+        let json: Vec<serde_json::Value> = raw
+            .into_iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "instance": r.instance,
+                    "sources": r.sources,
+                })
+            })
+            .collect();
+        let path = Path::new(&out).join(format!("rules-{i}.json"));
+        std::fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
+        let path = path.to_string_lossy().replace('\\', "/");
+        src.push_str(&format!(
+            "    ({rel:?}, include_str!({f:?}), include_str!({path:?})),\n"
+        ));
     }
     src.push(']');
-    let out = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out).join("embedded_rules.rs"), src).unwrap();
 }

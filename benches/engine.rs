@@ -95,7 +95,7 @@ fn load_embedded_rulesets(b: Bencher) {
     // What `Registry::builtin()` pays once per process (parse every embedded rule file).
     b.bench(|| {
         let mut n = 0;
-        for (path, text) in acslint::rules::EMBEDDED {
+        for (path, text, _) in acslint::rules::EMBEDDED {
             n += acslint::rules::load_rule_file(path, text, None, false)
                 .map(|r| r.len())
                 .unwrap_or(0);
@@ -109,7 +109,7 @@ fn validate_embedded_rulesets_with_schema(b: Bencher) {
     // What start-up would pay if the embedded rules were schema-checked at run time (they are
     // not: the test suite checks them).
     b.bench(|| {
-        for (path, text) in acslint::rules::EMBEDDED {
+        for (path, text, _) in acslint::rules::EMBEDDED {
             let _ = black_box(acslint::rules::load_rule_file(path, text, None, true));
         }
     });

@@ -7,7 +7,7 @@ use std::path::Path;
 #[test]
 fn builtin_rule_files_are_schema_valid() {
     let mut errors = Vec::new();
-    for (path, text) in rules::EMBEDDED {
+    for (path, text, _) in rules::EMBEDDED {
         if let Err(e) = rules::load_rule_file(path, text, None, true) {
             errors.extend(
                 e.into_iter()
@@ -16,6 +16,50 @@ fn builtin_rule_files_are_schema_valid() {
         }
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn rules_built_from_the_embedded_json_match_their_hcl() {
+    // Start-up reads the JSON build.rs made of each rule file; it must say what the HCL says.
+    let reg = Registry::builtin();
+    let mut n = 0;
+    for (path, text, _) in rules::EMBEDDED {
+        for a in rules::load_rule_file(path, text, None, false).unwrap() {
+            let b = reg.get(&a.id).unwrap();
+            let show = |r: &rules::Rule| {
+                format!(
+                    "{} {} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {} {}",
+                    r.id,
+                    r.name,
+                    r.severity,
+                    r.title,
+                    r.message,
+                    r.help,
+                    r.docs,
+                    r.references,
+                    r.equivalents,
+                    r.scope,
+                    r.resources,
+                    r.documents,
+                    r.check,
+                    r.where_,
+                    r.ignorable,
+                    r.default_enabled,
+                    r.source,
+                )
+            };
+            assert_eq!(show(&a), show(b));
+            let src = |e: &Option<hcl_edit::expr::Expression>| {
+                e.as_ref().map(|e| e.to_string().trim().to_string())
+            };
+            assert_eq!(src(&a.assert), src(&b.assert), "{}", a.id);
+            if a.assert.is_some() {
+                assert_eq!(src(&a.message_expr), src(&b.message_expr), "{}", a.id);
+            }
+            n += 1;
+        }
+    }
+    assert_eq!(n, reg.rules().len());
 }
 
 #[test]

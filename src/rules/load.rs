@@ -1,11 +1,10 @@
 //! Parsing and validating HCL rule files.
 
+use super::hcljson::{rule_blocks, RawRule, EXPRESSION_MEMBERS};
 use super::{docs_url, schema, Rule, Scope};
 use crate::finding::Severity;
-use hcl_edit::expr::{Expression, ObjectKey};
-use hcl_edit::structure::{Body, Structure};
-use hcl_edit::Span;
-use serde_json::{Map, Value as J};
+use hcl_edit::expr::Expression;
+use serde_json::Value as J;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -30,92 +29,21 @@ pub fn load_rule_file(
         message,
         span,
     };
-    let body: Body = hcl_edit::parser::parse_body(text).map_err(|e| {
-        let off = e.location().offset();
-        vec![err(
-            format!("invalid HCL: {}", e.message()),
-            Some(off..off + 1),
-        )]
-    })?;
-    let mut errors = Vec::new();
+    let (raw, structural) = rule_blocks(text).map_err(|e| vec![err(e.message, e.span)])?;
+    let mut errors: Vec<RuleLoadError> = structural
+        .into_iter()
+        .map(|e| err(e.message, e.span))
+        .collect();
     let mut rules = Vec::new();
-    for s in body.iter() {
-        let block = match s {
-            Structure::Block(b) if b.ident.as_str() == "rule" => b,
-            Structure::Block(b) => {
-                errors.push(err(
-                    format!(
-                        "unexpected block `{}`: a rule file holds only `rule` blocks",
-                        b.ident.as_str()
-                    ),
-                    b.ident.span(),
-                ));
-                continue;
-            }
-            Structure::Attribute(a) => {
-                errors.push(err(
-                    format!(
-                        "unexpected attribute `{}` outside a `rule` block",
-                        a.key.as_str()
-                    ),
-                    a.key.span(),
-                ));
-                continue;
-            }
-        };
-        let header = block.ident.span();
-        let Some(id) = block.labels.first().map(|l| l.as_str().to_string()) else {
-            errors.push(err(
-                "a rule block needs its code as label: `rule \"OSS003\" { … }`".into(),
-                header,
-            ));
-            continue;
-        };
-        if block.labels.len() > 1 {
-            errors.push(err(
-                "a rule block takes exactly one label, its code".into(),
-                block.labels[1].span(),
-            ));
-            continue;
-        }
-        // The JSON view of the block, for the schema, and the spans of its members.
-        let mut obj = Map::new();
-        let mut spans: BTreeMap<String, Range<usize>> = BTreeMap::new();
-        obj.insert("id".into(), J::String(id.clone()));
-        if let Some(sp) = block.labels[0].span() {
-            spans.insert("/id".into(), sp);
-        }
-        let mut exprs: BTreeMap<String, Expression> = BTreeMap::new();
-        for s in block.body.iter() {
-            match s {
-                Structure::Attribute(a) => {
-                    let key = a.key.as_str().to_string();
-                    let ptr = format!("/{key}");
-                    if let Some(sp) = a.key.span() {
-                        spans.insert(ptr.clone(), sp);
-                    }
-                    // Conditions are expressions whatever they look like (`assert = false` too).
-                    let j = if key == "assert" {
-                        if let Some(sp) = a.value.span() {
-                            spans.insert(ptr.clone(), sp);
-                        }
-                        J::String(source_of(&a.value, text))
-                    } else {
-                        to_json(&a.value, text, &ptr, &mut spans)
-                    };
-                    obj.insert(key.clone(), j);
-                    exprs.insert(key, a.value.clone());
-                }
-                Structure::Block(b) => errors.push(err(
-                    format!(
-                        "unexpected block `{}` inside rule {id}: rule members are attributes",
-                        b.ident.as_str()
-                    ),
-                    b.ident.span(),
-                )),
-            }
-        }
-        let instance = J::Object(obj);
+    for RawRule {
+        id,
+        header,
+        instance,
+        spans,
+        exprs,
+        ..
+    } in raw
+    {
         if validate {
             let before = errors.len();
             for e in schema::validate_rule(&instance) {
@@ -240,112 +168,40 @@ fn builtin_name(e: &Expression) -> Option<String> {
     }
 }
 
-/// The JSON view of an attribute value: literals as JSON, literal templates and heredocs as
-/// strings, anything else (conditions, templates with interpolation, calls) as its source text.
-fn to_json(e: &Expression, text: &str, ptr: &str, spans: &mut BTreeMap<String, Range<usize>>) -> J {
-    if let Some(sp) = e.span() {
-        spans.entry(ptr.to_string()).or_insert(sp);
-    }
-    if let Some(j) = scalar_json(e) {
-        return j;
-    }
-    match e {
-        Expression::Array(a) => J::Array(
-            a.iter()
-                .enumerate()
-                .map(|(i, v)| to_json(v, text, &format!("{ptr}/{i}"), spans))
-                .collect(),
-        ),
-        Expression::Object(o) => {
-            let mut m = Map::new();
-            for (k, v) in o.iter() {
-                let key = match k {
-                    ObjectKey::Ident(i) => i.as_str().to_string(),
-                    ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
-                    ObjectKey::Expression(other) => source_of(other, text),
-                };
-                let p = format!("{ptr}/{key}");
-                m.insert(key, to_json(v.expr(), text, &p, spans));
+/// Build the rules of a built-in rule file from the JSON `build.rs` made of it: an array of
+/// `{"id", "instance", "sources"}`. Only the expressions are parsed here.
+pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
+    let mut rules = Vec::new();
+    for r in json.as_array().ok_or("not an array")? {
+        let id = r["id"].as_str().ok_or("rule without id")?;
+        let mut exprs = BTreeMap::new();
+        if let Some(J::Object(src)) = r.get("sources") {
+            for k in EXPRESSION_MEMBERS {
+                // A message is compiled only for expression rules; built-in checks render it
+                // from their fields.
+                if *k == "message" && !src.contains_key("assert") {
+                    continue;
+                }
+                if let Some(s) = src.get(*k).and_then(J::as_str) {
+                    // A heredoc needs the newline that ended it in the file.
+                    let e = heredoc_safe_parse(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
+                    exprs.insert(k.to_string(), e);
+                }
             }
-            J::Object(m)
         }
-        Expression::HeredocTemplate(h) => match literal_template(&h.template) {
-            Some(s) => J::String(s),
-            None => J::String(source_of(e, text)),
-        },
-        Expression::StringTemplate(t) => {
-            // Keep the template text without the quotes: `${…}` placeholders stay as written.
-            let src = source_of(e, text);
-            let inner = src
-                .strip_prefix('"')
-                .and_then(|s| s.strip_suffix('"'))
-                .unwrap_or(&src);
-            let _ = t;
-            J::String(unescape(inner))
-        }
-        other => J::String(source_of(other, text)),
+        rules.push(
+            build_rule(path, id, &r["instance"], exprs).map_err(|m| format!("rule {id}: {m}"))?,
+        );
     }
+    Ok(rules)
 }
 
-/// The JSON value of a literal scalar (null, bool, number, plain string); `None` otherwise.
-/// Shared with the configuration loader.
-pub(crate) fn scalar_json(e: &Expression) -> Option<J> {
-    Some(match e {
-        Expression::Null(_) => J::Null,
-        Expression::Bool(b) => J::Bool(*b.value()),
-        Expression::Number(n) => {
-            let n = n.value();
-            n.as_i64()
-                .map(J::from)
-                .or_else(|| {
-                    n.as_f64()
-                        .and_then(serde_json::Number::from_f64)
-                        .map(J::Number)
-                })
-                .unwrap_or(J::Null)
-        }
-        Expression::String(s) => J::String(s.value().to_string()),
-        _ => return None,
-    })
-}
-
-fn literal_template(t: &hcl_edit::template::Template) -> Option<String> {
-    let mut s = String::new();
-    for el in t.iter() {
-        s.push_str(el.as_literal()?.value());
+/// Parse an expression's source text. A heredoc keeps the newline that ended it in the file;
+/// any other expression must end where its text does.
+fn heredoc_safe_parse(s: &str) -> Result<Expression, hcl_edit::parser::Error> {
+    if s.starts_with("<<") {
+        hcl_edit::parser::parse_expr(&format!("{s}\n"))
+    } else {
+        hcl_edit::parser::parse_expr(s)
     }
-    Some(s)
-}
-
-fn source_of(e: &Expression, text: &str) -> String {
-    e.span()
-        .and_then(|sp| text.get(sp))
-        .unwrap_or_default()
-        .trim()
-        .to_string()
-}
-
-/// Undo HCL string escapes in a template's literal text (placeholders are left alone).
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => out.push('\r'),
-            Some('"') => out.push('"'),
-            Some('\\') => out.push('\\'),
-            Some(o) => {
-                out.push('\\');
-                out.push(o);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
 }

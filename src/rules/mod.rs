@@ -2,10 +2,11 @@
 //! `rulesets/`. This module loads those files, validates them and keeps the registry.
 
 pub mod docs;
+mod hcljson;
 mod load;
 pub mod schema;
 
-pub(crate) use load::scalar_json;
+pub(crate) use hcljson::scalar_json;
 pub use load::{load_rule_file, RuleLoadError};
 
 use crate::finding::Severity;
@@ -88,8 +89,10 @@ pub fn docs_url(id: &str) -> String {
     )
 }
 
-/// Built-in rule files, embedded at build time (see build.rs).
-pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+/// Built-in rule files, embedded at build time (see build.rs): path under `rulesets/`, the HCL
+/// source (validated by the test suite) and its JSON view (what start-up reads).
+pub const EMBEDDED: &[(&str, &str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// Rule packs, selectable by name like codes: `cis` (rules citing a CIS Alibaba Cloud
 /// Foundations Benchmark item), `cspm` (rules citing a Security Center CSPM check),
@@ -115,17 +118,12 @@ impl Registry {
     pub fn builtin() -> &'static Registry {
         static REG: OnceLock<Registry> = OnceLock::new();
         REG.get_or_init(|| {
-            use rayon::prelude::*;
-            // Parsing the embedded HCL dominates the start-up of a one-file run: spread the
-            // files over the cores, then register in file order (deterministic).
-            let parsed: Vec<_> = EMBEDDED
-                .par_iter()
-                .map(|(path, text)| (path, load_rule_file(path, text, None, false)))
-                .collect();
             let mut reg = Registry::default();
-            for (path, rules) in parsed {
-                let rules =
-                    rules.unwrap_or_else(|e| panic!("built-in rule file {path} is invalid: {e:?}"));
+            for (path, _, json) in EMBEDDED {
+                let rules = serde_json::from_str(json)
+                    .map_err(|e| e.to_string())
+                    .and_then(|j| load::load_embedded(path, &j))
+                    .unwrap_or_else(|e| panic!("built-in rule file {path} is invalid: {e}"));
                 for r in rules {
                     reg.insert(r)
                         .unwrap_or_else(|e| panic!("built-in rule file {path}: {e}"));
