@@ -26,7 +26,7 @@ fn patterns() -> &'static Patterns {
         // ASCII word boundaries: the Unicode ones force the slow backtracking engine.
         secret: Regex::new(r"(?-u:\b)[0-9A-Za-z]{30}(?-u:\b)").expect("valid regex"),
         keyed: Regex::new(
-            r#"(?i)((?:secret|password|passwd|token|private_key|access_key|credential)[0-9a-z_\-]*)"?\s*[=:]\s*"([^"\r\n]*)""#,
+            r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)"?(?-u:\s)*[=:](?-u:\s)*"([^"\r\n]*)""#,
         )
         .expect("valid regex"),
     })

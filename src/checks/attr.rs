@@ -95,7 +95,8 @@ pub fn text(sources: &SourceMap, loc: Option<Loc>) -> &str {
 fn traversal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\[]*\])*$").expect("valid regex")
+        Regex::new(r"^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[[^\]\[]*\])*$")
+            .expect("valid regex")
     })
 }
 
@@ -133,7 +134,7 @@ pub fn resource<'a>(cfg: &'a Configuration, rtype: &str, name: &str) -> Option<&
 pub fn references_in(sources: &SourceMap, v: &Value) -> Vec<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\b(?:data\.)?alicloud_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][\w-]*)?")
+        Regex::new(r"(?-u:\b)(?:data\.)?alicloud_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_-]*)?")
             .expect("valid regex")
     });
     let mut out: Vec<String> = Vec::new();

@@ -13,13 +13,14 @@ use std::sync::OnceLock;
 fn key_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:LTAI[A-Za-z0-9]{12,20}|STS\.[A-Za-z0-9]{16,40})\b").expect("valid regex")
+        Regex::new(r"(?-u:\b)(?:LTAI[A-Za-z0-9]{12,20}|STS\.[A-Za-z0-9]{16,40})(?-u:\b)")
+            .expect("valid regex")
     })
 }
 
 fn secret_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b[A-Za-z0-9]{30}\b").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)[A-Za-z0-9]{30}(?-u:\b)").expect("valid regex"))
 }
 
 /// Words that make a 30-character token on the same line a likely AccessKey secret.
