@@ -756,24 +756,36 @@ impl ConfigSet {
                         }
                     }
                     if descend && abs.is_dir() {
-                        let walker = ignore::WalkBuilder::new(&abs)
+                        // Parallel like discovery; the list is sorted below.
+                        let found = std::sync::Mutex::new(Vec::new());
+                        ignore::WalkBuilder::new(&abs)
                             .hidden(false)
                             .git_ignore(respect_ignore)
                             .ignore(respect_ignore)
                             .require_git(false)
+                            .threads(rayon::current_num_threads())
                             .filter_entry(|e| {
                                 let n = e.file_name();
                                 !(e.file_type().is_some_and(|t| t.is_dir())
                                     && (n == ".terraform" || n == ".git"))
                             })
-                            .build();
-                        for e in walker.filter_map(Result::ok) {
-                            if e.file_name() == FILE_NAME
-                                && e.file_type().is_some_and(|t| t.is_file())
-                            {
-                                files.push(crate::report::absolute(e.path()));
-                            }
-                        }
+                            .build_parallel()
+                            .run(|| {
+                                let found = &found;
+                                Box::new(move |e| {
+                                    if let Ok(e) = e {
+                                        if e.file_name() == FILE_NAME
+                                            && e.file_type().is_some_and(|t| t.is_file())
+                                        {
+                                            if let Ok(mut f) = found.lock() {
+                                                f.push(crate::report::absolute(e.path()));
+                                            }
+                                        }
+                                    }
+                                    ignore::WalkState::Continue
+                                })
+                            });
+                        files.extend(found.into_inner().unwrap_or_default());
                     }
                 }
                 files.sort();

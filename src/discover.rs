@@ -115,7 +115,10 @@ pub fn discover(
             });
             continue;
         }
-        let walker = ignore::WalkBuilder::new(root)
+        // The walk runs on as many threads as the analysis (RAYON_NUM_THREADS); results are
+        // sorted below, so the order the threads find files in does not matter.
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+        ignore::WalkBuilder::new(root)
             .hidden(false)
             .git_ignore(opts.respect_ignore_files)
             .git_global(false)
@@ -124,6 +127,7 @@ pub fn discover(
             .parents(opts.respect_ignore_files)
             .require_git(false)
             .follow_links(true)
+            .threads(rayon::current_num_threads())
             .filter_entry(|e| {
                 if !e.file_type().is_some_and(|t| t.is_dir()) {
                     return true;
@@ -144,44 +148,58 @@ pub fn discover(
                     .is_some_and(|p| p == ".terraform");
                 !in_dot_terraform || name == "modules"
             })
-            .build();
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    errors.push(WalkError {
-                        path: error_path(&e),
-                        message: e.to_string(),
-                    });
-                    continue;
-                }
-            };
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
-                continue;
-            }
-            let path = entry.path();
-            let Some(kind) = KindHint::of(path) else {
-                continue;
-            };
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            if exclude
-                .as_ref()
-                .is_some_and(|g| g.is_match(rel) || g.is_match(path))
-            {
-                continue;
-            }
-            if include
-                .as_ref()
-                .is_some_and(|g| !(g.is_match(rel) || g.is_match(path)))
-            {
-                continue;
-            }
-            out.push(Candidate {
-                path: path.to_path_buf(),
-                kind: Some(kind),
-                explicit: false,
+            .build_parallel()
+            .run(|| {
+                let (include, exclude, found) = (&include, &exclude, &found);
+                Box::new(move |entry| {
+                    use ignore::WalkState::Continue;
+                    let entry = match entry {
+                        Ok(e) => e,
+                        Err(e) => {
+                            let err = WalkError {
+                                path: error_path(&e),
+                                message: e.to_string(),
+                            };
+                            if let Ok(mut f) = found.lock() {
+                                f.1.push(err);
+                            }
+                            return Continue;
+                        }
+                    };
+                    if !entry.file_type().is_some_and(|t| t.is_file()) {
+                        return Continue;
+                    }
+                    let path = entry.path();
+                    let Some(kind) = KindHint::of(path) else {
+                        return Continue;
+                    };
+                    let rel = path.strip_prefix(root).unwrap_or(path);
+                    if exclude
+                        .as_ref()
+                        .is_some_and(|g| g.is_match(rel) || g.is_match(path))
+                    {
+                        return Continue;
+                    }
+                    if include
+                        .as_ref()
+                        .is_some_and(|g| !(g.is_match(rel) || g.is_match(path)))
+                    {
+                        return Continue;
+                    }
+                    if let Ok(mut f) = found.lock() {
+                        f.0.push(Candidate {
+                            path: path.to_path_buf(),
+                            kind: Some(kind),
+                            explicit: false,
+                        });
+                    }
+                    Continue
+                })
             });
-        }
+        let (cands, mut errs) = found.into_inner().unwrap_or_default();
+        out.extend(cands);
+        errs.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+        errors.extend(errs);
     }
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);

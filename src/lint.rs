@@ -218,7 +218,31 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
     }
 }
 
+/// `ACSLINT_TIMINGS=1` prints the wall time of each stage on stderr (see docs/performance.md).
+struct Timings(Option<std::time::Instant>);
+
+impl Timings {
+    fn new() -> Self {
+        Timings(
+            std::env::var_os("ACSLINT_TIMINGS")
+                .is_some()
+                .then(std::time::Instant::now),
+        )
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!(
+                "acslint: {stage:<10} {:>8.2} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+            *t = std::time::Instant::now();
+        }
+    }
+}
+
 fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
+    let mut timings = Timings::new();
     let mut sources = SourceMap::default();
     let mut emits: Vec<Emit> = Vec::new();
 
@@ -232,6 +256,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         }
     } else {
         let (mut cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        timings.lap("discover");
         if let Some(cs) = &opts.config {
             // `exclude`/`include` of each file's configuration; files named explicitly stay.
             cands.retain(|c| {
@@ -257,17 +282,28 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         }
         let cwd = std::env::current_dir().ok();
         let display_path = |p: &Path| display_path_in(p, cwd.as_deref());
-        let reads: Vec<Read> = cands
+        // Files are read, checked and line-indexed in parallel; ids are given in path order.
+        let reads: Vec<Result<Option<SourceFile>, String>> = cands
             .par_iter()
-            .map(|c| read(c, opts.max_file_size))
+            .map(|c| match read(c, opts.max_file_size) {
+                Read::Text(kind, text) => Ok(Some(SourceFile::new(
+                    FileId(0),
+                    c.path.clone(),
+                    display_path(&c.path),
+                    kind,
+                    text.into(),
+                ))),
+                Read::Skip => Ok(None),
+                Read::Error(reason) => Err(reason),
+            })
             .collect();
         for (c, r) in cands.iter().zip(reads) {
             match r {
-                Read::Text(kind, text) => {
-                    sources.add(c.path.clone(), display_path(&c.path), kind, text.into());
+                Ok(Some(f)) => {
+                    sources.push(f);
                 }
-                Read::Skip => {}
-                Read::Error(reason) => {
+                Ok(None) => {}
+                Err(reason) => {
                     let id = sources.add(
                         c.path.clone(),
                         display_path(&c.path),
@@ -285,6 +321,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         }
     }
 
+    timings.lap("read");
     let kind_of = |f: &SourceFile| {
         opts.config
             .as_ref()
@@ -294,6 +331,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     let mut ws =
         build_workspace_inner(&sources, &opts.eval, &kind_of, opts.inject_panic.as_deref());
     ws.emits.splice(0..0, emits);
+    timings.lap("model");
     let front_end_panics = ws.emits.iter().filter(|e| e.rule == "TF006").count();
     let files = sources
         .files()
@@ -301,11 +339,16 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         .filter(|f| f.kind != FileKind::Other)
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
+    timings.lap("rules");
     let (findings, mut suppressed) =
         filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));
     out.findings = findings;
     engine::sort_findings(&sources, &mut out.findings);
+    timings.lap("filter");
+    drop(ws);
+    timings.lap("drop");
     let sources = redact(sources, &mut out, &mut suppressed);
+    timings.lap("redact");
     Ok(LintResult {
         sources,
         findings: out.findings,
@@ -388,8 +431,13 @@ pub fn filter(
     sources: &SourceMap,
     findings: Vec<Finding>,
 ) -> (Vec<Finding>, Vec<Suppressed>) {
+    // Each file's configuration, looked up once (a lookup walks and hashes its ancestors).
+    let cfgs: Vec<OnceLock<Option<Arc<Config>>>> =
+        (0..sources.len()).map(|_| OnceLock::new()).collect();
     let cfg_of = |id: FileId| -> Option<Arc<Config>> {
-        opts.config.as_ref()?.for_path(&sources.get(id).path)
+        cfgs.get(id.0 as usize)?
+            .get_or_init(|| opts.config.as_ref()?.for_path(&sources.get(id).path))
+            .clone()
     };
     let enabled = |id: FileId, rule: &str| -> bool {
         sel.is_enabled(rule)

@@ -70,12 +70,9 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(id: FileId, path: PathBuf, display: String, kind: FileKind, text: Arc<str>) -> Self {
+        // `match_indices` on a char searches with memchr.
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let ascii = text.is_ascii();
         SourceFile {
             id,
@@ -162,6 +159,13 @@ impl SourceMap {
         let id = FileId(self.files.len() as u32);
         self.files
             .push(Arc::new(SourceFile::new(id, path, display, kind, text)));
+        id
+    }
+    /// Add a file built beforehand (e.g. on another thread); it takes the next id.
+    pub fn push(&mut self, mut file: SourceFile) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        file.id = id;
+        self.files.push(Arc::new(file));
         id
     }
     pub fn get(&self, id: FileId) -> &Arc<SourceFile> {

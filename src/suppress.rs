@@ -20,7 +20,7 @@ use crate::rules::Registry;
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// Rules emitted by this stage. Their findings are about the comments themselves and cannot be
@@ -656,14 +656,26 @@ pub fn apply(
     findings: Vec<Finding>,
     today: Date,
     enabled: &dyn Fn(FileId, &str) -> bool,
-    allow: &dyn Fn(FileId) -> bool,
+    allow: &(dyn Fn(FileId) -> bool + Sync),
 ) -> Applied {
+    use rayon::prelude::*;
+    // Every file's comments are scanned: in parallel, merged in file order.
+    let found: Vec<(Vec<Directive>, Vec<Emit>)> = sources
+        .files()
+        .par_iter()
+        .filter(|f| allow(f.id))
+        .map(|f| directives(reg, f, today))
+        .collect();
     let mut dirs: Vec<Directive> = Vec::new();
     let mut emits: Vec<Emit> = Vec::new();
-    for f in sources.files().iter().filter(|f| allow(f.id)) {
-        let (d, e) = directives(reg, f, today);
+    for (d, e) in found {
         dirs.extend(d);
         emits.extend(e);
+    }
+    // Directives by file, so each finding looks only at its own file's.
+    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+    for (i, d) in dirs.iter().enumerate() {
+        by_file.entry(d.file).or_default().push(i);
     }
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
@@ -673,18 +685,21 @@ pub fn apply(
             .loc
             .map(|l| sources.get(f.file).line_col(l.start as usize).line)
             .unwrap_or(1);
-        let hit = ignorable.then(|| {
-            dirs.iter_mut().find(|d| {
-                d.active
-                    && d.file == f.file
-                    && d.lines.is_none_or(|(a, b)| a <= line && line <= b)
-                    && match &d.which {
-                        Which::All => true,
-                        Which::Rules(r) => r.contains(&f.rule),
-                    }
-            })
-        });
-        match hit.flatten() {
+        let hit = ignorable
+            .then(|| by_file.get(&f.file))
+            .flatten()
+            .and_then(|ids| {
+                ids.iter().copied().find(|&i| {
+                    let d = &dirs[i];
+                    d.active
+                        && d.lines.is_none_or(|(a, b)| a <= line && line <= b)
+                        && match &d.which {
+                            Which::All => true,
+                            Which::Rules(r) => r.contains(&f.rule),
+                        }
+                })
+            });
+        match hit.map(|i| &mut dirs[i]) {
             Some(d) => {
                 d.hits.insert(f.rule.clone());
                 let dl = sources.get(d.file).line_col(d.loc.start as usize).line;

@@ -300,6 +300,17 @@ pub fn statements(doc: &Value) -> Vec<Stmt<'_>> {
 
 /// RAM wildcard matching: `*` is any run of characters, `?` exactly one.
 pub fn wildcard(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    // Policies are ASCII in practice: match bytes without allocating; characters otherwise.
+    if pattern.is_ascii() && text.is_ascii() {
+        let eq = |a: u8, b: u8| {
+            if ignore_case {
+                a.eq_ignore_ascii_case(&b)
+            } else {
+                a == b
+            }
+        };
+        return glob(pattern.as_bytes(), text.as_bytes(), b'*', b'?', eq);
+    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
     let eq = |a: char, b: char| {
@@ -309,14 +320,18 @@ pub fn wildcard(pattern: &str, text: &str, ignore_case: bool) -> bool {
             a == b
         }
     };
-    // Iterative matcher with single backtrack point: linear in practice, no recursion.
+    glob(&p, &t, '*', '?', eq)
+}
+
+/// Iterative matcher with a single backtrack point: linear in practice, no recursion.
+fn glob<T: Copy + PartialEq>(p: &[T], t: &[T], any: T, one: T, eq: impl Fn(T, T) -> bool) -> bool {
     let (mut pi, mut ti) = (0usize, 0usize);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || (p[pi] != '*' && eq(p[pi], t[ti]))) {
+        if pi < p.len() && (p[pi] == one || (p[pi] != any && eq(p[pi], t[ti]))) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == any {
             star = Some((pi, ti));
             pi += 1;
         } else if let Some((sp, st)) = star {
@@ -327,7 +342,7 @@ pub fn wildcard(pattern: &str, text: &str, ignore_case: bool) -> bool {
             return false;
         }
     }
-    while pi < p.len() && p[pi] == '*' {
+    while pi < p.len() && p[pi] == any {
         pi += 1;
     }
     pi == p.len()
@@ -461,8 +476,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let w = word.to_ascii_lowercase();
     let max = if w.len() <= 4 { 1 } else { 2 };
+    let n = w.chars().count();
     candidates
         .into_iter()
+        // Lengths further apart than `max` cannot be close: skip them (catalogues are large).
+        .filter(|c| c.chars().count().abs_diff(n) <= max)
         .map(|c| (edit_distance(&w, &c.to_ascii_lowercase()), c))
         .filter(|(d, _)| *d <= max)
         .min_by_key(|(d, _)| *d)

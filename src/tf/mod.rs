@@ -204,9 +204,17 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
             let Some(root) = decls.get(dir) else {
                 return ws;
             };
-            // `file()` may read inside the root module and the local modules of the run.
-            let mut allowed: Vec<PathBuf> = canonical.get(dir).cloned().into_iter().collect();
-            allowed.extend(called.iter().filter_map(|d| canonical.get(d).cloned()));
+            // `file()` may read inside the root module and the local modules it calls. (Not
+            // every module of the run: that made each configuration cost the size of the run.)
+            let mut allowed: Vec<PathBuf> = Vec::new();
+            let mut seen: HashSet<PathBuf> = HashSet::new();
+            let mut stack = vec![dir.clone()];
+            while let Some(d) = stack.pop() {
+                if let Some(m) = decls.get(&d).filter(|_| seen.insert(d.clone())) {
+                    allowed.extend(canonical.get(&d).cloned());
+                    stack.extend(m.local_calls());
+                }
+            }
             let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
             let empty = Vec::new();
             let vars = module::root_vars(
