@@ -232,8 +232,14 @@ impl Timings {
 
     fn lap(&mut self, stage: &str) {
         if let Some(t) = &mut self.0 {
+            // Resident memory after the stage, where /proc says it (Linux).
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .map(|pages| format!("{:>7.1} MiB", (pages * 4096) as f64 / (1 << 20) as f64))
+                .unwrap_or_default();
             eprintln!(
-                "acslint: {stage:<10} {:>8.2} ms",
+                "acslint: {stage:<10} {:>8.2} ms {rss}",
                 t.elapsed().as_secs_f64() * 1e3
             );
             *t = std::time::Instant::now();
@@ -410,15 +416,13 @@ fn redact(
             false => None,
         })
         .collect();
-    if masked.iter().all(Option::is_none) {
-        return sources;
+    let mut sources = sources;
+    for (i, t) in masked.into_iter().enumerate() {
+        if let Some(t) = t {
+            sources.replace_text(FileId(i as u32), t.into());
+        }
     }
-    let mut m = SourceMap::default();
-    for (f, t) in sources.files().iter().zip(masked) {
-        let text = t.map(Arc::from).unwrap_or_else(|| f.text.clone());
-        m.add(f.path.clone(), f.display.clone(), f.kind, text);
-    }
-    m
+    sources
 }
 
 /// The filter stage, after the rules ran: each file's configuration (`select`/`ignore`,

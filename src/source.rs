@@ -168,6 +168,18 @@ impl SourceMap {
         self.files.push(Arc::new(file));
         id
     }
+    /// Give a file new text (e.g. with secrets masked), keeping its id, path and kind.
+    pub fn replace_text(&mut self, id: FileId, text: Arc<str>) {
+        if let Some(f) = self.files.get_mut(id.0 as usize) {
+            *f = Arc::new(SourceFile::new(
+                id,
+                f.path.clone(),
+                f.display.clone(),
+                f.kind,
+                text,
+            ));
+        }
+    }
     pub fn get(&self, id: FileId) -> &Arc<SourceFile> {
         &self.files[id.0 as usize]
     }

@@ -76,70 +76,191 @@ pub fn load(sources: &SourceMap, ws: &mut Workspace) {
 
 /// Load every Terraform file of the run into evaluated configurations: one per root module (a
 /// directory of `.tf` files that no other scanned module calls), with the local modules it calls.
+///
+/// Directories are split into components that cannot call each other (see [`components`]); each
+/// component is parsed, evaluated and freed on its own, in parallel. Syntax trees are ~25× the
+/// size of their text, so holding every one of a large tree at once would dominate memory.
 pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
+    use rayon::prelude::*;
     let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
-    let mut bodies: HashMap<FileId, Body> = HashMap::new();
-    // Parse every `.tf` file once, in parallel.
-    let mut parsed: HashMap<FileId, Result<Body, Box<Emit>>> = {
-        use rayon::prelude::*;
-        sources
-            .files()
-            .par_iter()
-            .filter(|f| f.kind == FileKind::Hcl)
-            .map(|f| (f.id, parse_hcl(f.id, &f.text)))
-            .collect()
-    };
     for f in sources.files() {
         match f.kind {
-            FileKind::Hcl => {
-                dirs.entry(module::normalize(f.dir()))
-                    .or_default()
-                    .push(f.id);
-                let Some(res) = parsed.remove(&f.id) else {
-                    continue;
-                };
-                match res {
-                    Ok(b) => {
-                        bodies.insert(f.id, b);
+            FileKind::Hcl => dirs
+                .entry(module::normalize(f.dir()))
+                .or_default()
+                .push(f.id),
+            FileKind::Tfvars | FileKind::TfvarsJson => tfvars
+                .entry(module::normalize(f.dir()))
+                .or_default()
+                .push(f.id),
+            _ => {}
+        }
+    }
+    // Files outside modules: JSON syntax checks, tfvars syntax, plans.
+    let singles: Vec<Workspace> = sources
+        .files()
+        .par_iter()
+        .map(|f| {
+            let mut part = Workspace::default();
+            match f.kind {
+                FileKind::Tfvars => {
+                    if let Err(e) = parse_hcl(f.id, &f.text) {
+                        part.emits.push(*e);
                     }
-                    Err(e) => ws.emits.push(*e),
                 }
-            }
-            FileKind::Tfvars => {
-                if let Err(e) = parse_hcl(f.id, &f.text) {
-                    ws.emits.push(*e);
-                } else {
-                    tfvars
-                        .entry(module::normalize(f.dir()))
-                        .or_default()
-                        .push(f.id);
-                }
-            }
-            FileKind::TfJson | FileKind::TfvarsJson => {
-                match json::parse(
-                    &f.text,
-                    SpanMap::Exact {
+                FileKind::TfJson | FileKind::TfvarsJson => {
+                    let map = SpanMap::Exact {
                         file: f.id,
                         offset: 0,
-                    },
-                ) {
-                    Err(e) => ws.emits.push(
-                        Emit::new("TF001", f.id, e.loc)
-                            .field("reason", e.message.clone())
-                            .label(e.message),
-                    ),
-                    Ok(_) if f.kind == FileKind::TfvarsJson => {
-                        tfvars
-                            .entry(module::normalize(f.dir()))
-                            .or_default()
-                            .push(f.id);
+                    };
+                    if let Err(e) = json::parse(&f.text, map) {
+                        part.emits.push(
+                            Emit::new("TF001", f.id, e.loc)
+                                .field("reason", e.message.clone())
+                                .label(e.message),
+                        );
                     }
-                    Ok(_) => {}
+                }
+                FileKind::Plan => plan::load(sources, f, &mut part),
+                _ => {}
+            }
+            part
+        })
+        .collect();
+    // A tfvars file that does not parse gives no values.
+    let bad: HashSet<FileId> = singles
+        .iter()
+        .flat_map(|p| p.emits.iter().filter(|e| e.rule == "TF001").map(|e| e.file))
+        .collect();
+    for v in tfvars.values_mut() {
+        v.retain(|id| !bad.contains(id));
+    }
+    let comps = components(sources, &dirs);
+    let parts: Vec<ComponentOutput> = comps
+        .par_iter()
+        .map(|c| load_component(sources, &dirs, &tfvars, c, opts))
+        .collect();
+    let mut parse_emits = Vec::new();
+    let mut roots = Vec::new();
+    for p in parts {
+        parse_emits.extend(p.parse_emits);
+        roots.extend(p.roots);
+    }
+    // The order of the one-pass loader: file-level diagnostics in file order, then the roots in
+    // directory order, the roots found only through a call cycle last.
+    parse_emits.sort_by_key(|e| e.file);
+    for p in singles {
+        ws.emits.extend(p.emits);
+        ws.unknowns.extend(p.unknowns);
+        ws.documents.extend(p.documents);
+        ws.configurations.extend(p.configurations);
+    }
+    ws.emits.extend(parse_emits);
+    roots.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for (_, _, p) in roots {
+        ws.emits.extend(p.emits);
+        ws.unknowns.extend(p.unknowns);
+        ws.documents.extend(p.documents);
+        ws.configurations.extend(p.configurations);
+    }
+}
+
+/// What one component yields: syntax errors, and each root's configuration keyed by
+/// (found only through a cycle, directory).
+struct ComponentOutput {
+    parse_emits: Vec<Emit>,
+    roots: Vec<(bool, PathBuf, Workspace)>,
+}
+
+/// Split module directories into components that no call crosses. The calls are not known
+/// before parsing, so they are over-approximated from the text: a module's `source` must be a
+/// literal string, and every quoted string starting with `./` or `../` (or `.`/`..`) that names
+/// a scanned directory links the two. A directory under `.terraform/` (installed modules) joins
+/// the directory that holds that `.terraform`.
+fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec<Vec<PathBuf>> {
+    use rayon::prelude::*;
+    use std::sync::OnceLock;
+    static LOCAL: OnceLock<regex::Regex> = OnceLock::new();
+    let re = LOCAL
+        .get_or_init(|| regex::Regex::new(r#""(\.\.?(?:/[^"\r\n]*)?)""#).expect("valid regex"));
+    let index: HashMap<&PathBuf, usize> = dirs.keys().enumerate().map(|(i, d)| (d, i)).collect();
+    let keys: Vec<&PathBuf> = dirs.keys().collect();
+    let edges: Vec<(usize, usize)> = keys
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| {
+            let mut out = Vec::new();
+            for id in &dirs[*d] {
+                for c in re.captures_iter(&sources.get(*id).text) {
+                    let target = module::normalize(&d.join(&c[1]));
+                    if let Some(&j) = index.get(&target) {
+                        out.push((i, j));
+                    }
                 }
             }
-            FileKind::Plan => plan::load(sources, f, ws),
-            _ => {}
+            // Installed modules belong with the configuration that installed them.
+            let parts: Vec<_> = d.components().collect();
+            if let Some(k) = parts.iter().position(|c| c.as_os_str() == ".terraform") {
+                let owner: PathBuf = parts[..k].iter().collect();
+                let owner = if owner.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    owner
+                };
+                if let Some(&j) = index.get(&owner) {
+                    out.push((i, j));
+                }
+            }
+            out
+        })
+        .collect();
+    // Union-find over directory indexes.
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for (a, b) in edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<PathBuf>> = BTreeMap::new();
+    for (i, d) in keys.iter().enumerate() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push((*d).clone());
+    }
+    groups.into_values().collect()
+}
+
+/// Parse, model and evaluate one component; its syntax trees are freed on return.
+fn load_component(
+    sources: &SourceMap,
+    all_dirs: &BTreeMap<PathBuf, Vec<FileId>>,
+    tfvars: &BTreeMap<PathBuf, Vec<FileId>>,
+    comp: &[PathBuf],
+    opts: &EvalOptions,
+) -> ComponentOutput {
+    use rayon::prelude::*;
+    let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|d| (d, &all_dirs[d])).collect();
+    let files: Vec<FileId> = dirs.values().flat_map(|v| v.iter().copied()).collect();
+    let parsed: Vec<(FileId, Result<Body, Box<Emit>>)> = files
+        .par_iter()
+        .map(|id| (*id, parse_hcl(*id, &sources.get(*id).text)))
+        .collect();
+    let mut parse_emits = Vec::new();
+    let mut bodies: HashMap<FileId, Body> = HashMap::new();
+    for (id, r) in parsed {
+        match r {
+            Ok(b) => {
+                bodies.insert(id, b);
+            }
+            Err(e) => parse_emits.push(*e),
         }
     }
     let decls: HashMap<PathBuf, module::Decls> = dirs
@@ -149,7 +270,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
                 .iter()
                 .filter_map(|id| bodies.get(id).map(|b| (*id, b)))
                 .collect();
-            (d.clone(), module::Decls::new(d.clone(), &fb, sources))
+            ((*d).clone(), module::Decls::new((*d).clone(), &fb, sources))
         })
         .collect();
     let called: HashSet<PathBuf> = decls
@@ -159,14 +280,15 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         .collect();
     // Modules installed by `terraform init` are evaluated from their callers only.
     let installed = |d: &Path| d.components().any(|c| c.as_os_str() == ".terraform");
-    let mut roots: Vec<&PathBuf> = dirs
+    let mut roots: Vec<(bool, &PathBuf)> = dirs
         .keys()
-        .filter(|d| !called.contains(*d) && !installed(d))
+        .filter(|d| !called.contains(**d) && !installed(d))
+        .map(|d| (false, *d))
         .collect();
     // Modules that only call each other (a cycle) have no root: the first one becomes one, so
     // the cycle is reported instead of the files being skipped silently.
     let mut reached: HashSet<PathBuf> = HashSet::new();
-    let mut stack: Vec<PathBuf> = roots.iter().map(|d| (*d).clone()).collect();
+    let mut stack: Vec<PathBuf> = roots.iter().map(|(_, d)| (*d).clone()).collect();
     while let Some(d) = stack.pop() {
         if reached.insert(d.clone()) {
             if let Some(m) = decls.get(&d) {
@@ -175,9 +297,9 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         }
     }
     for d in dirs.keys() {
-        if !reached.contains(d) && !installed(d) {
-            roots.push(d);
-            let mut stack = vec![d.clone()];
+        if !reached.contains(*d) && !installed(d) {
+            roots.push((true, d));
+            let mut stack = vec![(*d).clone()];
             while let Some(x) = stack.pop() {
                 if reached.insert(x.clone()) {
                     if let Some(m) = decls.get(&x) {
@@ -190,22 +312,19 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     // Canonical directories, computed once (file access checks compare them).
     let canonical: HashMap<&PathBuf, PathBuf> = dirs
         .keys()
-        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (d, c)))
+        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (*d, c)))
         .collect();
-    // Configurations are independent: evaluate them in parallel, merge in root order so output
-    // does not depend on scheduling.
-    use rayon::prelude::*;
-    let parts: Vec<Workspace> = roots
+    // Configurations are independent: evaluate them in parallel.
+    let roots: Vec<(bool, PathBuf, Workspace)> = roots
         .par_iter()
-        .map(|dir| {
+        .map(|(cycle, dir)| {
             let mut ws = Workspace::default();
             let dir: &PathBuf = dir;
-            let files = &dirs[dir];
+            let files = dirs[dir];
             let Some(root) = decls.get(dir) else {
-                return ws;
+                return (*cycle, dir.clone(), ws);
             };
-            // `file()` may read inside the root module and the local modules it calls. (Not
-            // every module of the run: that made each configuration cost the size of the run.)
+            // `file()` may read inside the root module and the local modules it calls.
             let mut allowed: Vec<PathBuf> = Vec::new();
             let mut seen: HashSet<PathBuf> = HashSet::new();
             let mut stack = vec![dir.clone()];
@@ -247,15 +366,10 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
             cfg.index();
             extract_documents(sources, &cfg, &mut ws);
             ws.configurations.push(cfg);
-            ws
+            (*cycle, dir.clone(), ws)
         })
         .collect();
-    for p in parts {
-        ws.emits.extend(p.emits);
-        ws.unknowns.extend(p.unknowns);
-        ws.documents.extend(p.documents);
-        ws.configurations.extend(p.configurations);
-    }
+    ComponentOutput { parse_emits, roots }
 }
 
 /// Policy documents held in resource attributes become documents for the RAM analyzer.
@@ -345,5 +459,41 @@ pub fn document_from_value(
             ws.emits.push(emit);
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_join_callers_and_installed_modules_only() {
+        let mut sm = SourceMap::default();
+        let mut add = |p: &str, t: &str| {
+            sm.add(PathBuf::from(p), p.into(), FileKind::Hcl, t.into());
+        };
+        add("a/main.tf", "module \"x\" {\n  source = \"../m\"\n}\n");
+        add("a/.terraform/modules/vpc/main.tf", "a = 1\n");
+        add("b/main.tf", "x = \"./not-a-dir\"\n");
+        add("m/main.tf", "module \"y\" { source = \"./sub\" }\n");
+        add("m/sub/main.tf", "a = 1\n");
+        add("z/main.tf", "a = \"../b/\"\n");
+        let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+        for f in sm.files() {
+            dirs.entry(module::normalize(f.dir()))
+                .or_default()
+                .push(f.id);
+        }
+        let got: Vec<Vec<String>> = components(&sm, &dirs)
+            .into_iter()
+            .map(|c| c.iter().map(|d| d.display().to_string()).collect())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["a", "a/.terraform/modules/vpc", "m", "m/sub"],
+                vec!["b", "z"],
+            ]
+        );
     }
 }
