@@ -455,6 +455,7 @@ fn threshold(f: FailOn) -> Option<Severity> {
 
 fn check(args: CheckArgs) -> Result<i32, String> {
     let start = Instant::now();
+    let mut timings = lint::Timings::new();
     let outputs = parse_outputs(&args.outputs)?;
     let mode = if args.isolated {
         config::Mode::Isolated
@@ -465,7 +466,33 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     };
     // Standard input has no subdirectories: only the configurations above its name count.
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let cs = load_configs(&mode, &config_paths(&args), !args.no_ignore, !stdin)?;
+    // One walk finds both the files to lint and the configurations below them.
+    let discover_opts = crate::discover::DiscoverOptions {
+        exclude: args.exclude.clone(),
+        include: args.include.clone(),
+        respect_ignore_files: !args.no_ignore,
+    };
+    let discovered = if stdin {
+        None
+    } else {
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            args.paths.clone()
+        };
+        Some(crate::discover::discover_all(&paths, &discover_opts)?)
+    };
+    let cs = ConfigSet::load_found(
+        &mode,
+        &config_paths(&args),
+        !args.no_ignore,
+        !stdin,
+        discovered.as_ref().map(|d| d.configs.as_slice()),
+    )
+    .map_err(|errs| {
+        eprint!("{}", config::render_errors(&errs));
+        format!("{} error(s) in the configuration", errs.len())
+    })?;
     let mut rule_files = args.rule_files.clone();
     for c in cs.all() {
         rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
@@ -485,9 +512,8 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         max_file_size: args.max_file_size,
         ..Default::default()
     };
-    opts.discover.exclude = args.exclude.clone();
-    opts.discover.include = args.include.clone();
-    opts.discover.respect_ignore_files = !args.no_ignore;
+    opts.discover = discover_opts;
+    opts.discovered = discovered;
     for v in &args.vars {
         let (k, val) = v
             .split_once('=')
@@ -512,9 +538,11 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     } else if !args.paths.is_empty() {
         opts.paths = args.paths.clone();
     }
+    timings.lap("setup");
     let result = std::panic::catch_unwind(|| lint::lint(&opts, &reg, &sel)).map_err(|_| {
         "internal error: the analysis panicked; please report this with the input".to_string()
     })??;
+    let mut timings = lint::Timings::new();
 
     let format = args.format.unwrap_or_else(default_format);
     if let Some(path) = &args.write_baseline {
@@ -574,6 +602,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         width: 100,
     };
     out(&report::render_with(format, &report, &style, &extra))?;
+    timings.lap("report");
     if format == Format::Human {
         let mut s = String::new();
         if args.show_suppressed {

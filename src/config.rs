@@ -739,6 +739,18 @@ impl ConfigSet {
         respect_ignore: bool,
         descend: bool,
     ) -> Result<ConfigSet, Vec<ConfigError>> {
+        Self::load_found(mode, paths, respect_ignore, descend, None)
+    }
+
+    /// [`ConfigSet::load`], with the configuration files below the paths already found (by
+    /// the discovery walk) instead of walked for.
+    pub fn load_found(
+        mode: &Mode,
+        paths: &[PathBuf],
+        respect_ignore: bool,
+        descend: bool,
+        found: Option<&[PathBuf]>,
+    ) -> Result<ConfigSet, Vec<ConfigError>> {
         match mode {
             Mode::Isolated => Ok(ConfigSet::isolated()),
             Mode::File(p) => Ok(ConfigSet {
@@ -755,7 +767,7 @@ impl ConfigSet {
                             files.push(f);
                         }
                     }
-                    if descend && abs.is_dir() {
+                    if descend && abs.is_dir() && found.is_none() {
                         // Parallel like discovery; the list is sorted below.
                         let found = std::sync::Mutex::new(Vec::new());
                         ignore::WalkBuilder::new(&abs)
@@ -787,6 +799,14 @@ impl ConfigSet {
                             });
                         files.extend(found.into_inner().unwrap_or_default());
                     }
+                }
+                if descend {
+                    files.extend(
+                        found
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|f| crate::report::absolute(f)),
+                    );
                 }
                 files.sort();
                 files.dedup();

@@ -88,10 +88,25 @@ pub fn discover(
     paths: &[PathBuf],
     opts: &DiscoverOptions,
 ) -> Result<(Vec<Candidate>, Vec<WalkError>), String> {
+    discover_all(paths, opts).map(|d| (d.candidates, d.errors))
+}
+
+/// What one walk finds: the candidate files, the problems met, and the configuration files
+/// (`.acslint.hcl`) below the paths, so that configurations need no walk of their own.
+#[derive(Clone, Debug, Default)]
+pub struct Discovered {
+    pub candidates: Vec<Candidate>,
+    pub errors: Vec<WalkError>,
+    pub configs: Vec<PathBuf>,
+}
+
+/// [`discover`], also collecting configuration files (outside `.terraform/`).
+pub fn discover_all(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered, String> {
     let include = globset(&opts.include)?;
     let exclude = globset(&opts.exclude)?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut configs = Vec::new();
     for root in paths {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
@@ -117,7 +132,7 @@ pub fn discover(
         }
         // The walk runs on as many threads as the analysis (RAYON_NUM_THREADS); results are
         // sorted below, so the order the threads find files in does not matter.
-        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new(), Vec::new()));
         ignore::WalkBuilder::new(root)
             .hidden(false)
             .git_ignore(opts.respect_ignore_files)
@@ -170,6 +185,14 @@ pub fn discover(
                         return Continue;
                     }
                     let path = entry.path();
+                    if entry.file_name() == crate::config::FILE_NAME
+                        && !path.components().any(|c| c.as_os_str() == ".terraform")
+                    {
+                        if let Ok(mut f) = found.lock() {
+                            f.2.push(path.to_path_buf());
+                        }
+                        return Continue;
+                    }
                     let Some(kind) = KindHint::of(path) else {
                         return Continue;
                     };
@@ -196,14 +219,21 @@ pub fn discover(
                     Continue
                 })
             });
-        let (cands, mut errs) = found.into_inner().unwrap_or_default();
+        let (cands, mut errs, cfgs) = found.into_inner().unwrap_or_default();
         out.extend(cands);
         errs.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
         errors.extend(errs);
+        configs.extend(cfgs);
     }
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);
-    Ok((out, errors))
+    configs.sort();
+    configs.dedup();
+    Ok(Discovered {
+        candidates: out,
+        errors,
+        configs,
+    })
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

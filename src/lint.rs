@@ -39,6 +39,9 @@ pub struct LintOptions {
     pub inline_suppressions: bool,
     /// Terraform inputs from outside the configuration (`--var`, `--var-file`, `TF_VAR_*`).
     pub eval: tf::EvalOptions,
+    /// The result of walking `paths` when the caller already did (the CLI walks once for
+    /// files and configurations); `None` walks here.
+    pub discovered: Option<discover::Discovered>,
 }
 
 impl Default for LintOptions {
@@ -56,6 +59,7 @@ impl Default for LintOptions {
             config_selection: true,
             inline_suppressions: true,
             eval: tf::EvalOptions::default(),
+            discovered: None,
         }
     }
 }
@@ -219,10 +223,10 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
 }
 
 /// `ACSLINT_TIMINGS=1` prints the wall time of each stage on stderr (see docs/performance.md).
-struct Timings(Option<std::time::Instant>);
+pub(crate) struct Timings(Option<std::time::Instant>);
 
 impl Timings {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Timings(
             std::env::var_os("ACSLINT_TIMINGS")
                 .is_some()
@@ -230,7 +234,7 @@ impl Timings {
         )
     }
 
-    fn lap(&mut self, stage: &str) {
+    pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(t) = &mut self.0 {
             // Resident memory after the stage, where /proc says it (Linux).
             let rss = std::fs::read_to_string("/proc/self/statm")
@@ -261,7 +265,10 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
             Read::Skip | Read::Error(_) => {}
         }
     } else {
-        let (mut cands, walk_errors) = discover::discover(&opts.paths, &opts.discover)?;
+        let (mut cands, walk_errors) = match &opts.discovered {
+            Some(d) => (d.candidates.clone(), d.errors.clone()),
+            None => discover::discover(&opts.paths, &opts.discover)?,
+        };
         timings.lap("discover");
         if let Some(cs) = &opts.config {
             // `exclude`/`include` of each file's configuration; files named explicitly stay.
@@ -351,7 +358,16 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     out.findings = findings;
     engine::sort_findings(&sources, &mut out.findings);
     timings.lap("filter");
-    drop(ws);
+    // Freeing the model is work too: share it (configurations hold most of it).
+    let Workspace {
+        configurations,
+        documents,
+        ..
+    } = ws;
+    rayon::join(
+        || configurations.into_par_iter().for_each(drop),
+        || documents.into_par_iter().for_each(drop),
+    );
     timings.lap("drop");
     let sources = redact(sources, &mut out, &mut suppressed);
     timings.lap("redact");
@@ -382,11 +398,13 @@ fn redact(
     };
     for f in out
         .findings
-        .iter_mut()
-        .chain(suppressed.iter_mut().map(|s| &mut s.finding))
+        .iter()
+        .chain(suppressed.iter().map(|s| &s.finding))
     {
         mark(f.file);
         f.secondary.iter().for_each(|l| mark(l.loc.file));
+    }
+    let words = |f: &mut Finding| {
         redact_string(&mut f.message);
         f.help.iter_mut().for_each(redact_string);
         f.label.iter_mut().for_each(redact_string);
@@ -395,7 +413,11 @@ fn redact(
             .iter_mut()
             .for_each(|l| redact_string(&mut l.text));
         f.resource.iter_mut().for_each(redact_string);
-    }
+    };
+    out.findings.par_iter_mut().for_each(words);
+    suppressed
+        .par_iter_mut()
+        .for_each(|s| words(&mut s.finding));
     for s in suppressed.iter_mut() {
         s.reason.iter_mut().for_each(redact_string);
     }
