@@ -12,7 +12,12 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::Instant;
 
+// The same allocator and settings as the `acslint` binary, so the floor is comparable.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    unsafe { libmimalloc_sys::mi_option_set(15, -1) };
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if paths.is_empty() {
         eprintln!("usage: parse_floor DIR…");

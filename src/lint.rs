@@ -716,22 +716,28 @@ pub fn infer_kind(v: &Value) -> DocKind {
     if with_principal.is_empty() {
         return DocKind::Identity;
     }
-    let all_assume = with_principal.iter().all(|s| {
-        let a = s.entry_ignore_case("Action").map(|e| &e.value);
-        let acts: Vec<&str> = match a {
-            Some(a) => match a.as_list() {
-                Some(l) => l.iter().filter_map(Value::as_str).collect(),
-                None => a.as_str().into_iter().collect(),
-            },
-            None => Vec::new(),
-        };
-        !acts.is_empty()
-            && acts
-                .iter()
-                .all(|x| x.to_ascii_lowercase().starts_with("sts:assumerole"))
-    });
-    if all_assume {
+    let acts: Vec<String> = with_principal
+        .iter()
+        .flat_map(|s| {
+            let a = s.entry_ignore_case("Action").map(|e| &e.value);
+            match a {
+                Some(a) => match a.as_list() {
+                    Some(l) => l.iter().filter_map(Value::as_str).collect(),
+                    None => a.as_str().into_iter().collect(),
+                },
+                None => Vec::new(),
+            }
+        })
+        .map(|a| a.trim().to_ascii_lowercase())
+        .collect();
+    let all = |prefix: &str| !acts.is_empty() && acts.iter().all(|a| a.starts_with(prefix));
+    // Resource policies name the service of every action they grant.
+    if all("sts:assumerole") {
         DocKind::Trust
+    } else if all("kms:") {
+        DocKind::Kms
+    } else if all("log:") {
+        DocKind::Log
     } else {
         DocKind::Bucket
     }

@@ -414,6 +414,109 @@ rule "RAM042" {
   EOT
 }
 
+rule "RAM043" {
+  name     = "bucket-policy-https-not-enforced"
+  severity = "medium"
+  title    = "Shared bucket does not refuse plain-HTTP requests"
+  document = ["bucket"]
+  check    = builtin("ram-semantics")
+  message  = "the bucket policy shares the bucket with ${who} but does not deny requests over plain HTTP (`acs:SecureTransport`)"
+  help     = "add a statement that denies every action to `*` when `Bool` `acs:SecureTransport` is `\"false\"`, covering the shared actions and resources"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/oss-bucket-policy"
+  }
+  equivalents = ["kics:oss_buckets_securetransport_disabled", "infraguard:oss-bucket-only-https-enabled"]
+  docs = <<-EOT
+    ## Why
+    A bucket shared with anonymous users or with another account is read and written by
+    clients you do not control. Without a Deny on `acs:SecureTransport = false`, they may use
+    plain HTTP, and the objects and the signatures travel in clear text. acslint checks that a
+    Deny of plain HTTP to everyone covers every action and resource that the sharing statement
+    allows (a Deny of only `oss:PutObject`, or of one prefix, does not protect the rest), or
+    that the sharing statement itself requires `acs:SecureTransport = true`.
+
+    When a principal names an account and the bucket owner's account is not known (no account
+    in the Resource ARNs and no rule option `accounts`), the case is undecided and reported as
+    unknown.
+
+    ## How to fix
+    Add a statement that denies plain HTTP:
+
+    ## Example
+    ```json
+    {"Version": "1", "Statement": [
+      {"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
+       "Resource": ["acs:oss:*:*:my-bucket/*"], "Condition": {"IpAddress": {"acs:SourceIp": ["192.0.2.0/24"]}}},
+      {"Effect": "Deny", "Principal": ["*"], "Action": ["oss:*"],
+       "Resource": ["acs:oss:*:*:my-bucket", "acs:oss:*:*:my-bucket/*"],
+       "Condition": {"Bool": {"acs:SecureTransport": "false"}}}]}
+    ```
+  EOT
+}
+
+rule "RAM044" {
+  name     = "resource-policy-anonymous"
+  severity = "critical"
+  title    = "KMS key, secret or SLS project policy lets anyone in without a condition"
+  document = ["kms", "log"]
+  check    = builtin("ram-semantics")
+  message  = "the ${what} allows anyone (`*`) to call ${actions}, with no condition"
+  help     = "name the RAM users, roles or accounts that need access, or restrict the statement with a condition (acs:SourceVpc, acs:SourceIp)"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/key-policy-overview"
+  }
+  docs = <<-EOT
+    ## Why
+    A KMS key policy, a KMS secret policy (`alicloud_kms_key.policy`, `alicloud_kms_secret.policy`)
+    or an SLS project policy (`alicloud_log_project.policy`) whose Allow statement names the
+    principal `*` (or an ARN of any account, `acs:ram::*:*`) and has no condition lets every
+    Alibaba Cloud identity use the key, read the secret or write and read the logs.
+
+    ## How to fix
+    Replace `*` with the principals that need access, or add a condition that narrows the
+    callers to your network.
+
+    ## Example
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
+      "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
+    ```
+  EOT
+}
+
+rule "RAM045" {
+  name     = "resource-policy-external-principal"
+  severity = "medium"
+  title    = "KMS key, secret or SLS project policy grants access to another account"
+  document = ["kms", "log"]
+  check    = builtin("ram-semantics")
+  message  = "the ${what} grants ${actions} to `${principal}`, outside your accounts"
+  help     = "make sure the other account is trusted; list all of your accounts in the rule option `accounts`"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/key-policy-overview"
+  }
+  docs = <<-EOT
+    ## Why
+    A principal of another account can use the key, read the secret, or read and write the
+    project's logs from outside your control. Your own accounts are those in the rule option
+    `accounts` and the accounts in the statement's resource ARNs; when neither names one, each
+    account principal is reported as unknown (`--show-unknown`) rather than guessed.
+
+    ## How to fix
+    Remove the principal, or add its account to `accounts` if it is one of yours:
+
+    ```hcl
+    options "RAM045" { accounts = ["123456789012"] }
+    ```
+
+    ## Example
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::999999999999:root"]},
+      "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
+    ```
+  EOT
+}
+
 rule "RAM050" {
   name     = "policy-mfa-condition"
   severity = "info"

@@ -62,7 +62,7 @@ pub fn check_grammar(ctx: &DocCtx, sink: &mut Sink) {
 
 /// Built-in `ram-semantics`: what the document grants.
 pub fn check_semantics(ctx: &DocCtx, sink: &mut Sink) {
-    let accounts = ["RAM031", "RAM042"]
+    let accounts = ["RAM031", "RAM042", "RAM043", "RAM045"]
         .iter()
         .filter_map(|r| ctx.sel.option(r, "accounts"))
         .filter_map(|v| v.as_array())

@@ -160,9 +160,10 @@ pub fn check(out: &mut Out, opts: &Options) {
     let kind = out.doc.kind;
     let grants = matches!(kind, DocKind::Identity | DocKind::Session);
     for s in &stmts {
+        let before = (out.sink.emits.len(), out.sink.unknowns.len());
         if let Some(e) = s.effect_entry {
             if e.value.is_unknown() {
-                out.unknown("RAM020", e.value.loc, "the statement's Effect is not known");
+                undecided(out, s, before);
                 continue;
             }
         }
@@ -180,10 +181,86 @@ pub fn check(out: &mut Out, opts: &Options) {
         if kind == DocKind::Bucket && is_allow(s) {
             bucket(out, s, &stmts, opts);
         }
+        if matches!(kind, DocKind::Kms | DocKind::Log) && is_allow(s) {
+            resource_policy(out, s, opts);
+        }
         mfa(out, s);
+        if is_allow(s) {
+            undecided(out, s, before);
+        }
     }
     duplicate_sids(out, &stmts);
     redundant(out, &stmts);
+}
+
+/// The statement elements each semantic rule reads, by document kind.
+const READS: &[(&str, &[DocKind], &[&str])] = {
+    use DocKind::*;
+    const G: &[DocKind] = &[Identity, Session];
+    &[
+        ("RAM020", G, &["Effect", "Action", "NotAction", "Resource"]),
+        ("RAM021", G, &["Effect", "Action", "Resource"]),
+        ("RAM024", G, &["Effect", "Action", "Resource"]),
+        ("RAM025", G, &["Effect", "Action", "Resource", "Condition"]),
+        ("RAM026", G, &["Effect", "Action", "Resource", "Condition"]),
+        ("RAM030", &[Trust], &["Effect", "Principal"]),
+        ("RAM031", &[Trust], &["Effect", "Principal", "Condition"]),
+        ("RAM032", &[Trust], &["Effect", "Principal", "Condition"]),
+        ("RAM033", &[Trust], &["Effect", "Principal", "Action"]),
+        (
+            "RAM040",
+            &[Bucket],
+            &["Effect", "Principal", "Action", "NotAction", "Resource"],
+        ),
+        (
+            "RAM041",
+            &[Bucket],
+            &["Effect", "Principal", "Action", "NotAction", "Condition"],
+        ),
+        ("RAM042", &[Bucket], &["Effect", "Principal"]),
+        ("RAM043", &[Bucket], &["Effect", "Principal"]),
+        ("RAM044", &[Kms, Log], &["Effect", "Principal", "Condition"]),
+        ("RAM045", &[Kms, Log], &["Effect", "Principal"]),
+    ]
+};
+
+/// A rule that neither reported nor noted anything on a statement one of whose elements it
+/// reads is unknown was undecided: say so, with the unknown's own reason, at its span.
+fn undecided(out: &mut Out, s: &Stmt, before: (usize, usize)) {
+    let said: Vec<&str> = out.sink.emits[before.0..]
+        .iter()
+        .map(|e| e.rule)
+        .chain(
+            out.sink.unknowns[before.1..]
+                .iter()
+                .map(|u| u.rule.as_str()),
+        )
+        .collect();
+    let said: std::collections::HashSet<String> = said.into_iter().map(str::to_string).collect();
+    let kind = out.doc.kind;
+    // Rules about anonymous access are decided by a known Principal without `*`.
+    let no_anonymous = s.principal.is_none_or(|p| {
+        !p.value.contains_unknown()
+            && !principals(s)
+                .iter()
+                .any(|(_, v, _, _)| v.as_str().is_some_and(|x| x.trim() == "*"))
+    });
+    for (code, kinds, reads) in READS {
+        if !kinds.contains(&kind) || said.contains(*code) {
+            continue;
+        }
+        if no_anonymous && matches!(*code, "RAM040" | "RAM041" | "RAM044") {
+            continue;
+        }
+        let first = reads.iter().find_map(|k| {
+            let e = s.value.entry(k)?;
+            let (u, loc) = e.value.first_unknown()?;
+            Some((*k, u.reason.clone(), loc.or(e.value.loc)))
+        });
+        if let Some((element, reason, loc)) = first {
+            out.unknown(code, loc, format!("{element} is not known: {reason}"));
+        }
+    }
 }
 
 fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
@@ -211,12 +288,9 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         None
     };
     let Some((loc, ptr, action)) = grant else {
-        if s.action().is_some_and(|f| f.has_unknown()) {
-            out.unknown(
-                "RAM020",
-                s.action.and_then(|a| a.value.loc),
-                "an action is not known",
-            );
+        if let Some((u, loc)) = s.action.and_then(|a| a.value.first_unknown()) {
+            let loc = loc.or(s.action.and_then(|a| a.value.loc));
+            out.unknown("RAM020", loc, format!("Action is not known: {}", u.reason));
         }
         return;
     };
@@ -230,11 +304,12 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
                 .secondary(s.effect_loc(), "allowed here");
         }
         None => {
-            if s.resource().is_some_and(|f| f.has_unknown()) {
+            if let Some((u, loc)) = s.resource.and_then(|r| r.value.first_unknown()) {
+                let loc = loc.or(s.resource.and_then(|r| r.value.loc));
                 out.unknown(
                     "RAM020",
-                    s.resource.and_then(|r| r.value.loc),
-                    "a resource is not known",
+                    loc,
+                    format!("Resource is not known: {}", u.reason),
                 );
             }
         }
@@ -603,6 +678,82 @@ fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
         }
     }
     // Principals outside the owning account (known from the resource ARNs or the option).
+    let owners = owners(s, opts);
+    let mut external: Vec<(&str, Option<Loc>, &String)> = Vec::new();
+    let mut undecided: Vec<&str> = Vec::new();
+    for (_, v, _, ptr) in &ps {
+        let Some(id) = v.as_str().map(str::trim) else {
+            continue;
+        };
+        let Some(account) = account_of(id) else {
+            continue;
+        };
+        if owners.is_empty() {
+            undecided.push(id);
+        } else if !owners.iter().any(|o| o == account) {
+            external.push((id, v.loc, ptr));
+            out.emit("RAM042", v.loc, ptr)
+                .field("principal", id)
+                .field("owner", owners.join(", "))
+                .label("another account")
+                .secondary(s.effect_loc(), "allowed here");
+        }
+    }
+    // A shared bucket should refuse plain HTTP (RAM043).
+    let who = match (anon, external.first()) {
+        (Some(_), _) => Some("anyone (`*`)".to_string()),
+        (None, Some((id, _, _))) => Some(format!("`{id}`")),
+        (None, None) => None,
+    };
+    let Some(who) = who else {
+        if let Some(id) = undecided.first() {
+            out.unknown(
+                "RAM043",
+                s.principal.and_then(|p| p.value.loc),
+                format!(
+                    "whether `{id}` is outside the bucket owner's account is not known: name the owner in the Resource ARNs or list your accounts in the rule option `accounts`"
+                ),
+            );
+        }
+        return;
+    };
+    let (enforced, partial) = https_enforced(s, stmts);
+    if enforced {
+        return;
+    }
+    if let Some(u) = stmts
+        .iter()
+        .filter(|d| d.effect == Some(Effect::Deny))
+        .find_map(|d| d.condition.and_then(|c| c.value.first_unknown()))
+    {
+        out.unknown(
+            "RAM043",
+            u.1,
+            format!("a Deny condition is not known: {}", u.0.reason),
+        );
+        return;
+    }
+    let (loc, ptr) = match (anon, external.first()) {
+        (Some((_, v, _, ptr)), _) => (v.loc, ptr.clone()),
+        (None, Some((_, loc, ptr))) => (*loc, (*ptr).clone()),
+        (None, None) => return,
+    };
+    let mut e = out
+        .emit("RAM043", loc, &ptr)
+        .field("who", who)
+        .label("shares the bucket")
+        .secondary(s.effect_loc(), "allowed over HTTP as well as HTTPS");
+    if let Some(d) = partial {
+        e = e.secondary(
+            d.effect_loc(),
+            "this Deny of plain HTTP does not cover every action and resource shared",
+        );
+    }
+    drop(e);
+}
+
+/// Accounts owning the resources of a statement: from its resource ARNs, and the rule option.
+fn owners(s: &Stmt, opts: &Options) -> Vec<String> {
     let mut owners: Vec<String> = opts.accounts.clone();
     for r in s.resource_patterns() {
         if let Some(a) = parse_arn(r) {
@@ -611,24 +762,119 @@ fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
             }
         }
     }
-    if owners.is_empty() {
-        return;
+    owners
+}
+
+/// The account a principal names (an account ID or an ARN with a numeric account).
+fn account_of(id: &str) -> Option<&str> {
+    let account = match parse_arn(id) {
+        Some(a) => a.account,
+        None => id,
+    };
+    (!account.is_empty() && account.chars().all(|c| c.is_ascii_digit())).then_some(account)
+}
+
+/// Is a statement a Deny of plain-HTTP requests (`Bool` `acs:SecureTransport` = `false`)?
+fn denies_http(d: &Stmt) -> bool {
+    d.effect == Some(Effect::Deny)
+        && condition_keys(d).iter().any(|(op, k, v)| {
+            op.eq_ignore_ascii_case("Bool")
+                && k == "acs:securetransport"
+                && match &v.kind {
+                    Kind::String(x) => x.eq_ignore_ascii_case("false"),
+                    Kind::Bool(b) => !b,
+                    Kind::List(l) => l.iter().any(|x| {
+                        x.as_str().is_some_and(|x| x.eq_ignore_ascii_case("false"))
+                            || matches!(x.kind, Kind::Bool(false))
+                    }),
+                    _ => false,
+                }
+        })
+}
+
+/// Does a Deny of plain HTTP cover every action and resource `s` shares, for everyone? Also
+/// returns a Deny of plain HTTP that covers only part of it.
+fn https_enforced<'s, 'a>(s: &Stmt, stmts: &'s [Stmt<'a>]) -> (bool, Option<&'s Stmt<'a>>) {
+    let actions: Vec<&str> = match s.action() {
+        Some(f) => f.strings().into_iter().map(|(_, a)| a).collect(),
+        None => vec!["*"],
+    };
+    let resources = match s.resource_patterns() {
+        r if r.is_empty() => vec!["*"],
+        r => r,
+    };
+    // The Allow itself may require HTTPS (`Bool` `acs:SecureTransport` = `true`).
+    if condition_keys(s).iter().any(|(op, k, v)| {
+        op.eq_ignore_ascii_case("Bool")
+            && k == "acs:securetransport"
+            && (v.as_str().is_some_and(|x| x.eq_ignore_ascii_case("true"))
+                || matches!(v.kind, Kind::Bool(true))
+                || v.as_list().is_some_and(|l| {
+                    l.iter()
+                        .any(|x| x.as_str().is_some_and(|x| x.eq_ignore_ascii_case("true")))
+                }))
+    }) {
+        return (true, None);
     }
-    for (_, v, _, ptr) in &ps {
+    let mut partial = None;
+    for d in stmts.iter().filter(|d| denies_http(d)) {
+        let everyone = d.principal.is_none()
+            || principals(d)
+                .iter()
+                .any(|(_, v, _, _)| v.as_str().is_some_and(|x| x.trim() == "*"));
+        if everyone
+            && actions.iter().all(|a| d.covers_action(a))
+            && resources.iter().all(|r| d.covers_resource(r))
+        {
+            return (true, None);
+        }
+        partial.get_or_insert(d);
+    }
+    (false, partial)
+}
+
+/// KMS key/secret and SLS project policies: anyone, or another account (RAM044, RAM045).
+fn resource_policy(out: &mut Out, s: &Stmt, opts: &Options) {
+    let what = match out.doc.kind {
+        DocKind::Kms => "key policy",
+        _ => "project policy",
+    };
+    let owners = owners(s, opts);
+    let actions: Vec<String> = match s.action() {
+        Some(f) => f.strings().iter().map(|(_, a)| a.to_string()).collect(),
+        None => vec!["every action but those in NotAction".into()],
+    };
+    for (_, v, _, ptr) in principals(s) {
         let Some(id) = v.as_str().map(str::trim) else {
             continue;
         };
-        let account = match parse_arn(id) {
-            Some(a) => a.account,
-            None => id,
-        };
-        if account.is_empty() || !account.chars().all(|c| c.is_ascii_digit()) {
+        let anyone = id == "*" || parse_arn(id).is_some_and(|a| a.account == "*");
+        if anyone {
+            if !s.has_condition() {
+                out.emit("RAM044", v.loc, &ptr)
+                    .field("what", what)
+                    .field("actions", list(&actions, 3))
+                    .label("anyone")
+                    .secondary(s.effect_loc(), "allowed without a condition");
+            }
             continue;
         }
-        if !owners.iter().any(|o| o == account) {
-            out.emit("RAM042", v.loc, ptr)
+        let Some(account) = account_of(id) else {
+            continue;
+        };
+        if owners.is_empty() {
+            out.unknown(
+                "RAM045",
+                v.loc,
+                format!(
+                    "account {account} may or may not be yours: list your account IDs in the rule option `accounts`"
+                ),
+            );
+        } else if !owners.iter().any(|o| o == account) {
+            out.emit("RAM045", v.loc, &ptr)
+                .field("what", what)
                 .field("principal", id)
-                .field("owner", owners.join(", "))
+                .field("actions", list(&actions, 3))
                 .label("another account")
                 .secondary(s.effect_loc(), "allowed here");
         }
