@@ -5,7 +5,7 @@
 use crate::checks::{self, Builtin, Sink};
 use crate::finding::{Emit, Finding, Severity};
 use crate::rules::{render_template, Registry, Rule, Scope};
-use crate::source::{FileId, SourceFile, SourceMap};
+use crate::source::{FileId, Loc, SourceFile, SourceMap};
 use crate::tf::{Block, BlockKind, Configuration, UnknownNote, Workspace};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -147,6 +147,10 @@ pub fn run(
         .map(|f| {
             contained(Some(f.id), "file", || {
                 let mut s = Sink::default();
+                // A virtual file stands for a real one, which file rules read themselves.
+                if f.origin.is_some() {
+                    return s;
+                }
                 for (_, b) in &plan.file {
                     if let Builtin::File(check) = b {
                         check(&checks::FileCtx { file: f, sel }, &mut s);
@@ -192,6 +196,24 @@ pub fn run(
         sink.unknowns.extend(s.unknowns);
     }
 
+    // Spans in virtual files (rewritten `.tf.json`) move onto the real files.
+    let remap = |file: &mut FileId, loc: &mut Option<Loc>| {
+        if let Some(l) = loc {
+            *l = sources.remap(*l);
+            *file = l.file;
+        } else if let Some(o) = &sources.get(*file).origin {
+            *file = o.file;
+        }
+    };
+    for e in &mut sink.emits {
+        remap(&mut e.file, &mut e.loc);
+        for l in &mut e.secondary {
+            l.loc = sources.remap(l.loc);
+        }
+    }
+    for u in &mut sink.unknowns {
+        remap(&mut u.file, &mut u.loc);
+    }
     let mut out = Outcome {
         internal_errors,
         ..Default::default()

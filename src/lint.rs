@@ -334,6 +334,22 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         }
     }
 
+    // `.tf.json` files are analysed through their native-syntax rewrite.
+    let rewrites: Vec<(FileId, Option<tf::json_syntax::Rewrite>)> = sources
+        .files()
+        .par_iter()
+        .filter(|f| f.kind == FileKind::TfJson)
+        .map(|f| (f.id, tf::json_syntax::to_hcl(f.id, &f.text)))
+        .collect();
+    for (file, r) in rewrites {
+        if let Some((text, segments)) = r {
+            sources.add_virtual(
+                FileKind::Hcl,
+                text.into(),
+                crate::source::Origin { file, segments },
+            );
+        }
+    }
     timings.lap("read");
     let kind_of = |f: &SourceFile| {
         opts.config
@@ -349,7 +365,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     let files = sources
         .files()
         .iter()
-        .filter(|f| f.kind != FileKind::Other)
+        .filter(|f| f.kind != FileKind::Other && f.origin.is_none())
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
     timings.lap("rules");

@@ -55,7 +55,25 @@ pub enum FileKind {
     Other,
 }
 
+/// A piece of a virtual file (the native-syntax rewrite of a `.tf.json`) and the bytes of the
+/// real file it came from. `exact` pieces are verbatim copies: offsets inside them map one to one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub virt: Range<u32>,
+    pub orig: Range<u32>,
+    pub exact: bool,
+}
+
+/// Where a virtual file's text came from.
+pub struct Origin {
+    pub file: FileId,
+    pub segments: Vec<Segment>,
+}
+
 pub struct SourceFile {
+    /// Set for virtual files: they are analysed, never shown; their spans are moved onto
+    /// `origin.file` ([`SourceMap::remap`]).
+    pub origin: Option<Origin>,
     pub id: FileId,
     /// Path as shown to the user.
     pub display: String,
@@ -75,6 +93,7 @@ impl SourceFile {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let ascii = text.is_ascii();
         SourceFile {
+            origin: None,
             id,
             display,
             path,
@@ -168,6 +187,64 @@ impl SourceMap {
         self.files.push(Arc::new(file));
         id
     }
+    /// Add a virtual file: text analysed in place of `origin.file`'s (see `tf::json_syntax`).
+    pub fn add_virtual(&mut self, kind: FileKind, text: Arc<str>, origin: Origin) -> FileId {
+        let real = self.get(origin.file);
+        let mut f = SourceFile::new(
+            FileId(0),
+            real.path.clone(),
+            real.display.clone(),
+            kind,
+            text,
+        );
+        f.origin = Some(origin);
+        self.push(f)
+    }
+
+    /// The real location of a location in a virtual file (others are returned as they are):
+    /// through the innermost piece that holds it, offset for offset in verbatim pieces.
+    pub fn remap(&self, loc: Loc) -> Loc {
+        let Some(o) = self
+            .files
+            .get(loc.file.0 as usize)
+            .and_then(|f| f.origin.as_ref())
+        else {
+            return loc;
+        };
+        // The innermost piece holding the byte range [a, b].
+        let inner = |a: u32, b: u32| {
+            o.segments
+                .iter()
+                .filter(|s| s.virt.start <= a && b < s.virt.end)
+                .min_by_key(|s| s.virt.end - s.virt.start)
+        };
+        let start_in = |s: &Segment, p: u32| s.orig.start + (p - s.virt.start);
+        let end_in = |s: &Segment, p: u32| {
+            if p == s.virt.end {
+                s.orig.end
+            } else {
+                (s.orig.start + (p - s.virt.start)).min(s.orig.end)
+            }
+        };
+        let last = loc.end.max(loc.start + 1) - 1;
+        let whole = inner(loc.start, last);
+        let (a, b) = (inner(loc.start, loc.start), inner(last, last));
+        let (start, end) = match (whole, a, b) {
+            (Some(w), _, _) if w.exact => (start_in(w, loc.start), end_in(w, loc.end)),
+            // Both ends in verbatim pieces (a span across an escape): map each end.
+            (_, Some(a), Some(b)) if a.exact && b.exact => {
+                (start_in(a, loc.start), end_in(b, loc.end.max(loc.start)))
+            }
+            (Some(w), _, _) => (w.orig.start, w.orig.end),
+            (None, _, _) => (0, 0),
+        };
+        Loc {
+            file: o.file,
+            start,
+            end: end.max(start),
+        }
+    }
+
     /// Give a file new text (e.g. with secrets masked), keeping its id, path and kind.
     pub fn replace_text(&mut self, id: FileId, text: Arc<str>) {
         if let Some(f) = self.files.get_mut(id.0 as usize) {

@@ -472,3 +472,51 @@ fn rule_helpers_policy_and_cidrcontains() {
          user-rules/policy.tf:22:3: low ORG011 instance `outside` accepts addresses outside 10.0.0.0/8\n"
     );
 }
+
+#[test]
+fn tf_json_files_are_evaluated_with_their_module() {
+    // A variable declared in `.tf`, used in `.tf.json`; a `.tf.json` resource referenced from
+    // `.tf`; a policy built with `jsonencode` inside a JSON string.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("variables.tf"),
+        "variable \"acl\" {\n  default = \"public-read-write\"\n}\noutput \"b\" {\n  value = alicloud_oss_bucket.site.bucket\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("main.tf.json"),
+        r#"{
+  "resource": {
+    "alicloud_oss_bucket": {
+      "site": {"bucket": "site", "acl": "${var.acl}"}
+    },
+    "alicloud_ram_policy": {
+      "admin": {
+        "policy_name": "admin",
+        "policy_document": "${jsonencode({Version = \"1\", Statement = [{Effect = \"Allow\", Action = \"*\", Resource = \"*\"}]})}"
+      }
+    }
+  }
+}
+"#,
+    )
+    .unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "-f", "json", "--select", "OSS001,RAM020,TF"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![
+            ("OSS001".into(), "main.tf.json".into(), 4, 34),
+            ("RAM020".into(), "main.tf.json".into(), 9, 103),
+        ]
+    );
+    assert_eq!(v["findings"][0]["resource"], "alicloud_oss_bucket.site");
+    assert_eq!(v["summary"]["files"], 2);
+}

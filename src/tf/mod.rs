@@ -1,5 +1,6 @@
 //! Terraform front end: HCL parsing, configuration model and evaluation.
 
+pub mod json_syntax;
 pub mod lower;
 pub mod model;
 pub mod module;
