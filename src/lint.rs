@@ -14,7 +14,7 @@ use crate::suppress;
 use crate::tf::{self, Document, UnknownNote, Workspace};
 use crate::value::Value;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -214,6 +214,54 @@ fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
     Read::Text(kind, text)
 }
 
+/// Files that `file()`/`templatefile()` calls name with a literal path (optionally after
+/// `${path.module}/`) inside the calling module's directory, and that the run has not read:
+/// they join the run (as `Other`), so that findings in a policy read from them point into them.
+/// Whether a configuration may read them is still the evaluator's decision.
+fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, String)> {
+    static CALL: OnceLock<regex::Regex> = OnceLock::new();
+    let re = CALL.get_or_init(|| {
+        regex::Regex::new(
+            r#"(?-u:\b)(?:file|templatefile)\(\s*"(?:\$\{path\.module\}/)?([^"$\r\n]+)""#,
+        )
+        .expect("valid regex")
+    });
+    let known: HashSet<PathBuf> = sources
+        .files()
+        .iter()
+        .map(|f| tf::module::normalize(&f.path))
+        .collect();
+    // (file, directory of the module that reads it)
+    let mut found: Vec<(PathBuf, PathBuf)> = sources
+        .files()
+        .par_iter()
+        .filter(|f| f.kind == FileKind::Hcl && f.origin.is_none())
+        .flat_map_iter(|f| {
+            let dir = tf::module::normalize(f.dir());
+            re.captures_iter(&f.text)
+                .map(|c| (tf::module::normalize(&dir.join(&c[1])), dir.clone()))
+                .collect::<Vec<_>>()
+        })
+        .filter(|(p, _)| !known.contains(p))
+        .collect();
+    found.sort();
+    found.dedup_by(|a, b| a.0 == b.0);
+    let cwd = std::env::current_dir().ok();
+    found
+        .into_par_iter()
+        .filter_map(|(p, module)| {
+            let dir = std::fs::canonicalize(&module).ok()?;
+            let canon = std::fs::canonicalize(&p).ok()?;
+            let meta = std::fs::metadata(&canon).ok()?;
+            if !canon.starts_with(&dir) || !meta.is_file() || meta.len() > max {
+                return None;
+            }
+            let text = std::fs::read_to_string(&canon).ok()?;
+            Some((p.clone(), display_path_in(&p, cwd.as_deref()), text))
+        })
+        .collect()
+}
+
 /// Run the whole pipeline, in the analysis thread pool.
 pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
     match pool() {
@@ -349,6 +397,9 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
                 crate::source::Origin { file, segments },
             );
         }
+    }
+    for (path, display, text) in referenced_files(&sources, opts.max_file_size) {
+        sources.add(path, display, FileKind::Other, text.into());
     }
     timings.lap("read");
     let kind_of = |f: &SourceFile| {

@@ -165,6 +165,8 @@ impl SourceFile {
 #[derive(Default)]
 pub struct SourceMap {
     files: Vec<Arc<SourceFile>>,
+    /// Real files by canonical path, built on first use (adding a file resets it).
+    canonical: std::sync::OnceLock<std::collections::HashMap<PathBuf, FileId>>,
 }
 
 impl SourceMap {
@@ -175,17 +177,29 @@ impl SourceMap {
         kind: FileKind,
         text: Arc<str>,
     ) -> FileId {
-        let id = FileId(self.files.len() as u32);
-        self.files
-            .push(Arc::new(SourceFile::new(id, path, display, kind, text)));
-        id
+        self.push(SourceFile::new(FileId(0), path, display, kind, text))
     }
     /// Add a file built beforehand (e.g. on another thread); it takes the next id.
     pub fn push(&mut self, mut file: SourceFile) -> FileId {
         let id = FileId(self.files.len() as u32);
         file.id = id;
         self.files.push(Arc::new(file));
+        self.canonical = Default::default();
         id
+    }
+    /// The real (not virtual) file at a canonical path.
+    pub fn find_canonical(&self, path: &Path) -> Option<FileId> {
+        self.canonical
+            .get_or_init(|| {
+                use rayon::prelude::*;
+                self.files
+                    .par_iter()
+                    .filter(|f| f.origin.is_none() && !f.text.is_empty())
+                    .filter_map(|f| std::fs::canonicalize(&f.path).ok().map(|c| (c, f.id)))
+                    .collect()
+            })
+            .get(path)
+            .copied()
     }
     /// Add a virtual file: text analysed in place of `origin.file`'s (see `tf::json_syntax`).
     pub fn add_virtual(&mut self, kind: FileKind, text: Arc<str>, origin: Origin) -> FileId {

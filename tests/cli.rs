@@ -520,3 +520,48 @@ fn tf_json_files_are_evaluated_with_their_module() {
     assert_eq!(v["findings"][0]["resource"], "alicloud_oss_bucket.site");
     assert_eq!(v["summary"]["files"], 2);
 }
+
+#[test]
+fn findings_in_a_file_read_by_file_point_into_it() {
+    // Only main.tf is named; the policy it reads with file() is not a scanned file kind.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("policies")).unwrap();
+    std::fs::write(
+        root.join("main.tf"),
+        "resource \"alicloud_ram_policy\" \"admin\" {\n  policy_name     = \"admin\"\n  policy_document = file(\"${path.module}/policies/admin.txt\")\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("policies/admin.txt"),
+        "{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}\n  ]\n}\n",
+    )
+    .unwrap();
+    // A file outside the module's directory is not read.
+    std::fs::write(
+        root.join("outside.tf"),
+        "resource \"alicloud_ram_policy\" \"x\" {\n  policy_name     = \"x\"\n  policy_document = file(\"/etc/hostname\")\n}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args([
+            "check",
+            "main.tf",
+            "outside.tf",
+            "-f",
+            "json",
+            "--select",
+            "RAM020",
+        ])
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![("RAM020".into(), "policies/admin.txt".into(), 4, 35)]
+    );
+    assert_eq!(v["findings"][0]["resource"], "alicloud_ram_policy.admin");
+    assert_eq!(v["summary"]["files"], 2);
+}

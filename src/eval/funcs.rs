@@ -1030,12 +1030,11 @@ fn read_file(ev: &Evaluator, p: &str, l: Option<Loc>) -> Value {
         Ok(p) => p,
         Err(why) => return Value::unknown(why, l),
     };
-    if let Some(sources) = ev.sources {
-        for f in sources.files() {
-            if std::fs::canonicalize(&f.path).ok().as_deref() == Some(path.as_path()) {
-                return Value::string(f.text.to_string(), Some(Loc::new(f.id, 0..f.text.len())));
-            }
-        }
+    if let Some(f) = ev
+        .sources
+        .and_then(|s| s.find_canonical(&path).map(|id| s.get(id)))
+    {
+        return Value::string(f.text.to_string(), Some(Loc::new(f.id, 0..f.text.len())));
     }
     match std::fs::metadata(&path) {
         Ok(m) if m.len() > ev.budget.limits.max_string as u64 => {
