@@ -2,7 +2,8 @@
 
 use super::{Extra, Report};
 use crate::finding::Finding;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 pub const JSON_VERSION: u32 = 1;
 
@@ -10,70 +11,138 @@ pub fn render(r: &Report) -> String {
     render_with(r, &Extra::new(crate::rules::Registry::builtin()))
 }
 
-fn finding_json(r: &Report, f: &Finding) -> Value {
-    let (s, e) = r.range(f);
-    json!({
-        "rule": &*f.rule,
-        "name": &*f.name,
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "help": f.help,
-        "url": &*f.url,
-        "file": r.sources.get(f.file).display,
-        "range": {"start": s, "end": e},
-        "resource": f.resource,
-        "pointer": f.pointer,
-    })
+/// One finding as the report writes it (field order is the documented order). Borrowed and
+/// serialised directly: building `serde_json::Value` trees cost ~10 µs per finding.
+#[derive(Serialize)]
+struct Row<'a> {
+    rule: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    url: &'a str,
+    file: &'a str,
+    range: Range,
+    resource: Option<&'a str>,
+    pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<Option<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: crate::source::LineCol,
+    end: crate::source::LineCol,
+}
+
+fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
+    let (start, end) = r.range(f);
+    Row {
+        rule: &f.rule,
+        name: &f.name,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        help: f.help.as_deref(),
+        url: &f.url,
+        file: &r.sources.get(f.file).display,
+        range: Range { start, end },
+        resource: f.resource.as_deref(),
+        pointer: f.pointer.as_deref(),
+        suppressed_by: None,
+        reason: None,
+    }
+}
+
+#[derive(Serialize)]
+struct Unknown<'a> {
+    rule: &'a str,
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    resource: Option<&'a str>,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    findings: usize,
+    by_severity: Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    tool: Tool,
+    findings: Vec<Row<'a>>,
+    unknown: Vec<Unknown<'a>>,
+    summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<Vec<Row<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<Value>,
 }
 
 /// The report; with `extra`, findings silenced by suppressions (`suppressed`, when any) and
 /// baseline entries that no longer match (`fixed`, when a baseline was given).
 pub fn render_with(r: &Report, extra: &Extra) -> String {
-    let findings: Vec<Value> = r.findings.iter().map(|f| finding_json(r, f)).collect();
+    use rayon::prelude::*;
     let mut by = Map::new();
     for (sev, n) in r.by_severity().into_iter().rev() {
         by.insert(sev.as_str().into(), n.into());
     }
-    let unknowns: Vec<Value> = r
+    let unknown = r
         .unknowns
         .iter()
         .map(|u| {
             let file = r.sources.get(u.file);
             let start = u.loc.map(|l| file.line_col(l.start as usize));
-            json!({
-                "rule": u.rule,
-                "file": file.display,
-                "line": start.map(|s| s.line),
-                "column": start.map(|s| s.column),
-                "resource": u.address,
-                "reason": u.reason,
-            })
+            Unknown {
+                rule: &u.rule,
+                file: &file.display,
+                line: start.map(|s| s.line),
+                column: start.map(|s| s.column),
+                resource: u.address.as_deref(),
+                reason: &u.reason,
+            }
         })
         .collect();
-    let mut doc = json!({
-        "version": JSON_VERSION,
-        "tool": {"name": "acslint", "version": env!("CARGO_PKG_VERSION")},
-        "findings": findings,
-        "unknown": unknowns,
-        "summary": {"files": r.files, "findings": r.findings.len(), "by_severity": by},
-    });
-    if !extra.suppressed.is_empty() {
-        doc["suppressed"] = Value::Array(
+    let doc = Doc {
+        version: JSON_VERSION,
+        tool: Tool {
+            name: "acslint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        findings: r.findings.par_iter().map(|f| row(r, f)).collect(),
+        unknown,
+        summary: Summary {
+            files: r.files,
+            findings: r.findings.len(),
+            by_severity: by,
+        },
+        suppressed: (!extra.suppressed.is_empty()).then(|| {
             extra
                 .suppressed
                 .iter()
-                .map(|s| {
-                    let mut v = finding_json(r, &s.finding);
-                    v["suppressed_by"] = s.by.clone().into();
-                    v["reason"] = s.reason.clone().into();
-                    v
+                .map(|s| Row {
+                    suppressed_by: Some(&s.by),
+                    reason: Some(s.reason.as_deref()),
+                    ..row(r, &s.finding)
                 })
-                .collect(),
-        );
-    }
-    if extra.baseline {
-        doc["fixed"] = serde_json::to_value(extra.fixed).unwrap_or_default();
-    }
+                .collect()
+        }),
+        fixed: extra
+            .baseline
+            .then(|| serde_json::to_value(extra.fixed).unwrap_or_default()),
+    };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
