@@ -228,7 +228,7 @@ fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, Stri
     });
     let known: HashSet<PathBuf> = sources
         .files()
-        .iter()
+        .par_iter()
         .map(|f| tf::module::normalize(&f.path))
         .collect();
     // (file, directory of the module that reads it)

@@ -265,7 +265,7 @@ fn load_component(
         }
     }
     let decls: HashMap<PathBuf, module::Decls> = dirs
-        .iter()
+        .par_iter()
         .map(|(d, files)| {
             let fb: Vec<(FileId, &Body)> = files
                 .iter()
@@ -312,8 +312,8 @@ fn load_component(
     }
     // Canonical directories, computed once (file access checks compare them).
     let canonical: HashMap<&PathBuf, PathBuf> = dirs
-        .keys()
-        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (*d, c)))
+        .par_iter()
+        .filter_map(|(d, _)| std::fs::canonicalize(d).ok().map(|c| (*d, c)))
         .collect();
     // Configurations are independent: evaluate them in parallel.
     let roots: Vec<(bool, PathBuf, Workspace)> = roots
