@@ -177,6 +177,7 @@ pub enum RulesFormat {
 /// Run the CLI; returns the process exit code.
 pub fn main() -> i32 {
     lint::install_panic_hook();
+    lint::init_threads();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -83,17 +83,27 @@ pub struct LintResult {
 /// only reserved: pages are touched as the stack grows.
 pub const STACK_SIZE: usize = 64 << 20;
 
-/// The thread pool every analysis runs in (RAYON_NUM_THREADS or one thread per core).
+fn builder() -> rayon::ThreadPoolBuilder {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("acslint-{i}"))
+}
+
+/// The thread pool every analysis runs in (RAYON_NUM_THREADS or one thread per core): rayon's
+/// global pool when this process could set it up with large stacks (the CLI does, first thing,
+/// so discovery, analysis and reports share warm threads), else a pool of its own.
 fn pool() -> Option<&'static rayon::ThreadPool> {
+    static GLOBAL: OnceLock<bool> = OnceLock::new();
     static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .stack_size(STACK_SIZE)
-            .thread_name(|i| format!("acslint-{i}"))
-            .build()
-            .ok()
-    })
-    .as_ref()
+    if *GLOBAL.get_or_init(|| builder().build_global().is_ok()) {
+        return None;
+    }
+    POOL.get_or_init(|| builder().build().ok()).as_ref()
+}
+
+/// Set up the analysis threads before anything else uses rayon.
+pub fn init_threads() {
+    let _ = pool();
 }
 
 /// Where the last panic happened, recorded by [`install_panic_hook`]. Process-wide rather than

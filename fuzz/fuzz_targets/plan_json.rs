@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(kind) = sniff_json(text) {
             common::lint_one("plan.json", kind, text);
         }
-        common::lint_one("main.tf.json", FileKind::TfJson, text);
+        common::lint_tf_json(text);
         common::lint_one("x.tfvars.json", FileKind::TfvarsJson, text);
         common::lint_one("plan.json", FileKind::Plan, text);
     }
