@@ -92,7 +92,23 @@ fn rule_engine(b: Bencher, modules: usize) {
 
 #[divan::bench]
 fn load_embedded_rulesets(b: Bencher) {
-    // What `Registry::builtin()` pays once per process (parse every embedded rule file).
+    // What `Registry::builtin()` pays once per process: the JSON build.rs made of the rule
+    // files, and the expressions of expression rules.
+    b.bench(|| {
+        let mut n = 0;
+        for (path, _, json) in acslint::rules::EMBEDDED {
+            let j: serde_json::Value = serde_json::from_str(json).unwrap();
+            n += acslint::rules::load_embedded(path, &j)
+                .map(|r| r.len())
+                .unwrap_or(0);
+        }
+        n
+    });
+}
+
+#[divan::bench]
+fn parse_embedded_rule_files_as_hcl(b: Bencher) {
+    // What start-up paid before the rule files were turned into JSON at build time.
     b.bench(|| {
         let mut n = 0;
         for (path, text, _) in acslint::rules::EMBEDDED {

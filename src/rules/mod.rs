@@ -7,7 +7,7 @@ mod load;
 pub mod schema;
 
 pub(crate) use hcljson::scalar_json;
-pub use load::{load_rule_file, RuleLoadError};
+pub use load::{load_embedded, load_rule_file, RuleLoadError};
 
 use crate::finding::Severity;
 use hcl_edit::expr::Expression;
