@@ -115,12 +115,22 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
                         file: f.id,
                         offset: 0,
                     };
-                    if let Err(e) = json::parse(&f.text, map) {
-                        part.emits.push(
+                    match json::parse(&f.text, map) {
+                        Err(e) => part.emits.push(
                             Emit::new("TF001", f.id, e.loc)
                                 .field("reason", e.message.clone())
                                 .label(e.message),
-                        );
+                        ),
+                        // Terraform's JSON syntax: the root is an object of block types.
+                        Ok(v) if v.as_object().is_none() => {
+                            let why = "a Terraform JSON file must hold an object at its root";
+                            part.emits.push(
+                                Emit::new("TF001", f.id, v.loc)
+                                    .field("reason", why)
+                                    .label(why),
+                            )
+                        }
+                        Ok(_) => {}
                     }
                 }
                 FileKind::Plan => plan::load(sources, f, &mut part),
