@@ -11,6 +11,8 @@ struct Diag<'a> {
     f: &'a Finding,
     src: NamedSource<String>,
     has_source: bool,
+    /// Secondary labels in other files (a snippet shows one file): `path:line:col: text`.
+    elsewhere: Vec<String>,
 }
 
 impl fmt::Debug for Diag<'_> {
@@ -41,7 +43,7 @@ impl Diagnostic for Diag<'_> {
         if let Some(help) = &self.f.help {
             h.push_str(help);
         }
-        for n in &self.f.notes {
+        for n in self.f.notes.iter().chain(&self.elsewhere) {
             if !h.is_empty() {
                 h.push('\n');
             }
@@ -95,10 +97,22 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
     let mut out = String::new();
     for f in r.findings {
         let file = r.sources.get(f.file);
+        let has_source = f.loc.is_some() && !file.text.is_empty();
+        let elsewhere = f
+            .secondary
+            .iter()
+            .filter(|l| !has_source || l.loc.file != f.file)
+            .map(|l| {
+                let other = r.sources.get(l.loc.file);
+                let p = other.line_col(l.loc.start as usize);
+                format!("{}:{}:{}: {}", other.display, p.line, p.column, l.text)
+            })
+            .collect();
         let diag = Diag {
             f,
             src: NamedSource::new(&file.display, file.text.to_string()).with_language("hcl"),
-            has_source: f.loc.is_some() && !file.text.is_empty(),
+            has_source,
+            elsewhere,
         };
         let (start, _) = r.range(f);
         if !diag.has_source {
