@@ -481,7 +481,17 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         } else {
             args.paths.clone()
         };
-        Some(crate::discover::discover_all(&paths, &discover_opts)?)
+        // Files are read on the walker's threads, while it goes on walking.
+        let max = args.max_file_size;
+        Some(crate::discover::discover_each(
+            &paths,
+            &discover_opts,
+            &|c| lint::read(c, max),
+        )?)
+    };
+    let (discovered, prefetched) = match discovered {
+        Some((d, p)) => (Some(d), Some(p)),
+        None => (None, None),
     };
     let cs = ConfigSet::load_found(
         &mode,
@@ -515,6 +525,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     };
     opts.discover = discover_opts;
     opts.discovered = discovered;
+    opts.prefetched = prefetched;
     for v in &args.vars {
         let (k, val) = v
             .split_once('=')

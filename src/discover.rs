@@ -102,6 +102,17 @@ pub struct Discovered {
 
 /// [`discover`], also collecting configuration files (outside `.terraform/`).
 pub fn discover_all(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered, String> {
+    discover_each(paths, opts, &|_| ()).map(|(d, _)| d)
+}
+
+/// [`discover_all`], also running `each` on every candidate on the walker's threads (the CLI
+/// reads the files there, overlapping reading with walking). The results are in the order of
+/// `Discovered::candidates`.
+pub fn discover_each<T: Send>(
+    paths: &[PathBuf],
+    opts: &DiscoverOptions,
+    each: &(dyn Fn(&Candidate) -> T + Sync),
+) -> Result<(Discovered, Vec<T>), String> {
     let include = globset(&opts.include)?;
     let exclude = globset(&opts.exclude)?;
     let mut out = Vec::new();
@@ -123,11 +134,13 @@ pub fn discover_all(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discove
             }
         };
         if meta.is_file() {
-            out.push(Candidate {
+            let c = Candidate {
                 path: root.clone(),
                 kind: KindHint::of(root),
                 explicit: true,
-            });
+            };
+            let t = each(&c);
+            out.push((c, t));
             continue;
         }
         // The walk runs on as many threads as the analysis (RAYON_NUM_THREADS); results are
@@ -209,12 +222,14 @@ pub fn discover_all(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discove
                     {
                         return Continue;
                     }
+                    let c = Candidate {
+                        path: path.to_path_buf(),
+                        kind: Some(kind),
+                        explicit: false,
+                    };
+                    let t = each(&c);
                     if let Ok(mut f) = found.lock() {
-                        f.0.push(Candidate {
-                            path: path.to_path_buf(),
-                            kind: Some(kind),
-                            explicit: false,
-                        });
+                        f.0.push((c, t));
                     }
                     Continue
                 })
@@ -225,15 +240,19 @@ pub fn discover_all(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discove
         errors.extend(errs);
         configs.extend(cfgs);
     }
-    out.sort();
-    out.dedup_by(|a, b| a.path == b.path);
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0.path == b.0.path);
     configs.sort();
     configs.dedup();
-    Ok(Discovered {
-        candidates: out,
-        errors,
-        configs,
-    })
+    let (candidates, results) = out.into_iter().unzip();
+    Ok((
+        Discovered {
+            candidates,
+            errors,
+            configs,
+        },
+        results,
+    ))
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

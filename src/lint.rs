@@ -42,6 +42,8 @@ pub struct LintOptions {
     /// The result of walking `paths` when the caller already did (the CLI walks once for
     /// files and configurations); `None` walks here.
     pub discovered: Option<discover::Discovered>,
+    /// The discovered files already read ([`read`]), in the order of the candidates.
+    pub prefetched: Option<Vec<Read>>,
 }
 
 impl Default for LintOptions {
@@ -60,6 +62,7 @@ impl Default for LintOptions {
             inline_suppressions: true,
             eval: tf::EvalOptions::default(),
             discovered: None,
+            prefetched: None,
         }
     }
 }
@@ -152,8 +155,10 @@ pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, 
 }
 
 /// A file as read: its text or why it could not be read.
-enum Read {
-    Text(FileKind, String),
+#[derive(Clone, Debug)]
+pub enum Read {
+    Text(FileKind, Arc<str>),
+    /// Not a file acslint reads (e.g. JSON that is neither a policy nor a plan).
     Skip,
     Error(String),
 }
@@ -171,7 +176,8 @@ fn display_path_in(p: &Path, cwd: Option<&Path>) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-fn read(c: &Candidate, max: u64) -> Read {
+/// Read a discovered file: size limit, UTF-8, and its kind (JSON by content).
+pub fn read(c: &Candidate, max: u64) -> Read {
     let meta = match std::fs::metadata(&c.path) {
         Ok(m) => m,
         Err(e) => return Read::Error(format!("cannot read the file: {e}")),
@@ -221,7 +227,7 @@ fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
         }
         None => return Read::Skip,
     };
-    Read::Text(kind, text)
+    Read::Text(kind, text.into())
 }
 
 /// Files that `file()`/`templatefile()` calls name with a literal path (optionally after
@@ -318,19 +324,26 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         let hint = KindHint::of(Path::new(name)).or(Some(KindHint::Hcl));
         match classify(hint, text.clone(), true) {
             Read::Text(kind, text) => {
-                sources.add(PathBuf::from(name), name.clone(), kind, text.into());
+                sources.add(PathBuf::from(name), name.clone(), kind, text);
             }
             Read::Skip | Read::Error(_) => {}
         }
     } else {
-        let (mut cands, walk_errors) = match &opts.discovered {
+        let (cands, walk_errors) = match &opts.discovered {
             Some(d) => (d.candidates.clone(), d.errors.clone()),
             None => discover::discover(&opts.paths, &opts.discover)?,
         };
         timings.lap("discover");
+        // Files the caller read during the walk, else none yet.
+        let prefetched: Vec<Option<&Read>> = match &opts.prefetched {
+            Some(p) if p.len() == cands.len() => p.iter().map(Some).collect(),
+            _ => cands.iter().map(|_| None).collect(),
+        };
+        let mut pairs: Vec<(Candidate, Option<&Read>)> =
+            cands.into_iter().zip(prefetched).collect();
         if let Some(cs) = &opts.config {
             // `exclude`/`include` of each file's configuration; files named explicitly stay.
-            cands.retain(|c| {
+            pairs.retain(|(c, _)| {
                 c.explicit
                     || cs
                         .for_path(&c.path)
@@ -354,21 +367,31 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         let cwd = std::env::current_dir().ok();
         let display_path = |p: &Path| display_path_in(p, cwd.as_deref());
         // Files are read, checked and line-indexed in parallel; ids are given in path order.
-        let reads: Vec<Result<Option<SourceFile>, String>> = cands
+        let reads: Vec<Result<Option<SourceFile>, String>> = pairs
             .par_iter()
-            .map(|c| match read(c, opts.max_file_size) {
-                Read::Text(kind, text) => Ok(Some(SourceFile::new(
-                    FileId(0),
-                    c.path.clone(),
-                    display_path(&c.path),
-                    kind,
-                    text.into(),
-                ))),
-                Read::Skip => Ok(None),
-                Read::Error(reason) => Err(reason),
+            .map(|(c, pre)| {
+                let r;
+                let r = match pre {
+                    Some(p) => *p,
+                    None => {
+                        r = read(c, opts.max_file_size);
+                        &r
+                    }
+                };
+                match r {
+                    Read::Text(kind, text) => Ok(Some(SourceFile::new(
+                        FileId(0),
+                        c.path.clone(),
+                        display_path(&c.path),
+                        *kind,
+                        text.clone(),
+                    ))),
+                    Read::Skip => Ok(None),
+                    Read::Error(reason) => Err(reason.clone()),
+                }
             })
             .collect();
-        for (c, r) in cands.iter().zip(reads) {
+        for ((c, _), r) in pairs.iter().zip(reads) {
             match r {
                 Ok(Some(f)) => {
                     sources.push(f);
