@@ -171,6 +171,7 @@ pub fn run(
                         check(&checks::DocCtx { doc: d, sel }, &mut s);
                     }
                 }
+                name_call_sites(sources, &d.call_sites, &mut s.emits);
                 s
             })
         })
@@ -302,26 +303,30 @@ fn run_configuration(
                 eval_rule(rule, block, cfg, &mut s);
             }
         }
-        // Findings inside a module name the call sites that reached it.
-        if !block.call_sites.is_empty() {
-            let notes: Vec<String> = block
-                .call_sites
-                .iter()
-                .map(|site| {
-                    let f = sources.get(site.file);
-                    let lc = f.line_col(site.start as usize);
-                    format!(
-                        "reached through the module call at {}:{}:{}",
-                        f.display, lc.line, lc.column
-                    )
-                })
-                .collect();
-            for e in &mut s.emits[first..] {
-                e.notes.extend(notes.iter().cloned());
-            }
-        }
+        name_call_sites(sources, &block.call_sites, &mut s.emits[first..]);
     }
     s
+}
+
+/// Findings inside a module name the call sites that reached it.
+fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
+    if sites.is_empty() {
+        return;
+    }
+    let notes: Vec<String> = sites
+        .iter()
+        .map(|site| {
+            let f = sources.get(site.file);
+            let lc = f.line_col(site.start as usize);
+            format!(
+                "reached through the module call at {}:{}:{}",
+                f.display, lc.line, lc.column
+            )
+        })
+        .collect();
+    for e in emits {
+        e.notes.extend(notes.iter().cloned());
+    }
 }
 
 fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {

@@ -16,12 +16,9 @@ pub enum SpanMap {
     /// The text was produced from an expression (a quoted string with escapes, a template):
     /// every node points at the whole expression.
     Whole(Loc),
-    /// The text is the file's bytes with pieces removed (a dedented heredoc): each piece
-    /// `(text_offset, file_offset)` maps the text from `text_offset` on, up to the next piece.
-    Pieces {
-        file: FileId,
-        pieces: Vec<(usize, usize)>,
-    },
+    /// The text was produced from the file's bytes with pieces removed or replaced (a dedented
+    /// heredoc, a template with interpolations, a quoted string with escapes): sorted pieces.
+    Pieces { file: FileId, pieces: Vec<Piece> },
     /// No location at all.
     None,
 }
@@ -33,20 +30,21 @@ impl SpanMap {
                 Some(Loc::new(file, offset + r.start..offset + r.end))
             }
             SpanMap::Pieces { file, pieces } => {
-                let file = *file;
-                let at = |off: usize| {
-                    let i = pieces.partition_point(|p| p.0 <= off).saturating_sub(1);
-                    pieces
-                        .get(i)
-                        .map(|&(t, f)| f + off.saturating_sub(t))
-                        .unwrap_or(off)
+                let piece = |off: usize| {
+                    let i = pieces.partition_point(|p| p.text <= off).saturating_sub(1);
+                    pieces.get(i).map(|p| (p, off.saturating_sub(p.text)))
                 };
-                Some(Loc::new(
-                    file,
-                    at(r.start)
-                        ..at(r.end.saturating_sub(1)).max(at(r.start))
-                            + usize::from(r.end > r.start),
-                ))
+                let start = match piece(r.start) {
+                    Some((p, _)) if p.whole.is_some() => p.file,
+                    Some((p, d)) => p.file + d,
+                    None => r.start,
+                };
+                let end = match piece(r.end.saturating_sub(1).max(r.start)) {
+                    Some((p, _)) if p.whole.is_some() => p.whole.unwrap_or(p.file),
+                    Some((p, d)) => p.file + d + usize::from(r.end > r.start),
+                    None => r.end,
+                };
+                Some(Loc::new(*file, start..end.max(start)))
             }
             SpanMap::Whole(loc) => Some(*loc),
             SpanMap::None => None,
@@ -54,10 +52,22 @@ impl SpanMap {
     }
 }
 
+/// A stretch of mapped text: from `text` on (up to the next piece), the text is the file's bytes
+/// from `file` on, or, when `whole` is set, was produced by the source `file..whole` as a whole
+/// (an interpolation, an escape).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Piece {
+    pub text: usize,
+    pub file: usize,
+    pub whole: Option<usize>,
+}
+
 impl SpanMap {
     /// How to map a string value back into its file: `raw` is the source text of the
-    /// expression at `loc` that produced `value`. Verbatim text maps exactly; a dedented heredoc
-    /// maps line by line; anything else (escapes, interpolation) points at the whole expression.
+    /// expression at `loc` that produced `value`. Verbatim text maps exactly. Otherwise the
+    /// literal runs of the source (text outside interpolations, directives and escapes, a line
+    /// at a time, without indentation) are found in the value in order, and what the value has
+    /// between two of them maps to the source between them: the `${…}` that produced it.
     pub fn embedded(raw: &str, loc: Loc, value: &str) -> SpanMap {
         let base = loc.start as usize;
         if value.is_empty() {
@@ -71,25 +81,138 @@ impl SpanMap {
         }
         let mut pieces = Vec::new();
         let mut cursor = 0usize;
-        let mut text_off = 0usize;
-        for line in value.split_inclusive('\n') {
-            let body = line.trim_end_matches('\n');
-            if !body.is_empty() {
-                match raw[cursor..].find(body) {
-                    Some(i) => {
-                        pieces.push((text_off, base + cursor + i));
-                        cursor += i + body.len();
-                    }
-                    None => return SpanMap::Whole(loc),
-                }
+        let mut prev_end: Option<usize> = None;
+        for (rs, re) in literal_runs(raw) {
+            let body = &raw[rs..re];
+            let Some(i) = value.get(cursor..).and_then(|v| v.find(body)) else {
+                continue;
+            };
+            let at = cursor + i;
+            if at > cursor {
+                pieces.push(Piece {
+                    text: cursor,
+                    file: base + prev_end.unwrap_or(rs),
+                    whole: Some(base + rs),
+                });
             }
-            text_off += line.len();
+            pieces.push(Piece {
+                text: at,
+                file: base + rs,
+                whole: None,
+            });
+            cursor = at + body.len();
+            prev_end = Some(re);
+        }
+        let Some(prev_end) = prev_end else {
+            return SpanMap::Whole(loc);
+        };
+        if cursor < value.len() {
+            let body_end = if raw.starts_with("<<") {
+                raw.rfind('\n').unwrap_or(raw.len())
+            } else if raw.len() >= 2 && raw.starts_with('"') {
+                raw.len() - 1
+            } else {
+                raw.len()
+            };
+            pieces.push(Piece {
+                text: cursor,
+                file: base + prev_end,
+                whole: Some(base + body_end.max(prev_end)),
+            });
         }
         SpanMap::Pieces {
             file: loc.file,
             pieces,
         }
     }
+}
+
+/// The literal runs of a template's source text, as byte ranges of `raw`: the text outside
+/// `${…}`/`%{…}` sequences and (in quoted strings) escapes, split at line ends, with the
+/// indentation of each line left out (a `<<-` heredoc drops it). A heredoc's first and last lines (its
+/// delimiters) and a quoted string's quotes are not part of any run.
+fn literal_runs(raw: &str) -> Vec<(usize, usize)> {
+    let b = raw.as_bytes();
+    let heredoc = raw.starts_with("<<");
+    let (mut i, end) = if heredoc {
+        let first = raw.find('\n').map_or(raw.len(), |n| n + 1);
+        (
+            first,
+            raw.rfind('\n').map_or(raw.len(), |n| n + 1).max(first),
+        )
+    } else if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        (1, raw.len() - 1)
+    } else {
+        (0, raw.len())
+    };
+    let mut runs = Vec::new();
+    let mut run = i;
+    let close = |runs: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+        let t = &raw[s..e];
+        let lead = t.len() - t.trim_start_matches([' ', '\t']).len();
+        let t = t.trim_end_matches('\r').trim_start_matches([' ', '\t']);
+        if !t.is_empty() {
+            runs.push((s + lead, s + lead + t.len()));
+        }
+    };
+    while i < end {
+        match b[i] {
+            b'\n' => {
+                close(&mut runs, run, i);
+                i += 1;
+                run = i;
+            }
+            b'$' | b'%' if b.get(i + 1) == Some(&b[i]) && b.get(i + 2) == Some(&b'{') => {
+                // `$${` and `%%{` stand for `${` and `%{`.
+                close(&mut runs, run, i);
+                i += 3;
+                run = i;
+            }
+            b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
+                close(&mut runs, run, i);
+                i = skip_braces(b, i + 1, end);
+                run = i;
+            }
+            b'\\' if !heredoc => {
+                close(&mut runs, run, i);
+                i += if b.get(i + 1) == Some(&b'u') { 6 } else { 2 };
+                i = i.min(end);
+                while !raw.is_char_boundary(i) {
+                    i += 1;
+                }
+                run = i;
+            }
+            _ => i += 1,
+        }
+    }
+    close(&mut runs, run, end.max(run));
+    runs
+}
+
+/// The index after the `}` matching the `{` at `open` (or `end`), skipping quoted strings.
+fn skip_braces(b: &[u8], open: usize, end: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < end {
+        match b[i] {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < end && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    end
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -303,6 +426,57 @@ mod tests {
         assert_eq!(
             &raw[key.start as usize - 100..key.end as usize - 100],
             "\"a\""
+        );
+    }
+
+    /// The source text each member of `/Statement/0` maps to.
+    fn statement_spans(raw: &str, value: &str) -> Vec<String> {
+        let map = SpanMap::embedded(raw, Loc::new(FileId(0), 100..100 + raw.len()), value);
+        let v = parse(value, map).unwrap();
+        let st = &v.entry("Statement").unwrap().value.as_list().unwrap()[0];
+        let text = |l: Loc| raw[l.start as usize - 100..l.end as usize - 100].to_string();
+        let Kind::Object(entries) = &st.kind else {
+            panic!()
+        };
+        entries
+            .iter()
+            .flat_map(|e| [text(e.key_loc.unwrap()), text(e.value.loc.unwrap())])
+            .collect()
+    }
+
+    #[test]
+    fn interpolated_heredocs_map_around_the_interpolations() {
+        let raw = "<<EOF\n{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"${var.e}\",\n  \"Action\": ${jsonencode(var.a)},\"Resource\":\"*\"}]}\nEOF";
+        let value = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\n  \"Action\": [\"a\",\"b\"],\"Resource\":\"*\"}]}\n";
+        assert_eq!(
+            statement_spans(raw, value),
+            [
+                "\"Effect\"",
+                "\"${var.e}\"",
+                "\"Action\"",
+                "${jsonencode(var.a)}",
+                "\"Resource\"",
+                "\"*\""
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_strings_map_around_escapes() {
+        let raw = r#""{\"Statement\":[{\"Action\":\"${local.a}\",\"Resource\":\"*\"}]}""#;
+        let value = r#"{"Statement":[{"Action":"ecs:*","Resource":"*"}]}"#;
+        // Escapes before multi-byte characters and unbalanced braces map without panicking.
+        for raw in [r#""\é${""#, r#""\u00e9é\"#, "<<E\n${\nE"] {
+            let _ = SpanMap::embedded(raw, Loc::new(FileId(0), 0..raw.len()), "xé");
+        }
+        assert_eq!(
+            statement_spans(raw, value),
+            [
+                r#"\"Action\""#,
+                r#"\"${local.a}\""#,
+                r#"\"Resource\""#,
+                r#"\"*\""#
+            ]
         );
     }
 

@@ -787,6 +787,7 @@ fn policy_file(file: FileId, text: &str, kind: Option<DocKind>) -> (Vec<Emit>, V
                     loc: whole,
                     resource: None,
                     text: Some(text.to_string()),
+                    call_sites: Vec::new(),
                 }],
             )
         }

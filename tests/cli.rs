@@ -565,3 +565,25 @@ fn findings_in_a_file_read_by_file_point_into_it() {
     assert_eq!(v["findings"][0]["resource"], "alicloud_ram_policy.admin");
     assert_eq!(v["summary"]["files"], 2);
 }
+
+#[test]
+fn findings_inside_a_module_name_the_call_that_reached_them() {
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir("fixtures/RAM020/fail/module_heredoc")
+        .args(["check", ".", "-f", "json"])
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![("RAM020".into(), "modules/pol/main.tf".into(), 11, 39)]
+    );
+    let f = &v["findings"][0];
+    assert_eq!(f["resource"], "module.account.alicloud_ram_policy.admin");
+    assert_eq!(f["range"]["end"]["column"], 54);
+    assert_eq!(
+        f["notes"],
+        serde_json::json!(["reached through the module call at main.tf:3:1"])
+    );
+}

@@ -25,6 +25,8 @@ struct Row<'a> {
     range: Range,
     resource: Option<&'a str>,
     pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed_by: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,6 +52,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         range: Range { start, end },
         resource: f.resource.as_deref(),
         pointer: f.pointer.as_deref(),
+        notes: &f.notes,
         suppressed_by: None,
         reason: None,
     }

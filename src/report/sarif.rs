@@ -151,6 +151,9 @@ pub fn render(r: &Report, extra: &Extra) -> String {
             if let Some(h) = &f.help {
                 message.push_str(&format!("\nhelp: {h}"));
             }
+            for n in &f.notes {
+                message.push_str(&format!("\nnote: {n}"));
+            }
             json!({
                 "ruleId": &*f.rule,
                 "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),

@@ -403,7 +403,10 @@ pub fn extract_documents(sources: &SourceMap, cfg: &Configuration, ws: &mut Work
                         Some(&b.address),
                         ws,
                     ) {
-                        ws.documents.push(doc);
+                        ws.documents.push(Document {
+                            call_sites: b.call_sites.clone(),
+                            ..doc
+                        });
                     }
                 }
             }
@@ -419,7 +422,10 @@ pub fn extract_documents(sources: &SourceMap, cfg: &Configuration, ws: &mut Work
             let Some(v) = b.value.get(attr) else { continue };
             if let Some(doc) = document_from_value(sources, v, *kind, b.file, Some(&b.address), ws)
             {
-                ws.documents.push(doc);
+                ws.documents.push(Document {
+                    call_sites: b.call_sites.clone(),
+                    ..doc
+                });
             }
         }
     }
@@ -443,6 +449,7 @@ pub fn document_from_value(
             loc: v.loc,
             resource: resource.map(str::to_string),
             text: v.as_str().map(str::to_string),
+            call_sites: Vec::new(),
         });
     }
     let Kind::String(s) = &v.kind else {
@@ -461,6 +468,7 @@ pub fn document_from_value(
             loc: v.loc,
             resource: resource.map(str::to_string),
             text: Some(s.clone()),
+            call_sites: Vec::new(),
         }),
         Err(e) => {
             let mut emit = Emit::new("RAM000", file, e.loc.or(v.loc))

@@ -55,6 +55,8 @@ pub struct Document {
     pub resource: Option<String>,
     /// Length of the document text as written, when known (for the size limit).
     pub text: Option<String>,
+    /// For a document inside a module: the module calls that reached it.
+    pub call_sites: Vec<Loc>,
 }
 
 /// A value a rule could not decide on, kept for `--show-unknown`.
