@@ -396,9 +396,11 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             continue;
         }
         if svc != lsvc {
+            // The expected form also fixes the action's casing when the catalogue knows it.
+            let fixed = cat.spelling(&lsvc, act).unwrap_or(act);
             out.emit("RAM009", v.loc, &ip)
                 .field("action", a)
-                .field("expected", format!("{lsvc}:{act}"))
+                .field("expected", format!("{lsvc}:{fixed}"))
                 .label("service codes are lower case");
             continue;
         }
