@@ -832,8 +832,15 @@ pub fn infer_kind(v: &Value) -> DocKind {
         .map(|a| a.trim().to_ascii_lowercase())
         .collect();
     let all = |prefix: &str| !acts.is_empty() && acts.iter().all(|a| a.starts_with(prefix));
-    // Resource policies name the service of every action they grant.
-    if all("sts:assumerole") {
+    // A trust policy has no resources; one that also grants other actions (which a trust
+    // rule reports) is still a trust policy. Resource policies name the service of every
+    // action they grant.
+    let no_resource = with_principal.iter().all(|s| {
+        s.entry_ignore_case("Resource").is_none() && s.entry_ignore_case("NotResource").is_none()
+    });
+    if all("sts:assumerole")
+        || (no_resource && acts.iter().any(|a| a.starts_with("sts:assumerole")))
+    {
         DocKind::Trust
     } else if all("kms:") {
         DocKind::Kms

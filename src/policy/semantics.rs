@@ -964,7 +964,15 @@ fn redundant(out: &mut Out, stmts: &[Stmt]) {
                 (Some(x), Some(y)) => x.value.to_json() == y.value.to_json(),
                 _ => false,
             };
-            if !same_cond {
+            // …and A must apply to every principal B applies to (resource and trust policies).
+            let covers_principal = match (&a.principal, &b.principal) {
+                (None, None) => true,
+                (Some(x), Some(y)) => {
+                    x.value.as_str() == Some("*") || x.value.to_json() == y.value.to_json()
+                }
+                _ => false,
+            };
+            if !same_cond || !covers_principal {
                 continue;
             }
             let covers_acts = bacts
