@@ -147,7 +147,16 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     for v in tfvars.values_mut() {
         v.retain(|id| !bad.contains(id));
     }
-    let comps = components(sources, &dirs);
+    let mut comps = components(sources, &dirs);
+    // Largest first, so that no big component starts last and leaves one thread working alone.
+    comps.sort_by_cached_key(|c| {
+        let bytes: usize = c
+            .iter()
+            .flat_map(|d| &dirs[d])
+            .map(|id| sources.get(*id).text.len())
+            .sum();
+        std::cmp::Reverse(bytes)
+    });
     let parts: Vec<ComponentOutput> = comps
         .par_iter()
         .map(|c| load_component(sources, &dirs, &tfvars, c, opts))
