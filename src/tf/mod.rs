@@ -85,18 +85,25 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     use rayon::prelude::*;
     let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
-    for f in sources.files() {
-        match f.kind {
-            FileKind::Hcl => dirs
-                .entry(module::normalize(f.dir()))
-                .or_default()
-                .push(f.id),
-            FileKind::Tfvars | FileKind::TfvarsJson => tfvars
-                .entry(module::normalize(f.dir()))
-                .or_default()
-                .push(f.id),
-            _ => {}
-        }
+    // Directories are normalised in parallel; a directory's files mostly come in a row, so the
+    // (serial) map is touched once per run of them rather than once per file.
+    let keyed: Vec<(bool, PathBuf, FileId)> = sources
+        .files()
+        .par_iter()
+        .filter_map(|f| match f.kind {
+            FileKind::Hcl => Some((true, module::normalize(f.dir()), f.id)),
+            FileKind::Tfvars | FileKind::TfvarsJson => {
+                Some((false, module::normalize(f.dir()), f.id))
+            }
+            _ => None,
+        })
+        .collect();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let (hcl, dir, _) = &run[0];
+        let map = if *hcl { &mut dirs } else { &mut tfvars };
+        map.entry(dir.clone())
+            .or_default()
+            .extend(run.iter().map(|r| r.2));
     }
     // Files outside modules: JSON syntax checks, tfvars syntax, plans.
     let singles: Vec<Workspace> = sources
