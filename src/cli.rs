@@ -187,7 +187,10 @@ pub fn main() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check(*args),
+        Command::Check(args) => {
+            lint::warm_up();
+            check(*args)
+        }
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule } => explain(&rule),
         Command::Config(args) => show_config(args),

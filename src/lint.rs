@@ -235,13 +235,7 @@ fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
 /// they join the run (as `Other`), so that findings in a policy read from them point into them.
 /// Whether a configuration may read them is still the evaluator's decision.
 fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, String)> {
-    static CALL: OnceLock<regex::Regex> = OnceLock::new();
-    let re = CALL.get_or_init(|| {
-        regex::Regex::new(
-            r#"(?-u:\b)(?:file|templatefile)\(\s*"(?:\$\{path\.module\}/)?([^"$\r\n]+)""#,
-        )
-        .expect("valid regex")
-    });
+    let re = file_call_re();
     let known: HashSet<PathBuf> = sources
         .files()
         .par_iter()
@@ -276,6 +270,29 @@ fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, Stri
             Some((p.clone(), display_path_in(&p, cwd.as_deref()), text))
         })
         .collect()
+}
+
+fn file_call_re() -> &'static regex::Regex {
+    static CALL: OnceLock<regex::Regex> = OnceLock::new();
+    CALL.get_or_init(|| {
+        regex::Regex::new(
+            r#"(?-u:\b)(?:file|templatefile)\(\s*"(?:\$\{path\.module\}/)?([^"$\r\n]+)""#,
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Build, on another thread, what every run builds lazily on first use (regexes, the action
+/// catalogue), while this one loads rules and reads files: on one file, that is most of the
+/// time after start-up.
+pub fn warm_up() {
+    rayon::spawn(|| {
+        file_call_re();
+        tf::warm_up();
+        crate::checks::warm_up();
+        crate::redact::warm_up();
+        crate::policy::catalogue::get();
+    });
 }
 
 /// Run the whole pipeline, in the analysis thread pool.

@@ -32,6 +32,11 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// See [`crate::lint::warm_up`].
+pub fn warm_up() {
+    patterns();
+}
+
 fn mixed(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
         && s.bytes().any(|b| b.is_ascii_uppercase())

@@ -92,6 +92,20 @@ pub fn text(sources: &SourceMap, loc: Option<Loc>) -> &str {
     }
 }
 
+fn reference_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:data\.)?alicloud_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_-]*)?")
+            .expect("valid regex")
+    })
+}
+
+/// See [`crate::lint::warm_up`].
+pub(crate) fn warm_up() {
+    traversal_re();
+    reference_re();
+}
+
 fn traversal_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -132,11 +146,7 @@ pub fn resource<'a>(cfg: &'a Configuration, rtype: &str, name: &str) -> Option<&
 /// Every `alicloud_*` resource reference written inside a value (for templates and expressions
 /// that are not a plain traversal).
 pub fn references_in(sources: &SourceMap, v: &Value) -> Vec<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:data\.)?alicloud_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_-]*)?")
-            .expect("valid regex")
-    });
+    let re = reference_re();
     let mut out: Vec<String> = Vec::new();
     if let Some(r) = v.as_unknown().and_then(|u| u.reference.as_deref()) {
         out.push(r.to_string());

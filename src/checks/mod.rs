@@ -11,6 +11,12 @@ pub mod audit;
 pub mod iam;
 pub mod secrets;
 
+/// See [`crate::lint::warm_up`].
+pub(crate) fn warm_up() {
+    attr::warm_up();
+    secrets::warm_up();
+}
+
 /// Where emits and undecided values go.
 #[derive(Default)]
 pub struct Sink {

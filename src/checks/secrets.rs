@@ -10,6 +10,12 @@ use crate::source::Loc;
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// See [`crate::lint::warm_up`].
+pub(crate) fn warm_up() {
+    key_re();
+    secret_re();
+}
+
 fn key_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

@@ -193,6 +193,16 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     }
 }
 
+fn local_path_re() -> &'static regex::Regex {
+    static LOCAL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    LOCAL.get_or_init(|| regex::Regex::new(r#""(\.\.?(?:/[^"\r\n]*)?)""#).expect("valid regex"))
+}
+
+/// See [`crate::lint::warm_up`].
+pub fn warm_up() {
+    local_path_re();
+}
+
 /// What one component yields: syntax errors, and each root's configuration keyed by
 /// (found only through a cycle, directory).
 struct ComponentOutput {
@@ -207,10 +217,7 @@ struct ComponentOutput {
 /// the directory that holds that `.terraform`.
 fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec<Vec<PathBuf>> {
     use rayon::prelude::*;
-    use std::sync::OnceLock;
-    static LOCAL: OnceLock<regex::Regex> = OnceLock::new();
-    let re = LOCAL
-        .get_or_init(|| regex::Regex::new(r#""(\.\.?(?:/[^"\r\n]*)?)""#).expect("valid regex"));
+    let re = local_path_re();
     let index: HashMap<&PathBuf, usize> = dirs.keys().enumerate().map(|(i, d)| (d, i)).collect();
     let keys: Vec<&PathBuf> = dirs.keys().collect();
     let edges: Vec<(usize, usize)> = keys
