@@ -107,13 +107,7 @@ impl SpanMap {
             return SpanMap::Whole(loc);
         };
         if cursor < value.len() {
-            let body_end = if raw.starts_with("<<") {
-                raw.rfind('\n').unwrap_or(raw.len())
-            } else if raw.len() >= 2 && raw.starts_with('"') {
-                raw.len() - 1
-            } else {
-                raw.len()
-            };
+            let (_, body_end) = template_body(raw);
             pieces.push(Piece {
                 text: cursor,
                 file: base + prev_end,
@@ -134,17 +128,7 @@ impl SpanMap {
 fn literal_runs(raw: &str) -> Vec<(usize, usize)> {
     let b = raw.as_bytes();
     let heredoc = raw.starts_with("<<");
-    let (mut i, end) = if heredoc {
-        let first = raw.find('\n').map_or(raw.len(), |n| n + 1);
-        (
-            first,
-            raw.rfind('\n').map_or(raw.len(), |n| n + 1).max(first),
-        )
-    } else if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
-        (1, raw.len() - 1)
-    } else {
-        (0, raw.len())
-    };
+    let (mut i, end) = template_body(raw);
     let mut runs = Vec::new();
     let mut run = i;
     let close = |runs: &mut Vec<(usize, usize)>, s: usize, e: usize| {
@@ -187,6 +171,19 @@ fn literal_runs(raw: &str) -> Vec<(usize, usize)> {
     }
     close(&mut runs, run, end.max(run));
     runs
+}
+
+/// The byte range of a template's body in its source text: without a heredoc's delimiter lines
+/// (and the line end before the closing one) or a quoted string's quotes.
+fn template_body(raw: &str) -> (usize, usize) {
+    if raw.starts_with("<<") {
+        let first = raw.find('\n').map_or(raw.len(), |n| n + 1);
+        (first, raw.rfind('\n').unwrap_or(raw.len()).max(first))
+    } else if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        (1, raw.len() - 1)
+    } else {
+        (0, raw.len())
+    }
 }
 
 /// The index after the `}` matching the `{` at `open` (or `end`), skipping quoted strings.

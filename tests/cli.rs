@@ -543,8 +543,7 @@ fn findings_in_a_file_read_by_file_point_into_it() {
         "resource \"alicloud_ram_policy\" \"x\" {\n  policy_name     = \"x\"\n  policy_document = file(\"/etc/hostname\")\n}\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("acslint")
-        .unwrap()
+    let out = acslint()
         .current_dir(root)
         .args([
             "check",
@@ -568,9 +567,10 @@ fn findings_in_a_file_read_by_file_point_into_it() {
 
 #[test]
 fn findings_inside_a_module_name_the_call_that_reached_them() {
-    let out = Command::cargo_bin("acslint")
-        .unwrap()
-        .current_dir("fixtures/RAM020/fail/module_heredoc")
+    let out = acslint()
+        .current_dir(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/RAM020/fail/module_heredoc"),
+        )
         .args(["check", ".", "-f", "json"])
         .output()
         .unwrap();
