@@ -69,7 +69,11 @@ pub fn fingerprints(sources: &SourceMap, findings: &[Finding]) -> Vec<String> {
             let logical = f.resource.as_deref().or(f.pointer.as_deref()).unwrap_or("");
             let snip = snippet(sources, f);
             let snip_hash = digest(&[&snip]);
-            let base = digest(&[&f.rule, &path, logical, &snip_hash]);
+            // A facet tells apart the findings one rule makes on one span (ports of a range).
+            let base = match &f.facet {
+                None => digest(&[&f.rule, &path, logical, &snip_hash]),
+                Some(facet) => digest(&[&f.rule, &path, logical, &snip_hash, facet]),
+            };
             let n = seen.entry(base.clone()).or_insert(0);
             let fp = if *n == 0 {
                 base
@@ -184,6 +188,7 @@ mod tests {
             resource: None,
             pointer: None,
             notes: Vec::new(),
+            facet: None,
         }
     }
 

@@ -330,22 +330,25 @@ fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
 }
 
 fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
-    use crate::eval::rules::{assert, Verdict};
-    match assert(rule, block, cfg) {
-        Verdict::Pass => {}
-        Verdict::Fail { loc, message } => {
-            let mut e = Emit::new(leak(&rule.id), block.file, loc.or(Some(block.header)));
-            e.fields.push(("message", message));
-            e.resource = Some(block.address.clone());
-            s.emits.push(e);
+    use crate::eval::rules::{assert_each, Verdict};
+    for (verdict, facet) in assert_each(rule, block, cfg) {
+        match verdict {
+            Verdict::Pass => {}
+            Verdict::Fail { loc, message } => {
+                let mut e = Emit::new(leak(&rule.id), block.file, loc.or(Some(block.header)));
+                e.fields.push(("message", message));
+                e.resource = Some(block.address.clone());
+                e.facet = facet;
+                s.emits.push(e);
+            }
+            Verdict::Unknown { loc, reason } => s.unknowns.push(UnknownNote {
+                rule: rule.id.to_string(),
+                file: block.file,
+                loc: loc.or(Some(block.header)),
+                address: Some(block.address.clone()),
+                reason,
+            }),
         }
-        Verdict::Unknown { loc, reason } => s.unknowns.push(UnknownNote {
-            rule: rule.id.to_string(),
-            file: block.file,
-            loc: loc.or(Some(block.header)),
-            address: Some(block.address.clone()),
-            reason,
-        }),
     }
 }
 
@@ -385,6 +388,7 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         resource: e.resource,
         pointer: e.pointer,
         notes: e.notes,
+        facet: e.facet,
     }
 }
 

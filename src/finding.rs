@@ -74,6 +74,9 @@ pub struct Emit {
     pub pointer: Option<String>,
     /// Extra notes, e.g. the module call a finding came through.
     pub notes: Vec<String>,
+    /// Which part of the rule this is (`port:22`, `symbols`), when one rule covers several
+    /// peer checks: `equivalents` can name a facet, so a peer's skip silences only that part.
+    pub facet: Option<String>,
 }
 
 impl Emit {
@@ -88,7 +91,12 @@ impl Emit {
             resource: None,
             pointer: None,
             notes: Vec::new(),
+            facet: None,
         }
+    }
+    pub fn facet(mut self, facet: impl Into<String>) -> Emit {
+        self.facet = Some(facet.into());
+        self
     }
     pub fn field(mut self, name: &'static str, value: impl Into<String>) -> Emit {
         self.fields.push((name, value.into()));
@@ -137,4 +145,6 @@ pub struct Finding {
     pub resource: Option<String>,
     pub pointer: Option<String>,
     pub notes: Vec<String>,
+    /// The part of the rule this finding is about (see [`Emit::facet`]).
+    pub facet: Option<String>,
 }

@@ -255,6 +255,20 @@ pub struct Directive {
     pub active: bool,
     /// Rules it silenced at least once.
     pub hits: BTreeSet<Arc<str>>,
+    /// Rules it silences only in some facets (a peer check that is one facet of a rule of
+    /// ours: `checkov:CKV_ALI_15` is IAM018's `symbols`); other rules in `which` entirely.
+    pub facets: Vec<(Arc<str>, String)>,
+}
+
+impl Directive {
+    /// Whether the finding's facet is one this directive silences for its rule.
+    fn covers_facet(&self, f: &Finding) -> bool {
+        let mut limited = self.facets.iter().filter(|(r, _)| *r == f.rule).peekable();
+        limited.peek().is_none()
+            || f.facet
+                .as_deref()
+                .is_some_and(|x| limited.any(|(_, facet)| facet == x))
+    }
 }
 
 /// Spans of every block and attribute, nested ones included.
@@ -582,16 +596,30 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                     lines,
                     active,
                     hits: BTreeSet::new(),
+                    facets: Vec::new(),
                 });
             }
             Parsed::Checkov { id, reason } => {
                 let peer = format!("checkov:{id}");
-                let rules: Vec<Arc<str>> = reg
-                    .rules()
-                    .iter()
-                    .filter(|r| r.ignorable && r.equivalents.contains(&peer))
-                    .map(|r| r.id.clone())
-                    .collect();
+                let mut rules: Vec<Arc<str>> = Vec::new();
+                let mut facets: Vec<(Arc<str>, String)> = Vec::new();
+                for r in reg.rules().iter().filter(|r| r.ignorable) {
+                    let mut whole = false;
+                    let mut some = Vec::new();
+                    for eq in &r.equivalents {
+                        match eq.split_once('#') {
+                            Some((p, facet)) if p == peer => some.push(facet.to_string()),
+                            None if *eq == peer => whole = true,
+                            _ => {}
+                        }
+                    }
+                    if whole || !some.is_empty() {
+                        rules.push(r.id.clone());
+                    }
+                    if !whole {
+                        facets.extend(some.into_iter().map(|f| (r.id.clone(), f)));
+                    }
+                }
                 if rules.is_empty() {
                     // A check of another provider or one we do not cover: nothing to do here.
                     continue;
@@ -611,6 +639,7 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                     lines: Some(lines),
                     active: true,
                     hits: BTreeSet::new(),
+                    facets,
                 });
             }
             Parsed::Kics { block } => {
@@ -635,6 +664,7 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                     lines: Some(lines),
                     active: true,
                     hits: BTreeSet::new(),
+                    facets: Vec::new(),
                 });
             }
         }
@@ -703,7 +733,7 @@ pub fn apply(
                         && d.lines.is_none_or(|(a, b)| a <= line && line <= b)
                         && match &d.which {
                             Which::All => true,
-                            Which::Rules(r) => r.contains(&f.rule),
+                            Which::Rules(r) => r.contains(&f.rule) && d.covers_facet(&f),
                         }
                 })
             });
@@ -736,6 +766,9 @@ pub fn apply(
                     Vec::new()
                 }
             }
+            // A peer's skip names one check of theirs: it is used when any rule of ours that
+            // covers that check was silenced.
+            Which::Rules(_) if d.syntax == "checkov:skip" && !d.hits.is_empty() => Vec::new(),
             Which::Rules(rules) => rules
                 .iter()
                 .filter(|r| enabled(d.file, r) && !d.hits.contains(*r))

@@ -587,3 +587,79 @@ fn findings_inside_a_module_name_the_call_that_reached_them() {
         serde_json::json!(["reached through the module call at main.tf:3:1"])
     );
 }
+
+/// A peer's skip that names one facet of a rule (CKV_ALI_3 is NET001's `port:3389`) silences
+/// only that facet; the facet is in the JSON and SARIF reports.
+#[test]
+fn checkov_skip_of_a_facet_silences_only_that_facet() {
+    let tf = r#"resource "alicloud_security_group_rule" "wide" {
+  #checkov:skip=CKV_ALI_3:RDP gateway
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  port_range        = "3300/3400"
+  security_group_id = "sg-123"
+  cidr_ip           = "0.0.0.0/0"
+}
+"#;
+    let out = acslint()
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "sg.tf",
+            "-f",
+            "json",
+            "--select",
+            "NET001",
+        ])
+        .write_stdin(tf)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let facets: Vec<(&str, &str, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["facet"].as_str().unwrap(),
+                f["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(facets, vec![("NET001", "port:3306", 5)]);
+    assert_eq!(
+        v["findings"][0]["message"],
+        "ingress from `0.0.0.0/0` to ports 3300/3400 exposes MySQL (tcp/3306) to the whole internet"
+    );
+    let out = acslint()
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "sg.tf",
+            "-f",
+            "sarif",
+            "--select",
+            "NET001",
+            "--no-inline-suppressions",
+        ])
+        .write_stdin(tf)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let facets: Vec<&str> = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["properties"]["facet"].as_str().unwrap())
+        .collect();
+    assert_eq!(facets, vec!["port:3306", "port:3389"]);
+}

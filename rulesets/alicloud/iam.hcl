@@ -567,14 +567,14 @@ rule "IAM018" {
     cis = "1.7, 1.8, 1.9, 1.10"
   }
   equivalents = [
-    "checkov:CKV_ALI_14",
-    "checkov:CKV_ALI_15",
-    "checkov:CKV_ALI_17",
-    "checkov:CKV_ALI_19",
-    "kics:ram_account_password_policy_not_required_numbers",
-    "kics:ram_account_password_policy_not_required_symbols",
-    "kics:ram_password_security_policy_not_require_at_least_one_lowercase_character",
-    "kics:ram_password_security_policy_not_require_at_least_one_uppercase_character",
+    "checkov:CKV_ALI_14#numbers",
+    "checkov:CKV_ALI_15#symbols",
+    "checkov:CKV_ALI_17#lowercase",
+    "checkov:CKV_ALI_19#uppercase",
+    "kics:ram_account_password_policy_not_required_numbers#numbers",
+    "kics:ram_account_password_policy_not_required_symbols#symbols",
+    "kics:ram_password_security_policy_not_require_at_least_one_lowercase_character#lowercase",
+    "kics:ram_password_security_policy_not_require_at_least_one_uppercase_character#uppercase",
   ]
   docs = <<-EOT
     ## Why

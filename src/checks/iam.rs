@@ -657,11 +657,19 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
             );
         }
     }
-    for (name, class) in [
-        ("require_uppercase_characters", "an uppercase letter"),
-        ("require_lowercase_characters", "a lowercase letter"),
-        ("require_numbers", "a digit"),
-        ("require_symbols", "a symbol"),
+    for (name, class, facet) in [
+        (
+            "require_uppercase_characters",
+            "an uppercase letter",
+            "uppercase",
+        ),
+        (
+            "require_lowercase_characters",
+            "a lowercase letter",
+            "lowercase",
+        ),
+        ("require_numbers", "a digit", "numbers"),
+        ("require_symbols", "a symbol", "symbols"),
     ] {
         let (ok, how, loc) = match bool_at(v, name) {
             Got::Is(x, val) => (x, format!("`{name} = {x}`"), val.loc),
@@ -679,6 +687,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
         if !ok {
             sink.emit(
                 emit("IAM018", b, loc)
+                    .facet(facet)
                     .field("class", class)
                     .field("how", how)
                     .label(format!("{class} not required")),

@@ -20,6 +20,8 @@ pub enum Verdict {
 struct RuleScope<'a> {
     block: &'a Block,
     cfg: &'a Configuration,
+    /// `each` of a rule with `each = …`: `{key, value}` of the element being judged.
+    each: Option<Value>,
 }
 
 /// Attributes a block of another type may use to name this one.
@@ -78,6 +80,9 @@ impl Scope for RuleScope<'_> {
         steps: &[Step],
         loc: Option<Loc>,
     ) -> Option<Result<(Value, usize), EvalError>> {
+        if root == "each" {
+            return self.each.clone().map(|v| Ok((v, 0)));
+        }
         if root != "self" {
             return None;
         }
@@ -238,10 +243,129 @@ fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
 }
 
 pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
+    assert_each(rule, block, cfg)
+        .into_iter()
+        .map(|(v, _)| v)
+        .find(|v| !matches!(v, Verdict::Pass))
+        .unwrap_or(Verdict::Pass)
+}
+
+/// The verdicts of a rule on a block, with the facet of each. A rule with `each = <list or
+/// map>` judges every element (bound to `each.key`/`each.value`, like Terraform's `for_each`)
+/// and names the facet of each failure with its `facet` template.
+pub fn assert_each(
+    rule: &Rule,
+    block: &Block,
+    cfg: &Configuration,
+) -> Vec<(Verdict, Option<String>)> {
+    let Some(each) = &rule.each else {
+        return vec![(judge(rule, block, cfg, None), None)];
+    };
+    let scope = RuleScope {
+        block,
+        cfg,
+        each: None,
+    };
+    let budget = Budget::new(Limits::default());
+    let files = FileAccess::default();
+    let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+    let all = ev.value(each);
+    let elements: Vec<(Value, Value)> = match &all.kind {
+        Kind::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (Value::number(i as f64, v.loc), v.clone()))
+            .collect(),
+        Kind::Object(entries) => entries
+            .iter()
+            .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
+            .collect(),
+        Kind::Null => Vec::new(),
+        Kind::Unknown(u) => {
+            return vec![(
+                Verdict::Unknown {
+                    loc: all
+                        .loc
+                        .filter(|l| l.file == block.file)
+                        .or(Some(block.header)),
+                    reason: u.reason.to_string(),
+                },
+                None,
+            )]
+        }
+        _ => {
+            return vec![(
+                Verdict::Unknown {
+                    loc: Some(block.header),
+                    reason: format!(
+                        "`each` of {} gave a {}, not a list",
+                        rule.id,
+                        all.type_name()
+                    ),
+                },
+                None,
+            )]
+        }
+    };
+    elements
+        .into_iter()
+        .map(|(key, value)| {
+            let each = Value::object(
+                vec![
+                    crate::value::Entry {
+                        key: "key".into(),
+                        key_loc: None,
+                        value: key,
+                    },
+                    crate::value::Entry {
+                        key: "value".into(),
+                        key_loc: None,
+                        value,
+                    },
+                ],
+                None,
+            );
+            let verdict = judge(rule, block, cfg, Some(each.clone()));
+            let facet = match (&verdict, &rule.facet) {
+                (Verdict::Fail { .. }, Some(f)) => {
+                    let scope = RuleScope {
+                        block,
+                        cfg,
+                        each: Some(each),
+                    };
+                    let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+                    ev.value(f).as_str().map(str::to_string)
+                }
+                _ => None,
+            };
+            (verdict, facet)
+        })
+        .collect()
+}
+
+/// Where a failure points: `where` is an attribute path of the block, or of the element being
+/// judged when it starts with `each.value.`.
+fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>) -> Option<Loc> {
+    let w = rule.where_.as_deref()?;
+    let (root, path) = match (
+        w.strip_prefix("each.value."),
+        each.and_then(|e| e.get("value")),
+    ) {
+        (Some(rest), Some(v)) => (v, rest),
+        _ => (&block.value, w),
+    };
+    attr_path_loc(root, path).or_else(|| path_loc(root, path))
+}
+
+fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -> Verdict {
     let Some(expr) = &rule.assert else {
         return Verdict::Pass;
     };
-    let scope = RuleScope { block, cfg };
+    let scope = RuleScope {
+        block,
+        cfg,
+        each: each.clone(),
+    };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -249,11 +373,7 @@ pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
     match &v.kind {
         Kind::Bool(true) => Verdict::Pass,
         Kind::Bool(false) => {
-            let loc = rule
-                .where_
-                .as_deref()
-                .and_then(|w| attr_path_loc(&block.value, w).or_else(|| path_loc(&block.value, w)))
-                .or(Some(block.header));
+            let loc = where_loc(rule, block, each.as_ref()).or(Some(block.header));
             Verdict::Fail {
                 loc,
                 message: message(rule, &ev),

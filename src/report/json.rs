@@ -25,6 +25,8 @@ struct Row<'a> {
     range: Range,
     resource: Option<&'a str>,
     pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facet: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -52,6 +54,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         range: Range { start, end },
         resource: f.resource.as_deref(),
         pointer: f.pointer.as_deref(),
+        facet: f.facet.as_deref(),
         notes: &f.notes,
         suppressed_by: None,
         reason: None,

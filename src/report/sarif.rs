@@ -154,6 +154,10 @@ pub fn render(r: &Report, extra: &Extra) -> String {
             for n in &f.notes {
                 message.push_str(&format!("\nnote: {n}"));
             }
+            let mut props = json!({"severity": f.severity.as_str()});
+            if let Some(facet) = &f.facet {
+                props["facet"] = facet.as_str().into();
+            }
             json!({
                 "ruleId": &*f.rule,
                 "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),
@@ -161,7 +165,7 @@ pub fn render(r: &Report, extra: &Extra) -> String {
                 "message": {"text": message},
                 "locations": [loc],
                 "partialFingerprints": {"acslint/v1": fp},
-                "properties": {"severity": f.severity.as_str()},
+                "properties": props,
             })
         })
         .collect();

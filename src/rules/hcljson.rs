@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Members kept as HCL expressions (their source text when serialised).
-pub const EXPRESSION_MEMBERS: &[&str] = &["assert", "check", "message"];
+pub const EXPRESSION_MEMBERS: &[&str] = &["assert", "check", "message", "each", "facet"];
 
 /// One `rule` block: its JSON view for the schema, the spans of its members (by JSON pointer)
 /// and the expressions the engine compiles.
@@ -99,7 +99,7 @@ pub fn rule_blocks(text: &str) -> Result<(Vec<RawRule>, Vec<RawError>), RawError
                         spans.insert(ptr.clone(), sp);
                     }
                     // Conditions are expressions whatever they look like (`assert = false` too).
-                    let j = if key == "assert" {
+                    let j = if key == "assert" || key == "each" {
                         if let Some(sp) = a.value.span() {
                             spans.insert(ptr.clone(), sp);
                         }

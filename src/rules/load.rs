@@ -146,6 +146,8 @@ fn build_rule(
         check,
         assert,
         message_expr,
+        each: exprs.remove("each"),
+        facet: exprs.remove("facet"),
         where_: s("where"),
         ignorable: j.get("ignorable").and_then(J::as_bool).unwrap_or(true),
         default_enabled: j.get("enabled").and_then(J::as_bool).unwrap_or(true),

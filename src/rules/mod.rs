@@ -70,6 +70,10 @@ pub struct Rule {
     pub assert: Option<Expression>,
     /// Compiled message template (expression rules).
     pub message_expr: Option<Expression>,
+    /// `each = <list or map>`: the rule judges every element (`each.key`, `each.value`).
+    pub each: Option<Expression>,
+    /// Template naming the facet of a failing element (`"port:${each.value.port}"`).
+    pub facet: Option<Expression>,
     /// Attribute path to label when the assertion fails.
     pub where_: Option<String>,
     /// A rule that suppressions cannot silence.
