@@ -166,6 +166,10 @@ pub struct RulesArgs {
     /// Write one Markdown page per rule into this directory.
     #[arg(long, value_name = "DIR")]
     pub docs: Option<PathBuf>,
+    /// Write the coverage of the peers' rules (Checkov, KICS, InfraGuard) as Markdown to this
+    /// file (`-` for standard output).
+    #[arg(long, value_name = "FILE")]
+    pub coverage: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -720,6 +724,16 @@ fn check(args: CheckArgs) -> Result<i32, String> {
 
 fn list_rules(args: RulesArgs) -> Result<i32, String> {
     let reg = Registry::builtin();
+    if let Some(file) = &args.coverage {
+        let page = rules::coverage::page(reg);
+        if file.as_os_str() == "-" {
+            out(&page)?;
+        } else {
+            crate::util::write_atomic(file, page.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        }
+        return Ok(0);
+    }
     if let Some(dir) = &args.docs {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

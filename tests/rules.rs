@@ -172,3 +172,20 @@ fn trust_of_an_account_root_is_undecided_without_the_accounts_option() {
         "account 999999999999 may or may not be yours: list your account IDs in the rule option `accounts`"
     );
 }
+
+/// docs/coverage.md is what `acslint rules --coverage` makes of the peers' lists and the rules'
+/// `equivalents`; every peer rule of a finished family is covered or explained, every
+/// equivalent names a listed peer rule, and no covered rule keeps a stale reason.
+#[test]
+fn coverage_is_current_and_complete() {
+    use acslint::rules::coverage;
+    let reg = Registry::builtin();
+    let problems = coverage::problems(reg);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/coverage.md");
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(coverage::page(reg).as_str()),
+        "docs/coverage.md is stale; run `cargo run -- rules --coverage docs/coverage.md`"
+    );
+}

@@ -1,6 +1,7 @@
 //! Rule metadata: every rule, built-in or user-supplied, is declared in an HCL rule file under
 //! `rulesets/`. This module loads those files, validates them and keeps the registry.
 
+pub mod coverage;
 pub mod docs;
 mod hcljson;
 mod load;
