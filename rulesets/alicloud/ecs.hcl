@@ -11,10 +11,10 @@ rule "ECS001" {
   message = "disk `${coalesce(self.disk_name, "(unnamed)")}` is created unencrypted"
   help    = "set `encrypted = true` (and `kms_key_id` to use your own key), or enable encryption by default for the account"
   references = {
-    cis  = "4.x Ensure that data disks are encrypted"
+    cis  = "4.1"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
   }
-  equivalents = ["checkov:CKV_ALI_7", "kics:disk_encryption_disabled", "infraguard:ecs-disk-encrypted"]
+  equivalents = ["checkov:CKV_ALI_7", "kics:disk_encryption_disabled", "infraguard:ecs-disk-encrypted", "infraguard:ecs-available-disk-encrypted", "infraguard:ecs-in-use-disk-encrypted"]
   docs = <<-EOT
     ## Why
     Unencrypted disks and their snapshots can be read by anyone who obtains a copy.

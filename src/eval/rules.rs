@@ -168,6 +168,14 @@ impl Scope for RuleScope<'_> {
                     _ => v,
                 }))
             }
+            // `unknown("why")`: a value the rule cannot decide (an unset attribute whose
+            // default the provider does not document): no finding, a note saying why.
+            "unknown" => {
+                let Some(why) = args.first().and_then(Value::as_str) else {
+                    return Some(super::err("unknown(reason) takes a string", loc));
+                };
+                Some(Ok(Value::unknown(why.to_string(), loc)))
+            }
             "resources" => {
                 let Some(t) = args.first().and_then(Value::as_str) else {
                     return Some(super::err("resources(type) takes a string", loc));
@@ -373,7 +381,15 @@ fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -
     match &v.kind {
         Kind::Bool(true) => Verdict::Pass,
         Kind::Bool(false) => {
-            let loc = where_loc(rule, block, each.as_ref()).or(Some(block.header));
+            // Without the labelled attribute, the element itself (a nested block), else the block.
+            let element = each
+                .as_ref()
+                .and_then(|e| e.get("value"))
+                .and_then(|v| v.loc)
+                .filter(|l| l.file == block.file);
+            let loc = where_loc(rule, block, each.as_ref())
+                .or(element)
+                .or(Some(block.header));
             Verdict::Fail {
                 loc,
                 message: message(rule, &ev),
