@@ -15,6 +15,10 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
+            // `rulesets/data/` holds data tables, not rules (embedded below).
+            if p.file_name().is_some_and(|n| n == "data") && p.parent().is_some_and(|d| d.ends_with("rulesets")) {
+                continue;
+            }
             collect(&p, out);
         } else if p.extension().is_some_and(|e| e == "hcl") {
             out.push(p.to_string_lossy().replace('\\', "/"));
@@ -62,4 +66,26 @@ fn main() {
     }
     src.push(']');
     std::fs::write(Path::new(&out).join("embedded_rules.rs"), src).unwrap();
+
+    // Data tables (the high-risk API list, the system policies): checked and turned into JSON
+    // here, so a malformed table fails the build and start-up reads JSON.
+    for name in ["high-risk-apis", "system-policies"] {
+        let f = rules.join("data").join(format!("{name}.hcl"));
+        println!("cargo:rerun-if-changed={}", f.display());
+        let text = std::fs::read_to_string(&f).unwrap();
+        let json = hcljson::data_body(&text)
+            .unwrap_or_else(|e| panic!("{}: {} at {:?}", f.display(), e.message, e.span));
+        for key in ["source", "date"] {
+            assert!(
+                json.get(key).and_then(|v| v.as_str()).is_some_and(|s| !s.is_empty()),
+                "{}: `{key}` is required",
+                f.display()
+            );
+        }
+        std::fs::write(
+            Path::new(&out).join(format!("{name}.json")),
+            serde_json::to_string(&json).unwrap(),
+        )
+        .unwrap();
+    }
 }

@@ -50,9 +50,67 @@ pub enum Command {
     Explain {
         /// Rule code (RAM001) or name (ram-policy-full-admin).
         rule: String,
+        /// Use this high-risk API list instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        high_risk_list: Option<PathBuf>,
     },
+    /// RAM policies for a leaked AccessKey: the break-glass Deny, and what policies leave open.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
     /// Show the effective configuration for a path and where each value comes from.
     Config(ConfigArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PolicyCommand {
+    /// Print a RAM policy that denies every operation of the high-risk API list.
+    DenyHighRisk(DenyArgs),
+    /// Say which listed operations a set of policies leaves open (exit 1 when one is).
+    Covers(CoversArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PolicyFormat {
+    Json,
+    Hcl,
+}
+
+#[derive(Args, Debug)]
+pub struct DenyArgs {
+    /// Only these RAM codes of the list (comma-separated or repeated).
+    #[arg(long = "service", value_delimiter = ',', value_name = "CODE")]
+    pub services: Vec<String>,
+    /// Do not deny requests from these networks (office, VPN); repeatable.
+    #[arg(long, value_delimiter = ',', value_name = "CIDR")]
+    pub except_source_ip: Vec<String>,
+    /// A policy document (JSON) or an `alicloud_ram_policy` resource (HCL).
+    #[arg(long, short = 'f', value_enum, default_value = "json")]
+    pub format: PolicyFormat,
+    /// Also write each policy to DIR/<name>.json (or .tf), as needed when the list is split.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Use this high-risk API list instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub high_risk_list: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct CoversArgs {
+    /// Policy files: RAM policy JSON, or Terraform with `alicloud_ram_policy` resources.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Check the operations of the high-risk API list (the default).
+    #[arg(long, conflicts_with = "actions")]
+    pub deny_high_risk: bool,
+    /// Check these operations instead (`ecs:RunCommand,ram:*`, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub actions: Vec<String>,
+    /// Use this high-risk API list instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub high_risk_list: Option<PathBuf>,
+    /// Print every operation, not only the ones left open or partly covered.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 #[derive(Args, Debug)]
@@ -157,6 +215,10 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (written atomically).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Use this high-risk API list instead of the built-in one (or `high_risk_list` in the
+    /// configuration).
+    #[arg(long, value_name = "FILE")]
+    pub high_risk_list: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -170,6 +232,9 @@ pub struct RulesArgs {
     /// file (`-` for standard output).
     #[arg(long, value_name = "FILE")]
     pub coverage: Option<PathBuf>,
+    /// Use this high-risk API list instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub high_risk_list: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -196,7 +261,16 @@ pub fn main() -> i32 {
             check(*args)
         }
         Command::Rules(args) => list_rules(args),
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain {
+            rule,
+            high_risk_list,
+        } => use_high_risk_list(high_risk_list.as_deref()).and_then(|_| explain(&rule)),
+        Command::Policy(PolicyCommand::DenyHighRisk(args)) => {
+            use_high_risk_list(args.high_risk_list.as_deref()).and_then(|_| deny_high_risk(&args))
+        }
+        Command::Policy(PolicyCommand::Covers(args)) => {
+            use_high_risk_list(args.high_risk_list.as_deref()).and_then(|_| covers(&args))
+        }
         Command::Config(args) => show_config(args),
         Command::Server { select, ignore } => {
             let reg = Registry::builtin();
@@ -522,6 +596,14 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         format!("{} error(s) in the configuration", errs.len())
     })?;
     let (sel, config_selection) = run_selection(&reg, &cs, &args)?;
+    // One high-risk list per run: the command line's, else the deepest configuration's.
+    let list = args.high_risk_list.clone().or_else(|| {
+        cs.all()
+            .iter()
+            .rev()
+            .find_map(|c| c.high_risk_list.as_ref().map(|l| l.value.clone()))
+    });
+    use_high_risk_list(list.as_deref())?;
     let cs = std::sync::Arc::new(cs);
     let mut opts = LintOptions {
         config: Some(cs.clone()),
@@ -722,7 +804,244 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     Ok(code)
 }
 
+/// Make the list in FILE the high-risk list of this process.
+fn use_high_risk_list(file: Option<&std::path::Path>) -> Result<(), String> {
+    if let Some(f) = file {
+        crate::policy::highrisk::set_active(crate::policy::highrisk::load(f)?);
+    }
+    Ok(())
+}
+
+fn deny_high_risk(args: &DenyArgs) -> Result<i32, String> {
+    use crate::policy::breakglass;
+    let list = crate::policy::highrisk::active();
+    let policies = breakglass::generate(
+        list,
+        &breakglass::Options {
+            services: args.services.clone(),
+            except_source_ip: args.except_source_ip.clone(),
+        },
+    )?;
+    let text = match args.format {
+        PolicyFormat::Json => policies
+            .iter()
+            .map(breakglass::json_text)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        PolicyFormat::Hcl => breakglass::hcl_text(&policies),
+    };
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        for p in &policies {
+            let (name, body) = match args.format {
+                PolicyFormat::Json => (format!("{}.json", p.name), breakglass::json_text(p)),
+                PolicyFormat::Hcl => (
+                    format!("{}.tf", p.name),
+                    breakglass::hcl_text(std::slice::from_ref(p)),
+                ),
+            };
+            crate::util::write_atomic(&dir.join(&name), body.as_bytes())
+                .map_err(|e| format!("cannot write {name}: {e}"))?;
+        }
+    }
+    out(&text)?;
+    let mut notes = format!("{}\n", list.summary());
+    if policies.len() > 1 {
+        notes.push_str(&format!(
+            "the list does not fit one RAM policy ({} characters without whitespace): split into {} policies ({}); attach them all{}\n",
+            crate::policy::grammar::MAX_POLICY_CHARS,
+            policies.len(),
+            policies.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "),
+            if args.out_dir.is_none() && args.format == PolicyFormat::Json {
+                " (use --out-dir DIR to get one file per policy)"
+            } else {
+                ""
+            }
+        ));
+    }
+    let unverified: Vec<&str> = list
+        .unverified()
+        .into_iter()
+        .filter(|s| args.services.is_empty() || args.services.iter().any(|x| x == s))
+        .collect();
+    if !unverified.is_empty() {
+        notes.push_str(&format!(
+            "warning: unverified RAM codes, in statement `{}`: {} (no official page confirms them; a Deny with a wrong code denies nothing)\n",
+            breakglass::SID_UNVERIFIED,
+            unverified.join(", ")
+        ));
+    }
+    eprint!("{notes}");
+    Ok(0)
+}
+
+fn covers(args: &CoversArgs) -> Result<i32, String> {
+    use crate::policy::cover::{self, Cover, Documents};
+    use crate::policy::highrisk::{self, Op};
+    let list = highrisk::active();
+    let (ops, whole): (Vec<Op>, Vec<String>) = if args.actions.is_empty() {
+        let whole = list
+            .services
+            .iter()
+            .filter(|s| s.actions.iter().any(|a| a == "*"))
+            .map(|s| s.name.clone())
+            .collect();
+        (list.expanded().to_vec(), whole)
+    } else {
+        let cat = crate::policy::catalogue::get();
+        let unverified = list.unverified();
+        let mut ops = Vec::new();
+        let mut whole = Vec::new();
+        for a in args.actions.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+            let Some((svc, name)) = a.split_once(':') else {
+                return Err(format!("--actions `{a}`: write service:Action, e.g. ecs:RunCommand"));
+            };
+            let svc = svc.to_ascii_lowercase();
+            let verified = cat.knows_service(&svc) && !unverified.contains(&svc.as_str());
+            // A wildcard names the catalogued actions it matches (and, for `svc:*`, the rest).
+            let matched: Vec<&str> = match cat.actions(&svc) {
+                Some(acts) if name.contains(['*', '?']) => acts
+                    .iter()
+                    .copied()
+                    .filter(|x| crate::policy::model::action_matches(name, x))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if matched.is_empty() {
+                ops.push(Op { service: svc.clone(), action: name.to_string(), verified });
+            } else {
+                ops.extend(matched.iter().map(|x| Op {
+                    service: svc.clone(),
+                    action: x.to_string(),
+                    verified,
+                }));
+            }
+            if name == "*" && !whole.contains(&svc) {
+                whole.push(svc.clone());
+            }
+        }
+        (ops, whole)
+    };
+    // Read the files the way `check` does: policy JSON by content, Terraform by extension.
+    let (cands, errors) = crate::discover::discover(
+        &args.files,
+        &crate::discover::DiscoverOptions { respect_ignore_files: true, ..Default::default() },
+    )?;
+    if let Some(e) = errors.first() {
+        return Err(e.message.clone());
+    }
+    let mut sources = crate::source::SourceMap::default();
+    for c in &cands {
+        match lint::read(c, crate::discover::DEFAULT_MAX_FILE_SIZE) {
+            lint::Read::Text(kind, text) => {
+                sources.add(c.path.clone(), lint::display_path(&c.path), kind, text);
+            }
+            lint::Read::Skip => {}
+            lint::Read::Error(e) => return Err(format!("{}: {e}", c.path.display())),
+        }
+    }
+    let ws = lint::build_workspace(&sources);
+    let docs: Vec<&crate::tf::Document> = ws
+        .documents
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.kind,
+                crate::policy::DocKind::Identity
+                    | crate::policy::DocKind::Control
+                    | crate::policy::DocKind::Session
+            )
+        })
+        .collect();
+    if docs.is_empty() {
+        return Err("no policy document in the given files".into());
+    }
+    let set = Documents {
+        docs: docs
+            .iter()
+            .map(|d| {
+                let name = match &d.resource {
+                    Some(r) => format!("{} ({r})", sources.get(d.file).display),
+                    None => sources.get(d.file).display.clone(),
+                };
+                (name, crate::policy::model::statements(&d.value))
+            })
+            .collect(),
+    };
+    let status = cover::check_ops(&set, &ops, &whole);
+    let mut s = String::new();
+    let what = if args.actions.is_empty() {
+        format!("the {}", list.summary())
+    } else {
+        "the given operations".to_string()
+    };
+    s.push_str(&format!(
+        "{} operation(s) of {what}\nchecked against {} policy document(s)\n",
+        status.len(),
+        set.docs.len()
+    ));
+    let mut open = 0;
+    for verified in [true, false] {
+        let mine: Vec<&cover::OpStatus> = status.iter().filter(|o| o.verified == verified).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        if !verified {
+            s.push_str("\nunverified RAM codes (no official page confirms them; a Deny with a wrong code denies nothing):\n");
+        }
+        let count = |f: &dyn Fn(&Cover) -> bool| mine.iter().filter(|o| f(&o.cover)).count();
+        let denied = count(&|c| matches!(c, Cover::Full));
+        let partial = count(&|c| matches!(c, Cover::Partial(_)));
+        let unknown = count(&|c| matches!(c, Cover::Unknown(_)));
+        let opened = count(&|c| matches!(c, Cover::None));
+        open += opened + unknown;
+        s.push_str(&format!(
+            "  denied: {denied}, partly denied: {partial}, unknown: {unknown}, open: {opened}\n"
+        ));
+        // A service listed whole is one line when all its operations agree.
+        let mut i = 0;
+        while i < mine.len() {
+            let o = mine[i];
+            let svc = o.op.split(':').next().unwrap_or("");
+            let mut j = i + 1;
+            if whole.iter().any(|w| w == svc) {
+                while j < mine.len()
+                    && mine[j].op.split(':').next() == Some(svc)
+                    && mine[j].cover == o.cover
+                    && mine[j].by == o.by
+                {
+                    j += 1;
+                }
+            }
+            let op = if j - i > 1 {
+                // The probe for operations outside the catalogue is not an operation.
+                let n = mine[i..j].iter().filter(|x| !x.op.contains(' ')).count();
+                format!("{svc}:* ({n} operations)")
+            } else {
+                o.op.clone()
+            };
+            i = j;
+            let line = match &o.cover {
+                Cover::Full if args.verbose => {
+                    format!("  denied   {op} by {}", o.by.as_deref().unwrap_or("?"))
+                }
+                Cover::Full => continue,
+                Cover::Partial(why) => {
+                    format!("  partial  {op} - {why} ({})", o.by.as_deref().unwrap_or("?"))
+                }
+                Cover::Unknown(why) => format!("  unknown  {op} - {why}"),
+                Cover::None => format!("  open     {op}"),
+            };
+            s.push_str(&line);
+            s.push('\n');
+        }
+    }
+    out(&s)?;
+    Ok(if open > 0 { 1 } else { 0 })
+}
+
 fn list_rules(args: RulesArgs) -> Result<i32, String> {
+    use_high_risk_list(args.high_risk_list.as_deref())?;
     let reg = Registry::builtin();
     if let Some(file) = &args.coverage {
         let page = rules::coverage::page(reg);
@@ -765,17 +1084,28 @@ fn list_rules(args: RulesArgs) -> Result<i32, String> {
                     r.id, r.severity, r.name, r.title
                 ));
             }
+            s.push_str(&format!(
+                "\n{}\n",
+                crate::policy::highrisk::active().summary()
+            ));
             out(&s)?;
         }
     }
     Ok(0)
 }
 
+/// Rules whose result depends on the high-risk API list.
+const USES_HIGH_RISK_LIST: &[&str] = &["RAM025", "IAM030"];
+
 fn explain(code: &str) -> Result<i32, String> {
     let reg = Registry::builtin();
     match reg.find(code) {
         Some(r) => {
-            out(&rules::docs::page(r))?;
+            let mut page = rules::docs::page(r);
+            if USES_HIGH_RISK_LIST.contains(&&*r.id) {
+                page.push_str(&crate::policy::highrisk::active().markdown());
+            }
+            out(&page)?;
             Ok(0)
         }
         None => Err(format!("no rule `{code}` (see `acslint rules`)")),

@@ -128,6 +128,17 @@ pub struct Config {
     pub policy_kind: Vec<KindOverride>,
     pub rules: Vec<Spanned<PathBuf>>,
     pub inline_suppressions: Option<Spanned<bool>>,
+    /// A high-risk API list replacing the built-in one (path relative to the file).
+    pub high_risk_list: Option<Spanned<PathBuf>>,
+    /// `secrets = "iac"`: the secret rules read only the files acslint analyses; `"all"` (the
+    /// default): every text file the walk visits.
+    pub secrets: Option<Spanned<SecretsScope>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretsScope {
+    Iac,
+    All,
 }
 
 /// An error in a configuration file, with the span it concerns.
@@ -198,6 +209,8 @@ const KEYS: &[&str] = &[
     "policy_kind",
     "rules",
     "inline_suppressions",
+    "high_risk_list",
+    "secrets",
 ];
 const BLOCKS: &[&str] = &["per_path", "policy_kind", "options"];
 
@@ -599,6 +612,22 @@ fn layer(src: &Arc<Source>) -> Result<(Config, Option<Spanned<String>>), Vec<Con
                     origin: origin(&ptr),
                 })
             }
+            "high_risk_list" => {
+                c.high_risk_list = v.as_str().map(|p| Spanned {
+                    value: dir.join(p),
+                    origin: origin(&ptr),
+                })
+            }
+            "secrets" => {
+                c.secrets = v.as_str().map(|p| Spanned {
+                    value: if p == "iac" {
+                        SecretsScope::Iac
+                    } else {
+                        SecretsScope::All
+                    },
+                    origin: origin(&ptr),
+                })
+            }
             _ => {}
         }
     }
@@ -645,6 +674,8 @@ fn merge(parent: Config, child: Config) -> Config {
         policy_kind,
         rules,
         inline_suppressions: child.inline_suppressions.or(parent.inline_suppressions),
+        high_risk_list: child.high_risk_list.or(parent.high_risk_list),
+        secrets: child.secrets.or(parent.secrets),
     }
 }
 
@@ -1085,6 +1116,20 @@ impl Config {
             s.push_str(&format!(
                 "inline_suppressions = {}{}\n",
                 v.value,
+                from(&v.origin)
+            ));
+        }
+        if let Some(v) = &self.high_risk_list {
+            s.push_str(&format!(
+                "high_risk_list = {:?}{}\n",
+                crate::lint::display_path(&v.value),
+                from(&v.origin)
+            ));
+        }
+        if let Some(v) = &self.secrets {
+            s.push_str(&format!(
+                "secrets = \"{}\"{}\n",
+                if v.value == SecretsScope::Iac { "iac" } else { "all" },
                 from(&v.origin)
             ));
         }

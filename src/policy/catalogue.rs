@@ -135,144 +135,11 @@ pub const GLOBAL_KEYS: &[&str] = &[
     "acs:Service",
 ];
 
-/// APIs blocked under AccessKey restrictive protection (reference §5.2), by RAM code. RAM and
-/// IMS are blocked whole; for them every write action counts.
-pub const HIGH_RISK: &[(&str, &[&str])] = &[
-    (
-        "ecs",
-        &[
-            "RunInstances",
-            "CreateInstance",
-            "CreateAutoProvisioningGroup",
-            "StartInstance",
-            "StartInstances",
-            "RunCommand",
-            "DeleteInstance",
-            "DeleteInstances",
-            "DeleteSnapshotGroup",
-            "DeleteSnapshot",
-            "DeleteImage",
-            "CreateCommand",
-            "InvokeCommand",
-        ],
-    ),
-    (
-        "eci",
-        &[
-            "CreateContainerGroup",
-            "CreateContainerGroupFromTemplate",
-            "BatchCreateContainerGroups",
-            "DeleteContainerGroup",
-            "DeleteContainerGroups",
-        ],
-    ),
-    (
-        "dysms",
-        &[
-            "AddSmsTemplate",
-            "SendSms",
-            "SendBatchSms",
-            "CreateSmsTemplate",
-        ],
-    ),
-    (
-        "ecd",
-        &[
-            "StartDesktops",
-            "CreateDesktops",
-            "CreateDesktopGroup",
-            "ModifyDesktopGroup",
-            "RebootDesktops",
-            "RebuildDesktops",
-            "GetConnectionTicket",
-            "ModifyDesktopSpec",
-            "RunCommand",
-        ],
-    ),
-    (
-        "rds",
-        &[
-            "ModifyBackupPolicy",
-            "DeleteBackup",
-            "DescribeBackups",
-            "DeleteDBInstance",
-            "DestroyDBInstance",
-            "DeleteDatabase",
-            "CreateAccount",
-            "ResetAccountPassword",
-            "ResetAccount",
-            "GrantAccountPrivilege",
-        ],
-    ),
-    (
-        "dbs",
-        &[
-            "ModifyBackupStrategy",
-            "CreateDownload",
-            "DescribeDownloadBackupSetStorageInfo",
-        ],
-    ),
-    (
-        "alidns",
-        &[
-            "DeleteDomain",
-            "AddDomainRecord",
-            "DeleteDomainRecord",
-            "UpdateDomainRecord",
-            "SetDomainRecordStatus",
-        ],
-    ),
-    ("bss", &["RefundInstance"]),
-    (
-        "ehpc",
-        &["CreateCluster", "CreateNodes", "CreateJob", "CreatePool"],
-    ),
-    (
-        "dms",
-        &[
-            "CreateOrder",
-            "CreateDataExportOrder",
-            "CreateDatabaseExportOrder",
-            "CreateDataCorrectOrder",
-            "CreateDataCronClearOrder",
-            "CreateDataImportOrder",
-            "CreateFreeLockCorrectOrder",
-            "GetDataExportDownloadURL",
-            "GetDbExportDownloadURL",
-            "CreateProcCorrectOrder",
-        ],
-    ),
-];
-
 /// Read-only action names (by prefix): the part of RAM/IMS that is not high-risk in practice.
 pub fn is_read_only(action: &str) -> bool {
     ["Get", "List", "Describe", "Check", "Query"]
         .iter()
         .any(|p| action.starts_with(p))
-}
-
-/// Every `service:Action` on the high-risk list, RAM and IMS write actions included.
-pub fn high_risk_actions() -> &'static [String] {
-    static L: OnceLock<Vec<String>> = OnceLock::new();
-    L.get_or_init(|| {
-        let c = get();
-        let mut out = Vec::new();
-        for svc in ["ram", "ims"] {
-            for a in c.actions(svc).unwrap_or_default() {
-                // Service-linked roles are created by services under an `acs:Service`
-                // condition; PassRole is not an API, so neither is on the blocked list.
-                if !is_read_only(a) && !a.contains("ServiceLinkedRole") && *a != "PassRole" {
-                    out.push(format!("{svc}:{a}"));
-                }
-            }
-        }
-        for (svc, acts) in HIGH_RISK {
-            for a in *acts {
-                out.push(format!("{svc}:{a}"));
-            }
-        }
-        out
-    })
 }
 
 #[cfg(test)]
@@ -310,7 +177,5 @@ mod tests {
         assert_eq!(c.spelling("ram", "PassRole"), Some("PassRole"));
         assert!(c.knows_service("fc") || c.knows_service("eci"));
         assert!(!c.knows_service("ecss"));
-        assert!(high_risk_actions().iter().any(|a| a == "ram:CreateUser"));
-        assert!(!high_risk_actions().iter().any(|a| a == "ram:ListUsers"));
     }
 }

@@ -49,7 +49,10 @@ impl DocKind {
 }
 
 pub mod catalogue;
+pub mod breakglass;
+pub mod cover;
 pub mod grammar;
+pub mod highrisk;
 pub mod model;
 pub mod semantics;
 

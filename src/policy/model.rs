@@ -383,6 +383,9 @@ pub fn parse_arn(s: &str) -> Option<Arn<'_>> {
 /// A marker no literal resource contains, so only wildcards match a probe built from it.
 const PROBE: &str = "\u{1}probe";
 
+/// An action name no catalogue lists: only a wildcard covers `service:PROBE_ACTION`.
+pub const PROBE_ACTION: &str = PROBE;
+
 /// Does the resource pattern cover every resource of this type in some account (e.g. `*`,
 /// `acs:ram:*:*:user/*`, `acs:ram::123:*`)?
 pub fn broad_resource(pattern: &str, service: &str, rtype: &str) -> bool {

@@ -1,7 +1,8 @@
 //! Semantic checks: what a document actually grants, with RAM's evaluation (wildcards,
 //! case-insensitive actions, list-valued fields, Deny beating Allow within the document).
 
-use super::catalogue::{self, high_risk_actions};
+use super::catalogue;
+use super::highrisk;
 use super::model::{
     broad_resource, condition_keys, denied, is_all_actions, network_condition, network_deny,
     parse_arn, statements, wildcard, Effect, Field, Item, Out, Stmt,
@@ -463,7 +464,7 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     }
     let mut hits: Vec<String> = Vec::new();
     let mut first: Option<Item> = None;
-    for a in high_risk_actions() {
+    for a in highrisk::active().grant_actions() {
         if denied(stmts, a, "*") || network_deny(stmts, a) {
             continue;
         }

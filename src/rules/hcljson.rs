@@ -248,3 +248,63 @@ fn unescape(s: &str) -> String {
     }
     out
 }
+
+/// The JSON view of a data file (`rulesets/data/*.hcl`): top-level attributes as members, and
+/// the blocks of each type, in order, as an array under the type name with their label as
+/// `name` (`service "ecs" { … }` → `"service": [{"name": "ecs", …}]`). Only literal values are
+/// data: anything else is an error.
+pub fn data_body(text: &str) -> Result<J, RawError> {
+    let body: Body = hcl_edit::parser::parse_body(text).map_err(|e| {
+        let off = e.location().offset();
+        err(format!("invalid HCL: {}", e.message()), Some(off..off + 1))
+    })?;
+    fn attrs(body: &Body, text: &str, m: &mut Map<String, J>) -> Result<(), RawError> {
+        let mut spans = BTreeMap::new();
+        for s in body.iter() {
+            match s {
+                Structure::Attribute(a) => {
+                    let v = to_json(&a.value, text, "", &mut spans);
+                    if !literal(&a.value) {
+                        return Err(err(
+                            format!("`{}` must be a literal value", a.key.as_str()),
+                            a.value.span(),
+                        ));
+                    }
+                    m.insert(a.key.as_str().to_string(), v);
+                }
+                Structure::Block(b) => {
+                    let mut inner = Map::new();
+                    if let Some(l) = b.labels.first() {
+                        inner.insert("name".into(), J::String(l.as_str().to_string()));
+                    }
+                    attrs(&b.body, text, &mut inner)?;
+                    let list = m
+                        .entry(b.ident.as_str().to_string())
+                        .or_insert_with(|| J::Array(Vec::new()));
+                    match list.as_array_mut() {
+                        Some(a) => a.push(J::Object(inner)),
+                        None => {
+                            return Err(err(
+                                format!("`{}` is both an attribute and a block", b.ident.as_str()),
+                                b.ident.span(),
+                            ))
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+    fn literal(e: &Expression) -> bool {
+        match e {
+            Expression::Array(a) => a.iter().all(literal),
+            Expression::Object(o) => o.iter().all(|(_, v)| literal(v.expr())),
+            Expression::StringTemplate(_) => false,
+            Expression::HeredocTemplate(h) => literal_template(&h.template).is_some(),
+            other => scalar_json(other).is_some(),
+        }
+    }
+    let mut m = Map::new();
+    attrs(&body, text, &mut m)?;
+    Ok(J::Object(m))
+}

@@ -3,7 +3,7 @@
 
 pub mod coverage;
 pub mod docs;
-mod hcljson;
+pub mod hcljson;
 mod load;
 pub mod schema;
 
