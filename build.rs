@@ -16,7 +16,9 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
     for p in entries {
         if p.is_dir() {
             // `rulesets/data/` holds data tables, not rules (embedded below).
-            if p.file_name().is_some_and(|n| n == "data") && p.parent().is_some_and(|d| d.ends_with("rulesets")) {
+            if p.file_name().is_some_and(|n| n == "data")
+                && p.parent().is_some_and(|d| d.ends_with("rulesets"))
+            {
                 continue;
             }
             collect(&p, out);
@@ -77,7 +79,9 @@ fn main() {
             .unwrap_or_else(|e| panic!("{}: {} at {:?}", f.display(), e.message, e.span));
         for key in ["source", "date"] {
             assert!(
-                json.get(key).and_then(|v| v.as_str()).is_some_and(|s| !s.is_empty()),
+                json.get(key)
+                    .and_then(|v| v.as_str())
+                    .is_some_and(|s| !s.is_empty()),
                 "{}: `{key}` is required",
                 f.display()
             );

@@ -388,7 +388,7 @@ pub fn selection(
     let select: Vec<&String> = select.iter().filter(|s| !s.trim().is_empty()).collect();
     if !select.is_empty() {
         sel.enabled.clear();
-        for s in select {
+        for s in &select {
             sel.enabled.extend(resolve(s.trim())?);
         }
     }
@@ -397,7 +397,19 @@ pub fn selection(
             sel.enabled.remove(&id);
         }
     }
+    if select.iter().any(|s| s.trim() == "leak-response") {
+        leak_response_severity(&mut sel);
+    }
     Ok(sel)
+}
+
+/// The `leak-response` pack reports its facts (IAM030) at high.
+fn leak_response_severity(sel: &mut Selection) {
+    for code in rules::LEAK_RESPONSE_HIGH {
+        sel.severity
+            .entry(std::sync::Arc::from(*code))
+            .or_insert(Severity::High);
+    }
 }
 
 /// Load the configurations of a run; errors are printed as diagnostics (exit 2).
@@ -460,6 +472,13 @@ fn run_selection(
             for r in reg.select(s.trim()) {
                 sel.enabled.remove(&r.id);
             }
+        }
+        if configs.iter().any(|c| {
+            c.select
+                .as_ref()
+                .is_some_and(|s| s.value.iter().any(|x| x.value == "leak-response"))
+        }) {
+            leak_response_severity(&mut sel);
         }
     }
     // Rule options are per run: deeper configurations override shallower ones.
@@ -831,7 +850,8 @@ fn deny_high_risk(args: &DenyArgs) -> Result<i32, String> {
         PolicyFormat::Hcl => breakglass::hcl_text(&policies),
     };
     if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         for p in &policies {
             let (name, body) = match args.format {
                 PolicyFormat::Json => (format!("{}.json", p.name), breakglass::json_text(p)),
@@ -892,9 +912,16 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
         let unverified = list.unverified();
         let mut ops = Vec::new();
         let mut whole = Vec::new();
-        for a in args.actions.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+        for a in args
+            .actions
+            .iter()
+            .map(|a| a.trim())
+            .filter(|a| !a.is_empty())
+        {
             let Some((svc, name)) = a.split_once(':') else {
-                return Err(format!("--actions `{a}`: write service:Action, e.g. ecs:RunCommand"));
+                return Err(format!(
+                    "--actions `{a}`: write service:Action, e.g. ecs:RunCommand"
+                ));
             };
             let svc = svc.to_ascii_lowercase();
             let verified = cat.knows_service(&svc) && !unverified.contains(&svc.as_str());
@@ -908,7 +935,11 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
                 _ => Vec::new(),
             };
             if matched.is_empty() {
-                ops.push(Op { service: svc.clone(), action: name.to_string(), verified });
+                ops.push(Op {
+                    service: svc.clone(),
+                    action: name.to_string(),
+                    verified,
+                });
             } else {
                 ops.extend(matched.iter().map(|x| Op {
                     service: svc.clone(),
@@ -925,7 +956,10 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
     // Read the files the way `check` does: policy JSON by content, Terraform by extension.
     let (cands, errors) = crate::discover::discover(
         &args.files,
-        &crate::discover::DiscoverOptions { respect_ignore_files: true, ..Default::default() },
+        &crate::discover::DiscoverOptions {
+            respect_ignore_files: true,
+            ..Default::default()
+        },
     )?;
     if let Some(e) = errors.first() {
         return Err(e.message.clone());
@@ -982,7 +1016,8 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
     ));
     let mut open = 0;
     for verified in [true, false] {
-        let mine: Vec<&cover::OpStatus> = status.iter().filter(|o| o.verified == verified).collect();
+        let mine: Vec<&cover::OpStatus> =
+            status.iter().filter(|o| o.verified == verified).collect();
         if mine.is_empty() {
             continue;
         }
@@ -1027,7 +1062,10 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
                 }
                 Cover::Full => continue,
                 Cover::Partial(why) => {
-                    format!("  partial  {op} - {why} ({})", o.by.as_deref().unwrap_or("?"))
+                    format!(
+                        "  partial  {op} - {why} ({})",
+                        o.by.as_deref().unwrap_or("?")
+                    )
                 }
                 Cover::Unknown(why) => format!("  unknown  {op} - {why}"),
                 Cover::None => format!("  open     {op}"),

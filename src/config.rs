@@ -1129,7 +1129,11 @@ impl Config {
         if let Some(v) = &self.secrets {
             s.push_str(&format!(
                 "secrets = \"{}\"{}\n",
-                if v.value == SecretsScope::Iac { "iac" } else { "all" },
+                if v.value == SecretsScope::Iac {
+                    "iac"
+                } else {
+                    "all"
+                },
                 from(&v.origin)
             ));
         }

@@ -34,7 +34,18 @@ pub enum KindHint {
     TfvarsJson,
     /// `*.json`: sniffed after reading.
     Json,
+    /// Any other file: read for secrets only (`secrets = "all"`), skipped when binary.
+    Text,
 }
+
+/// Extensions of files that are binary in practice: not even opened for the secret scan.
+const BINARY: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "bmp", "ico", "webp", "tif", "tiff", "pdf", "zip", "gz", "tgz",
+    "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war", "class", "so", "dylib", "dll", "exe",
+    "bin", "o", "a", "lib", "pyc", "pyo", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4",
+    "mov", "avi", "wasm", "sqlite", "db", "tfstate", "psd", "xls", "xlsx", "doc", "docx", "ppt",
+    "pptx", "dmg", "iso", "deb", "rpm", "whl", "gem",
+];
 
 impl KindHint {
     pub fn of(path: &Path) -> Option<KindHint> {
@@ -52,6 +63,12 @@ impl KindHint {
         } else {
             return None;
         })
+    }
+    /// A file the secret scan reads: anything without a known binary extension. (State files
+    /// hold secrets by design; IAM004 covers keeping them out of state.)
+    pub fn text(path: &Path) -> Option<KindHint> {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        (!BINARY.iter().any(|b| ext.eq_ignore_ascii_case(b))).then_some(KindHint::Text)
     }
 }
 
@@ -207,7 +224,7 @@ pub fn discover_each<T: Send>(
                         }
                         return Continue;
                     }
-                    let Some(kind) = KindHint::of(path) else {
+                    let Some(kind) = KindHint::of(path).or_else(|| KindHint::text(path)) else {
                         return Continue;
                     };
                     let rel = path.strip_prefix(root).unwrap_or(path);

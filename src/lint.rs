@@ -183,6 +183,10 @@ pub fn read(c: &Candidate, max: u64) -> Read {
         Err(e) => return Read::Error(format!("cannot read the file: {e}")),
     };
     if meta.len() > max {
+        // Other files are read for secrets only: a large one is data, not configuration.
+        if c.kind == Some(KindHint::Text) {
+            return Read::Skip;
+        }
         return Read::Error(format!(
             "the file is {} bytes, over the {max}-byte limit (raise it with --max-file-size); it was not analysed",
             meta.len()
@@ -194,6 +198,8 @@ pub fn read(c: &Candidate, max: u64) -> Read {
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
+        // Binary files are not text to scan.
+        Err(_) if c.kind == Some(KindHint::Text) => return Read::Skip,
         Err(e) => {
             return Read::Error(format!(
                 "the file is not valid UTF-8 (invalid byte at offset {}); it was not analysed",
@@ -214,10 +220,17 @@ fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
         Some(KindHint::TfJson) => FileKind::TfJson,
         Some(KindHint::Tfvars) => FileKind::Tfvars,
         Some(KindHint::TfvarsJson) => FileKind::TfvarsJson,
+        // JSON that is neither a policy nor a plan is still text to scan for secrets.
         Some(KindHint::Json) => match discover::sniff_json(&text) {
             Some(k) => k,
-            None => return Read::Skip,
+            None => FileKind::Text,
         },
+        Some(KindHint::Text) => {
+            if text.as_bytes()[..text.len().min(8192)].contains(&0) {
+                return Read::Skip;
+            }
+            FileKind::Text
+        }
         None if explicit => {
             // A file named explicitly with an unknown extension: sniff JSON, else try HCL.
             match discover::sniff_json(&text) {
@@ -408,8 +421,17 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
                 }
             })
             .collect();
+        // `secrets = "iac"`: other text files are not scanned.
+        let scan_text = |p: &Path| {
+            opts.config
+                .as_ref()
+                .and_then(|cs| cs.for_path(p))
+                .and_then(|c| c.secrets.as_ref().map(|s| s.value))
+                != Some(crate::config::SecretsScope::Iac)
+        };
         for ((c, _), r) in pairs.iter().zip(reads) {
             match r {
+                Ok(Some(f)) if f.kind == FileKind::Text && !scan_text(&f.path) => {}
                 Ok(Some(f)) => {
                     sources.push(f);
                 }
@@ -466,7 +488,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     let files = sources
         .files()
         .iter()
-        .filter(|f| f.kind != FileKind::Other && f.origin.is_none())
+        .filter(|f| !matches!(f.kind, FileKind::Other | FileKind::Text) && f.origin.is_none())
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
     timings.lap("rules");

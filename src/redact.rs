@@ -14,6 +14,8 @@ struct Patterns {
     key_id: Regex,
     /// Tokens shaped like an AccessKey secret: 30 letters and digits, mixed case and digits.
     secret: Regex,
+    /// STS security tokens (long base64 blobs; `CAIS`/`CAES` is how they start in practice).
+    sts_token: Regex,
     /// The string value of a key whose name says it holds a secret (HCL `k = "v"`, JSON
     /// `"k": "v"`).
     keyed: Regex,
@@ -25,6 +27,7 @@ fn patterns() -> &'static Patterns {
         key_id: Regex::new(r"LTAI[0-9A-Za-z]{8,40}").expect("valid regex"),
         // ASCII word boundaries: the Unicode ones force the slow backtracking engine.
         secret: Regex::new(r"(?-u:\b)[0-9A-Za-z]{30}(?-u:\b)").expect("valid regex"),
+        sts_token: Regex::new(crate::checks::secrets::STS_TOKEN).expect("valid regex"),
         keyed: Regex::new(
             r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)"?(?-u:\s)*[=:](?-u:\s)*"([^"\r\n]*)""#,
         )
@@ -55,6 +58,9 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         if mixed(m.as_str()) {
             spans.push((m.start(), m.end()));
         }
+    }
+    for m in p.sts_token.find_iter(text) {
+        spans.push((m.start() + 4, m.end()));
     }
     for c in p.keyed.captures_iter(text) {
         // `secret_file`, `password_name`…: a path or a name about the secret, not the secret.

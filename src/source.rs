@@ -53,6 +53,8 @@ pub enum FileKind {
     Plan,
     /// A file read only because something referenced it (`file()`, rule files, config).
     Other,
+    /// Any other text file of the walk (`.env`, `*.py`, …): only the secret scan reads it.
+    Text,
 }
 
 /// A piece of a virtual file (the native-syntax rewrite of a `.tf.json`) and the bytes of the

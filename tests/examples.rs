@@ -39,7 +39,7 @@ fn rules_selected(path: &str, select: &str) -> BTreeSet<String> {
 #[test]
 fn insecure_account_triggers_every_rule() {
     let mut want: BTreeSet<String> = (1..=23).map(|n| format!("IAM{n:03}")).collect();
-    want.extend(["SEC001", "SEC002"].map(String::from));
+    want.extend(["IAM030", "SEC001", "SEC002"].map(String::from));
     // LOG001 needs a scanned set without any trail; the example has a half-configured one.
     want.extend((2..=11).map(|n| format!("LOG{n:03}")));
     assert_eq!(

@@ -748,3 +748,58 @@ rule "IAM023" {
     ```
   EOT
 }
+
+rule "IAM030" {
+  name     = "access-key-blast-radius"
+  severity = "info"
+  title    = "An AccessKey's user can call high-risk APIs that no Deny covers"
+  resource = ["alicloud_ram_access_key"]
+  check    = builtin("access-key-blast-radius")
+  message  = "if this AccessKey leaks, RAM user `${user}` can call ${count} high-risk API(s) that no attached Deny covers: ${apis} (granted by ${via})"
+  help     = "grant the key's user only what its program needs, attach a Deny of the high-risk APIs it does not need (`acslint policy deny-high-risk --service …`), or use a role instead of an AccessKey"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/ram/user-guide/accesskey-restrictive-protection-description"
+  }
+  tags = ["leak-response"]
+  docs = <<-EOT
+    ## Why
+    The blast radius of an AccessKey is what its RAM user may do. Alibaba Cloud blocks a list
+    of high-risk APIs for a key it believes leaked, but only once it notices, and only that list
+    (the high-risk API list in use: `rulesets/data/high-risk-apis.hcl`, or `--high-risk-list
+    FILE`; `acslint explain IAM030` prints it). This rule names the operations of that list the
+    key's user can call: for each `alicloud_ram_access_key` whose user is in the same
+    configuration, it gathers the policies attached to the user and to the groups it belongs to
+    (`alicloud_ram_group_membership`, `alicloud_ram_user_group_attachment`), evaluates custom
+    policies (`alicloud_ram_policy`) as RAM does — wildcards, `NotAction`, Deny over Allow — and
+    reads system policies from a table (`rulesets/data/system-policies.hcl`:
+    `AdministratorAccess`, `Aliyun<Product>FullAccess` = every action of the product,
+    `…ReadOnlyAccess` = its read actions). Grants limited by a condition (a source network, MFA)
+    do not count; grants limited to some resources do. A Deny counts when it covers the
+    operation on every resource without a condition. RAM and IMS count for their write
+    operations.
+
+    When a policy cannot be resolved — a name in a variable, a custom policy defined elsewhere,
+    a system policy the table does not know, an unknown group membership — the result is
+    unknown (`--show-unknown`), never a silent pass.
+
+    The severity is info: it is a fact about a key, useful every day and decisive during an
+    incident. The `leak-response` pack (`--select leak-response`, or `pack =
+    ["leak-response"]`) reports it at high.
+
+    ## How to fix
+    Give programs least privilege, attach a Deny of the high-risk APIs they do not need, and
+    prefer roles (ECS instance roles, RRSA, OIDC) to long-lived AccessKeys.
+
+    ## Example
+    ```hcl
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = alicloud_ram_user.ci.name   # reported: ci has AdministratorAccess
+    }
+    resource "alicloud_ram_user_policy_attachment" "ci" {
+      user_name   = alicloud_ram_user.ci.name
+      policy_name = "AdministratorAccess"
+      policy_type = "System"
+    }
+    ```
+  EOT
+}

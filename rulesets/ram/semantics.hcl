@@ -167,6 +167,7 @@ rule "RAM025" {
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/user-guide/accesskey-restrictive-protection-description"
   }
+  tags = ["leak-response"]
   docs = <<-EOT
     ## Why
     Alibaba Cloud blocks a fixed list of high-risk APIs for AccessKeys it believes leaked
@@ -174,7 +175,9 @@ rule "RAM025" {
     `ecs:RunCommand`, `rds:DeleteDBInstance`, `dysms:SendSms`. A policy that grants them on `*`
     with no network restriction lets a leaked key use them from anywhere until detection kicks
     in. acslint counts RAM and IMS write actions (not Get/List/Describe) and the named APIs of
-    the other services. `*` itself is reported by RAM020.
+    the other services, from the high-risk API list in use (`rulesets/data/high-risk-apis.hcl`,
+    or `--high-risk-list FILE`; `acslint explain RAM025` prints it). `*` itself is reported by
+    RAM020.
 
     ## How to fix
     Restrict the statement to your egress addresses or VPCs, or add a network Deny.

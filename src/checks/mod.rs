@@ -8,6 +8,7 @@ use crate::tf::{Block, Configuration, Document, UnknownNote};
 
 pub mod attr;
 pub mod audit;
+pub mod blast;
 pub mod iam;
 pub mod secrets;
 
@@ -85,6 +86,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
         Builtin::Block(iam::provider_credentials),
     ),
     ("ram-access-key", Builtin::Block(iam::access_key)),
+    ("access-key-blast-radius", Builtin::Block(blast::access_key)),
     ("output-secrets", Builtin::Block(iam::output_secrets)),
     (
         "ram-policy-attachment",

@@ -14,6 +14,16 @@ use std::sync::OnceLock;
 pub(crate) fn warm_up() {
     key_re();
     secret_re();
+    token_re();
+}
+
+/// An STS security token: a long base64 blob. Tokens issued today start `CAIS` (older ones
+/// `CAES`); the prefix is what tells them from other base64.
+pub const STS_TOKEN: &str = r"(?-u:\b)CA[IE]S[A-Za-z0-9+/]{96,}={0,2}";
+
+fn token_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(STS_TOKEN).expect("valid regex"))
 }
 
 fn key_re() -> &'static Regex {
@@ -89,7 +99,7 @@ pub fn looks_random(body: &str, min_entropy: f64) -> bool {
     classes >= 2 && entropy(body) >= min_entropy
 }
 
-/// SEC001 AccessKey IDs, SEC002 AccessKey secrets.
+/// SEC001 AccessKey IDs alone, SEC002 AccessKey secrets (and pairs), SEC003 STS tokens.
 pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
     let f = ctx.file;
     let text: &str = &f.text;
@@ -98,7 +108,8 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
         let l = line.to_ascii_lowercase();
         KEYWORDS.iter().any(|k| l.contains(k))
     };
-    let mut key_lines: Vec<(usize, String)> = Vec::new();
+    // (line, redacted key, kind, span)
+    let mut keys: Vec<(usize, String, &str, std::ops::Range<usize>)> = Vec::new();
     for m in key_re().find_iter(text) {
         let k = m.as_str();
         let (body, kind) = match k.strip_prefix("LTAI") {
@@ -110,45 +121,65 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
             continue;
         }
         let line = f.line_col(m.start()).line;
-        key_lines.push((line, redact(k)));
-        sink.emit(
-            Emit::new("SEC001", f.id, Some(Loc::new(f.id, m.range())))
-                .field("kind", kind)
-                .field("key", redact(k))
-                .label(format!("{kind} {}", redact(k))),
-        );
+        keys.push((line, redact(k), kind, m.range()));
     }
-    if key_lines.is_empty() && !lower_has_kw(text) {
-        return;
-    }
-    for m in secret_re().find_iter(text) {
-        let s = m.as_str();
-        // Secrets are base62: all three classes appear in practice, while policy names and
-        // CamelCase identifiers (`AliyunYundunGreenWebFullAccess`) lack digits.
-        let all_classes = s.chars().any(|c| c.is_ascii_digit())
-            && s.chars().any(|c| c.is_ascii_uppercase())
-            && s.chars().any(|c| c.is_ascii_lowercase());
-        if s.starts_with("LTAI") || !all_classes || !looks_random(s, 3.5) {
+    for m in token_re().find_iter(text) {
+        let t = m.as_str();
+        if entropy(t) < 4.5 {
             continue;
         }
-        let line = f.line_col(m.start()).line;
-        // Next to an AccessKey ID (within two lines)…
-        let near = key_lines
-            .iter()
-            .find(|(l, _)| l.abs_diff(line) <= 2)
-            .map(|(_, k)| format!("next to AccessKey ID {k}"));
-        // …or a credential word on its line or the line above (`variable "secret_key" {`).
-        let near = near.or_else(|| {
-            (lower_has_kw(&f.line_text(line).replace(s, ""))
-                || lower_has_kw(f.line_text(line.saturating_sub(1))))
-            .then(|| "next to a credential name".to_string())
-        });
-        let Some(near) = near else { continue };
         sink.emit(
-            Emit::new("SEC002", f.id, Some(Loc::new(f.id, m.range())))
-                .field("near", near)
-                .field("length", s.len().to_string())
-                .label("AccessKey secret (not shown)"),
+            Emit::new("SEC003", f.id, Some(Loc::new(f.id, m.range())))
+                .field("length", t.len().to_string())
+                .label("STS security token (not shown)"),
+        );
+    }
+    let mut paired = vec![false; keys.len()];
+    if !keys.is_empty() || lower_has_kw(text) {
+        for m in secret_re().find_iter(text) {
+            let s = m.as_str();
+            // Secrets are base62: all three classes appear in practice, while policy names and
+            // CamelCase identifiers (`AliyunYundunGreenWebFullAccess`) lack digits.
+            let all_classes = s.chars().any(|c| c.is_ascii_digit())
+                && s.chars().any(|c| c.is_ascii_uppercase())
+                && s.chars().any(|c| c.is_ascii_lowercase());
+            if s.starts_with("LTAI") || !all_classes || !looks_random(s, 3.5) {
+                continue;
+            }
+            let line = f.line_col(m.start()).line;
+            // Next to an AccessKey ID (within two lines): a pair…
+            let near = keys
+                .iter()
+                .position(|(l, _, _, _)| l.abs_diff(line) <= 2)
+                .map(|i| {
+                    paired[i] = true;
+                    format!("next to AccessKey ID {}", keys[i].1)
+                });
+            // …or a credential word on its line or the line above (`variable "secret_key" {`).
+            let near = near.or_else(|| {
+                (lower_has_kw(&f.line_text(line).replace(s, ""))
+                    || lower_has_kw(f.line_text(line.saturating_sub(1))))
+                .then(|| "next to a credential name".to_string())
+            });
+            let Some(near) = near else { continue };
+            sink.emit(
+                Emit::new("SEC002", f.id, Some(Loc::new(f.id, m.range())))
+                    .field("near", near)
+                    .field("length", s.len().to_string())
+                    .label("AccessKey secret (not shown)"),
+            );
+        }
+    }
+    // An ID whose secret was found is reported with it (SEC002); alone it is SEC001.
+    for ((_, key, kind, range), paired) in keys.into_iter().zip(paired) {
+        if paired {
+            continue;
+        }
+        sink.emit(
+            Emit::new("SEC001", f.id, Some(Loc::new(f.id, range)))
+                .field("kind", kind)
+                .field("key", key.clone())
+                .label(format!("{kind} {key}")),
         );
     }
 }

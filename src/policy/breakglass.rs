@@ -13,6 +13,7 @@ pub struct Options {
 }
 
 /// One generated policy.
+#[derive(Debug)]
 pub struct Policy {
     pub name: String,
     pub description: String,
@@ -103,7 +104,10 @@ pub fn generate(list: &HighRiskList, opts: &Options) -> Result<Vec<Policy>, Stri
             }
         }
     }
-    if groups.iter().any(|g| size(&document(g, opts)) > MAX_POLICY_CHARS) {
+    if groups
+        .iter()
+        .any(|g| size(&document(g, opts)) > MAX_POLICY_CHARS)
+    {
         return Err(format!(
             "one operation with the given networks does not fit RAM's {MAX_POLICY_CHARS}-character policy limit: list fewer networks"
         ));
@@ -203,7 +207,9 @@ mod tests {
             .unwrap()
             .iter()
             .all(|a| !a.as_str().unwrap().starts_with("ecs:")));
-        assert!(p[0].description.contains("ecd, pts, dbs, alidns, bss, ehpc, dms"));
+        assert!(p[0]
+            .description
+            .contains("ecd, pts, dbs, alidns, bss, ehpc, dms"));
         assert!(size(&p[0].document) <= MAX_POLICY_CHARS);
     }
 
@@ -233,7 +239,9 @@ mod tests {
             services: vec!["oss".into()],
             except_source_ip: Vec::new(),
         };
-        assert!(generate(builtin(), &o).unwrap_err().contains("not on the high-risk list"));
+        assert!(generate(builtin(), &o)
+            .unwrap_err()
+            .contains("not on the high-risk list"));
         let o = Options {
             services: Vec::new(),
             except_source_ip: vec!["10.0.0.0/33".into()],

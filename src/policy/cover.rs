@@ -106,9 +106,9 @@ pub fn cover(stmts: &[Stmt], effect: Effect, action: &str) -> Cover {
             continue;
         }
         if s.has_condition() {
-            let unknown = s
-                .condition
-                .is_some_and(|c| c.value.contains_unknown() || !matches!(c.value.kind, Kind::Object(_)));
+            let unknown = s.condition.is_some_and(|c| {
+                c.value.contains_unknown() || !matches!(c.value.kind, Kind::Object(_))
+            });
             best = best.or(if unknown {
                 Cover::Unknown(format!("the Condition of {} is not known", s.pointer))
             } else {
@@ -117,7 +117,9 @@ pub fn cover(stmts: &[Stmt], effect: Effect, action: &str) -> Cover {
             continue;
         }
         if s.not_resource.is_some() {
-            best = best.or(Cover::Partial("not on the resources NotResource lists".into()));
+            best = best.or(Cover::Partial(
+                "not on the resources NotResource lists".into(),
+            ));
             continue;
         }
         if s.resource.is_some_and(|r| r.value.contains_unknown()) {
@@ -141,7 +143,6 @@ pub fn cover(stmts: &[Stmt], effect: Effect, action: &str) -> Cover {
 pub fn covers_whole_service(stmts: &[Stmt], effect: Effect, service: &str) -> Cover {
     cover(stmts, effect, &format!("{service}:{PROBE_ACTION}"))
 }
-
 
 /// The status of one listed operation against a set of Deny statements.
 #[derive(Clone, Debug)]
@@ -187,11 +188,7 @@ impl Documents<'_> {
 
 /// Check operations against the documents. `whole` lists the services that are listed whole:
 /// for them every catalogued action is checked, and an operation outside the catalogue too.
-pub fn check_ops(
-    docs: &Documents,
-    ops: &[super::highrisk::Op],
-    whole: &[String],
-) -> Vec<OpStatus> {
+pub fn check_ops(docs: &Documents, ops: &[super::highrisk::Op], whole: &[String]) -> Vec<OpStatus> {
     let mut out = Vec::new();
     for op in ops {
         let text = op.text();
@@ -228,15 +225,13 @@ mod tests {
 
     #[test]
     fn wildcards_not_action_conditions_and_resources() {
-        let d = doc(
-            r#"{"Statement":[
+        let d = doc(r#"{"Statement":[
             {"Effect":"Deny","Action":"ecs:Delete*","Resource":"*"},
             {"Effect":"Deny","NotAction":["ecs:*","rds:*"],"Resource":"*"},
             {"Effect":"Deny","Action":"rds:DeleteBackup","Resource":"*","Condition":{"NotIpAddress":{"acs:SourceIp":["192.0.2.0/24"]}}},
             {"Effect":"Deny","Action":"rds:CreateAccount","Resource":"acs:rds:*:*:dbinstance/rm-1"},
             {"Effect":"Allow","Action":"ecs:RunInstances","Resource":"*"}
-        ]}"#,
-        );
+        ]}"#);
         let st = statements(&d);
         assert_eq!(cover(&st, Effect::Deny, "ecs:DeleteInstance"), Cover::Full);
         assert_eq!(cover(&st, Effect::Deny, "ecs:RunInstances"), Cover::None);

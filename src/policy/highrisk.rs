@@ -110,7 +110,9 @@ pub fn load(path: &Path) -> Result<HighRiskList, String> {
 }
 
 fn ident(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 impl HighRiskList {
@@ -246,7 +248,11 @@ impl HighRiskList {
                 svc.product,
                 svc.actions
                     .iter()
-                    .map(|a| if a == "*" { "all".to_string() } else { format!("`{a}`") })
+                    .map(|a| if a == "*" {
+                        "all".to_string()
+                    } else {
+                        format!("`{a}`")
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
@@ -325,7 +331,10 @@ mod tests {
     #[test]
     fn system_policy_table() {
         let s = system_policies();
-        assert!(s.get("administratoraccess").unwrap().allows("ram:CreateUser"));
+        assert!(s
+            .get("administratoraccess")
+            .unwrap()
+            .allows("ram:CreateUser"));
         let ro = s.get("AliyunRDSReadOnlyAccess").unwrap();
         assert!(ro.allows("rds:DescribeBackups"));
         assert!(!ro.allows("rds:DeleteBackup"));

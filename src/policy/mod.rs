@@ -48,8 +48,8 @@ impl DocKind {
     }
 }
 
-pub mod catalogue;
 pub mod breakglass;
+pub mod catalogue;
 pub mod cover;
 pub mod grammar;
 pub mod highrisk;

@@ -140,6 +140,7 @@ fn build_rule(
         docs: s("docs").unwrap_or_default(),
         references,
         equivalents: list("equivalents"),
+        tags: list("tags"),
         scope,
         resources,
         documents,

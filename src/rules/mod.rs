@@ -60,6 +60,8 @@ pub struct Rule {
     pub docs: String,
     pub references: BTreeMap<String, String>,
     pub equivalents: Vec<String>,
+    /// Free-form tags; `leak-response` puts a rule in that pack.
+    pub tags: Vec<String>,
     pub scope: Scope,
     /// Resource types (`resource` scope), provider names (`provider` scope).
     pub resources: Vec<String>,
@@ -101,14 +103,22 @@ pub const EMBEDDED: &[(&str, &str, &str)] =
 
 /// Rule packs, selectable by name like codes: `cis` (rules citing a CIS Alibaba Cloud
 /// Foundations Benchmark item), `cspm` (rules citing a Security Center CSPM check),
-/// `recommended` (the default set).
+/// `recommended` (the default set), `leak-response` (what matters once an AccessKey may have
+/// leaked: secrets in files, high-risk grants and blast radius; see [`LEAK_RESPONSE_HIGH`]).
 pub type PackFilter = fn(&Rule) -> bool;
 
 pub const PACKS: &[(&str, PackFilter)] = &[
     ("cis", |r| r.references.contains_key("cis")),
     ("cspm", |r| r.references.contains_key("cspm")),
     ("recommended", |r| r.default_enabled),
+    ("leak-response", |r| {
+        r.tags.iter().any(|t| t == "leak-response")
+    }),
 ];
+
+/// Rules that the `leak-response` pack raises to high (info by default: a fact in day-to-day
+/// linting, the question that matters during an incident).
+pub const LEAK_RESPONSE_HIGH: &[&str] = &["IAM030"];
 
 #[derive(Default, Clone)]
 pub struct Registry {

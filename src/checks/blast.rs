@@ -1,0 +1,371 @@
+//! IAM030, the blast radius of an AccessKey: the high-risk operations (the list in use) that
+//! the key's RAM user may call through its own policies and its groups' policies, and that no
+//! attached Deny covers. Custom policies of the configuration are evaluated like RAM does;
+//! system policies come from the table in `rulesets/data/system-policies.hcl`. Anything that
+//! cannot be resolved makes the result unknown, never a silent pass.
+
+use super::attr::{self, at, str_at, Got};
+use super::{BlockCtx, Sink};
+use crate::finding::Emit;
+use crate::policy::cover::{cover, Cover};
+use crate::policy::highrisk::{self, SystemPolicy};
+use crate::policy::model::{statements, Effect};
+use crate::source::{Loc, SourceMap};
+use crate::tf::{Block, Configuration, UnknownNote};
+use crate::value::Value;
+
+const CODE: &str = "IAM030";
+
+/// A name written literally, or the resource a reference points to (by its literal name when
+/// it has one, by address otherwise).
+#[derive(Clone, Debug, PartialEq)]
+enum Name {
+    Absent,
+    Unknown(String),
+    Is(String),
+}
+
+fn name_of(
+    sources: &SourceMap,
+    cfg: &Configuration,
+    v: Option<&Value>,
+    rtype: &str,
+    name_attrs: &[&str],
+) -> Name {
+    let Some(v) = v.filter(|v| !v.is_null()) else {
+        return Name::Absent;
+    };
+    if let Some(s) = v.as_str() {
+        return Name::Is(s.to_string());
+    }
+    let Some(r) = attr::reference(sources, v) else {
+        return Name::Unknown("the value is not known statically".into());
+    };
+    match attr::split_reference(&r) {
+        Some((t, n, _)) if t == rtype => match attr::resource(cfg, rtype, n) {
+            Some(b) => name_attrs
+                .iter()
+                .find_map(|a| match str_at(&b.value, a) {
+                    Got::Is(s, _) => Some(Name::Is(s.to_string())),
+                    _ => None,
+                })
+                .unwrap_or_else(|| Name::Is(format!("{rtype}.{n}"))),
+            None => Name::Unknown(format!("`{r}` is not in this configuration")),
+        },
+        _ => Name::Unknown(format!("`{r}` is not known statically")),
+    }
+}
+
+fn user_name(sources: &SourceMap, cfg: &Configuration, v: Option<&Value>) -> Name {
+    name_of(sources, cfg, v, "alicloud_ram_user", &["name", "user_name"])
+}
+
+fn group_name(sources: &SourceMap, cfg: &Configuration, v: Option<&Value>) -> Name {
+    name_of(
+        sources,
+        cfg,
+        v,
+        "alicloud_ram_group",
+        &["name", "group_name"],
+    )
+}
+
+/// What one attached policy grants and denies.
+enum Grants<'a> {
+    System(&'a SystemPolicy),
+    Custom(Value),
+}
+
+/// One attachment that applies to the user: through what (`user`, `group ops`), the block.
+struct Attached<'a> {
+    via: String,
+    block: &'a Block,
+    policy: String,
+    grants: Grants<'static>,
+}
+
+/// The policy an attachment names, resolved; `Err` says why it is unknown.
+fn resolve(ctx: &BlockCtx, b: &Block) -> Result<(String, Grants<'static>), String> {
+    let v = &b.value;
+    let custom =
+        matches!(str_at(v, "policy_type"), Got::Is(t, _) if t.eq_ignore_ascii_case("custom"));
+    let policy = match str_at(v, "policy_name") {
+        Got::Is(name, _) => {
+            if !custom {
+                return highrisk::system_policies()
+                    .get(name)
+                    .map(|p| (name.to_string(), Grants::System(p)))
+                    .ok_or_else(|| {
+                        format!(
+                            "system policy `{name}` is not in acslint's table of system policies"
+                        )
+                    });
+            }
+            ctx.config
+                .of_type("alicloud_ram_policy")
+                .find(|p| {
+                    matches!(str_at(&p.value, "policy_name"), Got::Is(n, _) if n == name)
+                        || matches!(str_at(&p.value, "name"), Got::Is(n, _) if n == name)
+                })
+                .ok_or_else(|| {
+                    format!("custom policy `{name}` is not defined in this configuration")
+                })?
+        }
+        Got::Unknown(val) => attr::reference(ctx.sources, val)
+            .as_deref()
+            .and_then(attr::split_reference)
+            .filter(|(t, _, _)| *t == "alicloud_ram_policy")
+            .and_then(|(_, n, _)| attr::resource(ctx.config, "alicloud_ram_policy", n))
+            .ok_or_else(|| "the attached policy's name is not known statically".to_string())?,
+        _ => return Err("the attachment names no policy".into()),
+    };
+    for name in ["policy_document", "document"] {
+        let Some(d) = policy.value.get(name) else {
+            continue;
+        };
+        if let Some(enc) = &d.encoded {
+            return Ok((policy.address.clone(), Grants::Custom((**enc).clone())));
+        }
+        if d.contains_unknown() {
+            return Err(format!("the document of `{}` is not known", policy.address));
+        }
+        if let Some(s) = d.as_str() {
+            return serde_json::from_str::<serde_json::Value>(s)
+                .map(|j| (policy.address.clone(), Grants::Custom(Value::from_json(&j))))
+                .map_err(|_| format!("the document of `{}` is not valid JSON", policy.address));
+        }
+    }
+    Err(format!(
+        "`{}` has no policy document acslint reads",
+        policy.address
+    ))
+}
+
+fn active(v: &Value) -> Option<bool> {
+    match str_at(v, "status") {
+        Got::Absent | Got::Invalid(_) => Some(true),
+        Got::Is(s, _) => Some(s == "Active"),
+        Got::Unknown(_) => None,
+    }
+}
+
+fn list(items: &[String], max: usize) -> String {
+    let mut s = items
+        .iter()
+        .take(max)
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > max {
+        s.push_str(&format!(" and {} more", items.len() - max));
+    }
+    s
+}
+
+/// IAM030 on one `alicloud_ram_access_key`.
+pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
+    let b = ctx.block;
+    let (src, cfg) = (ctx.sources, ctx.config);
+    let unknown = |sink: &mut Sink, loc: Option<Loc>, reason: String| {
+        sink.unknown(UnknownNote {
+            rule: CODE.into(),
+            file: b.file,
+            loc: loc.or(Some(b.header)),
+            address: Some(b.address.clone()),
+            reason,
+        })
+    };
+    if active(&b.value) == Some(false) {
+        return;
+    }
+    let user_val = b.value.get("user_name");
+    let user = match user_name(src, cfg, user_val) {
+        // A key without a user is the account's own (IAM003): its blast radius is everything.
+        Name::Absent => return,
+        Name::Unknown(why) => {
+            return unknown(sink, at(b, user_val), format!("whose key it is: {why}"));
+        }
+        Name::Is(u) => u,
+    };
+    let mut attached: Vec<Attached> = Vec::new();
+    let mut unknowns: Vec<(Option<Loc>, String)> = Vec::new();
+    // Own attachments.
+    for a in cfg.of_type("alicloud_ram_user_policy_attachment") {
+        match user_name(src, cfg, a.value.get("user_name")) {
+            Name::Is(u) if u == user => match resolve(ctx, a) {
+                Ok((policy, grants)) => attached.push(Attached {
+                    via: "the user".into(),
+                    block: a,
+                    policy,
+                    grants,
+                }),
+                Err(why) => unknowns.push((Some(a.header), why)),
+            },
+            Name::Unknown(why) => unknowns.push((
+                Some(a.header),
+                format!(
+                    "`{}` attaches to a user that is not known: {why}",
+                    a.address
+                ),
+            )),
+            _ => {}
+        }
+    }
+    // Groups the user is in.
+    let mut groups: Vec<String> = Vec::new();
+    for m in cfg.of_type("alicloud_ram_group_membership") {
+        let members: Vec<Name> = match m.value.get("user_names") {
+            Some(v) => match v.as_list() {
+                Some(l) => l.iter().map(|x| user_name(src, cfg, Some(x))).collect(),
+                None if v.contains_unknown() => {
+                    vec![Name::Unknown("the member list is not known".into())]
+                }
+                None => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        let is_member = members.iter().any(|n| *n == Name::Is(user.clone()));
+        let maybe = members.iter().any(|n| matches!(n, Name::Unknown(_)));
+        match group_name(src, cfg, m.value.get("group_name")) {
+            Name::Is(g) if is_member => groups.push(g),
+            Name::Is(_) if maybe => unknowns.push((
+                Some(m.header),
+                format!("the members of `{}` are not known", m.address),
+            )),
+            Name::Unknown(why) if is_member || maybe => {
+                unknowns.push((Some(m.header), format!("the group is not known: {why}")))
+            }
+            _ => {}
+        }
+    }
+    for m in cfg.of_type("alicloud_ram_user_group_attachment") {
+        if user_name(src, cfg, m.value.get("user_name")) == Name::Is(user.clone()) {
+            match group_name(src, cfg, m.value.get("group_name")) {
+                Name::Is(g) => groups.push(g),
+                Name::Unknown(why) => {
+                    unknowns.push((Some(m.header), format!("the group is not known: {why}")))
+                }
+                Name::Absent => {}
+            }
+        }
+    }
+    for a in cfg.of_type("alicloud_ram_group_policy_attachment") {
+        match group_name(src, cfg, a.value.get("group_name")) {
+            Name::Is(g) if groups.contains(&g) => match resolve(ctx, a) {
+                Ok((policy, grants)) => attached.push(Attached {
+                    via: format!("group `{g}`"),
+                    block: a,
+                    policy,
+                    grants,
+                }),
+                Err(why) => unknowns.push((Some(a.header), why)),
+            },
+            Name::Unknown(why) if !groups.is_empty() => unknowns.push((
+                Some(a.header),
+                format!(
+                    "`{}` attaches to a group that is not known: {why}",
+                    a.address
+                ),
+            )),
+            _ => {}
+        }
+    }
+    let docs: Vec<(usize, Vec<crate::policy::model::Stmt>)> = attached
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| match &a.grants {
+            Grants::Custom(v) => Some((i, statements(v))),
+            Grants::System(_) => None,
+        })
+        .collect();
+    let mut hits: Vec<String> = Vec::new();
+    let mut granting: Vec<usize> = Vec::new();
+    let mut undecided: Option<String> = None;
+    for action in highrisk::active().grant_actions() {
+        let mut by: Option<usize> = None;
+        for (i, a) in attached.iter().enumerate() {
+            if let Grants::System(p) = &a.grants {
+                if p.allows(action) {
+                    by = Some(i);
+                    break;
+                }
+            }
+        }
+        if by.is_none() {
+            for (i, st) in &docs {
+                match cover(st, Effect::Allow, action) {
+                    // A grant limited to some resources still exposes those resources; one
+                    // limited by a condition (a network, MFA) does not travel with the key.
+                    Cover::Full => by = Some(*i),
+                    Cover::Partial(why) if !why.starts_with("only under") => by = Some(*i),
+                    Cover::Unknown(why) => {
+                        undecided.get_or_insert(why);
+                    }
+                    _ => {}
+                }
+                if by.is_some() {
+                    break;
+                }
+            }
+        }
+        let Some(i) = by else { continue };
+        let mut denied = false;
+        for (_, st) in &docs {
+            match cover(st, Effect::Deny, action) {
+                Cover::Full => denied = true,
+                Cover::Unknown(why) => {
+                    undecided.get_or_insert(why);
+                }
+                _ => {}
+            }
+        }
+        if !denied {
+            hits.push(action.clone());
+            if !granting.contains(&i) {
+                granting.push(i);
+            }
+        }
+    }
+    if let Some(why) = undecided {
+        unknowns.push((None, why));
+    }
+    let uloc = at(b, user_val);
+    // An unknown policy or membership could hold a Deny or a grant: no verdict.
+    if let Some((loc, why)) = unknowns.first() {
+        unknown(
+            sink,
+            loc.or(uloc),
+            format!("the permissions of RAM user `{user}` are not all known: {why}"),
+        );
+        return;
+    }
+    if hits.is_empty() {
+        return;
+    }
+    // Named operations first: `ecs:RunCommand` says more than the 100th RAM write action.
+    let whole: Vec<&str> = highrisk::active()
+        .services
+        .iter()
+        .filter(|s| s.actions.iter().any(|a| a == "*"))
+        .map(|s| s.name.as_str())
+        .collect();
+    hits.sort_by_key(|h| whole.iter().any(|w| h.split(':').next() == Some(*w)));
+    let via: Vec<String> = granting
+        .iter()
+        .map(|&i| format!("`{}` on {}", attached[i].policy, attached[i].via))
+        .collect();
+    let mut e = Emit::new(CODE, b.file, uloc)
+        .resource(Some(b.address.clone()))
+        .field("user", user.clone())
+        .field("count", hits.len().to_string())
+        .field("apis", list(&hits, 4))
+        .field("via", via.join(", "))
+        .label("this key can call high-risk APIs");
+    for &i in &granting {
+        e = e.secondary(
+            Some(attached[i].block.header),
+            format!("grants them through `{}`", attached[i].policy),
+        );
+    }
+    sink.emit(e);
+}
