@@ -270,12 +270,23 @@ rule "NET004" {
 rule "NET003" {
   name     = "slb-tls-policy-allows-old-tls"
   severity = "medium"
-  title    = "SLB TLS cipher policy allows TLS 1.0 or 1.1"
-  resource = ["alicloud_slb_tls_cipher_policy"]
-  assert   = !anytrue([for v in coalesce(self.tls_versions, []) : contains(["TLSv1.0", "TLSv1.1"], v)])
-  where    = "tls_versions"
-  message  = "TLS cipher policy `${coalesce(self.tls_cipher_policy_name, "(unnamed)")}` still accepts TLS 1.0/1.1"
-  help     = "allow only `TLSv1.2` and `TLSv1.3`"
+  title    = "TLS policy of a load balancer allows TLS 1.0 or 1.1"
+  resource = ["alicloud_slb_tls_cipher_policy", "alicloud_slb_listener", "alicloud_alb_listener"]
+  # Cipher policies: `tls_versions`. SLB HTTPS listeners: `tls_cipher_policy`, default
+  # `tls_cipher_policy_1_0`. ALB HTTPS listeners: `security_policy_id`, no documented default.
+  assert = (
+    length(lookup(self, "tls_versions", [])) > 0 ? !anytrue([for v in lookup(self, "tls_versions", []) : contains(["TLSv1.0", "TLSv1.1"], v)])
+    : lower(lookup(self, "protocol", "-")) == "https" ? !contains(["tls_cipher_policy_1_0", "tls_cipher_policy_1_1"], lookup(self, "tls_cipher_policy", "tls_cipher_policy_1_0"))
+    : upper(lookup(self, "listener_protocol", "-")) == "HTTPS" ? (
+      lookup(self, "security_policy_id", null) == null
+      ? unknown("the ALB HTTPS listener sets no `security_policy_id` and the provider documents no default policy")
+      : !contains(["tls_cipher_policy_1_0", "tls_cipher_policy_1_1"], lookup(self, "security_policy_id", ""))
+    )
+    : true
+  )
+  where   = "tls_versions|tls_cipher_policy|security_policy_id"
+  message = "${length(lookup(self, "tls_versions", [])) > 0 ? "the TLS cipher policy" : "this HTTPS listener"} still accepts TLS 1.0/1.1${lower(lookup(self, "protocol", "-")) == "https" && lookup(self, "tls_cipher_policy", null) == null ? " (`tls_cipher_policy` is unset and defaults to `tls_cipher_policy_1_0`)" : ""}"
+  help    = "use `tls_cipher_policy_1_2`, `tls_cipher_policy_1_2_strict` or `tls_cipher_policy_1_2_strict_with_1_3` (custom policies: only `TLSv1.2` and `TLSv1.3`)"
   references = {
     docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/tls-security-policies"
   }
@@ -283,17 +294,42 @@ rule "NET003" {
   docs = <<-EOT
     ## Why
     TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses; compliance regimes
-    such as PCI DSS forbid them.
+    such as PCI DSS forbid them. Weak transport encryption is medium.
+
+    Where a listener can end up with them:
+    - `alicloud_slb_tls_cipher_policy` whose `tls_versions` contains `TLSv1.0` or `TLSv1.1`;
+    - an `https` `alicloud_slb_listener` whose `tls_cipher_policy` is `tls_cipher_policy_1_0`
+      or `_1_1`, or is unset: the provider's default is `tls_cipher_policy_1_0`;
+    - an `HTTPS` `alicloud_alb_listener` with the predefined `tls_cipher_policy_1_0`/`_1_1`.
+      An ALB listener without `security_policy_id` is undecided (`--show-unknown`): the provider
+      docs give no default policy. A custom policy ID is followed only when it is a literal.
 
     ## How to fix
-    Keep only `TLSv1.2` and `TLSv1.3` in `tls_versions`.
+    Use a TLS 1.2+ policy.
 
     ## Example
+    Bad:
     ```hcl
-    resource "alicloud_slb_tls_cipher_policy" "modern" {
-      tls_cipher_policy_name = "modern"
-      tls_versions           = ["TLSv1.2", "TLSv1.3"]
-      ciphers                = ["ECDHE-ECDSA-AES128-GCM-SHA256", "TLS_AES_128_GCM_SHA256"]
+    resource "alicloud_slb_listener" "https" {
+      load_balancer_id      = alicloud_slb_load_balancer.web.id
+      protocol              = "https"
+      frontend_port         = 443
+      backend_port          = 80
+      bandwidth             = -1
+      server_certificate_id = alicloud_slb_server_certificate.web.id
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_slb_listener" "https" {
+      load_balancer_id      = alicloud_slb_load_balancer.web.id
+      protocol              = "https"
+      frontend_port         = 443
+      backend_port          = 80
+      bandwidth             = -1
+      server_certificate_id = alicloud_slb_server_certificate.web.id
+      tls_cipher_policy     = "tls_cipher_policy_1_2_strict_with_1_3"
     }
     ```
   EOT

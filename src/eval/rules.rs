@@ -354,15 +354,17 @@ pub fn assert_each(
 /// Where a failure points: `where` is an attribute path of the block, or of the element being
 /// judged when it starts with `each.value.`.
 fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>) -> Option<Loc> {
-    let w = rule.where_.as_deref()?;
-    let (root, path) = match (
-        w.strip_prefix("each.value."),
-        each.and_then(|e| e.get("value")),
-    ) {
-        (Some(rest), Some(v)) => (v, rest),
-        _ => (&block.value, w),
-    };
-    attr_path_loc(root, path).or_else(|| path_loc(root, path))
+    // `a|b`: the first of several attributes that is set (rules over several resource types).
+    rule.where_.as_deref()?.split('|').find_map(|w| {
+        let (root, path) = match (
+            w.strip_prefix("each.value."),
+            each.and_then(|e| e.get("value")),
+        ) {
+            (Some(rest), Some(v)) => (v, rest),
+            _ => (&block.value, w),
+        };
+        attr_path_loc(root, path).or_else(|| path_loc(root, path))
+    })
 }
 
 fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -> Verdict {
