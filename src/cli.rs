@@ -59,6 +59,13 @@ pub enum Command {
     Policy(PolicyCommand),
     /// Show the effective configuration for a path and where each value comes from.
     Config(ConfigArgs),
+    /// Print a shell completion script: `acslint completions bash > /etc/bash_completion.d/acslint`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these options: `acslint man > acslint.1`.
+    Man,
 }
 
 #[derive(Subcommand, Debug)]
@@ -272,6 +279,20 @@ pub fn main() -> i32 {
             use_high_risk_list(args.high_risk_list.as_deref()).and_then(|_| covers(&args))
         }
         Command::Config(args) => show_config(args),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "acslint", &mut buf);
+            out(&String::from_utf8_lossy(&buf)).map(|()| 0)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            match man.render(&mut buf) {
+                Ok(()) => out(&String::from_utf8_lossy(&buf)).map(|()| 0),
+                Err(e) => Err(format!("cannot render the man page: {e}")),
+            }
+        }
         Command::Server { select, ignore } => {
             let reg = Registry::builtin();
             selection(reg, &select, &ignore)

@@ -7,6 +7,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod sarif;
 
 use crate::finding::{Finding, Severity};
@@ -35,6 +36,8 @@ pub enum Format {
     Github,
     Gitlab,
     Checkstyle,
+    /// A Markdown summary for CI job summaries and pull-request comments.
+    Markdown,
 }
 
 impl Format {
@@ -51,6 +54,7 @@ impl Format {
             Format::Github => "github",
             Format::Gitlab => "gitlab",
             Format::Checkstyle => "checkstyle",
+            Format::Markdown => "markdown",
         }
     }
 }
@@ -155,6 +159,7 @@ pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &
         Format::Github => github::render(report),
         Format::Gitlab => gitlab::render(report),
         Format::Checkstyle => checkstyle::render(report),
+        Format::Markdown => markdown::render(report),
     }
 }
 
