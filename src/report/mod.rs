@@ -36,7 +36,7 @@ pub enum Format {
     Github,
     Gitlab,
     Checkstyle,
-    /// A Markdown summary for CI job summaries and pull-request comments.
+    // A Markdown summary for CI job summaries (no doc comment: clap would list every value long-form).
     Markdown,
 }
 
