@@ -118,7 +118,8 @@ impl Baseline {
     }
 
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::lint::read_regular(path, 256 << 20)
+            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
             .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
         let b: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("baseline {} is not valid: {e}", path.display()))?;

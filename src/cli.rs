@@ -219,13 +219,20 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file, and list the fixed ones.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record the current findings in this baseline file (written atomically).
+    /// Record the current findings in this baseline file (written atomically). With
+    /// `--baseline` on the same file, the run is compared with the old content, then the file
+    /// is rewritten.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
     /// Use this high-risk API list instead of the built-in one (or `high_risk_list` in the
     /// configuration).
     #[arg(long, value_name = "FILE")]
     pub high_risk_list: Option<PathBuf>,
+    /// Let configurations, suppressions, baselines, --select/--ignore and --fail-on apply to
+    /// TF003, TF005 and TF006 (parts of the tree not checked). Without it they are always
+    /// reported and always fail the run.
+    #[arg(long)]
+    pub allow_incomplete: bool,
 }
 
 #[derive(Args, Debug)]
@@ -302,13 +309,15 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            err_out(&format!("error: {msg}\n"));
             2
         }
     }
 }
 
+/// Write to standard output, through the redaction pass every byte leaving the process takes.
 fn out(s: &str) -> Result<(), String> {
+    let s = crate::redact::redact(s);
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|_| stdout.flush()) {
         // A closed pipe (`acslint … | head`) is not an error worth a message.
@@ -317,6 +326,13 @@ fn out(s: &str) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+/// Write to standard error, redacted like [`out`].
+pub fn err_out(s: &str) {
+    let s = crate::redact::redact(s);
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(s.as_bytes()).and_then(|_| e.flush());
 }
 
 fn use_color(c: Color) -> bool {
@@ -362,9 +378,10 @@ pub fn registry(files: &[PathBuf]) -> Result<Registry, String> {
         }
     }
     for p in paths {
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| format!("cannot read rule file {}: {e}", p.display()))?;
         let display = lint::display_path(&p);
+        let text = lint::read_regular(&p, config::MAX_CONFIG_SIZE)
+            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
+            .map_err(|e| format!("cannot read rule file {display}: {e}"))?;
         match rules::load_rule_file(&display, &text, None, true) {
             Ok(rs) => {
                 for r in rs {
@@ -372,7 +389,7 @@ pub fn registry(files: &[PathBuf]) -> Result<Registry, String> {
                 }
             }
             Err(errs) => {
-                eprint!("{}", rule_errors(&text, &errs));
+                err_out(&rule_errors(&text, &errs));
                 return Err(format!("{} error(s) in rule file {display}", errs.len()));
             }
         }
@@ -381,12 +398,15 @@ pub fn registry(files: &[PathBuf]) -> Result<Registry, String> {
 }
 
 fn walk_hcl(dir: &std::path::Path) -> Vec<PathBuf> {
+    // Links are not followed, and a linked file counts only when it stays inside the directory.
+    let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut v: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
         .standard_filters(false)
         .build()
         .filter_map(Result::ok)
         .map(|e| e.into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "hcl"))
+        .filter(|p| std::fs::canonicalize(p).is_ok_and(|c| c.starts_with(&canon)))
         .collect();
     v.sort();
     v
@@ -413,13 +433,17 @@ pub fn selection(
             sel.enabled.extend(resolve(s.trim())?);
         }
     }
-    for s in ignore.iter().filter(|s| !s.trim().is_empty()) {
+    let ignore: Vec<&String> = ignore.iter().filter(|s| !s.trim().is_empty()).collect();
+    for s in &ignore {
         for id in resolve(s.trim())? {
             sel.enabled.remove(&id);
         }
     }
     if select.iter().any(|s| s.trim() == "leak-response") {
         leak_response_severity(&mut sel);
+    }
+    if sel.enabled.is_empty() && !ignore.is_empty() {
+        return Err("--select and --ignore together leave no rule to run".into());
     }
     Ok(sel)
 }
@@ -433,6 +457,51 @@ fn leak_response_severity(sel: &mut Selection) {
     }
 }
 
+/// `--var-file`s must exist and parse (Terraform stops on them too); a typo must not turn
+/// into a run without the values.
+fn check_var_files(files: &[PathBuf]) -> Result<(), String> {
+    for p in files {
+        let d = lint::display_path(p);
+        let text = lint::read_regular(p, 64 << 20)
+            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
+            .map_err(|e| format!("--var-file {d}: {e}"))?;
+        if p.to_string_lossy().ends_with(".json") {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .map_err(|e| format!("--var-file {d}: invalid JSON: {e}"))?;
+        } else {
+            hcl_edit::parser::parse_body(&text)
+                .map_err(|e| format!("--var-file {d}: invalid HCL: {}", e.message()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A `--var` for a variable that no scanned configuration declares is an error, as in
+/// Terraform (a misspelt name would silently leave the real variable at its default).
+fn check_vars_declared(
+    vars: &[(String, String)],
+    sources: &crate::source::SourceMap,
+) -> Result<(), String> {
+    for (name, _) in vars {
+        let Ok(re) = regex::Regex::new(&format!(
+            r#"(?m)^\s*variable\s+"?{}"?\s*\{{"#,
+            regex::escape(name)
+        )) else {
+            continue;
+        };
+        let declared = sources
+            .files()
+            .iter()
+            .any(|f| f.kind == crate::source::FileKind::Hcl && re.is_match(&f.text));
+        if !declared {
+            return Err(format!(
+                "--var {name}: no scanned configuration declares a variable `{name}`"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Load the configurations of a run; errors are printed as diagnostics (exit 2).
 fn load_configs(
     mode: &config::Mode,
@@ -441,7 +510,7 @@ fn load_configs(
     descend: bool,
 ) -> Result<ConfigSet, String> {
     ConfigSet::load(mode, paths, respect_ignore, descend).map_err(|errs| {
-        eprint!("{}", config::render_errors(&errs));
+        err_out(&config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
     })
 }
@@ -535,6 +604,13 @@ fn run_selection(
                 .extend(o.value.clone());
         }
     }
+    if !args.allow_incomplete {
+        for id in lint::INCOMPLETE {
+            if let Some(r) = reg.find(id) {
+                sel.enabled.insert(r.id.clone());
+            }
+        }
+    }
     Ok((sel, !cli_select))
 }
 
@@ -622,7 +698,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         discovered.as_ref().map(|d| d.configs.as_slice()),
     )
     .map_err(|errs| {
-        eprint!("{}", config::render_errors(&errs));
+        err_out(&config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
     })?;
     let mut rule_files = args.rule_files.clone();
@@ -632,7 +708,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     rule_files.dedup();
     let reg = registry(&rule_files)?;
     cs.validate(&reg).map_err(|errs| {
-        eprint!("{}", config::render_errors(&errs));
+        err_out(&config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
     })?;
     let (sel, config_selection) = run_selection(&reg, &cs, &args)?;
@@ -650,6 +726,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         config_selection,
         inline_suppressions: !args.no_inline_suppressions,
         max_file_size: args.max_file_size,
+        allow_incomplete: args.allow_incomplete,
         ..Default::default()
     };
     opts.discover = discover_opts;
@@ -661,6 +738,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             .ok_or_else(|| format!("--var `{v}`: expected NAME=VALUE"))?;
         opts.eval.vars.push((k.trim().to_string(), val.to_string()));
     }
+    check_var_files(&args.var_files)?;
     opts.eval.var_files = args.var_files.clone();
     opts.eval = opts.eval.with_process_env();
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -685,21 +763,47 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     })??;
     let mut timings = lint::Timings::new();
 
-    let format = args.format.unwrap_or_else(default_format);
-    if let Some(path) = &args.write_baseline {
-        let b = Baseline::from_findings(&result.sources, &result.findings);
-        crate::util::write_atomic(path, b.to_json().as_bytes())
-            .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+    check_vars_declared(&opts.eval.vars, &result.sources)?;
+    // Bad files are findings (exit 1); a run with neither a file linted nor a finding is an
+    // error, not a pass.
+    if result.files == 0 && result.findings.is_empty() {
+        // "0 files checked" passing a CI gate is the gate open; say why instead.
+        let why = "no Terraform (.tf, .tf.json, .tfvars) or policy/plan JSON file was found under the given paths";
+        return Err(format!(
+            "no file was linted: {why}{}",
+            ignored_note(result.ignored)
+        ));
     }
+    let format = args.format.unwrap_or_else(default_format);
+    // No output may land on a file the run read: `-o json=main.tf` would destroy an input.
+    let targets: Vec<&PathBuf> = outputs
+        .iter()
+        .map(|(_, p)| p)
+        .chain(args.write_baseline.iter())
+        .collect();
+    refuse_inputs(&targets, &result.sources)?;
     let mut findings = result.findings.clone();
     let mut fixed = Vec::new();
     let mut known = 0;
+    // `--baseline X --write-baseline X`: compared with the baseline as it was, then rewritten
+    // with the current findings (read before anything is written).
     if let Some(path) = &args.baseline {
         let b = Baseline::read(path)?;
-        let (new, old, gone) = b.apply(&result.sources, findings);
+        let (mut new, old, gone) = b.apply(&result.sources, findings);
+        // A baseline is part of the tree: it cannot hide what was not checked.
+        let (hidden, old): (Vec<_>, Vec<_>) = old
+            .into_iter()
+            .partition(|f| !args.allow_incomplete && lint::is_incomplete(&f.rule));
+        new.extend(hidden);
+        crate::engine::sort_findings(&result.sources, &mut new);
         findings = new;
         known = old.len();
         fixed = gone;
+    }
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::from_findings(&result.sources, &result.findings);
+        crate::util::write_atomic(path, crate::redact::redact(&b.to_json()).as_bytes())
+            .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
     }
     let report = Report {
         sources: &result.sources,
@@ -735,7 +839,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        crate::util::write_atomic(path, text.as_bytes())
+        crate::util::write_atomic(path, crate::redact::redact(&text).as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     let style = HumanStyle {
@@ -784,7 +888,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
                 ));
             }
         }
-        eprint!("{s}");
+        err_out(&s);
     }
     if args.show_unknown && format != Format::Json {
         let mut s = String::new();
@@ -808,16 +912,17 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             ));
         }
         if format == Format::Human {
-            eprint!("{s}");
+            err_out(&s);
         } else {
             out(&s)?;
         }
     }
     if format == Format::Human && !args.quiet {
-        eprintln!(
-            "{}",
-            report::human::summary(&report, start.elapsed().as_millis())
-        );
+        err_out(&format!(
+            "{}{}\n",
+            report::human::summary(&report, start.elapsed().as_millis()),
+            ignored_note(result.ignored)
+        ));
     }
     // The threshold: --fail-on, else the `fail_on` of each finding's configuration, else low.
     let failing = findings.iter().any(|f| {
@@ -829,6 +934,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
                 .unwrap_or(Some(Severity::Low)),
         };
         t.is_some_and(|t| f.severity >= t)
+            || (!args.allow_incomplete && lint::is_incomplete(&f.rule))
     });
     let code = if result.internal_errors > 0 {
         // An incomplete run must not pass for a clean one (TF006 findings say which files).
@@ -848,6 +954,36 @@ fn check(args: CheckArgs) -> Result<i32, String> {
 fn use_high_risk_list(file: Option<&std::path::Path>) -> Result<(), String> {
     if let Some(f) = file {
         crate::policy::highrisk::set_active(crate::policy::highrisk::load(f)?);
+    }
+    Ok(())
+}
+
+fn ignored_note(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(
+            " ({n} Terraform or policy file(s) skipped by ignore files; --no-ignore lints them)"
+        ),
+    }
+}
+
+/// Refuse (exit 2) to write onto a file the run read.
+fn refuse_inputs(targets: &[&PathBuf], sources: &crate::source::SourceMap) -> Result<(), String> {
+    for t in targets {
+        let Ok(canon) = std::fs::canonicalize(t) else {
+            continue; // a file that does not exist yet was not read
+        };
+        let hit = sources.files().iter().any(|f| {
+            f.origin.is_none()
+                && f.path.file_name() == canon.file_name()
+                && std::fs::canonicalize(&f.path).is_ok_and(|c| c == canon)
+        });
+        if hit {
+            return Err(format!(
+                "refusing to write {}: it is a file this run read",
+                lint::display_path(t)
+            ));
+        }
     }
     Ok(())
 }
@@ -1191,7 +1327,7 @@ fn show_config(args: ConfigArgs) -> Result<i32, String> {
     }
     let reg = registry(&rule_files)?;
     cs.validate(&reg).map_err(|errs| {
-        eprint!("{}", config::render_errors(&errs));
+        err_out(&config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
     })?;
     let target = if path.is_dir() {

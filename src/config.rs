@@ -679,9 +679,22 @@ fn merge(parent: Config, child: Config) -> Config {
     }
 }
 
+/// Configuration and rule files larger than this are refused (a configuration is a few KB).
+pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
+
 fn read_source(path: &Path) -> Result<Arc<Source>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read configuration {}: {e}", path.display()))?;
+    let bytes = crate::lint::read_regular(path, MAX_CONFIG_SIZE).map_err(|e| {
+        format!(
+            "cannot read configuration {}: {e}",
+            crate::lint::display_path(path)
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "cannot read configuration {}: it is not valid UTF-8",
+            crate::lint::display_path(path)
+        )
+    })?;
     Ok(Arc::new(Source {
         path: crate::report::absolute(path),
         display: crate::lint::display_path(path),
@@ -689,29 +702,96 @@ fn read_source(path: &Path) -> Result<Arc<Source>, String> {
     }))
 }
 
-/// Load a configuration file and its `extends` chain.
+/// Where the paths a configuration names may lead: the canonical repository roots (directories
+/// holding `.git`) of the scanned paths, or the scanned directories themselves outside a
+/// repository. A configuration in a pull request must not make acslint open
+/// `/proc/self/environ` or `~/.aliyun/config.json`.
+#[derive(Clone, Debug, Default)]
+pub struct Confine {
+    pub roots: Vec<PathBuf>,
+}
+
+impl Confine {
+    /// The boundary of `paths` (files or directories).
+    pub fn of(paths: &[PathBuf]) -> Confine {
+        let mut roots: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| {
+                let c = std::fs::canonicalize(p).ok()?;
+                let dir = if c.is_dir() {
+                    c
+                } else {
+                    c.parent()?.to_path_buf()
+                };
+                Some(crate::discover::repo_root(&dir).unwrap_or(dir))
+            })
+            .collect();
+        roots.sort();
+        roots.dedup();
+        Confine { roots }
+    }
+
+    /// The canonical form of `p` when it lies inside the boundary (and is a regular file of at
+    /// most [`MAX_CONFIG_SIZE`] bytes, or a directory when `dir_ok`); else one refusal that
+    /// does not tell whether the path exists.
+    pub fn check(&self, p: &Path, what: &str, dir_ok: bool) -> Result<PathBuf, String> {
+        let refuse = || {
+            format!(
+                "{what} `{}` is not a regular file of at most {MAX_CONFIG_SIZE} bytes inside the repository or the scanned directory; it is not read",
+                crate::lint::display_path(p)
+            )
+        };
+        let canon = std::fs::canonicalize(p).map_err(|_| refuse())?;
+        if !self.roots.iter().any(|r| canon.starts_with(r)) {
+            return Err(refuse());
+        }
+        match std::fs::metadata(&canon) {
+            Ok(m) if m.is_file() && m.len() <= MAX_CONFIG_SIZE => Ok(canon),
+            Ok(m) if dir_ok && m.is_dir() => Ok(canon),
+            _ => Err(refuse()),
+        }
+    }
+}
+
+/// Load a configuration file and its `extends` chain, confined to the file's repository (or
+/// directory).
 pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
+    load_in(path, &Confine::of(&[path.to_path_buf()]))
+}
+
+/// Load a configuration file and its `extends` chain; `extends` and `rules` must lead inside
+/// `confine`.
+pub fn load_in(path: &Path, confine: &Confine) -> Result<Config, Vec<ConfigError>> {
     let mut chain: Vec<PathBuf> = Vec::new();
-    load_chain(path, &mut chain, None)
+    load_chain(path, &mut chain, None, confine)
 }
 
 fn load_chain(
     path: &Path,
     chain: &mut Vec<PathBuf>,
     from: Option<&Origin>,
+    confine: &Confine,
 ) -> Result<Config, Vec<ConfigError>> {
     let abs = crate::report::absolute(path);
-    let src = read_source(&abs).map_err(|m| {
-        vec![match from {
-            Some(o) => ConfigError::at(o, m),
-            None => ConfigError {
-                source: None,
-                message: m,
-                span: None,
-                help: None,
-            },
-        }]
-    })?;
+    let what = if from.is_some() {
+        "`extends` target"
+    } else {
+        "configuration"
+    };
+    let src = confine
+        .check(&abs, what, false)
+        .and_then(|_| read_source(&abs))
+        .map_err(|m| {
+            vec![match from {
+                Some(o) => ConfigError::at(o, m),
+                None => ConfigError {
+                    source: None,
+                    message: m,
+                    span: None,
+                    help: None,
+                },
+            }]
+        })?;
     if chain.contains(&abs) {
         let o = from.cloned().unwrap_or(Origin {
             source: src.clone(),
@@ -723,11 +803,21 @@ fn load_chain(
         )]);
     }
     chain.push(abs.clone());
-    let (c, extends) = layer(&src)?;
+    let (mut c, extends) = layer(&src)?;
+    let mut errors = Vec::new();
+    for r in &mut c.rules {
+        match confine.check(&r.value, "rule file", true) {
+            Ok(p) => r.value = p,
+            Err(m) => errors.push(ConfigError::at(&r.origin, m)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     match extends {
         Some(e) => {
             let target = abs.parent().unwrap_or(Path::new(".")).join(&e.value);
-            let parent = load_chain(&target, chain, Some(&e.origin))?;
+            let parent = load_chain(&target, chain, Some(&e.origin), confine)?;
             Ok(merge(parent, c))
         }
         None => Ok(c),
@@ -784,18 +874,33 @@ impl ConfigSet {
     ) -> Result<ConfigSet, Vec<ConfigError>> {
         match mode {
             Mode::Isolated => Ok(ConfigSet::isolated()),
-            Mode::File(p) => Ok(ConfigSet {
-                forced: Some(Arc::new(load(p)?)),
-                ..Default::default()
-            }),
+            Mode::File(p) => {
+                let mut with = paths.to_vec();
+                with.push(p.clone());
+                Ok(ConfigSet {
+                    forced: Some(Arc::new(load_in(p, &Confine::of(&with))?)),
+                    ..Default::default()
+                })
+            }
             Mode::Discover => {
+                let confine = Confine::of(paths);
                 let mut files: Vec<PathBuf> = Vec::new();
                 for p in paths {
                     let abs = crate::report::absolute(p);
+                    // Up to the repository root, as git does; outside a repository, no higher
+                    // than the path itself (a file planted above a checkout changes nothing).
+                    let top = crate::discover::repo_root(&abs);
                     for a in abs.ancestors() {
                         let f = a.join(FILE_NAME);
                         if f.is_file() {
                             files.push(f);
+                        }
+                        let stop = match &top {
+                            Some(t) => std::fs::canonicalize(a).is_ok_and(|c| &c == t),
+                            None => a != abs || a.is_dir(),
+                        };
+                        if stop {
+                            break;
                         }
                     }
                     if descend && abs.is_dir() && found.is_none() {
@@ -844,7 +949,7 @@ impl ConfigSet {
                 let mut set = ConfigSet::default();
                 let mut errors = Vec::new();
                 for f in files {
-                    match load(&f) {
+                    match load_in(&f, &confine) {
                         Ok(c) => {
                             let dir = f.parent().unwrap_or(Path::new("/")).to_path_buf();
                             set.by_dir.insert(dir, Arc::new(c));
@@ -1235,11 +1340,39 @@ mod tests {
         let c = write(d.path(), "c.hcl", "extends = \"nope.hcl\"\n");
         let e = load(&c).unwrap_err();
         assert!(
-            e[0].message.contains("cannot read configuration"),
+            e[0].message.contains("`extends` target `")
+                && e[0].message.contains("nope.hcl` is not a regular file"),
             "{:?}",
             e
         );
         assert_eq!(e[0].span, Some(10..20));
+    }
+
+    #[test]
+    fn paths_a_configuration_names_are_confined() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path().join("repo");
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        let outside = write(d.path(), "outside.hcl", "fail_on = \"never\"\n");
+        let fifo_free = |text: &str| {
+            let c = write(&root, ".acslint.hcl", text);
+            let e = load_in(&c, &Confine::of(std::slice::from_ref(&root))).unwrap_err();
+            e[0].message.clone()
+        };
+        // Outside, missing outside, and a directory: the same refusal.
+        let m1 = fifo_free(&format!("extends = {:?}\n", outside.display().to_string()));
+        let m2 = fifo_free("extends = \"../nope.hcl\"\n");
+        assert!(m1.ends_with("is not a regular file of at most 1048576 bytes inside the repository or the scanned directory; it is not read"), "{m1}");
+        assert_eq!(m1.split('`').nth(4), m2.split('`').nth(4));
+        assert!(fifo_free("extends = \"/proc/self/environ\"\n").contains("not a regular file"));
+        assert!(fifo_free("rules = [\"../outside.hcl\"]\n").starts_with("rule file `"));
+        // A link inside the repository to a file outside it is refused too.
+        std::os::unix::fs::symlink(&outside, root.join("base.hcl")).unwrap();
+        assert!(fifo_free("extends = \"base.hcl\"\n").contains("not a regular file"));
+        // Inside, it is read.
+        write(&root, "ok.hcl", "fail_on = \"never\"\n");
+        let c = write(&root, ".acslint.hcl", "extends = \"ok.hcl\"\n");
+        assert!(load_in(&c, &Confine::of(std::slice::from_ref(&root))).is_ok());
     }
 
     #[test]

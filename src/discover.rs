@@ -4,6 +4,53 @@ use crate::source::FileKind;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::slice::ParallelSliceMut;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Why a symbolic link was not followed.
+pub const OUTSIDE_LINK: &str =
+    "symbolic link to a path outside the scanned directory; it was not followed";
+/// Why a FIFO, socket or device was not read.
+pub const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); it was not read";
+
+/// The repository a path is in: the closest ancestor (of its canonical form) holding `.git`.
+pub fn repo_root(path: &Path) -> Option<PathBuf> {
+    let canon = std::fs::canonicalize(path).ok()?;
+    canon
+        .ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// The ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`) of the directories strictly
+/// above `root` up to its repository root, deepest first; none outside a repository, so that a
+/// file planted above a checkout hides nothing.
+fn ancestor_ignores(root: &Path) -> Vec<ignore::gitignore::Gitignore> {
+    let Some(repo) = repo_root(root) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for dir in root.ancestors().skip(1) {
+        if !dir.starts_with(&repo) {
+            break;
+        }
+        let mut b = ignore::gitignore::GitignoreBuilder::new(dir);
+        let mut any = false;
+        let mut files = vec![dir.join(".gitignore"), dir.join(".ignore")];
+        if dir == repo {
+            files.push(dir.join(".git/info/exclude"));
+        }
+        for f in files {
+            if f.is_file() {
+                any = true;
+                let _ = b.add(f);
+            }
+        }
+        if let (true, Ok(g)) = (any, b.build()) {
+            out.push(g);
+        }
+    }
+    out
+}
 
 /// Files larger than this are reported and skipped (override with `--max-file-size`).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 8 * 1024 * 1024;
@@ -49,7 +96,8 @@ const BINARY: &[&str] = &[
 
 impl KindHint {
     pub fn of(path: &Path) -> Option<KindHint> {
-        let name = path.file_name()?.to_str()?;
+        // A name that is not valid UTF-8 is still linted (and shown lossily), never skipped.
+        let name = path.file_name()?.to_string_lossy();
         Some(if name.ends_with(".tf.json") {
             KindHint::TfJson
         } else if name.ends_with(".tfvars.json") {
@@ -116,6 +164,9 @@ pub struct Discovered {
     pub candidates: Vec<Candidate>,
     pub errors: Vec<WalkError>,
     pub configs: Vec<PathBuf>,
+    /// Terraform/policy-named files that ignore files kept out of the run (counted only when
+    /// the walk met an ignore file; tracked files are linted whatever the ignore files say).
+    pub ignored: usize,
 }
 
 /// [`discover`], also collecting configuration files (outside `.terraform/`).
@@ -136,6 +187,7 @@ pub fn discover_each<T: Send>(
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut configs = Vec::new();
+    let mut ignored = 0;
     for root in paths {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
@@ -151,6 +203,14 @@ pub fn discover_each<T: Send>(
                 continue;
             }
         };
+        if !meta.is_file() && !meta.is_dir() {
+            // A FIFO would block the read forever, a device would never end.
+            errors.push(WalkError {
+                path: Some(root.clone()),
+                message: NOT_REGULAR.into(),
+            });
+            continue;
+        }
         if meta.is_file() {
             let c = Candidate {
                 path: root.clone(),
@@ -164,18 +224,55 @@ pub fn discover_each<T: Send>(
         // The walk runs on as many threads as the analysis (RAYON_NUM_THREADS); results are
         // sorted below, so the order the threads find files in does not matter.
         let found = std::sync::Mutex::new((Vec::new(), Vec::new(), Vec::new()));
+        // Symbolic links are followed only while they stay inside the root (canonically): a
+        // link to `/` or to `/proc/self/environ` is reported, not walked or read.
+        let canon_root = Arc::new(std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()));
+        let escaped: Arc<Mutex<Vec<WalkError>>> = Arc::default();
+        // Ignore files above the root count up to the repository root only (as git does).
+        let above = Arc::new(if opts.respect_ignore_files {
+            ancestor_ignores(&canon_root)
+        } else {
+            Vec::new()
+        });
+        let saw_ignore_file = std::sync::atomic::AtomicBool::new(!above.is_empty());
+        let (croot, esc, rel_root) = (canon_root.clone(), escaped.clone(), Arc::new(root.clone()));
         ignore::WalkBuilder::new(root)
             .hidden(false)
             .git_ignore(opts.respect_ignore_files)
             .git_global(false)
             .git_exclude(opts.respect_ignore_files)
             .ignore(opts.respect_ignore_files)
-            .parents(opts.respect_ignore_files)
+            .parents(false)
             .require_git(false)
             .follow_links(true)
             .threads(rayon::current_num_threads())
-            .filter_entry(|e| {
-                if !e.file_type().is_some_and(|t| t.is_dir()) {
+            .filter_entry(move |e| {
+                if e.depth() > 0 && e.path_is_symlink() {
+                    let inside =
+                        std::fs::canonicalize(e.path()).is_ok_and(|t| t.starts_with(&*croot));
+                    if !inside {
+                        if let Ok(mut v) = esc.lock() {
+                            v.push(WalkError {
+                                path: Some(e.path().to_path_buf()),
+                                message: OUTSIDE_LINK.into(),
+                            });
+                        }
+                        return false;
+                    }
+                }
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                if !above.is_empty() {
+                    let rel = e.path().strip_prefix(&*rel_root).unwrap_or(e.path());
+                    let abs = croot.join(rel);
+                    for g in above.iter() {
+                        match g.matched_path_or_any_parents(&abs, is_dir) {
+                            ignore::Match::Ignore(_) => return false,
+                            ignore::Match::Whitelist(_) => break,
+                            ignore::Match::None => {}
+                        }
+                    }
+                }
+                if !is_dir {
                     return true;
                 }
                 let name = e.file_name();
@@ -197,6 +294,7 @@ pub fn discover_each<T: Send>(
             .build_parallel()
             .run(|| {
                 let (include, exclude, found) = (&include, &exclude, &found);
+                let saw_ignore_file = &saw_ignore_file;
                 Box::new(move |entry| {
                     use ignore::WalkState::Continue;
                     let entry = match entry {
@@ -212,10 +310,28 @@ pub fn discover_each<T: Send>(
                             return Continue;
                         }
                     };
-                    if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    let ft = entry.file_type();
+                    if ft.is_some_and(|t| t.is_dir()) {
                         return Continue;
                     }
+                    if entry.file_name() == ".gitignore" || entry.file_name() == ".ignore" {
+                        saw_ignore_file.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
                     let path = entry.path();
+                    if !ft.is_some_and(|t| t.is_file()) {
+                        // A FIFO, socket or device with a name acslint would read is reported.
+                        if KindHint::of(path).is_some()
+                            || entry.file_name() == crate::config::FILE_NAME
+                        {
+                            if let Ok(mut f) = found.lock() {
+                                f.1.push(WalkError {
+                                    path: Some(path.to_path_buf()),
+                                    message: NOT_REGULAR.into(),
+                                });
+                            }
+                        }
+                        return Continue;
+                    }
                     if entry.file_name() == crate::config::FILE_NAME
                         && !path.components().any(|c| c.as_os_str() == ".terraform")
                     {
@@ -252,7 +368,70 @@ pub fn discover_each<T: Send>(
                     Continue
                 })
             });
-        let (cands, mut errs, cfgs) = found.into_inner().unwrap_or_default();
+        let (mut cands, mut errs, cfgs) = found.into_inner().unwrap_or_default();
+        errs.extend(std::mem::take(
+            &mut *escaped.lock().unwrap_or_else(|e| e.into_inner()),
+        ));
+        if opts.respect_ignore_files {
+            let walked = cands.len();
+            // Files git tracks are linted even when an ignore file names them: an ignore file
+            // must not be a way to hide code from the gate.
+            if let Some(repo) = repo_root(&canon_root) {
+                let seen: std::collections::HashSet<PathBuf> = cands
+                    .iter()
+                    .map(|(c, _): &(Candidate, T)| c.path.clone())
+                    .collect();
+                let filter = |rel: &Path, path: &Path| {
+                    !exclude
+                        .as_ref()
+                        .is_some_and(|g| g.is_match(rel) || g.is_match(path))
+                        && include
+                            .as_ref()
+                            .is_none_or(|g| g.is_match(rel) || g.is_match(path))
+                };
+                for t in crate::gitindex::tracked_files(&repo) {
+                    let Ok(rel) = repo
+                        .join(&t)
+                        .strip_prefix(&*canon_root)
+                        .map(Path::to_path_buf)
+                    else {
+                        continue;
+                    };
+                    if rel
+                        .components()
+                        .any(|c| c.as_os_str() == ".git" || c.as_os_str() == ".terraform")
+                    {
+                        continue;
+                    }
+                    let path = root.join(&rel);
+                    let Some(kind) = KindHint::of(&path) else {
+                        continue;
+                    };
+                    if seen.contains(&path) || !filter(&rel, &path) {
+                        continue;
+                    }
+                    // Only a regular file that really is inside the root (a tracked path may
+                    // run through a directory since replaced by a link).
+                    let inside = std::fs::canonicalize(&path)
+                        .is_ok_and(|c| c.starts_with(&*canon_root))
+                        && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+                    if !inside {
+                        continue;
+                    }
+                    let c = Candidate {
+                        path,
+                        kind: Some(kind),
+                        explicit: false,
+                    };
+                    let t = each(&c);
+                    cands.push((c, t));
+                }
+            }
+            if saw_ignore_file.into_inner() {
+                let all = count_lintable(root, &include, &exclude);
+                ignored += all.saturating_sub(cands.len().max(walked));
+            }
+        }
         out.extend(cands);
         errs.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
         errors.extend(errs);
@@ -261,6 +440,11 @@ pub fn discover_each<T: Send>(
     // Path comparisons parse components: thousands of them are worth two threads.
     out.par_sort_by(|a, b| a.0.cmp(&b.0));
     out.dedup_by(|a, b| a.0.path == b.0.path);
+    if paths.len() > 1 {
+        // `main.tf ./main.tf` or `. infra/`: one file named in two spellings is linted once.
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|(c, _)| seen.insert(std::fs::canonicalize(&c.path).unwrap_or(c.path.clone())));
+    }
     configs.sort();
     configs.dedup();
     let (candidates, results) = out.into_iter().unzip();
@@ -269,9 +453,46 @@ pub fn discover_each<T: Send>(
             candidates,
             errors,
             configs,
+            ignored,
         },
         results,
     ))
+}
+
+/// Terraform/policy-named files below `root` with no ignore file applied (for the count of
+/// files the ignore files skipped).
+fn count_lintable(root: &Path, include: &Option<GlobSet>, exclude: &Option<GlobSet>) -> usize {
+    let n = std::sync::atomic::AtomicUsize::new(0);
+    ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .threads(rayon::current_num_threads())
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && (e.file_name() == ".git" || e.file_name() == ".terraform"))
+        })
+        .build_parallel()
+        .run(|| {
+            let n = &n;
+            Box::new(move |e| {
+                if let Ok(e) = e {
+                    let path = e.path();
+                    let rel = path.strip_prefix(root).unwrap_or(path);
+                    if !e.file_type().is_some_and(|t| t.is_dir())
+                        && KindHint::of(path).is_some()
+                        && !exclude
+                            .as_ref()
+                            .is_some_and(|g| g.is_match(rel) || g.is_match(path))
+                        && include
+                            .as_ref()
+                            .is_none_or(|g| g.is_match(rel) || g.is_match(path))
+                    {
+                        n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    n.into_inner()
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {

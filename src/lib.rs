@@ -11,6 +11,7 @@ pub mod discover;
 pub mod engine;
 pub mod eval;
 pub mod finding;
+pub mod gitindex;
 pub mod json;
 pub mod lint;
 pub mod lsp;

@@ -44,6 +44,19 @@ pub struct LintOptions {
     pub discovered: Option<discover::Discovered>,
     /// The discovered files already read ([`read`]), in the order of the candidates.
     pub prefetched: Option<Vec<Read>>,
+    /// Let configurations, comments and baselines silence the diagnostics that say part of
+    /// the code was not checked ([`INCOMPLETE`]); off by default (`--allow-incomplete`).
+    pub allow_incomplete: bool,
+}
+
+/// Diagnostics that mean part of the tree was not checked (file too large, a budget or limit
+/// reached, an internal error): nothing inside the scanned tree can silence them, or a pull
+/// request could add a bomb and `ignore = ["TF005"]` and pass.
+pub const INCOMPLETE: [&str; 3] = ["TF003", "TF005", "TF006"];
+
+/// Whether a rule is one of [`INCOMPLETE`].
+pub fn is_incomplete(rule: &str) -> bool {
+    INCOMPLETE.contains(&rule)
 }
 
 impl Default for LintOptions {
@@ -63,6 +76,7 @@ impl Default for LintOptions {
             eval: tf::EvalOptions::default(),
             discovered: None,
             prefetched: None,
+            allow_incomplete: false,
         }
     }
 }
@@ -75,6 +89,8 @@ pub struct LintResult {
     pub files: usize,
     /// Findings silenced by inline suppressions or per-path configuration.
     pub suppressed: Vec<Suppressed>,
+    /// Terraform/policy files that ignore files kept out of the run.
+    pub ignored: usize,
     /// Panics caught during the analysis (each also reported as a `TF006` finding when that rule
     /// is selected): the run is incomplete and the exit code must say so.
     pub internal_errors: usize,
@@ -86,10 +102,43 @@ pub struct LintResult {
 /// only reserved: pages are touched as the stack grows.
 pub const STACK_SIZE: usize = 64 << 20;
 
-fn builder() -> rayon::ThreadPoolBuilder {
-    rayon::ThreadPoolBuilder::new()
-        .stack_size(STACK_SIZE)
-        .thread_name(|i| format!("acslint-{i}"))
+fn builder(stack: usize, threads: Option<usize>) -> rayon::ThreadPoolBuilder {
+    let b = rayon::ThreadPoolBuilder::new()
+        .stack_size(stack)
+        .thread_name(|i| format!("acslint-{i}"));
+    match threads {
+        Some(n) => b.num_threads(n),
+        None => b,
+    }
+}
+
+/// Stack size and thread count that fit the address-space limit (`ulimit -v`, `prlimit --as`,
+/// common on shared CI runners): each thread reserves its whole stack up front, so 64 threads of
+/// 64 MiB need 4 GiB of address space before anything is allocated. Without a limit, the full
+/// stacks; under one, stacks and threads shrink to use at most a quarter of it.
+fn pool_shape() -> (usize, Option<usize>) {
+    #[cfg(unix)]
+    {
+        let mut lim = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit writes the struct it is given.
+        let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut lim) } == 0;
+        if ok && lim.rlim_cur != libc::RLIM_INFINITY {
+            let limit = lim.rlim_cur as usize;
+            let threads = std::env::var("RAYON_NUM_THREADS")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|&n| n > 0)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let share = limit / 4;
+            let stack = (share / threads).clamp(2 << 20, STACK_SIZE);
+            let threads = threads.min((share / stack).max(1));
+            return (stack, Some(threads));
+        }
+    }
+    (STACK_SIZE, None)
 }
 
 /// The thread pool every analysis runs in (RAYON_NUM_THREADS or one thread per core): rayon's
@@ -98,10 +147,17 @@ fn builder() -> rayon::ThreadPoolBuilder {
 fn pool() -> Option<&'static rayon::ThreadPool> {
     static GLOBAL: OnceLock<bool> = OnceLock::new();
     static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-    if *GLOBAL.get_or_init(|| builder().build_global().is_ok()) {
+    let (stack, threads) = pool_shape();
+    if *GLOBAL.get_or_init(|| builder(stack, threads).build_global().is_ok()) {
         return None;
     }
-    POOL.get_or_init(|| builder().build().ok()).as_ref()
+    POOL.get_or_init(|| {
+        builder(stack, threads)
+            .build()
+            .or_else(|_| builder(2 << 20, Some(1)).build())
+            .ok()
+    })
+    .as_ref()
 }
 
 /// Set up the analysis threads before anything else uses rayon.
@@ -172,29 +228,31 @@ pub fn display_path(p: &Path) -> String {
 /// run instead of one per file).
 fn display_path_in(p: &Path, cwd: Option<&Path>) -> String {
     let rel = cwd.and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = escape_controls(&rel.to_string_lossy().replace('\\', "/"));
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Control characters in a file name escaped (`\n`, `\u{1b}`), so that a name cannot forge
+/// lines or terminal sequences in any output format.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Read a discovered file: size limit, UTF-8, and its kind (JSON by content).
 pub fn read(c: &Candidate, max: u64) -> Read {
-    let meta = match std::fs::metadata(&c.path) {
-        Ok(m) => m,
-        Err(e) => return Read::Error(format!("cannot read the file: {e}")),
-    };
-    if meta.len() > max {
-        // Other files are read for secrets only: a large one is data, not configuration.
-        if c.kind == Some(KindHint::Text) {
-            return Read::Skip;
-        }
-        return Read::Error(format!(
-            "the file is {} bytes, over the {max}-byte limit (raise it with --max-file-size); it was not analysed",
-            meta.len()
-        ));
-    }
-    let bytes = match std::fs::read(&c.path) {
+    let bytes = match read_regular(&c.path, max) {
         Ok(b) => b,
-        Err(e) => return Read::Error(format!("cannot read the file: {e}")),
+        // Other files are read for secrets only: a large one is data, not configuration.
+        Err(m) if c.kind == Some(KindHint::Text) && m.contains("-byte limit") => return Read::Skip,
+        Err(m) => return Read::Error(m),
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -210,6 +268,45 @@ pub fn read(c: &Candidate, max: u64) -> Read {
     classify(c.kind, text, c.explicit)
 }
 
+/// The bytes of a regular file of at most `max` bytes. The file is opened without blocking and
+/// checked on the open descriptor, so a FIFO or device swapped in after discovery is refused,
+/// not waited on, and a file that grows past the limit is not read past it.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut o, libc::O_NONBLOCK);
+    let f = o
+        .open(path)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let meta = f
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if !meta.is_file() {
+        return Err(discover::NOT_REGULAR.into());
+    }
+    let too_large = |n: u64| {
+        format!(
+            "the file is {n} bytes, over the {max}-byte limit (raise it with --max-file-size); it was not analysed"
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Why a `.json` file named on the command line is not linted.
+pub const NEITHER: &str = "the JSON file is neither a RAM policy (no top-level `Statement`) nor a Terraform plan; it was not analysed";
+
 fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
     if text.starts_with('\u{feff}') {
         // Editors hide the byte order mark and parsers reject it.
@@ -223,6 +320,8 @@ fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
         // JSON that is neither a policy nor a plan is still text to scan for secrets.
         Some(KindHint::Json) => match discover::sniff_json(&text) {
             Some(k) => k,
+            // Named on the command line, it was meant to be linted: say why it is not.
+            None if explicit => return Read::Error(NEITHER.into()),
             None => FileKind::Text,
         },
         Some(KindHint::Text) => {
@@ -275,11 +374,10 @@ fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, Stri
         .filter_map(|(p, module)| {
             let dir = std::fs::canonicalize(&module).ok()?;
             let canon = std::fs::canonicalize(&p).ok()?;
-            let meta = std::fs::metadata(&canon).ok()?;
-            if !canon.starts_with(&dir) || !meta.is_file() || meta.len() > max {
+            if !canon.starts_with(&dir) {
                 return None;
             }
-            let text = std::fs::read_to_string(&canon).ok()?;
+            let text = String::from_utf8(read_regular(&canon, max).ok()?).ok()?;
             Some((p.clone(), display_path_in(&p, cwd.as_deref()), text))
         })
         .collect()
@@ -349,6 +447,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     let mut timings = Timings::new();
     let mut sources = SourceMap::default();
     let mut emits: Vec<Emit> = Vec::new();
+    let mut ignored = 0;
 
     if let Some((name, text)) = &opts.stdin {
         let hint = KindHint::of(Path::new(name)).or(Some(KindHint::Hcl));
@@ -360,8 +459,15 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         }
     } else {
         let (cands, walk_errors) = match &opts.discovered {
-            Some(d) => (d.candidates.clone(), d.errors.clone()),
-            None => discover::discover(&opts.paths, &opts.discover)?,
+            Some(d) => {
+                ignored = d.ignored;
+                (d.candidates.clone(), d.errors.clone())
+            }
+            None => {
+                let d = discover::discover_all(&opts.paths, &opts.discover)?;
+                ignored = d.ignored;
+                (d.candidates, d.errors)
+            }
         };
         timings.lap("discover");
         // Files the caller read during the walk, else none yet.
@@ -516,6 +622,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         unknowns: out.unknowns,
         files,
         suppressed,
+        ignored,
         internal_errors: front_end_panics + out.internal_errors,
     })
 }
@@ -604,9 +711,12 @@ pub fn filter(
             .get_or_init(|| opts.config.as_ref()?.for_path(&sources.get(id).path))
             .clone()
     };
+    let locked = |rule: &str| !opts.allow_incomplete && is_incomplete(rule);
     let enabled = |id: FileId, rule: &str| -> bool {
         sel.is_enabled(rule)
-            && (!opts.config_selection || cfg_of(id).is_none_or(|c| c.selects(reg, rule)))
+            && (!opts.config_selection
+                || locked(rule)
+                || cfg_of(id).is_none_or(|c| c.selects(reg, rule)))
     };
     let findings: Vec<Finding> = findings
         .into_iter()
@@ -628,7 +738,7 @@ pub fn filter(
     let mut suppressed = applied.suppressed;
     let mut kept = Vec::new();
     for mut f in applied.findings {
-        let Some(cfg) = cfg_of(f.file) else {
+        let Some(cfg) = cfg_of(f.file).filter(|_| !locked(&f.rule)) else {
             kept.push(f);
             continue;
         };

@@ -9,14 +9,25 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::{BufRead, Read, Write};
 
+/// One frame read: a message, or what was wrong with it (answered, then the server goes on).
+enum Frame {
+    Message(Value),
+    Bad(String),
+}
+
 /// Read one `Content-Length`-framed message; `None` at end of input.
-fn read_message(input: &mut impl BufRead) -> std::io::Result<Option<Value>> {
+fn read_message(input: &mut impl BufRead) -> std::io::Result<Option<Frame>> {
     let mut length: Option<usize> = None;
+    let mut lines = 0;
     loop {
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let mut line = Vec::new();
+        // Header lines are short; a flood without a newline is cut, not buffered whole.
+        let n = input.by_ref().take(8192).read_until(b'\n', &mut line)?;
+        if n == 0 {
             return Ok(None);
         }
+        lines += 1;
+        let line = String::from_utf8_lossy(&line);
         let line = line.trim_end();
         if line.is_empty() {
             break;
@@ -24,27 +35,34 @@ fn read_message(input: &mut impl BufRead) -> std::io::Result<Option<Value>> {
         if let Some(v) = line.strip_prefix("Content-Length:") {
             length = v.trim().parse().ok();
         }
+        if lines > 64 {
+            return Ok(Some(Frame::Bad("too many header lines".into())));
+        }
     }
     let Some(n) = length else {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "missing Content-Length",
-        ));
+        return Ok(Some(Frame::Bad("missing or invalid Content-Length".into())));
     };
-    // Refuse absurd frames rather than allocating them.
+    // Refuse absurd frames rather than allocating them: the body is skipped.
     if n > 64 * 1024 * 1024 {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "message too large",
-        ));
+        std::io::copy(&mut input.by_ref().take(n as u64), &mut std::io::sink())?;
+        return Ok(Some(Frame::Bad("message too large".into())));
     }
-    let mut buf = vec![0; n];
-    input.read_exact(&mut buf)?;
-    Ok(serde_json::from_slice(&buf).ok())
+    let mut buf = Vec::new();
+    input.by_ref().take(n as u64).read_to_end(&mut buf)?;
+    if buf.len() < n {
+        // A Content-Length longer than what followed: the input ended inside the frame.
+        return Ok(None);
+    }
+    Ok(Some(match serde_json::from_slice(&buf) {
+        Ok(v) => Frame::Message(v),
+        Err(e) => Frame::Bad(format!("the message is not JSON: {e}")),
+    }))
 }
 
 fn write_message(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
+    // The last pass of redaction, as for the command line's output.
     let body = v.to_string();
+    let body = crate::redact::redact(&body);
     write!(out, "Content-Length: {}\r\n\r\n{body}", body.len())?;
     out.flush()
 }
@@ -106,7 +124,15 @@ pub fn serve(reg: &Registry, sel: &Selection, input: impl Read, mut output: impl
     let mut shutdown = false;
     loop {
         let msg = match read_message(&mut input) {
-            Ok(Some(m)) => m,
+            Ok(Some(Frame::Message(m))) => m,
+            Ok(Some(Frame::Bad(why))) => {
+                // JSON-RPC's parse error, without an id since none could be read.
+                let _ = write_message(
+                    &mut output,
+                    &json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": why}}),
+                );
+                continue;
+            }
             Ok(None) => return if shutdown { 0 } else { 1 },
             Err(_) => return 1,
         };

@@ -1,6 +1,15 @@
-//! Secret redaction of everything a run shows: source snippets, messages, labels, notes and
-//! unknown-value reasons. Applied once to the result of [`crate::lint::lint`], so every output
-//! format (present and future) is covered without each reporter knowing about secrets.
+//! Secret redaction of everything a run shows. Applied twice: once to the result of
+//! [`crate::lint::lint`] (source snippets, messages, labels, notes, unknown-value reasons), so
+//! spans stay exact, and once more, as the single last pass, on every byte that leaves the
+//! process ([`redact`] on stdout, stderr, `--output` files, the baseline and the language
+//! server), so that pointers, keys, paths and configuration errors are covered too.
+//!
+//! Secret shapes, each recognised in a secret context so that hashes and file names are kept:
+//! AccessKey ids (`LTAI…`, also written with `\u` escapes or glued to `_`), STS tokens
+//! (`STS.…`), 30-character AccessKey secrets (mixed case and digits anywhere; any mix beside an
+//! AccessKey id), and every literal after a key or attribute named like a secret (`password`,
+//! `secret_key`, `token`…: quoted values, the literal parts of `"${…}literal"`, each literal of
+//! a function call such as `join("", ["a", "b"])`, and `NAME=value` environment assignments).
 //!
 //! Masks keep the byte length and character count of what they hide, so spans and columns stay
 //! right; the first four characters of an AccessKey id (`LTAI`) are kept to say what was there.
@@ -12,24 +21,34 @@ use std::sync::OnceLock;
 struct Patterns {
     /// AccessKey ids.
     key_id: Regex,
-    /// Tokens shaped like an AccessKey secret: 30 letters and digits, mixed case and digits.
-    secret: Regex,
-    /// STS security tokens (long base64 blobs; `CAIS`/`CAES` is how they start in practice).
+    /// AccessKey ids and alphanumeric runs where characters may be written `\u00XX`.
+    key_id_escaped: Regex,
+    run_escaped: Regex,
+    /// STS security tokens: `STS.…` ids and the long base64 blobs (`CAIS`/`CAES` is how they
+    /// start in practice).
+    sts: Regex,
     sts_token: Regex,
-    /// The string value of a key whose name says it holds a secret (HCL `k = "v"`, JSON
-    /// `"k": "v"`).
+    /// A key whose name says it holds a secret, up to its `=` or `:` (HCL `k = `, JSON `"k": `,
+    /// environment `K=`).
     keyed: Regex,
 }
+
+/// An alphanumeric character, possibly written as a `\u00XX` escape.
+const ALNUM_ESC: &str = r"(?:[0-9A-Za-z]|\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]))";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         key_id: Regex::new(r"LTAI[0-9A-Za-z]{8,40}").expect("valid regex"),
-        // ASCII word boundaries: the Unicode ones force the slow backtracking engine.
-        secret: Regex::new(r"(?-u:\b)[0-9A-Za-z]{30}(?-u:\b)").expect("valid regex"),
+        key_id_escaped: Regex::new(&format!(
+            r"(?:L|\\u004[cC])(?:T|\\u0054)(?:A|\\u0041)(?:I|\\u0049){ALNUM_ESC}{{8,40}}"
+        ))
+        .expect("valid regex"),
+        run_escaped: Regex::new(&format!("{ALNUM_ESC}+")).expect("valid regex"),
+        sts: Regex::new(r"STS\.[0-9A-Za-z+/=_\-]{16,}").expect("valid regex"),
         sts_token: Regex::new(crate::checks::secrets::STS_TOKEN).expect("valid regex"),
         keyed: Regex::new(
-            r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)"?(?-u:\s)*[=:](?-u:\s)*"([^"\r\n]*)""#,
+            r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)(\\?")?(?-u:[ \t])*[=:](?-u:[ \t])*"#,
         )
         .expect("valid regex"),
     })
@@ -46,41 +65,188 @@ fn mixed(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_lowercase())
 }
 
+/// Characters a run of `\u`-escaped text stands for.
+fn unescaped_len(s: &str) -> usize {
+    s.len() - s.matches("\\u00").count() * 5
+}
+
+/// Maximal runs of ASCII letters and digits (`_` separates: a secret glued to `_` is found).
+fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        Some((s, i))
+    })
+}
+
+/// Secret-like keys that name something about a secret, not the secret.
+fn harmless_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    [
+        "_file", "_path", "_name", "_arn", "_type", "_version", "_length", "_count",
+    ]
+    .iter()
+    .any(|s| key.ends_with(s))
+}
+
+/// The literal parts of the value after a secret-like key, as byte ranges: a quoted string
+/// (outside its `${…}`), every quoted literal of an expression to the end of the line
+/// (`join("", ["a", "b"])`), or an unquoted environment value (`DB_PASSWORD=x`).
+fn keyed_value(
+    text: &str,
+    at: usize,
+    env_style: bool,
+    quote_escaped: bool,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let b = text.as_bytes();
+    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    // Inside a JSON-escaped text (a message quoting source), quotes are `\"`.
+    let quote: &[u8] = if quote_escaped { b"\\\"" } else { b"\"" };
+    if b[at..end].starts_with(quote) || (end > at && b[at].is_ascii_alphabetic() && !env_style) {
+        // Quoted literals up to the end of the line; `${…}` parts (references) are kept.
+        let mut i = at;
+        let mut in_str = false;
+        let mut depth = 0usize;
+        let mut lit_start = None;
+        let first_is_call = !b[at..end].starts_with(quote);
+        if first_is_call {
+            // A bare reference (`var.x`) is not a secret; a call (`join(`) may carry literals.
+            let word_end = b[at..end]
+                .iter()
+                .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                .map_or(end, |p| at + p);
+            if b.get(word_end) != Some(&b'(') {
+                return;
+            }
+        }
+        while i < end {
+            if b[i..end].starts_with(quote) && depth == 0 {
+                if in_str {
+                    if let Some(s) = lit_start.take() {
+                        out.push((s, i));
+                    }
+                    in_str = false;
+                    if !first_is_call {
+                        return;
+                    }
+                } else {
+                    in_str = true;
+                    lit_start = Some(i + quote.len());
+                }
+                i += quote.len();
+                continue;
+            }
+            if in_str {
+                if b[i] == b'\\' && !quote_escaped {
+                    i += 2;
+                    continue;
+                }
+                if b[i..end].starts_with(b"${") {
+                    if depth == 0 {
+                        if let Some(s) = lit_start.take() {
+                            out.push((s, i));
+                        }
+                    }
+                    depth += 1;
+                    i += 2;
+                    continue;
+                }
+                if b[i] == b'}' && depth > 0 {
+                    depth -= 1;
+                    if depth == 0 {
+                        lit_start = Some(i + 1);
+                    }
+                }
+            }
+            i += 1;
+        }
+        if let Some(s) = lit_start {
+            out.push((s, end));
+        }
+        return;
+    }
+    if env_style {
+        let stop = b[at..end]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || b"\"'`;&|".contains(c))
+            .map_or(end, |p| at + p);
+        out.push((at, stop));
+    }
+}
+
 /// `text` with secrets masked by `*` (same byte length), or borrowed when there is none.
 pub fn redact(text: &str) -> Cow<'_, str> {
     let p = patterns();
     // Byte ranges to mask.
     let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut ids: Vec<usize> = Vec::new();
     for m in p.key_id.find_iter(text) {
         spans.push((m.start() + 4, m.end()));
+        ids.push(m.start());
     }
-    for m in p.secret.find_iter(text) {
-        if mixed(m.as_str()) {
-            spans.push((m.start(), m.end()));
+    let escaped = text.contains("\\u00");
+    if escaped {
+        for m in p.key_id_escaped.find_iter(text) {
+            let prefix = m.as_str().find(['I', 'i']).map_or(4, |i| {
+                if m.as_str()[i..].starts_with('I') {
+                    i + 1
+                } else {
+                    i + 2
+                }
+            });
+            let prefix = if m.as_str().starts_with("LTAI") {
+                4
+            } else {
+                prefix
+            };
+            spans.push((m.start() + prefix.min(m.len()), m.end()));
+            ids.push(m.start());
         }
     }
-    for m in p.sts_token.find_iter(text) {
+    for m in p.sts.find_iter(text).chain(p.sts_token.find_iter(text)) {
         spans.push((m.start() + 4, m.end()));
     }
-    for c in p.keyed.captures_iter(text) {
-        // `secret_file`, `password_name`…: a path or a name about the secret, not the secret.
-        let key = c
-            .get(1)
-            .map(|k| k.as_str().to_ascii_lowercase())
-            .unwrap_or_default();
-        if ["_file", "_path", "_name", "_arn", "_type", "_version"]
-            .iter()
-            .any(|s| key.ends_with(s))
-        {
-            continue;
+    // Beside an AccessKey id, a 30-character run is its secret whatever its characters.
+    let near_id = |s: usize| ids.iter().any(|&i| i.abs_diff(s) < 200);
+    for (s, e) in runs(text) {
+        if e - s == 30 && (mixed(&text[s..e]) || near_id(s)) {
+            spans.push((s, e));
         }
-        if let Some(v) = c.get(2) {
-            // References and interpolations are not secrets, and say where the value comes from.
-            if !v.as_str().is_empty() && !v.as_str().contains("${") {
-                spans.push((v.start(), v.end()));
+    }
+    if escaped {
+        for m in p.run_escaped.find_iter(text) {
+            if m.as_str().contains("\\u00") && unescaped_len(m.as_str()) == 30 {
+                spans.push((m.start(), m.end()));
             }
         }
     }
+    for c in p.keyed.captures_iter(text) {
+        let (Some(key), Some(all)) = (c.get(1), c.get(0)) else {
+            continue;
+        };
+        if harmless_key(key.as_str()) {
+            continue;
+        }
+        // `NAME=value` with an upper-case name and no spaces: an environment assignment.
+        let env_style = !key.as_str().bytes().any(|b| b.is_ascii_lowercase())
+            && c.get(2).is_none()
+            && all.as_str().ends_with('=')
+            && all.len() == key.len() + 1;
+        let quote_escaped = text[all.end()..].starts_with("\\\"");
+        keyed_value(text, all.end(), env_style, quote_escaped, &mut spans);
+    }
+    spans.retain(|(s, e)| s < e);
     if spans.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -89,6 +255,17 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     let mut at = 0;
     for (s, e) in spans {
         let s = s.max(at);
+        if s >= e {
+            continue;
+        }
+        // Ranges come from byte scans: keep them on character boundaries.
+        let (mut s, mut e) = (s, e.min(text.len()));
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        while !text.is_char_boundary(e) {
+            e += 1;
+        }
         if s >= e {
             continue;
         }
@@ -164,5 +341,50 @@ mod tests {
         let r = redact("secret = \"pässwörd\"");
         assert_eq!(r, "secret = \"*¤***¤**\"");
         assert_eq!(r.len(), "secret = \"pässwörd\"".len());
+    }
+
+    #[test]
+    fn secret_shapes_in_their_contexts() {
+        let secret = "kP9sD2fG7hJ4kL1zX8cV5bN3mQ6wE0";
+        // Glued to `_`.
+        assert!(!redact(&format!("x_{secret}_y")).contains(secret));
+        // `\u` escapes.
+        let esc = "LTAI\\u0035tQ8pR7sT3uV9wX2yZ1a";
+        assert_eq!(redact(esc), format!("LTAI{}", "*".repeat(esc.len() - 4)));
+        // Any mix beside an id.
+        let lower = "abcdefghijklmnopqrstuvwxyzabcd";
+        assert_eq!(
+            redact(&format!("LTAI5tQ8pR7sT3uV9wX2yZ1a:{lower}")),
+            format!("LTAI{}:{}", "*".repeat(20), "*".repeat(30))
+        );
+        assert_eq!(redact(lower), lower);
+        // Split literals joined by a function, and the literal part of an interpolation.
+        assert_eq!(
+            redact("secret_key = join(\"\", [\"kP9sD2fG\", \"7hJ4kL1z\"]) # x\nname = \"n\""),
+            "secret_key = join(\"\", [\"********\", \"********\"]) # x\nname = \"n\""
+        );
+        assert_eq!(
+            redact("password = \"${var.p}hunter2\""),
+            "password = \"${var.p}*******\""
+        );
+        assert_eq!(redact("password = var.p"), "password = var.p");
+        // STS tokens and environment assignments.
+        assert_eq!(
+            redact("STS.NUabcdefghijklmnop12"),
+            "STS.********************"
+        );
+        assert_eq!(
+            redact("export DB_PASSWORD=hunter2 && run"),
+            "export DB_PASSWORD=******* && run"
+        );
+        // In JSON-escaped text (a message quoting source).
+        assert_eq!(
+            redact(r#"{"m":"password = \"hunter2\""}"#),
+            r#"{"m":"password = \"*******\""}"#
+        );
+        // Hashes and file names are kept.
+        let h = "0123456789abcdef0123456789abcd";
+        assert_eq!(redact(&format!("sha = \"{h}\"")), format!("sha = \"{h}\""));
+        assert_eq!(redact("modules/secret_file.tf"), "modules/secret_file.tf");
     }
 }

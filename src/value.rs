@@ -46,6 +46,17 @@ pub struct Unknown {
 }
 
 impl Value {
+    /// Approximate bytes this value holds (for the evaluator's memory budget).
+    pub fn weight(&self) -> usize {
+        let own = std::mem::size_of::<Value>();
+        own + match &self.kind {
+            Kind::String(s) => s.len(),
+            Kind::List(xs) => xs.iter().map(Value::weight).sum(),
+            Kind::Object(es) => es.iter().map(|e| e.key.len() + e.value.weight()).sum(),
+            _ => 0,
+        }
+    }
+
     pub fn new(kind: Kind, loc: Option<Loc>) -> Value {
         Value {
             kind,

@@ -337,9 +337,11 @@ fn encodings_line_ends_and_empty_files() {
         r.stdout
     );
     // Empty files.
-    for name in ["empty.tf", "empty.tfvars", "empty.json"] {
+    for name in ["empty.tf", "empty.tfvars"] {
         assert_eq!(check_file(name, b"", &[]).code, 0, "{name}");
     }
+    // A `.json` named on the command line that is neither a policy nor a plan is reported.
+    assert_eq!(rules_in(&check_file("empty.json", b"", &[])), ["TF002"]);
     assert_eq!(rules_in(&check_file("empty.tf.json", b"", &[])), ["TF001"]);
     // A NUL byte is valid UTF-8 but not HCL.
     assert_eq!(

@@ -133,6 +133,7 @@ rule "TF005" {
   check    = builtin("front-end")
   message  = "evaluation stopped: ${reason}"
   help     = "break the cycle, or reduce the size of the expression; the values involved are treated as unknown"
+  ignorable = false
   docs = <<-EOF2
     ## Why
     acslint evaluates Terraform with bounded work so that any input ends quickly: a local or

@@ -169,6 +169,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 unknown_like(&v, l)
             } else {
                 let text = serde_json::to_string(&v.to_json()).unwrap_or_default();
+                ev.work(text.len(), l)?;
                 ev.check_string(text, l)?
             };
             // The structure stays reachable so policy analysis keeps its spans.
@@ -237,6 +238,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let f = s(ev, &f, l)?;
             let rest: Vec<Value> = it.collect();
             let out = format(ev, &f, &rest, l)?;
+            ev.work(out.len(), l)?;
             ev.check_string(out, l)
         }
         "formatlist" => {
@@ -265,7 +267,9 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                         None => v.clone(),
                     })
                     .collect();
-                out.push(ev.check_string(format(ev, &f, &row, l)?, l)?);
+                let one = format(ev, &f, &row, l)?;
+                ev.work(one.len(), l)?;
+                out.push(ev.check_string(one, l)?);
             }
             Ok(Value::list(out, l))
         }
@@ -279,11 +283,13 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                     None => return Ok(unknown_like(x, l)),
                 }
             }
+            ev.work(parts.iter().map(|p| p.len() + sep.len()).sum::<usize>(), l)?;
             ev.check_string(parts.join(&sep), l)
         }
         "split" => {
             let [sep, x] = want(name, a, l)?;
             let (sep, x) = (s(ev, &sep, l)?, s(ev, &x, l)?);
+            ev.work(x.len(), l)?;
             if x.is_empty() {
                 return Ok(Value::list(Vec::new(), l));
             }
@@ -370,6 +376,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
         "lower" | "upper" | "trimspace" | "title" | "chomp" | "strrev" => {
             let [v] = want(name, a, l)?;
             let x = s(ev, &v, l)?;
+            ev.work(x.len(), l)?;
             let out = match name {
                 "lower" => x.to_lowercase(),
                 "upper" => x.to_uppercase(),
@@ -426,16 +433,18 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 off
             } as usize;
             let start = start.min(x.len());
+            // `len` may be 1e300: saturate rather than overflow.
             let end = if len < 0.0 {
                 x.len()
             } else {
-                (start + len as usize).min(x.len())
+                start.saturating_add(len as usize).min(x.len())
             };
             Ok(Value::string(x[start..end].iter().collect::<String>(), l))
         }
         "replace" => {
             let [v, from, to] = want(name, a, l)?;
             let (x, from, to) = (s(ev, &v, l)?, s(ev, &from, l)?, s(ev, &to, l)?);
+            ev.work(x.len(), l)?;
             let out = if from.len() > 1 && from.starts_with('/') && from.ends_with('/') {
                 let re = regex(&from[1..from.len() - 1], l)?;
                 re.replace_all(&x, to.as_str()).into_owned()
@@ -449,6 +458,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
         "regex" | "regexall" => {
             let [p, v] = want(name, a, l)?;
             let (p, x) = (s(ev, &p, l)?, s(ev, &v, l)?);
+            ev.work(x.len(), l)?;
             let re = regex(&p, l)?;
             let one = |c: regex::Captures| -> Value {
                 let names: Vec<Option<&str>> = re.capture_names().skip(1).collect();
@@ -985,7 +995,13 @@ fn format(ev: &Evaluator, f: &str, args: &[Value], l: Option<Loc>) -> Result<Str
             )),
             'f' | 'e' | 'g' => {
                 let x = ev.to_num(v, l)?.unwrap_or(0.0);
-                out.push_str(&format!("{:.*}", prec.unwrap_or(6), x));
+                // Rust's formatter takes at most 65,535 digits of precision (more panics);
+                // anything near that is over the string limit anyway.
+                let p = prec.unwrap_or(6);
+                if p > 4096 {
+                    return err(format!("format(): precision {p} is too large"), l);
+                }
+                out.push_str(&format!("{:.*}", p, x));
             }
             't' => out.push_str(&ev.to_bool(v, l)?.unwrap_or(false).to_string()),
             'q' => out.push_str(
@@ -1036,16 +1052,12 @@ fn read_file(ev: &Evaluator, p: &str, l: Option<Loc>) -> Value {
     {
         return Value::string(f.text.to_string(), Some(Loc::new(f.id, 0..f.text.len())));
     }
-    match std::fs::metadata(&path) {
-        Ok(m) if m.len() > ev.budget.limits.max_string as u64 => {
-            return Value::unknown(format!("`{p}` is too large to read"), l)
-        }
-        Err(e) => return Value::unknown(format!("`{p}` cannot be read: {e}"), l),
-        _ => {}
-    }
-    match std::fs::read_to_string(&path) {
-        Ok(t) => Value::string(t, l),
-        Err(e) => Value::unknown(format!("`{p}` cannot be read: {e}"), l),
+    match crate::lint::read_regular(&path, ev.budget.limits.max_string as u64) {
+        Ok(b) => match String::from_utf8(b) {
+            Ok(t) => Value::string(t, l),
+            Err(_) => Value::unknown(format!("`{p}` is not valid UTF-8"), l),
+        },
+        Err(why) => Value::unknown(format!("`{p}`: {why}"), l),
     }
 }
 

@@ -31,6 +31,36 @@ pub struct Limits {
     pub max_instances: usize,
     /// Nesting of module calls.
     pub max_module_depth: usize,
+    /// Bytes of values produced while evaluating one configuration (strings built, references
+    /// copied, literals evaluated in loops): the memory budget. Values are only produced while
+    /// a configuration is evaluated, so the bytes alive are bounded by this times the threads.
+    pub max_memory: u64,
+    /// Bytes that functions scan or build (`replace`, `regex`, `join`, `format`…) for one
+    /// configuration: the work budget.
+    pub max_work: u64,
+}
+
+/// Budgets shared by every configuration of a run (one per [`crate::tf::EvalOptions`]).
+#[derive(Debug)]
+pub struct RunBudget {
+    /// Bytes of values produced by the configurations being evaluated now (each returns its
+    /// share when it is done).
+    pub memory: std::sync::atomic::AtomicU64,
+    /// Function work of the whole run.
+    pub work: std::sync::atomic::AtomicU64,
+    pub max_memory: u64,
+    pub max_work: u64,
+}
+
+impl Default for RunBudget {
+    fn default() -> Self {
+        RunBudget {
+            memory: Default::default(),
+            work: Default::default(),
+            max_memory: 1 << 30,
+            max_work: 4 << 30,
+        }
+    }
 }
 
 impl Default for Limits {
@@ -42,6 +72,8 @@ impl Default for Limits {
             max_collection: 10_000,
             max_instances: 1000,
             max_module_depth: 16,
+            max_memory: 256 << 20,
+            max_work: 512 << 20,
         }
     }
 }
@@ -54,21 +86,108 @@ pub struct LimitHit {
 }
 
 /// Shared counters for one evaluation run.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Budget {
     pub limits: Limits,
     steps: Cell<u64>,
     depth: Cell<u32>,
+    memory: Cell<u64>,
+    work: Cell<u64>,
+    run: std::sync::Arc<RunBudget>,
     /// Limits reached (first few, deduplicated by location).
     pub hits: RefCell<Vec<LimitHit>>,
 }
 
+impl Drop for Budget {
+    fn drop(&mut self) {
+        // The configuration is done: its values no longer count against the run.
+        self.run
+            .memory
+            .fetch_sub(self.memory.get(), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 impl Budget {
     pub fn new(limits: Limits) -> Budget {
+        Budget::in_run(limits, Default::default())
+    }
+
+    /// A budget that also counts against the run's shared budgets.
+    pub fn in_run(limits: Limits, run: std::sync::Arc<RunBudget>) -> Budget {
         Budget {
             limits,
-            ..Default::default()
+            steps: Cell::new(0),
+            depth: Cell::new(0),
+            memory: Cell::new(0),
+            work: Cell::new(0),
+            run,
+            hits: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Stop the evaluation: every later step fails at once.
+    fn stop(&self, why: String, loc: Option<Loc>) -> String {
+        if !self.exhausted() {
+            self.hit(why.clone(), loc);
+        }
+        self.steps.set(self.limits.max_steps.saturating_add(2));
+        why
+    }
+
+    /// Count `bytes` of values produced; `Err` with the reason once the memory budget is spent.
+    pub fn alloc(&self, bytes: usize, loc: Option<Loc>) -> Result<(), String> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let b = bytes as u64;
+        let m = self.memory.get() + b;
+        self.memory.set(m);
+        let run = self.run.memory.fetch_add(b, Relaxed) + b;
+        if m > self.limits.max_memory {
+            return Err(self.stop(
+                format!(
+                    "its values reached {} MiB (the memory budget of a configuration)",
+                    self.limits.max_memory >> 20
+                ),
+                loc,
+            ));
+        }
+        if run > self.run.max_memory {
+            return Err(self.stop(
+                format!(
+                    "the values of the configurations being evaluated reached {} MiB (the memory budget of a run)",
+                    self.run.max_memory >> 20
+                ),
+                loc,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Count `bytes` of function work; `Err` with the reason once the work budget is spent.
+    pub fn work(&self, bytes: usize, loc: Option<Loc>) -> Result<(), String> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let b = bytes as u64;
+        let w = self.work.get() + b;
+        self.work.set(w);
+        let run = self.run.work.fetch_add(b, Relaxed) + b;
+        if w > self.limits.max_work {
+            return Err(self.stop(
+                format!(
+                    "functions processed {} MiB (the work budget of a configuration)",
+                    self.limits.max_work >> 20
+                ),
+                loc,
+            ));
+        }
+        if run > self.run.max_work {
+            return Err(self.stop(
+                format!(
+                    "functions processed {} MiB in this run (the work budget of a run)",
+                    self.run.max_work >> 20
+                ),
+                loc,
+            ));
+        }
+        Ok(())
     }
     pub fn hit(&self, what: impl Into<String>, loc: Option<Loc>) {
         let mut h = self.hits.borrow_mut();
@@ -281,7 +400,18 @@ impl<'a> Evaluator<'a> {
         r
     }
 
+    /// Count a function's work (bytes scanned or built) against the budget.
+    pub fn work(&self, bytes: usize, l: Option<Loc>) -> Result<(), EvalError> {
+        self.budget.work(bytes, l).map_err(|why| EvalError {
+            message: why,
+            loc: l,
+        })
+    }
+
     fn check_string(&self, s: String, l: Option<Loc>) -> EvalResult {
+        if let Err(why) = self.budget.alloc(s.len(), l) {
+            return Ok(Value::unknown(why, l));
+        }
         if s.len() > self.budget.limits.max_string {
             let why = format!(
                 "a string longer than {} bytes was produced (the size limit)",
@@ -310,7 +440,12 @@ impl<'a> Evaluator<'a> {
             Expression::Null(_) => Ok(Value::new(Kind::Null, l)),
             Expression::Bool(b) => Ok(Value::bool(*b.value(), l)),
             Expression::Number(n) => Ok(Value::number(n.value().as_f64().unwrap_or(f64::NAN), l)),
-            Expression::String(s) => Ok(Value::string(s.value().to_string(), l)),
+            Expression::String(s) => {
+                if let Err(why) = self.budget.alloc(s.value().len(), l) {
+                    return Ok(Value::unknown(why, l));
+                }
+                Ok(Value::string(s.value().to_string(), l))
+            }
             Expression::Array(a) => {
                 let mut items = Vec::with_capacity(a.len());
                 for x in a.iter() {
@@ -434,6 +569,11 @@ impl<'a> Evaluator<'a> {
         }
         match self.scope.lookup(self, root, &steps, l) {
             Some(Ok((v, used))) => {
+                // A reference copies its value: `[for i in range(1000) : local.a]` is 1000
+                // copies of `local.a`.
+                if let Err(why) = self.budget.alloc(v.weight(), l) {
+                    return Ok(Value::unknown(why, l));
+                }
                 let v = if v.loc.is_none() { v.with_loc(l) } else { v };
                 self.apply_ops(v, &ops[used.min(ops.len())..], l)
             }
@@ -855,12 +995,15 @@ impl<'a> Evaluator<'a> {
         } else {
             self.files.base.join(path)
         };
-        let canon =
-            std::fs::canonicalize(&joined).map_err(|e| format!("`{p}` cannot be read: {e}"))?;
-        if !self.files.roots.iter().any(|r| canon.starts_with(r)) {
-            return Err(format!(
-                "`{p}` is outside the scanned directory and is not read"
-            ));
+        // One answer for "missing", "outside" and "not a regular file": a refusal must not
+        // tell whether a path outside the tree exists.
+        let refuse =
+            || format!("`{p}` is not a regular file inside the scanned directory; it is not read");
+        let canon = std::fs::canonicalize(&joined).map_err(|_| refuse())?;
+        if !self.files.roots.iter().any(|r| canon.starts_with(r))
+            || !std::fs::metadata(&canon).is_ok_and(|m| m.is_file())
+        {
+            return Err(refuse());
         }
         Ok(canon)
     }

@@ -19,9 +19,89 @@ use hcl_edit::structure::Body;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+/// Number literals that Terraform accepts (arbitrary precision) but the parser rejects because
+/// they overflow `u64` or `f64` (`18446744073709551616`, `1e309`), rewritten in place to a
+/// literal of the same length that it accepts (so spans stay exact): a float of the same
+/// magnitude, or the largest finite one of that length. `None` when there is none.
+pub fn widen_numbers(text: &str) -> Option<String> {
+    static NUM: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = NUM.get_or_init(|| {
+        regex::Regex::new(r"(?-u:\b)[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?-u:\b)")
+            .expect("valid regex")
+    });
+    let mut out = text.to_string();
+    let mut any = false;
+    // Quote parity and comment state of the current line, kept up to `at` (one pass).
+    let (mut at, mut in_str, mut comment) = (0, false, false);
+    let b = text.as_bytes();
+    for m in re.find_iter(text) {
+        let lit = m.as_str();
+        while at < m.start() {
+            match b[at] {
+                b'\n' => (in_str, comment) = (false, false),
+                b'"' if !comment => in_str = !in_str,
+                b'#' if !in_str => comment = true,
+                b'/' if !in_str && b.get(at + 1) == Some(&b'/') => comment = true,
+                _ => {}
+            }
+            at += 1;
+        }
+        // Not inside a string or after a comment marker on its line.
+        if in_str || comment {
+            continue;
+        }
+        let is_int = lit.bytes().all(|b| b.is_ascii_digit());
+        let overflows = if is_int {
+            lit.parse::<u64>().is_err()
+        } else {
+            !lit.parse::<f64>().is_ok_and(f64::is_finite)
+        };
+        if !overflows {
+            continue;
+        }
+        let v: f64 = lit.parse().unwrap_or(f64::INFINITY);
+        let n = lit.len();
+        // As many mantissa digits as fit; past f64's range, the largest finite value.
+        let fit = if v.is_finite() {
+            (0..n)
+                .rev()
+                .map(|p| format!("{:.*e}", p, v))
+                .find(|s| s.len() <= n && s.parse::<f64>().is_ok_and(f64::is_finite))
+        } else {
+            ["1.797e308", "1.79e308", "1.7e308", "1e308"]
+                .into_iter()
+                .find(|s| s.len() <= n)
+                .map(str::to_string)
+        };
+        let Some(mut rep) = fit else {
+            continue;
+        };
+        // Pad the exponent with leading zeros to the original length.
+        if let Some(i) = rep.find('e') {
+            while rep.len() < n {
+                rep.insert(i + 1, '0');
+            }
+        }
+        if rep.len() != n {
+            continue;
+        }
+        out.replace_range(m.start()..m.end(), &rep);
+        any = true;
+    }
+    any.then_some(out)
+}
+
 /// Parse an HCL file; a syntax error becomes a `TF001` emit at the parser's position.
 pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Box<Emit>> {
-    hcl_edit::parser::parse_body(text).map_err(|e| {
+    let first = hcl_edit::parser::parse_body(text);
+    let first = match first {
+        Err(_) => match widen_numbers(text) {
+            Some(w) => hcl_edit::parser::parse_body(&w).or(first),
+            None => first,
+        },
+        ok => ok,
+    };
+    first.map_err(|e| {
         let off = e.location().offset().min(text.len());
         let end = text[off..]
             .chars()
@@ -35,6 +115,25 @@ pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Box<Emit>> {
                 .label(msg),
         )
     })
+}
+
+#[cfg(test)]
+mod number_tests {
+    #[test]
+    fn numbers_terraform_accepts_are_values() {
+        let w =
+            super::widen_numbers("a = 18446744073709551616\nb = 1e309\nc = \"1e309\"\n").unwrap();
+        assert_eq!(
+            w.len(),
+            "a = 18446744073709551616\nb = 1e309\nc = \"1e309\"\n".len()
+        );
+        assert!(
+            w.starts_with("a = 1.844674407370955e19\nb = 1e308\n"),
+            "{w}"
+        );
+        assert!(w.ends_with("c = \"1e309\"\n"), "{w}");
+        assert!(hcl_edit::parser::parse_body(&w).is_ok(), "{w}");
+    }
 }
 
 /// Deprecated resource types and their successors.
@@ -368,7 +467,14 @@ fn load_component(
                     stack.extend(m.local_calls());
                 }
             }
-            let ctx = module::Ctx::new(sources, &decls, dir.clone(), opts.limits, allowed);
+            let ctx = module::Ctx::new(
+                sources,
+                &decls,
+                dir.clone(),
+                opts.limits,
+                opts.run.clone(),
+                allowed,
+            );
             let empty = Vec::new();
             let vars = module::root_vars(
                 &ctx,

@@ -30,6 +30,8 @@ pub struct EvalOptions {
     /// Environment variables (only `TF_VAR_*` are used).
     pub env: Vec<(String, String)>,
     pub limits: Limits,
+    /// Budgets of the whole run, shared by its configurations.
+    pub run: std::sync::Arc<crate::eval::RunBudget>,
 }
 
 impl EvalOptions {
@@ -287,11 +289,12 @@ impl<'a> Ctx<'a> {
         decls: &'a HashMap<PathBuf, Decls<'a>>,
         root_dir: PathBuf,
         limits: Limits,
+        run: std::sync::Arc<crate::eval::RunBudget>,
         allowed: Vec<PathBuf>,
     ) -> Ctx<'a> {
         Ctx {
             sources,
-            budget: Budget::new(limits),
+            budget: Budget::in_run(limits, run),
             files: FileAccess {
                 base: root_dir.clone(),
                 roots: allowed,
@@ -322,7 +325,9 @@ impl<'a> Ctx<'a> {
 fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
     let mut out = HashMap::new();
     let p = root.join(".terraform/modules/modules.json");
-    let Ok(text) = std::fs::read_to_string(&p) else {
+    let Ok(text) =
+        crate::lint::read_regular(&p, 8 << 20).map(|b| String::from_utf8_lossy(&b).into_owned())
+    else {
         return out;
     };
     let Ok(j) = serde_json::from_str::<serde_json::Value>(&text) else {
@@ -1224,7 +1229,7 @@ fn text_value(ty: &str, text: &str) -> Value {
         .any(|p| ty.trim_start().starts_with(p));
     if complex || (ty.is_empty() && matches!(text.trim_start().chars().next(), Some('[' | '{'))) {
         if let Ok(e) = hcl_edit::parser::parse_expr(text) {
-            let budget = Budget::default();
+            let budget = Budget::new(Limits::default());
             let files = FileAccess::default();
             let ev = Evaluator::new(None, text, &EmptyScope, &budget, None, &files);
             return ev.value(&e);

@@ -1,0 +1,636 @@
+//! A hostile pull request scanned in CI: each attack of issue #15 built in a temporary directory,
+//! with the outcome asserted. The runner's environment holds a secret (`CANARY`) that must not
+//! reach any output channel, in any format, or the language server.
+
+use acslint::lint::{self, LintOptions};
+use acslint::rules::Registry;
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+/// A secret in the runner's environment: no shape a redactor would know, so only confinement
+/// keeps it out of the output.
+const CANARY: &str = "canary-7f3e9b1c-runner-secret";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn acslint(args: &[&str], dir: &Path) -> Run {
+    acslint_in(args, dir, None)
+}
+
+fn acslint_in(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Run {
+    let mut cmd = Command::cargo_bin("acslint").unwrap();
+    cmd.current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("CI_JOB_TOKEN", CANARY)
+        .env("ALICLOUD_SECRET_KEY", CANARY)
+        .env_remove("GITHUB_ACTIONS")
+        .timeout(Duration::from_secs(120));
+    if let Some(s) = stdin {
+        cmd.write_stdin(s.to_vec());
+    }
+    let out = cmd.output().unwrap();
+    let r = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        !r.stdout.contains(CANARY) && !r.stderr.contains(CANARY),
+        "the environment leaked: {} {}",
+        r.stdout,
+        r.stderr
+    );
+    r
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn json(r: &Run) -> serde_json::Value {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+/// (rule, file, message) of each finding of a JSON report.
+fn findings(r: &Run) -> Vec<(String, String, String)> {
+    json(r)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const FORMATS: [&str; 8] = [
+    "human",
+    "json",
+    "compact",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "checkstyle",
+];
+
+const ADMIN: &str = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+const OUTSIDE_LINK: &str =
+    "symbolic link to a path outside the scanned directory; it was not followed";
+
+#[test]
+fn an_in_tree_configuration_cannot_read_outside_files() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "t/.acslint.hcl",
+        "extends = \"/proc/self/environ\"\n",
+    );
+    write(d.path(), "t/main.tf", "locals {}\n");
+    for format in FORMATS {
+        let r = acslint(&["check", "t", "-f", format], d.path());
+        assert_eq!(r.code, 2, "{format}");
+        assert!(
+            r.stderr
+                .contains("`extends` target `/proc/self/environ` is not a regular file of at most"),
+            "{}",
+            r.stderr
+        );
+    }
+    // `rules` too, and a missing path outside gets the same answer as an existing one.
+    write(d.path(), "t/.acslint.hcl", "rules = [\"/etc/hostname\"]\n");
+    let a = acslint(&["check", "t"], d.path()).stderr;
+    write(
+        d.path(),
+        "t/.acslint.hcl",
+        "rules = [\"/etc/no-such-file\"]\n",
+    );
+    let b = acslint(&["check", "t"], d.path()).stderr;
+    assert_eq!(
+        a.replace("hostname", "X").lines().next(),
+        b.replace("no-such-file", "X").lines().next()
+    );
+}
+
+#[test]
+fn discovery_does_not_follow_links_out_of_the_tree() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("u")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", d.path().join("u/env.tf")).unwrap();
+    std::os::unix::fs::symlink("/", d.path().join("u/root")).unwrap();
+    write(d.path(), "u/main.tf", "locals {}\n");
+    // A link inside the tree is followed.
+    std::os::unix::fs::symlink("main.tf", d.path().join("u/alias.tf")).unwrap();
+    for format in FORMATS {
+        acslint(&["check", "u", "-f", format], d.path());
+    }
+    let r = acslint(&["check", "u", "-f", "json"], d.path());
+    assert_eq!(
+        findings(&r),
+        vec![
+            ("TF002".into(), "u/env.tf".into(), OUTSIDE_LINK.to_string()),
+            ("TF002".into(), "u/root".into(), OUTSIDE_LINK.to_string()),
+        ]
+    );
+    assert_eq!(json(&r)["summary"]["files"], 2, "main.tf and alias.tf");
+}
+
+#[test]
+fn fifos_are_reported_never_waited_on() {
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("w/f.tf");
+    std::fs::create_dir(d.path().join("w")).unwrap();
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    write(d.path(), "w/main.tf", "locals {}\n");
+    let why = "not a regular file (a FIFO, socket or device); it was not read";
+    let r = acslint(&["check", "w", "-f", "json"], d.path());
+    assert_eq!(
+        findings(&r),
+        vec![("TF002".into(), "w/f.tf".into(), why.into())]
+    );
+    // Named on the command line alone: reported (a bad input is a finding: exit 1).
+    let r = acslint(&["check", "w/f.tf", "-f", "json"], d.path());
+    assert_eq!(
+        findings(&r),
+        vec![(
+            "TF002".into(),
+            "w/f.tf".into(),
+            "not a regular file (a FIFO, socket or device); it was not read".into()
+        )]
+    );
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn secrets_in_pointers_keys_and_baselines_are_redacted() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("out")).unwrap();
+    let key = "LTAIEXAMPLEKEY0123456789";
+    write(
+        d.path(),
+        "p.json",
+        &format!("{{\"Version\":\"1\",\"Statement\":[{{\"Effect\":\"Allow\",\"Action\":\"ecs:*\",\"Resource\":\"*\"}}],\"{key}\":\"x\"}}"),
+    );
+    for format in FORMATS {
+        let r = acslint(
+            &[
+                "check",
+                "p.json",
+                "-f",
+                format,
+                "-o",
+                &format!("{format}=out/report.{format}"),
+                "--write-baseline",
+                "out/baseline.json",
+            ],
+            d.path(),
+        );
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        assert!(!r.stdout.contains(key), "{format}: {}", r.stdout);
+        let file = std::fs::read_to_string(d.path().join(format!("out/report.{format}"))).unwrap();
+        assert!(!file.contains(key), "{format} file: {file}");
+        let base = std::fs::read_to_string(d.path().join("out/baseline.json")).unwrap();
+        assert!(!base.contains(key), "baseline: {base}");
+    }
+    let r = acslint(&["check", "p.json", "-f", "json"], d.path());
+    let pointers: Vec<String> = json(&r)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["pointer"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        pointers.contains(&"/LTAI********************".to_string()),
+        "{pointers:?}"
+    );
+}
+
+#[test]
+fn configuration_errors_on_stderr_are_redacted() {
+    let d = tempfile::tempdir().unwrap();
+    let secret = "kP9sD2fG7hJ4kL1zX8cV5bN3mQ6wE0";
+    write(
+        d.path(),
+        ".acslint.hcl",
+        &format!("select = [\"{secret}\"]\n"),
+    );
+    write(d.path(), "main.tf", "locals {}\n");
+    let r = acslint(&["check", "."], d.path());
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("error(s) in the configuration"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(secret), "{}", r.stderr);
+}
+
+/// A memory bomb and a work bomb (small budgets so the test is quick): TF005 on their
+/// configurations, every other finding still reported.
+#[test]
+fn budgets_stop_bombs_and_the_run_goes_on() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "mem/main.tf",
+        "locals {\n  a = join(\"\", [for i in range(5000) : \"0123456789012345678901234567890123456789012345678901234567890123456789\"])\n  b = [for i in range(1000) : local.a]\n}\n",
+    );
+    write(
+        d.path(),
+        "work/main.tf",
+        "locals {\n  a = join(\"\", [for i in range(5000) : \"01234567890123456789\"])\n  b = [for i in range(5000) : length(replace(local.a, \"/[0-9]/\", \"x\"))]\n}\n",
+    );
+    write(
+        d.path(),
+        "ok/admin.json",
+        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+    );
+    let mut opts = LintOptions {
+        paths: vec![d.path().to_path_buf()],
+        ..Default::default()
+    };
+    opts.eval.limits.max_memory = 64 << 20;
+    opts.eval.limits.max_work = 8 << 20;
+    let reg = Registry::builtin();
+    let res = lint::lint(&opts, reg, &acslint::engine::Selection::defaults(reg)).unwrap();
+    let got: Vec<(String, String, String)> = res
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                res.sources
+                    .get(f.file)
+                    .path
+                    .strip_prefix(d.path())
+                    .unwrap()
+                    .display()
+                    .to_string(),
+                f.message.clone(),
+            )
+        })
+        .filter(|(r, _, _)| r == "TF005" || r == "RAM020")
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("TF005".into(), "mem/main.tf".into(), "evaluation stopped: its values reached 64 MiB (the memory budget of a configuration)".into()),
+            ("RAM020".into(), "ok/admin.json".into(), "the statement allows `*` on `*`: full administrator access".into()),
+            ("TF005".into(), "work/main.tf".into(), "evaluation stopped: functions processed 8 MiB (the work budget of a configuration)".into()),
+        ]
+    );
+}
+
+#[test]
+fn the_two_panics_found_by_hand_are_values() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "main.tf",
+        "locals {\n  a = format(\"%.70000f\", 1.5)\n  b = substr(\"abc\", 1, 1e300)\n  c = 18446744073709551616\n  d = 1e309\n}\nresource \"alicloud_ram_user\" \"u\" {\n  name = \"${local.b}-${local.c}\"\n}\n",
+    );
+    // (their values: `eval::tests::the_panics_found_by_hand_are_values_or_unknowns`)
+    let r = acslint(&["check", ".", "-f", "json"], d.path());
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(findings(&r).is_empty(), "{}", r.stdout);
+}
+
+#[test]
+fn budget_diagnostics_cannot_be_silenced_from_the_tree() {
+    let d = tempfile::tempdir().unwrap();
+    // range() over the collection limit: a cheap TF005.
+    write(
+        d.path(),
+        "main.tf",
+        "locals {\n  a = range(20000) # acslint:ignore TF005 -- hidden\n}\n",
+    );
+    write(
+        d.path(),
+        ".acslint.hcl",
+        "ignore = [\"TF005\"]\nfail_on = \"never\"\nseverity = { TF005 = \"info\" }\nper_path {\n  paths = [\"*.tf\"]\n  ignore = [\"TF005\"]\n}\n",
+    );
+    acslint(&["check", ".", "--write-baseline", "b.json"], d.path());
+    let r = acslint(
+        &["check", ".", "-f", "json", "--baseline", "b.json"],
+        d.path(),
+    );
+    let f = findings(&r);
+    let rules: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(rules, ["TF005"], "{f:?}");
+    assert_eq!(json(&r)["findings"][0]["severity"], "medium");
+    assert_eq!(r.code, 1, "an incomplete run fails whatever fail_on says");
+    // Only the command line can (the comment stays invalid: TF005 is never suppressible inline).
+    let r = acslint(
+        &["check", ".", "-f", "json", "--allow-incomplete"],
+        d.path(),
+    );
+    let rules: Vec<String> = findings(&r).into_iter().map(|x| x.0).collect();
+    assert_eq!(rules, ["TF011"], "{}", r.stdout);
+    assert_eq!(r.code, 0, "fail_on = never applies again");
+}
+
+#[test]
+fn writes_are_exclusive_and_never_onto_inputs() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "main.tf",
+        "resource \"alicloud_ram_user\" \"u\" {\n  name = \"x\"\n}\n",
+    );
+    write(d.path(), "admin.json", ADMIN);
+    for args in [
+        &["check", ".", "-o", "json=main.tf"][..],
+        &["check", ".", "--write-baseline", "./main.tf"][..],
+    ] {
+        let r = acslint(args, d.path());
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(
+            r.stderr.contains("refusing to write"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("main.tf")).unwrap(),
+        "resource \"alicloud_ram_user\" \"u\" {\n  name = \"x\"\n}\n"
+    );
+    // A planted link where the old writer put its temporary file is not followed.
+    let victim = d.path().join("victim");
+    let out = d.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::os::unix::fs::symlink(
+        &victim,
+        out.join(format!(".b.json.tmp-{}", std::process::id())),
+    )
+    .unwrap();
+    acslint::util::write_atomic(&out.join("b.json"), b"{}").unwrap();
+    assert!(!victim.exists());
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // A failed write leaves no temporary file.
+    assert!(acslint::util::write_atomic(&out.join("b.json/x"), b"{}").is_err());
+    // `--baseline X --write-baseline X`: compared with the old content, then rewritten.
+    let r = acslint(&["check", ".", "--write-baseline", "b.json"], d.path());
+    assert_eq!(r.code, 1);
+    write(d.path(), "more.json", ADMIN);
+    let r = acslint(
+        &[
+            "check",
+            ".",
+            "-f",
+            "json",
+            "--baseline",
+            "b.json",
+            "--write-baseline",
+            "b.json",
+        ],
+        d.path(),
+    );
+    assert!(
+        findings(&r).iter().all(|(_, f, _)| f == "more.json"),
+        "{}",
+        r.stdout
+    );
+    assert!(!findings(&r).is_empty());
+    let r = acslint(
+        &["check", ".", "-f", "json", "--baseline", "b.json"],
+        d.path(),
+    );
+    assert!(findings(&r).is_empty(), "{}", r.stdout);
+}
+
+/// A minimal git index (version 2) listing `paths` as regular files.
+fn git_index(paths: &[&str]) -> Vec<u8> {
+    let mut b = b"DIRC".to_vec();
+    b.extend_from_slice(&2u32.to_be_bytes());
+    b.extend_from_slice(&(paths.len() as u32).to_be_bytes());
+    for p in paths {
+        let mut e = vec![0u8; 24];
+        e.extend_from_slice(&0o100644u32.to_be_bytes());
+        e.extend_from_slice(&[0u8; 32]);
+        e.extend_from_slice(&(p.len() as u16).to_be_bytes());
+        e.extend_from_slice(p.as_bytes());
+        let len = e.len();
+        e.resize((len + 8) / 8 * 8, 0);
+        b.extend(e);
+    }
+    b
+}
+
+#[test]
+fn ignore_files_cannot_hide_tracked_code() {
+    let d = tempfile::tempdir().unwrap();
+    let admin = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+    write(d.path(), ".gitignore", "hidden/\nscratch.json\n");
+    write(d.path(), "hidden/admin.json", admin);
+    write(d.path(), "scratch.json", admin);
+    write(d.path(), "main.tf", "locals {}\n");
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    std::fs::write(
+        d.path().join(".git/index"),
+        git_index(&[".gitignore", "hidden/admin.json", "main.tf"]),
+    )
+    .unwrap();
+    let r = acslint(&["check", ".", "-f", "json"], d.path());
+    let files: Vec<String> = findings(&r).into_iter().map(|f| f.1).collect();
+    assert_eq!(
+        files,
+        vec!["hidden/admin.json".to_string()],
+        "tracked: linted"
+    );
+    // The untracked ignored file is counted in the summary.
+    let r = acslint(&["check", "."], d.path());
+    assert!(
+        r.stderr.contains(
+            "(1 Terraform or policy file(s) skipped by ignore files; --no-ignore lints them)"
+        ),
+        "{}",
+        r.stderr
+    );
+    // Ignore files above the repository root count for nothing.
+    let outer = tempfile::tempdir().unwrap();
+    write(outer.path(), ".ignore", "*.tf\n");
+    write(
+        outer.path(),
+        "repo/main.tf",
+        "resource \"alicloud_ram_user\" \"u\" {\n  name = \"x\"\n}\n",
+    );
+    std::fs::create_dir(outer.path().join("repo/.git")).unwrap();
+    let r = acslint(&["check", "repo", "-f", "json"], outer.path());
+    assert_eq!(json(&r)["summary"]["files"], 1, "{}", r.stdout);
+}
+
+#[test]
+fn a_run_that_lints_nothing_says_so() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "README.md", "nothing\n");
+    let r = acslint(&["check", "."], d.path());
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: no file was linted: no Terraform (.tf, .tf.json, .tfvars) or policy/plan JSON file was found under the given paths\n"
+    );
+}
+
+#[test]
+fn hostile_file_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().unwrap();
+    let bad = std::ffi::OsStr::from_bytes(b"bad\xffname.json");
+    std::fs::write(d.path().join(bad), ADMIN).unwrap();
+    std::fs::write(d.path().join("evil\n::error::x\u{1b}[31m.json"), ADMIN).unwrap();
+    for format in FORMATS {
+        let r = acslint(&["check", ".", "-f", format], d.path());
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains('\u{1b}'), "{format}: a raw escape");
+        assert!(!all.contains("evil\n"), "{format}: a raw newline");
+        if format == "sarif" {
+            // SARIF carries URIs: percent-encoded.
+            assert!(all.contains("bad%EF%BF%BDname.json"), "{all}");
+            assert!(
+                all.contains("evil%5Cn%3A%3Aerror%3A%3Ax%5Cu%7B1b%7D%5B31m.json"),
+                "{all}"
+            );
+            continue;
+        }
+        assert!(all.contains("bad\u{fffd}name.json"), "{format}: {all}");
+        // Escaped once by acslint (and once more inside JSON strings).
+        assert!(
+            all.contains("evil\\n::error::x\\u{1b}[31m.json")
+                || all.contains("evil\\n%3A%3Aerror%3A%3Ax\\u{1b}[31m.json")
+                || all.contains("evil\\\\n::error::x\\\\u{1b}[31m.json"),
+            "{format}: {all}"
+        );
+    }
+}
+
+#[test]
+fn inputs_the_user_named() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "main.tf",
+        "variable \"name\" {\n  default = \"x\"\n}\n",
+    );
+    write(d.path(), "bad.tfvars", "name = \n");
+    write(d.path(), "package.json", "{\"name\": \"pkg\"}\n");
+    let cases: [(&[&str], &str); 4] = [
+        (&["check", ".", "--var-file", "nope.tfvars"], "error: --var-file nope.tfvars: cannot read the file: No such file or directory (os error 2)\n"),
+        (&["check", ".", "--var-file", "bad.tfvars"], "error: --var-file bad.tfvars: invalid HCL: "),
+        (&["check", ".", "--var", "nmae=y"], "error: --var nmae: no scanned configuration declares a variable `nmae`\n"),
+        (&["check", ".", "--select", "RAM001", "--ignore", "RAM001"], "error: --select and --ignore together leave no rule to run\n"),
+    ];
+    for (args, err) in cases {
+        let r = acslint(args, d.path());
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains(err), "{args:?}: {}", r.stderr);
+    }
+    // A JSON file named on the command line that is neither a policy nor a plan is reported.
+    let r = acslint(&["check", "package.json", "-f", "json"], d.path());
+    assert_eq!(r.code, 1);
+    assert_eq!(findings(&r), vec![("TF002".into(), "package.json".into(), "the JSON file is neither a RAM policy (no top-level `Statement`) nor a Terraform plan; it was not analysed".into())]);
+    // The same file in two spellings is linted once.
+    let r = acslint(&["check", "main.tf", "./main.tf", "-f", "json"], d.path());
+    assert_eq!(json(&r)["summary"]["files"], 1, "{}", r.stdout);
+    assert_eq!(
+        acslint(&["check", "main.tf", "--var", "name=y"], d.path()).code,
+        0
+    );
+}
+
+fn frame(body: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+#[test]
+fn the_language_server_survives_bad_frames_and_redacts() {
+    let d = tempfile::tempdir().unwrap();
+    let open = serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///w/main.tf", "languageId": "terraform", "version": 1,
+        "text": "provider \"alicloud\" {\n  access_key = \"LTAI5tQ8pR7sT3uV9wX2yZ1a\"\n  secret_key = \"kP9sD2fG7hJ4kL1zX8cV5bN3mQ6wE0\"\n}\nlocals {\n  a = file(\"/proc/self/environ\")\n}\n"}}});
+    let input = [
+        "Content-Type: x\r\n\r\n".to_string(),
+        frame("{not json"),
+        "Content-Length: zz\r\n\r\n".to_string(),
+        frame(
+            &serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}})
+                .to_string(),
+        ),
+        frame(&open.to_string()),
+        frame(&serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}).to_string()),
+        frame(&serde_json::json!({"jsonrpc": "2.0", "method": "exit"}).to_string()),
+    ]
+    .concat();
+    let r = acslint_in(&["server"], d.path(), Some(input.as_bytes()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.matches("\"code\":-32700").count(),
+        3,
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\"serverInfo\""));
+    assert!(r.stdout.contains("publishDiagnostics"));
+    assert!(!r.stdout.contains("LTAI5tQ8pR7sT3uV9wX2yZ1a"));
+    assert!(!r.stdout.contains("kP9sD2fG7hJ4kL1zX8cV5bN3mQ6wE0"));
+    // A Content-Length longer than the input: the server ends, saying nothing wrong.
+    let mut lying =
+        frame(&serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize"}).to_string());
+    lying.push_str("Content-Length: 999999\r\n\r\n{}");
+    let r = acslint_in(&["server"], d.path(), Some(lying.as_bytes()));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("\"serverInfo\""));
+}
+
+#[test]
+fn the_environment_never_reaches_any_output() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("t")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", d.path().join("t/env.tf")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", d.path().join("t/env.json")).unwrap();
+    write(
+        d.path(),
+        "t/main.tf",
+        "locals {\n  a = file(\"/proc/self/environ\")\n  b = templatefile(\"env.tf\", {})\n}\nresource \"alicloud_ram_user\" \"u\" {\n  name = local.a\n}\n",
+    );
+    for format in FORMATS {
+        // `acslint` asserts the canary is in no channel.
+        acslint(
+            &[
+                "check",
+                "t",
+                "-f",
+                format,
+                "--show-unknown",
+                "--show-suppressed",
+                "-o",
+                "json=out.json",
+            ],
+            d.path(),
+        );
+        let f = std::fs::read_to_string(d.path().join("out.json")).unwrap();
+        assert!(!f.contains(CANARY));
+    }
+    let mut s = std::io::sink();
+    let _ = s.write_all(b"");
+}
