@@ -973,8 +973,14 @@ fn refuse_inputs(targets: &[&PathBuf], sources: &crate::source::SourceMap) -> Re
         let Ok(canon) = std::fs::canonicalize(t) else {
             continue; // a file that does not exist yet was not read
         };
+        // Files read only for the secret scan (a baseline, a report of an earlier run) may be
+        // rewritten: that is what `--write-baseline` on a checked-in baseline does.
         let hit = sources.files().iter().any(|f| {
             f.origin.is_none()
+                && !matches!(
+                    f.kind,
+                    crate::source::FileKind::Text | crate::source::FileKind::Other
+                )
                 && f.path.file_name() == canon.file_name()
                 && std::fs::canonicalize(&f.path).is_ok_and(|c| c == canon)
         });

@@ -373,7 +373,6 @@ pub fn discover_each<T: Send>(
             &mut *escaped.lock().unwrap_or_else(|e| e.into_inner()),
         ));
         if opts.respect_ignore_files {
-            let walked = cands.len();
             // Files git tracks are linted even when an ignore file names them: an ignore file
             // must not be a way to hide code from the gate.
             if let Some(repo) = repo_root(&canon_root) {
@@ -404,7 +403,7 @@ pub fn discover_each<T: Send>(
                         continue;
                     }
                     let path = root.join(&rel);
-                    let Some(kind) = KindHint::of(&path) else {
+                    let Some(kind) = KindHint::of(&path).or_else(|| KindHint::text(&path)) else {
                         continue;
                     };
                     if seen.contains(&path) || !filter(&rel, &path) {
@@ -429,7 +428,11 @@ pub fn discover_each<T: Send>(
             }
             if saw_ignore_file.into_inner() {
                 let all = count_lintable(root, &include, &exclude);
-                ignored += all.saturating_sub(cands.len().max(walked));
+                let linted = cands
+                    .iter()
+                    .filter(|(c, _)| c.kind != Some(KindHint::Text))
+                    .count();
+                ignored += all.saturating_sub(linted);
             }
         }
         out.extend(cands);

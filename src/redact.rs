@@ -181,7 +181,13 @@ fn keyed_value(
             .iter()
             .position(|c| c.is_ascii_whitespace() || b"\"'`;&|".contains(c))
             .map_or(end, |p| at + p);
-        out.push((at, stop));
+        // An AccessKey id keeps its `LTAI`, as everywhere else.
+        let start = if text[at..stop].starts_with("LTAI") {
+            at + 4
+        } else {
+            at
+        };
+        out.push((start, stop));
     }
 }
 
