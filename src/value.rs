@@ -16,6 +16,10 @@ pub struct Value {
     /// For strings produced by `jsonencode` (or a policy-document data source): the structured
     /// value they encode, with its spans, so policy analysis can point inside it.
     pub encoded: Option<Arc<Value>>,
+    /// For a value read from a resource or data source (`alicloud_oss_bucket.b.bucket`, or the
+    /// instance object `alicloud_oss_bucket.b[0]`): that address. Links between resources follow
+    /// it whatever the value is, known or not.
+    pub origin: Option<Arc<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +47,33 @@ pub struct Unknown {
     pub reason: Arc<str>,
     /// Symbolic target for references, e.g. `alicloud_oss_bucket.logs.id`.
     pub reference: Option<Arc<str>>,
+    /// Identity of the unknown value: two unknowns with the same identity are the same value
+    /// (the same reference, the same variable of the same module instance, or the same
+    /// expression computed from them). `None`: an unknown that equals nothing.
+    pub id: Option<u64>,
+}
+
+impl Unknown {
+    /// The identity of an unknown derived from `inner` by the expression at `at`.
+    pub fn derived_id(inner: Option<u64>, at: Option<Loc>) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let inner = inner?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        inner.hash(&mut h);
+        at.map(|l| (l.file, l.start, l.end)).hash(&mut h);
+        Some(h.finish())
+    }
+    /// The identity of a symbolic name (`module.a.var.x`, `alicloud_oss_bucket.b.id`).
+    pub fn name_id(name: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        name.hash(&mut h);
+        h.finish()
+    }
+    /// Same unknown value?
+    pub fn same(&self, other: &Unknown) -> bool {
+        self.id.is_some() && self.id == other.id
+    }
 }
 
 impl Value {
@@ -62,6 +93,7 @@ impl Value {
             kind,
             loc,
             encoded: None,
+            origin: None,
         }
     }
     pub fn null() -> Value {
@@ -87,6 +119,7 @@ impl Value {
             Kind::Unknown(Unknown {
                 reason: reason.into(),
                 reference: None,
+                id: None,
             }),
             loc,
         )
@@ -96,13 +129,21 @@ impl Value {
         reason: impl Into<Arc<str>>,
         loc: Option<Loc>,
     ) -> Value {
+        let target: Arc<str> = target.into();
         Value::new(
             Kind::Unknown(Unknown {
                 reason: reason.into(),
-                reference: Some(target.into()),
+                id: Some(Unknown::name_id(&target)),
+                reference: Some(target),
             }),
             loc,
         )
+    }
+
+    /// This value, read from the resource (attribute) at `origin`.
+    pub fn with_origin(mut self, origin: impl Into<Arc<str>>) -> Value {
+        self.origin = Some(origin.into());
+        self
     }
 
     pub fn with_loc(mut self, loc: Option<Loc>) -> Value {

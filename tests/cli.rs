@@ -663,3 +663,33 @@ fn checkov_skip_of_a_facet_silences_only_that_facet() {
         .collect();
     assert_eq!(facets, vec!["port:3306", "port:3389"]);
 }
+
+#[test]
+fn rule_expressions_follow_terraform_semantics() {
+    // A missing map key is an error (ORG101 undecided, never a silent pass), try() catches it
+    // (ORG102), and coalesce() is unknown only when an unknown could be chosen (ORG103).
+    let out = acslint()
+        .args([
+            "check",
+            "semantics/main.tf",
+            "--rules",
+            "semantics/rules.hcl",
+            "--select",
+            "ORG",
+            "-f",
+            "compact",
+            "--show-unknown",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "semantics/main.tf:5:3: low ORG103 bucket `owned` uses the `IA` storage class\n\
+         semantics/main.tf:13:3: low ORG102 bucket `untagged` has no `owner` tag\n\
+         semantics/main.tf:11:1: unknown ORG101 (alicloud_oss_bucket.untagged): the object has no attribute `owner`\n\
+         semantics/main.tf:20:19: unknown ORG103 (alicloud_oss_bucket.open_class): variable `class` has no value\n"
+    );
+}

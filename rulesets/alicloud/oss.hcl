@@ -128,9 +128,9 @@ rule "OSS004" {
   # A bucket that receives other buckets' access logs need not log its own access.
   assert = anytrue(concat(
     [try(length(self.logging) > 0, false)],
-    [for l in attached("alicloud_oss_bucket_logging", "bucket") : true],
-    [for b in resources("alicloud_oss_bucket") : try(b.logging[0].target_bucket == self.bucket, false)],
-    [for l in resources("alicloud_oss_bucket_logging") : try(l.target_bucket == self.bucket, false)],
+    [for l in attached("alicloud_oss_bucket_logging", "bucket") : l != null],
+    [for b in attached("alicloud_oss_bucket", "logging.target_bucket") : b != null],
+    [for l in attached("alicloud_oss_bucket_logging", "target_bucket") : l != null],
   ))
   where   = "logging"
   message = "bucket `${coalesce(self.bucket, "(unnamed)")}` does not log access requests"

@@ -327,7 +327,15 @@ fn describe(v: &Value) -> String {
 fn unknown_like(u: &Value, loc: Option<Loc>) -> Value {
     match u.first_unknown() {
         // Without a span of its own (rule-file expressions), the result keeps its origin's.
-        Some((un, origin)) => Value::new(Kind::Unknown(un.clone()), loc.or(origin)),
+        Some((un, origin)) => {
+            // A value computed from an unknown is a new unknown; the same expression over the
+            // same unknown gives the same one (identity from the inner one and the expression).
+            let mut un = un.clone();
+            if !(u.is_unknown() && loc == u.loc) {
+                un.id = crate::value::Unknown::derived_id(un.id, loc);
+            }
+            Value::new(Kind::Unknown(un), loc.or(origin))
+        }
         None => Value::unknown("unknown value", loc),
     }
 }
@@ -632,9 +640,20 @@ impl<'a> Evaluator<'a> {
 
     pub fn get_attr(&self, v: &Value, a: &str, l: Option<Loc>) -> EvalResult {
         match &v.kind {
-            Kind::Object(_) => match v.entry(a) {
-                Some(e) => Ok(e.value.clone()),
-                None => err(format!("the object has no attribute `{a}`"), l),
+            Kind::Object(_) => match (v.entry(a), &v.origin) {
+                // Attributes of a resource instance keep the link to it.
+                (Some(e), Some(o)) => Ok(e.value.clone().with_origin(format!("{o}.{a}"))),
+                (Some(e), None) => Ok(e.value.clone()),
+                // A resource's attributes that are not written are computed by the provider.
+                (None, Some(o)) if crate::tf::links::is_instance_address(o) => {
+                    Ok(Value::reference(
+                        format!("{o}.{a}"),
+                        format!("`{o}.{a}` is known only after apply"),
+                        l,
+                    )
+                    .with_origin(format!("{o}.{a}")))
+                }
+                (None, _) => err(format!("the object has no attribute `{a}`"), l),
             },
             Kind::Unknown(_) => Ok(unknown_like(v, l)),
             Kind::Null => err(format!("cannot read `{a}` of null"), l),
@@ -1044,6 +1063,8 @@ fn strip_end(e: &Element) -> bool {
 /// Structural equality ignoring spans; `None` when it depends on an unknown.
 pub fn equal(a: &Value, b: &Value) -> Option<bool> {
     match (&a.kind, &b.kind) {
+        // Two unknowns of the same identity are one value, whatever it turns out to be.
+        (Kind::Unknown(x), Kind::Unknown(y)) if x.same(y) => Some(true),
         (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => None,
         (Kind::Null, Kind::Null) => Some(true),
         (Kind::Bool(x), Kind::Bool(y)) => Some(x == y),

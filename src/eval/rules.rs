@@ -24,44 +24,7 @@ struct RuleScope<'a> {
     each: Option<Value>,
 }
 
-/// Attributes a block of another type may use to name this one.
-const IDENTITY_ATTRS: &[&str] = &[
-    "id",
-    "bucket",
-    "name",
-    "user_name",
-    "role_name",
-    "group_name",
-    "policy_name",
-    "key_id",
-];
-
 impl RuleScope<'_> {
-    /// Does `v` (an attribute of another block) designate our block?
-    fn designates(&self, v: &Value) -> Option<bool> {
-        match &v.kind {
-            Kind::Unknown(u) => match &u.reference {
-                Some(r) => {
-                    let r = r.trim_start_matches("data.");
-                    let addr = self.block.address.trim_start_matches("data.");
-                    Some(
-                        r.strip_prefix(addr)
-                            .is_some_and(|rest| rest.starts_with('.')),
-                    )
-                }
-                None => None,
-            },
-            Kind::String(s) => {
-                let ours: Vec<&str> = IDENTITY_ATTRS
-                    .iter()
-                    .filter_map(|a| self.block.value.get(a).and_then(Value::as_str))
-                    .collect();
-                Some(ours.contains(&s.as_str()))
-            }
-            _ => Some(false),
-        }
-    }
-
     fn blocks_of(&self, t: &str) -> Vec<&Block> {
         let key = t.to_string();
         let key = match key.strip_prefix("data.") {
@@ -86,22 +49,20 @@ impl Scope for RuleScope<'_> {
         if root != "self" {
             return None;
         }
-        // Attributes absent from the block read as null, as Terraform's schema would have them.
-        let mut v = self.block.value.clone();
-        let mut used = 0;
-        for s in steps {
-            match (s, &v.kind) {
-                (Step::Attr(a), Kind::Object(_)) => {
-                    v = v
-                        .get(a)
-                        .cloned()
-                        .unwrap_or_else(|| Value::new(Kind::Null, loc));
-                }
-                _ => break,
-            }
-            used += 1;
+        // A resource attribute that is not written reads as null, as Terraform's schema has it.
+        // Deeper steps are ordinary traversals: a key missing from a map (`self.tags.owner`) is
+        // an error, which `try()` catches, exactly as in Terraform.
+        match steps.first() {
+            Some(Step::Attr(a)) => Some(Ok((
+                self.block
+                    .value
+                    .get(a)
+                    .cloned()
+                    .unwrap_or_else(|| Value::new(Kind::Null, loc)),
+                1,
+            ))),
+            _ => Some(Ok((self.block.value.clone(), 0))),
         }
-        Some(Ok((v, used)))
     }
 
     fn call(
@@ -122,24 +83,32 @@ impl Scope for RuleScope<'_> {
                         loc,
                     ));
                 };
+                // `attr` may go through nested blocks (`logging.target_bucket`): any of them.
                 let mut out = Vec::new();
                 for b in self.blocks_of(t) {
-                    let Some(v) = b.value.get(a) else { continue };
-                    match self.designates(v) {
+                    let mut linked = Some(false);
+                    for v in values_at(&b.value, a) {
+                        match crate::tf::links::designates(v, self.block) {
+                            Some(true) => {
+                                linked = Some(true);
+                                break;
+                            }
+                            Some(false) => {}
+                            None => linked = None,
+                        }
+                    }
+                    match linked {
                         Some(true) => out.push(b.value.clone()),
                         Some(false) => {}
-                        None => {
-                            return Some(Ok(Value::unknown(
-                                format!(
-                                    "whether `{}` is attached is not known: {}",
-                                    b.address,
-                                    v.as_unknown()
-                                        .map(|u| u.reason.to_string())
-                                        .unwrap_or_default()
-                                ),
-                                loc,
-                            )))
-                        }
+                        // Undecided: an unknown element, so `anytrue`/`alltrue` over the list
+                        // still decide when another element settles the question.
+                        None => out.push(Value::unknown(
+                            format!(
+                                "whether `{}` refers to `{}` is not known",
+                                b.address, self.block.address
+                            ),
+                            loc,
+                        )),
                     }
                 }
                 let _ = ev;
@@ -191,6 +160,26 @@ impl Scope for RuleScope<'_> {
             _ => None,
         }
     }
+}
+
+/// The values at an attribute path through nested blocks (`logging.target_bucket`: the
+/// `target_bucket` of every `logging` block).
+fn values_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Value> {
+    let mut cur = vec![v];
+    for part in path.split('.') {
+        let mut next = Vec::new();
+        for c in cur {
+            // Nested blocks, and lists of names (`security_groups = [...]`): each element.
+            if let Some(x) = c.get(part) {
+                match &x.kind {
+                    Kind::List(items) => next.extend(items.iter()),
+                    _ => next.push(x),
+                }
+            }
+        }
+        cur = next;
+    }
+    cur.into_iter().filter(|v| !v.is_null()).collect()
 }
 
 /// The span of an attribute path (`versioning.status`, `ingress[0]`) in a block value.

@@ -1,6 +1,7 @@
 //! Terraform front end: HCL parsing, configuration model and evaluation.
 
 pub mod json_syntax;
+pub mod links;
 pub mod lower;
 pub mod model;
 pub mod module;

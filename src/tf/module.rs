@@ -677,8 +677,10 @@ impl<'a> Inst<'a> {
                             used,
                         ));
                     }
+                    let one =
+                        |x: &Instance| instance_object(d, x, &format!("{base}{}", x.key.suffix()));
                     let v = if d.count.is_some() {
-                        Value::list(insts.iter().map(|x| x.value.clone()).collect(), None)
+                        Value::list(insts.iter().map(one).collect(), None)
                     } else {
                         Value::object(
                             insts
@@ -689,7 +691,7 @@ impl<'a> Inst<'a> {
                                         other => other.suffix(),
                                     },
                                     key_loc: None,
-                                    value: x.value.clone(),
+                                    value: one(x),
                                 })
                                 .collect(),
                             None,
@@ -705,11 +707,20 @@ impl<'a> Inst<'a> {
             }
         };
         match rest.first() {
-            Some(Step::Attr(a)) => match inst.value.get(a) {
-                Some(v) if !v.is_null() => Ok((v.clone(), used + 1)),
-                _ => Ok((reference(&addr, rest.first(), loc), used + 1)),
-            },
-            _ => Ok((inst.value.clone(), used)),
+            Some(Step::Attr(a)) => {
+                let v = match inst.value.get(a) {
+                    Some(v) if !v.is_null() => v.clone(),
+                    _ => match (a.as_str(), d.kind) {
+                        ("id", BlockKind::Resource) => {
+                            super::links::plan_id(&d.written, &inst.value)
+                                .unwrap_or_else(|| reference(&addr, rest.first(), loc))
+                        }
+                        _ => reference(&addr, rest.first(), loc),
+                    },
+                };
+                Ok((v.with_origin(format!("{addr}.{a}")), used + 1))
+            }
+            _ => Ok((instance_object(d, inst, &addr), used)),
         }
     }
 
@@ -1026,7 +1037,14 @@ impl<'a> Inst<'a> {
                     }
                 }
             }
-            let vars = module_vars(self.ctx, child_decls, inputs, Some(call.header));
+            let child_path = format!("{base}{}", key.suffix());
+            let vars = module_vars(
+                self.ctx,
+                child_decls,
+                inputs,
+                Some(call.header),
+                &child_path,
+            );
             let mut chain = self.chain.clone();
             chain.push(dir.clone());
             let mut sites = self.call_sites.clone();
@@ -1089,6 +1107,25 @@ impl<'a> Inst<'a> {
             }
         }
     }
+}
+
+/// A resource instance as an object read whole (`alicloud_x.y`, `alicloud_x.y[*]`): its
+/// attributes, its plan-time `id`, and its address as origin, so attributes read from it later
+/// (through module outputs, splats and indexes) keep their link and unset ones are computed.
+fn instance_object(d: &BlockDecl, x: &Instance, addr: &str) -> Value {
+    let mut v = x.value.clone();
+    if d.kind == BlockKind::Resource && v.get("id").is_none() {
+        if let (Some(id), Kind::Object(es)) =
+            (super::links::plan_id(&d.written, &x.value), &mut v.kind)
+        {
+            es.push(Entry {
+                key: "id".into(),
+                key_loc: None,
+                value: id,
+            });
+        }
+    }
+    v.with_origin(addr.to_string())
 }
 
 fn reference(addr: &str, attr: Option<&Step>, loc: Option<Loc>) -> Value {
@@ -1252,6 +1289,7 @@ fn module_vars(
     decls: &Decls,
     mut given: HashMap<String, Value>,
     site: Option<Loc>,
+    path: &str,
 ) -> HashMap<String, Value> {
     let mut out = HashMap::new();
     for v in &decls.vars {
@@ -1272,11 +1310,21 @@ fn module_vars(
                 }
                 None => match other {
                     Some(null) => null,
-                    None => Value::reference(
-                        format!("var.{}", v.name),
-                        format!("variable `{}` has no value", v.name),
-                        site,
-                    ),
+                    None => {
+                        let mut x = Value::reference(
+                            format!("var.{}", v.name),
+                            format!("variable `{}` has no value", v.name),
+                            site,
+                        );
+                        // One value per module instance: `var.x` of two calls may differ.
+                        if let Kind::Unknown(u) = &mut x.kind {
+                            u.id = Some(crate::value::Unknown::name_id(&format!(
+                                "{path}.var.{}",
+                                v.name
+                            )));
+                        }
+                        x
+                    }
                 },
             },
         };
@@ -1369,7 +1417,7 @@ pub(crate) fn root_vars(
         }
     }
     let _ = ws_emits;
-    module_vars(ctx, decls, given, None)
+    module_vars(ctx, decls, given, None, "")
 }
 
 fn tfvars_values(
