@@ -219,6 +219,9 @@ pub struct CheckArgs {
     /// Report only findings that are not in this baseline file, and list the fixed ones.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Print the number of findings per rule instead of the findings (JSON: `summary.by_rule`).
+    #[arg(long)]
+    pub statistics: bool,
     /// Record the current findings in this baseline file (written atomically). With
     /// `--baseline` on the same file, the run is compared with the old content, then the file
     /// is rewritten.
@@ -833,6 +836,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         let plain = HumanStyle {
             color: false,
             width: 100,
+            hyperlinks: false,
         };
         let text = report::render_with(*f, &report, &plain, &extra);
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -842,11 +846,20 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         crate::util::write_atomic(path, crate::redact::redact(&text).as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
+    let color = use_color(args.color);
     let style = HumanStyle {
-        color: use_color(args.color),
+        color,
         width: 100,
+        // Only on a terminal that renders OSC-8 links (never into files or pipes).
+        hyperlinks: color
+            && std::io::stdout().is_terminal()
+            && supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
     };
-    out(&report::render_with(format, &report, &style, &extra))?;
+    if args.statistics && !matches!(format, Format::Json) {
+        out(&report::statistics(&report))?;
+    } else {
+        out(&report::render_with(format, &report, &style, &extra))?;
+    }
     timings.lap("report");
     if format == Format::Human {
         let mut s = String::new();

@@ -70,7 +70,10 @@ fn findings_exit_1_and_json_is_exact() {
         .ends_with("/docs/rules/RAM000.md"));
     assert_eq!(
         v["summary"],
-        serde_json::json!({"files": 2, "findings": 2, "by_severity": {"high": 2}})
+        serde_json::json!({"files": 2, "findings": 2, "by_severity": {"high": 2}, "by_rule": [
+            {"rule": "RAM000", "name": "policy-invalid-json", "severity": "high", "count": 1},
+            {"rule": "TF001", "name": "hcl-syntax-error", "severity": "high", "count": 1},
+        ]})
     );
 }
 

@@ -111,3 +111,85 @@ fn markdown_summary() {
     );
     assert_eq!(md, "## acslint\n\nNo findings in 1 file(s).\n");
 }
+
+fn two_rules_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, action) in [("a.json", "*"), ("b.json", "*"), ("c.json", "oss:*")] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("{{\"Version\":\"1\",\"Statement\":[{{\"Effect\":\"Allow\",\"Action\":\"{action}\",\"Resource\":\"*\"}}]}}\n"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn statistics_per_rule() {
+    let dir = two_rules_dir();
+    let text = stdout(
+        &[
+            "check",
+            "--statistics",
+            "--select",
+            "RAM020,RAM021",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    );
+    assert_eq!(
+        text,
+        "2  RAM020  policy-full-admin     critical\n1  RAM021  policy-service-admin  high\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        &[
+            "check",
+            "-f",
+            "json",
+            "--select",
+            "RAM020,RAM021",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    ))
+    .unwrap();
+    assert_eq!(
+        json["summary"]["by_rule"],
+        serde_json::json!([
+            {"rule": "RAM020", "name": "policy-full-admin", "severity": "critical", "count": 2},
+            {"rule": "RAM021", "name": "policy-service-admin", "severity": "high", "count": 1}
+        ])
+    );
+}
+
+#[test]
+fn human_output_groups_by_file_with_severity_and_url_once() {
+    let dir = two_rules_dir();
+    let text = stdout(
+        &[
+            "check",
+            "--color",
+            "never",
+            "--select",
+            "RAM020",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    );
+    let a = text.find("── ").unwrap();
+    assert!(
+        text[a..].starts_with(&format!("── {}", dir.path().join("a.json").display())),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("── ")).count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("critical RAM020(policy-full-admin)").count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(text.matches("docs/rules/RAM020.md").count(), 1, "{text}");
+}

@@ -262,6 +262,7 @@ fn run_case(
         &HumanStyle {
             color: false,
             width: 100,
+            hyperlinks: false,
         },
     );
     CaseResult { failures, rendered }

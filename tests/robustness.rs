@@ -209,13 +209,14 @@ fn check_file(name: &str, bytes: &[u8], extra: &[&str]) -> Run {
 }
 
 fn rules_in(r: &Run) -> Vec<String> {
-    let mut v = Vec::new();
-    let mut rest = r.stdout.as_str();
-    while let Some(i) = rest.find("\"rule\": \"") {
-        rest = &rest[i + 9..];
-        v.push(rest[..rest.find('"').unwrap()].to_string());
-    }
-    v
+    let v: serde_json::Value =
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stdout));
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]

@@ -13,6 +13,8 @@ struct Diag<'a> {
     has_source: bool,
     /// Secondary labels in other files (a snippet shows one file): `path:line:col: text`.
     elsewhere: Vec<String>,
+    /// The rule's URL is printed with its first finding only (a link on the code otherwise).
+    show_url: bool,
 }
 
 impl fmt::Debug for Diag<'_> {
@@ -29,7 +31,10 @@ impl std::error::Error for Diag<'_> {}
 
 impl Diagnostic for Diag<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(format!("{}({})", self.f.rule, self.f.name)))
+        Some(Box::new(format!(
+            "{} {}({})",
+            self.f.severity, self.f.rule, self.f.name
+        )))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.f.severity {
@@ -53,7 +58,8 @@ impl Diagnostic for Diag<'_> {
         (!h.is_empty()).then(|| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&*self.f.url))
+        self.show_url
+            .then(|| Box::new(&*self.f.url) as Box<dyn fmt::Display + 'a>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.has_source.then_some(&self.src as &dyn SourceCode)
@@ -91,12 +97,19 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false)
+        .with_links(style.hyperlinks)
         .without_syntax_highlighting()
         .with_context_lines(1);
     let mut out = String::new();
+    let mut urls_shown = std::collections::HashSet::new();
+    let mut last_file = None;
     for f in r.findings {
         let file = r.sources.get(f.file);
+        // Findings come sorted by file: a header line starts each file's group.
+        if last_file != Some(f.file) {
+            last_file = Some(f.file);
+            out.push_str(&format!("── {} ──\n\n", file.display));
+        }
         let has_source = f.loc.is_some() && !file.text.is_empty();
         let elsewhere = f
             .secondary
@@ -113,6 +126,8 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
             src: NamedSource::new(&file.display, file.text.to_string()).with_language("hcl"),
             has_source,
             elsewhere,
+            // With hyperlinks, every code links to its page; without, the URL is said once.
+            show_url: style.hyperlinks || urls_shown.insert(f.rule.clone()),
         };
         let (start, _) = r.range(f);
         if !diag.has_source {

@@ -82,6 +82,7 @@ struct Summary {
     files: usize,
     findings: usize,
     by_severity: Map<String, Value>,
+    by_rule: Vec<super::RuleCount>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +134,7 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
             files: r.files,
             findings: r.findings.len(),
             by_severity: by,
+            by_rule: r.by_rule(),
         },
         suppressed: (!extra.suppressed.is_empty()).then(|| {
             extra

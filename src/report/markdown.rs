@@ -2,8 +2,6 @@
 //! job summary (`$GITHUB_STEP_SUMMARY`) or a pull-request comment.
 
 use super::{portable_path, Report};
-use crate::finding::Severity;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Findings listed one per row at most; the rest are counted.
@@ -26,18 +24,16 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "| {} | {} |", sev.as_str(), n);
     }
 
-    // By rule, most frequent first (then by code) like `--statistics`.
-    let mut by_rule: BTreeMap<&str, (&str, Severity, usize)> = BTreeMap::new();
-    for f in r.findings {
-        let e = by_rule.entry(&f.rule).or_insert((&f.name, f.severity, 0));
-        e.1 = e.1.max(f.severity);
-        e.2 += 1;
-    }
-    let mut rules: Vec<_> = by_rule.into_iter().collect();
-    rules.sort_by(|a, b| b.1 .2.cmp(&a.1 .2).then(a.0.cmp(b.0)));
     out.push_str("\n| rule | name | severity | findings |\n|---|---|---|---:|\n");
-    for (code, (name, sev, n)) in &rules {
-        let _ = writeln!(out, "| `{code}` | {name} | {} | {n} |", sev.as_str());
+    for c in r.by_rule() {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            c.rule,
+            c.name,
+            c.severity.as_str(),
+            c.count
+        );
     }
 
     let mut order: Vec<usize> = (0..r.findings.len()).collect();

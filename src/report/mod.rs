@@ -62,6 +62,40 @@ impl Format {
 pub struct HumanStyle {
     pub color: bool,
     pub width: usize,
+    /// Render rule codes as OSC-8 hyperlinks to their docs (terminals that support them).
+    pub hyperlinks: bool,
+}
+
+/// One row of `--statistics` and of JSON `summary.by_rule`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RuleCount {
+    pub rule: String,
+    pub name: String,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+/// The `--statistics` table: count, code, name, severity, one rule a line.
+pub fn statistics(r: &Report) -> String {
+    let rows = r.by_rule();
+    let w_count = rows
+        .iter()
+        .map(|c| c.count.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let w_rule = rows.iter().map(|c| c.rule.len()).max().unwrap_or(4);
+    let w_name = rows.iter().map(|c| c.name.len()).max().unwrap_or(4);
+    let mut s = String::new();
+    for c in &rows {
+        s.push_str(&format!(
+            "{:>w_count$}  {:<w_rule$}  {:<w_name$}  {}\n",
+            c.count,
+            c.rule,
+            c.name,
+            c.severity.as_str()
+        ));
+    }
+    s
 }
 
 /// A finding that a suppression or the baseline silenced, for `--show-suppressed` and JSON.
@@ -134,6 +168,25 @@ impl Report<'_> {
                 (p, p)
             }
         }
+    }
+
+    /// Findings per rule, most frequent first (then by code), as `--statistics` shows them.
+    pub fn by_rule(&self) -> Vec<RuleCount> {
+        let mut m: BTreeMap<&str, RuleCount> = BTreeMap::new();
+        for f in self.findings {
+            let e = m.entry(&f.rule).or_insert_with(|| RuleCount {
+                rule: f.rule.to_string(),
+                name: f.name.to_string(),
+                severity: f.severity,
+                count: 0,
+            });
+            // A severity override can differ per path: show the highest.
+            e.severity = e.severity.max(f.severity);
+            e.count += 1;
+        }
+        let mut v: Vec<RuleCount> = m.into_values().collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
+        v
     }
 
     pub fn by_severity(&self) -> BTreeMap<Severity, usize> {
