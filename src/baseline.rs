@@ -190,6 +190,7 @@ mod tests {
             pointer: None,
             notes: Vec::new(),
             facet: None,
+            change: None,
         }
     }
 

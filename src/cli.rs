@@ -236,6 +236,15 @@ pub struct CheckArgs {
     /// reported and always fail the run.
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// Plans: report only findings on resources the plan creates, updates or replaces.
+    #[arg(long)]
+    pub changed_only: bool,
+    /// Plans: report only findings the plan introduces (the pre-apply gate).
+    #[arg(long, conflicts_with = "changed_only")]
+    pub introduced_only: bool,
+    /// Plans: the directory of the `.tf` sources findings point into [default: the plan's].
+    #[arg(long, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -730,6 +739,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         inline_suppressions: !args.no_inline_suppressions,
         max_file_size: args.max_file_size,
         allow_incomplete: args.allow_incomplete,
+        plan_config_dir: args.config_dir.clone(),
         ..Default::default()
     };
     opts.discover = discover_opts;
@@ -786,6 +796,9 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         .collect();
     refuse_inputs(&targets, &result.sources)?;
     let mut findings = result.findings.clone();
+    if args.changed_only || args.introduced_only {
+        findings.retain(|f| plan_gate(f, args.introduced_only));
+    }
     let mut fixed = Vec::new();
     let mut known = 0;
     // `--baseline X --write-baseline X`: compared with the baseline as it was, then rewritten
@@ -831,6 +844,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         },
         fixed: &fixed,
         baseline: args.baseline.is_some(),
+        plan_fixed: &result.plan_fixed,
     };
     for (f, path) in &outputs {
         let plain = HumanStyle {
@@ -882,6 +896,23 @@ fn check(args: CheckArgs) -> Result<i32, String> {
                         .unwrap_or_default()
                 ));
             }
+        }
+        for f in &result.plan_fixed {
+            let (p, _) = report.range(f);
+            s.push_str(&format!(
+                "fixed by this plan: {}:{}:{}: {} {} {}{} [{}]\n",
+                result.sources.get(f.file).display,
+                p.line,
+                p.column,
+                f.severity,
+                f.rule,
+                f.message,
+                f.resource
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default(),
+                f.change.as_ref().map(|c| c.describe()).unwrap_or_default()
+            ));
         }
         if args.baseline.is_some() {
             s.push_str(&format!(
@@ -1360,4 +1391,21 @@ fn show_config(args: ConfigArgs) -> Result<i32, String> {
         .unwrap_or_default();
     out(&cfg.show())?;
     Ok(0)
+}
+
+/// `--changed-only` / `--introduced-only`: findings from plans whose change passes; findings the
+/// plan cannot judge (provider settings, outputs) and diagnostics of the analysis itself stay,
+/// so that a gate never hides them; findings outside any plan go.
+fn plan_gate(f: &crate::finding::Finding, introduced_only: bool) -> bool {
+    use crate::finding::Effect;
+    match &f.change {
+        Some(c) => match c.effect {
+            Effect::Undetermined => true,
+            Effect::Introduced if introduced_only => true,
+            _ if introduced_only => false,
+            _ => c.action.is_none_or(|a| a.changes()),
+        },
+        // The analysis's own diagnostics (unreadable files, syntax errors, limits).
+        None => f.rule.starts_with("TF") || &*f.rule == "RAM000",
+    }
 }

@@ -135,6 +135,27 @@ pub fn run(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
+    run_inner(reg, sel, sources, ws, true)
+}
+
+/// Run the rules on a model only (its documents and configurations, not the files): the state
+/// before a plan.
+pub fn run_model(
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    ws: &Workspace,
+) -> Result<Outcome, String> {
+    run_inner(reg, sel, sources, ws, false)
+}
+
+fn run_inner(
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    ws: &Workspace,
+    files: bool,
+) -> Result<Outcome, String> {
     let plan = plan(reg, sel)?;
     let mut sink = Sink::default();
     // Diagnostics of the analysis itself are rules too (TF, RAM000): subject to selection.
@@ -144,6 +165,7 @@ pub fn run(
     let file_sinks: Vec<Sink> = sources
         .files()
         .par_iter()
+        .filter(|_| files)
         .map(|f| {
             contained(Some(f.id), "file", || {
                 let mut s = Sink::default();
@@ -389,6 +411,7 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         pointer: e.pointer,
         notes: e.notes,
         facet: e.facet,
+        change: None,
     }
 }
 

@@ -147,4 +147,90 @@ pub struct Finding {
     pub notes: Vec<String>,
     /// The part of the rule this finding is about (see [`Emit::facet`]).
     pub facet: Option<String>,
+    /// For a finding from a Terraform plan: what the plan does to it.
+    pub change: Option<Change>,
+}
+
+/// What a plan's resource change does (`terraform show -json`'s `change.actions`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    Create,
+    Update,
+    Replace,
+    Delete,
+    NoOp,
+    Read,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Replace => "replace",
+            Action::Delete => "delete",
+            Action::NoOp => "no-op",
+            Action::Read => "read",
+        }
+    }
+    /// The plan creates, updates or replaces the resource (what `--changed-only` keeps).
+    pub fn changes(self) -> bool {
+        matches!(self, Action::Create | Action::Update | Action::Replace)
+    }
+}
+
+/// Whether a plan introduces a finding, keeps one that is already there, or removes one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    Introduced,
+    Kept,
+    Fixed,
+    /// The plan records no previous state to compare with (provider settings, outputs).
+    Undetermined,
+}
+
+/// A finding's relation to a plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The action on the finding's resource; `None` for findings about the whole configuration.
+    pub action: Option<Action>,
+    pub effect: Effect,
+    /// The attribute the finding is on, when the plan changes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
+    /// Its value before and after (short scalars only; `(sensitive)` when the plan marks it so).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+}
+
+impl Change {
+    /// `introduced by this plan (update): `acl` private → public-read-write`.
+    pub fn describe(&self) -> String {
+        let what = match self.effect {
+            Effect::Introduced => "introduced by this plan",
+            Effect::Kept => "already present, kept by this plan",
+            Effect::Fixed => "fixed by this plan",
+            Effect::Undetermined => "in the planned configuration",
+        };
+        let mut s = what.to_string();
+        if let Some(a) = self.action {
+            s.push_str(&format!(" ({})", a.as_str()));
+        }
+        if self.effect == Effect::Undetermined {
+            s.push_str(", not compared: the plan does not record the configuration applied before");
+        }
+        if let Some(attr) = &self.attribute {
+            match (&self.before, &self.after) {
+                (Some(b), Some(a)) => s.push_str(&format!(": `{attr}` {b} → {a}")),
+                (None, Some(a)) => s.push_str(&format!(": `{attr}` unset → {a}")),
+                (Some(b), None) => s.push_str(&format!(": `{attr}` {b} → unset")),
+                (None, None) => s.push_str(&format!(": `{attr}` changed")),
+            }
+        }
+        s
+    }
 }

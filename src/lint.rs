@@ -44,6 +44,8 @@ pub struct LintOptions {
     pub discovered: Option<discover::Discovered>,
     /// The discovered files already read ([`read`]), in the order of the candidates.
     pub prefetched: Option<Vec<Read>>,
+    /// Where the `.tf` sources of the plans are (`--config-dir`); by default beside each plan.
+    pub plan_config_dir: Option<PathBuf>,
     /// Let configurations, comments and baselines silence the diagnostics that say part of
     /// the code was not checked ([`INCOMPLETE`]); off by default (`--allow-incomplete`).
     pub allow_incomplete: bool,
@@ -77,6 +79,7 @@ impl Default for LintOptions {
             discovered: None,
             prefetched: None,
             allow_incomplete: false,
+            plan_config_dir: None,
         }
     }
 }
@@ -94,6 +97,8 @@ pub struct LintResult {
     /// Panics caught during the analysis (each also reported as a `TF006` finding when that rule
     /// is selected): the run is incomplete and the exit code must say so.
     pub internal_errors: usize,
+    /// Findings of the state before a plan that the plan removes (each with its `change`).
+    pub plan_fixed: Vec<Finding>,
 }
 
 /// Stack size of the analysis threads. Parsers bound nesting (hcl-edit at 64 levels of nesting
@@ -597,6 +602,16 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         .filter(|f| !matches!(f.kind, FileKind::Other | FileKind::Text) && f.origin.is_none())
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
+    // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
+    let mut plan_fixed = tf::review::review(reg, sel, &sources, &ws, &mut out.findings)?;
+    tf::review::locate(
+        &mut sources,
+        &ws,
+        opts.plan_config_dir.as_deref(),
+        opts.max_file_size,
+        &mut out.findings,
+        &mut plan_fixed,
+    );
     timings.lap("rules");
     let (findings, mut suppressed) =
         filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));
@@ -615,6 +630,10 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     );
     timings.lap("drop");
     let sources = redact(sources, &mut out, &mut suppressed);
+    for f in &mut plan_fixed {
+        crate::redact::redact_string(&mut f.message);
+        f.label.iter_mut().for_each(crate::redact::redact_string);
+    }
     timings.lap("redact");
     Ok(LintResult {
         sources,
@@ -624,6 +643,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         suppressed,
         ignored,
         internal_errors: front_end_panics + out.internal_errors,
+        plan_fixed,
     })
 }
 
@@ -875,6 +895,7 @@ fn load_terraform(
         ws.documents.extend(part.documents);
         ws.unknowns.extend(part.unknowns);
         ws.configurations.extend(part.configurations);
+        ws.plans.extend(part.plans);
     };
     match load(sources) {
         Ok(part) => return merge(ws, part),

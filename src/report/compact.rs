@@ -17,6 +17,11 @@ pub fn render(r: &Report) -> String {
             f.rule,
             f.message
         );
+        if let Some(c) = &f.change {
+            // The plan's part, on the same line so that tools reading lines keep it.
+            out.pop();
+            let _ = writeln!(out, " [{}]", c.describe());
+        }
     }
     out
 }

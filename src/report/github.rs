@@ -32,6 +32,9 @@ pub fn render(r: &Report) -> String {
         let path = portable_path(r.sources.get(f.file));
         let title = format!("{} {}", f.rule, f.name);
         let mut msg = format!("[{}] {}", f.severity, f.message);
+        if let Some(c) = &f.change {
+            let _ = write!(msg, "\n{}", c.describe());
+        }
         if let Some(h) = &f.help {
             let _ = write!(msg, "\nhelp: {h}");
         }

@@ -24,10 +24,15 @@ pub fn render(r: &Report) -> String {
         .zip(fps)
         .map(|(f, fp)| {
             let (s, e) = r.range(f);
+            let change = f
+                .change
+                .as_ref()
+                .map(|c| format!(" ({})", c.describe()))
+                .unwrap_or_default();
             json!({
                 "type": "issue",
                 "check_name": format!("{} {}", f.rule, f.name),
-                "description": format!("{}: {}", f.rule, f.message),
+                "description": format!("{}: {}{change}", f.rule, f.message),
                 "categories": ["Security"],
                 "severity": severity(f.severity),
                 "fingerprint": fp,

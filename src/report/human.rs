@@ -3,13 +3,57 @@
 use super::{HumanStyle, Report};
 use crate::finding::{Finding, Severity};
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 
+/// Lines longer than this are shown as a window around the span (a minified plan is one line of
+/// many kilobytes; printing it for every finding would flood the output).
+const LONG_LINE: usize = 240;
+/// Characters of context on each side of the span in a window, and the most of the span shown.
+const WINDOW_CONTEXT: usize = 60;
+const WINDOW_SPAN: usize = 120;
+
+/// A window of one long line: positions are reported as in the whole file.
+struct Window {
+    name: String,
+    text: String,
+    /// 0-based line of the window in the file.
+    line: usize,
+    /// Added to the window's columns to give the file's.
+    column: usize,
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            *c.span(),
+            c.line() + self.line,
+            c.column() + self.column,
+            c.line_count(),
+        )))
+    }
+}
+
+enum Src {
+    Whole(NamedSource<String>),
+    Window(Window),
+}
+
 struct Diag<'a> {
     f: &'a Finding,
-    src: NamedSource<String>,
+    src: Src,
+    /// Offsets in `src` are the finding's less `.0`, plus `.1`.
+    shift: (usize, usize),
     has_source: bool,
     /// Secondary labels in other files (a snippet shows one file): `path:line:col: text`.
     elsewhere: Vec<String>,
@@ -45,6 +89,11 @@ impl Diagnostic for Diag<'_> {
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let mut h = String::new();
+        if let Some(c) = &self.f.change {
+            h.push_str("plan: ");
+            h.push_str(&c.describe());
+            h.push('\n');
+        }
         if let Some(help) = &self.f.help {
             h.push_str(help);
         }
@@ -62,7 +111,13 @@ impl Diagnostic for Diag<'_> {
             .then(|| Box::new(&*self.f.url) as Box<dyn fmt::Display + 'a>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.has_source.then_some(&self.src as &dyn SourceCode)
+        if !self.has_source {
+            return None;
+        }
+        Some(match &self.src {
+            Src::Whole(s) => s as &dyn SourceCode,
+            Src::Window(w) => w as &dyn SourceCode,
+        })
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         if !self.has_source {
@@ -70,19 +125,28 @@ impl Diagnostic for Diag<'_> {
         }
         let mut v = Vec::new();
         let loc = self.f.loc?;
+        let len = match &self.src {
+            Src::Whole(_) => usize::MAX,
+            Src::Window(w) => w.text.len(),
+        };
+        // Spans in the window's coordinates; those outside it are not drawn.
+        let shifted = |r: std::ops::Range<usize>| {
+            let (cut, pad) = self.shift;
+            let s = r.start.checked_sub(cut)? + pad;
+            (s <= len).then(|| s..(r.end.saturating_sub(cut) + pad).clamp(s, len))
+        };
         v.push(LabeledSpan::new_primary_with_span(
             self.f
                 .label
                 .clone()
                 .or_else(|| Some(format!("{} {}", self.f.severity, self.f.rule))),
-            loc.range(),
+            shifted(loc.range())?,
         ));
         for l in &self.f.secondary {
             if l.loc.file == self.f.file {
-                v.push(LabeledSpan::new_with_span(
-                    Some(l.text.clone()),
-                    l.loc.range(),
-                ));
+                if let Some(r) = shifted(l.loc.range()) {
+                    v.push(LabeledSpan::new_with_span(Some(l.text.clone()), r));
+                }
             }
         }
         Some(Box::new(v.into_iter()))
@@ -121,9 +185,19 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
                 format!("{}:{}:{}: {}", other.display, p.line, p.column, l.text)
             })
             .collect();
+        let (src, shift) = match f.loc.and_then(|l| window(file, l)) {
+            Some((w, shift)) => (Src::Window(w), shift),
+            None => (
+                Src::Whole(
+                    NamedSource::new(&file.display, file.text.to_string()).with_language("hcl"),
+                ),
+                (0, 0),
+            ),
+        };
         let diag = Diag {
             f,
-            src: NamedSource::new(&file.display, file.text.to_string()).with_language("hcl"),
+            src,
+            shift,
             has_source,
             elsewhere,
             // With hyperlinks, every code links to its page; without, the URL is said once.
@@ -140,6 +214,53 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
         out.push('\n');
     }
     out
+}
+
+/// For a span on a long line: a window of that line around the span (`…` where it is cut), and
+/// the offset to subtract from the file's offsets. `None` when the line is short enough to show.
+fn window(
+    file: &crate::source::SourceFile,
+    loc: crate::source::Loc,
+) -> Option<(Window, (usize, usize))> {
+    let text = &*file.text;
+    let start = (loc.start as usize).min(text.len());
+    let lc = file.line_col(start);
+    let line_start = file.line_start(lc.line).min(start);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if line_end - line_start <= LONG_LINE {
+        return None;
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let end = (loc.end as usize)
+        .clamp(start, start + WINDOW_SPAN)
+        .min(line_end);
+    let ws = floor(start.saturating_sub(WINDOW_CONTEXT).max(line_start));
+    let we = ceil((end + WINDOW_CONTEXT).min(line_end));
+    let (pre, post) = (
+        if ws > line_start { "…" } else { "" },
+        if we < line_end { "…" } else { "" },
+    );
+    let body = format!("{pre}{}{post}", &text[ws..we]);
+    // The window's column 0 is the file's column of `ws`, less the marker before it.
+    let col = text[line_start..ws].chars().count();
+    let w = Window {
+        name: file.display.clone(),
+        text: body,
+        line: lc.line - 1,
+        column: col - pre.chars().count(),
+    };
+    Some((w, (ws, pre.len())))
 }
 
 /// The one-line summary printed on stderr in human mode.

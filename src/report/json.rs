@@ -29,6 +29,9 @@ struct Row<'a> {
     facet: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
+    /// What a plan does to the finding (findings from plans only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<&'a crate::finding::Change>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed_by: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,6 +59,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         pointer: f.pointer.as_deref(),
         facet: f.facet.as_deref(),
         notes: &f.notes,
+        change: f.change.as_ref(),
         suppressed_by: None,
         reason: None,
     }
@@ -96,6 +100,9 @@ struct Doc<'a> {
     suppressed: Option<Vec<Row<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fixed: Option<Value>,
+    /// Findings of the state before a plan that the plan removes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixed_by_plan: Vec<Row<'a>>,
 }
 
 /// The report; with `extra`, findings silenced by suppressions (`suppressed`, when any) and
@@ -150,6 +157,7 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
         fixed: extra
             .baseline
             .then(|| serde_json::to_value(extra.fixed).unwrap_or_default()),
+        fixed_by_plan: extra.plan_fixed.iter().map(|f| row(r, f)).collect(),
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');

@@ -129,6 +129,8 @@ pub struct Extra<'a> {
     pub fixed: &'a [Fixed],
     /// Whether a baseline was applied (the JSON report then lists fixed entries).
     pub baseline: bool,
+    /// Findings that plans remove (JSON `fixed_by_plan`).
+    pub plan_fixed: &'a [Finding],
 }
 
 impl<'a> Extra<'a> {
@@ -139,6 +141,7 @@ impl<'a> Extra<'a> {
             suppressed: &[],
             fixed: &[],
             baseline: false,
+            plan_fixed: &[],
         }
     }
     /// The rules to describe, in code order.

@@ -158,6 +158,10 @@ pub fn render(r: &Report, extra: &Extra) -> String {
             if let Some(facet) = &f.facet {
                 props["facet"] = facet.as_str().into();
             }
+            if let Some(c) = &f.change {
+                message.push_str(&format!("\nplan: {}", c.describe()));
+                props["change"] = serde_json::to_value(c).unwrap_or_default();
+            }
             json!({
                 "ruleId": &*f.rule,
                 "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),

@@ -7,6 +7,7 @@ pub mod model;
 pub mod module;
 pub mod plan;
 pub mod policydoc;
+pub mod review;
 
 pub use model::*;
 pub use module::EvalOptions;
@@ -282,6 +283,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         ws.unknowns.extend(p.unknowns);
         ws.documents.extend(p.documents);
         ws.configurations.extend(p.configurations);
+        ws.plans.extend(p.plans);
     }
     ws.emits.extend(parse_emits);
     roots.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));

@@ -113,4 +113,6 @@ pub struct Workspace {
     /// Diagnostics of the analysis itself (parse errors, modules not analysed, limits).
     pub emits: Vec<Emit>,
     pub unknowns: Vec<UnknownNote>,
+    /// Terraform plans read, with what they change (see [`crate::tf::plan`]).
+    pub plans: Vec<super::plan::PlanInfo>,
 }
