@@ -612,6 +612,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         &mut out.findings,
         &mut plan_fixed,
     );
+    tf::review::mask_sensitive_text(&mut sources, &ws);
     timings.lap("rules");
     let (findings, mut suppressed) =
         filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));

@@ -23,6 +23,12 @@ fn contains(outer: Loc, inner: Loc) -> bool {
 
 /// The attribute path (keys and list indexes) of the deepest value of `v` holding `loc`.
 pub fn path_of(v: &Value, loc: Loc) -> Vec<String> {
+    path_and_entry(v, loc).0
+}
+
+/// [`path_of`], and whether `loc` is a whole `"key": value` entry (or its key) rather than
+/// inside the value.
+fn path_and_entry(v: &Value, loc: Loc) -> (Vec<String>, bool) {
     let mut out = Vec::new();
     let mut cur = v;
     'walk: for _ in 0..64 {
@@ -40,7 +46,7 @@ pub fn path_of(v: &Value, loc: Loc) -> Vec<String> {
                         && !e.value.loc.is_some_and(|l| contains(l, loc))
                     {
                         out.push(e.key.clone());
-                        break 'walk;
+                        return (out, true);
                     }
                     if e.value.loc.is_some_and(|l| contains(l, loc)) {
                         out.push(e.key.clone());
@@ -63,13 +69,17 @@ pub fn path_of(v: &Value, loc: Loc) -> Vec<String> {
             _ => break,
         }
     }
-    out
+    (out, false)
 }
 
 /// How findings of both states are matched: same rule, resource, attribute path and pointer.
 type Key = (String, Option<String>, Vec<String>, Option<String>);
 
-fn key(f: &Finding, blocks: &HashMap<&str, &super::Block>) -> Key {
+fn key(f: &Finding, blocks: &HashMap<&str, &super::Block>, whole: bool) -> Key {
+    if whole {
+        // About the configuration: the block it points at is only an anchor.
+        return (f.rule.to_string(), None, Vec::new(), f.pointer.clone());
+    }
     let path = match (&f.resource, f.loc) {
         (Some(r), Some(loc)) => blocks
             .get(r.as_str())
@@ -168,7 +178,11 @@ pub fn review(
         let mut before: HashMap<Key, Vec<Finding>> = HashMap::new();
         for f in engine::run_model(reg, sel, sources, &p.before)?.findings {
             if compared(&f, &before_blocks) {
-                before.entry(key(&f, &before_blocks)).or_default().push(f);
+                let whole = scope(&f) == Some(Scope::Configuration);
+                before
+                    .entry(key(&f, &before_blocks, whole))
+                    .or_default()
+                    .push(f);
             }
         }
         for f in findings.iter_mut().filter(|f| f.file == p.file) {
@@ -191,8 +205,8 @@ pub fn review(
                 });
                 continue;
             }
-            let k = key(f, &after);
             let whole = scope(f) == Some(Scope::Configuration);
+            let k = key(f, &after, whole);
             // A configuration-scope finding is about the whole, not the resource it points at.
             let rc = (!whole)
                 .then(|| f.resource.as_deref().and_then(|r| p.changes.get(r)))
@@ -398,14 +412,58 @@ fn tf_files(sources: &mut SourceMap, dir: &Path, max: u64) -> Vec<(FileId, Body)
     out
 }
 
-/// The span of an attribute path inside a block body: the attribute's value, or the nested
-/// block (`rule`, index) it goes through.
-fn locate_path(body: &Body, path: &[String]) -> Option<std::ops::Range<usize>> {
+/// How a finding sits in the planned value of its attribute.
+#[derive(Clone, Copy)]
+enum On<'a> {
+    /// The whole `"key": value` entry: the whole attribute in HCL.
+    Entry,
+    /// The value, or a node of the policy document it holds (a JSON pointer).
+    Value(Option<&'a str>),
+}
+
+/// The span of a JSON pointer's node inside a `jsonencode(…)` (or literal object) expression.
+fn locate_pointer(e: &hcl_edit::expr::Expression, pointer: &str) -> Option<std::ops::Range<usize>> {
+    use hcl_edit::expr::{Expression, ObjectKey};
+    let mut cur = e;
+    if let Expression::FuncCall(c) = cur {
+        if c.name.name.as_str() == "jsonencode" && c.args.len() == 1 {
+            cur = c.args.iter().next()?;
+        }
+    }
+    for seg in pointer.split('/').skip(1) {
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        cur = match cur {
+            Expression::Object(o) => o
+                .iter()
+                .find(|(k, _)| {
+                    let name = match k {
+                        ObjectKey::Ident(i) => i.as_str().to_string(),
+                        ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
+                        ObjectKey::Expression(Expression::Variable(v)) => v.as_str().to_string(),
+                        ObjectKey::Expression(_) => return false,
+                    };
+                    name.eq_ignore_ascii_case(&seg)
+                })
+                .map(|(_, v)| v.expr())?,
+            Expression::Array(a) => a.iter().nth(seg.parse().ok()?)?,
+            _ => return None,
+        };
+    }
+    cur.span()
+}
+
+/// The span of an attribute path inside a block body: the attribute (or its value, or the node
+/// of the document it holds), or the nested block (`rule`, index) it goes through.
+fn locate_path(body: &Body, path: &[String], on: On) -> Option<std::ops::Range<usize>> {
     let first = path.first()?;
     for s in body.iter() {
         if let Structure::Attribute(a) = s {
             if a.key.as_str() == first {
-                return a.value.span();
+                return match on {
+                    On::Entry if path.len() == 1 => a.span(),
+                    On::Value(Some(p)) => locate_pointer(&a.value, p).or_else(|| a.value.span()),
+                    _ => a.value.span(),
+                };
             }
         }
     }
@@ -417,7 +475,7 @@ fn locate_path(body: &Body, path: &[String]) -> Option<std::ops::Range<usize>> {
             _ => None,
         })
         .nth(idx)?;
-    locate_path(&b.body, path.get(2..).unwrap_or(&[])).or_else(|| b.ident.span())
+    locate_path(&b.body, path.get(2..).unwrap_or(&[]), on).or_else(|| b.ident.span())
 }
 
 /// The block of a planned address in a module's files: (file, header span, body).
@@ -482,9 +540,9 @@ fn find_block<'a>(
 /// Move the findings of each plan that are on a planned block onto its `.tf` source, when the
 /// configuration is beside the plan (or in `config_dir`). Findings that cannot be placed keep
 /// their position in the plan.
-pub fn locate(
+pub fn locate<'w>(
     sources: &mut SourceMap,
-    ws: &Workspace,
+    ws: &'w Workspace,
     config_dir: Option<&Path>,
     max: u64,
     findings: &mut [Finding],
@@ -500,10 +558,10 @@ pub fn locate(
         };
         let installed = installed_modules(&root);
         let after = ws.configurations.iter().find(|c| c.files == [p.file]);
-        let blocks = |c: Option<&super::Configuration>| -> HashMap<String, super::Block> {
+        let blocks = |c: Option<&'w super::Configuration>| -> HashMap<&'w str, &'w super::Block> {
             c.into_iter()
                 .flat_map(|c| &c.blocks)
-                .map(|b| (b.address.clone(), b.clone()))
+                .map(|b| (b.address.as_str(), b))
                 .collect()
         };
         let sets = [
@@ -525,8 +583,16 @@ pub fn locate(
                 let Some((id, header, body)) = find_block(files, b.kind, &rest) else {
                     continue;
                 };
-                let path = f.loc.map(|l| path_of(&b.value, l)).unwrap_or_default();
-                let span = locate_path(body, &path).unwrap_or(header);
+                let (path, entry) = f
+                    .loc
+                    .map(|l| path_and_entry(&b.value, l))
+                    .unwrap_or_default();
+                let on = if entry {
+                    On::Entry
+                } else {
+                    On::Value(f.pointer.as_deref())
+                };
+                let span = locate_path(body, &path, on).unwrap_or(header);
                 if let Some(l) = f.loc {
                     let lc = plan.line_col(l.start as usize);
                     f.notes.push(format!(
@@ -538,5 +604,126 @@ pub fn locate(
                 f.loc = Some(Loc::new(id, span));
             }
         }
+    }
+}
+
+/// The spans of the values a `*_sensitive` mask marks.
+fn sensitive_spans(mask: &Value, v: &Value, out: &mut Vec<Loc>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match &mask.kind {
+        Kind::Bool(true) => out.extend(v.loc),
+        Kind::Object(ms) => {
+            for m in ms {
+                if let Some(x) = v.get(&m.key) {
+                    sensitive_spans(&m.value, x, out, depth + 1);
+                }
+            }
+        }
+        Kind::List(ms) => {
+            for (m, x) in ms.iter().zip(v.as_list().unwrap_or(&[])) {
+                sensitive_spans(m, x, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Values a plan marks sensitive are masked in its text (`terraform show -json` writes them in
+/// clear), wherever the plan repeats them: the change, the planned values and the prior state.
+/// Masks keep lengths, so spans stay valid.
+pub fn mask_sensitive_text(sources: &mut SourceMap, ws: &Workspace) {
+    for p in &ws.plans {
+        let find = |cs: &[super::Configuration], a: &str| {
+            cs.iter()
+                .flat_map(|c| &c.blocks)
+                .find(|b| b.address == a)
+                .map(|b| b.value.clone())
+        };
+        let mut spans = Vec::new();
+        for (addr, rc) in &p.changes {
+            let planned = find(&ws.configurations, addr);
+            let prior = find(&p.before.configurations, addr);
+            let pairs = [
+                (&rc.after_sensitive, rc.after.as_ref()),
+                (&rc.after_sensitive, planned.as_ref()),
+                (&rc.before_sensitive, rc.before.as_ref()),
+                (&rc.before_sensitive, prior.as_ref()),
+            ];
+            for (mask, v) in pairs {
+                if let (Some(m), Some(v)) = (mask, v) {
+                    sensitive_spans(m, v, &mut spans, 0);
+                }
+            }
+        }
+        spans.retain(|l| l.file == p.file);
+        if spans.is_empty() {
+            continue;
+        }
+        let mut bytes = sources.get(p.file).text.as_bytes().to_vec();
+        for l in spans {
+            let Some(s) = bytes.get_mut(l.range()) else {
+                continue;
+            };
+            let quoted = s.len() >= 2 && s[0] == b'"' && s[s.len() - 1] == b'"';
+            let n = s.len();
+            let inner = if quoted { &mut s[1..n - 1] } else { s };
+            inner.fill(b'*');
+        }
+        if let Ok(t) = String::from_utf8(bytes) {
+            sources.replace_text(p.file, t.into());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_split_into_module_keys_and_the_rest() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_address(r#"module.a["x.y]"].module.b[0].alicloud_oss_bucket.c["k\"]"]"#),
+            (s(&["a", "b"]), s(&["alicloud_oss_bucket", "c"]))
+        );
+        assert_eq!(
+            split_address("module.a.data.alicloud_x.d"),
+            (s(&["a"]), s(&["data", "alicloud_x", "d"]))
+        );
+        assert_eq!(
+            split_address("provider.alicloud.eu"),
+            (s(&[]), s(&["provider", "alicloud", "eu"]))
+        );
+    }
+
+    #[test]
+    fn paths_of_entries_values_and_list_items() {
+        let text = r#"{"acl": "private", "rule": [{"days": 3}]}"#;
+        let v = crate::json::parse(
+            text,
+            crate::json::SpanMap::Exact {
+                file: FileId(0),
+                offset: 0,
+            },
+        )
+        .unwrap();
+        let at = |needle: &str| {
+            let i = text.find(needle).unwrap();
+            Loc::new(FileId(0), i..i + needle.len())
+        };
+        assert_eq!(
+            path_and_entry(&v, at(r#""acl": "private""#)),
+            (vec!["acl".into()], true)
+        );
+        assert_eq!(
+            path_and_entry(&v, at(r#""private""#)),
+            (vec!["acl".into()], false)
+        );
+        assert_eq!(
+            path_and_entry(&v, at("3")),
+            (vec!["rule".into(), "0".into(), "days".into()], false)
+        );
     }
 }
