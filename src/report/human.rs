@@ -10,7 +10,7 @@ use std::fmt;
 
 /// Lines longer than this are shown as a window around the span (a minified plan is one line of
 /// many kilobytes; printing it for every finding would flood the output).
-const LONG_LINE: usize = 240;
+const LONG_LINE: usize = 1_000;
 /// Characters of context on each side of the span in a window, and the most of the span shown.
 const WINDOW_CONTEXT: usize = 60;
 const WINDOW_SPAN: usize = 120;
