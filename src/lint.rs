@@ -602,6 +602,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         .filter(|f| !matches!(f.kind, FileKind::Other | FileKind::Text) && f.origin.is_none())
         .count();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
+    timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
     let mut plan_fixed = tf::review::review(reg, sel, &sources, &ws, &mut out.findings)?;
     tf::review::locate(
@@ -613,7 +614,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         &mut plan_fixed,
     );
     tf::review::mask_sensitive_text(&mut sources, &ws);
-    timings.lap("rules");
+    timings.lap("plans");
     let (findings, mut suppressed) =
         filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));
     out.findings = findings;

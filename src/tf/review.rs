@@ -633,23 +633,23 @@ fn sensitive_spans(mask: &Value, v: &Value, out: &mut Vec<Loc>, depth: usize) {
 /// Values a plan marks sensitive are masked in its text (`terraform show -json` writes them in
 /// clear), wherever the plan repeats them: the change, the planned values and the prior state.
 /// Masks keep lengths, so spans stay valid.
-pub fn mask_sensitive_text(sources: &mut SourceMap, ws: &Workspace) {
+pub fn mask_sensitive_text<'w>(sources: &mut SourceMap, ws: &'w Workspace) {
     for p in &ws.plans {
-        let find = |cs: &[super::Configuration], a: &str| {
+        let index = |cs: &'w [super::Configuration]| -> HashMap<&'w str, &'w Value> {
             cs.iter()
+                .filter(|c| c.files == [p.file])
                 .flat_map(|c| &c.blocks)
-                .find(|b| b.address == a)
-                .map(|b| b.value.clone())
+                .map(|b| (b.address.as_str(), &b.value))
+                .collect()
         };
+        let (planned, prior) = (index(&ws.configurations), index(&p.before.configurations));
         let mut spans = Vec::new();
         for (addr, rc) in &p.changes {
-            let planned = find(&ws.configurations, addr);
-            let prior = find(&p.before.configurations, addr);
             let pairs = [
                 (&rc.after_sensitive, rc.after.as_ref()),
-                (&rc.after_sensitive, planned.as_ref()),
+                (&rc.after_sensitive, planned.get(addr.as_str()).copied()),
                 (&rc.before_sensitive, rc.before.as_ref()),
-                (&rc.before_sensitive, prior.as_ref()),
+                (&rc.before_sensitive, prior.get(addr.as_str()).copied()),
             ];
             for (mask, v) in pairs {
                 if let (Some(m), Some(v)) = (mask, v) {
