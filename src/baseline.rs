@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
-pub const BASELINE_VERSION: u32 = 1;
+/// Version 2 hashes the attribute a Terraform finding is on instead of its text (a changed value
+/// on the same resource and attribute is the same problem); version 1 files are still read.
+pub const BASELINE_VERSION: u32 = 2;
 
 /// 64-bit FNV-1a: tiny, and stable across Rust versions and platforms (unlike `DefaultHasher`),
 /// which a fingerprint stored in a file needs.
@@ -57,9 +59,48 @@ fn snippet(sources: &SourceMap, f: &Finding) -> String {
     normalize(file.line_text(line))
 }
 
+/// What identifies the offending text of a finding in version 2: for a finding on a resource,
+/// the attribute its span's line sets (`cidr_ip = …` → `cidr_ip`), so a new value is the same
+/// finding; for a finding in a policy document, nothing beyond the pointer; otherwise the text.
+fn anchor(sources: &SourceMap, f: &Finding) -> String {
+    if f.pointer.is_some() {
+        return String::new();
+    }
+    if f.resource.is_some() {
+        if let Some(loc) = f.loc {
+            let file = sources.get(f.file);
+            let line = file.line_text(file.line_col(loc.start as usize).line);
+            if let Some((key, _)) = line.split_once('=') {
+                let key = key.trim();
+                if !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '"')
+                {
+                    return format!("attr:{}", key.trim_matches('"'));
+                }
+            }
+        }
+    }
+    snippet(sources, f)
+}
+
 /// Line-independent fingerprints of findings (in the given order). Identical findings are told
 /// apart by their rank among equals, so every fingerprint of a run is unique.
 pub fn fingerprints(sources: &SourceMap, findings: &[Finding]) -> Vec<String> {
+    fingerprints_with(sources, findings, anchor)
+}
+
+/// The fingerprints of baseline version 1 (the finding's normalised text), to read old files.
+fn fingerprints_v1(sources: &SourceMap, findings: &[Finding]) -> Vec<String> {
+    fingerprints_with(sources, findings, snippet)
+}
+
+fn fingerprints_with(
+    sources: &SourceMap,
+    findings: &[Finding],
+    text: fn(&SourceMap, &Finding) -> String,
+) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     findings
         .iter()
@@ -67,8 +108,7 @@ pub fn fingerprints(sources: &SourceMap, findings: &[Finding]) -> Vec<String> {
             let file = sources.get(f.file);
             let path = portable_path(file);
             let logical = f.resource.as_deref().or(f.pointer.as_deref()).unwrap_or("");
-            let snip = snippet(sources, f);
-            let snip_hash = digest(&[&snip]);
+            let snip_hash = digest(&[&text(sources, f)]);
             // A facet tells apart the findings one rule makes on one span (ports of a range).
             let base = match &f.facet {
                 None => digest(&[&f.rule, &path, logical, &snip_hash]),
@@ -123,9 +163,9 @@ impl Baseline {
             .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
         let b: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("baseline {} is not valid: {e}", path.display()))?;
-        if b.version != BASELINE_VERSION {
+        if b.version != BASELINE_VERSION && b.version != 1 {
             return Err(format!(
-                "baseline {} has version {}, this acslint reads version {BASELINE_VERSION}",
+                "baseline {} has version {}, this acslint reads versions 1 and {BASELINE_VERSION}",
                 path.display(),
                 b.version
             ));
@@ -139,7 +179,11 @@ impl Baseline {
         sources: &SourceMap,
         findings: Vec<Finding>,
     ) -> (Vec<Finding>, Vec<Finding>, Vec<Fixed>) {
-        let fps = fingerprints(sources, &findings);
+        let fps = if self.version == 1 {
+            fingerprints_v1(sources, &findings)
+        } else {
+            fingerprints(sources, &findings)
+        };
         let mut remaining: HashMap<&str, usize> = HashMap::new();
         for e in &self.findings {
             *remaining.entry(e.fingerprint.as_str()).or_insert(0) += 1;

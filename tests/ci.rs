@@ -225,10 +225,27 @@ fn sarif_is_valid_and_github_ready() {
     let runs = sarif["runs"].as_array().unwrap();
     assert_eq!(runs.len(), 1);
     let rules = runs[0]["tool"]["driver"]["rules"].as_array().unwrap();
-    let results = runs[0]["results"].as_array().unwrap();
+    let all = runs[0]["results"].as_array().unwrap();
+    // Suppressed findings are results marked with `suppressions` (code scanning: dismissed).
+    let (suppressed, results): (Vec<&Value>, Vec<&Value>) =
+        all.iter().partition(|r| r.get("suppressions").is_some());
     assert_eq!(results.len(), 8);
+    assert!(!suppressed.is_empty());
+    for s in &suppressed {
+        let sup = &s["suppressions"][0];
+        assert!(
+            sup["kind"] == "inSource" || sup["kind"] == "external",
+            "{sup}"
+        );
+        assert!(!sup["justification"].as_str().unwrap().is_empty());
+    }
+    let legacy = suppressed
+        .iter()
+        .find(|r| r["ruleId"] == "RAM000")
+        .expect("per_path ignore of legacy/**");
+    assert_eq!(legacy["suppressions"][0]["kind"], "external");
     let mut fps = std::collections::HashSet::new();
-    for res in results {
+    for res in &results {
         let idx = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], res["ruleId"]);
         let loc = &res["locations"][0]["physicalLocation"];
@@ -249,8 +266,10 @@ fn sarif_is_valid_and_github_ready() {
         .as_str()
         .unwrap()
         .ends_with("/docs/rules/DB001.md"));
+    // The configuration raises TF013 from info to low: code scanning sees the override.
     let tf013 = rules.iter().find(|r| r["id"] == "TF013").unwrap();
-    assert_eq!(tf013["defaultConfiguration"]["level"], "note");
+    assert_eq!(tf013["defaultConfiguration"]["level"], "warning");
+    assert_eq!(tf013["properties"]["security-severity"], "3.0");
     // Levels follow the (overridden) severity; columns count UTF-16 code units: the rocket
     // emoji before the error is two units, one character.
     let broken = results.iter().find(|r| r["ruleId"] == "TF001").unwrap();
@@ -374,7 +393,14 @@ fn several_outputs_in_one_run() {
     let sarif: Value =
         serde_json::from_str(&std::fs::read_to_string(r.path().join("out/acslint.sarif")).unwrap())
             .unwrap();
-    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 8);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(
+        results
+            .iter()
+            .filter(|r| r.get("suppressions").is_none())
+            .count(),
+        8
+    );
     assert!(std::fs::read_to_string(r.path().join("report.xml"))
         .unwrap()
         .starts_with("<?xml"));

@@ -193,3 +193,109 @@ fn human_output_groups_by_file_with_severity_and_url_once() {
     );
     assert_eq!(text.matches("docs/rules/RAM020.md").count(), 1, "{text}");
 }
+
+#[test]
+fn github_format_warns_past_the_annotation_cap_most_severe_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // 12 medium-or-lower findings and one critical one.
+    let mut tf = String::new();
+    for i in 0..12 {
+        tf.push_str(&format!(
+            "resource \"alicloud_oss_bucket\" \"b{i}\" {{\n  bucket = \"b{i}\"\n}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("main.tf"), tf).unwrap();
+    std::fs::write(
+        dir.path().join("p.json"),
+        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}\n",
+    )
+    .unwrap();
+    let text = stdout(
+        &[
+            "check",
+            "-f",
+            "github",
+            "--select",
+            "OSS003,RAM020",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("::warning title=acslint::13 findings; GitHub shows only 10 annotations of each level per step"),
+        "{text}"
+    );
+    assert!(lines[1].starts_with("::error file="), "{text}");
+    assert!(lines[1].contains("title=RAM020 "), "{text}");
+    assert_eq!(lines.len(), 14);
+    // Under the cap: no warning.
+    let few = stdout(
+        &[
+            "check",
+            "-f",
+            "github",
+            "--select",
+            "RAM020",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    );
+    assert_eq!(few.lines().count(), 1, "{few}");
+}
+
+#[test]
+fn baselines_survive_a_changed_value_and_old_versions_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    let tf = |acl: &str| {
+        format!("resource \"alicloud_oss_bucket\" \"b\" {{\n  bucket = \"b\"\n  acl    = \"{acl}\"\n}}\n")
+    };
+    std::fs::write(root.join("main.tf"), tf("public-read")).unwrap();
+    let run = |args: &[&str]| {
+        let out = acslint()
+            .current_dir(root)
+            .args(["check", "-f", "compact", "--select", "OSS001"])
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    // A version-1 baseline written by acslint 0.1.0 for this very file.
+    std::fs::write(
+        root.join("v1.json"),
+        r#"{"version": 1, "findings": [{"rule": "OSS001", "file": "main.tf", "resource": "alicloud_oss_bucket.b", "fingerprint": "8d8bde28df976cec5c9b21240bb5cb27"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(run(&["--baseline", "v1.json"]), (Some(0), String::new()));
+    // Writing a baseline succeeds (exit 0) and writes version 2.
+    assert_eq!(run(&["--write-baseline", "v2.json"]).0, Some(0));
+    let v2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("v2.json")).unwrap()).unwrap();
+    assert_eq!(v2["version"], 2);
+    // The same resource and attribute with another bad value is the same problem.
+    std::fs::write(root.join("main.tf"), tf("public-read-write")).unwrap();
+    assert_eq!(run(&["--baseline", "v2.json"]), (Some(0), String::new()));
+    // Version 1 hashed the text: there the new value is a new finding.
+    let (code, text) = run(&["--baseline", "v1.json"]);
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("main.tf:3:3: high OSS001"), "{text}");
+    // Another resource is new either way.
+    std::fs::write(
+        root.join("main.tf"),
+        tf("public-read-write") + "resource \"alicloud_oss_bucket\" \"c\" {\n  bucket = \"c\"\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let (code, text) = run(&["--baseline", "v2.json"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        text.starts_with("main.tf:7:3: high OSS001 bucket `c`"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+}

@@ -25,9 +25,27 @@ pub fn command(s: Severity) -> &'static str {
     }
 }
 
+/// GitHub shows at most this many annotations of each level (error, warning, notice) per step.
+pub const STEP_CAP: usize = 10;
+
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
+    // Past GitHub's cap the rest are dropped silently: say so first, and print the most severe
+    // first so that the annotations shown are the ones that matter.
+    let mut per_level = std::collections::HashMap::new();
     for f in r.findings {
+        *per_level.entry(command(f.severity)).or_insert(0usize) += 1;
+    }
+    if per_level.values().any(|&n| n > STEP_CAP) {
+        let _ = writeln!(
+            out,
+            "::warning title=acslint::{} findings; GitHub shows only {STEP_CAP} annotations of each level per step (most severe first here). See the SARIF upload, the job summary or --format json for all of them.",
+            r.findings.len()
+        );
+    }
+    let mut order: Vec<&crate::finding::Finding> = r.findings.iter().collect();
+    order.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in order {
         let (s, e) = r.range(f);
         let path = portable_path(r.sources.get(f.file));
         let title = format!("{} {}", f.rule, f.name);

@@ -5,7 +5,7 @@
 
 use super::{portable_path, repo_relative, utf16_column, Extra, Report};
 use crate::baseline::fingerprints;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::rules::Rule;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -101,78 +101,54 @@ pub fn render(r: &Report, extra: &Extra) -> String {
             descriptors.push(d);
         }
     }
+    // GitHub buckets alerts by the rule's `security-severity`: follow the severity the findings
+    // were given (a configuration override), not only the rule's default.
+    let mut effective: HashMap<&str, Severity> = HashMap::new();
+    for f in r
+        .findings
+        .iter()
+        .chain(extra.suppressed.iter().map(|s| &s.finding))
+    {
+        let e = effective.entry(&f.rule).or_insert(f.severity);
+        *e = (*e).max(f.severity);
+    }
+    for d in descriptors.iter_mut() {
+        let id = d["id"].as_str().unwrap_or_default().to_string();
+        if let Some(sev) = effective.get(id.as_str()) {
+            d["defaultConfiguration"]["level"] = level(*sev).into();
+            d["properties"]["security-severity"] = security_severity(*sev).into();
+            d["properties"]["problem.severity"] = level(*sev).into();
+        }
+    }
     let fps = fingerprints(r.sources, r.findings);
-    let results: Vec<Value> = r
+    let mut results: Vec<Value> = r
         .findings
         .iter()
         .zip(&fps)
-        .map(|(f, fp)| {
-            let file = r.sources.get(f.file);
-            let (s, e) = r.range(f);
-            let (sc, ec) = match f.loc {
-                Some(l) => (
-                    utf16_column(file, l.start as usize),
-                    utf16_column(file, l.end as usize),
-                ),
-                None => (1, 1),
-            };
-            let mut artifact = Map::new();
-            match repo_relative(file) {
-                Some(rel) => {
-                    artifact.insert("uri".into(), uri_path(&rel).into());
-                    artifact.insert("uriBaseId".into(), "%SRCROOT%".into());
-                }
-                None => {
-                    artifact.insert("uri".into(), uri_path(&portable_path(file)).into());
-                }
-            }
-            let mut logical = Vec::new();
-            if let Some(res) = &f.resource {
-                logical.push(json!({"fullyQualifiedName": res, "kind": "resource"}));
-            }
-            if let Some(p) = &f.pointer {
-                logical.push(json!({"fullyQualifiedName": p, "kind": "element"}));
-            }
-            let mut loc = json!({
-                "physicalLocation": {
-                    "artifactLocation": Value::Object(artifact),
-                    "region": {
-                        "startLine": s.line,
-                        "startColumn": sc,
-                        "endLine": e.line.max(s.line),
-                        "endColumn": if e.line > s.line { ec } else { ec.max(sc) },
-                    },
-                },
-            });
-            if !logical.is_empty() {
-                loc["logicalLocations"] = Value::Array(logical);
-            }
-            let mut message = f.message.clone();
-            if let Some(h) = &f.help {
-                message.push_str(&format!("\nhelp: {h}"));
-            }
-            for n in &f.notes {
-                message.push_str(&format!("\nnote: {n}"));
-            }
-            let mut props = json!({"severity": f.severity.as_str()});
-            if let Some(facet) = &f.facet {
-                props["facet"] = facet.as_str().into();
-            }
-            if let Some(c) = &f.change {
-                message.push_str(&format!("\nplan: {}", c.describe()));
-                props["change"] = serde_json::to_value(c).unwrap_or_default();
-            }
-            json!({
-                "ruleId": &*f.rule,
-                "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),
-                "level": level(f.severity),
-                "message": {"text": message},
-                "locations": [loc],
-                "partialFingerprints": {"acslint/v1": fp},
-                "properties": props,
-            })
-        })
+        .map(|(f, fp)| result(r, f, fp, &index))
         .collect();
+    // Suppressed findings are results too, marked so code scanning shows them as dismissed.
+    let silenced: Vec<_> = extra.suppressed.iter().map(|s| s.finding.clone()).collect();
+    let sfps = fingerprints(r.sources, &silenced);
+    for ((sup, f), fp) in extra.suppressed.iter().zip(&silenced).zip(&sfps) {
+        let mut v = result(r, f, fp, &index);
+        let kind = if sup.by.starts_with("per_path")
+            || sup.by.starts_with("config")
+            || sup.by == "baseline"
+        {
+            "external"
+        } else {
+            "inSource"
+        };
+        let mut s = json!({"kind": kind, "status": "accepted"});
+        let justification = match &sup.reason {
+            Some(reason) => format!("{}: {reason}", sup.by),
+            None => sup.by.clone(),
+        };
+        s["justification"] = justification.into();
+        v["suppressions"] = json!([s]);
+        results.push(v);
+    }
     let doc = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -191,4 +167,74 @@ pub fn render(r: &Report, extra: &Extra) -> String {
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Value {
+    let file = r.sources.get(f.file);
+    let (s, e) = r.range(f);
+    let (sc, ec) = match f.loc {
+        Some(l) => (
+            utf16_column(file, l.start as usize),
+            utf16_column(file, l.end as usize),
+        ),
+        None => (1, 1),
+    };
+    let mut artifact = Map::new();
+    match repo_relative(file) {
+        Some(rel) => {
+            artifact.insert("uri".into(), uri_path(&rel).into());
+            artifact.insert("uriBaseId".into(), "%SRCROOT%".into());
+        }
+        None => {
+            artifact.insert("uri".into(), uri_path(&portable_path(file)).into());
+        }
+    }
+    let mut logical = Vec::new();
+    if let Some(res) = &f.resource {
+        logical.push(json!({"fullyQualifiedName": res, "kind": "resource"}));
+    }
+    if let Some(p) = &f.pointer {
+        logical.push(json!({"fullyQualifiedName": p, "kind": "element"}));
+    }
+    let mut loc = json!({
+        "physicalLocation": {
+            "artifactLocation": Value::Object(artifact),
+            "region": {
+                "startLine": s.line,
+                "startColumn": sc,
+                "endLine": e.line.max(s.line),
+                "endColumn": if e.line > s.line { ec } else { ec.max(sc) },
+            },
+        },
+    });
+    if !logical.is_empty() {
+        loc["logicalLocations"] = Value::Array(logical);
+    }
+    let mut message = f.message.clone();
+    if let Some(h) = &f.help {
+        message.push_str(&format!("\nhelp: {h}"));
+    }
+    for n in &f.notes {
+        message.push_str(&format!("\nnote: {n}"));
+    }
+    let mut props = json!({
+        "severity": f.severity.as_str(),
+        "security-severity": security_severity(f.severity),
+    });
+    if let Some(facet) = &f.facet {
+        props["facet"] = facet.as_str().into();
+    }
+    if let Some(c) = &f.change {
+        message.push_str(&format!("\nplan: {}", c.describe()));
+        props["change"] = serde_json::to_value(c).unwrap_or_default();
+    }
+    json!({
+        "ruleId": &*f.rule,
+        "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),
+        "level": level(f.severity),
+        "message": {"text": message},
+        "locations": [loc],
+        "partialFingerprints": {"acslint/v1": fp},
+        "properties": props,
+    })
 }
