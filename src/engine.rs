@@ -193,6 +193,11 @@ fn run_inner(
                         check(&checks::DocCtx { doc: d, sel }, &mut s);
                     }
                 }
+                if let Some(dl) = d.loc {
+                    for e in &mut s.emits {
+                        at_use_site(sources, d, dl, e);
+                    }
+                }
                 name_call_sites(sources, &d.call_sites, &mut s.emits);
                 s
             })
@@ -330,6 +335,81 @@ fn run_configuration(
     s
 }
 
+/// A finding on a value of a Terraform policy document that was set outside the resource (a
+/// variable default, a tfvars file, a local) is reported at its use in the document, with a
+/// secondary label where the value was set. Values read from files (`file("p.json")`) stay in
+/// their file: that is where they are fixed.
+fn at_use_site(sources: &SourceMap, d: &crate::tf::Document, dl: Loc, e: &mut Emit) {
+    let Some(l) = e.loc else { return };
+    let inside = l.file == dl.file && l.start >= dl.start && l.end <= dl.end;
+    if inside || !is_value_site(sources, l) {
+        return;
+    }
+    let within = |x: &Loc| x.file == dl.file && x.start >= dl.start && x.end <= dl.end;
+    // The deepest entry on the finding's pointer written inside the document.
+    let mut cur = &d.value;
+    let mut best: Option<Loc> = None;
+    for step in e.pointer.as_deref().unwrap_or("").split('/').skip(1) {
+        let step = step.replace("~1", "/").replace("~0", "~");
+        let next = match &cur.kind {
+            crate::value::Kind::Object(_) => cur.entry(&step).map(|en| {
+                if let Some(k) = en.key_loc.filter(within) {
+                    best = Some(match en.value.loc.filter(within) {
+                        Some(v) => Loc {
+                            end: v.end.max(k.end),
+                            ..k
+                        },
+                        None => k,
+                    });
+                }
+                &en.value
+            }),
+            crate::value::Kind::List(items) => step.parse::<usize>().ok().and_then(|i| {
+                let it = items.get(i)?;
+                if let Some(v) = it.loc.filter(within) {
+                    best = Some(v);
+                }
+                Some(it)
+            }),
+            _ => None,
+        };
+        match next {
+            Some(n) => cur = n,
+            None => break,
+        }
+    }
+    let site = best.unwrap_or(dl);
+    e.secondary.push(crate::finding::Label {
+        loc: l,
+        text: "value set here".to_string(),
+    });
+    e.loc = Some(site);
+    e.file = site.file;
+}
+
+/// Is `l` in a tfvars file, a variable block (its default) or a locals block? Top-level blocks
+/// are found by their header at the start of a line, as `terraform fmt` writes them.
+pub fn is_value_site(sources: &SourceMap, l: Loc) -> bool {
+    use crate::source::FileKind;
+    let f = sources.get(l.file);
+    match f.kind {
+        FileKind::Tfvars | FileKind::TfvarsJson => true,
+        FileKind::Hcl => {
+            let before = f.text.get(..l.start as usize).unwrap_or("");
+            before
+                .lines()
+                .rev()
+                .find(|line| {
+                    line.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && !line.starts_with("EOT")
+                        && !line.starts_with("EOF")
+                })
+                .is_some_and(|h| h.starts_with("variable") || h.starts_with("locals"))
+        }
+        _ => false,
+    }
+}
+
 /// Findings inside a module name the call sites that reached it.
 fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
     if sites.is_empty() {
@@ -356,10 +436,20 @@ fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
     for (verdict, facet) in assert_each(rule, block, cfg) {
         match verdict {
             Verdict::Pass => {}
-            Verdict::Fail { loc, message } => {
-                let mut e = Emit::new(leak(&rule.id), block.file, loc.or(Some(block.header)));
+            Verdict::Fail {
+                loc,
+                message,
+                resource,
+                secondary,
+            } => {
+                let loc = loc.or(Some(block.header));
+                let file = loc.map_or(block.file, |l| l.file);
+                let mut e = Emit::new(leak(&rule.id), file, loc);
                 e.fields.push(("message", message));
-                e.resource = Some(block.address.clone());
+                e.resource = Some(resource.unwrap_or_else(|| block.address.clone()));
+                for (l, t) in secondary {
+                    e = e.secondary(Some(l), t);
+                }
                 e.facet = facet;
                 s.emits.push(e);
             }

@@ -108,6 +108,10 @@ fn required_here(ctx: &ConfigCtx) -> bool {
 
 /// Does `v` name the resource `rtype.name` (by reference), or equal its literal `name_attr`?
 fn names(sources: &SourceMap, v: &Value, target: &Block, name_attrs: &[&str]) -> bool {
+    // By the reference itself (through outputs and indexes), plan-time ids, same unknowns.
+    if crate::tf::links::designates(v, target) == Some(true) {
+        return true;
+    }
     if let Some(s) = v.as_str() {
         return name_attrs
             .iter()

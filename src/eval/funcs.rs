@@ -185,6 +185,12 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 Err(e) => err(format!("invalid JSON: {}", e.message), v.loc.or(l)),
             }
         }
+        "fileset" => {
+            let [dir, pattern] = want(name, a, l)?;
+            let dir = s(ev, &dir, l)?;
+            let pattern = s(ev, &pattern, l)?;
+            Ok(fileset(ev, &dir, &pattern, l))
+        }
         "file" => {
             let [p] = want(name, a, l)?;
             let p = s(ev, &p, l)?;
@@ -646,7 +652,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let mut unknown = x.contains_unknown();
             for it in list(&xs, "contains()", l)? {
                 match equal(it, &x) {
-                    Some(true) => return Ok(Value::bool(true, l)),
+                    Some(true) => return Ok(Value::bool(true, l.or(x.loc))),
                     None => unknown = true,
                     _ => {}
                 }
@@ -654,7 +660,7 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             Ok(if unknown {
                 unknown_like(if x.contains_unknown() { &x } else { &xs }, l)
             } else {
-                Value::bool(false, l)
+                Value::bool(false, l.or(x.loc))
             })
         }
         "index" => {
@@ -700,7 +706,8 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             let mut unknown: Option<&Value> = None;
             for it in list(&v, name, l)? {
                 match ev.to_bool(it, l)? {
-                    Some(b) if b == any => return Ok(Value::bool(any, l)),
+                    // The element that decides gives its span (see `!`).
+                    Some(b) if b == any => return Ok(Value::bool(any, l.or(it.loc))),
                     Some(_) => {}
                     None => unknown = unknown.or(Some(it)),
                 }
@@ -1041,6 +1048,62 @@ pub fn span_map(sources: Option<&SourceMap>, v: &Value) -> SpanMap {
 
 /// `file()`: the content of a file inside the scanned tree. A file that is part of the run keeps
 /// its spans; anything else is read without spans, and nothing outside the tree is read.
+/// `fileset(dir, pattern)`: the files under `dir` matching the glob, relative to `dir` and
+/// sorted, as Terraform gives them. Only inside the scanned tree, like `file()`; symbolic links
+/// are not followed.
+fn fileset(ev: &Evaluator, dir: &str, pattern: &str, l: Option<Loc>) -> Value {
+    let root = match ev.dir_path(dir) {
+        Ok(p) => p,
+        Err(why) => return Value::unknown(why, l),
+    };
+    let glob = match globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+    {
+        Ok(g) => g.compile_matcher(),
+        Err(e) => return Value::unknown(format!("fileset(): invalid pattern: {e}"), l),
+    };
+    let max = ev.budget.limits.max_collection;
+    let mut out: Vec<String> = Vec::new();
+    let mut stack = vec![root.clone()];
+    let mut seen = 0usize;
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            seen += 1;
+            if seen > max * 10 {
+                return Value::unknown(
+                    format!("fileset(): more than {} entries under `{dir}`", max * 10),
+                    l,
+                );
+            }
+            let Ok(ft) = e.file_type() else { continue };
+            let p = e.path();
+            if ft.is_dir() {
+                stack.push(p);
+            } else if ft.is_file() {
+                let Ok(rel) = p.strip_prefix(&root) else {
+                    continue;
+                };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if glob.is_match(&rel) {
+                    out.push(rel);
+                    if out.len() > max {
+                        return Value::unknown(
+                            format!("fileset(): more than {max} files match"),
+                            l,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    Value::list(out.into_iter().map(|p| Value::string(p, l)).collect(), l)
+}
+
 fn read_file(ev: &Evaluator, p: &str, l: Option<Loc>) -> Value {
     let path = match ev.file_path(p) {
         Ok(p) => p,

@@ -527,8 +527,10 @@ impl<'a> Evaluator<'a> {
                     return Ok(unknown_like(&v, l));
                 }
                 match *u.operator.value() {
+                    // Without a span of its own (rule expressions) a result keeps the span of
+                    // the value that decided it, so a failing rule can point at that value.
                     UnaryOperator::Not => match self.to_bool(&v, l)? {
-                        Some(b) => Ok(Value::bool(!b, l)),
+                        Some(b) => Ok(Value::bool(!b, l.or(v.loc))),
                         None => Ok(unknown_like(&v, l)),
                     },
                     UnaryOperator::Neg => match self.to_num(&v, l)? {
@@ -953,15 +955,15 @@ impl<'a> Evaluator<'a> {
         if matches!(op, B::And | B::Or) {
             let lb = self.to_bool(&lhs, l)?;
             match (op, lb) {
-                (B::Or, Some(true)) => return Ok(Value::bool(true, l)),
-                (B::And, Some(false)) => return Ok(Value::bool(false, l)),
+                (B::Or, Some(true)) => return Ok(Value::bool(true, l.or(lhs.loc))),
+                (B::And, Some(false)) => return Ok(Value::bool(false, l.or(lhs.loc))),
                 _ => {}
             }
             let rhs = self.eval(&b.rhs_expr)?;
             let rb = self.to_bool(&rhs, l)?;
             return Ok(match (op, lb, rb) {
-                (B::Or, _, Some(true)) => Value::bool(true, l),
-                (B::And, _, Some(false)) => Value::bool(false, l),
+                (B::Or, _, Some(true)) => Value::bool(true, l.or(rhs.loc)),
+                (B::And, _, Some(false)) => Value::bool(false, l.or(rhs.loc)),
                 (_, Some(_), Some(r)) => Value::bool(r, l),
                 (_, None, _) => unknown_like(&lhs, l),
                 _ => unknown_like(&rhs, l),
@@ -970,18 +972,19 @@ impl<'a> Evaluator<'a> {
         let rhs = self.eval(&b.rhs_expr)?;
         match op {
             B::Eq | B::NotEq => Ok(match equal(&lhs, &rhs) {
-                Some(e) => Value::bool(if op == B::Eq { e } else { !e }, l),
+                Some(e) => Value::bool(if op == B::Eq { e } else { !e }, l.or(lhs.loc).or(rhs.loc)),
                 None => unknown_like(if lhs.contains_unknown() { &lhs } else { &rhs }, l),
             }),
             _ => {
                 let (Some(x), Some(y)) = (self.to_num(&lhs, l)?, self.to_num(&rhs, l)?) else {
                     return Ok(unknown_like(if lhs.is_unknown() { &lhs } else { &rhs }, l));
                 };
+                let bl = l.or(lhs.loc).or(rhs.loc);
                 Ok(match op {
-                    B::Less => Value::bool(x < y, l),
-                    B::LessEq => Value::bool(x <= y, l),
-                    B::Greater => Value::bool(x > y, l),
-                    B::GreaterEq => Value::bool(x >= y, l),
+                    B::Less => Value::bool(x < y, bl),
+                    B::LessEq => Value::bool(x <= y, bl),
+                    B::Greater => Value::bool(x > y, bl),
+                    B::GreaterEq => Value::bool(x >= y, bl),
                     B::Plus => Value::number(x + y, l),
                     B::Minus => Value::number(x - y, l),
                     B::Mul => Value::number(x * y, l),
@@ -1001,6 +1004,28 @@ impl<'a> Evaluator<'a> {
                 })
             }
         }
+    }
+
+    /// Resolve a directory for `fileset()`: only inside the allowed roots.
+    pub fn dir_path(&self, p: &str) -> Result<PathBuf, String> {
+        if self.files.roots.is_empty() {
+            return Err(format!("`{p}` is not read: file access is disabled here"));
+        }
+        let path = Path::new(p);
+        let joined = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.files.base.join(path)
+        };
+        let refuse =
+            || format!("`{p}` is not a directory inside the scanned directory; it is not read");
+        let canon = std::fs::canonicalize(&joined).map_err(|_| refuse())?;
+        if !self.files.roots.iter().any(|r| canon.starts_with(r))
+            || !std::fs::metadata(&canon).is_ok_and(|m| m.is_dir())
+        {
+            return Err(refuse());
+        }
+        Ok(canon)
     }
 
     /// Resolve a path for `file()`: only inside the allowed root.

@@ -13,8 +13,19 @@ use hcl_edit::expr::Expression;
 
 pub enum Verdict {
     Pass,
-    Fail { loc: Option<Loc>, message: String },
-    Unknown { loc: Option<Loc>, reason: String },
+    Fail {
+        loc: Option<Loc>,
+        message: String,
+        /// The resource holding the attribute to change, when it is not the judged block (a
+        /// split `alicloud_oss_bucket_acl` found by `attached()`).
+        resource: Option<String>,
+        /// Secondary labels: where a value used here was set (variable default, tfvars, local).
+        secondary: Vec<(Loc, String)>,
+    },
+    Unknown {
+        loc: Option<Loc>,
+        reason: String,
+    },
 }
 
 struct RuleScope<'a> {
@@ -340,6 +351,49 @@ pub fn assert_each(
         .collect()
 }
 
+fn within(inner: &Loc, outer: &Loc) -> bool {
+    inner.file == outer.file && inner.start >= outer.start && inner.end <= outer.end
+}
+
+/// The resource block whose body holds `at`, and the span of the attribute there (key through
+/// value) that holds it.
+pub fn holder(cfg: &Configuration, at: Loc) -> Option<(&Block, Loc)> {
+    let b = cfg
+        .blocks
+        .iter()
+        .filter(|b| within(&at, &b.loc))
+        .min_by_key(|b| b.loc.end - b.loc.start)?;
+    let span = attribute_holding(&b.value, at).unwrap_or(at);
+    Some((b, span))
+}
+
+/// The span of the innermost attribute (key and value) whose value contains `at`.
+fn attribute_holding(v: &Value, at: Loc) -> Option<Loc> {
+    match &v.kind {
+        Kind::Object(es) => es.iter().find_map(|e| {
+            let inside = e.value.loc.is_some_and(|l| within(&at, &l));
+            if !inside {
+                return None;
+            }
+            attribute_holding(&e.value, at).or(match e.key_loc {
+                Some(k)
+                    if e.value
+                        .loc
+                        .is_some_and(|l| l.file == k.file && l.end >= k.start) =>
+                {
+                    Some(Loc {
+                        end: e.value.loc.map_or(k.end, |l| l.end.max(k.end)),
+                        ..k
+                    })
+                }
+                k => k.or(e.value.loc),
+            })
+        }),
+        Kind::List(items) => items.iter().find_map(|i| attribute_holding(i, at)),
+        _ => None,
+    }
+}
+
 /// Where a failure points: `where` is an attribute path of the block, or of the element being
 /// judged when it starts with `each.value.`.
 fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>) -> Option<Loc> {
@@ -381,9 +435,31 @@ fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -
             let loc = where_loc(rule, block, each.as_ref())
                 .or(element)
                 .or(Some(block.header));
-            Verdict::Fail {
-                loc,
-                message: message(rule, &ev),
+            let message = message(rule, &ev);
+            // The value that decided the failure (its span survives evaluation): in another
+            // resource, the finding goes there; set outside any resource (a variable default, a
+            // tfvars file, a local), it is shown where it was set, the finding stays at its use.
+            match v.loc.filter(|d| !within(d, &block.loc)) {
+                Some(d) => match holder(cfg, d) {
+                    Some((other, at)) => Verdict::Fail {
+                        loc: Some(at),
+                        message,
+                        resource: Some(other.address.clone()),
+                        secondary: Vec::new(),
+                    },
+                    None => Verdict::Fail {
+                        loc,
+                        message,
+                        resource: None,
+                        secondary: vec![(d, "value set here".to_string())],
+                    },
+                },
+                None => Verdict::Fail {
+                    loc,
+                    message,
+                    resource: None,
+                    secondary: Vec::new(),
+                },
             }
         }
         // Point at the value that was unknown when its span survived evaluation.

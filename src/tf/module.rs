@@ -783,7 +783,13 @@ impl<'a> Inst<'a> {
         };
         if let Some(c) = count {
             let ev = self.evaluator(file, self);
-            let v = ev.value(c);
+            let mut v = ev.value(c);
+            // `count = "2"`: Terraform converts a numeric string.
+            if let Kind::String(s) = &v.kind {
+                if let Ok(n) = s.trim().parse::<f64>() {
+                    v = Value::number(n, v.loc);
+                }
+            }
             return match &v.kind {
                 Kind::Number(n) if *n >= 0.0 && n.fract() == 0.0 => {
                     if *n as usize > max {
