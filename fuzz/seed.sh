@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/..
 c=$here/corpus
-mkdir -p "$c"/{hcl_workspace,policy_json,plan_json,rule_file}
+mkdir -p "$c"/{hcl_workspace,policy_json,plan_json,rule_file,config_file,lsp_frames}
 n=0
 while IFS= read -r -d '' f; do
   case $f in
@@ -24,6 +24,37 @@ for f in "$root"/rulesets/*/*.hcl; do
   cp "$f" "$c/rule_file/$(basename "$f")"
   n=$((n + 1))
 done
+# Configurations: every .acslint.hcl of the tests and examples, and the README's example.
+while IFS= read -r -d '' f; do
+  cp "$f" "$c/config_file/$(echo "$f" | sha1sum | cut -c1-16)"
+  n=$((n + 1))
+done < <(find "$root/fixtures" "$root/examples" "$root/tests" -name '.acslint.hcl' -print0)
+awk '/^```hcl$/{on=1;next} /^```$/{on=0} on' "$root/README.md" >"$c/config_file/readme"
+printf 'extends = "/proc/self/environ"
+rules = ["../x"]
+per_path {
+  paths = ["**"]
+  ignore = ["TF005"]
+}
+' >"$c/config_file/hostile"
+# Language-server sessions: initialize, open each kind of document, change, shutdown.
+frame() { printf 'Content-Length: %d
+
+%s' "${#1}" "$1"; }
+session() {
+  frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}'
+  frame "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///w/$1\",\"text\":$2}}}"
+  frame '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'
+  frame '{"jsonrpc":"2.0","method":"exit"}'
+}
+session main.tf '"resource \"alicloud_oss_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n"' >"$c/lsp_frames/tf"
+session p.json '"{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"' >"$c/lsp_frames/policy"
+printf 'Content-Length: 5
+
+{"a"}Content-Length: 99
+
+{}' >"$c/lsp_frames/lying"
+n=$((n + 3))
 # A generated module (the benchmark generator) for realistic, larger seeds, when it is built.
 gen=${CARGO_TARGET_DIR:-$root/target}/release/examples/gen_corpus
 if [[ -x $gen ]]; then

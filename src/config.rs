@@ -753,6 +753,17 @@ impl Confine {
     }
 }
 
+/// One configuration text, parsed and checked as if read from `path` (no `extends` followed):
+/// its errors rendered as the CLI shows them. For the fuzz target of `.acslint.hcl`.
+pub fn check_text(path: &Path, text: &str) -> Result<Config, String> {
+    let src = Arc::new(Source {
+        path: path.to_path_buf(),
+        display: crate::lint::display_path(path),
+        text: text.to_string(),
+    });
+    layer(&src).map(|(c, _)| c).map_err(|e| render_errors(&e))
+}
+
 /// Load a configuration file and its `extends` chain, confined to the file's repository (or
 /// directory).
 pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
@@ -809,6 +820,12 @@ fn load_chain(
         match confine.check(&r.value, "rule file", true) {
             Ok(p) => r.value = p,
             Err(m) => errors.push(ConfigError::at(&r.origin, m)),
+        }
+    }
+    if let Some(h) = &mut c.high_risk_list {
+        match confine.check(&h.value, "high-risk list", false) {
+            Ok(p) => h.value = p,
+            Err(m) => errors.push(ConfigError::at(&h.origin, m)),
         }
     }
     if !errors.is_empty() {

@@ -76,7 +76,7 @@ fn findings(r: &Run) -> Vec<(String, String, String)> {
         .collect()
 }
 
-const FORMATS: [&str; 8] = [
+const FORMATS: [&str; 9] = [
     "human",
     "json",
     "compact",
@@ -85,6 +85,7 @@ const FORMATS: [&str; 8] = [
     "github",
     "gitlab",
     "checkstyle",
+    "markdown",
 ];
 
 const ADMIN: &str = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";

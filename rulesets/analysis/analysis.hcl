@@ -139,8 +139,14 @@ rule "TF005" {
     acslint evaluates Terraform with bounded work so that any input ends quickly: a local or
     module that depends on itself, a `count` or `for_each` with more than 1000 instances,
     expressions nested too deeply, strings or collections that grow too large, or module calls
-    nested too deeply. When a bound is reached the values involved become unknown (so no
-    finding is made on them) and this diagnostic says where.
+    nested too deeply, or a configuration whose values or function work exceed its memory or
+    work budget. When a bound is reached the values involved become unknown (so no finding is
+    made on them) and this diagnostic says where.
+
+    Part of the code was not checked, so nothing inside the scanned tree can silence this
+    diagnostic (configuration, suppression comments, baselines) and it always fails the run:
+    otherwise a pull request could add a bomb and `ignore = ["TF005"]` and pass. Only
+    `--allow-incomplete` on the command line lifts this.
 
     ## How to fix
     Remove the cycle (Terraform rejects it too), or simplify the expression. Very large

@@ -94,7 +94,8 @@ fn parse_json(text: &str) -> Result<HighRiskList, String> {
 
 /// Read a list from a file: the HCL shape of the built-in one, or the same as JSON.
 pub fn load(path: &Path) -> Result<HighRiskList, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::lint::read_regular(path, crate::config::MAX_CONFIG_SIZE)
+        .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
         .map_err(|e| format!("cannot read high-risk list {}: {e}", path.display()))?;
     let json = if text.trim_start().starts_with('{') {
         serde_json::from_str(&text).map_err(|e| e.to_string())
