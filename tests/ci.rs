@@ -51,11 +51,11 @@ fn run(dir: &Path, args: &[&str], code: i32) -> (String, String) {
 
 const EXPECTED: &str = "\
 broken.tf:2:16: high TF001 syntax error: expected newline or eof
-main.tf:3:3: high DB001 instance `(unnamed)` accepts connections from any IP address
+main.tf:3:3: high DB001 instance `alicloud_db_instance.public` accepts connections from any IP address
 main.tf:35:1: low TF012 `DB001` was suppressed until 2020-01-01; the suppression has expired and no longer applies
-main.tf:38:3: high DB001 instance `(unnamed)` accepts connections from any IP address
+main.tf:38:3: high DB001 instance `alicloud_db_instance.expired` accepts connections from any IP address
 main.tf:41:1: low TF010 `acslint:ignore DB001` gives no reason, so it is not applied
-main.tf:44:3: high DB001 instance `(unnamed)` accepts connections from any IP address
+main.tf:44:3: high DB001 instance `alicloud_db_instance.no_reason` accepts connections from any IP address
 main.tf:49:33: low TF013 `acslint:ignore` for DB001 suppresses nothing here
 policies/admin.json:4:59: high RAM000 the policy document is not valid JSON: Trailing commas are not allowed
 ";
@@ -137,7 +137,7 @@ fn suppressed_findings_are_listed_with_what_silenced_them() {
 
     // In human mode `--show-suppressed` lists them on stderr.
     let (_, err) = run(r.path(), &["check", "--show-suppressed"], 1);
-    assert!(err.contains("suppressed: main.tf:20:3: high DB001 instance `(unnamed)` accepts connections from any IP address [checkov:skip (line 18): legacy partner access]"), "{err}");
+    assert!(err.contains("suppressed: main.tf:20:3: high DB001 instance `alicloud_db_instance.checkov` accepts connections from any IP address [checkov:skip (line 18): legacy partner access]"), "{err}");
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn xml_formats_parse_strictly() {
     assert_eq!(errors.len(), 8);
     // Backticks, quotes and angle brackets survive escaping.
     assert!(errors.iter().any(|e| e.attribute("message")
-        == Some("instance `(unnamed)` accepts connections from any IP address")));
+        == Some("instance `alicloud_db_instance.public` accepts connections from any IP address")));
 }
 
 #[test]
@@ -368,7 +368,7 @@ fn github_is_the_default_in_actions_and_escapes() {
     let first = out.lines().next().unwrap();
     assert_eq!(
         first,
-        "::error file=main.tf,line=3,col=3,endLine=3,endColumn=31,title=DB001 rds-open-to-internet::[high] instance `(unnamed)` accepts connections from any IP address%0Ahelp: list only the application subnets (or security groups) that need the database"
+        "::error file=main.tf,line=3,col=3,endLine=3,endColumn=31,title=DB001 rds-open-to-internet::[high] instance `alicloud_db_instance.public` accepts connections from any IP address%0Ahelp: list only the application subnets (or security groups) that need the database"
     );
 }
 

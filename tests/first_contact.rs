@@ -299,3 +299,49 @@ fn baselines_survive_a_changed_value_and_old_versions_are_read() {
     );
     assert_eq!(text.lines().count(), 1, "{text}");
 }
+
+#[test]
+fn messages_name_the_address_when_the_name_is_not_known() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "variable \"n\" {}\nresource \"alicloud_oss_bucket\" \"logs\" {\n  acl = \"public-read\"\n}\nresource \"alicloud_oss_bucket\" \"v\" {\n  bucket = var.n\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let text = stdout(
+        &[
+            "check",
+            "-f",
+            "compact",
+            "--select",
+            "OSS001",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    );
+    let msgs: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_once(" OSS001 ").unwrap().1)
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "bucket `alicloud_oss_bucket.logs` grants public access through its ACL",
+            "bucket `alicloud_oss_bucket.v` grants public access through its ACL"
+        ]
+    );
+}
+
+#[test]
+fn no_rule_message_says_unnamed() {
+    // Rule authors use `named(self.x)`, which falls back to the address.
+    let out = acslint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("(unnamed)"),
+        "a rule still prints `(unnamed)`"
+    );
+}

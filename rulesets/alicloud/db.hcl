@@ -7,7 +7,7 @@ rule "DB001" {
   resource = ["alicloud_db_instance"]
   assert   = !anytrue([for ip in coalesce(self.security_ips, []) : contains(["0.0.0.0/0", "0.0.0.0"], ip)])
   where    = "security_ips"
-  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` accepts connections from any IP address"
+  message  = "instance `${named(self.instance_name)}` accepts connections from any IP address"
   help     = "list only the application subnets (or security groups) that need the database"
   references = {
     cis  = "6.x Ensure that RDS instances are not open to the world"
@@ -39,7 +39,7 @@ rule "DB002" {
   resource = ["alicloud_db_instance"]
   assert   = contains(["Open", "Update"], coalesce(self.ssl_action, "Close"))
   where    = "ssl_action"
-  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` does not enforce SSL (ssl_action is `${coalesce(self.ssl_action, "unset")}`)"
+  message  = "instance `${named(self.instance_name)}` does not enforce SSL (ssl_action is `${coalesce(self.ssl_action, "unset")}`)"
   help     = "set `ssl_action = \"Open\"`"
   references = {
     cis  = "6.1 Ensure that RDS instance requires all incoming connections to use SSL"
@@ -70,7 +70,7 @@ rule "DB003" {
   resource = ["alicloud_db_instance"]
   assert   = coalesce(self.tde_status, "Disabled") == "Enabled"
   where    = "tde_status"
-  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` stores data without TDE"
+  message  = "instance `${named(self.instance_name)}` stores data without TDE"
   help     = "set `tde_status = \"Enabled\"` (MySQL and SQL Server; it cannot be turned off again)"
   references = {
     cis  = "6.x Ensure that TDE is enabled on RDS instances"
@@ -101,7 +101,7 @@ rule "DB004" {
   resource = ["alicloud_db_instance"]
   assert   = coalesce(self.sql_collector_status, "Disabled") == "Enabled" && try(tonumber(self.sql_collector_config_value), 30) >= 180
   where    = "sql_collector_status"
-  message  = "instance `${coalesce(self.instance_name, "(unnamed)")}` does not keep SQL audit logs for 180 days"
+  message  = "instance `${named(self.instance_name)}` does not keep SQL audit logs for 180 days"
   help     = "set `sql_collector_status = \"Enabled\"` and `sql_collector_config_value = 180` (or more)"
   references = {
     cis  = "6.x Ensure that auditing is enabled with retention of 180 days or more"
@@ -133,7 +133,7 @@ rule "DB005" {
   resource = ["alicloud_mongodb_instance"]
   assert   = !anytrue([for ip in coalesce(self.security_ip_list, []) : contains(["0.0.0.0/0", "0.0.0.0"], ip)])
   where    = "security_ip_list"
-  message  = "MongoDB instance `${coalesce(self.name, "(unnamed)")}` accepts connections from any IP address"
+  message  = "MongoDB instance `${named(self.name)}` accepts connections from any IP address"
   help     = "whitelist only the application subnets"
   references = {
     docs = "https://www.alibabacloud.com/help/en/mongodb/user-guide/modify-a-whitelist"

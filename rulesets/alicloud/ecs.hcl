@@ -8,7 +8,7 @@ rule "ECS001" {
   # A disk created from a snapshot inherits the snapshot's encryption: undecidable here.
   assert  = self.snapshot_id != null || coalesce(self.encrypted, false) == true
   where   = "encrypted"
-  message = "disk `${coalesce(self.disk_name, "(unnamed)")}` is created unencrypted"
+  message = "disk `${named(self.disk_name)}` is created unencrypted"
   help    = "set `encrypted = true` (and `kms_key_id` to use your own key), or enable encryption by default for the account"
   references = {
     cis  = "4.1"
@@ -41,7 +41,7 @@ rule "ECS002" {
   resource = ["alicloud_ecs_launch_template"]
   assert   = alltrue([for d in coalesce(self.data_disks, []) : try(d.encrypted, false) == true || try(d.snapshot_id, null) != null])
   where    = "data_disks"
-  message  = "launch template `${coalesce(self.launch_template_name, "(unnamed)")}` creates data disks without encryption"
+  message  = "launch template `${named(self.launch_template_name)}` creates data disks without encryption"
   help     = "set `encrypted = true` in every `data_disks` block"
   references = {
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"

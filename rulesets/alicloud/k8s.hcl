@@ -7,7 +7,7 @@ rule "K8S001" {
   resource = ["alicloud_cs_kubernetes_node_pool"]
   assert   = try(self.management[0].auto_repair, false) == true
   where    = "management"
-  message  = "node pool `${coalesce(self.node_pool_name, coalesce(self.name, "(unnamed)"))}` does not repair failed nodes"
+  message  = "node pool `${coalesce(self.node_pool_name, named(self.name))}` does not repair failed nodes"
   help     = "add `management { auto_repair = true }`"
   references = {
     docs = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/enable-auto-repair-for-nodes"

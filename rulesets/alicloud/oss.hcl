@@ -12,7 +12,7 @@ rule "OSS001" {
     [for a in attached("alicloud_oss_bucket_acl", "bucket") : !contains(["public-read", "public-read-write"], a.acl)],
   ))
   where   = "acl"
-  message = "bucket `${coalesce(self.bucket, "(unnamed)")}` grants public access through its ACL"
+  message = "bucket `${named(self.bucket)}` grants public access through its ACL"
   help    = "set the ACL to `private` and share objects with signed URLs or a bucket policy scoped to known principals; add an `alicloud_oss_bucket_public_access_block`"
   references = {
     cis  = "5.1 Ensure that OSS bucket is not anonymously or publicly accessible"
@@ -56,7 +56,7 @@ rule "OSS002" {
     [for e in attached("alicloud_oss_bucket_server_side_encryption", "bucket") : contains(["KMS", "AES256", "SM4"], e.sse_algorithm)],
   ))
   where   = "server_side_encryption_rule"
-  message = "bucket `${coalesce(self.bucket, "(unnamed)")}` stores objects without default encryption"
+  message = "bucket `${named(self.bucket)}` stores objects without default encryption"
   help    = "add `server_side_encryption_rule { sse_algorithm = \"KMS\" }` or an `alicloud_oss_bucket_server_side_encryption` resource"
   references = {
     cis  = "5.3 Ensure server-side encryption is enabled for OSS buckets"
@@ -92,7 +92,7 @@ rule "OSS003" {
     [for v in attached("alicloud_oss_bucket_versioning", "bucket") : v.status == "Enabled"],
   ))
   where   = "versioning"
-  message = "bucket `${coalesce(self.bucket, "(unnamed)")}` keeps no object versions"
+  message = "bucket `${named(self.bucket)}` keeps no object versions"
   help    = "add `versioning { status = \"Enabled\" }` or an `alicloud_oss_bucket_versioning` resource"
   references = {
     cis  = "5.x Ensure versioning is enabled for OSS buckets holding logs and backups"
@@ -133,7 +133,7 @@ rule "OSS004" {
     [for l in attached("alicloud_oss_bucket_logging", "target_bucket") : l != null],
   ))
   where   = "logging"
-  message = "bucket `${coalesce(self.bucket, "(unnamed)")}` does not log access requests"
+  message = "bucket `${named(self.bucket)}` does not log access requests"
   help    = "add a `logging { target_bucket = … }` block or an `alicloud_oss_bucket_logging` resource"
   references = {
     cis  = "5.2 Ensure that logging is enabled for OSS buckets"

@@ -148,6 +148,20 @@ impl Scope for RuleScope<'_> {
                     _ => v,
                 }))
             }
+            // `named(self.bucket)`: the name for a message: the value when it is a known,
+            // non-empty string, the resource's address otherwise (never `(unnamed)`, never an
+            // unknown expression printed as a name).
+            "named" => {
+                let known = args
+                    .first()
+                    .and_then(Value::as_str)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string);
+                Some(Ok(Value::string(
+                    known.unwrap_or_else(|| self.block.address.to_string()),
+                    loc,
+                )))
+            }
             // `unknown("why")`: a value the rule cannot decide (an unset attribute whose
             // default the provider does not document): no finding, a note saying why.
             "unknown" => {
