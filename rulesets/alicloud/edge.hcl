@@ -901,3 +901,216 @@ rule "NET020" {
     ```
   EOT
 }
+
+rule "NET021" {
+  name     = "security-group-egress-all-to-internet"
+  severity = "low"
+  enabled  = false
+  title    = "Security group rule lets every outbound connection out"
+  resource = ["alicloud_security_group_rule"]
+  assert = !(
+    lookup(self, "type", "-") == "egress"
+    && lookup(self, "policy", "accept") == "accept"
+    && contains(["0.0.0.0/0", "::/0"], coalesce(lookup(self, "cidr_ip", null), lookup(self, "ipv6_cidr_ip", null), "-"))
+    && (
+      lower(lookup(self, "ip_protocol", "-")) == "all"
+      || contains(["-1/-1", "1/65535", "0/65535"], lookup(self, "port_range", "-1/-1")) && contains(["tcp", "udp"], lower(lookup(self, "ip_protocol", "-")))
+    )
+  )
+  where   = "cidr_ip|ipv6_cidr_ip"
+  message = "egress to `${coalesce(lookup(self, "cidr_ip", null), lookup(self, "ipv6_cidr_ip", null), "-")}` accepts ${lookup(self, "ip_protocol", "-")} on every port"
+  help    = "allow outbound traffic only to the destinations and ports the workload needs (package mirrors, APIs), through a NAT gateway"
+  references = {
+    cis  = "3.5"
+    docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-group-rules"
+  }
+  equivalents = ["infraguard:ecs-security-group-egress-not-all-access"]
+  docs = <<-EOT
+    ## Why
+    Unrestricted egress lets malware call home and lets stolen data leave on any port. Most
+    workloads start with it (a security group allows all egress by default), so this is
+    hygiene: low, off unless selected (`--select NET021`), for environments that restrict
+    outbound traffic (CIS 3.5, fine-grained rules).
+
+    ## How to fix
+    Allow only the destinations and ports needed.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_security_group_rule" "out" {
+      type              = "egress"
+      ip_protocol       = "all"
+      security_group_id = alicloud_security_group.app.id
+      cidr_ip           = "0.0.0.0/0"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_security_group_rule" "out_https" {
+      type              = "egress"
+      ip_protocol       = "tcp"
+      port_range        = "443/443"
+      security_group_id = alicloud_security_group.app.id
+      cidr_ip           = "0.0.0.0/0"
+    }
+    ```
+  EOT
+}
+
+rule "NET022" {
+  name     = "security-group-non-web-port-open-to-internet"
+  severity = "low"
+  enabled  = false
+  title    = "Security group rule opens a port other than 80/443 to the internet"
+  resource = ["alicloud_security_group_rule"]
+  # Every port is NET002's; a range of only 80 and/or 443 passes.
+  assert = !(
+    lookup(self, "type", "-") == "ingress"
+    && lookup(self, "policy", "accept") == "accept"
+    && contains(["0.0.0.0/0", "::/0"], coalesce(lookup(self, "cidr_ip", null), lookup(self, "ipv6_cidr_ip", null), "-"))
+    && contains(["tcp", "udp"], lower(lookup(self, "ip_protocol", "-")))
+    && !(tonumber(split("/", lookup(self, "port_range", "-1/-1"))[0]) <= 1 && tonumber(split("/", lookup(self, "port_range", "-1/-1"))[1]) >= 65535)
+    && !contains(["80/80", "443/443"], lookup(self, "port_range", "-1/-1"))
+    && lookup(self, "port_range", "-1/-1") != "-1/-1"
+  )
+  where   = "port_range"
+  message = "ingress from `${coalesce(lookup(self, "cidr_ip", null), lookup(self, "ipv6_cidr_ip", null), "-")}` to ${lookup(self, "ip_protocol", "-")} ${lookup(self, "port_range", "-")} opens a port that is not HTTP or HTTPS to the whole internet"
+  help    = "publish services on 80/443 behind a load balancer, or allow the port only from the ranges that need it"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-group-rules"
+  }
+  equivalents = ["kics:public_security_group_rule_unknown_port", "infraguard:ecs-security-group-white-list-port-check"]
+  docs = <<-EOT
+    ## Why
+    A whitelist of public ports (HTTP and HTTPS) keeps unexpected services off the internet.
+    Ports that are known to be dangerous are NET001's (high); this rule reports every other
+    public port, which is often legitimate (a game server, a VPN endpoint): low, off unless
+    selected (`--select NET022`). With it on, a sensitive port is reported by both rules.
+
+    KICS' "unknown port" query reports ports outside its sensitive-port map (so 80 and 443
+    too); InfraGuard's whitelist check takes the allowed ports as a parameter. acslint's
+    whitelist is 80 and 443.
+
+    ## How to fix
+    Put the service behind a load balancer on 443, or restrict the source.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_security_group_rule" "app" {
+      type              = "ingress"
+      ip_protocol       = "tcp"
+      port_range        = "8443/8443"
+      security_group_id = alicloud_security_group.app.id
+      cidr_ip           = "0.0.0.0/0"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_security_group_rule" "app" {
+      type              = "ingress"
+      ip_protocol       = "tcp"
+      port_range        = "443/443"
+      security_group_id = alicloud_security_group.app.id
+      cidr_ip           = "0.0.0.0/0"
+    }
+    ```
+  EOT
+}
+
+rule "NET023" {
+  name     = "api-gateway-log-off"
+  severity = "low"
+  title    = "API Gateway keeps no request logs"
+  resource = ["alicloud_api_gateway_group"]
+  # Logs go to Log Service through `alicloud_api_gateway_log_config` (region-wide) or the
+  # group's `user_log_config`.
+  assert  = length(lookup(self, "user_log_config", [])) > 0 || length(resources("alicloud_api_gateway_log_config")) > 0
+  message = "requests to the APIs of this group are not logged: no `alicloud_api_gateway_log_config` and no `user_log_config`"
+  help    = "add an `alicloud_api_gateway_log_config` (`log_type = \"PROVIDER\"`) shipping to a Logstore"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/api-gateway/traditional-api-gateway/user-guide/use-log-service-to-analyze-api-logs"
+  }
+  equivalents = ["infraguard:api-gateway-group-log-enabled"]
+  docs = <<-EOT
+    ## Why
+    Without request logs there is no record of who called the APIs, for abuse and incident
+    investigation. Missing logging is low.
+
+    The log configuration applies to the whole region, so any `alicloud_api_gateway_log_config`
+    in the configuration satisfies every group; one managed elsewhere is not seen.
+
+    ## How to fix
+    Configure API logging to Log Service.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_api_gateway_group" "shop" {
+      name        = "shop"
+      description = "shop APIs"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_api_gateway_group" "shop" {
+      name        = "shop"
+      description = "shop APIs"
+    }
+
+    resource "alicloud_api_gateway_log_config" "this" {
+      sls_project   = alicloud_log_project.api.project_name
+      sls_log_store = alicloud_log_store.api.logstore_name
+      log_type      = "PROVIDER"
+    }
+    ```
+  EOT
+}
+
+rule "NET024" {
+  name     = "slb-classic-network"
+  severity = "medium"
+  title    = "Intranet load balancer is created in the classic network"
+  resource = ["alicloud_slb_load_balancer"]
+  assert   = !(lower(lookup(self, "address_type", "-")) == "intranet" && lookup(self, "vswitch_id", null) == null)
+  where    = "address_type"
+  message  = "this intranet load balancer has no `vswitch_id`: it is created in the classic network, shared with other tenants"
+  help     = "set `vswitch_id` to a vSwitch of a VPC"
+  references = {
+    cis  = "3.1"
+    docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/product-overview/network-types"
+  }
+  equivalents = ["infraguard:slb-loadbalancer-in-vpc"]
+  docs = <<-EOT
+    ## Why
+    An intranet CLB without a vSwitch gets an address in the classic network, reachable from
+    other tenants' classic instances; in a VPC it is reachable only from the VPC. Isolation
+    missing from the start is medium (CIS 3.1). Internet-facing load balancers need no
+    vSwitch and pass.
+
+    ## How to fix
+    Create it in a vSwitch.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_slb_load_balancer" "api" {
+      load_balancer_name = "api"
+      address_type       = "intranet"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_slb_load_balancer" "api" {
+      load_balancer_name = "api"
+      address_type       = "intranet"
+      vswitch_id         = alicloud_vswitch.app.id
+    }
+    ```
+  EOT
+}

@@ -271,7 +271,7 @@ rule "NET003" {
   name     = "slb-tls-policy-allows-old-tls"
   severity = "medium"
   title    = "TLS policy of a load balancer allows TLS 1.0 or 1.1"
-  resource = ["alicloud_slb_tls_cipher_policy", "alicloud_slb_listener", "alicloud_alb_listener"]
+  resource = ["alicloud_slb_tls_cipher_policy", "alicloud_slb_listener", "alicloud_alb_listener", "alicloud_api_gateway_instance"]
   # Cipher policies: `tls_versions`. SLB HTTPS listeners: `tls_cipher_policy`, default
   # `tls_cipher_policy_1_0`. ALB HTTPS listeners: `security_policy_id`, no documented default.
   assert = (
@@ -282,15 +282,16 @@ rule "NET003" {
       ? unknown("the ALB HTTPS listener sets no `security_policy_id` and the provider documents no default policy")
       : !contains(["tls_cipher_policy_1_0", "tls_cipher_policy_1_1"], lookup(self, "security_policy_id", ""))
     )
+    : lookup(self, "https_policy", null) != null ? !(endswith(upper(lookup(self, "https_policy", "")), "TLS1_0") || endswith(upper(lookup(self, "https_policy", "")), "TLS1_1"))
     : true
   )
-  where   = "tls_versions|tls_cipher_policy|security_policy_id"
-  message = "${length(lookup(self, "tls_versions", [])) > 0 ? "the TLS cipher policy" : "this HTTPS listener"} still accepts TLS 1.0/1.1${lower(lookup(self, "protocol", "-")) == "https" && lookup(self, "tls_cipher_policy", null) == null ? " (`tls_cipher_policy` is unset and defaults to `tls_cipher_policy_1_0`)" : ""}"
+  where   = "tls_versions|tls_cipher_policy|security_policy_id|https_policy"
+  message = "${length(lookup(self, "tls_versions", [])) > 0 ? "the TLS cipher policy" : lookup(self, "https_policy", null) != null ? "the API Gateway instance's HTTPS policy" : "this HTTPS listener"} still accepts TLS 1.0/1.1${lower(lookup(self, "protocol", "-")) == "https" && lookup(self, "tls_cipher_policy", null) == null ? " (`tls_cipher_policy` is unset and defaults to `tls_cipher_policy_1_0`)" : ""}"
   help    = "use `tls_cipher_policy_1_2`, `tls_cipher_policy_1_2_strict` or `tls_cipher_policy_1_2_strict_with_1_3` (custom policies: only `TLSv1.2` and `TLSv1.3`)"
   references = {
     docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/tls-security-policies"
   }
-  equivalents = ["checkov:CKV_ALI_33", "kics:slb_policy_with_insecure_tls_version_in_use", "infraguard:slb-all-listenter-tls-policy-check"]
+  equivalents = ["checkov:CKV_ALI_33", "kics:slb_policy_with_insecure_tls_version_in_use", "infraguard:slb-all-listenter-tls-policy-check", "infraguard:api-gateway-group-https-policy-check"]
   docs = <<-EOT
     ## Why
     TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses; compliance regimes
@@ -303,6 +304,8 @@ rule "NET003" {
     - an `HTTPS` `alicloud_alb_listener` with the predefined `tls_cipher_policy_1_0`/`_1_1`.
       An ALB listener without `security_policy_id` is undecided (`--show-unknown`): the provider
       docs give no default policy. A custom policy ID is followed only when it is a literal.
+    - a dedicated `alicloud_api_gateway_instance` whose `https_policy` ends in `TLS1_0` or
+      `TLS1_1` (e.g. `HTTPS2_TLS1_0`): every group on the instance inherits it.
 
     ## How to fix
     Use a TLS 1.2+ policy.
