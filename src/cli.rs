@@ -66,6 +66,11 @@ pub enum Command {
     },
     /// Print the man page (roff), generated from these options: `acslint man > acslint.1`.
     Man,
+    /// Write a commented `.acslint.hcl` for this repository (never overwrites one).
+    Init {
+        /// Directory to write it in (default: the current directory).
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -303,6 +308,19 @@ pub fn main() -> i32 {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "acslint", &mut buf);
             out(&String::from_utf8_lossy(&buf)).map(|()| 0)
+        }
+        Command::Init { dir } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            crate::init::run(&dir).map(|(path, s)| {
+                eprintln!(
+                    "acslint: wrote {} ({} root module(s), {} example/test director(ies) excluded, {} file(s) seen); try `acslint check`",
+                    path.display(),
+                    s.roots.len(),
+                    s.examples.len(),
+                    s.files
+                );
+                0
+            })
         }
         Command::Man => {
             let mut buf = Vec::new();

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod eval;
 pub mod finding;
 pub mod gitindex;
+pub mod init;
 pub mod json;
 pub mod lint;
 pub mod lsp;

@@ -345,3 +345,69 @@ fn no_rule_message_says_unnamed() {
         "a rule still prints `(unnamed)`"
     );
 }
+
+#[test]
+fn init_writes_a_commented_config_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let w = |p: &str, t: &str| {
+        let p = root.join(p);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, t).unwrap();
+    };
+    w("live/prod/main.tf", "provider \"alicloud\" {\n  region = \"cn-hangzhou\"\n}\nmodule \"net\" {\n  source = \"../../modules/net\"\n}\n");
+    w(
+        "live/staging/terraform.tfvars",
+        "region = \"cn-shanghai\"\n",
+    );
+    w(
+        "live/staging/main.tf",
+        "module \"net\" {\n  source = \"../../modules/net\"\n}\n",
+    );
+    // A child module declares required_providers: not a sign of a root.
+    w("modules/net/main.tf", "terraform {\n  required_providers {\n    alicloud = { source = \"aliyun/alicloud\" }\n  }\n}\nprovider \"alicloud\" {}\n");
+    w("examples/basic/main.tf", "provider \"alicloud\" {}\n");
+    w("modules/net/tests/t.tf", "provider \"alicloud\" {}\n");
+    let out = acslint().current_dir(root).arg("init").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote ./.acslint.hcl (2 root module(s), 2 example/test director(ies) excluded, 6 file(s) seen)"));
+    let text = std::fs::read_to_string(root.join(".acslint.hcl")).unwrap();
+    assert!(
+        text.contains("# Root modules found: \"live/prod\", \"live/staging\".\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nrequire = [\"actiontrail\"]\n"), "{text}");
+    assert!(
+        text.contains("\nexclude = [\"examples/**\", \"modules/net/tests/**\"]\n"),
+        "{text}"
+    );
+    // The written file is a valid configuration that check uses.
+    let cfg = acslint()
+        .current_dir(root)
+        .args(["config", "--show"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        cfg.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&cfg.stderr)
+    );
+    let shown = String::from_utf8_lossy(&cfg.stdout);
+    assert!(shown.contains("examples/**"), "{shown}");
+    // Never overwritten.
+    std::fs::write(root.join(".acslint.hcl"), "fail_on = \"high\"\n").unwrap();
+    let again = acslint().current_dir(root).arg("init").output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr)
+        .contains("already exists; acslint init does not overwrite it"));
+    assert_eq!(
+        std::fs::read_to_string(root.join(".acslint.hcl")).unwrap(),
+        "fail_on = \"high\"\n"
+    );
+}
