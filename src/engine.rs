@@ -482,13 +482,22 @@ fn leak(id: &Arc<str>) -> &'static str {
 pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>) -> Finding {
     // Expression rules carry their rendered message as the `message` field.
     let message = match e.fields.iter().find(|(k, _)| *k == "message") {
-        Some((_, m)) if rule.check.is_none() => m.clone(),
+        Some((_, m)) if rule.check.is_none() || e.lower > 0 => m.clone(),
         _ => render_template(&rule.message, &e.fields),
     };
+    let mut severity = sel.severity.get(&rule.id).copied().unwrap_or(rule.severity);
+    for _ in 0..e.lower {
+        severity = match severity {
+            Severity::Critical => Severity::High,
+            Severity::High => Severity::Medium,
+            Severity::Medium => Severity::Low,
+            Severity::Low | Severity::Info => Severity::Info,
+        };
+    }
     Finding {
         rule: rule.id.clone(),
         name: rule.name.clone(),
-        severity: sel.severity.get(&rule.id).copied().unwrap_or(rule.severity),
+        severity,
         message,
         help: rule.help.as_deref().map(|h| render_template(h, &e.fields)),
         url: rule.url.clone(),

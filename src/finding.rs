@@ -77,6 +77,9 @@ pub struct Emit {
     /// Which part of the rule this is (`port:22`, `symbols`), when one rule covers several
     /// peer checks: `equivalents` can name a facet, so a peer's skip silences only that part.
     pub facet: Option<String>,
+    /// Severity steps below the rule's (effective) severity: a weaker form of the finding, such
+    /// as a default that depends on the provider version.
+    pub lower: u8,
 }
 
 impl Emit {
@@ -92,7 +95,14 @@ impl Emit {
             pointer: None,
             notes: Vec::new(),
             facet: None,
+            lower: 0,
         }
+    }
+    /// A weaker form of the finding: `steps` severities lower, with its own message.
+    pub fn weaker(mut self, steps: u8, message: impl Into<String>) -> Emit {
+        self.lower = steps;
+        self.fields.push(("message", message.into()));
+        self
     }
     pub fn facet(mut self, facet: impl Into<String>) -> Emit {
         self.facet = Some(facet.into());

@@ -696,3 +696,26 @@ fn rule_expressions_follow_terraform_semantics() {
          semantics/main.tf:20:19: unknown ORG103 (alicloud_oss_bucket.open_class): variable `class` has no value\n"
     );
 }
+
+#[test]
+fn cross_account_root_trust_without_accounts_is_an_info_question() {
+    let out = acslint()
+        .args([
+            "check",
+            "trust/role.json",
+            "--select",
+            "RAM031",
+            "-f",
+            "compact",
+        ])
+        .args(["--fail-on", "info"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "trust/role.json:7:29: info RAM031 cross-account trust: is 1234567890123456 yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`\n"
+    );
+}

@@ -88,8 +88,19 @@ rule "LOG003" {
   docs = <<-EOT
     ## Why
     Read events show reconnaissance and data access (listing keys, reading secrets); write-only
-    trails miss them. `event_rw` defaults to `All` on `alicloud_actiontrail_trail` (so an unset
-    value passes, unlike Checkov), but to `Write` on the deprecated `alicloud_actiontrail`.
+    trails miss them.
+
+    An unset `event_rw` is reported separately, one severity lower (low), as "not set
+    explicitly": the sources disagree on its default (the provider documentation at the
+    reference commit says `All`, the older provider schema and the ActionTrail `CreateTrail` API
+    say `Write`), and a security linter cannot rely on a default that depends on the provider
+    version. On the deprecated `alicloud_actiontrail` the default is `Write` and an unset value
+    is reported at medium.
+
+    ## Severity
+    Medium: a trail that misses read events is an incomplete audit trail (missing audit is
+    medium on acslint's scale); the unset form is low because the trail may well record
+    everything.
 
     ## How to fix
     Set `event_rw = "All"`.

@@ -68,7 +68,16 @@ rule "DB003" {
   severity = "medium"
   title    = "RDS instance does not use transparent data encryption"
   resource = ["alicloud_db_instance"]
-  assert   = coalesce(self.tde_status, "Disabled") == "Enabled"
+  # Only engines and editions that offer TDE: MySQL (not the Basic edition), SQL Server
+  # Enterprise and 2019/2022 Standard (never Web or Express), PostgreSQL 10 and later.
+  assert = !(
+    (
+      (self.engine == "MySQL" && try(lower(self.category), "") != "basic")
+      || (self.engine == "SQLServer" && can(regex("_ent|^20(19|22)_std", self.engine_version)))
+      || (self.engine == "PostgreSQL" && try(tonumber(self.engine_version), 0) >= 10)
+    )
+    && coalesce(self.tde_status, "Disabled") != "Enabled"
+  )
   where    = "tde_status"
   message  = "instance `${named(self.instance_name)}` stores data without TDE"
   help     = "set `tde_status = \"Enabled\"` (MySQL and SQL Server; it cannot be turned off again)"
@@ -79,7 +88,10 @@ rule "DB003" {
   equivalents = ["checkov:CKV_ALI_22", "kics:rds_instance_tde_status_disabled", "infraguard:rds-instance-enabled-tde-disk-encryption"]
   docs = <<-EOT
     ## Why
-    Transparent data encryption protects data files and backups at rest.
+    Transparent data encryption protects data files and backups at rest. Only instances whose
+    engine and edition offer TDE are checked: MySQL (High-availability and Cluster editions),
+    SQL Server Enterprise and 2019/2022 Standard editions, PostgreSQL 10 and later; SQL Server Web
+    and Express, the MySQL Basic edition and MariaDB have none.
 
     ## How to fix
     Enable TDE; for engines without TDE, use cloud-disk encryption instead.
@@ -99,7 +111,7 @@ rule "DB004" {
   severity = "low"
   title    = "RDS SQL audit is off or kept under 180 days"
   resource = ["alicloud_db_instance"]
-  assert   = coalesce(self.sql_collector_status, "Disabled") == "Enabled" && try(tonumber(self.sql_collector_config_value), 30) >= 180
+  assert   = coalesce(self.sql_collector_status, "Disabled") == "Enabled" && coalesce(tonumber(self.sql_collector_config_value), 30) >= 180
   where    = "sql_collector_status"
   message  = "instance `${named(self.instance_name)}` does not keep SQL audit logs for 180 days"
   help     = "set `sql_collector_status = \"Enabled\"` and `sql_collector_config_value = 180` (or more)"
@@ -110,7 +122,8 @@ rule "DB004" {
   equivalents = ["checkov:CKV_ALI_25", "kics:rds_instance_retention_not_recommended", "infraguard:rds-instance-enabled-auditing"]
   docs = <<-EOT
     ## Why
-    SQL audit logs show who ran which statement; investigations need months of them.
+    SQL audit logs show who ran which statement; investigations need months of them. An unset
+    `sql_collector_config_value` is the provider's default, 30 days, and is reported.
 
     ## How to fix
     Enable the SQL collector with a retention of at least 180 days.

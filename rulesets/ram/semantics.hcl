@@ -262,8 +262,10 @@ rule "RAM031" {
     For another account, that hands the role to whoever administers that account.
 
     Which accounts are "yours" cannot be known from the document alone: list them in the rule
-    option `accounts` (account IDs) and only other accounts are reported. Without it every
-    unconditioned `root` trust is reported, since it is broad whoever owns the account.
+    option `accounts` (account IDs) and only other accounts are reported (medium). Without it
+    every unconditioned `root` trust is an info finding asking the question ("cross-account
+    trust: is 1234567890123456 yours?"): broad whoever owns the account, but only a finding
+    once the account is known to be another one.
 
     ## How to fix
     Trust a specific role of the other account, or add a condition.

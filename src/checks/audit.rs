@@ -152,6 +152,17 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
                 )
                 .label("read events are not recorded"),
         ),
+        // The default is not settled: the provider docs say `All`, the older provider schema
+        // and the CreateTrail API say `Write`. A default that depends on the provider version
+        // is not relied on: reported as not set explicitly, one severity lower.
+        Got::Absent => sink.emit(
+            emit("LOG003", b, Some(b.header))
+                .weaker(
+                    1,
+                    "`event_rw` is not set explicitly: depending on the provider version the trail records every event or only write events",
+                )
+                .label("`event_rw` is not set"),
+        ),
         Got::Unknown(val) => sink.unknown(note("LOG003", b, val, "event_rw")),
         _ => {}
     }

@@ -464,6 +464,13 @@ fn related(action_svc: &str, arn_svc: &str) -> bool {
                 | ("cs", "ecs")
                 | ("slb", "vpc")
                 | ("dms", "rds")
+                // DMS grants `dms:LoginDatabase` and friends on the database ARNs of every
+                // engine it manages.
+                | (
+                    "dms",
+                    "polardb" | "dds" | "kvstore" | "drds" | "polardbx" | "adb" | "gpdb"
+                        | "hbase" | "clickhouse" | "oceanbase" | "hitsdb" | "ots"
+                )
                 | ("das", "rds")
                 | ("dbs", "rds")
         )

@@ -65,6 +65,11 @@ impl Emitter<'_> {
         let t = t.into();
         self.map(|e| e.secondary(loc, t))
     }
+    /// See [`Emit::weaker`].
+    pub fn weaker(self, steps: u8, message: impl Into<String>) -> Self {
+        let m = message.into();
+        self.map(|e| e.weaker(steps, m))
+    }
 }
 
 impl Drop for Emitter<'_> {

@@ -317,8 +317,18 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     }
 }
 
+/// `acs:<svc>:*:*:*`: every resource of one service, which is all of them for its own actions.
+fn service_wide(r: &str, svc: &str) -> bool {
+    parse_arn(r.trim()).is_some_and(|a| {
+        a.service.eq_ignore_ascii_case(svc)
+            && a.region == "*"
+            && a.account == "*"
+            && a.relative == "*"
+    })
+}
+
 fn service_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
-    let (Some(f), Some(r)) = (s.action(), star_resource(s)) else {
+    let (Some(f), Some(res)) = (s.action(), s.resource()) else {
         return;
     };
     for (i, a) in f.strings() {
@@ -329,6 +339,14 @@ fn service_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         if act != "*" || !SENSITIVE.contains(&svc.as_str()) {
             continue;
         }
+        let Some(r) = res
+            .strings()
+            .into_iter()
+            .find(|(_, r)| all_resources(r) || service_wide(r, &svc))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
         if denied(stmts, &format!("{svc}:\u{1}Probe"), "*") {
             continue;
         }
@@ -570,14 +588,19 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
                 // with no condition is the risk. Only the rule option `accounts` says which is
                 // which: without it the case is undecided, and said so.
                 if opts.accounts.is_empty() {
-                    out.unknown(
-                        "RAM031",
-                        v.loc,
-                        format!(
-                            "account {} may or may not be yours: list your account IDs in the rule option `accounts`",
-                            a.account
-                        ),
-                    );
+                    // Without `accounts` it cannot be told whether the account is another one:
+                    // worth a question (info), not a finding at the rule's severity.
+                    out.emit("RAM031", v.loc, &ptr)
+                        .field("account", a.account)
+                        .weaker(
+                            4,
+                            format!(
+                                "cross-account trust: is {} yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`",
+                                a.account
+                            ),
+                        )
+                        .label("every RAM identity of this account")
+                        .secondary(s.effect_loc(), "allowed without a condition");
                 } else if !opts.accounts.iter().any(|x| x == a.account) {
                     out.emit("RAM031", v.loc, &ptr)
                         .field("account", a.account)
