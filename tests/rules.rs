@@ -154,8 +154,9 @@ fn duplicate_codes_and_names_are_rejected() {
 }
 
 #[test]
-fn trust_of_an_account_root_is_undecided_without_the_accounts_option() {
+fn trust_of_an_account_root_is_an_info_question_without_the_accounts_option() {
     use acslint::engine::Selection;
+    use acslint::finding::Severity;
     use acslint::lint::{self, LintOptions};
     let reg = Registry::builtin();
     let mut sel = Selection::default();
@@ -165,12 +166,12 @@ fn trust_of_an_account_root_is_undecided_without_the_accounts_option() {
         ..Default::default()
     };
     let res = lint::lint(&opts, reg, &sel).unwrap();
-    assert!(res.findings.is_empty());
-    assert_eq!(res.unknowns.len(), 1);
-    assert_eq!(
-        res.unknowns[0].reason,
-        "account 999999999999 may or may not be yours: list your account IDs in the rule option `accounts`"
-    );
+    assert!(res.unknowns.is_empty());
+    assert_eq!(res.findings.len(), 1);
+    assert_eq!(res.findings[0].severity, Severity::Info);
+    assert!(res.findings[0]
+        .message
+        .starts_with("cross-account trust: is 999999999999 yours?"));
 }
 
 /// docs/coverage.md is what `acslint rules --coverage` makes of the peers' lists and the rules'
