@@ -223,7 +223,10 @@ fn window(
     loc: crate::source::Loc,
 ) -> Option<(Window, (usize, usize))> {
     let text = &*file.text;
-    let start = (loc.start as usize).min(text.len());
+    let mut start = (loc.start as usize).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let lc = file.line_col(start);
     let line_start = file.line_start(lc.line).min(start);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
