@@ -719,3 +719,44 @@ fn cross_account_root_trust_without_accounts_is_an_info_question() {
         "trust/role.json:7:29: info RAM031 cross-account trust: is 1234567890123456 yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`\n"
     );
 }
+
+/// IAM018 is four peer checks: `checkov:skip=CKV_ALI_15` silences only its `symbols` facet.
+#[test]
+fn checkov_skip_silences_one_password_character_class() {
+    let tf = r#"resource "alicloud_ram_account_password_policy" "p" {
+  #checkov:skip=CKV_ALI_15:symbols are hard to type on our kiosks
+  require_symbols = false
+  require_numbers = false
+}
+"#;
+    let out = acslint()
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "pp.tf",
+            "-f",
+            "json",
+            "--select",
+            "IAM018",
+        ])
+        .write_stdin(tf)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let facets: Vec<(&str, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["facet"].as_str().unwrap(),
+                f["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(facets, vec![("numbers", 4)]);
+}
