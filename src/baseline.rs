@@ -17,7 +17,7 @@ pub const BASELINE_VERSION: u32 = 2;
 
 /// 64-bit FNV-1a: tiny, and stable across Rust versions and platforms (unlike `DefaultHasher`),
 /// which a fingerprint stored in a file needs.
-fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
+pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
     let mut h = seed;
     for b in bytes {
         h ^= u64::from(*b);

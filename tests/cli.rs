@@ -760,3 +760,62 @@ fn checkov_skip_silences_one_password_character_class() {
         .collect();
     assert_eq!(facets, vec![("numbers", 4)]);
 }
+
+/// One diagnostic per (rule, span) listing the instances; JSON keeps one entry per instance with
+/// a shared location id; a policy read by `file()` (through `fileset()`) and also standalone is
+/// reported once, as the resource's.
+#[test]
+fn the_same_location_is_reported_once() {
+    let out = acslint()
+        .args([
+            "check",
+            "dedup",
+            "--select",
+            "OSS001,RAM020",
+            "-f",
+            "compact",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "dedup/main.tf:4:3: high OSS001 bucket `two-0` grants public access through its ACL (for alicloud_oss_bucket.two[0], alicloud_oss_bucket.two[1])\n\
+         dedup/policies/admin.json:1:62: critical RAM020 the statement allows `*` on `*`: full administrator access\n"
+    );
+    let out = acslint()
+        .args(["check", "dedup", "--select", "OSS001,RAM020", "-f", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let rows: Vec<(&str, &str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["resource"].as_str().unwrap(),
+                f["location"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].1, "alicloud_oss_bucket.two[0]");
+    assert_eq!(rows[1].1, "alicloud_oss_bucket.two[1]");
+    assert_eq!(rows[0].2, rows[1].2);
+    assert_eq!(
+        rows[2],
+        (
+            "RAM020",
+            "alicloud_ram_policy.p[\"policies/admin.json\"]",
+            rows[2].2
+        )
+    );
+    assert_ne!(rows[0].2, rows[2].2);
+}

@@ -25,6 +25,8 @@ struct Row<'a> {
     range: Range,
     resource: Option<&'a str>,
     pointer: Option<&'a str>,
+    /// Shared by the findings of one source location (module calls, instances), to group them.
+    location: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     facet: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -57,6 +59,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         range: Range { start, end },
         resource: f.resource.as_deref(),
         pointer: f.pointer.as_deref(),
+        location: super::location_id(r.sources, f),
         facet: f.facet.as_deref(),
         notes: &f.notes,
         change: f.change.as_ref(),

@@ -205,7 +205,109 @@ pub fn render(format: Format, report: &Report, style: &HumanStyle) -> String {
     render_with(format, report, style, &Extra::new(Registry::builtin()))
 }
 
+/// The id of a finding's source location: rule, file and span. Findings of several module
+/// calls or `count`/`for_each` instances share it.
+pub fn location_id(sources: &SourceMap, f: &Finding) -> String {
+    // Stable across Rust versions: consumers may store it.
+    let span = f
+        .loc
+        .map(|l| format!("{}-{}", l.start, l.end))
+        .unwrap_or_default();
+    let key = format!("{}\0{}\0{span}", f.rule, sources.get(f.file).display);
+    format!(
+        "{:016x}",
+        crate::baseline::fnv1a(0xcbf2_9ce4_8422_2325, key.as_bytes())
+    )
+}
+
+/// Rule, file and span of a finding.
+type SpanKey = (Arc<str>, crate::source::FileId, Option<(u32, u32)>);
+
+/// One finding per (rule, span): the same source location reached through several module calls
+/// or instances is shown once, with a note listing them. A standalone policy file also read by
+/// `file()` from a resource is reported once, as the resource's.
+pub fn grouped(findings: &[Finding]) -> Vec<Finding> {
+    let key = |f: &Finding| (f.rule.clone(), f.file, f.loc.map(|l| (l.start, l.end)));
+    let mut order: Vec<SpanKey> = Vec::new();
+    let mut groups: std::collections::HashMap<_, Vec<&Finding>> = std::collections::HashMap::new();
+    for f in findings {
+        let k = key(f);
+        let g = groups.entry(k.clone()).or_default();
+        if g.is_empty() {
+            order.push(k);
+        }
+        g.push(f);
+    }
+    order
+        .into_iter()
+        .map(|k| {
+            let g = &groups[&k];
+            let with_resource: Vec<&&Finding> = g.iter().filter(|f| f.resource.is_some()).collect();
+            let first = with_resource.first().copied().copied().unwrap_or(g[0]);
+            let mut out = first.clone();
+            let mut others: Vec<&str> = with_resource
+                .iter()
+                .skip(1)
+                .filter_map(|f| f.resource.as_deref())
+                .filter(|r| Some(*r) != first.resource.as_deref())
+                .collect();
+            others.dedup();
+            // In the message, so every format shows it (not all have notes).
+            if !others.is_empty() {
+                let mut all = vec![first.resource.as_deref().unwrap_or("")];
+                all.extend(others.iter().copied());
+                out.message = format!("{} (for {})", out.message, all.join(", "));
+            }
+            for f in g.iter().skip(1) {
+                for n in &f.notes {
+                    if !out.notes.contains(n) {
+                        out.notes.push(n.clone());
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
 pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &Extra) -> String {
+    if format != Format::Json {
+        let findings = grouped(report.findings);
+        let r = Report {
+            findings: &findings,
+            ..*report
+        };
+        return render_grouped(format, &r, style, extra);
+    }
+    // JSON keeps one entry per instance, but not the standalone copy of a policy file that a
+    // resource also reads.
+    let with_resource: std::collections::HashSet<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.resource.is_some())
+        .map(|f| (f.rule.clone(), f.file, f.loc.map(|l| (l.start, l.end))))
+        .collect();
+    let findings: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.resource.is_some()
+                || !with_resource.contains(&(
+                    f.rule.clone(),
+                    f.file,
+                    f.loc.map(|l| (l.start, l.end)),
+                ))
+        })
+        .cloned()
+        .collect();
+    let r = Report {
+        findings: &findings,
+        ..*report
+    };
+    render_grouped(format, &r, style, extra)
+}
+
+fn render_grouped(format: Format, report: &Report, style: &HumanStyle, extra: &Extra) -> String {
     match format {
         Format::Human => human::render(report, style),
         Format::Json => json::render_with(report, extra),
