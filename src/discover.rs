@@ -112,6 +112,42 @@ impl KindHint {
             return None;
         })
     }
+    /// A file named on the command line that is text to scan for secrets, not configuration to
+    /// parse: `.env` files and common source, script and data formats. (Other names are tried
+    /// as HCL, as before.)
+    pub fn named_text(path: &Path) -> Option<KindHint> {
+        const TEXT: &[&str] = &[
+            "env",
+            "py",
+            "sh",
+            "bash",
+            "zsh",
+            "ps1",
+            "yaml",
+            "yml",
+            "properties",
+            "ini",
+            "cfg",
+            "conf",
+            "toml",
+            "txt",
+            "md",
+            "js",
+            "ts",
+            "go",
+            "java",
+            "rb",
+            "php",
+            "xml",
+            "csv",
+        ];
+        let name = path.file_name()?.to_str()?;
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        (name == ".env"
+            || name.starts_with(".env.")
+            || TEXT.iter().any(|t| ext.eq_ignore_ascii_case(t)))
+        .then_some(KindHint::Text)
+    }
     /// A file the secret scan reads: anything without a known binary extension. (State files
     /// hold secrets by design; IAM004 covers keeping them out of state.)
     pub fn text(path: &Path) -> Option<KindHint> {
@@ -214,7 +250,7 @@ pub fn discover_each<T: Send>(
         if meta.is_file() {
             let c = Candidate {
                 path: root.clone(),
-                kind: KindHint::of(root),
+                kind: KindHint::of(root).or_else(|| KindHint::named_text(root)),
                 explicit: true,
             };
             let t = each(&c);
