@@ -15,6 +15,8 @@ use crate::tf::{Block, Configuration, UnknownNote};
 use crate::value::Value;
 
 const CODE: &str = "IAM030";
+const USER_ATTRS: &[&str] = &["name", "user_name"];
+const GROUP_ATTRS: &[&str] = &["name", "group_name"];
 
 /// A name written literally, or the resource a reference points to (by its literal name when
 /// it has one, by address otherwise).
@@ -38,36 +40,99 @@ fn name_of(
     if let Some(s) = v.as_str() {
         return Name::Is(s.to_string());
     }
-    let Some(r) = attr::reference(sources, v) else {
-        return Name::Unknown("the value is not known statically".into());
+    // The evaluator records the innermost unknown (`random_string.x.id` inside the user's
+    // name); the written traversal says which resource the attribute names.
+    let written = attr::references_in(sources, v);
+    let target = written.iter().find_map(|r| {
+        attr::split_reference(r)
+            .filter(|(t, _, _)| *t == rtype)
+            .map(|(_, n, _)| (r, n))
+    });
+    let Some((r, n)) = target else {
+        return Name::Unknown(match attr::reference(sources, v) {
+            Some(r) => format!("`{r}` is not known statically"),
+            None => "the value is not known statically".into(),
+        });
     };
-    match attr::split_reference(&r) {
-        Some((t, n, _)) if t == rtype => match attr::resource(cfg, rtype, n) {
-            Some(b) => name_attrs
+    // The block of the same module as the reference, else the first of that name.
+    let module_of = |loc: Option<Loc>| {
+        loc.and_then(|l| {
+            cfg.blocks
                 .iter()
-                .find_map(|a| match str_at(&b.value, a) {
-                    Got::Is(s, _) => Some(Name::Is(s.to_string())),
-                    _ => None,
-                })
-                .unwrap_or_else(|| Name::Is(format!("{rtype}.{n}"))),
-            None => Name::Unknown(format!("`{r}` is not in this configuration")),
-        },
-        _ => Name::Unknown(format!("`{r}` is not known statically")),
+                .find(|b| b.file == l.file && b.loc.start <= l.start && l.end <= b.loc.end)
+                .map(|b| b.module.clone())
+        })
+    };
+    let module = module_of(v.loc);
+    let block = cfg
+        .of_type(rtype)
+        .find(|b| b.name == n && Some(&b.module) == module.as_ref())
+        .or_else(|| attr::resource(cfg, rtype, n));
+    match block {
+        Some(b) => name_attrs
+            .iter()
+            .find_map(|a| match str_at(&b.value, a) {
+                Got::Is(s, _) => Some(Name::Is(s.to_string())),
+                _ => None,
+            })
+            .unwrap_or_else(|| Name::Is(b.address.clone())),
+        None => Name::Unknown(format!("`{r}` is not in this configuration")),
     }
 }
 
-fn user_name(sources: &SourceMap, cfg: &Configuration, v: Option<&Value>) -> Name {
-    name_of(sources, cfg, v, "alicloud_ram_user", &["name", "user_name"])
+/// The traversal written for an attribute of a block (`user_name = alicloud_ram_user.u.name`):
+/// evaluated values carry the span of where they came from (the user's own `name`), so the
+/// reference has to be read from the block's text.
+fn written(sources: &SourceMap, b: &Block, attr_name: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?m)^[ \t]*([A-Za-z_]+)[ \t]*=[ \t]*(alicloud_[A-Za-z0-9_]+\.[A-Za-z0-9_-]+(?:\[[^\]\n]*\])?\.[A-Za-z_]+)[ \t]*(?:#.*|//.*)?$"#)
+            .expect("valid regex")
+    });
+    let text = sources.get(b.file).text.get(b.loc.range())?;
+    re.captures_iter(text)
+        .find(|c| &c[1] == attr_name)
+        .map(|c| c[2].to_string())
 }
 
-fn group_name(sources: &SourceMap, cfg: &Configuration, v: Option<&Value>) -> Name {
-    name_of(
-        sources,
-        cfg,
-        v,
-        "alicloud_ram_group",
-        &["name", "group_name"],
-    )
+/// [`name_of`] for an attribute of a block, reading the written reference when the value is
+/// not known.
+fn attr_name(
+    sources: &SourceMap,
+    cfg: &Configuration,
+    b: &Block,
+    attr_name: &str,
+    rtype: &str,
+    name_attrs: &[&str],
+) -> Name {
+    let got = name_of(sources, cfg, b.value.get(attr_name), rtype, name_attrs);
+    if let Name::Unknown(_) = &got {
+        if let Some((t, n, _)) = written(sources, b, attr_name)
+            .as_deref()
+            .and_then(attr::split_reference)
+            .map(|(t, n, a)| (t.to_string(), n.to_string(), a.to_string()))
+        {
+            if t == rtype {
+                let block = cfg
+                    .of_type(rtype)
+                    .find(|x| x.name == n && x.module == b.module);
+                if let Some(x) = block {
+                    return name_attrs
+                        .iter()
+                        .find_map(|a| match str_at(&x.value, a) {
+                            Got::Is(s, _) => Some(Name::Is(s.to_string())),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| Name::Is(x.address.clone()));
+                }
+            }
+        }
+    }
+    got
+}
+
+fn user_name(sources: &SourceMap, cfg: &Configuration, v: Option<&Value>) -> Name {
+    name_of(sources, cfg, v, "alicloud_ram_user", USER_ATTRS)
 }
 
 /// What one attached policy grants and denies.
@@ -87,10 +152,31 @@ struct Attached<'a> {
 /// The policy an attachment names, resolved; `Err` says why it is unknown.
 fn resolve(ctx: &BlockCtx, b: &Block) -> Result<(String, Grants<'static>), String> {
     let v = &b.value;
-    let custom =
-        matches!(str_at(v, "policy_type"), Got::Is(t, _) if t.eq_ignore_ascii_case("custom"));
-    let policy = match str_at(v, "policy_name") {
-        Got::Is(name, _) => {
+    let policy_type = match str_at(v, "policy_type") {
+        Got::Is(t, _) => Some(t.eq_ignore_ascii_case("custom")),
+        // `alicloud_ram_policy.p.type` is computed: the name decides below.
+        _ => None,
+    };
+    let custom_named = |name: &str| {
+        ctx.config.of_type("alicloud_ram_policy").find(|p| {
+            matches!(str_at(&p.value, "policy_name"), Got::Is(n, _) if n == name)
+                || matches!(str_at(&p.value, "name"), Got::Is(n, _) if n == name)
+        })
+    };
+    // A written reference to a policy of this configuration decides first.
+    let referenced = written(ctx.sources, b, "policy_name")
+        .as_deref()
+        .and_then(attr::split_reference)
+        .filter(|(t, _, _)| *t == "alicloud_ram_policy")
+        .and_then(|(_, n, _)| {
+            ctx.config
+                .of_type("alicloud_ram_policy")
+                .find(|p| p.name == n && p.module == b.module)
+        });
+    let policy = match (referenced, str_at(v, "policy_name")) {
+        (Some(p), _) => p,
+        (None, Got::Is(name, _)) => {
+            let custom = policy_type.unwrap_or_else(|| custom_named(name).is_some());
             if !custom {
                 return highrisk::system_policies()
                     .get(name)
@@ -101,17 +187,11 @@ fn resolve(ctx: &BlockCtx, b: &Block) -> Result<(String, Grants<'static>), Strin
                         )
                     });
             }
-            ctx.config
-                .of_type("alicloud_ram_policy")
-                .find(|p| {
-                    matches!(str_at(&p.value, "policy_name"), Got::Is(n, _) if n == name)
-                        || matches!(str_at(&p.value, "name"), Got::Is(n, _) if n == name)
-                })
-                .ok_or_else(|| {
-                    format!("custom policy `{name}` is not defined in this configuration")
-                })?
+            custom_named(name).ok_or_else(|| {
+                format!("custom policy `{name}` is not defined in this configuration")
+            })?
         }
-        Got::Unknown(val) => attr::reference(ctx.sources, val)
+        (None, Got::Unknown(val)) => attr::reference(ctx.sources, val)
             .as_deref()
             .and_then(attr::split_reference)
             .filter(|(t, _, _)| *t == "alicloud_ram_policy")
@@ -179,7 +259,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         return;
     }
     let user_val = b.value.get("user_name");
-    let user = match user_name(src, cfg, user_val) {
+    let user = match attr_name(src, cfg, b, "user_name", "alicloud_ram_user", USER_ATTRS) {
         // A key without a user is the account's own (IAM003): its blast radius is everything.
         Name::Absent => return,
         Name::Unknown(why) => {
@@ -191,7 +271,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
     let mut unknowns: Vec<(Option<Loc>, String)> = Vec::new();
     // Own attachments.
     for a in cfg.of_type("alicloud_ram_user_policy_attachment") {
-        match user_name(src, cfg, a.value.get("user_name")) {
+        match attr_name(src, cfg, a, "user_name", "alicloud_ram_user", USER_ATTRS) {
             Name::Is(u) if u == user => match resolve(ctx, a) {
                 Ok((policy, grants)) => attached.push(Attached {
                     via: "the user".into(),
@@ -226,7 +306,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         };
         let is_member = members.iter().any(|n| *n == Name::Is(user.clone()));
         let maybe = members.iter().any(|n| matches!(n, Name::Unknown(_)));
-        match group_name(src, cfg, m.value.get("group_name")) {
+        match attr_name(src, cfg, m, "group_name", "alicloud_ram_group", GROUP_ATTRS) {
             Name::Is(g) if is_member => groups.push(g),
             Name::Is(_) if maybe => unknowns.push((
                 Some(m.header),
@@ -239,8 +319,10 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         }
     }
     for m in cfg.of_type("alicloud_ram_user_group_attachment") {
-        if user_name(src, cfg, m.value.get("user_name")) == Name::Is(user.clone()) {
-            match group_name(src, cfg, m.value.get("group_name")) {
+        if attr_name(src, cfg, m, "user_name", "alicloud_ram_user", USER_ATTRS)
+            == Name::Is(user.clone())
+        {
+            match attr_name(src, cfg, m, "group_name", "alicloud_ram_group", GROUP_ATTRS) {
                 Name::Is(g) => groups.push(g),
                 Name::Unknown(why) => {
                     unknowns.push((Some(m.header), format!("the group is not known: {why}")))
@@ -250,7 +332,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         }
     }
     for a in cfg.of_type("alicloud_ram_group_policy_attachment") {
-        match group_name(src, cfg, a.value.get("group_name")) {
+        match attr_name(src, cfg, a, "group_name", "alicloud_ram_group", GROUP_ATTRS) {
             Name::Is(g) if groups.contains(&g) => match resolve(ctx, a) {
                 Ok((policy, grants)) => attached.push(Attached {
                     via: format!("group `{g}`"),
