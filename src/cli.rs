@@ -713,7 +713,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         Some(crate::discover::discover_each(
             &paths,
             &discover_opts,
-            &|c| lint::read(c, max),
+            &|c| lint::prefetch(c, max),
         )?)
     };
     let (discovered, prefetched) = match discovered {
@@ -1194,7 +1194,7 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
             lint::Read::Text(kind, text) => {
                 sources.add(c.path.clone(), lint::display_path(&c.path), kind, text);
             }
-            lint::Read::Skip => {}
+            lint::Read::Skip | lint::Read::Deferred => {}
             lint::Read::Error(e) => return Err(format!("{}: {e}", c.path.display())),
         }
     }

@@ -221,6 +221,8 @@ pub enum Read {
     Text(FileKind, Arc<str>),
     /// Not a file acslint reads (e.g. JSON that is neither a policy nor a plan).
     Skip,
+    /// Not read yet: read it once the configuration says whether it is wanted.
+    Deferred,
     Error(String),
 }
 
@@ -249,6 +251,16 @@ pub fn escape_controls(s: &str) -> String {
             c => c.to_string(),
         })
         .collect()
+}
+
+/// [`read`] for the walker's threads: other text files are left for later, since a
+/// configuration found by the same walk may say `secrets = "iac"` (then they are never read).
+pub fn prefetch(c: &Candidate, max: u64) -> Read {
+    if c.kind == Some(KindHint::Text) {
+        Read::Deferred
+    } else {
+        read(c, max)
+    }
 }
 
 /// Read a discovered file: size limit, UTF-8, and its kind (JSON by content).
@@ -460,7 +472,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
             Read::Text(kind, text) => {
                 sources.add(PathBuf::from(name), name.clone(), kind, text);
             }
-            Read::Skip | Read::Error(_) => {}
+            Read::Skip | Read::Deferred | Read::Error(_) => {}
         }
     } else {
         let (cands, walk_errors) = match &opts.discovered {
@@ -482,6 +494,15 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         };
         let mut pairs: Vec<(Candidate, Option<&Read>)> =
             cands.into_iter().zip(prefetched).collect();
+        // `secrets = "iac"`: other text files are not scanned.
+        let scan_text = |p: &Path| {
+            opts.config
+                .as_ref()
+                .and_then(|cs| cs.for_path(p))
+                .and_then(|c| c.secrets.as_ref().map(|s| s.value))
+                != Some(crate::config::SecretsScope::Iac)
+        };
+        pairs.retain(|(c, _)| c.kind != Some(KindHint::Text) || c.explicit || scan_text(&c.path));
         if let Some(cs) = &opts.config {
             // `exclude`/`include` of each file's configuration; files named explicitly stay.
             pairs.retain(|(c, _)| {
@@ -513,11 +534,11 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
             .map(|(c, pre)| {
                 let r;
                 let r = match pre {
-                    Some(p) => *p,
-                    None => {
+                    Some(Read::Deferred) | None => {
                         r = read(c, opts.max_file_size);
                         &r
                     }
+                    Some(p) => *p,
                 };
                 match r {
                     Read::Text(kind, text) => Ok(Some(SourceFile::new(
@@ -527,22 +548,15 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
                         *kind,
                         text.clone(),
                     ))),
-                    Read::Skip => Ok(None),
+                    Read::Skip | Read::Deferred => Ok(None),
                     Read::Error(reason) => Err(reason.clone()),
                 }
             })
             .collect();
-        // `secrets = "iac"`: other text files are not scanned.
-        let scan_text = |p: &Path| {
-            opts.config
-                .as_ref()
-                .and_then(|cs| cs.for_path(p))
-                .and_then(|c| c.secrets.as_ref().map(|s| s.value))
-                != Some(crate::config::SecretsScope::Iac)
-        };
         for ((c, _), r) in pairs.iter().zip(reads) {
             match r {
-                Ok(Some(f)) if f.kind == FileKind::Text && !scan_text(&f.path) => {}
+                // JSON that turned out to be neither a policy nor a plan.
+                Ok(Some(f)) if f.kind == FileKind::Text && !c.explicit && !scan_text(&f.path) => {}
                 Ok(Some(f)) => {
                     sources.push(f);
                 }

@@ -15,11 +15,21 @@ pub(crate) fn warm_up() {
     key_re();
     secret_re();
     token_re();
+    keyword_re();
 }
 
 /// An STS security token: a long base64 blob. Tokens issued today start `CAIS` (older ones
 /// `CAES`); the prefix is what tells them from other base64.
 pub const STS_TOKEN: &str = r"(?-u:\b)CA[IE]S[A-Za-z0-9+/]{96,}={0,2}";
+
+/// Any of [`KEYWORDS`], case-insensitively: the whole-file pre-filter (no lower-cased copy).
+fn keyword_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alts: Vec<String> = KEYWORDS.iter().map(|k| regex::escape(k)).collect();
+        Regex::new(&format!("(?i-u:{})", alts.join("|"))).expect("valid regex")
+    })
+}
 
 fn token_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -135,7 +145,7 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
         );
     }
     let mut paired = vec![false; keys.len()];
-    if !keys.is_empty() || lower_has_kw(text) {
+    if !keys.is_empty() || keyword_re().is_match(text) {
         for m in secret_re().find_iter(text) {
             let s = m.as_str();
             // Secrets are base62: all three classes appear in practice, while policy names and
