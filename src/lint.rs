@@ -121,7 +121,8 @@ fn builder(stack: usize, threads: Option<usize>) -> rayon::ThreadPoolBuilder {
 /// common on shared CI runners): each thread reserves its whole stack up front, so 64 threads of
 /// 64 MiB need 4 GiB of address space before anything is allocated. Without a limit, the full
 /// stacks; under one, stacks and threads shrink to use at most a quarter of it.
-fn pool_shape() -> (usize, Option<usize>) {
+/// The address-space limit of this process (`ulimit -v`, `prlimit --as`), if any.
+pub fn address_space_limit() -> Option<usize> {
     #[cfg(unix)]
     {
         let mut lim = libc::rlimit {
@@ -131,19 +132,28 @@ fn pool_shape() -> (usize, Option<usize>) {
         // SAFETY: getrlimit writes the struct it is given.
         let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut lim) } == 0;
         if ok && lim.rlim_cur != libc::RLIM_INFINITY {
-            let limit = lim.rlim_cur as usize;
-            let threads = std::env::var("RAYON_NUM_THREADS")
-                .ok()
-                .and_then(|v| v.parse::<usize>().ok())
-                .filter(|&n| n > 0)
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            let share = limit / 4;
-            let stack = (share / threads).clamp(2 << 20, STACK_SIZE);
-            let threads = threads.min((share / stack).max(1));
-            return (stack, Some(threads));
+            return Some(lim.rlim_cur as usize);
         }
     }
-    (STACK_SIZE, None)
+    None
+}
+
+fn pool_shape() -> (usize, Option<usize>) {
+    let Some(limit) = address_space_limit() else {
+        return (STACK_SIZE, None);
+    };
+    let threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // Each thread also costs the allocator's per-thread segments (a few MiB each): at most
+    // one thread per 64 MiB of the limit.
+    let threads = threads.min((limit >> 26).max(1));
+    let share = limit / 4;
+    let stack = (share / threads).clamp(2 << 20, STACK_SIZE);
+    let threads = threads.min((share / stack).max(1));
+    (stack, Some(threads))
 }
 
 /// The thread pool every analysis runs in (RAYON_NUM_THREADS or one thread per core): rayon's

@@ -5,11 +5,27 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// `mi_option_purge_delay` (the same index in mimalloc v2 and v3).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// `mi_option_arena_reserve` (mimalloc v2, the version built), in KiB.
+const MI_OPTION_ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
 
 fn main() {
     // A run is short: returning freed memory to the OS only to fault it back in made the
     // kernel's page-fault path the bottleneck with two threads (sys time ×3). Never purge.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    // mimalloc reserves its arenas 1 GiB at a time: under an address-space limit (`ulimit -v`
+    // on shared runners) that reservation alone can leave no room for the threads' stacks.
+    // glibc's malloc (still used by the C runtime on each new thread, e.g. for thread-local
+    // destructors) gives every thread its own arena, reserving 128 MiB of address space each:
+    // 16 threads took 2 GiB before any work. Rust's allocations go to mimalloc, so one arena is
+    // plenty.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+    if let Some(limit) = acslint::lint::address_space_limit() {
+        let kib = (limit / 16 / 1024).clamp(4 << 10, 1 << 20);
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_RESERVE, kib as std::ffi::c_long) };
+    }
     // The CLI contains panics in the analysis per file; one anywhere else must still say what
     // happened and exit 2, not die silently with 101.
     let code = std::panic::catch_unwind(acslint::cli::main).unwrap_or_else(|p| {
