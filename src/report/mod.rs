@@ -221,13 +221,26 @@ pub fn location_id(sources: &SourceMap, f: &Finding) -> String {
 }
 
 /// Rule, file and span of a finding.
-type SpanKey = (Arc<str>, crate::source::FileId, Option<(u32, u32)>);
+type SpanKey = (
+    Arc<str>,
+    crate::source::FileId,
+    Option<(u32, u32)>,
+    Option<String>,
+);
 
 /// One finding per (rule, span): the same source location reached through several module calls
 /// or instances is shown once, with a note listing them. A standalone policy file also read by
 /// `file()` from a resource is reported once, as the resource's.
 pub fn grouped(findings: &[Finding]) -> Vec<Finding> {
-    let key = |f: &Finding| (f.rule.clone(), f.file, f.loc.map(|l| (l.start, l.end)));
+    // Facets of one rule are distinct diagnostics (a peer's skip may silence one of them).
+    let key = |f: &Finding| {
+        (
+            f.rule.clone(),
+            f.file,
+            f.loc.map(|l| (l.start, l.end)),
+            f.facet.clone(),
+        )
+    };
     let mut order: Vec<SpanKey> = Vec::new();
     let mut groups: std::collections::HashMap<_, Vec<&Finding>> = std::collections::HashMap::new();
     for f in findings {
@@ -238,36 +251,43 @@ pub fn grouped(findings: &[Finding]) -> Vec<Finding> {
         }
         g.push(f);
     }
-    order
-        .into_iter()
-        .map(|k| {
-            let g = &groups[&k];
-            let with_resource: Vec<&&Finding> = g.iter().filter(|f| f.resource.is_some()).collect();
-            let first = with_resource.first().copied().copied().unwrap_or(g[0]);
-            let mut out = first.clone();
-            let mut others: Vec<&str> = with_resource
-                .iter()
-                .skip(1)
-                .filter_map(|f| f.resource.as_deref())
-                .filter(|r| Some(*r) != first.resource.as_deref())
-                .collect();
-            others.dedup();
+    let mut out = Vec::with_capacity(findings.len());
+    for k in order {
+        let g = &groups[&k];
+        // The findings of the first instance stand for the group (one block may have several
+        // findings on one span: different problems); the other instances are named.
+        let first = g
+            .iter()
+            .find(|f| f.resource.is_some())
+            .map(|f| f.resource.clone())
+            .unwrap_or(None);
+        let mut others: Vec<&str> = Vec::new();
+        for f in g {
+            if let Some(r) = f.resource.as_deref() {
+                if Some(r) != first.as_deref() && !others.contains(&r) {
+                    others.push(r);
+                }
+            }
+        }
+        for f in g.iter().filter(|f| f.resource == first) {
+            let mut x = (*f).clone();
             // In the message, so every format shows it (not all have notes).
             if !others.is_empty() {
-                let mut all = vec![first.resource.as_deref().unwrap_or("")];
+                let mut all = vec![first.as_deref().unwrap_or("")];
                 all.extend(others.iter().copied());
-                out.message = format!("{} (for {})", out.message, all.join(", "));
+                x.message = format!("{} (for {})", x.message, all.join(", "));
             }
-            for f in g.iter().skip(1) {
-                for n in &f.notes {
-                    if !out.notes.contains(n) {
-                        out.notes.push(n.clone());
+            for o in g.iter().filter(|o| o.resource != first) {
+                for n in &o.notes {
+                    if !x.notes.contains(n) {
+                        x.notes.push(n.clone());
                     }
                 }
             }
-            out
-        })
-        .collect()
+            out.push(x);
+        }
+    }
+    out
 }
 
 pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &Extra) -> String {
