@@ -62,7 +62,7 @@ rule "OSS002" {
     cis  = "5.3 Ensure server-side encryption is enabled for OSS buckets"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8"
   }
-  equivalents = ["infraguard:oss-bucket-server-side-encryption-enabled", "kics:oss_bucket_cmk_encryption_disabled"]
+  equivalents = ["infraguard:oss-bucket-server-side-encryption-enabled"]
   docs = <<-EOT
     ## Why
     Without default server-side encryption, objects are stored as written. Encryption at rest
@@ -155,6 +155,394 @@ rule "OSS004" {
       bucket        = alicloud_oss_bucket.data.bucket
       target_bucket = alicloud_oss_bucket.access_logs.bucket
       target_prefix = "data/"
+    }
+    ```
+  EOT
+}
+
+rule "OSS005" {
+  name     = "oss-bucket-without-customer-key"
+  severity = "low"
+  title    = "OSS bucket is encrypted with the OSS-managed key instead of a KMS key of yours"
+  resource = ["alicloud_oss_bucket"]
+  # Unencrypted buckets are OSS002's finding; this one judges the key of an encrypted bucket.
+  assert = alltrue(concat(
+    [for r in lookup(self, "server_side_encryption_rule", []) : lookup(r, "sse_algorithm", null) == "KMS" && lookup(r, "kms_master_key_id", null) != null],
+    [for e in attached("alicloud_oss_bucket_server_side_encryption", "bucket") : lookup(e, "sse_algorithm", null) == "KMS" && lookup(e, "kms_master_key_id", null) != null],
+  ))
+  where   = "server_side_encryption_rule"
+  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` is encrypted without a KMS key of yours (`kms_master_key_id`)"
+  help    = "use `sse_algorithm = \"KMS\"` with `kms_master_key_id` set to your key"
+  references = {
+    cis  = "5.9"
+    cspm = "oss-encryption-byok-check"
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8"
+  }
+  equivalents = ["checkov:CKV_ALI_6", "kics:oss_bucket_cmk_encryption_disabled", "infraguard:oss-default-encryption-kms", "infraguard:oss-encryption-byok-check"]
+  docs = <<-EOT
+    ## Why
+    With `AES256` (or `KMS` without a key ID) objects are encrypted with keys the service
+    manages: you cannot restrict their use with a key policy, disable them in an incident, or
+    see their use in the KMS audit trail. A KMS key of yours (CIS 5.9, "BYOK") gives you those
+    controls. Hygiene on top of encryption: low.
+
+    acslint reads the inline `server_side_encryption_rule` and every
+    `alicloud_oss_bucket_server_side_encryption` of the bucket (the peers read only the inline
+    block). A bucket without any default encryption is OSS002's finding, not this one's
+    (Checkov and KICS report it under this check too).
+
+    ## How to fix
+    Encrypt with `KMS` and your key.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket_server_side_encryption" "data" {
+      bucket        = alicloud_oss_bucket.data.bucket
+      sse_algorithm = "AES256"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_bucket_server_side_encryption" "data" {
+      bucket            = alicloud_oss_bucket.data.bucket
+      sse_algorithm     = "KMS"
+      kms_master_key_id = alicloud_kms_key.oss.id
+    }
+    ```
+  EOT
+}
+
+rule "OSS006" {
+  name     = "oss-bucket-referer-allows-empty"
+  severity = "low"
+  title    = "OSS hotlink protection lets requests without a Referer through"
+  resource = ["alicloud_oss_bucket"]
+  assert = alltrue(concat(
+    [for r in lookup(self, "referer_config", []) : coalesce(lookup(r, "allow_empty", null), true) == false],
+    [for r in attached("alicloud_oss_bucket_referer", "bucket") : coalesce(lookup(r, "allow_empty_referer", null), true) == false],
+  ))
+  where   = "referer_config"
+  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` has a Referer whitelist that any request without a Referer header bypasses"
+  help    = "set `allow_empty_referer = false` (`allow_empty = false` in the deprecated inline `referer_config`)"
+  references = {
+    cspm = "oss-bucket-referer-limit"
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/hotlink-protection"
+  }
+  equivalents = ["infraguard:oss-bucket-referer-limit"]
+  docs = <<-EOT
+    ## Why
+    Hotlink protection checks the `Referer` header of anonymous requests against a whitelist.
+    If empty Referers are allowed, a client that simply sends none (curl, a download manager, a
+    page with `referrerpolicy="no-referrer"`) gets through, so the whitelist protects nothing.
+    Hygiene: low (the Referer is client-supplied; use signed URLs for real access control).
+
+    acslint reads the inline `referer_config` (deprecated since provider 1.220.0) and
+    `alicloud_oss_bucket_referer`. A bucket without any Referer configuration is not reported:
+    hotlink protection only matters for buckets that serve public objects, which OSS001
+    reports.
+
+    ## How to fix
+    Refuse empty Referers.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket_referer" "site" {
+      bucket              = alicloud_oss_bucket.site.bucket
+      allow_empty_referer = true
+      referer_list        = ["https://www.example.com"]
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_bucket_referer" "site" {
+      bucket              = alicloud_oss_bucket.site.bucket
+      allow_empty_referer = false
+      referer_list        = ["https://www.example.com"]
+    }
+    ```
+  EOT
+}
+
+rule "OSS007" {
+  name     = "oss-bucket-old-tls-allowed"
+  severity = "low"
+  enabled  = false
+  title    = "OSS bucket accepts TLS 1.0 and 1.1"
+  resource = ["alicloud_oss_bucket"]
+  # Without an https_config OSS accepts every TLS version it supports, 1.0 included.
+  assert = anytrue([
+    for h in attached("alicloud_oss_bucket_https_config", "bucket") :
+    coalesce(lookup(h, "enable", null), false) == true
+    && length(lookup(h, "tls_versions", [])) > 0
+    && alltrue([for v in lookup(h, "tls_versions", []) : contains(["TLSv1.2", "TLSv1.3"], v)])
+  ])
+  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` accepts TLS versions older than 1.2"
+  help    = "add an `alicloud_oss_bucket_https_config` with `enable = true` and `tls_versions = [\"TLSv1.2\", \"TLSv1.3\"]`"
+  references = {
+    cspm = "oss-bucket-tls-version-check"
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/configure-tls-version"
+  }
+  equivalents = ["infraguard:oss-bucket-tls-version-check"]
+  docs = <<-EOT
+    ## Why
+    TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996). By default OSS accepts
+    them; `alicloud_oss_bucket_https_config` with `enable = true` limits a bucket to the
+    versions listed. Connections still use TLS 1.2 whenever the client supports it, so the risk
+    is a downgrade for old clients: low. Off by default (select `OSS007`): most configurations
+    never set it, and the fix is a policy decision about old clients.
+
+    ## How to fix
+    Allow TLS 1.2 and 1.3 only.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket_https_config" "data" {
+      bucket       = alicloud_oss_bucket.data.bucket
+      enable       = true
+      tls_versions = ["TLSv1.0", "TLSv1.1", "TLSv1.2"]
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_bucket_https_config" "data" {
+      bucket       = alicloud_oss_bucket.data.bucket
+      enable       = true
+      tls_versions = ["TLSv1.2", "TLSv1.3"]
+    }
+    ```
+  EOT
+}
+
+rule "OSS008" {
+  name     = "oss-bucket-no-redundant-copy"
+  severity = "low"
+  enabled  = false
+  title    = "OSS bucket keeps its data in one zone, without replication or backup"
+  resource = ["alicloud_oss_bucket"]
+  each = [
+    { facet = "zrs", what = "is stored in one zone (`redundancy_type` is not `ZRS`)" },
+    { facet = "replication", what = "is not replicated to another bucket" },
+    { facet = "backup", what = "is not backed up by Cloud Backup" },
+  ]
+  facet = each.value.facet
+  assert = (
+    each.value.facet == "zrs" ? coalesce(lookup(self, "redundancy_type", null), "LRS") == "ZRS" :
+    each.value.facet == "replication" ? length(attached("alicloud_oss_bucket_replication", "bucket")) > 0 :
+    length(attached("alicloud_hbr_oss_backup_plan", "bucket")) > 0
+  )
+  where   = "redundancy_type"
+  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` ${each.value.what}"
+  help    = "create the bucket with `redundancy_type = \"ZRS\"`, add an `alicloud_oss_bucket_replication` to a bucket in another region, or an `alicloud_hbr_oss_backup_plan`"
+  references = {
+    cspm = "oss-zrs-enabled"
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/zone-redundant-storage"
+  }
+  equivalents = ["infraguard:oss-zrs-enabled#zrs", "infraguard:oss-bucket-remote-replication#replication", "infraguard:oss-bucket-backup-enable#backup"]
+  docs = <<-EOT
+    ## Why
+    Availability and recovery of the data: a locally redundant bucket (`LRS`, the default) is
+    lost with its zone; a bucket without a replica or backup cannot be restored after a
+    malicious or mistaken bulk delete that versioning does not cover (a deleted bucket, an
+    expired lifecycle rule). Each is a *facet* (`zrs`, `replication`, `backup`), so a skip
+    silences one. Resilience rather than confidentiality: low, and off by default (select
+    `OSS008`) since the right mix depends on the data.
+
+    ## How to fix
+    Use zone-redundant storage for important buckets, and replicate or back up the ones that
+    must survive a region or an operator.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "records" {
+      bucket = "example-records"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_bucket" "records" {
+      bucket          = "example-records"
+      redundancy_type = "ZRS"
+    }
+    ```
+  EOT
+}
+
+rule "OSS009" {
+  name     = "oss-bucket-public-access-not-blocked"
+  severity = "low"
+  enabled  = false
+  title    = "Neither the bucket nor the account blocks public access"
+  resource = ["alicloud_oss_bucket"]
+  assert = anytrue(concat(
+    [for b in attached("alicloud_oss_bucket_public_access_block", "bucket") : lookup(b, "block_public_access", null) == true],
+    [for a in resources("alicloud_oss_account_public_access_block") : lookup(a, "block_public_access", null) == true],
+  ))
+  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` can be made public by one ACL or policy change"
+  help    = "add an `alicloud_oss_bucket_public_access_block` with `block_public_access = true`, or block public access for the whole account with `alicloud_oss_account_public_access_block`"
+  references = {
+    cis  = "5.1"
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/block-public-access"
+  }
+  docs = <<-EOT
+    ## Why
+    Block Public Access makes OSS refuse public ACLs and bucket policies that grant anonymous
+    access, at the bucket level or for every bucket of the account. It is the guard rail that
+    keeps one wrong `acl` or policy statement (OSS001, RAM040/RAM041) from publishing the data.
+    No peer checks it. Defence in depth: low, and off by default (select `OSS009`); the
+    finding is not raised when an `alicloud_oss_account_public_access_block` with
+    `block_public_access = true` is in the same configuration.
+
+    ## How to fix
+    Block public access for the account, or per bucket for the buckets that must never be
+    public.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket_public_access_block" "data" {
+      bucket              = alicloud_oss_bucket.data.bucket
+      block_public_access = false
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_account_public_access_block" "account" {
+      block_public_access = true
+    }
+    ```
+  EOT
+}
+
+rule "OSS010" {
+  name     = "oss-bucket-static-website"
+  severity = "info"
+  enabled  = false
+  title    = "OSS bucket serves a static website"
+  resource = ["alicloud_oss_bucket"]
+  assert = length(lookup(self, "website", [])) == 0 && length(attached("alicloud_oss_bucket_website", "bucket")) == 0
+  where   = "website"
+  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` is configured as a static website"
+  help    = "make sure only public content is stored in this bucket, or serve the site through CDN from a private bucket"
+  references = {
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/static-website-hosting"
+  }
+  equivalents = ["kics:oss_bucket_has_static_website"]
+  docs = <<-EOT
+    ## Why
+    A website configuration is not an exposure by itself (the objects are only reachable if
+    the ACL or policy lets anonymous users read them, which OSS001 and RAM040/RAM041 report),
+    but it marks a bucket whose content is meant to be public; anything else stored there will
+    be public too. A fact worth reviewing: info, off by default (select `OSS010`). KICS
+    reports it at high.
+
+    acslint reads the inline `website` block and `alicloud_oss_bucket_website`.
+
+    ## How to fix
+    Keep only public assets in website buckets, or serve them from a private bucket through
+    CDN with origin authentication.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "site" {
+      bucket = "example-site"
+      website {
+        index_document = "index.html"
+      }
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_bucket" "assets" {
+      bucket = "example-assets"
+    }
+    ```
+  EOT
+}
+
+rule "OSS011" {
+  name     = "oss-bucket-policy-without-source-restriction"
+  severity = "low"
+  title    = "OSS bucket policy grants access without limiting the source network"
+  resource = ["alicloud_oss_bucket", "alicloud_oss_bucket_policy"]
+  # Judged on the policy document of the bucket (inline, deprecated) or of the split resource;
+  # a bucket without a policy is not reported.
+  assert = (
+    lookup(self, "policy", null) == null ? true :
+    !anytrue([for st in lookup(policy("policy"), "Statement", []) : lookup(st, "Effect", null) == "Allow"]) ? true :
+    anytrue([
+      for st in lookup(policy("policy"), "Statement", []) :
+      lookup(st, "Effect", null) == "Allow" && anytrue(flatten([
+        for op in keys(lookup(st, "Condition", {})) :
+        [for k in keys(st.Condition[op]) : contains(["acs:sourceip", "acs:sourcevpc", "acs:sourcevpce"], lower(k))]
+      ]))
+    ])
+  )
+  where   = "policy"
+  message = "no Allow statement of the bucket policy limits the source address or VPC (`acs:SourceIp`, `acs:SourceVpc`)"
+  help    = "add a condition such as `\"IpAddress\": {\"acs:SourceIp\": [\"203.0.113.0/24\"]}` or `\"StringEquals\": {\"acs:SourceVpc\": [\"vpc-…\"]}` to the Allow statements"
+  references = {
+    cis  = "5.7"
+    cspm = "oss-bucket-authorize-specified-ip"
+    docs = "https://www.alibabacloud.com/help/en/oss/user-guide/examples-of-common-bucket-policies"
+  }
+  equivalents = ["kics:oss_bucket_ip_restriction_disabled", "infraguard:oss-bucket-authorize-specified-ip"]
+  docs = <<-EOT
+    ## Why
+    A bucket policy that grants access without an `acs:SourceIp` or `acs:SourceVpc`
+    condition works from any network: a leaked AccessKey of a granted principal can read the
+    data from anywhere. Limiting grants to the networks of the clients (CIS 5.7) makes a
+    stolen key much less useful. Defence in depth: low.
+
+    The policy is read from `alicloud_oss_bucket_policy` and from the deprecated inline
+    `policy` of `alicloud_oss_bucket`; a bucket without a policy is not reported, and neither
+    is a policy with only Deny statements. KICS looks for the misspelt operators
+    `IpAdress`/`NotIpAdress`; acslint looks at the condition keys, whatever the operator.
+
+    ## How to fix
+    Add a source condition to the Allow statements.
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket_policy" "data" {
+      bucket = alicloud_oss_bucket.data.bucket
+      policy = jsonencode({
+        Version = "1"
+        Statement = [{
+          Effect    = "Allow"
+          Action    = ["oss:GetObject"]
+          Principal = ["1234567890"]
+          Resource  = ["acs:oss:*:*:example-data/*"]
+        }]
+      })
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_oss_bucket_policy" "data" {
+      bucket = alicloud_oss_bucket.data.bucket
+      policy = jsonencode({
+        Version = "1"
+        Statement = [{
+          Effect    = "Allow"
+          Action    = ["oss:GetObject"]
+          Principal = ["1234567890"]
+          Resource  = ["acs:oss:*:*:example-data/*"]
+          Condition = { IpAddress = { "acs:SourceIp" = ["203.0.113.0/24"] } }
+        }]
+      })
     }
     ```
   EOT
