@@ -10,7 +10,7 @@ rule "DB001" {
   message  = "instance `${named(self.instance_name)}` accepts connections from any IP address"
   help     = "list only the application subnets (or security groups) that need the database"
   references = {
-    cis  = "6.x Ensure that RDS instances are not open to the world"
+    cis  = "6.2"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist"
   }
   equivalents = ["checkov:CKV_ALI_9", "kics:rds_instance_publicly_accessible", "infraguard:rds-white-list-internet-ip-access-check"]

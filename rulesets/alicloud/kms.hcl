@@ -10,7 +10,7 @@ rule "KMS001" {
   message  = "KMS key `${coalesce(self.description, "(no description)")}` is never rotated"
   help     = "set `automatic_rotation = \"Enabled\"` with a `rotation_interval` of 365 days or less"
   references = {
-    cis  = "8.x Ensure that KMS keys are rotated"
+    cspm = "kms-key-rotation-enabled"
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/configure-automatic-key-rotation"
   }
   equivalents = ["checkov:CKV_ALI_27", "kics:high_kms_key_rotation_period", "infraguard:kms-key-rotation-enabled"]

@@ -59,7 +59,7 @@ rule "OSS002" {
   message = "bucket `${named(self.bucket)}` stores objects without default encryption"
   help    = "add `server_side_encryption_rule { sse_algorithm = \"KMS\" }` or an `alicloud_oss_bucket_server_side_encryption` resource"
   references = {
-    cis  = "5.3 Ensure server-side encryption is enabled for OSS buckets"
+    cis  = "5.8"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8"
   }
   equivalents = ["infraguard:oss-bucket-server-side-encryption-enabled"]
@@ -95,7 +95,7 @@ rule "OSS003" {
   message = "bucket `${named(self.bucket)}` keeps no object versions"
   help    = "add `versioning { status = \"Enabled\" }` or an `alicloud_oss_bucket_versioning` resource"
   references = {
-    cis  = "5.x Ensure versioning is enabled for OSS buckets holding logs and backups"
+    cspm = "oss-bucket-versioning-enabled"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/versioning"
   }
   equivalents = ["checkov:CKV_ALI_10", "kics:oss_bucket_versioning_disabled", "infraguard:oss-bucket-versioning-enabled"]
@@ -136,7 +136,7 @@ rule "OSS004" {
   message = "bucket `${named(self.bucket)}` does not log access requests"
   help    = "add a `logging { target_bucket = … }` block or an `alicloud_oss_bucket_logging` resource"
   references = {
-    cis  = "5.2 Ensure that logging is enabled for OSS buckets"
+    cis  = "5.3"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/logging"
   }
   equivalents = ["checkov:CKV_ALI_12", "kics:oss_bucket_logging_disabled", "infraguard:oss-bucket-logging-enabled"]
