@@ -31,7 +31,8 @@ resource "alicloud_oss_bucket" "access_logs" {
     status = "Enabled"
   }
   server_side_encryption_rule {
-    sse_algorithm = "AES256"
+    sse_algorithm     = "KMS"
+    kms_master_key_id = alicloud_kms_key.audit.id
   }
 }
 

@@ -13,11 +13,15 @@ rule "DB001" {
     cis  = "6.2"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist"
   }
-  equivalents = ["checkov:CKV_ALI_9", "kics:rds_instance_publicly_accessible", "infraguard:rds-white-list-internet-ip-access-check"]
+  equivalents = ["checkov:CKV_ALI_9", "kics:rds_instance_publicly_accessible", "infraguard:rds-white-list-internet-ip-access-check", "infraguard:rds-public-connection-and-any-ip-access-check"]
   docs = <<-EOT
     ## Why
     `0.0.0.0/0` in the whitelist lets anyone who reaches the endpoint try to log in; combined
     with a public endpoint the database is on the internet.
+
+    InfraGuard's `rds-public-connection-and-any-ip-access-check` reports the open whitelist
+    only when the instance also has a public connection; acslint reports it either way (an
+    endpoint can be added later, outside Terraform) and the public endpoint itself as DB006.
 
     ## How to fix
     Whitelist only the VPC ranges of the clients.
@@ -151,10 +155,12 @@ rule "DB005" {
   references = {
     docs = "https://www.alibabacloud.com/help/en/mongodb/user-guide/modify-a-whitelist"
   }
-  equivalents = ["checkov:CKV_ALI_43", "infraguard:mongodb-public-access-check"]
+  equivalents = ["checkov:CKV_ALI_43", "infraguard:mongodb-public-access-check", "infraguard:mongodb-public-and-any-ip-access-check"]
   docs = <<-EOT
     ## Why
     An open whitelist exposes the database to credential stuffing from anywhere.
+    InfraGuard's `mongodb-public-and-any-ip-access-check` requires a public endpoint as well;
+    acslint reports the open whitelist on its own.
 
     ## How to fix
     Whitelist the VPC ranges of the clients only.
