@@ -83,9 +83,10 @@ rule "DB013" {
   title    = "Database is created in the classic network, not a VPC"
   resource = [
     "alicloud_db_instance", "alicloud_mongodb_instance", "alicloud_kvstore_instance", "alicloud_hbase_instance",
-    "alicloud_polardb_cluster", "alicloud_lindorm_instance",
+    "alicloud_lindorm_instance",
   ]
-  # Without a vSwitch (or VPC) these services are created in the classic network.
+  # Without a vSwitch (or VPC) these services are created in the classic network. PolarDB has
+  # no classic network (the service picks a vSwitch when none is given).
   assert = (
     lookup(self, "vswitch_id", null) != null
     || lookup(self, "vpc_id", null) != null
@@ -100,7 +101,7 @@ rule "DB013" {
   }
   equivalents = [
     "checkov:CKV_ALI_41", "infraguard:rds-instances-in-vpc", "infraguard:mongodb-instance-in-vpc", "infraguard:redis-instance-in-vpc",
-    "infraguard:hbase-cluster-in-vpc", "infraguard:polardb-dbcluster-in-vpc", "infraguard:lindorm-instance-in-vpc",
+    "infraguard:hbase-cluster-in-vpc", "infraguard:lindorm-instance-in-vpc",
   ]
   docs = <<-EOT
     ## Why
@@ -112,7 +113,8 @@ rule "DB013" {
     A database with `vswitch_id`, `vpc_id` or `network_type = "VPC"` is in a VPC. Checkov's
     CKV_ALI_41 requires `network_type = "VPC"` on MongoDB even when a vSwitch is given; acslint
     accepts either. Lindorm requires a vSwitch, so it is only reported on an incomplete
-    configuration.
+    configuration; PolarDB clusters are always in a VPC (InfraGuard's
+    `polardb-dbcluster-in-vpc` is explained in docs/coverage.md).
 
     ## How to fix
     Create the instance in a vSwitch of your VPC.
@@ -274,6 +276,7 @@ rule "DB016" {
   ]
   assert = anytrue([
     tostring(coalesce(lookup(self, "encrypted", null), false)) == "true",
+    startswith(coalesce(lookup(self, "storage_type", null), "-"), "local_"),
     lower(coalesce(lookup(self, "tde_status", null), "-")) == "enabled",
     coalesce(lookup(self, "encryption_type", null), "-") == "CloudDisk",
     tostring(coalesce(lookup(self, "disk_encryption", null), false)) == "true",
@@ -301,7 +304,8 @@ rule "DB016" {
     hold the data as written. Missing encryption: medium. It can only be chosen when the
     resource is created.
 
-    Read: MongoDB `encrypted` (or TDE, `tde_status = "enabled"`), GPDB and ClickHouse
+    Read: MongoDB `encrypted` (or TDE, `tde_status = "enabled"`; instances on local disks,
+    `storage_type = "local_ssd"`, cannot have disk encryption and are not reported), GPDB and ClickHouse
     `encryption_type = "CloudDisk"`, AnalyticDB `disk_encryption`, Kafka `kms_key_id`,
     RocketMQ `product_info.storage_encryption`, Elasticsearch `data_node_configuration.disk_encryption` or
     the deprecated `data_node_disk_encrypted`, and MaxCompute
@@ -462,6 +466,7 @@ rule "DB019" {
     contains(["Enable", "Update"], coalesce(lookup(self, "ssl_enable", null), "-")),
     contains(["1", "Enable", "Update"], tostring(coalesce(lookup(self, "ssl_enabled", null), "-"))),
     tostring(coalesce(lookup(self, "enable_ssl", null), false)) == "true",
+    lower(coalesce(lookup(self, "instance_type", null), "redis")) == "memcache",
   ])
   where   = "ssl_action|ssl_enable|ssl_enabled|enable_ssl"
   message = "connections to the database are not encrypted"
@@ -479,7 +484,8 @@ rule "DB019" {
     Read: MongoDB `ssl_action` (`Open`/`Update`), Redis/Tair `ssl_enable`
     (`Enable`/`Update`), GPDB `ssl_enabled = 1`, AnalyticDB `enable_ssl`, and the
     `ssl_enabled` of an `alicloud_polardb_endpoint` (PolarDB configures SSL per endpoint; the
-    cluster resource has no SSL setting). RDS is DB002.
+    cluster resource has no SSL setting). Memcache instances (`instance_type = "Memcache"`)
+    have no SSL and are not reported. RDS is DB002.
 
     ## How to fix
     Turn SSL on and require it in the clients.
@@ -674,8 +680,8 @@ rule "DB023" {
   severity = "low"
   title    = "Redis/Tair instance keeps no incremental (log) backup"
   resource = ["alicloud_kvstore_instance"]
-  # enable_backup_log defaults to 0.
-  assert  = tostring(coalesce(lookup(self, "enable_backup_log", null), 0)) == "1"
+  # enable_backup_log defaults to 0. Memcache has no incremental backup.
+  assert  = tostring(coalesce(lookup(self, "enable_backup_log", null), 0)) == "1" || lower(coalesce(lookup(self, "instance_type", null), "redis")) == "memcache"
   where   = "enable_backup_log"
   message = "the instance can only be restored to its last full backup"
   help    = "set `enable_backup_log = 1`"
@@ -688,7 +694,7 @@ rule "DB023" {
     ## Why
     Incremental (log) backups let you restore the instance to a point in time, for example
     to just before a `FLUSHALL` by an attacker or a faulty deployment. The default is off.
-    Recovery hygiene: low.
+    Recovery hygiene: low. Memcache instances have no such backup and are not reported.
 
     ## How to fix
     Turn on incremental backup.
