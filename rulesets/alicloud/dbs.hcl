@@ -226,7 +226,7 @@ rule "DB015" {
     false
   )
   where   = "network_type_acl|accessed_by"
-  message = "instance `${coalesce(lookup(self, "name", null), "(unnamed)")}` accepts requests from the internet"
+  message = "instance `${named(lookup(self, "name", null))}` accepts requests from the internet"
   help    = "set `network_type_acl = [\"VPC\"]` and bind the instance to your VPC"
   references = {
     cspm = "ots-instance-network-not-normal"
@@ -733,7 +733,7 @@ rule "DB024" {
     ])
   ])
   where   = "ip_white_list"
-  message = "project `${coalesce(lookup(self, "project_name", null), "(unnamed)")}` has no IP whitelist (or one that allows every address)"
+  message = "project `${named(lookup(self, "project_name", null))}` has no IP whitelist (or one that allows every address)"
   help    = "add `ip_white_list { ip_list = \"…\" vpc_ip_list = \"…\" }` with the addresses of your clients"
   references = {
     cspm = "maxcompute-project-ip-whitelist-enabled"

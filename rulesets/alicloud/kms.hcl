@@ -46,7 +46,7 @@ rule "KMS002" {
     || tonumber(regex("^([0-9]+)[smhd]$", self.rotation_interval)[0]) * lookup({ s = 1, m = 60, h = 3600, d = 86400 }, regex("([smhd])$", self.rotation_interval)[0], 1) <= 31536000
   )
   where   = "rotation_interval"
-  message = "KMS key `${coalesce(lookup(self, "description", null), "(no description)")}` is rotated every ${self.rotation_interval}, more than 365 days"
+  message = "KMS key `${named(lookup(self, "description", null))}` is rotated every ${self.rotation_interval}, more than 365 days"
   help    = "set `rotation_interval` to `365d` or less"
   references = {
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/configure-automatic-key-rotation"
@@ -94,7 +94,7 @@ rule "KMS003" {
     && coalesce(lookup(self, "is_enabled", null), true) != false
   )
   where   = "status|key_state|is_enabled"
-  message = "KMS key `${coalesce(lookup(self, "description", null), "(no description)")}` is ${coalesce(lookup(self, "status", null), lookup(self, "key_state", null), "disabled")}: data encrypted with it cannot be decrypted"
+  message = "KMS key `${named(lookup(self, "description", null))}` is ${coalesce(lookup(self, "status", null), lookup(self, "key_state", null), "disabled")}: data encrypted with it cannot be decrypted"
   help    = "set `status = \"Enabled\"`, or remove the key from the configuration once nothing uses it"
   references = {
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/manage-keys"
@@ -138,7 +138,7 @@ rule "KMS004" {
   resource = ["alicloud_kms_key"]
   assert   = coalesce(lookup(self, "deletion_protection", null), "Disabled") == "Enabled"
   where    = "deletion_protection"
-  message  = "KMS key `${coalesce(lookup(self, "description", null), "(no description)")}` has no deletion protection"
+  message  = "KMS key `${named(lookup(self, "description", null))}` has no deletion protection"
   help     = "set `deletion_protection = \"Enabled\"` (provider 1.240.0 or later)"
   references = {
     cspm = "kms-key-delete-protection-enabled"
@@ -184,7 +184,7 @@ rule "KMS005" {
     || coalesce(lookup(self, "enable_automatic_rotation", null), false) == true
   )
   where   = "enable_automatic_rotation|secret_type"
-  message = "secret `${coalesce(lookup(self, "secret_name", null), "(unnamed)")}` of type ${self.secret_type} is never rotated"
+  message = "secret `${named(lookup(self, "secret_name", null))}` of type ${self.secret_type} is never rotated"
   help    = "set `enable_automatic_rotation = true` and a `rotation_interval` such as `30d`"
   references = {
     cspm = "kms-secret-rotation-enabled"

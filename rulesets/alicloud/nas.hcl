@@ -8,7 +8,7 @@ rule "NAS001" {
   # encrypt_type: 0 none (the default), 1 NAS-managed key, 2 a KMS key of the user.
   assert  = contains(["1", "2"], tostring(coalesce(lookup(self, "encrypt_type", null), 0)))
   where   = "encrypt_type"
-  message = "file system `${coalesce(lookup(self, "description", null), "(no description)")}` stores files unencrypted"
+  message = "file system `${named(lookup(self, "description", null))}` stores files unencrypted"
   help    = "set `encrypt_type = 2` with a `kms_key_id` (or `1` for the NAS-managed key); it can only be set at creation"
   references = {
     cspm = "nas-filesystem-encrypt-type-check"
@@ -54,7 +54,7 @@ rule "NAS002" {
   # Unencrypted file systems are NAS001's finding.
   assert  = tostring(coalesce(lookup(self, "encrypt_type", null), 0)) != "1"
   where   = "encrypt_type"
-  message = "file system `${coalesce(lookup(self, "description", null), "(no description)")}` is encrypted with the NAS-managed key, not a KMS key you control"
+  message = "file system `${named(lookup(self, "description", null))}` is encrypted with the NAS-managed key, not a KMS key you control"
   help    = "create it with `encrypt_type = 2` and `kms_key_id`"
   references = {
     docs = "https://www.alibabacloud.com/help/en/nas/user-guide/server-side-encryption"
@@ -99,7 +99,7 @@ rule "NAS003" {
   resource = ["alicloud_nas_access_rule"]
   assert   = !contains(["0.0.0.0/0", "0.0.0.0", "::/0"], coalesce(lookup(self, "source_cidr_ip", null), lookup(self, "ipv6_source_cidr_ip", null), "-"))
   where    = "source_cidr_ip|ipv6_source_cidr_ip"
-  message  = "access group `${coalesce(lookup(self, "access_group_name", null), "(unnamed)")}` lets any address mount the file system (${coalesce(lookup(self, "rw_access_type", null), "RDWR")})"
+  message  = "access group `${named(lookup(self, "access_group_name", null))}` lets any address mount the file system (${coalesce(lookup(self, "rw_access_type", null), "RDWR")})"
   help     = "list the client subnets in `source_cidr_ip` instead of `0.0.0.0/0`"
   references = {
     cspm = "nas-access-group-public-access-check"

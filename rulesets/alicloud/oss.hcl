@@ -171,7 +171,7 @@ rule "OSS005" {
     [for e in attached("alicloud_oss_bucket_server_side_encryption", "bucket") : lookup(e, "sse_algorithm", null) == "KMS" && lookup(e, "kms_master_key_id", null) != null],
   ))
   where   = "server_side_encryption_rule"
-  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` is encrypted without a KMS key of yours (`kms_master_key_id`)"
+  message = "bucket `${named(lookup(self, "bucket", null))}` is encrypted without a KMS key of yours (`kms_master_key_id`)"
   help    = "use `sse_algorithm = \"KMS\"` with `kms_master_key_id` set to your key"
   references = {
     cis  = "5.9"
@@ -224,7 +224,7 @@ rule "OSS006" {
     [for r in attached("alicloud_oss_bucket_referer", "bucket") : coalesce(lookup(r, "allow_empty_referer", null), true) == false],
   ))
   where   = "referer_config"
-  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` has a Referer whitelist that any request without a Referer header bypasses"
+  message = "bucket `${named(lookup(self, "bucket", null))}` has a Referer whitelist that any request without a Referer header bypasses"
   help    = "set `allow_empty_referer = false` (`allow_empty = false` in the deprecated inline `referer_config`)"
   references = {
     cspm = "oss-bucket-referer-limit"
@@ -280,7 +280,7 @@ rule "OSS007" {
     && length(lookup(h, "tls_versions", [])) > 0
     && alltrue([for v in lookup(h, "tls_versions", []) : contains(["TLSv1.2", "TLSv1.3"], v)])
   ])
-  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` accepts TLS versions older than 1.2"
+  message = "bucket `${named(lookup(self, "bucket", null))}` accepts TLS versions older than 1.2"
   help    = "add an `alicloud_oss_bucket_https_config` with `enable = true` and `tls_versions = [\"TLSv1.2\", \"TLSv1.3\"]`"
   references = {
     cspm = "oss-bucket-tls-version-check"
@@ -337,7 +337,7 @@ rule "OSS008" {
     length(attached("alicloud_hbr_oss_backup_plan", "bucket")) > 0
   )
   where   = "redundancy_type"
-  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` ${each.value.what}"
+  message = "bucket `${named(lookup(self, "bucket", null))}` ${each.value.what}"
   help    = "create the bucket with `redundancy_type = \"ZRS\"`, add an `alicloud_oss_bucket_replication` to a bucket in another region, or an `alicloud_hbr_oss_backup_plan`"
   references = {
     cspm = "oss-zrs-enabled"
@@ -385,7 +385,7 @@ rule "OSS009" {
     [for b in attached("alicloud_oss_bucket_public_access_block", "bucket") : lookup(b, "block_public_access", null) == true],
     [for a in resources("alicloud_oss_account_public_access_block") : lookup(a, "block_public_access", null) == true],
   ))
-  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` can be made public by one ACL or policy change"
+  message = "bucket `${named(lookup(self, "bucket", null))}` can be made public by one ACL or policy change"
   help    = "add an `alicloud_oss_bucket_public_access_block` with `block_public_access = true`, or block public access for the whole account with `alicloud_oss_account_public_access_block`"
   references = {
     cis  = "5.1"
@@ -430,7 +430,7 @@ rule "OSS010" {
   resource = ["alicloud_oss_bucket"]
   assert = length(lookup(self, "website", [])) == 0 && length(attached("alicloud_oss_bucket_website", "bucket")) == 0
   where   = "website"
-  message = "bucket `${coalesce(lookup(self, "bucket", null), "(unnamed)")}` is configured as a static website"
+  message = "bucket `${named(lookup(self, "bucket", null))}` is configured as a static website"
   help    = "make sure only public content is stored in this bucket, or serve the site through CDN from a private bucket"
   references = {
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/static-website-hosting"

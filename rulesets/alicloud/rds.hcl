@@ -80,7 +80,7 @@ rule "DB007" {
     anytrue([for p in lookup(self, "parameters", []) : lookup(p, "name", null) == each.value.param && lower(tostring(lookup(p, "value", "off"))) == "on"])
   )
   where   = "parameters"
-  message = "PostgreSQL instance `${coalesce(lookup(self, "instance_name", null), "(unnamed)")}` does not set `${each.value.param} = on`: the log misses ${each.value.what}"
+  message = "PostgreSQL instance `${named(lookup(self, "instance_name", null))}` does not set `${each.value.param} = on`: the log misses ${each.value.what}"
   help    = "add `parameters { name = \"${each.value.param}\" value = \"on\" }`"
   references = {
     cis  = "6.7, 6.8, 6.9"
@@ -156,7 +156,7 @@ rule "DB008" {
     !startswith(self.db_instance_storage_type, "cloud_") && self.db_instance_storage_type != "general_essd"
   )
   where   = "db_instance_storage_type"
-  message = "instance `${coalesce(lookup(self, "instance_name", null), "(unnamed)")}` stores its data on unencrypted cloud disks"
+  message = "instance `${named(lookup(self, "instance_name", null))}` stores its data on unencrypted cloud disks"
   help    = "set `encryption_key` to a KMS key ID (with the RDS service-linked role) or enable TDE"
   references = {
     cspm = "rds-instance-enabled-disk-encryption"
@@ -214,7 +214,7 @@ rule "DB009" {
     : self.auto_upgrade_minor_version == "Auto"
   )
   where   = "auto_upgrade_minor_version"
-  message = "instance `${coalesce(lookup(self, "instance_name", null), "(unnamed)")}` gets minor versions (security fixes) only when the current one is withdrawn"
+  message = "instance `${named(lookup(self, "instance_name", null))}` gets minor versions (security fixes) only when the current one is withdrawn"
   help    = "set `auto_upgrade_minor_version = \"Auto\"` and a `maintain_time` window"
   references = {
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/update-the-minor-engine-version"
@@ -268,7 +268,7 @@ rule "DB010" {
     contains(["0.0.0.0/0", "0.0.0.0", "::/0"], lookup(h, "address", "-")) && lower(coalesce(lookup(h, "method", null), "-")) != "reject"
   ])
   where   = "pg_hba_conf"
-  message = "a `pg_hba_conf` entry of instance `${coalesce(lookup(self, "instance_name", null), "(unnamed)")}` lets its users log in from any address"
+  message = "a `pg_hba_conf` entry of instance `${named(lookup(self, "instance_name", null))}` lets its users log in from any address"
   help    = "restrict `address` to the client subnets (or use `method = \"reject\"` for a deny entry)"
   references = {
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-postgresql/configure-pg-hba-conf-settings"
