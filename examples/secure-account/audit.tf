@@ -8,7 +8,8 @@ resource "alicloud_kms_key" "audit" {
 }
 
 resource "alicloud_oss_bucket" "audit" {
-  bucket = "acme-audit-logs"
+  bucket          = "acme-audit-logs"
+  redundancy_type = "ZRS"
   versioning {
     status = "Enabled"
   }
@@ -26,7 +27,8 @@ resource "alicloud_oss_bucket_logging" "audit" {
 
 # Receives the access logs of the other buckets.
 resource "alicloud_oss_bucket" "access_logs" {
-  bucket = "acme-access-logs"
+  bucket          = "acme-access-logs"
+  redundancy_type = "ZRS"
   versioning {
     status = "Enabled"
   }
@@ -94,4 +96,41 @@ resource "alicloud_log_audit" "this" {
     oss_access_enabled  = "true"
     vpc_flow_enabled    = "true"
   }
+}
+
+# No bucket of the account can be made public.
+resource "alicloud_oss_account_public_access_block" "this" {
+  block_public_access = true
+}
+
+resource "alicloud_oss_bucket_https_config" "audit" {
+  for_each     = { audit = alicloud_oss_bucket.audit.bucket, access_logs = alicloud_oss_bucket.access_logs.bucket }
+  bucket       = each.value
+  enable       = true
+  tls_versions = ["TLSv1.2", "TLSv1.3"]
+}
+
+# A copy in another region, and backups an operator of this account cannot delete.
+resource "alicloud_oss_bucket_replication" "audit" {
+  for_each = { audit = alicloud_oss_bucket.audit.bucket, access_logs = alicloud_oss_bucket.access_logs.bucket }
+  bucket   = each.value
+  action   = "PUT"
+  destination {
+    bucket   = "${each.value}-dr"
+    location = "oss-cn-shanghai"
+  }
+}
+
+resource "alicloud_hbr_vault" "audit" {
+  vault_name = "acme-audit"
+}
+
+resource "alicloud_hbr_oss_backup_plan" "audit" {
+  for_each             = { audit = alicloud_oss_bucket.audit.bucket, access_logs = alicloud_oss_bucket.access_logs.bucket }
+  bucket               = each.value
+  vault_id             = alicloud_hbr_vault.audit.id
+  oss_backup_plan_name = "acme-${each.key}"
+  backup_type          = "COMPLETE"
+  schedule             = "I|1602673264|P1D"
+  retention            = "365"
 }
