@@ -81,7 +81,7 @@ rule "DB007" {
   )
   where   = "parameters"
   message = "PostgreSQL instance `${named(lookup(self, "instance_name", null))}` does not set `${each.value.param} = on`: the log misses ${each.value.what}"
-  help    = "add `parameters { name = \"${each.value.param}\" value = \"on\" }`"
+  help    = "add a `parameters { name = … value = \"on\" }` block for each of `log_connections`, `log_disconnections` and `log_duration`"
   references = {
     cis  = "6.7, 6.8, 6.9"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-postgresql/modify-the-parameters-of-an-apsaradb-rds-for-postgresql-instance"
