@@ -235,6 +235,7 @@ mod tests {
             notes: Vec::new(),
             facet: None,
             change: None,
+            fix: None,
         }
     }
 

@@ -250,6 +250,17 @@ pub struct CheckArgs {
     /// Plans: the directory of the `.tf` sources findings point into [default: the plan's].
     #[arg(long, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+    /// Apply the safe fixes (written atomically; a file whose result would not parse is left
+    /// alone), then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// With --fix or --diff, also apply the unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the unified diff of what --fix would change and change nothing (exit 1 when there
+    /// is something to fix).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Args, Debug)]
@@ -789,10 +800,49 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         opts.paths = args.paths.clone();
     }
     timings.lap("setup");
-    let result = std::panic::catch_unwind(|| lint::lint(&opts, &reg, &sel)).map_err(|_| {
-        "internal error: the analysis panicked; please report this with the input".to_string()
-    })??;
+    let run = |opts: &LintOptions| {
+        std::panic::catch_unwind(|| lint::lint(opts, &reg, &sel)).map_err(|_| {
+            "internal error: the analysis panicked; please report this with the input".to_string()
+        })?
+    };
+    let mut result = run(&opts)?;
     let mut timings = lint::Timings::new();
+    if args.diff {
+        return diff(&result, args.unsafe_fixes);
+    }
+    let mut autofixed = 0;
+    if args.fix {
+        if stdin {
+            return Err("--fix cannot change standard input; use --diff".into());
+        }
+        // Like ruff: apply, lint again, until nothing more applies (fixes that overlapped wait
+        // for the next pass).
+        for _ in 0..10 {
+            let p = crate::fix::plan(&result.sources, &result.findings, args.unsafe_fixes);
+            for (id, why) in &p.refused {
+                eprintln!(
+                    "warning: {}: fixes not applied: the fixed file would not parse ({why})",
+                    result.sources.get(*id).display
+                );
+            }
+            if p.files.is_empty() {
+                break;
+            }
+            let failed = crate::fix::write(&result.sources, &p);
+            for (id, why) in &failed {
+                eprintln!(
+                    "warning: {}: fixes not written: {why}",
+                    result.sources.get(*id).display
+                );
+            }
+            autofixed += p.fixed_in(|id| !failed.iter().any(|(f, _)| *f == id));
+            opts.prefetched = None;
+            result = run(&opts)?;
+            if !failed.is_empty() {
+                break;
+            }
+        }
+    }
 
     check_vars_declared(&opts.eval.vars, &result.sources)?;
     // Bad files are findings (exit 1); a run with neither a file linted nor a finding is an
@@ -860,6 +910,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         fixed: &fixed,
         baseline: args.baseline.is_some(),
         plan_fixed: &result.plan_fixed,
+        autofixed,
     };
     for (f, path) in &outputs {
         let plain = HumanStyle {
@@ -982,6 +1033,20 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             report::human::summary(&report, start.elapsed().as_millis()),
             ignored_note(result.ignored)
         ));
+        let (safe, unsafe_) = report.fixable();
+        if autofixed + safe + unsafe_ > 0 {
+            let mut parts = Vec::new();
+            if args.fix {
+                parts.push(format!("{autofixed} fixed"));
+            }
+            if safe > 0 {
+                parts.push(format!("{safe} fixable with --fix"));
+            }
+            if unsafe_ > 0 {
+                parts.push(format!("{unsafe_} more with --fix --unsafe-fixes"));
+            }
+            err_out(&format!("acslint: {}\n", parts.join(", ")));
+        }
     }
     // The threshold: --fail-on, else the `fail_on` of each finding's configuration, else low.
     let failing = findings.iter().any(|f| {
@@ -1300,6 +1365,35 @@ fn covers(args: &CoversArgs) -> Result<i32, String> {
     }
     out(&s)?;
     Ok(if open > 0 { 1 } else { 0 })
+}
+
+/// `--diff`: the unified diff of every file `--fix` would change; nothing is written. Shown on
+/// the text as the run shows it (secrets masked).
+fn diff(result: &lint::LintResult, unsafe_fixes: bool) -> Result<i32, String> {
+    let p = crate::fix::plan(&result.sources, &result.findings, unsafe_fixes);
+    let mut s = String::new();
+    for (id, new) in &p.files {
+        let f = result.sources.get(*id);
+        s.push_str(&crate::fix::unified_diff(&f.display, &f.text, new));
+    }
+    out(&s)?;
+    for (id, why) in &p.refused {
+        eprintln!(
+            "warning: {}: fixes not offered: the fixed file would not parse ({why})",
+            result.sources.get(*id).display
+        );
+    }
+    let n = p.fixed_in(|_| true);
+    eprintln!(
+        "acslint: {n} fix(es) in {} file(s){}",
+        p.files.len(),
+        if p.overlapping > 0 {
+            format!(", {} more after these are applied", p.overlapping)
+        } else {
+            String::new()
+        }
+    );
+    Ok(if p.files.is_empty() { 0 } else { 1 })
 }
 
 fn list_rules(args: RulesArgs) -> Result<i32, String> {

@@ -70,6 +70,8 @@ struct Plan<'r> {
     configuration: Vec<(&'r str, Builtin)>,
     /// Expression rules by the block type key they apply to.
     exprs: HashMap<String, Vec<&'r Arc<Rule>>>,
+    /// The fixes enabled rules declare, by rule code.
+    fixes: HashMap<&'r str, &'r crate::fix::FixSpec>,
 }
 
 fn block_key(scope: Scope, t: &str) -> String {
@@ -87,10 +89,14 @@ fn plan<'r>(reg: &'r Registry, sel: &Selection) -> Result<Plan<'r>, String> {
         block: Vec::new(),
         configuration: Vec::new(),
         exprs: HashMap::new(),
+        fixes: HashMap::new(),
     };
     for rule in reg.sorted() {
         if !sel.is_enabled(&rule.id) {
             continue;
+        }
+        if let Some(f) = &rule.fix {
+            p.fixes.insert(&rule.id, f);
         }
         let keys: Vec<String> = if rule.scope == Scope::Output {
             vec!["output".into()]
@@ -191,6 +197,12 @@ fn run_inner(
                 for (_, b) in &plan.document {
                     if let Builtin::Document(check) = b {
                         check(&checks::DocCtx { doc: d, sel }, &mut s);
+                    }
+                }
+                // Fixes first: they edit the value where it is written.
+                for e in &mut s.emits {
+                    if let Some(spec) = plan.fixes.get(e.rule) {
+                        crate::fix::for_document(spec, e, d, sources);
                     }
                 }
                 if let Some(dl) = d.loc {
@@ -328,6 +340,19 @@ fn run_configuration(
         if let Some(rules) = plan.exprs.get(&key) {
             for rule in rules {
                 eval_rule(rule, block, cfg, &mut s);
+            }
+        }
+        for e in &mut s.emits[first..] {
+            if let Some(spec) = plan.fixes.get(e.rule) {
+                // A check may report on another block than the one it examines (a trail's
+                // logstore): the fix goes where the finding is.
+                let target = match e.resource.as_deref() {
+                    Some(a) if a != block.address => cfg.blocks.iter().find(|b| b.address == a),
+                    _ => Some(block),
+                };
+                if let Some(t) = target {
+                    crate::fix::for_block(spec, e, t, cfg, sources);
+                }
             }
         }
         name_call_sites(sources, &block.call_sites, &mut s.emits[first..]);
@@ -511,6 +536,7 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         notes: e.notes,
         facet: e.facet,
         change: None,
+        fix: e.fix,
     }
 }
 

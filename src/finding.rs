@@ -80,6 +80,8 @@ pub struct Emit {
     /// Severity steps below the rule's (effective) severity: a weaker form of the finding, such
     /// as a default that depends on the provider version.
     pub lower: u8,
+    /// The fix a check computed, or the engine from the rule's `fix`.
+    pub fix: Option<crate::fix::Autofix>,
 }
 
 impl Emit {
@@ -96,6 +98,7 @@ impl Emit {
             notes: Vec::new(),
             facet: None,
             lower: 0,
+            fix: None,
         }
     }
     /// A weaker form of the finding: `steps` severities lower, with its own message.
@@ -110,6 +113,13 @@ impl Emit {
     }
     pub fn field(mut self, name: &'static str, value: impl Into<String>) -> Emit {
         self.fields.push((name, value.into()));
+        self
+    }
+    /// A field only when there is a value.
+    pub fn field_if(mut self, name: &'static str, value: Option<String>) -> Emit {
+        if let Some(v) = value {
+            self.fields.push((name, v));
+        }
         self
     }
     pub fn label(mut self, text: impl Into<String>) -> Emit {
@@ -159,6 +169,8 @@ pub struct Finding {
     pub facet: Option<String>,
     /// For a finding from a Terraform plan: what the plan does to it.
     pub change: Option<Change>,
+    /// What `--fix` can do about it (`autofix` in JSON).
+    pub fix: Option<crate::fix::Autofix>,
 }
 
 /// What a plan's resource change does (`terraform show -json`'s `change.actions`).

@@ -11,6 +11,7 @@ pub mod discover;
 pub mod engine;
 pub mod eval;
 pub mod finding;
+pub mod fix;
 pub mod gitindex;
 pub mod init;
 pub mod json;

@@ -48,6 +48,7 @@ rule "LOG002" {
   check    = builtin("actiontrail-trail")
   message  = "`trail_region = \"${value}\"`: events in other regions are not recorded"
   help     = "set `trail_region = \"All\"`"
+  fix = { safety = "safe", set = { trail_region = "All" } }
   references = {
     cis  = "2.1"
     cspm = "actiontrail-trail-intact-enabled"
@@ -80,6 +81,7 @@ rule "LOG003" {
   check    = builtin("actiontrail-trail")
   message  = "`event_rw` is ${value}: the trail does not record both read and write events"
   help     = "set `event_rw = \"All\"`"
+  fix = { safety = "safe", set = { event_rw = "All" } }
   references = {
     cis  = "2.1"
     cspm = "actiontrail-trail-intact-enabled"
@@ -123,6 +125,7 @@ rule "LOG004" {
   check    = builtin("actiontrail-trail")
   message  = "`status = \"${value}\"`: the trail delivers nothing"
   help     = "set `status = \"Enable\"` (the default)"
+  fix = { safety = "safe", set = { status = "Enable" } }
   references = {
     cis  = "2.1"
     cspm = "actiontrail-trail-intact-enabled"
@@ -183,6 +186,7 @@ rule "LOG006" {
   check    = builtin("actiontrail-trail")
   message  = "this configuration manages a resource directory but the trail is not a multi-account trail (`is_organization_trail` is not true)"
   help     = "set `is_organization_trail = true` on the management account's trail"
+  fix = { safety = "unsafe", set = { is_organization_trail = true } }
   references = {
     cis  = "2.1"
   }
@@ -248,6 +252,7 @@ rule "LOG008" {
   check    = builtin("actiontrail-trail")
   message  = "logstore `${store}` keeps the events of `${trail}` for ${days}; keep them at least ${min} days"
   help     = "set `retention_period` to 365 or more (option min_days)"
+  fix = { safety = "safe", set = { retention_period = "${min}" } }
   references = {
     cis  = "2.23"
   }
@@ -313,6 +318,7 @@ rule "LOG010" {
   check    = builtin("log-audit")
   message  = "log audit does not collect ${what}: `${key}` is not true"
   help     = "set `${key} = \"true\"` in `variable_map`"
+  fix = { safety = "safe", map = "variable_map", set = { "${key}" = "true" } }
   references = {
     cis  = "2.3"
   }

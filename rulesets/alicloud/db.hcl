@@ -45,6 +45,7 @@ rule "DB002" {
   where    = "ssl_action"
   message  = "instance `${named(self.instance_name)}` does not enforce SSL (ssl_action is `${coalesce(self.ssl_action, "unset")}`)"
   help     = "set `ssl_action = \"Open\"`"
+  fix = { safety = "safe", set = { ssl_action = "Open" } }
   references = {
     cis  = "6.1 Ensure that RDS instance requires all incoming connections to use SSL"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-ssl-encryption-for-an-apsaradb-rds-for-mysql-instance"
@@ -85,6 +86,7 @@ rule "DB003" {
   where    = "tde_status"
   message  = "instance `${named(self.instance_name)}` stores data without TDE"
   help     = "set `tde_status = \"Enabled\"` (MySQL and SQL Server; it cannot be turned off again)"
+  fix = { safety = "unsafe", set = { tde_status = "Enabled" } }
   references = {
     cis  = "6.x Ensure that TDE is enabled on RDS instances"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-tde-for-an-apsaradb-rds-for-mysql-instance"
@@ -119,6 +121,11 @@ rule "DB004" {
   where    = "sql_collector_status"
   message  = "instance `${named(self.instance_name)}` does not keep SQL audit logs for 180 days"
   help     = "set `sql_collector_status = \"Enabled\"` and `sql_collector_config_value = 180` (or more)"
+  fix = {
+    safety = "unsafe"
+    set    = { sql_collector_status = "Enabled", sql_collector_config_value = 180 }
+    when   = try(tonumber(self.sql_collector_config_value), 30) < 180
+  }
   references = {
     cis  = "6.x Ensure that auditing is enabled with retention of 180 days or more"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/use-the-sql-explorer-and-audit-feature"

@@ -10,6 +10,7 @@ rule "ECS001" {
   where   = "encrypted"
   message = "disk `${named(self.disk_name)}` is created unencrypted"
   help    = "set `encrypted = true` (and `kms_key_id` to use your own key), or enable encryption by default for the account"
+  fix = { safety = "unsafe", set = { encrypted = true } }
   references = {
     cis  = "4.1"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
@@ -43,6 +44,7 @@ rule "ECS002" {
   where    = "data_disks"
   message  = "launch template `${named(self.launch_template_name)}` creates data disks without encryption"
   help     = "set `encrypted = true` in every `data_disks` block"
+  fix = { safety = "unsafe", block = "data_disks", set = { encrypted = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
   }

@@ -242,6 +242,7 @@ rule "IAM008" {
   check    = builtin("output-secrets")
   message  = "output `${output}` exposes `${reference}` and is not marked sensitive"
   help     = "set `sensitive = true` on the output, or do not output secrets at all (use `encrypted_secret` with `pgp_key`)"
+  fix = { safety = "safe", set = { sensitive = true } }
   references = {
     docs = "https://developer.hashicorp.com/terraform/language/values/outputs#sensitive-suppressing-values-in-cli-output"
   }
@@ -376,6 +377,7 @@ rule "IAM012" {
   check    = builtin("ram-login-profile")
   message  = "this RAM user can log on to the console with a password alone: `mfa_bind_required` is not true and the security preference does not make MFA mandatory"
   help     = "set `mfa_bind_required = true`, or make MFA mandatory for every user with `alicloud_ram_security_preference { mfa_operation_for_login = \"mandatory\" }`"
+  fix = { safety = "safe", set = { mfa_bind_required = true } }
   references = {
     cis  = "1.4"
     cspm = "RAM - RAM user MFA (ram-user-mfa-check)"
@@ -408,6 +410,11 @@ rule "IAM013" {
   check    = builtin("ram-security-preference")
   message  = "console logon does not require MFA for every RAM user (${setting})"
   help     = "set `mfa_operation_for_login = \"mandatory\"` (provider 1.248+) or, on older providers, `enforce_mfa_for_login = true`"
+  fix = {
+    safety = "unsafe"
+    set    = { mfa_operation_for_login = "mandatory" }
+    when   = try(self.enforce_mfa_for_login, null) == null
+  }
   references = {
     cis  = "1.4"
     cspm = "RAM - RAM user MFA"
@@ -439,6 +446,7 @@ rule "IAM014" {
   check    = builtin("ram-security-preference")
   message  = "`allow_user_to_manage_access_keys = true` lets every RAM user create AccessKeys for themselves"
   help     = "leave `allow_user_to_manage_access_keys` false (the default) and issue keys centrally, only to program users"
+  fix = { safety = "safe", set = { allow_user_to_manage_access_keys = false } }
   references = {
     cspm = "AccessKey governance (RAM best practice)"
   }
@@ -529,6 +537,7 @@ rule "IAM017" {
   check    = builtin("ram-password-policy")
   message  = "${how} ${value}: passwords need at least ${min} characters"
   help     = "set `minimum_password_length` to 14 or more (option min_length)"
+  fix = { safety = "safe", set = { minimum_password_length = "${min}" } }
   references = {
     cis  = "1.11"
     cspm = "ram-password-policy-check"
@@ -563,6 +572,7 @@ rule "IAM018" {
   check    = builtin("ram-password-policy")
   message  = "passwords need not contain ${class}: ${how}"
   help     = "set `require_uppercase_characters`, `require_lowercase_characters`, `require_numbers` and `require_symbols` to true"
+  fix = { safety = "safe", set = { "${attribute}" = true } }
   references = {
     cis = "1.7, 1.8, 1.9, 1.10"
   }
@@ -605,6 +615,7 @@ rule "IAM019" {
   check    = builtin("ram-password-policy")
   message  = "${how} ${value}: ${what}; require a change within ${max} days"
   help     = "set `max_password_age` between 1 and 90 (option max_age); 0 turns expiry off"
+  fix = { safety = "safe", set = { max_password_age = "${max}" } }
   references = {
     cis = "1.13 (v1.0.0: 90 days or less)"
   }
@@ -635,6 +646,7 @@ rule "IAM020" {
   check    = builtin("ram-password-policy")
   message  = "${how} ${value}: ${what}; remember at least ${min}"
   help     = "set `password_reuse_prevention` to at least 5 (24, the maximum, is recommended; option min_reuse); 0 turns the check off"
+  fix = { safety = "safe", set = { password_reuse_prevention = "${min}" } }
   references = {
     cis = "1.12"
   }
@@ -664,6 +676,7 @@ rule "IAM021" {
   check    = builtin("ram-password-policy")
   message  = "${how} ${value}: ${what}; lock after at most ${max}"
   help     = "set the attempt limit between 1 and 5 (option max_login_attempts); on `alicloud_ram_password_policy` the attribute is spelled `max_login_attemps`"
+  fix = { safety = "safe", set = { "${attribute}" = "${max}" } }
   references = {
     cis = "1.14"
   }
@@ -694,6 +707,7 @@ rule "IAM022" {
   check    = builtin("ram-password-policy")
   message  = "${how}: a user whose password expired can still log on and change it"
   help     = "set `hard_expiry = true` so an expired password must be reset by an administrator"
+  fix = { safety = "unsafe", set = { hard_expiry = true } }
   references = {
     cspm = "Strong password rules (RAM best practice)"
     docs = "https://www.alibabacloud.com/help/en/ram/configure-strengthened-password-rules"
@@ -723,6 +737,7 @@ rule "IAM023" {
   check    = builtin("ram-role-session")
   message  = "role sessions last up to ${hours} hours and the role is trusted by account ${accounts}"
   help     = "lower `max_session_duration` (seconds) to what the trusted account needs, typically 3600 (option max_session_duration)"
+  fix = { safety = "unsafe", set = { max_session_duration = 3600 } }
   references = {
     docs = "https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/ram_role"
   }

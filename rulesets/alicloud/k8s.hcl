@@ -9,6 +9,7 @@ rule "K8S001" {
   where    = "management"
   message  = "node pool `${coalesce(self.node_pool_name, named(self.name))}` does not repair failed nodes"
   help     = "add `management { auto_repair = true }`"
+  fix = { safety = "unsafe", block = "management", set = { auto_repair = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/enable-auto-repair-for-nodes"
   }

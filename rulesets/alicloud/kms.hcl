@@ -9,6 +9,11 @@ rule "KMS001" {
   where    = "automatic_rotation"
   message  = "KMS key `${coalesce(self.description, "(no description)")}` is never rotated"
   help     = "set `automatic_rotation = \"Enabled\"` with a `rotation_interval` of 365 days or less"
+  fix = {
+    safety = "unsafe"
+    set    = { automatic_rotation = "Enabled", rotation_interval = "365d" }
+    when   = try(self.rotation_interval, null) == null
+  }
   references = {
     cspm = "kms-key-rotation-enabled"
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/configure-automatic-key-rotation"

@@ -288,6 +288,12 @@ rule "NET003" {
   where   = "tls_versions|tls_cipher_policy|security_policy_id|https_policy"
   message = "${length(lookup(self, "tls_versions", [])) > 0 ? "the TLS cipher policy" : lookup(self, "https_policy", null) != null ? "the API Gateway instance's HTTPS policy" : "this HTTPS listener"} still accepts TLS 1.0/1.1${lower(lookup(self, "protocol", "-")) == "https" && lookup(self, "tls_cipher_policy", null) == null ? " (`tls_cipher_policy` is unset and defaults to `tls_cipher_policy_1_0`)" : ""}"
   help    = "use `tls_cipher_policy_1_2`, `tls_cipher_policy_1_2_strict` or `tls_cipher_policy_1_2_strict_with_1_3` (custom policies: only `TLSv1.2` and `TLSv1.3`)"
+  # Custom cipher policies only: a listener's fix is a policy name the user picks.
+  fix = {
+    safety = "unsafe"
+    set    = { tls_versions = ["TLSv1.2", "TLSv1.3"] }
+    when   = length(lookup(self, "tls_versions", [])) > 0
+  }
   references = {
     docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/tls-security-policies"
   }

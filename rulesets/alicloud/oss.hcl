@@ -14,6 +14,11 @@ rule "OSS001" {
   where   = "acl"
   message = "bucket `${named(self.bucket)}` grants public access through its ACL"
   help    = "set the ACL to `private` and share objects with signed URLs or a bucket policy scoped to known principals; add an `alicloud_oss_bucket_public_access_block`"
+  fix = {
+    safety = "unsafe"
+    set    = { acl = "private" }
+    when   = length(attached("alicloud_oss_bucket_acl", "bucket")) == 0
+  }
   references = {
     cis  = "5.1 Ensure that OSS bucket is not anonymously or publicly accessible"
     cspm = "OSS bucket ACL is public read/write"
@@ -58,6 +63,12 @@ rule "OSS002" {
   where   = "server_side_encryption_rule"
   message = "bucket `${named(self.bucket)}` stores objects without default encryption"
   help    = "add `server_side_encryption_rule { sse_algorithm = \"KMS\" }` or an `alicloud_oss_bucket_server_side_encryption` resource"
+  fix = {
+    safety = "unsafe"
+    block  = "server_side_encryption_rule"
+    set    = { sse_algorithm = "KMS" }
+    when   = length(attached("alicloud_oss_bucket_server_side_encryption", "bucket")) == 0
+  }
   references = {
     cis  = "5.8"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8"
@@ -94,6 +105,12 @@ rule "OSS003" {
   where   = "versioning"
   message = "bucket `${named(self.bucket)}` keeps no object versions"
   help    = "add `versioning { status = \"Enabled\" }` or an `alicloud_oss_bucket_versioning` resource"
+  fix = {
+    safety = "unsafe"
+    block  = "versioning"
+    set    = { status = "Enabled" }
+    when   = length(attached("alicloud_oss_bucket_versioning", "bucket")) == 0
+  }
   references = {
     cspm = "oss-bucket-versioning-enabled"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/versioning"

@@ -205,6 +205,7 @@ rule "RAM008" {
   check    = builtin("ram-grammar")
   message  = "action `${action}`: ${problem}"
   help     = "${suggestion}check the service's RAM authorization page for the exact action name"
+  fix = { safety = "unsafe", replace = "${suggested}" }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/user-guide/services-that-work-with-ram"
   }
@@ -236,6 +237,7 @@ rule "RAM009" {
   check    = builtin("ram-grammar")
   message  = "action `${action}` is written with different casing than `${expected}`"
   help     = "write `${expected}`"
+  fix = { safety = "safe", replace = "${expected}" }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/policy-elements"
   }

@@ -688,6 +688,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
             sink.emit(
                 emit("IAM018", b, loc)
                     .facet(facet)
+                    .field("attribute", name)
                     .field("class", class)
                     .field("how", how)
                     .label(format!("{class} not required")),
@@ -740,6 +741,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
             };
             sink.emit(
                 emit("IAM021", b, loc)
+                    .field("attribute", d.login_attr)
                     .field("how", how)
                     .field("value", num(n))
                     .field("what", what)

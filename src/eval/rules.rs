@@ -264,6 +264,19 @@ fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
     }
 }
 
+/// A condition over `self` (a fix's `when`): `None` when it is not a known bool.
+pub fn condition(expr: &Expression, block: &Block, cfg: &Configuration) -> Option<bool> {
+    let scope = RuleScope {
+        block,
+        cfg,
+        each: None,
+    };
+    let budget = Budget::new(Limits::default());
+    let files = FileAccess::default();
+    let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+    ev.value(expr).as_bool()
+}
+
 pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
     assert_each(rule, block, cfg)
         .into_iter()

@@ -441,6 +441,9 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                         hint.map(|h| format!("did you mean `{lsvc}:{h}`? "))
                             .unwrap_or_default(),
                     )
+                    // The fix's value; without a suggestion the placeholder stays and no fix is
+                    // offered.
+                    .field_if("suggested", hint.map(|h| format!("{lsvc}:{h}")))
                     .label("unknown action");
             }
         }

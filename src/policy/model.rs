@@ -57,6 +57,9 @@ impl Emitter<'_> {
         let v = v.into();
         self.map(|e| e.field(k, v))
     }
+    pub fn field_if(self, k: &'static str, v: Option<String>) -> Self {
+        self.map(|e| e.field_if(k, v))
+    }
     pub fn label(self, t: impl Into<String>) -> Self {
         let t = t.into();
         self.map(|e| e.label(t))

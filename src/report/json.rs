@@ -34,10 +34,51 @@ struct Row<'a> {
     /// What a plan does to the finding (findings from plans only).
     #[serde(skip_serializing_if = "Option::is_none")]
     change: Option<&'a crate::finding::Change>,
+    /// What `--fix` can do (not the baseline's `fixed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    autofix: Option<Autofix<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed_by: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<Option<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct Autofix<'a> {
+    safety: &'static str,
+    description: &'a str,
+    edits: Vec<EditRow<'a>>,
+}
+
+/// A replacement of `range` (empty: an insertion at its start) by `content`.
+#[derive(Serialize)]
+struct EditRow<'a> {
+    file: &'a str,
+    range: Range,
+    content: &'a str,
+}
+
+fn autofix<'a>(r: &'a Report, f: &'a Finding) -> Option<Autofix<'a>> {
+    let x = f.fix.as_ref()?;
+    Some(Autofix {
+        safety: x.safety.as_str(),
+        description: &x.description,
+        edits: x
+            .edits
+            .iter()
+            .map(|e| {
+                let file = r.sources.get(e.loc.file);
+                EditRow {
+                    file: &file.display,
+                    range: Range {
+                        start: file.line_col(e.loc.start as usize),
+                        end: file.line_col(e.loc.end as usize),
+                    },
+                    content: &e.text,
+                }
+            })
+            .collect(),
+    })
 }
 
 #[derive(Serialize)]
@@ -63,6 +104,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         facet: f.facet.as_deref(),
         notes: &f.notes,
         change: f.change.as_ref(),
+        autofix: autofix(r, f),
         suppressed_by: None,
         reason: None,
     }
@@ -90,6 +132,16 @@ struct Summary {
     findings: usize,
     by_severity: Map<String, Value>,
     by_rule: Vec<super::RuleCount>,
+    /// Findings with a fix, by safety, and how many `--fix` fixed; absent when all are zero.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    autofix: Option<AutofixSummary>,
+}
+
+#[derive(Serialize)]
+struct AutofixSummary {
+    safe: usize,
+    r#unsafe: usize,
+    applied: usize,
 }
 
 #[derive(Serialize)]
@@ -145,6 +197,14 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
             findings: r.findings.len(),
             by_severity: by,
             by_rule: r.by_rule(),
+            autofix: {
+                let (safe, unsafe_) = r.fixable();
+                (safe + unsafe_ + extra.autofixed > 0).then_some(AutofixSummary {
+                    safe,
+                    r#unsafe: unsafe_,
+                    applied: extra.autofixed,
+                })
+            },
         },
         suppressed: (!extra.suppressed.is_empty()).then(|| {
             extra

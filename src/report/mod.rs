@@ -131,6 +131,8 @@ pub struct Extra<'a> {
     pub baseline: bool,
     /// Findings that plans remove (JSON `fixed_by_plan`).
     pub plan_fixed: &'a [Finding],
+    /// Findings `--fix` fixed in this run (before the findings reported, which remain).
+    pub autofixed: usize,
 }
 
 impl<'a> Extra<'a> {
@@ -142,6 +144,7 @@ impl<'a> Extra<'a> {
             fixed: &[],
             baseline: false,
             plan_fixed: &[],
+            autofixed: 0,
         }
     }
     /// The rules to describe, in code order.
@@ -198,6 +201,21 @@ impl Report<'_> {
             *m.entry(f.severity).or_insert(0) += 1;
         }
         m
+    }
+
+    /// Findings with a fix: (safe, unsafe).
+    pub fn fixable(&self) -> (usize, usize) {
+        let safe = self
+            .findings
+            .iter()
+            .filter(|f| {
+                f.fix
+                    .as_ref()
+                    .is_some_and(|x| x.safety == crate::fix::Safety::Safe)
+            })
+            .count();
+        let all = self.findings.iter().filter(|f| f.fix.is_some()).count();
+        (safe, all - safe)
     }
 }
 

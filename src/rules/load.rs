@@ -130,7 +130,12 @@ fn build_rule(
             .collect(),
         _ => BTreeMap::new(),
     };
+    let fix = match j.get("fix") {
+        Some(f) => Some(crate::fix::FixSpec::from_json(f)?),
+        None => None,
+    };
     Ok(Rule {
+        fix,
         id: id.into(),
         name: name.into(),
         severity,

@@ -86,6 +86,8 @@ pub struct Rule {
     /// The file the rule was declared in (relative to `rulesets/` for built-in rules).
     pub source: String,
     pub url: Arc<str>,
+    /// The fix the rule declares (`fix = { … }`).
+    pub fix: Option<crate::fix::FixSpec>,
 }
 
 /// The documentation URL of a rule, pinned to this version like tflint's links.

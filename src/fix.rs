@@ -1,0 +1,1143 @@
+//! Autofix: the fixes rules declare (`fix = { … }` in `rulesets/`), turned into text edits on
+//! the files as written, and applied without ever breaking a file.
+//!
+//! A fix is computed while the engine still holds the evaluated block or document a finding is
+//! about, as byte edits of the real file: setting an attribute replaces its literal (or inserts
+//! a line before the block's closing brace), adding a block inserts it, renaming a value
+//! replaces the quoted string under the finding's span. Everything else in the file — comments,
+//! alignment, the JSON's own indentation — is left as it was. Applying is all-or-nothing per
+//! fix; overlapping fixes wait for the next pass; a file whose fixed text does not parse is not
+//! written.
+
+use crate::finding::Emit;
+use crate::rules::render_template;
+use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
+use crate::tf::{Block, Configuration, Document};
+use crate::value::Value;
+use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
+use hcl_edit::structure::Body;
+use hcl_edit::Span;
+use serde_json::Value as J;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Whether `--fix` applies a fix by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    /// Changes only what the finding names, to the value its help names; can only narrow
+    /// access or add protection, and cannot make a deployment fail.
+    Safe,
+    /// Anything else: applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Safety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Safety::Safe => "safe",
+            Safety::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// Replace the bytes of `loc` (empty: insert at `loc.start`) with `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub loc: Loc,
+    pub text: String,
+}
+
+impl Edit {
+    fn key(&self) -> (FileId, u32, u32, &str) {
+        (self.loc.file, self.loc.start, self.loc.end, &self.text)
+    }
+}
+
+impl PartialOrd for Edit {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Edit {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// A fix offered for a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Autofix {
+    pub safety: Safety,
+    pub description: String,
+    /// Sorted, non-overlapping; possibly in several files (a variable's default).
+    pub edits: Vec<Edit>,
+}
+
+/// A fix as a rule file declares it.
+#[derive(Clone, Debug)]
+pub struct FixSpec {
+    pub safety: Safety,
+    /// Template over the finding's fields; derived from the operation when absent.
+    pub description: Option<String>,
+    pub op: FixOp,
+    /// Condition over `self` (resource rules): the fix is offered only when it is true.
+    pub when: Option<Expression>,
+}
+
+#[derive(Clone, Debug)]
+pub enum FixOp {
+    /// Set attributes (names and string values are templates over the finding's fields) of the
+    /// resource, of its nested `block` (added when missing) or as keys of its `map` attribute.
+    Set {
+        block: Option<String>,
+        map: Option<String>,
+        values: Vec<(String, J)>,
+    },
+    /// Replace the quoted value under the finding's span with this template.
+    Replace(String),
+    /// The rule's built-in check computes the edits.
+    Builtin,
+}
+
+impl FixSpec {
+    /// Read the `fix` member of a rule (already validated by the schema).
+    pub fn from_json(j: &J) -> Result<FixSpec, String> {
+        let safety = match j.get("safety").and_then(J::as_str) {
+            Some("safe") => Safety::Safe,
+            Some("unsafe") => Safety::Unsafe,
+            _ => return Err("`fix.safety` must be \"safe\" or \"unsafe\"".into()),
+        };
+        let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
+        let op = if let Some(J::Object(m)) = j.get("set") {
+            let values = m
+                .iter()
+                .map(|(k, v)| (unquote(k).to_string(), v.clone()))
+                .collect();
+            FixOp::Set {
+                block: s("block"),
+                map: s("map"),
+                values,
+            }
+        } else if let Some(r) = s("replace") {
+            FixOp::Replace(r)
+        } else if j.get("builtin").and_then(J::as_bool) == Some(true) {
+            FixOp::Builtin
+        } else {
+            return Err("`fix` needs `set`, `replace` or `builtin = true`".into());
+        };
+        let when = match s("when") {
+            Some(w) => {
+                Some(hcl_edit::parser::parse_expr(&w).map_err(|e| format!("`fix.when`: {e}"))?)
+            }
+            None => None,
+        };
+        Ok(FixSpec {
+            safety,
+            description: s("description"),
+            op,
+            when,
+        })
+    }
+
+    /// What the fix does, for `explain` and the rule docs.
+    pub fn summary(&self) -> String {
+        let what = match &self.description {
+            Some(d) => d.clone(),
+            None => match &self.op {
+                FixOp::Set { block, map, values } => describe_set(block, map, values, &[]),
+                FixOp::Replace(r) => format!("replace the value with `{r}`"),
+                FixOp::Builtin => "computed by the rule's check".into(),
+            },
+        };
+        format!("{what} ({})", self.safety.as_str())
+    }
+}
+
+/// Rule files write computed object keys with their quotes (`"${key}" = …`).
+fn unquote(k: &str) -> &str {
+    k.strip_prefix('"')
+        .and_then(|k| k.strip_suffix('"'))
+        .unwrap_or(k)
+}
+
+fn describe_set(
+    block: &Option<String>,
+    map: &Option<String>,
+    values: &[(String, J)],
+    fields: &[(&'static str, String)],
+) -> String {
+    let assigns: Vec<String> = values
+        .iter()
+        .map(|(k, v)| {
+            let k = render_template(k, fields);
+            let v = hcl_value(&render_value(v, fields));
+            format!("{k} = {v}")
+        })
+        .collect();
+    match (block, map) {
+        (Some(b), _) => format!("set `{b} {{ {} }}`", assigns.join(", ")),
+        (_, Some(m)) => format!("set `{}` in `{m}`", assigns.join(", ")),
+        _ => format!("set `{}`", assigns.join("`, `")),
+    }
+}
+
+/// A value of the rule file with its templates rendered. A string that is exactly one `${field}`
+/// takes the field's type when the field holds a number or a bool.
+fn render_value(v: &J, fields: &[(&'static str, String)]) -> J {
+    match v {
+        J::String(s) => {
+            let r = render_template(s, fields);
+            let whole = s.trim().starts_with("${")
+                && s.trim().ends_with('}')
+                && s.matches("${").count() == 1;
+            if whole {
+                if let Ok(n) = r.parse::<i64>() {
+                    return J::from(n);
+                }
+                if let Ok(b) = r.parse::<bool>() {
+                    return J::Bool(b);
+                }
+            }
+            J::String(r)
+        }
+        J::Array(a) => J::Array(a.iter().map(|x| render_value(x, fields)).collect()),
+        J::Object(o) => J::Object(
+            o.iter()
+                .map(|(k, x)| (render_template(unquote(k), fields), render_value(x, fields)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// HCL source of a JSON value.
+pub fn hcl_value(v: &J) -> String {
+    match v {
+        J::Null => "null".into(),
+        J::Bool(b) => b.to_string(),
+        J::Number(n) => n.to_string(),
+        J::String(s) => hcl_string(s),
+        J::Array(a) => format!(
+            "[{}]",
+            a.iter().map(hcl_value).collect::<Vec<_>>().join(", ")
+        ),
+        J::Object(o) => format!(
+            "{{ {} }}",
+            o.iter()
+                .map(|(k, x)| format!("{} = {}", hcl_key(k), hcl_value(x)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn hcl_key(k: &str) -> String {
+    let ident = k
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ident {
+        k.to_string()
+    } else {
+        hcl_string(k)
+    }
+}
+
+fn hcl_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A string that reads the same in JSON, an HCL string and a heredoc: no quote, backslash,
+/// template sequence or control character.
+fn plain(s: &str) -> bool {
+    !s.is_empty()
+        && !s.contains("${")
+        && !s.contains("%{")
+        && !s.chars().any(|c| c == '"' || c == '\\' || c.is_control())
+}
+
+/// Why a fix is not offered (the finding says so in a note).
+type NotOffered = Option<String>;
+
+/// Attach the fix a rule declares to a finding on a Terraform block; when it cannot be offered
+/// for a reason the user should know, the finding gets a note instead.
+pub fn for_block(
+    spec: &FixSpec,
+    e: &mut Emit,
+    block: &Block,
+    cfg: &Configuration,
+    sources: &SourceMap,
+) {
+    if e.fix.is_some() {
+        return;
+    }
+    if let Some(w) = &spec.when {
+        if crate::eval::rules::condition(w, block, cfg) != Some(true) {
+            return;
+        }
+    }
+    let file = sources.get(block.file);
+    // Terraform's JSON syntax is analysed through a rewrite; fixes edit native syntax only.
+    if file.origin.is_some() || file.kind != FileKind::Hcl {
+        return;
+    }
+    let result = match &spec.op {
+        FixOp::Set {
+            block: b,
+            map,
+            values,
+        } => {
+            let values: Vec<(String, J)> = values
+                .iter()
+                .map(|(k, v)| (render_template(k, &e.fields), render_value(v, &e.fields)))
+                .collect();
+            set_edits(sources, block, b.as_deref(), map.as_deref(), &values)
+        }
+        FixOp::Replace(t) => replace_edit(sources, e.loc, &render_template(t, &e.fields), None),
+        FixOp::Builtin => return,
+    };
+    finish(spec, e, result);
+}
+
+/// Attach the fix a rule declares to a finding on a policy document.
+pub fn for_document(spec: &FixSpec, e: &mut Emit, doc: &Document, sources: &SourceMap) {
+    if e.fix.is_some() {
+        return;
+    }
+    let FixOp::Replace(t) = &spec.op else {
+        return;
+    };
+    if sources.get(doc.file).origin.is_some() {
+        return;
+    }
+    let within = doc.loc.filter(|l| l.file == doc.file);
+    let result = replace_edit(sources, e.loc, &render_template(t, &e.fields), within);
+    finish(spec, e, result);
+}
+
+fn finish(spec: &FixSpec, e: &mut Emit, result: Result<Vec<Edit>, NotOffered>) {
+    match result {
+        Ok(mut edits) if !edits.is_empty() => {
+            edits.sort();
+            edits.dedup();
+            let description = match &spec.description {
+                Some(d) => render_template(d, &e.fields),
+                None => match &spec.op {
+                    FixOp::Set { block, map, values } => {
+                        describe_set(block, map, values, &e.fields)
+                    }
+                    FixOp::Replace(t) => {
+                        format!("write `{}`", render_template(t, &e.fields))
+                    }
+                    FixOp::Builtin => String::new(),
+                },
+            };
+            e.fix = Some(Autofix {
+                safety: spec.safety,
+                description,
+                edits,
+            });
+        }
+        Ok(_) | Err(None) => {}
+        Err(Some(why)) => e.notes.push(format!("no automatic fix: {why}")),
+    }
+}
+
+/// Replace the quoted string at `loc` with `new` (same quotes). Only plain strings on both
+/// sides, so the edit reads the same in JSON, HCL strings and heredocs.
+fn replace_edit(
+    sources: &SourceMap,
+    loc: Option<Loc>,
+    new: &str,
+    within: Option<Loc>,
+) -> Result<Vec<Edit>, NotOffered> {
+    let Some(loc) = loc else { return Err(None) };
+    let f = sources.get(loc.file);
+    if f.origin.is_some() {
+        return Err(None);
+    }
+    let old = f.slice(loc);
+    let Some(inner) = old.strip_prefix('"').and_then(|s| s.strip_suffix('"')) else {
+        return Err(None);
+    };
+    if !plain(inner) || !plain(new) || inner == new {
+        return Err(None);
+    }
+    if let Some(w) = within {
+        if loc.file != w.file || loc.start < w.start || loc.end > w.end {
+            let lc = f.line_col(loc.start as usize);
+            return Err(Some(format!(
+                "the value is written outside the policy, at {}:{}:{}, where other code may use it",
+                f.display, lc.line, lc.column
+            )));
+        }
+    }
+    Ok(vec![Edit {
+        loc: Loc {
+            file: loc.file,
+            start: loc.start + 1,
+            end: loc.end - 1,
+        },
+        text: new.to_string(),
+    }])
+}
+
+/// The block's syntax, parsed from its own text; spans are made absolute.
+struct Syntax<'a> {
+    file: &'a SourceFile,
+    base: usize,
+}
+
+fn parse_block<'a>(
+    file: &'a SourceFile,
+    loc: Loc,
+) -> Option<(Syntax<'a>, hcl_edit::structure::Block)> {
+    let text = file.text.get(loc.range())?;
+    let body = hcl_edit::parser::parse_body(text).ok()?;
+    let b = body.iter().find_map(|s| s.as_block()).cloned()?;
+    Some((
+        Syntax {
+            file,
+            base: loc.start as usize,
+        },
+        b,
+    ))
+}
+
+impl Syntax<'_> {
+    fn abs(&self, r: Range<usize>) -> Range<usize> {
+        r.start + self.base..r.end + self.base
+    }
+    fn loc(&self, r: Range<usize>) -> Loc {
+        Loc::new(self.file.id, self.abs(r))
+    }
+}
+
+/// Where a block's body opens and closes (absolute offsets of `{` and `}`).
+fn braces(sx: &Syntax, b: &hcl_edit::structure::Block) -> Option<(usize, usize)> {
+    let span = sx.abs(b.span()?);
+    let text = &sx.file.text;
+    let head_end = b
+        .labels
+        .last()
+        .and_then(|l| l.span())
+        .or_else(|| b.ident.span())
+        .map(|r| sx.abs(r).end)?;
+    let open = head_end + text.get(head_end..span.end)?.find('{')?;
+    let close = span.start + text.get(span.clone())?.rfind('}')?;
+    (open < close).then_some((open, close))
+}
+
+/// Leading whitespace of the line holding `offset`.
+fn indent_at(text: &str, offset: usize) -> &str {
+    let start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = &text[start..];
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
+/// One indentation step, as the file writes it below `outer`.
+fn inner_indent(sx: &Syntax, body: &Body, outer: &str) -> String {
+    body.iter()
+        .find_map(|s| s.span())
+        .map(|r| indent_at(&sx.file.text, sx.abs(r).start).to_string())
+        .filter(|i| i.len() > outer.len())
+        .unwrap_or_else(|| format!("{outer}  "))
+}
+
+/// Text inserting `lines` (already indented) into a body that opens at `open` and closes at
+/// `close`: before the closing brace's line, or by opening a one-line body.
+fn insertion(sx: &Syntax, open: usize, close: usize, lines: &[String], outer: &str) -> Edit {
+    let text = &sx.file.text;
+    let line_start = text[..close].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    if line_start > open && text[line_start..close].trim().is_empty() {
+        let lines = align_with_above(&text[open + 1..line_start], lines);
+        let mut s = String::new();
+        for l in &lines {
+            s.push_str(l);
+            s.push_str(newline);
+        }
+        return Edit {
+            loc: Loc::new(sx.file.id, line_start..line_start),
+            text: s,
+        };
+    }
+    // `{}` or `{ a = 1 }` on one line: rewrite the body over several lines.
+    let existing = text[open + 1..close].trim();
+    let step = lines
+        .first()
+        .map(|l| &l[..l.len() - l.trim_start().len()])
+        .unwrap_or("  ");
+    let mut s = String::from("{");
+    s.push_str(newline);
+    if !existing.is_empty() {
+        s.push_str(step);
+        s.push_str(existing);
+        s.push_str(newline);
+    }
+    for l in lines {
+        s.push_str(l);
+        s.push_str(newline);
+    }
+    s.push_str(outer);
+    s.push('}');
+    Edit {
+        loc: Loc::new(sx.file.id, open..close + 1),
+        text: s,
+    }
+}
+
+/// Pad inserted `name = value` lines to the `=` column of the attribute lines right above them,
+/// as `terraform fmt` aligns consecutive attributes.
+fn align_with_above(before: &str, lines: &[String]) -> Vec<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^(\s*)([A-Za-z_][A-Za-z0-9_-]*)(\s*)=[^=>]").expect("valid regex")
+    });
+    let mut width = 0;
+    let mut indent = None;
+    for l in before.lines().rev() {
+        let Some(c) = re.captures(l) else { break };
+        if indent.is_some_and(|i: &str| i != &c[1]) {
+            break;
+        }
+        indent = Some(c.get(1).map_or("", |m| m.as_str()));
+        width = width.max((c[2].len() + c[3].len()).saturating_sub(1));
+    }
+    let Some(indent) = indent else {
+        return lines.to_vec();
+    };
+    lines
+        .iter()
+        .map(|l| match re.captures(l) {
+            Some(c) if &c[1] == indent => {
+                let name = &c[2];
+                let rest = l[c.get(0).map_or(0, |m| m.end()) - 1..].to_string();
+                format!("{indent}{name:<width$} ={rest}")
+            }
+            _ => l.clone(),
+        })
+        .collect()
+}
+
+/// `name = value` lines, aligned on `=` like `terraform fmt` when every name fits.
+fn assignment_lines(indent: &str, values: &[(String, String)]) -> Vec<String> {
+    let w = values.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    values
+        .iter()
+        .map(|(k, v)| format!("{indent}{k:<w$} = {v}"))
+        .collect()
+}
+
+fn attr<'b>(body: &'b Body, name: &str) -> Option<&'b hcl_edit::structure::Attribute> {
+    body.iter()
+        .filter_map(|s| s.as_attribute())
+        .find(|a| a.key.as_str() == name)
+}
+
+fn set_edits(
+    sources: &SourceMap,
+    block: &Block,
+    nested: Option<&str>,
+    map: Option<&str>,
+    values: &[(String, J)],
+) -> Result<Vec<Edit>, NotOffered> {
+    let file = sources.get(block.file);
+    let Some((sx, b)) = parse_block(file, block.loc) else {
+        return Err(None);
+    };
+    let Some((open, close)) = braces(&sx, &b) else {
+        return Err(None);
+    };
+    let outer = indent_at(&file.text, sx.abs(b.span().ok_or(None)?).start).to_string();
+    let step = inner_indent(&sx, &b.body, &outer);
+    let rendered: Vec<(String, String)> = values
+        .iter()
+        .map(|(k, v)| (k.clone(), hcl_value(v)))
+        .collect();
+    if let Some(m) = map {
+        return map_edits(&sx, &b.body, block, m, &rendered, (open, close), &step);
+    }
+    let Some(n) = nested else {
+        return set_in(
+            sources,
+            &sx,
+            block,
+            &b.body,
+            &block.value,
+            (open, close),
+            &outer,
+            &step,
+            &rendered,
+        );
+    };
+    if b.body.iter().any(|s| {
+        s.as_block().is_some_and(|d| {
+            d.ident.as_str() == "dynamic" && d.labels.first().is_some_and(|l| l.as_str() == n)
+        })
+    }) {
+        return Err(Some(format!(
+            "`{n}` is generated by a `dynamic` block; change its content by hand"
+        )));
+    }
+    let found: Vec<&hcl_edit::structure::Block> = b
+        .body
+        .iter()
+        .filter_map(|s| s.as_block())
+        .filter(|d| d.ident.as_str() == n)
+        .collect();
+    if found.is_empty() {
+        // Add the whole block.
+        let inner = format!("{step}  ");
+        let mut lines = vec![format!("{step}{n} {{")];
+        lines.extend(assignment_lines(&inner, &rendered));
+        lines.push(format!("{step}}}"));
+        return Ok(vec![insertion(&sx, open, close, &lines, &outer)]);
+    }
+    // Every block of that name (each `data_disks` of a launch template).
+    let values = block.value.get(n).and_then(|l| l.as_list()).ok_or(None)?;
+    if values.len() != found.len() {
+        return Err(None);
+    }
+    let mut edits = Vec::new();
+    for (d, v) in found.iter().zip(values) {
+        let (o, c) = braces(&sx, d).ok_or(None)?;
+        let d_step = inner_indent(&sx, &d.body, &step);
+        edits.extend(set_in(
+            sources,
+            &sx,
+            block,
+            &d.body,
+            v,
+            (o, c),
+            &step,
+            &d_step,
+            &rendered,
+        )?);
+    }
+    Ok(edits)
+}
+
+/// Set attributes of one body (`value` is its evaluated object): literals replaced, missing
+/// attributes inserted before the closing brace.
+#[allow(clippy::too_many_arguments)]
+fn set_in(
+    sources: &SourceMap,
+    sx: &Syntax,
+    block: &Block,
+    target: &Body,
+    value: &Value,
+    (open, close): (usize, usize),
+    outer: &str,
+    step: &str,
+    rendered: &[(String, String)],
+) -> Result<Vec<Edit>, NotOffered> {
+    let mut edits = Vec::new();
+    let mut missing = Vec::new();
+    for (k, v) in rendered {
+        match attr(target, k) {
+            Some(a) => {
+                let current = value.get(k);
+                edits.push(replace_attr_value(
+                    sources, sx, block, k, &a.value, current, v,
+                )?);
+            }
+            None => missing.push((k.clone(), v.clone())),
+        }
+    }
+    if !missing.is_empty() {
+        let lines = assignment_lines(step, &missing);
+        edits.push(insertion(sx, open, close, &lines, outer));
+    }
+    Ok(edits)
+}
+
+/// Keys of a map attribute (`variable_map = { … }`): replaced in place when written as
+/// literals, added before the closing brace otherwise; the attribute is added when missing.
+fn map_edits(
+    sx: &Syntax,
+    body: &Body,
+    block: &Block,
+    m: &str,
+    values: &[(String, String)],
+    (open, close): (usize, usize),
+    step: &str,
+) -> Result<Vec<Edit>, NotOffered> {
+    let Some(a) = attr(body, m) else {
+        let inner = format!("{step}  ");
+        let mut lines = vec![format!("{step}{m} = {{")];
+        lines.extend(assignment_lines(&inner, values));
+        lines.push(format!("{step}}}"));
+        return Ok(vec![insertion(
+            sx,
+            open,
+            close,
+            &lines,
+            step.get(2..).unwrap_or(""),
+        )]);
+    };
+    let Expression::Object(o) = &a.value else {
+        return Err(Some(format!(
+            "`{m}` of {} is not written as an object literal; set the keys by hand",
+            block.address
+        )));
+    };
+    let mut edits = Vec::new();
+    let mut missing = Vec::new();
+    for (k, v) in values {
+        let hit = o.iter().find(|(key, _)| match key {
+            ObjectKey::Ident(i) => i.as_str() == k,
+            ObjectKey::Expression(Expression::String(s)) => s.value() == k,
+            _ => false,
+        });
+        match hit {
+            Some((_, ov)) => {
+                let e = ov.expr();
+                if !is_literal(e) {
+                    return Err(Some(format!(
+                        "`{k}` in `{m}` is computed by an expression; change it by hand"
+                    )));
+                }
+                edits.push(Edit {
+                    loc: sx.loc(e.span().ok_or(None)?),
+                    text: v.clone(),
+                });
+            }
+            None => missing.push((hcl_key(k), v.clone())),
+        }
+    }
+    if !missing.is_empty() {
+        let span = sx.abs(a.value.span().ok_or(None)?);
+        let (mo, mc) = (span.start, span.end - 1);
+        let outer = indent_at(&sx.file.text, sx.abs(a.span().ok_or(None)?).start).to_string();
+        let inner = o
+            .iter()
+            .find_map(|(k, _)| k.span())
+            .map(|r| indent_at(&sx.file.text, sx.abs(r).start).to_string())
+            .filter(|i| i.len() > outer.len())
+            .unwrap_or_else(|| format!("{outer}  "));
+        let lines = assignment_lines(&inner, &missing);
+        edits.push(insertion(sx, mo, mc, &lines, &outer));
+    }
+    Ok(edits)
+}
+
+/// A value written as a literal (scalars, and lists of them): replacing it changes nothing else.
+fn is_literal(e: &Expression) -> bool {
+    match e {
+        Expression::String(_)
+        | Expression::Number(_)
+        | Expression::Bool(_)
+        | Expression::Null(_) => true,
+        Expression::Array(a) => a.iter().all(is_literal),
+        _ => false,
+    }
+}
+
+/// `var.NAME` or `local.NAME`, exactly.
+fn simple_reference(e: &Expression) -> Option<(&str, &str)> {
+    let Expression::Traversal(t) = e else {
+        return None;
+    };
+    let Expression::Variable(root) = &t.expr else {
+        return None;
+    };
+    let root = root.as_str();
+    if !matches!(root, "var" | "local") || t.operators.len() != 1 {
+        return None;
+    }
+    match t.operators[0].value() {
+        TraversalOperator::GetAttr(n) => Some((root, n.as_str())),
+        _ => None,
+    }
+}
+
+/// The edit giving attribute `name` the value `new`: its literal replaced where it is, or the
+/// literal a `var.x`/`local.x` takes its value from, when nothing else uses it.
+fn replace_attr_value(
+    sources: &SourceMap,
+    sx: &Syntax,
+    block: &Block,
+    name: &str,
+    expr: &Expression,
+    current: Option<&Value>,
+    new: &str,
+) -> Result<Edit, NotOffered> {
+    if is_literal(expr) {
+        return Ok(Edit {
+            loc: sx.loc(expr.span().ok_or(None)?),
+            text: new.to_string(),
+        });
+    }
+    let Some((root, var)) = simple_reference(expr) else {
+        return Err(Some(format!(
+            "`{name}` is computed by an expression; change it by hand"
+        )));
+    };
+    let what = format!("{root}.{var}");
+    let written = current.and_then(|v| v.loc);
+    let Some(at) = written.filter(|l| {
+        let f = sources.get(l.file);
+        f.origin.is_none() && matches!(f.kind, FileKind::Hcl | FileKind::Tfvars)
+    }) else {
+        return Err(Some(format!(
+            "`{name}` takes its value from `{what}`, which is not written in a file acslint can edit"
+        )));
+    };
+    let f = sources.get(at.file);
+    let lc = f.line_col(at.start as usize);
+    let place = format!("{}:{}:{}", f.display, lc.line, lc.column);
+    let literal = hcl_edit::parser::parse_expr(f.slice(at))
+        .ok()
+        .is_some_and(|e| is_literal(&e));
+    if !literal || !defines(f, at, root, var) {
+        return Err(Some(format!(
+            "`{name}` takes its value from `{what}` through other expressions; change it at {place}"
+        )));
+    }
+    let uses = count_uses(sources, block.file, root, var);
+    if uses != 1 {
+        return Err(Some(format!(
+            "`{what}` is used {uses} times in its module; change its value at {place} if that suits every use"
+        )));
+    }
+    Ok(Edit {
+        loc: at,
+        text: new.to_string(),
+    })
+}
+
+/// Is the literal at `at` the definition of `var.NAME`/`local.NAME`: `NAME = …` (a local, a
+/// tfvars entry, a module argument) or `default = …` inside `variable "NAME"`?
+fn defines(f: &SourceFile, at: Loc, root: &str, name: &str) -> bool {
+    let text = &f.text;
+    let s = at.start as usize;
+    let line = &text[text[..s].rfind('\n').map(|i| i + 1).unwrap_or(0)..s];
+    let Some(key) = line.trim_end().strip_suffix('=') else {
+        return false;
+    };
+    let key = key.trim().trim_matches('"');
+    if key == name {
+        return root == "local" || f.kind == FileKind::Tfvars || text[..s].contains("module");
+    }
+    if root == "var" && key == "default" {
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = RE.get_or_init(|| {
+            regex::Regex::new(r#"(?m)^\s*variable\s+"?([A-Za-z_][A-Za-z0-9_-]*)"?"#)
+                .expect("valid regex")
+        });
+        return re
+            .captures_iter(&text[..s])
+            .last()
+            .is_some_and(|c| &c[1] == name);
+    }
+    false
+}
+
+/// References to `root.name` in the `.tf` files of the module that holds `file`.
+fn count_uses(sources: &SourceMap, file: FileId, root: &str, name: &str) -> usize {
+    let dir = crate::tf::module::normalize(sources.get(file).dir());
+    let pat = format!(r"\b{root}\.{}\b", regex::escape(name));
+    let Ok(re) = regex::Regex::new(&pat) else {
+        return usize::MAX;
+    };
+    sources
+        .files()
+        .iter()
+        .filter(|f| f.origin.is_none() && f.kind == FileKind::Hcl)
+        .filter(|f| crate::tf::module::normalize(f.dir()) == dir)
+        .map(|f| re.find_iter(&f.text).count())
+        .sum()
+}
+
+/// What `--fix` (or `--diff`) does with a run's findings.
+#[derive(Default, Debug)]
+pub struct Plan {
+    /// New text of each file to change, with the byte ranges that changed.
+    pub files: BTreeMap<FileId, String>,
+    /// For each finding whose fix is applied, the files its fix changes (a fix shared by several
+    /// findings counts for each).
+    pub fixed: Vec<Vec<FileId>>,
+    /// Findings with a fix that waits: overlapping another, or unsafe without `--unsafe-fixes`.
+    pub overlapping: usize,
+    pub unsafe_skipped: usize,
+    /// Files whose fixed text would not parse: left unchanged.
+    pub refused: Vec<(FileId, String)>,
+}
+
+/// Does the text of a file of this kind parse?
+pub fn parses(kind: FileKind, text: &str) -> Result<(), String> {
+    match kind {
+        FileKind::Hcl | FileKind::Tfvars => hcl_edit::parser::parse_body(text)
+            .map(|_| ())
+            .map_err(|e| e.message().to_string()),
+        FileKind::Other => Ok(()),
+        _ => crate::json::parse(
+            text,
+            crate::json::SpanMap::Exact {
+                file: FileId(0),
+                offset: 0,
+            },
+        )
+        .map(|_| ())
+        .map_err(|e| e.message),
+    }
+}
+
+/// Apply sorted, non-overlapping edits to a text.
+pub fn apply(text: &str, edits: &[&Edit]) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for e in edits {
+        let r = e.loc.range();
+        out.push_str(&text[at..r.start]);
+        out.push_str(&e.text);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    if a.loc.file != b.loc.file {
+        return false;
+    }
+    let (ar, br) = (a.loc.range(), b.loc.range());
+    // Two insertions at one point, or an insertion at the edge of a replacement, conflict too:
+    // their order would be a guess.
+    ar.start < br.end && br.start < ar.end
+        || (ar.start == br.start || ar.end == br.end)
+        || (ar.is_empty() && (ar.start == br.start || ar.start == br.end))
+        || (br.is_empty() && (br.start == ar.start || br.start == ar.end))
+}
+
+impl Plan {
+    /// Findings fixed when the files for which `written` holds are written.
+    pub fn fixed_in(&self, written: impl Fn(FileId) -> bool) -> usize {
+        self.fixed
+            .iter()
+            .filter(|files| files.iter().all(|f| written(*f)))
+            .count()
+    }
+}
+
+/// Choose the fixes to apply, like ruff: in order of position, each fix whose edits touch
+/// nothing already chosen; the rest wait for the next pass. Fixes whose result would not parse
+/// are dropped with their file.
+pub fn plan(sources: &SourceMap, findings: &[crate::finding::Finding], unsafe_fixes: bool) -> Plan {
+    let mut p = Plan::default();
+    let mut candidates: Vec<&Autofix> = Vec::new();
+    for f in findings {
+        match &f.fix {
+            Some(x) if x.safety == Safety::Safe || unsafe_fixes => candidates.push(x),
+            Some(_) => p.unsafe_skipped += 1,
+            None => {}
+        }
+    }
+    candidates.sort_by(|a, b| a.edits.cmp(&b.edits));
+    let mut refused: BTreeMap<FileId, String> = BTreeMap::new();
+    loop {
+        let mut chosen: Vec<&Autofix> = Vec::new();
+        let mut fixed = Vec::new();
+        let mut waiting = 0;
+        for c in &candidates {
+            if c.edits.iter().any(|e| {
+                refused.contains_key(&e.loc.file)
+                    || sources.get(e.loc.file).text.get(e.loc.range()).is_none()
+            }) {
+                waiting += 1;
+                continue;
+            }
+            let files = || {
+                let mut v: Vec<FileId> = c.edits.iter().map(|e| e.loc.file).collect();
+                v.dedup();
+                v
+            };
+            if chosen.iter().any(|x| x.edits == c.edits) {
+                fixed.push(files());
+                continue;
+            }
+            let clash = chosen.iter().any(|x| {
+                x.edits
+                    .iter()
+                    .any(|a| c.edits.iter().any(|b| overlaps(a, b)))
+            });
+            if clash {
+                waiting += 1;
+            } else {
+                chosen.push(c);
+                fixed.push(files());
+            }
+        }
+        let mut by_file: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
+        for e in chosen.iter().flat_map(|c| &c.edits) {
+            by_file.entry(e.loc.file).or_default().push(e);
+        }
+        let mut files = BTreeMap::new();
+        let mut bad = false;
+        for (id, mut edits) in by_file {
+            edits.sort();
+            let f = sources.get(id);
+            let text = apply(&f.text, &edits);
+            if let Err(why) = parses(f.kind, &text) {
+                refused.insert(id, why);
+                bad = true;
+            } else if text != *f.text {
+                files.insert(id, text);
+            }
+        }
+        if bad {
+            continue;
+        }
+        p.files = files;
+        p.fixed = fixed;
+        p.overlapping = waiting;
+        p.refused = refused.into_iter().collect();
+        return p;
+    }
+}
+
+/// The unified diff of a file's change, with its display path.
+pub fn unified_diff(display: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{display}"), &format!("b/{display}"))
+        .to_string()
+}
+
+/// Write the fixed files of a plan. `sources` holds the text as the run showed it (secrets
+/// masked, same byte length); the edits are applied to the text on disk, which must be the
+/// text the run read, and must not touch what was masked.
+pub fn write(sources: &SourceMap, p: &Plan) -> Vec<(FileId, String)> {
+    let mut errors = Vec::new();
+    for (id, new_masked) in &p.files {
+        let f = sources.get(*id);
+        let res = (|| -> Result<(), String> {
+            let disk = std::fs::read_to_string(&f.path).map_err(|e| e.to_string())?;
+            if disk.len() != f.text.len() || crate::redact::redact(&disk) != *f.text {
+                return Err("the file changed since it was read".into());
+            }
+            let new = if disk == *f.text {
+                new_masked.clone()
+            } else {
+                rebase_on_disk(&disk, &f.text, new_masked)
+                    .ok_or("a fix would touch a masked secret")?
+            };
+            parses(f.kind, &new)?;
+            crate::util::write_atomic(&f.path, new.as_bytes()).map_err(|e| e.to_string())
+        })();
+        if let Err(e) = res {
+            errors.push((*id, e));
+        }
+    }
+    errors
+}
+
+/// The fixed text with the masked bytes of `masked` restored from `disk`: the common prefix and
+/// suffix of the change must keep every masked byte.
+fn rebase_on_disk(disk: &str, masked: &str, new_masked: &str) -> Option<String> {
+    let pre = masked
+        .bytes()
+        .zip(new_masked.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let max_suf = masked.len().min(new_masked.len()) - pre;
+    let suf = masked
+        .bytes()
+        .rev()
+        .zip(new_masked.bytes().rev())
+        .take(max_suf)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let changed = pre..masked.len() - suf;
+    if disk.as_bytes()[changed.clone()] != masked.as_bytes()[changed.clone()] {
+        return None;
+    }
+    let (pre, suf) = (disk.get(..changed.start)?, disk.get(changed.end..)?);
+    Some(format!(
+        "{pre}{}{suf}",
+        new_masked.get(changed.start..new_masked.len() - (masked.len() - changed.end))?
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hcl_values_are_escaped() {
+        assert_eq!(hcl_value(&J::String("a\"${b}".into())), r#""a\"$${b}""#);
+        assert_eq!(
+            hcl_value(&serde_json::json!(["x", 1, true])),
+            r#"["x", 1, true]"#
+        );
+        assert_eq!(hcl_key("a-b"), "a-b");
+        assert_eq!(hcl_key("1x"), "\"1x\"");
+    }
+
+    #[test]
+    fn whole_field_templates_keep_their_type() {
+        let f = [("min", "14".to_string()), ("word", "All".to_string())];
+        assert_eq!(render_value(&J::String("${min}".into()), &f), J::from(14));
+        assert_eq!(
+            render_value(&J::String("${word}".into()), &f),
+            J::from("All")
+        );
+        assert_eq!(
+            render_value(&J::String("n${min}".into()), &f),
+            J::from("n14")
+        );
+    }
+
+    #[test]
+    fn masked_bytes_survive_a_rebase() {
+        let disk = "a = \"SECRET\"\nb = 1\n";
+        let masked = "a = \"******\"\nb = 1\n";
+        let new = "a = \"******\"\nb = 2\n";
+        assert_eq!(
+            rebase_on_disk(disk, masked, new).as_deref(),
+            Some("a = \"SECRET\"\nb = 2\n")
+        );
+        assert_eq!(rebase_on_disk(disk, masked, "a = \"x\"\nb = 1\n"), None);
+    }
+
+    #[test]
+    fn overlap_rules() {
+        let e = |s: u32, t: u32| Edit {
+            loc: Loc {
+                file: FileId(0),
+                start: s,
+                end: t,
+            },
+            text: "x".into(),
+        };
+        assert!(overlaps(&e(0, 5), &e(3, 8)));
+        assert!(!overlaps(&e(0, 5), &e(6, 8)));
+        assert!(overlaps(&e(5, 5), &e(5, 5)));
+        assert!(overlaps(&e(5, 5), &e(0, 5)));
+        assert!(!overlaps(&e(5, 5), &e(7, 7)));
+    }
+}
