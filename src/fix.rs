@@ -141,17 +141,56 @@ impl FixSpec {
         })
     }
 
-    /// What the fix does, for `explain` and the rule docs.
+    /// What the fix does, for `explain` and the rule docs: placeholders show as `<field>`.
+    pub fn description(&self) -> String {
+        if let Some(d) = &self.description {
+            return d.clone();
+        }
+        match &self.op {
+            FixOp::Set { block, map, values } => {
+                let shown: Vec<(String, J)> = values
+                    .iter()
+                    .map(|(k, v)| (placeholder(k), placeholders(v)))
+                    .collect();
+                describe_set(block, map, &shown, &[])
+                    .replace("\"\u{1}", "")
+                    .replace("\u{1}\"", "")
+            }
+            FixOp::Replace(r) => format!("write `{}` instead", placeholder(r)),
+            FixOp::Builtin => "computed by the rule's check".into(),
+        }
+    }
+
+    /// The description and the safety, e.g. for `explain`.
     pub fn summary(&self) -> String {
-        let what = match &self.description {
-            Some(d) => d.clone(),
-            None => match &self.op {
-                FixOp::Set { block, map, values } => describe_set(block, map, values, &[]),
-                FixOp::Replace(r) => format!("replace the value with `{r}`"),
-                FixOp::Builtin => "computed by the rule's check".into(),
-            },
-        };
-        format!("{what} ({})", self.safety.as_str())
+        format!("{} — {}", self.description(), self.safety.as_str())
+    }
+}
+
+/// `${field}` shown as `<field>`.
+fn placeholder(s: &str) -> String {
+    let mut out = render_template(s, &[]);
+    while let Some(i) = out.find("${") {
+        let Some(j) = out[i..].find('}') else { break };
+        out.replace_range(i..i + j + 1, &format!("<{}>", &out[i + 2..i + j]));
+    }
+    out
+}
+
+/// A value with its placeholders shown as `<field>`; a string that is only a placeholder is
+/// marked so that its quotes are dropped (the field's type decides them).
+fn placeholders(v: &J) -> J {
+    match v {
+        J::String(s) => {
+            let p = placeholder(s);
+            if s.trim().starts_with("${") && s.matches("${").count() == 1 && s.trim().ends_with('}')
+            {
+                J::String(format!("\u{1}{p}\u{1}"))
+            } else {
+                J::String(p)
+            }
+        }
+        other => other.clone(),
     }
 }
 
@@ -290,7 +329,9 @@ pub fn for_block(
     cfg: &Configuration,
     sources: &SourceMap,
 ) {
-    if e.fix.is_some() {
+    if let Some(f) = &mut e.fix {
+        // Computed by the check: the rule declares its safety.
+        f.safety = spec.safety;
         return;
     }
     if let Some(w) = &spec.when {
@@ -321,9 +362,31 @@ pub fn for_block(
     finish(spec, e, result);
 }
 
+/// For built-in checks that compute their fix (`fix = { builtin = true }`): the emit with a fix
+/// setting these attributes of `block`; its safety is the rule's, set by the engine.
+pub fn with_set(mut e: Emit, sources: &SourceMap, block: &Block, values: &[(String, J)]) -> Emit {
+    let file = sources.get(block.file);
+    if file.origin.is_some() || file.kind != FileKind::Hcl {
+        return e;
+    }
+    let spec = FixSpec {
+        safety: Safety::Unsafe,
+        description: None,
+        op: FixOp::Set {
+            block: None,
+            map: None,
+            values: values.to_vec(),
+        },
+        when: None,
+    };
+    finish(&spec, &mut e, set_edits(sources, block, None, None, values));
+    e
+}
+
 /// Attach the fix a rule declares to a finding on a policy document.
 pub fn for_document(spec: &FixSpec, e: &mut Emit, doc: &Document, sources: &SourceMap) {
-    if e.fix.is_some() {
+    if let Some(f) = &mut e.fix {
+        f.safety = spec.safety;
         return;
     }
     let FixOp::Replace(t) = &spec.op else {
@@ -529,6 +592,12 @@ fn align_with_above(before: &str, lines: &[String]) -> Vec<String> {
     let Some(indent) = indent else {
         return lines.to_vec();
     };
+    // Inserted lines stay aligned among themselves too.
+    for l in lines {
+        if let Some(c) = re.captures(l).filter(|c| &c[1] == indent) {
+            width = width.max(c[2].len());
+        }
+    }
     lines
         .iter()
         .map(|l| match re.captures(l) {
@@ -875,8 +944,10 @@ fn count_uses(sources: &SourceMap, file: FileId, root: &str, name: &str) -> usiz
 /// What `--fix` (or `--diff`) does with a run's findings.
 #[derive(Default, Debug)]
 pub struct Plan {
-    /// New text of each file to change, with the byte ranges that changed.
+    /// New text of each file to change.
     pub files: BTreeMap<FileId, String>,
+    /// The edits that make it, sorted.
+    pub edits: BTreeMap<FileId, Vec<Edit>>,
     /// For each finding whose fix is applied, the files its fix changes (a fix shared by several
     /// findings counts for each).
     pub fixed: Vec<Vec<FileId>>,
@@ -997,8 +1068,10 @@ pub fn plan(sources: &SourceMap, findings: &[crate::finding::Finding], unsafe_fi
         }
         let mut files = BTreeMap::new();
         let mut bad = false;
+        let mut all_edits = BTreeMap::new();
         for (id, mut edits) in by_file {
             edits.sort();
+            all_edits.insert(id, edits.iter().map(|e| (*e).clone()).collect());
             let f = sources.get(id);
             let text = apply(&f.text, &edits);
             if let Err(why) = parses(f.kind, &text) {
@@ -1012,6 +1085,7 @@ pub fn plan(sources: &SourceMap, findings: &[crate::finding::Finding], unsafe_fi
             continue;
         }
         p.files = files;
+        p.edits = all_edits;
         p.fixed = fixed;
         p.overlapping = waiting;
         p.refused = refused.into_iter().collect();

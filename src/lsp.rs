@@ -83,38 +83,141 @@ fn uri_to_name(uri: &str) -> String {
     uri.strip_prefix("file://").unwrap_or(uri).to_string()
 }
 
-/// Lint one document's text and turn the findings into LSP diagnostics.
-pub fn diagnostics(reg: &Registry, sel: &Selection, uri: &str, text: &str) -> Vec<Value> {
+fn lint_document(
+    reg: &Registry,
+    sel: &Selection,
+    uri: &str,
+    text: &str,
+) -> Option<lint::LintResult> {
     let opts = LintOptions {
         stdin: Some((uri_to_name(uri), text.to_string())),
         ..Default::default()
     };
-    let Ok(res) = lint::lint(&opts, reg, sel) else {
+    lint::lint(&opts, reg, sel).ok()
+}
+
+/// An LSP range of a byte range.
+fn range(text: &str, s: usize, e: usize) -> Value {
+    let (sl, sc) = utf16_position(text, s);
+    let (el, ec) = utf16_position(text, e);
+    json!({"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}})
+}
+
+/// Lint one document's text and turn the findings into LSP diagnostics.
+pub fn diagnostics(reg: &Registry, sel: &Selection, uri: &str, text: &str) -> Vec<Value> {
+    let Some(res) = lint_document(reg, sel, uri, text) else {
         return Vec::new();
     };
-    res.findings
+    res.findings.iter().map(|f| diagnostic(text, f)).collect()
+}
+
+fn diagnostic(text: &str, f: &crate::finding::Finding) -> Value {
+    let (s, e) = f
+        .loc
+        .map(|l| (l.start as usize, l.end as usize))
+        .unwrap_or((0, 0));
+    json!({
+        "range": range(text, s, e),
+        "severity": match f.severity {
+            Severity::Critical | Severity::High => 1,
+            Severity::Medium | Severity::Low => 2,
+            Severity::Info => 3,
+        },
+        "code": &*f.rule,
+        "codeDescription": {"href": &*f.url},
+        "source": "acslint",
+        "message": match &f.help {
+            Some(h) => format!("{}\nhelp: {h}", f.message),
+            None => f.message.clone(),
+        },
+    })
+}
+
+/// The edits of fixes as LSP text edits, when they all apply to the document itself and leave
+/// what redaction masked alone (the edits were computed on the masked text).
+fn text_edits(text: &str, masked: &str, edits: &[&crate::fix::Edit]) -> Option<Vec<Value>> {
+    edits
         .iter()
-        .map(|f| {
-            let (s, e) = f.loc.map(|l| (l.start as usize, l.end as usize)).unwrap_or((0, 0));
-            let (sl, sc) = utf16_position(text, s);
-            let (el, ec) = utf16_position(text, e);
-            json!({
-                "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}},
-                "severity": match f.severity {
-                    Severity::Critical | Severity::High => 1,
-                    Severity::Medium | Severity::Low => 2,
-                    Severity::Info => 3,
-                },
-                "code": &*f.rule,
-                "codeDescription": {"href": &*f.url},
-                "source": "acslint",
-                "message": match &f.help {
-                    Some(h) => format!("{}\nhelp: {h}", f.message),
-                    None => f.message.clone(),
-                },
-            })
+        .map(|e| {
+            let r = e.loc.range();
+            (text.get(r.clone())? == masked.get(r.clone())?)
+                .then(|| json!({"range": range(text, r.start, r.end), "newText": e.text}))
         })
         .collect()
+}
+
+/// Code actions for a range of a document: a quick fix per finding there that has a fix (an
+/// unsafe one says so), and "fix all" with every safe fix of the file.
+pub fn code_actions(
+    reg: &Registry,
+    sel: &Selection,
+    uri: &str,
+    text: &str,
+    params: &Value,
+) -> Vec<Value> {
+    let Some(res) = lint_document(reg, sel, uri, text) else {
+        return Vec::new();
+    };
+    let Some(doc) = res.sources.files().iter().find(|f| f.origin.is_none()) else {
+        return Vec::new();
+    };
+    let (id, masked) = (doc.id, doc.text.clone());
+    let pos = |p: &Value| {
+        (
+            p["line"].as_u64().unwrap_or(0) as usize,
+            p["character"].as_u64().unwrap_or(0) as usize,
+        )
+    };
+    let (want_start, want_end) = (pos(&params["range"]["start"]), pos(&params["range"]["end"]));
+    let only: Vec<&str> = params["context"]["only"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let wants = |kind: &str| only.is_empty() || only.iter().any(|o| kind.starts_with(o));
+    let mut actions = Vec::new();
+    if wants("quickfix") {
+        for f in &res.findings {
+            let Some(fix) = &f.fix else { continue };
+            let (s, e) = f
+                .loc
+                .map(|l| (l.start as usize, l.end as usize))
+                .unwrap_or((0, 0));
+            let (fs, fe) = (utf16_position(text, s), utf16_position(text, e));
+            // Lines, not columns: a cursor anywhere on the diagnostic's lines gets its fix.
+            if fe.0 < want_start.0
+                || fs.0 > want_end.0
+                || fix.edits.iter().any(|e| e.loc.file != id)
+            {
+                continue;
+            }
+            let edits: Vec<&crate::fix::Edit> = fix.edits.iter().collect();
+            let Some(edits) = text_edits(text, &masked, &edits) else {
+                continue;
+            };
+            let unsafe_ = fix.safety == crate::fix::Safety::Unsafe;
+            actions.push(json!({
+                "title": format!("{}: {}{}", f.rule, fix.description, if unsafe_ { " (unsafe fix)" } else { "" }),
+                "kind": "quickfix",
+                "diagnostics": [diagnostic(text, f)],
+                "isPreferred": !unsafe_,
+                "edit": {"changes": {uri: edits}},
+            }));
+        }
+    }
+    if wants("source.fixAll.acslint") {
+        let plan = crate::fix::plan(&res.sources, &res.findings, false);
+        let edits = plan.edits.get(&id).map(|v| v.iter().collect::<Vec<_>>());
+        if let Some(edits) = edits.and_then(|e| text_edits(text, &masked, &e)) {
+            if plan.files.len() == 1 {
+                actions.push(json!({
+                    "title": "acslint: fix all auto-fixable problems in this file",
+                    "kind": "source.fixAll.acslint",
+                    "edit": {"changes": {uri: edits}},
+                }));
+            }
+        }
+    }
+    actions
 }
 
 /// Serve until `exit` or end of input; returns the process exit code.
@@ -162,7 +265,10 @@ pub fn serve(reg: &Registry, sel: &Selection, input: impl Read, mut output: impl
             "initialize" => reply(
                 &mut output,
                 json!({
-                    "capabilities": {"textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": true}}},
+                    "capabilities": {
+                        "textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": true}},
+                        "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.acslint"]},
+                    },
                     "serverInfo": {"name": "acslint", "version": env!("CARGO_PKG_VERSION")},
                 }),
             ),
@@ -197,6 +303,13 @@ pub fn serve(reg: &Registry, sel: &Selection, input: impl Read, mut output: impl
                     publish(&mut output, &uri, text);
                 }
             }
+            "textDocument/codeAction" => {
+                let actions = match docs.get(&uri) {
+                    Some(text) => code_actions(reg, sel, &uri, text, &params),
+                    None => Vec::new(),
+                };
+                reply(&mut output, Value::Array(actions));
+            }
             "textDocument/didClose" => {
                 docs.remove(&uri);
                 let _ = write_message(
@@ -222,6 +335,66 @@ mod tests {
     fn frame(v: Value) -> String {
         let b = v.to_string();
         format!("Content-Length: {}\r\n\r\n{b}", b.len())
+    }
+
+    fn messages(out: &str) -> Vec<Value> {
+        let mut msgs = Vec::new();
+        let mut rest = out;
+        while let Some(i) = rest.find("\r\n\r\n") {
+            let len: usize = rest[..i]
+                .trim_start_matches("Content-Length: ")
+                .parse()
+                .unwrap();
+            msgs.push(serde_json::from_str::<Value>(&rest[i + 4..i + 4 + len]).unwrap());
+            rest = &rest[i + 4 + len..];
+        }
+        msgs
+    }
+
+    #[test]
+    fn quick_fix_and_fix_all_code_actions() {
+        let text = "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\"\n  trail_region = \"cn-hangzhou\"\n  status       = \"Disable\"\n}\n";
+        let uri = "file:///w/main.tf";
+        let input = [
+            frame(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}})),
+            frame(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "terraform", "version": 1, "text": text}}})),
+            frame(json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": 2, "character": 2}, "end": {"line": 2, "character": 2}}, "context": {"diagnostics": []}}})),
+            frame(json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}})),
+            frame(json!({"jsonrpc": "2.0", "method": "exit"})),
+        ]
+        .concat();
+        let reg = Registry::builtin();
+        let mut out = Vec::new();
+        serve(reg, &Selection::defaults(reg), input.as_bytes(), &mut out);
+        let msgs = messages(&String::from_utf8(out).unwrap());
+        assert_eq!(
+            msgs[0]["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"],
+            json!(["quickfix", "source.fixAll.acslint"])
+        );
+        let quick = msgs[2]["result"].as_array().unwrap();
+        let titles: Vec<&str> = quick.iter().map(|a| a["title"].as_str().unwrap()).collect();
+        assert_eq!(
+            titles,
+            [
+                "LOG002: set `trail_region = \"All\"`",
+                "acslint: fix all auto-fixable problems in this file"
+            ]
+        );
+        assert_eq!(quick[0]["diagnostics"][0]["code"], "LOG002");
+        assert_eq!(
+            quick[0]["edit"]["changes"][uri],
+            json!([{"range": {"start": {"line": 2, "character": 17}, "end": {"line": 2, "character": 30}}, "newText": "\"All\""}])
+        );
+        let all = msgs[3]["result"].as_array().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0]["kind"], "source.fixAll.acslint");
+        assert_eq!(
+            all[0]["edit"]["changes"][uri],
+            json!([
+                {"range": {"start": {"line": 2, "character": 17}, "end": {"line": 2, "character": 30}}, "newText": "\"All\""},
+                {"range": {"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 26}}, "newText": "\"Enable\""}
+            ])
+        );
     }
 
     #[test]

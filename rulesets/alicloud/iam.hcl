@@ -410,10 +410,11 @@ rule "IAM013" {
   check    = builtin("ram-security-preference")
   message  = "console logon does not require MFA for every RAM user (${setting})"
   help     = "set `mfa_operation_for_login = \"mandatory\"` (provider 1.248+) or, on older providers, `enforce_mfa_for_login = true`"
+  # The check computes the fix: the legacy boolean where the configuration uses it.
   fix = {
-    safety = "unsafe"
-    set    = { mfa_operation_for_login = "mandatory" }
-    when   = try(self.enforce_mfa_for_login, null) == null
+    safety      = "unsafe"
+    builtin     = true
+    description = "set `mfa_operation_for_login = \"mandatory\"`, or `enforce_mfa_for_login = true` where the configuration uses it"
   }
   references = {
     cis  = "1.4"

@@ -489,28 +489,38 @@ pub fn login_profile(ctx: &BlockCtx, sink: &mut Sink) {
 pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
     let v = &b.value;
-    // IAM013: MFA for console logon.
+    // IAM013: MFA for console logon. The fix depends on which attribute the configuration
+    // uses: the legacy boolean is set where it is written, else the provider 1.248+ setting.
+    let fix = |e: Emit, attr: &str, value: serde_json::Value| {
+        crate::fix::with_set(e, ctx.sources, b, &[(attr.to_string(), value)])
+    };
     match str_at(v, "mfa_operation_for_login") {
         Got::Is("mandatory", _) => {}
-        Got::Is(other, val) => sink.emit(
+        Got::Is(other, val) => sink.emit(fix(
             emit("IAM013", b, val.loc)
                 .field("setting", format!("mfa_operation_for_login = \"{other}\""))
                 .label("MFA not required for every logon"),
-        ),
+            "mfa_operation_for_login",
+            "mandatory".into(),
+        )),
         Got::Unknown(val) => sink.unknown(note("IAM013", b, val, "mfa_operation_for_login")),
         Got::Absent | Got::Invalid(_) => match bool_at(v, "enforce_mfa_for_login") {
             Got::Is(true, _) => {}
             Got::Unknown(val) => sink.unknown(note("IAM013", b, val, "enforce_mfa_for_login")),
-            Got::Is(false, val) => sink.emit(
+            Got::Is(false, val) => sink.emit(fix(
                 emit("IAM013", b, val.loc)
                     .field("setting", "enforce_mfa_for_login = false")
                     .label("MFA not required for every logon"),
-            ),
-            _ => sink.emit(
+                "enforce_mfa_for_login",
+                true.into(),
+            )),
+            _ => sink.emit(fix(
                 emit("IAM013", b, Some(b.header))
                     .field("setting", "the default `independent`")
                     .label("MFA left to each user"),
-            ),
+                "mfa_operation_for_login",
+                "mandatory".into(),
+            )),
         },
     }
     // IAM014: users managing their own AccessKeys.

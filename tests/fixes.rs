@@ -1,0 +1,347 @@
+//! Autofix: every rule that declares a fix has cases under `fixtures/<CODE>/fix/` (a file or a
+//! directory; `<file>.fixed` is the expected text of each file the fix changes, every other file
+//! must stay as it is). Each case is fixed with only its rule selected; re-linting finds nothing
+//! of that rule, a second `--fix` changes nothing, and an unsafe fix waits for `--unsafe-fixes`.
+//! A property test fixes every fixture at once and checks that what was fixed is gone and every
+//! file still parses.
+
+use acslint::rules::Registry;
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn acslint(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn files_under(p: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = ignore::WalkBuilder::new(p)
+        .standard_filters(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Copy a case (file or directory) without its `.fixed` files into `to`.
+fn copy_case(case: &Path, to: &Path) -> PathBuf {
+    let name = case.file_name().unwrap();
+    for f in files_under(case) {
+        if f.extension().is_some_and(|e| e == "fixed") {
+            continue;
+        }
+        let rel = f.strip_prefix(case.parent().unwrap()).unwrap();
+        let dst = to.join(rel);
+        std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+        std::fs::copy(&f, dst).unwrap();
+    }
+    to.join(name)
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
+    files_under(dir)
+        .into_iter()
+        .map(|f| {
+            let t = std::fs::read_to_string(&f).unwrap();
+            (f.strip_prefix(dir).unwrap().to_path_buf(), t)
+        })
+        .collect()
+}
+
+fn findings(dir: &Path, args: &[&str]) -> Vec<Value> {
+    let mut a = vec!["check", "--isolated", "--format", "json", "--exit-zero"];
+    a.extend_from_slice(args);
+    let (code, out, err) = acslint(dir, &a);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn every_fix_fixture_holds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reg = Registry::builtin();
+    let mut failures = Vec::new();
+    for rule in reg.sorted() {
+        let dir = root.join("fixtures").join(&*rule.id).join("fix");
+        let cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|rd| {
+                let mut v: Vec<PathBuf> = rd
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_none_or(|e| e != "fixed"))
+                    .collect();
+                v.sort();
+                v
+            })
+            .unwrap_or_default();
+        let Some(fix) = &rule.fix else {
+            if !cases.is_empty() {
+                failures.push(format!("{}: fix cases but no fix declared", rule.id));
+            }
+            continue;
+        };
+        if cases.is_empty() {
+            failures.push(format!(
+                "{}: declares a fix but has no fixtures/{}/fix/ case",
+                rule.id, rule.id
+            ));
+            continue;
+        }
+        for case in cases {
+            let tmp = tempfile::tempdir().unwrap();
+            let target = copy_case(&case, tmp.path());
+            let t = target.to_string_lossy().to_string();
+            let before = snapshot(tmp.path());
+            let select = ["--select", &rule.id];
+            // Findings of the rule carry the fix, with the rule's safety.
+            let found = findings(tmp.path(), &[&select[..], &[t.as_str()]].concat());
+            let offered = found.iter().filter(|f| f["autofix"].is_object()).count();
+            if offered == 0 {
+                failures.push(format!("{}: no finding offers a fix", case.display()));
+                continue;
+            }
+            for f in &found {
+                if f["autofix"].is_object() && f["autofix"]["safety"] != fix.safety.as_str() {
+                    failures.push(format!("{}: wrong safety in {f}", case.display()));
+                }
+            }
+            // Without --unsafe-fixes an unsafe fix is not applied.
+            acslint(
+                tmp.path(),
+                &[
+                    &["check", "--isolated", "-q", "--fix"],
+                    &select[..],
+                    &[t.as_str()],
+                ]
+                .concat(),
+            );
+            let after_safe = snapshot(tmp.path());
+            if fix.safety == acslint::fix::Safety::Unsafe && after_safe != before {
+                failures.push(format!(
+                    "{}: an unsafe fix was applied by --fix",
+                    case.display()
+                ));
+            }
+            let (_, _, err) = acslint(
+                tmp.path(),
+                &[
+                    &["check", "--isolated", "--fix", "--unsafe-fixes"],
+                    &select[..],
+                    &[t.as_str()],
+                ]
+                .concat(),
+            );
+            let after = snapshot(tmp.path());
+            for (rel, text) in &after {
+                let src = case.parent().unwrap().join(rel);
+                let expected = std::fs::read_to_string(format!("{}.fixed", src.display()))
+                    .unwrap_or_else(|_| before[rel].clone());
+                if *text != expected {
+                    failures.push(format!(
+                        "{}: fixed text differs from {}.fixed:\n{text}\n(stderr: {err})",
+                        case.display(),
+                        src.display()
+                    ));
+                }
+            }
+            if after == before {
+                failures.push(format!("{}: --fix changed nothing", case.display()));
+            }
+            let left = findings(tmp.path(), &[&select[..], &[t.as_str()]].concat());
+            if !left.is_empty() {
+                failures.push(format!(
+                    "{}: findings after --fix: {left:?}",
+                    case.display()
+                ));
+            }
+            // A second run is a no-op.
+            acslint(
+                tmp.path(),
+                &[
+                    &["check", "--isolated", "--fix", "--unsafe-fixes"],
+                    &select[..],
+                    &[t.as_str()],
+                ]
+                .concat(),
+            );
+            if snapshot(tmp.path()) != after {
+                failures.push(format!(
+                    "{}: a second --fix changed the files",
+                    case.display()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The key a finding keeps across a fix: its span and message may change.
+fn key(f: &Value) -> (String, String, String, String) {
+    let s = |k: &str| f[k].as_str().unwrap_or("").to_string();
+    (s("rule"), s("file"), s("resource"), s("pointer"))
+}
+
+#[test]
+fn fixing_every_fixture_keeps_files_parsing_and_removes_what_it_claimed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    for f in files_under(&root.join("fixtures")) {
+        let dst = tmp.path().join(f.strip_prefix(root).unwrap());
+        std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+        std::fs::copy(&f, dst).unwrap();
+    }
+    let all = ["--select", "ALL", "--no-ignore", "fixtures"];
+    let before = findings(tmp.path(), &all);
+    let fixable: BTreeSet<_> = before
+        .iter()
+        .filter(|f| f["autofix"].is_object())
+        .map(key)
+        .collect();
+    let unfixable: BTreeSet<_> = before
+        .iter()
+        .filter(|f| !f["autofix"].is_object())
+        .map(key)
+        .collect();
+    assert!(
+        fixable.len() > 50,
+        "only {} fixable findings",
+        fixable.len()
+    );
+    let parse_errors = |fs: &[Value]| -> BTreeSet<(String, String)> {
+        fs.iter()
+            .filter(|f| matches!(f["rule"].as_str(), Some("TF001" | "RAM000")))
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["file"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let snap = snapshot(tmp.path());
+    let (_, _, err) = acslint(
+        tmp.path(),
+        &[
+            "check",
+            "--isolated",
+            "-q",
+            "--fix",
+            "--unsafe-fixes",
+            "--select",
+            "ALL",
+            "--no-ignore",
+            "fixtures",
+        ],
+    );
+    let changed: Vec<_> = snapshot(tmp.path())
+        .into_iter()
+        .filter(|(p, t)| snap.get(p) != Some(t))
+        .collect();
+    assert!(
+        changed.len() > 30,
+        "only {} files changed ({err})",
+        changed.len()
+    );
+    // Every changed file parses as what it is.
+    for (p, t) in &changed {
+        let name = p.to_string_lossy();
+        let kind = if name.ends_with(".tf") {
+            acslint::source::FileKind::Hcl
+        } else if name.ends_with(".tfvars") {
+            acslint::source::FileKind::Tfvars
+        } else {
+            acslint::source::FileKind::Policy
+        };
+        if let Err(e) = acslint::fix::parses(kind, t) {
+            panic!("{name} no longer parses: {e}\n{t}");
+        }
+    }
+    let after = findings(tmp.path(), &all);
+    assert_eq!(parse_errors(&before), parse_errors(&after));
+    let back: Vec<_> = after
+        .iter()
+        .map(key)
+        .filter(|k| fixable.contains(k) && !unfixable.contains(k))
+        .collect();
+    assert!(
+        back.is_empty(),
+        "findings a fix claimed to remove: {back:?}\n{err}"
+    );
+}
+
+#[test]
+fn a_variable_used_twice_is_not_fixed_and_the_finding_says_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    let main = "resource \"alicloud_db_instance\" \"a\" {\n  ssl_action = var.ssl\n}\n\nresource \"alicloud_db_instance\" \"b\" {\n  ssl_action = var.ssl\n}\n\nvariable \"ssl\" {\n  default = \"Close\"\n}\n";
+    std::fs::write(tmp.path().join("main.tf"), main).unwrap();
+    let found = findings(tmp.path(), &["--select", "DB002", "."]);
+    assert_eq!(found.len(), 2);
+    for f in &found {
+        assert!(f["autofix"].is_null(), "{f}");
+        assert_eq!(
+            f["notes"][0],
+            "no automatic fix: `var.ssl` is used 2 times in its module; change its value at main.tf:10:13 if that suits every use"
+        );
+    }
+    let (code, out, _) = acslint(
+        tmp.path(),
+        &["check", "--isolated", "--diff", "--select", "DB002", "."],
+    );
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn diff_prints_the_change_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\" # keep me\n  trail_region = \"cn-hangzhou\"\n}\n";
+    std::fs::write(tmp.path().join("main.tf"), text).unwrap();
+    let (code, out, err) = acslint(
+        tmp.path(),
+        &["check", "--isolated", "--diff", "--select", "LOG002", "."],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out,
+        "--- a/main.tf\n+++ b/main.tf\n@@ -1,4 +1,4 @@\n resource \"alicloud_actiontrail_trail\" \"t\" {\n   trail_name   = \"t\" # keep me\n-  trail_region = \"cn-hangzhou\"\n+  trail_region = \"All\"\n }\n"
+    );
+    assert_eq!(err, "acslint: 1 fix(es) in 1 file(s)\n");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("main.tf")).unwrap(),
+        text
+    );
+    // JSON names the fix per finding.
+    let f = &findings(tmp.path(), &["--select", "LOG002", "."])[0];
+    assert_eq!(
+        f["autofix"],
+        serde_json::json!({"safety": "safe", "description": "set `trail_region = \"All\"`", "edits": [
+            {"file": "main.tf", "range": {"start": {"line": 3, "column": 18}, "end": {"line": 3, "column": 31}}, "content": "\"All\""}
+        ]})
+    );
+    // --fix reports the count in the summary.
+    let (code, _, err) = acslint(
+        tmp.path(),
+        &["check", "--isolated", "--fix", "--select", "LOG002", "."],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("no findings") && err.ends_with("\nacslint: 1 fixed\n"),
+        "{err}"
+    );
+}
