@@ -998,10 +998,10 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
     let (ar, br) = (a.loc.range(), b.loc.range());
     // Two insertions at one point, or an insertion at the edge of a replacement, conflict too:
     // their order would be a guess.
-    ar.start < br.end && br.start < ar.end
-        || (ar.start == br.start || ar.end == br.end)
-        || (ar.is_empty() && (ar.start == br.start || ar.start == br.end))
-        || (br.is_empty() && (br.start == ar.start || br.start == ar.end))
+    let inside = ar.start < br.end && br.start < ar.end;
+    let same_edge = ar.start == br.start || ar.end == br.end;
+    let at_edge = (ar.is_empty() && ar.start == br.end) || (br.is_empty() && br.start == ar.end);
+    inside || same_edge || at_edge
 }
 
 impl Plan {

@@ -58,7 +58,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
     files_under(dir)
         .into_iter()
         .map(|f| {
-            let t = std::fs::read_to_string(&f).unwrap();
+            let t = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
             (f.strip_prefix(dir).unwrap().to_path_buf(), t)
         })
         .collect()
