@@ -70,8 +70,9 @@ struct Plan<'r> {
     configuration: Vec<(&'r str, Builtin)>,
     /// Expression rules by the block type key they apply to.
     exprs: HashMap<String, Vec<&'r Arc<Rule>>>,
-    /// The fixes enabled rules declare, by rule code.
-    fixes: HashMap<&'r str, &'r crate::fix::FixSpec>,
+    /// The fixes enabled rules declare, by rule code, with the resource types an expression
+    /// rule's fix is written for (a finding may land on a split resource the fix does not fit).
+    fixes: HashMap<&'r str, (&'r crate::fix::FixSpec, Option<&'r [String]>)>,
 }
 
 fn block_key(scope: Scope, t: &str) -> String {
@@ -96,7 +97,8 @@ fn plan<'r>(reg: &'r Registry, sel: &Selection) -> Result<Plan<'r>, String> {
             continue;
         }
         if let Some(f) = &rule.fix {
-            p.fixes.insert(&rule.id, f);
+            let types = rule.check.is_none().then_some(rule.resources.as_slice());
+            p.fixes.insert(&rule.id, (f, types));
         }
         let keys: Vec<String> = if rule.scope == Scope::Output {
             vec!["output".into()]
@@ -201,7 +203,7 @@ fn run_inner(
                 }
                 // Fixes first: they edit the value where it is written.
                 for e in &mut s.emits {
-                    if let Some(spec) = plan.fixes.get(e.rule) {
+                    if let Some((spec, _)) = plan.fixes.get(e.rule) {
                         crate::fix::for_document(spec, e, d, sources);
                     }
                 }
@@ -343,14 +345,18 @@ fn run_configuration(
             }
         }
         for e in &mut s.emits[first..] {
-            if let Some(spec) = plan.fixes.get(e.rule) {
+            if let Some((spec, types)) = plan.fixes.get(e.rule) {
                 // A check may report on another block than the one it examines (a trail's
-                // logstore): the fix goes where the finding is.
+                // logstore), a rule on the split resource that sets the value: the fix goes
+                // where the finding is, when it is written for that block's type.
                 let target = match e.resource.as_deref() {
                     Some(a) if a != block.address => cfg.blocks.iter().find(|b| b.address == a),
                     _ => Some(block),
                 };
-                if let Some(t) = target {
+                let fits = |t: &Block| {
+                    types.is_none_or(|ts| ts.iter().any(|x| *x == t.rtype || *x == t.written_type))
+                };
+                if let Some(t) = target.filter(|t| fits(t)) {
                     crate::fix::for_block(spec, e, t, cfg, sources);
                 }
             }
