@@ -392,7 +392,8 @@ mod tests {
             all[0]["edit"]["changes"][uri],
             json!([
                 {"range": {"start": {"line": 2, "character": 17}, "end": {"line": 2, "character": 30}}, "newText": "\"All\""},
-                {"range": {"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 26}}, "newText": "\"Enable\""}
+                {"range": {"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 26}}, "newText": "\"Enable\""},
+                {"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}}, "newText": "  event_rw     = \"All\"\n"}
             ])
         );
     }
