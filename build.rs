@@ -15,8 +15,9 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            // `rulesets/data/` holds data tables, not rules (embedded below).
-            if p.file_name().is_some_and(|n| n == "data")
+            // `rulesets/data/` holds data tables and `rulesets/packs/` packs, not rules (both
+            // embedded below).
+            if p.file_name().is_some_and(|n| n == "data" || n == "packs")
                 && p.parent().is_some_and(|d| d.ends_with("rulesets"))
             {
                 continue;
@@ -92,4 +93,29 @@ fn main() {
         )
         .unwrap();
     }
+
+    // Packs: each file's JSON view, by file name.
+    let mut packs = Vec::new();
+    let dir = rules.join("packs");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for f in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "hcl"))
+    {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let text = std::fs::read_to_string(f).unwrap();
+        let json = hcljson::data_body(&text)
+            .unwrap_or_else(|e| panic!("{}: {} at {:?}", f.display(), e.message, e.span));
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        packs.push(serde_json::json!([name, json]));
+    }
+    std::fs::write(
+        Path::new(&out).join("packs.json"),
+        serde_json::to_string(&packs).unwrap(),
+    )
+    .unwrap();
 }

@@ -274,6 +274,13 @@ pub struct RulesArgs {
     /// file (`-` for standard output).
     #[arg(long, value_name = "FILE")]
     pub coverage: Option<PathBuf>,
+    /// Write one Markdown page per pack (and an index) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub pack_docs: Option<PathBuf>,
+    /// List the rules of this pack (built in, or defined in the `.acslint.hcl` of the current
+    /// directory); `--pack list` lists the packs.
+    #[arg(long, value_name = "NAME")]
+    pub pack: Option<String>,
     /// Use this high-risk API list instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub high_risk_list: Option<PathBuf>,
@@ -480,8 +487,8 @@ pub fn selection(
             sel.enabled.remove(&id);
         }
     }
-    if select.iter().any(|s| s.trim() == "leak-response") {
-        leak_response_severity(&mut sel);
+    for s in &select {
+        pack_severity(reg, s.trim(), &mut sel);
     }
     if sel.enabled.is_empty() && !ignore.is_empty() {
         return Err("--select and --ignore together leave no rule to run".into());
@@ -489,12 +496,15 @@ pub fn selection(
     Ok(sel)
 }
 
-/// The `leak-response` pack reports its facts (IAM030) at high.
-fn leak_response_severity(sel: &mut Selection) {
-    for code in rules::LEAK_RESPONSE_HIGH {
-        sel.severity
-            .entry(std::sync::Arc::from(*code))
-            .or_insert(Severity::High);
+/// A selected pack's severities (`leak-response` reports IAM030 at high). Configuration
+/// `severity` entries, applied later, still win.
+fn pack_severity(reg: &Registry, selector: &str, sel: &mut Selection) {
+    if let Some(p) = reg.pack(selector) {
+        for (code, sev) in &p.severity {
+            sel.severity
+                .entry(std::sync::Arc::from(code.as_str()))
+                .or_insert(*sev);
+        }
     }
 }
 
@@ -538,6 +548,24 @@ fn check_vars_declared(
             return Err(format!(
                 "--var {name}: no scanned configuration declares a variable `{name}`"
             ));
+        }
+    }
+    Ok(())
+}
+
+/// Add the packs the configurations define (`define_pack "name" { … }`) to the registry.
+fn add_config_packs(reg: &mut Registry, cs: &ConfigSet) -> Result<(), String> {
+    for c in cs.all() {
+        for (name, def) in &c.packs {
+            let source = c
+                .path
+                .as_deref()
+                .map(|p| lint::display_path(p))
+                .unwrap_or_default();
+            let pack = rules::Pack::from_json(name, &def.value, &source)
+                .and_then(|p| reg.add_pack(p).map(|()| ()))
+                .map_err(|e| format!("{source}: {e}"));
+            pack?;
         }
     }
     Ok(())
@@ -604,12 +632,10 @@ fn run_selection(
                 sel.enabled.remove(&r.id);
             }
         }
-        if configs.iter().any(|c| {
-            c.select
-                .as_ref()
-                .is_some_and(|s| s.value.iter().any(|x| x.value == "leak-response"))
-        }) {
-            leak_response_severity(&mut sel);
+        for c in &configs {
+            for s in c.select.iter().flat_map(|s| s.value.iter()) {
+                pack_severity(reg, &s.value, &mut sel);
+            }
         }
     }
     // Rule options are per run: deeper configurations override shallower ones.
@@ -747,7 +773,8 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
     }
     rule_files.dedup();
-    let reg = registry(&rule_files)?;
+    let mut reg = registry(&rule_files)?;
+    add_config_packs(&mut reg, &cs)?;
     cs.validate(&reg).map_err(|errs| {
         err_out(&config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())
@@ -1399,6 +1426,23 @@ fn diff(result: &lint::LintResult, unsafe_fixes: bool) -> Result<i32, String> {
 fn list_rules(args: RulesArgs) -> Result<i32, String> {
     use_high_risk_list(args.high_risk_list.as_deref())?;
     let reg = Registry::builtin();
+    if let Some(dir) = &args.pack_docs {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        for p in reg.packs() {
+            crate::util::write_atomic(
+                &dir.join(format!("{}.md", p.name)),
+                rules::packs::page(reg, p).as_bytes(),
+            )
+            .map_err(|e| format!("cannot write pack docs: {e}"))?;
+        }
+        crate::util::write_atomic(&dir.join("README.md"), rules::packs::index(reg).as_bytes())
+            .map_err(|e| format!("cannot write pack docs: {e}"))?;
+        return Ok(0);
+    }
+    if let Some(name) = &args.pack {
+        return list_pack(&args, name);
+    }
     if let Some(file) = &args.coverage {
         let page = rules::coverage::page(reg);
         if file.as_os_str() == "-" {
@@ -1450,6 +1494,65 @@ fn list_rules(args: RulesArgs) -> Result<i32, String> {
     Ok(0)
 }
 
+/// `acslint rules --pack NAME`: the rules of a pack, built in or defined by the configuration of
+/// the current directory.
+fn list_pack(args: &RulesArgs, name: &str) -> Result<i32, String> {
+    let cs = load_configs(
+        &config::Mode::Discover,
+        &[PathBuf::from(".").join(".")],
+        true,
+        false,
+    )?;
+    let mut rule_files = Vec::new();
+    for c in cs.all() {
+        rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
+    }
+    let mut reg = registry(&rule_files)?;
+    add_config_packs(&mut reg, &cs)?;
+    if name == "list" {
+        let mut s = String::new();
+        for p in reg.packs() {
+            s.push_str(&format!(
+                "{:<16} {:>4} rules  {}\n",
+                p.name,
+                reg.pack_rules(p).len(),
+                p.title
+            ));
+        }
+        out(&s)?;
+        return Ok(0);
+    }
+    let Some(p) = reg.pack(name).cloned() else {
+        let names: Vec<&str> = reg.packs().iter().map(|p| p.name.as_str()).collect();
+        return Err(format!("no pack `{name}` (packs: {})", names.join(", ")));
+    };
+    let rules = reg.pack_rules(&p);
+    match args.format {
+        RulesFormat::Json => {
+            let v = serde_json::json!({
+                "name": p.name,
+                "title": p.title,
+                "description": p.description,
+                "severity": p.severity.iter().map(|(k, v)| (k.clone(), v.as_str())).collect::<std::collections::BTreeMap<_, _>>(),
+                "rules": rules.iter().map(|r| rules::docs::json(r)).collect::<Vec<_>>(),
+            });
+            out(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"))?;
+        }
+        RulesFormat::Text => {
+            let mut s = format!("{}: {} ({} rules)\n\n", p.name, p.title, rules.len());
+            for r in rules {
+                let sev = p.severity.get(&*r.id).copied().unwrap_or(r.severity);
+                s.push_str(&format!(
+                    "{:<7} {:<9} {:<44} {}\n",
+                    r.id, sev, r.name, r.title
+                ));
+            }
+            out(&s)?;
+        }
+    }
+    Ok(0)
+}
+
 /// Rules whose result depends on the high-risk API list.
 const USES_HIGH_RISK_LIST: &[&str] = &["RAM025", "IAM030"];
 
@@ -1486,7 +1589,8 @@ fn show_config(args: ConfigArgs) -> Result<i32, String> {
     for c in cs.all() {
         rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
     }
-    let reg = registry(&rule_files)?;
+    let mut reg = registry(&rule_files)?;
+    add_config_packs(&mut reg, &cs)?;
     cs.validate(&reg).map_err(|errs| {
         err_out(&config::render_errors(&errs));
         format!("{} error(s) in the configuration", errs.len())

@@ -133,6 +133,8 @@ pub struct Config {
     /// `secrets = "iac"`: the secret rules read only the files acslint analyses; `"all"` (the
     /// default): every text file the walk visits.
     pub secrets: Option<Spanned<SecretsScope>>,
+    /// Packs defined here: `define_pack "name" { select = [...] }` (JSON view of the block).
+    pub packs: BTreeMap<String, Spanned<J>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,8 +213,9 @@ const KEYS: &[&str] = &[
     "inline_suppressions",
     "high_risk_list",
     "secrets",
+    "define_pack",
 ];
-const BLOCKS: &[&str] = &["per_path", "policy_kind", "options"];
+const BLOCKS: &[&str] = &["per_path", "policy_kind", "options", "define_pack"];
 
 /// The JSON view of a literal HCL expression; anything else is an error (configuration is data).
 fn to_json(
@@ -293,7 +296,9 @@ fn parse_file(src: &Arc<Source>) -> Result<(J, Spans), Vec<ConfigError>> {
         match s {
             Structure::Attribute(a) => {
                 let key = a.key.as_str();
-                if !KEYS.contains(&key) || BLOCKS.contains(&key) && key != "options" {
+                if !KEYS.contains(&key)
+                    || BLOCKS.contains(&key) && key != "options" && key != "define_pack"
+                {
                     if BLOCKS.contains(&key) {
                         errors.push(err(
                             format!("`{key}` is a block: write `{key} {{ paths = [...] ... }}`"),
@@ -322,18 +327,24 @@ fn parse_file(src: &Arc<Source>) -> Result<(J, Spans), Vec<ConfigError>> {
                     continue;
                 }
                 let mut inner = Map::new();
-                let base_ptr = if name == "options" {
+                let base_ptr = if name == "options" || name == "define_pack" {
                     let Some(code) = b.labels.first().map(|l| l.as_str().to_string()) else {
                         errors.push(err(
-                            "an options block names its rule: `options \"IAM010\" { ... }`".into(),
+                            if name == "options" {
+                                "an options block names its rule: `options \"IAM010\" { ... }`"
+                                    .into()
+                            } else {
+                                "a define_pack block names its pack: `define_pack \"mine\" { select = [...] }`"
+                                    .into()
+                            },
                             b.ident.span(),
                         ));
                         continue;
                     };
                     if let Some(sp) = b.labels[0].span() {
-                        spans.insert(format!("/options/{code}#key"), sp);
+                        spans.insert(format!("/{name}/{code}#key"), sp);
                     }
-                    format!("/options/{code}")
+                    format!("/{name}/{code}")
                 } else {
                     if !b.labels.is_empty() {
                         errors.push(err(
@@ -374,15 +385,19 @@ fn parse_file(src: &Arc<Source>) -> Result<(J, Spans), Vec<ConfigError>> {
                         )),
                     }
                 }
-                if name == "options" {
-                    let code = base_ptr.trim_start_matches("/options/").to_string();
-                    let opts = obj
-                        .entry("options")
-                        .or_insert_with(|| J::Object(Map::new()));
+                if name == "options" || name == "define_pack" {
+                    let code = base_ptr
+                        .trim_start_matches(&format!("/{name}/"))
+                        .to_string();
+                    let opts = obj.entry(name).or_insert_with(|| J::Object(Map::new()));
                     if let Some(o) = opts.as_object_mut() {
                         if o.contains_key(&code) {
                             errors.push(err(
-                                format!("options for {code} are given twice"),
+                                if name == "options" {
+                                    format!("options for {code} are given twice")
+                                } else {
+                                    format!("pack {code} is defined twice")
+                                },
                                 b.labels[0].span(),
                             ));
                         }
@@ -587,6 +602,17 @@ fn layer(src: &Arc<Source>) -> Result<(Config, Option<Spanned<String>>), Vec<Con
                     }
                 }
             }
+            "define_pack" => {
+                for (name, o) in v.as_object().into_iter().flatten() {
+                    c.packs.insert(
+                        name.clone(),
+                        Spanned {
+                            value: o.clone(),
+                            origin: key_origin(&format!("{ptr}/{name}")),
+                        },
+                    );
+                }
+            }
             "options" => {
                 for (code, o) in v.as_object().into_iter().flatten() {
                     c.options.insert(
@@ -660,6 +686,8 @@ fn merge(parent: Config, child: Config) -> Config {
     policy_kind.extend(child.policy_kind);
     let mut rules = parent.rules;
     rules.extend(child.rules);
+    let mut packs = parent.packs;
+    packs.extend(child.packs);
     Config {
         path: child.path.or(parent.path),
         select: child.select.or(parent.select),
@@ -676,6 +704,7 @@ fn merge(parent: Config, child: Config) -> Config {
         inline_suppressions: child.inline_suppressions.or(parent.inline_suppressions),
         high_risk_list: child.high_risk_list.or(parent.high_risk_list),
         secrets: child.secrets.or(parent.secrets),
+        packs,
     }
 }
 

@@ -819,3 +819,89 @@ fn the_same_location_is_reported_once() {
     );
     assert_ne!(rows[0].2, rows[2].2);
 }
+
+/// `--select mlps-level-3` runs exactly the rules of that pack: a finding of a rule outside it
+/// (DB001) disappears, one inside (NET001) stays. A configuration can define its own pack,
+/// select it and list it.
+#[test]
+fn compliance_and_user_packs_select_exactly_their_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("main.tf"),
+        "resource \"alicloud_security_group_rule\" \"ssh\" {\n  type        = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range  = \"22/22\"\n  cidr_ip     = \"0.0.0.0/0\"\n  security_group_id = \"sg-1\"\n}\n\nresource \"alicloud_db_instance\" \"db\" {\n  engine       = \"MySQL\"\n  security_ips = [\"0.0.0.0/0\"]\n}\n",
+    )
+    .unwrap();
+    let rules_of = |args: &[&str]| -> Vec<String> {
+        let out = Command::cargo_bin("acslint")
+            .unwrap()
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap();
+        let mut v: Vec<String> = json_of(&out.stdout)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let all = rules_of(&["check", "-f", "json", "--select", "all", "."]);
+    assert!(
+        all.contains(&"DB001".to_string()) && all.contains(&"NET001".to_string()),
+        "{all:?}"
+    );
+    let mlps = rules_of(&["check", "-f", "json", "--select", "mlps-level-3", "."]);
+    let pack: Vec<String> = acslint::rules::Registry::builtin()
+        .select("mlps-level-3")
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    let expected: Vec<String> = all.iter().filter(|r| pack.contains(r)).cloned().collect();
+    assert_eq!(mlps, expected);
+    assert!(mlps.contains(&"NET001".to_string()) && !mlps.contains(&"DB001".to_string()));
+
+    std::fs::write(
+        root.join(".acslint.hcl"),
+        "define_pack \"team\" {\n  title  = \"Team baseline\"\n  select = [\"DB001\"]\n}\npack = [\"team\"]\n",
+    )
+    .unwrap();
+    assert_eq!(rules_of(&["check", "-f", "json", "."]), ["DB001"]);
+    let out = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["rules", "--pack", "team"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("team: Team baseline (1 rules)\n\nDB001 "),
+        "{text}"
+    );
+    // A pack may not take a built-in pack's name.
+    std::fs::write(
+        root.join(".acslint.hcl"),
+        "define_pack \"cis\" {\n  select = [\"DB001\"]\n}\n",
+    )
+    .unwrap();
+    let err = Command::cargo_bin("acslint")
+        .unwrap()
+        .current_dir(root)
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&err).contains("pack `cis` is built in"),
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+}

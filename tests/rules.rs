@@ -190,3 +190,75 @@ fn coverage_is_current_and_complete() {
         "docs/coverage.md is stale; run `cargo run -- rules --coverage docs/coverage.md`"
     );
 }
+
+/// docs/packs/ is what `acslint rules --pack-docs docs/packs` makes of rulesets/packs/; the pack
+/// data is consistent (benchmark items cited with their exact number and title, every item
+/// checkable from code has a rule or says why not, severities name rules, no pack is empty).
+#[test]
+fn pack_docs_are_current_and_pack_data_is_consistent() {
+    use acslint::rules::packs;
+    let reg = Registry::builtin();
+    let problems = packs::problems(reg);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/packs");
+    let mut stale = Vec::new();
+    for p in reg.packs() {
+        let f = root.join(format!("{}.md", p.name));
+        if std::fs::read_to_string(&f).ok().as_deref() != Some(packs::page(reg, p).as_str()) {
+            stale.push(f.display().to_string());
+        }
+    }
+    if std::fs::read_to_string(root.join("README.md"))
+        .ok()
+        .as_deref()
+        != Some(packs::index(reg).as_str())
+    {
+        stale.push("docs/packs/README.md".into());
+    }
+    for e in std::fs::read_dir(&root).unwrap().flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n != "README.md" && reg.pack(n.trim_end_matches(".md")).is_none() {
+            stale.push(format!("docs/packs/{n} (no such pack)"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale pack docs; run `cargo run -- rules --pack-docs docs/packs`:\n{}",
+        stale.join("\n")
+    );
+}
+
+/// Packs resolve as their data says: `recommended` is the default set, `all` every rule, `cis`
+/// the rules citing an item, a derived pack the rules whose equivalents name a rule of its
+/// InfraGuard pack, and `leak-response` raises IAM030.
+#[test]
+fn packs_resolve_from_their_data() {
+    use acslint::rules::packs;
+    let reg = Registry::builtin();
+    let ids =
+        |name: &str| -> Vec<String> { reg.select(name).iter().map(|r| r.id.to_string()).collect() };
+    let default: Vec<String> = reg
+        .sorted()
+        .into_iter()
+        .filter(|r| r.default_enabled)
+        .map(|r| r.id.to_string())
+        .collect();
+    assert_eq!(ids("recommended"), default);
+    assert_eq!(ids("all").len(), reg.rules().len());
+    assert!(ids("all").len() > ids("recommended").len());
+    assert!(ids("cis").contains(&"IAM017".to_string()));
+    assert!(!ids("cis").contains(&"KMS001".to_string()));
+    let mlps3 = ids("mlps-level-3");
+    let ig = packs::infraguard_packs();
+    let members = &ig["mlps-level-3-pre-check-compliance-pack"].rules;
+    for r in reg.sorted() {
+        let named = packs::infraguard_equivalents(r).any(|e| members.iter().any(|m| m == e));
+        assert_eq!(mlps3.contains(&r.id.to_string()), named, "{}", r.id);
+    }
+    assert!(mlps3.contains(&"NET001".to_string()));
+    let leak = reg.pack("leak-response").unwrap();
+    assert_eq!(
+        leak.severity.get("IAM030"),
+        Some(&acslint::finding::Severity::High)
+    );
+}

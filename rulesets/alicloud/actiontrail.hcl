@@ -10,7 +10,7 @@ rule "LOG001" {
   message  = "no `alicloud_actiontrail_trail` exists in the scanned files although ${why}"
   help     = "add an `alicloud_actiontrail_trail` with `trail_region = \"All\"`, `event_rw = \"All\"` and an OSS or SLS destination (a trail anywhere in the scanned files counts)"
   references = {
-    cis  = "2.1"
+    cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
     cspm = "actiontrail-enabled"
   }
   equivalents = ["infraguard:actiontrail-enabled"]
@@ -50,7 +50,7 @@ rule "LOG002" {
   help     = "set `trail_region = \"All\"`"
   fix = { safety = "safe", set = { trail_region = "All" } }
   references = {
-    cis  = "2.1"
+    cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
     cspm = "actiontrail-trail-intact-enabled"
   }
   equivalents = ["checkov:CKV_ALI_4", "kics:action_trail_logging_all_regions_disabled"]
@@ -83,7 +83,7 @@ rule "LOG003" {
   help     = "set `event_rw = \"All\"`"
   fix = { safety = "safe", set = { event_rw = "All" } }
   references = {
-    cis  = "2.1"
+    cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
     cspm = "actiontrail-trail-intact-enabled"
   }
   equivalents = ["checkov:CKV_ALI_5", "kics:action_trail_logging_all_regions_disabled", "infraguard:actiontrail-trail-intact-enabled"]
@@ -127,7 +127,7 @@ rule "LOG004" {
   help     = "set `status = \"Enable\"` (the default)"
   fix = { safety = "safe", set = { status = "Enable" } }
   references = {
-    cis  = "2.1"
+    cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
     cspm = "actiontrail-trail-intact-enabled"
   }
   equivalents = ["infraguard:actiontrail-trail-intact-enabled"]
@@ -157,7 +157,7 @@ rule "LOG005" {
   message  = "the trail has no `oss_bucket_name`, `sls_project_arn` or `max_compute_project_arn`: events are kept only 90 days in the console"
   help     = "deliver to an OSS bucket (`oss_bucket_name`) and/or an SLS project (`sls_project_arn` with `sls_write_role_arn`)"
   references = {
-    cis  = "2.1"
+    cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
   }
   equivalents = ["kics:action_trail_logging_all_regions_disabled"]
   docs = <<-EOT
@@ -188,7 +188,7 @@ rule "LOG006" {
   help     = "set `is_organization_trail = true` on the management account's trail"
   fix = { safety = "unsafe", set = { is_organization_trail = true } }
   references = {
-    cis  = "2.1"
+    cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
   }
   docs = <<-EOT
     ## Why
@@ -218,7 +218,7 @@ rule "LOG007" {
   message  = "the trail's bucket `${bucket}` ${problem}"
   help     = "keep audit buckets private, versioned and encrypted (inline attributes or the split `alicloud_oss_bucket_*` resources)"
   references = {
-    cis  = "2.2"
+    cis  = "2.2 Ensure the OSS used to store ActionTrail logs is not publicly accessible"
   }
   equivalents = ["kics:actiontrail_trail_oss_bucket_is_publicly_accessible"]
   docs = <<-EOT
@@ -254,7 +254,7 @@ rule "LOG008" {
   help     = "set `retention_period` to 365 or more (option min_days)"
   fix = { safety = "safe", set = { retention_period = "${min}" } }
   references = {
-    cis  = "2.23"
+    cis  = "2.23 Ensure that Logstore data retention period is set 365 days or greater"
   }
   equivalents = ["kics:log_retention_is_not_greater_than_90_days"]
   docs = <<-EOT
@@ -285,7 +285,7 @@ rule "LOG009" {
   message  = "`${trail}` delivers to SLS but no `alicloud_log_alert`/`alicloud_sls_alert` watches root-account activity or AccessKey creation"
   help     = "add an SLS alert on the trail's logstore whose query matches `event.userIdentity.type: root-account` (and `CreateAccessKey` events)"
   references = {
-    cis  = "2.18"
+    cis  = "2.18 Ensure a log monitoring and alerts are set up for usage of root account"
   }
   docs = <<-EOT
     ## Why
@@ -320,7 +320,7 @@ rule "LOG010" {
   help     = "set `${key} = \"true\"` in `variable_map`"
   fix = { safety = "safe", map = "variable_map", set = { "${key}" = "true" } }
   references = {
-    cis  = "2.3"
+    cis  = "2.3 Ensure audit logs for multiple cloud resources are integrated with Log Service"
   }
   equivalents = ["checkov:CKV_ALI_38", "kics:rds_instance_events_not_logged"]
   docs = <<-EOT
@@ -355,7 +355,7 @@ rule "LOG011" {
   message  = "no `alicloud_vpc_flow_log` records the traffic of `${vpc}`"
   help     = "add an `alicloud_vpc_flow_log` with `resource_type = \"VPC\"` and `resource_id` referencing the VPC, or enable `vpc_flow_enabled` in log audit"
   references = {
-    cis  = "2.5"
+    cis  = "2.5 Ensure virtual network flow log service is enabled"
   }
   equivalents = ["kics:vpc_flow_logs_disabled", "infraguard:vpc-flow-logs-enabled"]
   docs = <<-EOT

@@ -176,7 +176,7 @@ rule "ECS006" {
   message = "the system disk is created unencrypted"
   help    = "set `system_disk_encrypted = true` (`system_disk { encrypted = true }` on launch templates), with `system_disk_kms_key_id` for your own key, or turn on encryption by default (`alicloud_ecs_disk_encryption_by_default`)"
   references = {
-    cis  = "4.2"
+    cis  = "4.2 Ensure that 'Virtual Machine's disk' are encrypted"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
   }
   equivalents = ["infraguard:ess-scaling-configuration-system-disk-encrypted"]
@@ -232,7 +232,7 @@ rule "ECS007" {
   message = "this data disk is created unencrypted"
   help    = "set `encrypted = true` (and `kms_key_id`) in every data disk block"
   references = {
-    cis  = "4.2"
+    cis  = "4.2 Ensure that 'Virtual Machine's disk' are encrypted"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
   }
   equivalents = ["infraguard:ess-scaling-configuration-data-disk-encrypted"]
@@ -391,7 +391,7 @@ rule "ECS010" {
   message = "the instance turns off the security enhancement (no Security Center agent)"
   help    = "remove `security_enhancement_strategy = \"Deactive\"` (or set it to `Active`)"
   references = {
-    cis  = "4.6"
+    cis  = "4.6 Ensure that the endpoint protection for all Virtual Machines is installed"
     docs = "https://www.alibabacloud.com/help/en/security-center/user-guide/install-the-security-center-agent"
   }
   equivalents = ["infraguard:ecs-instance-enabled-security-protection"]
@@ -502,7 +502,7 @@ rule "ECS012" {
   message = "instances are placed in the classic network, shared with other tenants, not in a VPC"
   help    = "set `vswitch_id` to a vSwitch of a VPC (`network_type = \"vpc\"` on launch templates)"
   references = {
-    cis  = "3.1"
+    cis  = "3.1 Ensure legacy networks does not exist"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/migrate-ecs-instances-from-the-classic-network-to-a-vpc"
   }
   equivalents = ["infraguard:ecs-instances-in-vpc", "infraguard:ecs-running-instances-in-vpc", "infraguard:ecs-launch-template-network-type-check"]

@@ -10,7 +10,7 @@ rule "DB001" {
   message  = "instance `${named(self.instance_name)}` accepts connections from any IP address"
   help     = "list only the application subnets (or security groups) that need the database"
   references = {
-    cis  = "6.2"
+    cis  = "6.2 Ensure that RDS Instances are not open to the world"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist"
   }
   equivalents = ["checkov:CKV_ALI_9", "kics:rds_instance_publicly_accessible", "infraguard:rds-white-list-internet-ip-access-check", "infraguard:rds-public-connection-and-any-ip-access-check"]
@@ -88,7 +88,7 @@ rule "DB003" {
   help     = "set `tde_status = \"Enabled\"` (MySQL and SQL Server; it cannot be turned off again)"
   fix = { safety = "unsafe", set = { tde_status = "Enabled" } }
   references = {
-    cis  = "6.x Ensure that TDE is enabled on RDS instances"
+    cis  = "6.5 Ensure that 'TDE' is set to 'Enabled' on for applicable database instance"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-tde-for-an-apsaradb-rds-for-mysql-instance"
   }
   equivalents = ["checkov:CKV_ALI_22", "kics:rds_instance_tde_status_disabled", "infraguard:rds-instance-enabled-tde-disk-encryption"]
@@ -127,7 +127,7 @@ rule "DB004" {
     when   = try(tonumber(self.sql_collector_config_value), 30) < 180
   }
   references = {
-    cis  = "6.x Ensure that auditing is enabled with retention of 180 days or more"
+    cis  = "6.3 Ensure that 'Auditing' is set to 'On' for applicable database instances; 6.4 Ensure that 'Auditing' Retention is 'greater than 6 months'"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/use-the-sql-explorer-and-audit-feature"
   }
   equivalents = ["checkov:CKV_ALI_25", "kics:rds_instance_retention_not_recommended", "infraguard:rds-instance-enabled-auditing"]

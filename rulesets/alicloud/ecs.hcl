@@ -12,7 +12,7 @@ rule "ECS001" {
   help    = "set `encrypted = true` (and `kms_key_id` to use your own key), or enable encryption by default for the account"
   fix = { safety = "unsafe", set = { encrypted = true } }
   references = {
-    cis  = "4.1"
+    cis  = "4.1 Ensure that 'Unattached disks' are encrypted"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
   }
   equivalents = ["checkov:CKV_ALI_7", "kics:disk_encryption_disabled", "infraguard:ecs-disk-encrypted", "infraguard:ecs-available-disk-encrypted", "infraguard:ecs-in-use-disk-encrypted"]

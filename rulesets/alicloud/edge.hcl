@@ -495,7 +495,7 @@ rule "NET014" {
   message  = "no `alicloud_vpc_flow_log` captures this VPC's traffic"
   help     = "add an `alicloud_vpc_flow_log` with `resource_type = \"VPC\"` and `resource_id` this VPC"
   references = {
-    cis  = "3.3"
+    cis  = "3.3 Ensure VPC flow logging is enabled in all VPCs"
     docs = "https://www.alibabacloud.com/help/en/vpc/user-guide/flow-logs-overview"
   }
   equivalents = ["kics:vpc_flow_logs_disabled", "infraguard:vpc-flow-logs-enabled"]

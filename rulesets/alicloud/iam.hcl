@@ -49,7 +49,7 @@ rule "IAM002" {
   message  = "`${provider}` authenticates with a static AccessKey and no `assume_role`: Terraform runs with the key owner's full, long-lived permissions"
   help     = "add an `assume_role { role_arn = ... }` block so Terraform works through a role with temporary credentials, or use an ECS role or OIDC instead of an AccessKey"
   references = {
-    cis  = "1.2"
+    cis  = "1.2 Ensure no root account access key exists"
     cspm = "Programmatic access without long-lived AccessKeys (RAM best practice)"
     docs = "https://www.alibabacloud.com/help/en/ram/use-cases/best-practices-for-programmatic-access-to-alibaba-cloud"
   }
@@ -87,7 +87,7 @@ rule "IAM003" {
   message  = "this AccessKey has no `user_name`: it is created for whoever runs Terraform, the root account when Terraform runs as root"
   help     = "set `user_name` to a dedicated RAM user; never create AccessKeys for the root account"
   references = {
-    cis  = "1.2"
+    cis  = "1.2 Ensure no root account access key exists"
     cspm = "Alibaba Cloud account security - AccessKey pair (root-ak-check)"
     docs = "https://www.alibabacloud.com/help/en/ram/avoid-using-the-accesskey-pair-of-an-alibaba-cloud-account"
   }
@@ -119,7 +119,7 @@ rule "IAM004" {
   message  = "this AccessKey has no `pgp_key`: its secret is written to the Terraform state in plain text"
   help     = "set `pgp_key` (a base64 public key or `keybase:user`) so only `encrypted_secret` is stored, or avoid AccessKeys and use roles"
   references = {
-    cis  = "1.6"
+    cis  = "1.6 Ensure access keys are rotated every 90 days or less"
     docs = "https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/ram_access_key"
   }
   docs = <<-EOT
@@ -272,7 +272,7 @@ rule "IAM009" {
   message  = "a policy is attached directly to a RAM user; grant permissions through groups or roles"
   help     = "attach the policy to a RAM group (`alicloud_ram_group_policy_attachment`) and add the user to the group, or to a role the user assumes"
   references = {
-    cis  = "1.16"
+    cis  = "1.16 Ensure RAM policies are attached only to groups or roles"
     cspm = "RAM policies are attached only to groups or roles"
   }
   equivalents = ["kics:ram_policy_attached_to_user"]
@@ -304,7 +304,7 @@ rule "IAM010" {
   message  = "administrator policy `${policy}` is attached to a ${principal}: ${why}"
   help     = "attach a policy limited to the actions and resources the ${principal} needs; keep administrator access for break-glass roles protected by MFA"
   references = {
-    cis  = "1.15"
+    cis  = "1.15 Ensure RAM policies that allow full \"*:*\" administrative privileges are not created"
     cspm = "RAM - super administrator authorization (AdministratorAccess attached)"
     docs = "https://www.alibabacloud.com/help/en/ram/product-overview/best-practices-for-identity-and-access-control"
   }
@@ -379,7 +379,7 @@ rule "IAM012" {
   help     = "set `mfa_bind_required = true`, or make MFA mandatory for every user with `alicloud_ram_security_preference { mfa_operation_for_login = \"mandatory\" }`"
   fix = { safety = "safe", set = { mfa_bind_required = true } }
   references = {
-    cis  = "1.4"
+    cis  = "1.4 Ensure that multi-factor authentication is enabled for all RAM users that have a console password"
     cspm = "RAM - RAM user MFA (ram-user-mfa-check)"
   }
   equivalents = ["infraguard:ram-user-mfa-check"]
@@ -417,7 +417,7 @@ rule "IAM013" {
     description = "set `mfa_operation_for_login = \"mandatory\"`, or `enforce_mfa_for_login = true` where the configuration uses it"
   }
   references = {
-    cis  = "1.4"
+    cis  = "1.4 Ensure that multi-factor authentication is enabled for all RAM users that have a console password"
     cspm = "RAM - RAM user MFA"
   }
   equivalents = ["checkov:CKV_ALI_24", "kics:ram_security_preference_not_enforce_mfa"]
@@ -477,7 +477,7 @@ rule "IAM015" {
   message  = "${what} only ${value}; keep it within ${limit}"
   help     = "set `max_idle_days_for_users` and `max_idle_days_for_access_keys` to 90 and keep `login_session_duration` at 6 hours or less (options: max_idle_days, max_session_hours)"
   references = {
-    cis  = "1.5"
+    cis  = "1.5 Ensure users not logged on for 90 days or longer are disabled for console logon"
     cspm = "ram-user-last-login-expired-check; delete idle AccessKeys (RAM best practice)"
   }
   docs = <<-EOT
@@ -540,7 +540,7 @@ rule "IAM017" {
   help     = "set `minimum_password_length` to 14 or more (option min_length)"
   fix = { safety = "safe", set = { minimum_password_length = "${min}" } }
   references = {
-    cis  = "1.11"
+    cis  = "1.11 Ensure RAM password policy requires minimum length of 14 or greater"
     cspm = "ram-password-policy-check"
   }
   equivalents = [
@@ -575,7 +575,7 @@ rule "IAM018" {
   help     = "set `require_uppercase_characters`, `require_lowercase_characters`, `require_numbers` and `require_symbols` to true"
   fix = { safety = "safe", set = { "${attribute}" = true } }
   references = {
-    cis = "1.7, 1.8, 1.9, 1.10"
+    cis = "1.7 Ensure RAM password policy requires at least one uppercase letter; 1.8 Ensure RAM password policy requires at least one lowercase letter; 1.9 Ensure RAM password policy requires at least one symbol; 1.10 Ensure RAM password policy requires at least one number"
   }
   equivalents = [
     "checkov:CKV_ALI_14#numbers",
@@ -618,7 +618,7 @@ rule "IAM019" {
   help     = "set `max_password_age` between 1 and 90 (option max_age); 0 turns expiry off"
   fix = { safety = "safe", set = { max_password_age = "${max}" } }
   references = {
-    cis = "1.13 (v1.0.0: 90 days or less)"
+    cis = "1.13 Ensure RAM password policy expires passwords in 365 days or greater"
   }
   equivalents = ["checkov:CKV_ALI_16", "kics:ram_account_password_policy_max_password_age_unrecommended"]
   docs = <<-EOT
@@ -649,7 +649,7 @@ rule "IAM020" {
   help     = "set `password_reuse_prevention` to at least 5 (24, the maximum, is recommended; option min_reuse); 0 turns the check off"
   fix = { safety = "safe", set = { password_reuse_prevention = "${min}" } }
   references = {
-    cis = "1.12"
+    cis = "1.12 Ensure RAM password policy prevents password reuse"
   }
   equivalents = ["checkov:CKV_ALI_18", "kics:ram_account_password_policy_without_reuse_prevention"]
   docs = <<-EOT
@@ -679,7 +679,7 @@ rule "IAM021" {
   help     = "set the attempt limit between 1 and 5 (option max_login_attempts); on `alicloud_ram_password_policy` the attribute is spelled `max_login_attemps`"
   fix = { safety = "safe", set = { "${attribute}" = "${max}" } }
   references = {
-    cis = "1.14"
+    cis = "1.14 Ensure RAM password policy temporarily blocks logon after 5 incorrect logon attempts within an hour"
   }
   equivalents = ["checkov:CKV_ALI_23", "kics:ram_account_password_policy_max_login_attempts_unrecommended"]
   docs = <<-EOT

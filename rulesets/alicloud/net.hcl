@@ -86,7 +86,7 @@ rule "NET001" {
   message = "ingress from `${coalesce(try(self.cidr_ip, null), try(self.ipv6_cidr_ip, null), "-")}` to ports ${self.port_range} exposes ${each.value.service} (${self.ip_protocol}/${each.value.port}) to the whole internet"
   help    = "allow the port only from known ranges (office, VPN, bastion), or reach the service through a bastion host, Cloud Assistant or a private network"
   references = {
-    cis  = "3.2, 4.3, 4.4"
+    cis  = "3.2 Ensure that SSH access is restricted from the internet; 4.3 Ensure no security groups allow ingress from 0.0.0.0/0 to port 22; 4.4 Ensure no security groups allow ingress from 0.0.0.0/0 to port 3389"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-group-rules"
   }
   equivalents = ["checkov:CKV_ALI_2#port:22", "checkov:CKV_ALI_3#port:3389", "kics:public_security_group_rule_sensitive_port", "infraguard:sg-risky-ports-check", "infraguard:ecs-security-group-risky-ports-check-with-protocol"]
@@ -169,7 +169,7 @@ rule "NET002" {
   message = "ingress from `${coalesce(try(self.cidr_ip, null), try(self.ipv6_cidr_ip, null), "-")}` accepts ${self.ip_protocol} traffic on every port"
   help    = "open only the ports the service needs, to the sources that need them"
   references = {
-    cis  = "3.5"
+    cis  = "3.5 Ensure the security group are configured with fine-grained rules"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-group-rules"
   }
   equivalents = ["kics:public_security_group_rule_all_ports_or_protocols", "infraguard:ecs-security-group-not-open-all-port", "infraguard:ecs-security-group-not-open-all-protocol", "infraguard:sg-public-access-check"]

@@ -70,7 +70,7 @@ rule "OSS002" {
     when   = length(attached("alicloud_oss_bucket_server_side_encryption", "bucket")) == 0
   }
   references = {
-    cis  = "5.8"
+    cis  = "5.8 Ensure server-side encryption is set to 'Encrypt with Service Key'"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8"
   }
   equivalents = ["infraguard:oss-bucket-server-side-encryption-enabled"]
@@ -153,7 +153,7 @@ rule "OSS004" {
   message = "bucket `${named(self.bucket)}` does not log access requests"
   help    = "add a `logging { target_bucket = … }` block or an `alicloud_oss_bucket_logging` resource"
   references = {
-    cis  = "5.3"
+    cis  = "5.3 Ensure that logging is enabled for OSS buckets"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/logging"
   }
   equivalents = ["checkov:CKV_ALI_12", "kics:oss_bucket_logging_disabled", "infraguard:oss-bucket-logging-enabled"]
@@ -191,7 +191,7 @@ rule "OSS005" {
   message = "bucket `${named(lookup(self, "bucket", null))}` is encrypted without a KMS key of yours (`kms_master_key_id`)"
   help    = "use `sse_algorithm = \"KMS\"` with `kms_master_key_id` set to your key"
   references = {
-    cis  = "5.9"
+    cis  = "5.9 Ensure server-side encryption is set to 'Encrypt with BYOK'"
     cspm = "oss-encryption-byok-check"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/server-side-encryption-8"
   }
@@ -405,7 +405,7 @@ rule "OSS009" {
   message = "bucket `${named(lookup(self, "bucket", null))}` can be made public by one ACL or policy change"
   help    = "add an `alicloud_oss_bucket_public_access_block` with `block_public_access = true`, or block public access for the whole account with `alicloud_oss_account_public_access_block`"
   references = {
-    cis  = "5.1"
+    cis  = "5.1 Ensure that OSS bucket is not anonymously or publicly accessible"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/block-public-access"
   }
   docs = <<-EOT
@@ -509,7 +509,7 @@ rule "OSS011" {
   message = "no Allow statement of the bucket policy limits the source address or VPC (`acs:SourceIp`, `acs:SourceVpc`)"
   help    = "add a condition such as `\"IpAddress\": {\"acs:SourceIp\": [\"203.0.113.0/24\"]}` or `\"StringEquals\": {\"acs:SourceVpc\": [\"vpc-…\"]}` to the Allow statements"
   references = {
-    cis  = "5.7"
+    cis  = "5.7 Ensure network access rule for storage bucket is not set to publicly accessible"
     cspm = "oss-bucket-authorize-specified-ip"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/examples-of-common-bucket-policies"
   }

@@ -198,7 +198,6 @@ rule "RAM026" {
   message  = "the statement allows ${actions} without any condition"
   help     = "keep these actions for a break-glass role, or add conditions (acs:SourceIp, acs:MFAPresent is not enough for AccessKeys)"
   references = {
-    cis  = "2.x Logging and monitoring"
     docs = "https://www.alibabacloud.com/help/en/actiontrail/user-guide/overview"
   }
   docs = <<-EOT

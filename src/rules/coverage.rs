@@ -206,6 +206,29 @@ pub fn page(reg: &Registry) -> String {
             ));
         }
     }
+    if let Some(cis) = reg.pack("cis") {
+        s.push_str(
+            "\n## CIS Alibaba Cloud Foundations Benchmark: items code cannot (fully) decide\n\n\
+             Every item and the rules citing it: [packs/cis.md](packs/cis.md). These are the \
+             items without a rule, or with a rule that checks only a proxy, and why.\n\n\
+             | item | title | checkable | rules | why |\n|---|---|---|---|---|\n",
+        );
+        for it in cis.items.iter().filter(|i| !i.reason.is_empty()) {
+            let rules = super::packs::item_rules(reg, "cis", &it.id)
+                .iter()
+                .map(|r| format!("[{0}](rules/{0}.md)", r.id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            s.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                it.id,
+                cell(&it.title),
+                it.check,
+                rules,
+                cell(&it.reason)
+            ));
+        }
+    }
     for (peer, name, url, _) in PEERS {
         s.push_str(&format!("\n## {name}\n\n[{name}]({url})\n\n"));
         s.push_str("| peer rule | family | what it checks | acslint |\n|---|---|---|---|\n");

@@ -5,10 +5,12 @@ pub mod coverage;
 pub mod docs;
 pub mod hcljson;
 mod load;
+pub mod packs;
 pub mod schema;
 
 pub(crate) use hcljson::scalar_json;
 pub use load::{load_embedded, load_rule_file, RuleLoadError};
+pub use packs::Pack;
 
 use crate::finding::Severity;
 use hcl_edit::expr::Expression;
@@ -60,7 +62,7 @@ pub struct Rule {
     pub docs: String,
     pub references: BTreeMap<String, String>,
     pub equivalents: Vec<String>,
-    /// Free-form tags; `leak-response` puts a rule in that pack.
+    /// Free-form tags; packs can select by tag (`leak-response`).
     pub tags: Vec<String>,
     pub scope: Scope,
     /// Resource types (`resource` scope), provider names (`provider` scope).
@@ -103,30 +105,13 @@ pub fn docs_url(id: &str) -> String {
 pub const EMBEDDED: &[(&str, &str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
-/// Rule packs, selectable by name like codes: `cis` (rules citing a CIS Alibaba Cloud
-/// Foundations Benchmark item), `cspm` (rules citing a Security Center CSPM check),
-/// `recommended` (the default set), `leak-response` (what matters once an AccessKey may have
-/// leaked: secrets in files, high-risk grants and blast radius; see [`LEAK_RESPONSE_HIGH`]).
-pub type PackFilter = fn(&Rule) -> bool;
-
-pub const PACKS: &[(&str, PackFilter)] = &[
-    ("cis", |r| r.references.contains_key("cis")),
-    ("cspm", |r| r.references.contains_key("cspm")),
-    ("recommended", |r| r.default_enabled),
-    ("leak-response", |r| {
-        r.tags.iter().any(|t| t == "leak-response")
-    }),
-];
-
-/// Rules that the `leak-response` pack raises to high (info by default: a fact in day-to-day
-/// linting, the question that matters during an incident).
-pub const LEAK_RESPONSE_HIGH: &[&str] = &["IAM030"];
-
 #[derive(Default, Clone)]
 pub struct Registry {
     rules: Vec<Arc<Rule>>,
     by_id: HashMap<Arc<str>, usize>,
     by_name: HashMap<Arc<str>, usize>,
+    /// Built-in packs, then packs defined in configurations.
+    packs: Vec<Arc<Pack>>,
 }
 
 impl Registry {
@@ -135,7 +120,10 @@ impl Registry {
     pub fn builtin() -> &'static Registry {
         static REG: OnceLock<Registry> = OnceLock::new();
         REG.get_or_init(|| {
-            let mut reg = Registry::default();
+            let mut reg = Registry {
+                packs: packs::builtin().to_vec(),
+                ..Default::default()
+            };
             for (path, _, json) in EMBEDDED {
                 let rules = serde_json::from_str(json)
                     .map_err(|e| e.to_string())
@@ -192,23 +180,35 @@ impl Registry {
         v
     }
 
-    /// Rules that a selector (full code, code prefix such as `RAM` or `OSS0`, or kebab name)
-    /// designates; empty when it designates none.
+    /// Rules that a selector (full code, code prefix such as `RAM` or `OSS0`, kebab name, pack
+    /// or `ALL`) designates; empty when it designates none.
     pub fn select(&self, selector: &str) -> Vec<&Arc<Rule>> {
-        if selector.eq_ignore_ascii_case("ALL") {
-            return self.rules.iter().collect();
+        self.select_at(selector, 0)
+    }
+
+    pub fn packs(&self) -> &[Arc<Pack>] {
+        &self.packs
+    }
+
+    pub fn pack(&self, name: &str) -> Option<&Arc<Pack>> {
+        self.packs.iter().find(|p| p.name == name)
+    }
+
+    /// Add a pack (from a configuration). A name of a built-in pack, rule code or rule name is
+    /// an error; a pack defined again by another configuration replaces the earlier one.
+    pub fn add_pack(&mut self, pack: Pack) -> Result<(), String> {
+        if let Some(b) = packs::builtin().iter().find(|b| b.name == pack.name) {
+            return Err(format!(
+                "pack `{}` is built in ({}); choose another name",
+                pack.name, b.title
+            ));
         }
-        if let Some(pack) = PACKS.iter().find(|p| p.0 == selector) {
-            return self.rules.iter().filter(|r| (pack.1)(r)).collect();
+        if self.find(&pack.name).is_some() {
+            return Err(format!("pack `{}` has the name of a rule", pack.name));
         }
-        if let Some(r) = self.by_name.get(selector) {
-            return vec![&self.rules[*r]];
-        }
-        let up = selector.to_ascii_uppercase();
-        self.rules
-            .iter()
-            .filter(|r| r.id.starts_with(&up))
-            .collect()
+        self.packs.retain(|p| p.name != pack.name);
+        self.packs.push(Arc::new(pack));
+        Ok(())
     }
 }
 
