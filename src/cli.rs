@@ -560,10 +560,10 @@ fn add_config_packs(reg: &mut Registry, cs: &ConfigSet) -> Result<(), String> {
             let source = c
                 .path
                 .as_deref()
-                .map(|p| lint::display_path(p))
+                .map(lint::display_path)
                 .unwrap_or_default();
             let pack = rules::Pack::from_json(name, &def.value, &source)
-                .and_then(|p| reg.add_pack(p).map(|()| ()))
+                .and_then(|p| reg.add_pack(p))
                 .map_err(|e| format!("{source}: {e}"));
             pack?;
         }

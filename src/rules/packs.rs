@@ -355,7 +355,7 @@ pub fn page(reg: &Registry, p: &Pack) -> String {
         } else {
             s.push_str("| InfraGuard rule | why not |\n|---|---|\n");
             for id in open {
-                let why = match reasons.get(&id.to_string()) {
+                let why = match reasons.get(*id) {
                     Some(r) if !r.is_empty() => r.clone(),
                     Some(_) => "not covered yet".to_string(),
                     None => "not a Terraform rule of InfraGuard's list (peer-rules.md §4)".into(),
