@@ -821,7 +821,7 @@ fn the_same_location_is_reported_once() {
 }
 
 /// `--select mlps-level-3` runs exactly the rules of that pack: a finding of a rule outside it
-/// (DB001) disappears, one inside (NET001) stays. A configuration can define its own pack,
+/// (K8S001) disappears, one inside (NET001) stays. A configuration can define its own pack,
 /// select it and list it.
 #[test]
 fn compliance_and_user_packs_select_exactly_their_rules() {
@@ -829,7 +829,7 @@ fn compliance_and_user_packs_select_exactly_their_rules() {
     let root = dir.path();
     std::fs::write(
         root.join("main.tf"),
-        "resource \"alicloud_security_group_rule\" \"ssh\" {\n  type        = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range  = \"22/22\"\n  cidr_ip     = \"0.0.0.0/0\"\n  security_group_id = \"sg-1\"\n}\n\nresource \"alicloud_db_instance\" \"db\" {\n  engine       = \"MySQL\"\n  security_ips = [\"0.0.0.0/0\"]\n}\n",
+        "resource \"alicloud_security_group_rule\" \"ssh\" {\n  type        = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range  = \"22/22\"\n  cidr_ip     = \"0.0.0.0/0\"\n  security_group_id = \"sg-1\"\n}\n\nresource \"alicloud_db_instance\" \"db\" {\n  engine       = \"MySQL\"\n  security_ips = [\"0.0.0.0/0\"]\n}\n\nresource \"alicloud_cs_kubernetes_node_pool\" \"np\" {\n  node_pool_name = \"np\"\n}\n",
     )
     .unwrap();
     let rules_of = |args: &[&str]| -> Vec<String> {
@@ -862,7 +862,8 @@ fn compliance_and_user_packs_select_exactly_their_rules() {
         .collect();
     let expected: Vec<String> = all.iter().filter(|r| pack.contains(r)).cloned().collect();
     assert_eq!(mlps, expected);
-    assert!(mlps.contains(&"NET001".to_string()) && !mlps.contains(&"DB001".to_string()));
+    assert!(all.contains(&"K8S001".to_string()), "{all:?}");
+    assert!(mlps.contains(&"NET001".to_string()) && !mlps.contains(&"K8S001".to_string()));
 
     std::fs::write(
         root.join(".acslint.hcl"),
