@@ -96,7 +96,7 @@ rule "DB013" {
   message = "the database has no `vswitch_id`: it is created in the classic network"
   help    = "create it in a VPC: set `vswitch_id` (and `vpc_id` where the resource has it)"
   references = {
-    cis  = "3.1"
+    cis  = "3.1 Ensure legacy networks does not exist"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/change-the-network-type-of-an-apsaradb-rds-for-mysql-instance"
   }
   equivalents = [
@@ -413,7 +413,7 @@ rule "DB018" {
   message = "TDE is on, but with a key the service manages"
   help    = "set the key of yours (`tde_encryption_key` on RDS, `encryption_key` on the others) when turning TDE on"
   references = {
-    cis  = "6.6"
+    cis  = "6.6 Ensure RDS instance TDE protector is encrypted with BYOK (Use your own key)"
     cspm = "mongodb-instance-encryption-byok-check"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-tde-for-an-apsaradb-rds-for-mysql-instance"
   }

@@ -921,7 +921,7 @@ rule "NET021" {
   message = "egress to `${coalesce(lookup(self, "cidr_ip", null), lookup(self, "ipv6_cidr_ip", null), "-")}` accepts ${lookup(self, "ip_protocol", "-")} on every port"
   help    = "allow outbound traffic only to the destinations and ports the workload needs (package mirrors, APIs), through a NAT gateway"
   references = {
-    cis  = "3.5"
+    cis  = "3.5 Ensure the security group are configured with fine-grained rules"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-group-rules"
   }
   equivalents = ["infraguard:ecs-security-group-egress-not-all-access"]
@@ -1081,7 +1081,7 @@ rule "NET024" {
   message  = "this intranet load balancer has no `vswitch_id`: it is created in the classic network, shared with other tenants"
   help     = "set `vswitch_id` to a vSwitch of a VPC"
   references = {
-    cis  = "3.1"
+    cis  = "3.1 Ensure legacy networks does not exist"
     docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/product-overview/network-types"
   }
   equivalents = ["infraguard:slb-loadbalancer-in-vpc"]

@@ -14,7 +14,7 @@ rule "DB006" {
   message = "this resource gives the database an endpoint on the internet"
   help    = "connect through the VPC endpoint (from ECS, or a VPN/Express Connect); if a public endpoint is unavoidable, keep the whitelist to known addresses"
   references = {
-    cis  = "6.2"
+    cis  = "6.2 Ensure that RDS Instances are not open to the world"
     cspm = "rds-public-access-check"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/apply-for-or-release-a-public-endpoint-for-an-apsaradb-rds-for-mysql-instance"
   }
@@ -83,7 +83,7 @@ rule "DB007" {
   message = "PostgreSQL instance `${named(lookup(self, "instance_name", null))}` does not set `${each.value.param} = on`: the log misses ${each.value.what}"
   help    = "add a `parameters { name = … value = \"on\" }` block for each of `log_connections`, `log_disconnections` and `log_duration`"
   references = {
-    cis  = "6.7, 6.8, 6.9"
+    cis  = "6.7 Ensure parameter 'log_connections' is set to 'ON' for PostgreSQL Database; 6.8 Ensure server parameter 'log_disconnections' is set to 'ON' for PostgreSQL Database Server; 6.9 Ensure server parameter 'log_duration' is set to 'ON' for PostgreSQL Database Server"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-postgresql/modify-the-parameters-of-an-apsaradb-rds-for-postgresql-instance"
   }
   equivalents = [

@@ -305,7 +305,6 @@ pack "cis" {
   item "6.6" {
     title  = "Ensure RDS instance TDE protector is encrypted with BYOK (Use your own key)"
     check  = "static"
-    reason = "no rule yet: `tde_encryption_key` on `alicloud_db_instance` (data-store coverage, issue #20)"
   }
   item "6.7" {
     title  = "Ensure parameter 'log_connections' is set to 'ON' for PostgreSQL Database"
