@@ -844,14 +844,21 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         }
         // Like ruff: apply, lint again, until nothing more applies (fixes that overlapped wait
         // for the next pass).
+        // A file whose fixes could not be written (or would not parse) is left alone in later
+        // passes; the other files go on being fixed.
+        let mut skip: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
         for _ in 0..10 {
-            let p = crate::fix::plan(&result.sources, &result.findings, args.unsafe_fixes);
+            let mut p = crate::fix::plan(&result.sources, &result.findings, args.unsafe_fixes);
             for (id, why) in &p.refused {
-                eprintln!(
-                    "warning: {}: fixes not applied: the fixed file would not parse ({why})",
-                    result.sources.get(*id).display
-                );
+                if skip.insert(result.sources.get(*id).path.clone()) {
+                    eprintln!(
+                        "warning: {}: fixes not applied: the fixed file would not parse ({why})",
+                        result.sources.get(*id).display
+                    );
+                }
             }
+            p.files
+                .retain(|id, _| !skip.contains(&result.sources.get(*id).path));
             if p.files.is_empty() {
                 break;
             }
@@ -861,13 +868,12 @@ fn check(args: CheckArgs) -> Result<i32, String> {
                     "warning: {}: fixes not written: {why}",
                     result.sources.get(*id).display
                 );
+                skip.insert(result.sources.get(*id).path.clone());
             }
-            autofixed += p.fixed_in(|id| !failed.iter().any(|(f, _)| *f == id));
+            autofixed +=
+                p.fixed_in(|id| p.files.contains_key(&id) && !failed.iter().any(|(f, _)| *f == id));
             opts.prefetched = None;
             result = run(&opts)?;
-            if !failed.is_empty() {
-                break;
-            }
         }
     }
 
