@@ -476,3 +476,16 @@ fn secrets_never_appear_in_any_output() {
         }
     }
 }
+
+#[test]
+fn tf_json_escape_decoding_to_a_multibyte_character() {
+    // Found by the plan_json fuzz target: the rewrite of a .tf.json sliced a string inside a
+    // character. It must be a finding about the file, never an internal error.
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/fuzz/tfjson-multibyte-escape.tf.json"),
+    )
+    .unwrap();
+    let r = check_file("main.tf.json", &bytes, &[]);
+    assert_eq!(rules_in(&r), ["TF001"], "{}", r.stdout);
+}

@@ -266,7 +266,10 @@ impl Writer<'_> {
             // Code is copied as decoded; runs without escapes map byte for byte.
             let mut run = range.start;
             for i in range.start..=range.end {
-                let breaks = i == range.end || (i > run && at[i] != at[i - 1] + 1);
+                // Break only between characters: an escape can decode to a multi-byte character
+                // whose bytes map to one source position (found by fuzzing: a slice mid-char).
+                let breaks = i == range.end
+                    || (i > run && at[i] != at[i - 1] + 1 && decoded.is_char_boundary(i));
                 if breaks && i > run {
                     let s = self.out.len();
                     self.out.push_str(&decoded[run..i]);
