@@ -136,59 +136,51 @@ impl Budget {
 
     /// Count `bytes` of values produced; `Err` with the reason once the memory budget is spent.
     pub fn alloc(&self, bytes: usize, loc: Option<Loc>) -> Result<(), String> {
-        use std::sync::atomic::Ordering::Relaxed;
-        let b = bytes as u64;
-        let m = self.memory.get() + b;
-        self.memory.set(m);
-        let run = self.run.memory.fetch_add(b, Relaxed) + b;
-        if m > self.limits.max_memory {
-            return Err(self.stop(
-                format!(
-                    "its values reached {} MiB (the memory budget of a configuration)",
-                    self.limits.max_memory >> 20
-                ),
-                loc,
-            ));
-        }
-        if run > self.run.max_memory {
-            return Err(self.stop(
-                format!(
-                    "the values of the configurations being evaluated reached {} MiB (the memory budget of a run)",
-                    self.run.max_memory >> 20
-                ),
-                loc,
-            ));
-        }
-        Ok(())
+        self.charge(
+            bytes,
+            (&self.memory, self.limits.max_memory),
+            (&self.run.memory, self.run.max_memory),
+            loc,
+            |mib| format!("its values reached {mib} MiB (the memory budget of a configuration)"),
+            |mib| format!("the values of the configurations being evaluated reached {mib} MiB (the memory budget of a run)"),
+        )
     }
 
     /// Count `bytes` of function work; `Err` with the reason once the work budget is spent.
     pub fn work(&self, bytes: usize, loc: Option<Loc>) -> Result<(), String> {
-        use std::sync::atomic::Ordering::Relaxed;
+        self.charge(
+            bytes,
+            (&self.work, self.limits.max_work),
+            (&self.run.work, self.run.max_work),
+            loc,
+            |mib| format!("functions processed {mib} MiB (the work budget of a configuration)"),
+            |mib| format!("functions processed {mib} MiB in this run (the work budget of a run)"),
+        )
+    }
+
+    /// Add `bytes` to a budget counted per configuration and per run; stop at either limit.
+    fn charge(
+        &self,
+        bytes: usize,
+        (mine, my_max): (&Cell<u64>, u64),
+        (run, run_max): (&std::sync::atomic::AtomicU64, u64),
+        loc: Option<Loc>,
+        my_why: impl Fn(u64) -> String,
+        run_why: impl Fn(u64) -> String,
+    ) -> Result<(), String> {
         let b = bytes as u64;
-        let w = self.work.get() + b;
-        self.work.set(w);
-        let run = self.run.work.fetch_add(b, Relaxed) + b;
-        if w > self.limits.max_work {
-            return Err(self.stop(
-                format!(
-                    "functions processed {} MiB (the work budget of a configuration)",
-                    self.limits.max_work >> 20
-                ),
-                loc,
-            ));
+        let m = mine.get() + b;
+        mine.set(m);
+        let r = run.fetch_add(b, std::sync::atomic::Ordering::Relaxed) + b;
+        if m > my_max {
+            return Err(self.stop(my_why(my_max >> 20), loc));
         }
-        if run > self.run.max_work {
-            return Err(self.stop(
-                format!(
-                    "functions processed {} MiB in this run (the work budget of a run)",
-                    self.run.max_work >> 20
-                ),
-                loc,
-            ));
+        if r > run_max {
+            return Err(self.stop(run_why(run_max >> 20), loc));
         }
         Ok(())
     }
+
     pub fn hit(&self, what: impl Into<String>, loc: Option<Loc>) {
         let mut h = self.hits.borrow_mut();
         if h.len() < 50 && !h.iter().any(|x| x.loc == loc) {
