@@ -164,7 +164,7 @@ rule "ECS006" {
   name     = "ecs-system-disk-unencrypted"
   severity = "medium"
   title    = "Instance system disk is not encrypted"
-  resource = ["alicloud_instance", "alicloud_ess_scaling_configuration", "alicloud_ecs_launch_template"]
+  resource = ["alicloud_instance", "alicloud_ess_scaling_configuration", "alicloud_ecs_launch_template", "alicloud_cs_kubernetes_node_pool"]
   # Instances and scaling configurations: `system_disk_encrypted` (default false); launch
   # templates: `system_disk { encrypted }`.
   assert = (
@@ -186,8 +186,9 @@ rule "ECS006" {
     credentials; unencrypted, its snapshots and images can be read by whoever obtains a
     copy. Missing encryption is medium. CIS 4.2 asks for every VM disk to be encrypted.
 
-    `system_disk_encrypted` defaults to false on `alicloud_instance` and on
-    `alicloud_ess_scaling_configuration`; on launch templates `system_disk { encrypted }` is
+    `system_disk_encrypted` defaults to false on `alicloud_instance`, on
+    `alicloud_ess_scaling_configuration` and on ACK node pools
+    (`alicloud_cs_kubernetes_node_pool`, whose nodes are ECS instances); on launch templates `system_disk { encrypted }` is
     read, and a template without a `system_disk` block is reported too (instances launched
     from it get the default, unencrypted disk). Account-wide encryption by default
     (`alicloud_ecs_disk_encryption_by_default`) is not taken into account: it applies only in
@@ -222,8 +223,8 @@ rule "ECS006" {
 rule "ECS007" {
   name     = "ecs-instance-data-disk-unencrypted"
   severity = "medium"
-  title    = "Instance or scaling configuration creates unencrypted data disks"
-  resource = ["alicloud_instance", "alicloud_ess_scaling_configuration"]
+  title    = "Instance, scaling configuration or node pool creates unencrypted data disks"
+  resource = ["alicloud_instance", "alicloud_ess_scaling_configuration", "alicloud_cs_kubernetes_node_pool"]
   # `data_disks` on instances, `data_disk` on scaling configurations; a disk made from a
   # snapshot inherits the snapshot's encryption (undecidable here).
   each   = concat(lookup(self, "data_disks", []), lookup(self, "data_disk", []))
@@ -241,7 +242,8 @@ rule "ECS007" {
     Data disks hold the application's data; unencrypted, their snapshots can be read by whoever
     obtains a copy. Missing encryption is medium (CIS 4.2).
 
-    Every `data_disks` block of `alicloud_instance` and `data_disk` block of
+    Every `data_disks` block of `alicloud_instance` and of ACK node pools
+    (`alicloud_cs_kubernetes_node_pool`) and `data_disk` block of
     `alicloud_ess_scaling_configuration` is judged (one finding per disk, on its block, or on
     `encrypted` when it is set to false). A disk created from a snapshot inherits the
     snapshot's encryption and passes. Stand-alone disks are ECS001, launch templates ECS002.

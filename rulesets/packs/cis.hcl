@@ -98,7 +98,6 @@ pack "cis" {
   item "2.4" {
     title  = "Ensure Log Service is enabled for Container Service for Kubernetes"
     check  = "static"
-    reason = "no rule yet (platform coverage, issue #21)"
   }
   item "2.5" {
     title = "Ensure virtual network flow log service is enabled"
@@ -107,22 +106,22 @@ pack "cis" {
   item "2.6" {
     title  = "Ensure Anti-DDoS access and security log service is enabled"
     check  = "partial"
-    reason = "no rule yet (platform coverage, issue #21)"
+    reason = "log audit can collect Anti-DDoS logs (SLS004); whether the Anti-DDoS instances deliver logs is set in their console"
   }
   item "2.7" {
     title  = "Ensure Web Application Firewall access and security log service is enabled"
     check  = "partial"
-    reason = "no rule yet (platform coverage, issue #21)"
+    reason = "log audit can collect WAF logs (SLS004); the WAF instance's own log switch is set in its console"
   }
   item "2.8" {
     title  = "Ensure Cloud Firewall access and security log analysis is enabled"
     check  = "partial"
-    reason = "no rule yet (platform coverage, issue #21)"
+    reason = "log audit can collect Cloud Firewall logs (SLS004); Cloud Firewall's log analysis subscription is set in its console"
   }
   item "2.9" {
     title  = "Ensure Security Center network, host and security log analysis is enabled"
     check  = "partial"
-    reason = "no rule yet (platform coverage, issue #21)"
+    reason = "log audit can collect Security Center logs (SLS004); the log analysis subscription itself is set in Security Center"
   }
   item "2.10" {
     title  = "Ensure log monitoring and alerts are set up for RAM Role changes"
@@ -325,12 +324,11 @@ pack "cis" {
   item "7.1" {
     title  = "Ensure Log Service is set to 'Enabled' on Kubernetes Engine Clusters"
     check  = "static"
-    reason = "no rule yet (platform coverage, issue #21)"
   }
   item "7.2" {
     title  = "Ensure CloudMonitor is set to Enabled on Kubernetes Engine Clusters"
     check  = "partial"
-    reason = "no rule yet (platform coverage, issue #21)"
+    reason = "node pools and dedicated clusters say whether the agent is installed (K8S007); whether it runs is account state"
   }
   item "7.3" {
     title  = "Ensure role-based access control (RBAC) authorization is Enabled on Kubernetes Engine Clusters"
@@ -345,7 +343,7 @@ pack "cis" {
   item "7.5" {
     title  = "Ensure Kubernetes web UI / Dashboard is not enabled"
     check  = "partial"
-    reason = "no rule yet (platform coverage, issue #21)"
+    reason = "the Dashboard is deployed inside the cluster (Helm, kubectl), not by an argument of the cluster; acslint does not read Kubernetes manifests"
   }
   item "7.6" {
     title  = "Ensure Basic Authentication is not enabled on Kubernetes Engine Clusters"
@@ -355,17 +353,14 @@ pack "cis" {
   item "7.7" {
     title  = "Ensure Network policy is enabled on Kubernetes Engine Clusters"
     check  = "static"
-    reason = "no rule yet (platform coverage, issue #21)"
   }
   item "7.8" {
     title  = "Ensure ENI multiple IP mode support for Kubernetes Cluster"
     check  = "static"
-    reason = "no rule yet (platform coverage, issue #21)"
   }
   item "7.9" {
     title  = "Ensure Kubernetes Cluster is created with Private cluster enabled"
     check  = "static"
-    reason = "no rule yet (platform coverage, issue #21)"
   }
 
   item "8.1" {
