@@ -51,6 +51,15 @@ resource "alicloud_log_store" "trail" {
   project          = alicloud_log_project.audit.project_name
   name             = "actiontrail_org"
   retention_period = 3650
+  encrypt_conf {
+    enable       = true
+    encrypt_type = "default"
+    user_cmk_info {
+      cmk_key_id = alicloud_kms_key.audit.id
+      arn        = "acs:ram::190000000000002:role/aliyunlogdefaultrole"
+      region_id  = "cn-hangzhou"
+    }
+  }
 }
 
 resource "alicloud_actiontrail_trail" "org" {
@@ -90,11 +99,27 @@ resource "alicloud_log_audit" "this" {
   display_name = "account-audit"
   aliuid       = "190000000000002"
   variable_map = {
-    actiontrail_enabled = "true"
-    actiontrail_ttl     = "365"
-    rds_enabled         = "true"
-    oss_access_enabled  = "true"
-    vpc_flow_enabled    = "true"
+    actiontrail_enabled        = "true"
+    actiontrail_ttl            = "365"
+    rds_enabled                = "true"
+    oss_access_enabled         = "true"
+    vpc_flow_enabled           = "true"
+    polardb_enabled            = "true"
+    drds_audit_enabled         = "true"
+    slb_access_enabled         = "true"
+    bastion_enabled            = "true"
+    waf_enabled                = "true"
+    cloudfirewall_enabled      = "true"
+    ddos_coo_access_enabled    = "true"
+    ddos_bgp_access_enabled    = "true"
+    ddos_dip_access_enabled    = "true"
+    sas_login_enabled          = "true"
+    sas_process_enabled        = "true"
+    sas_network_enabled        = "true"
+    sas_security_alert_enabled = "true"
+    apigateway_enabled         = "true"
+    nas_enabled                = "true"
+    k8s_audit_enabled          = "true"
   }
 }
 

@@ -13,6 +13,15 @@ resource "alicloud_log_store" "flow" {
   project          = "acme-network"
   name             = "vpc-flow"
   retention_period = 180
+  encrypt_conf {
+    enable       = true
+    encrypt_type = "default"
+    user_cmk_info {
+      cmk_key_id = alicloud_kms_key.audit.id
+      arn        = "acs:ram::190000000000002:role/aliyunlogdefaultrole"
+      region_id  = "cn-hangzhou"
+    }
+  }
 }
 
 resource "alicloud_vpc_flow_log" "main" {

@@ -326,7 +326,13 @@ rule "LOG010" {
   docs = <<-EOT
     ## Why
     Log audit centralises the logs of many services; ActionTrail events, RDS audit logs and OSS
-    access logs are the minimum for an investigation. All three default to off.
+    access logs are the minimum for an investigation. All three default to off. The other
+    services it can collect (WAF, Security Center, Kubernetes audit, …) are SLS004.
+
+    Checkov's CKV_ALI_38 asks for `rds_enabled`, one of the three. KICS's
+    `rds_instance_events_not_logged` also asks for `rds_ti_enabled`, `rds_slow_enabled` and
+    `rds_perf_enabled`: slow-query and performance logs record no security event, so acslint
+    does not require them.
 
     ## How to fix
     Set `actiontrail_enabled`, `rds_enabled` and `oss_access_enabled` to `"true"`.
