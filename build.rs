@@ -1,10 +1,10 @@
 //! Turns every built-in rule file under `rulesets/` into JSON embedded in the binary: parsing
 //! ~120 KB of HCL at every start-up cost more than everything else a one-file run does. The
-//! HCL→JSON code is shared with the run-time loader of user rule files (`src/rules/hcljson.rs`).
+//! HCL→JSON code is shared with the run-time loader of user rule files (`src/hcljson.rs`).
 use std::path::Path;
 
 #[allow(dead_code)]
-#[path = "src/rules/hcljson.rs"]
+#[path = "src/hcljson.rs"]
 mod hcljson;
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
@@ -34,7 +34,7 @@ fn main() {
     let rules = Path::new(&root).join("rulesets");
     let out = std::env::var("OUT_DIR").unwrap();
     println!("cargo:rerun-if-changed=rulesets");
-    println!("cargo:rerun-if-changed=src/rules/hcljson.rs");
+    println!("cargo:rerun-if-changed=src/hcljson.rs");
     let mut files = Vec::new();
     collect(&rules, &mut files);
     let mut src = String::from("&[\n");

@@ -5,7 +5,8 @@
 //! findings and lists the entries no finding matched any more ("fixed").
 
 use crate::finding::Finding;
-use crate::report::{portable_path, Fixed};
+use crate::finding::Fixed;
+use crate::source::portable_path;
 use crate::source::SourceMap;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -158,7 +159,7 @@ impl Baseline {
     }
 
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = crate::lint::read_regular(path, 256 << 20)
+        let text = crate::source::read_regular(path, 256 << 20)
             .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
             .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
         let b: Baseline = serde_json::from_str(&text)

@@ -5,9 +5,11 @@
 //! file for everything and `--isolated` none. Every value remembers where it was written, for
 //! `acslint config --show` and for diagnostics that point into the file.
 
+pub use crate::discover::FILE_NAME;
 use crate::finding::Severity;
 use crate::policy::DocKind;
 use crate::rules::Registry;
+pub use crate::source::MAX_CONFIG_SIZE;
 use crate::suppress::did_you_mean;
 use globset::{Glob, GlobMatcher};
 use hcl_edit::expr::{Expression, ObjectKey};
@@ -19,7 +21,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-pub const FILE_NAME: &str = ".acslint.hcl";
 pub const CONFIG_SCHEMA: &str = include_str!("../rulesets/schema/config.schema.json");
 
 /// A configuration file's text, kept for diagnostics.
@@ -708,25 +709,22 @@ fn merge(parent: Config, child: Config) -> Config {
     }
 }
 
-/// Configuration and rule files larger than this are refused (a configuration is a few KB).
-pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
-
 fn read_source(path: &Path) -> Result<Arc<Source>, String> {
-    let bytes = crate::lint::read_regular(path, MAX_CONFIG_SIZE).map_err(|e| {
+    let bytes = crate::source::read_regular(path, MAX_CONFIG_SIZE).map_err(|e| {
         format!(
             "cannot read configuration {}: {e}",
-            crate::lint::display_path(path)
+            crate::source::display_path(path)
         )
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         format!(
             "cannot read configuration {}: it is not valid UTF-8",
-            crate::lint::display_path(path)
+            crate::source::display_path(path)
         )
     })?;
     Ok(Arc::new(Source {
-        path: crate::report::absolute(path),
-        display: crate::lint::display_path(path),
+        path: crate::source::absolute(path),
+        display: crate::source::display_path(path),
         text,
     }))
 }
@@ -767,7 +765,7 @@ impl Confine {
         let refuse = || {
             format!(
                 "{what} `{}` is not a regular file of at most {MAX_CONFIG_SIZE} bytes inside the repository or the scanned directory; it is not read",
-                crate::lint::display_path(p)
+                crate::source::display_path(p)
             )
         };
         let canon = std::fs::canonicalize(p).map_err(|_| refuse())?;
@@ -787,7 +785,7 @@ impl Confine {
 pub fn check_text(path: &Path, text: &str) -> Result<Config, String> {
     let src = Arc::new(Source {
         path: path.to_path_buf(),
-        display: crate::lint::display_path(path),
+        display: crate::source::display_path(path),
         text: text.to_string(),
     });
     layer(&src).map(|(c, _)| c).map_err(|e| render_errors(&e))
@@ -812,7 +810,7 @@ fn load_chain(
     from: Option<&Origin>,
     confine: &Confine,
 ) -> Result<Config, Vec<ConfigError>> {
-    let abs = crate::report::absolute(path);
+    let abs = crate::source::absolute(path);
     let what = if from.is_some() {
         "`extends` target"
     } else {
@@ -932,7 +930,7 @@ impl ConfigSet {
                 let confine = Confine::of(paths);
                 let mut files: Vec<PathBuf> = Vec::new();
                 for p in paths {
-                    let abs = crate::report::absolute(p);
+                    let abs = crate::source::absolute(p);
                     // Up to the repository root, as git does; outside a repository, no higher
                     // than the path itself (a file planted above a checkout changes nothing).
                     let top = crate::discover::repo_root(&abs);
@@ -972,7 +970,7 @@ impl ConfigSet {
                                             && e.file_type().is_some_and(|t| t.is_file())
                                         {
                                             if let Ok(mut f) = found.lock() {
-                                                f.push(crate::report::absolute(e.path()));
+                                                f.push(crate::source::absolute(e.path()));
                                             }
                                         }
                                     }
@@ -987,7 +985,7 @@ impl ConfigSet {
                         found
                             .unwrap_or_default()
                             .iter()
-                            .map(|f| crate::report::absolute(f)),
+                            .map(|f| crate::source::absolute(f)),
                     );
                 }
                 files.sort();
@@ -1029,7 +1027,7 @@ impl ConfigSet {
         if let Some(f) = &self.forced {
             return Some(f.clone());
         }
-        let abs = crate::report::absolute(path);
+        let abs = crate::source::absolute(path);
         abs.ancestors().find_map(|d| self.by_dir.get(d)).cloned()
     }
 
@@ -1171,7 +1169,7 @@ impl Config {
 
     /// The per-path entry that ignores a rule for a file, if any.
     pub fn per_path_ignore(&self, reg: &Registry, file: &Path, rule: &str) -> Option<&PerPath> {
-        let abs = crate::report::absolute(file);
+        let abs = crate::source::absolute(file);
         self.per_path.iter().find(|p| {
             p.paths.iter().any(|g| g.matches(&abs))
                 && p.ignore
@@ -1182,7 +1180,7 @@ impl Config {
 
     /// The configured kind of a standalone policy file.
     pub fn policy_kind_of(&self, file: &Path) -> Option<DocKind> {
-        let abs = crate::report::absolute(file);
+        let abs = crate::source::absolute(file);
         self.policy_kind
             .iter()
             .rev()
@@ -1192,7 +1190,7 @@ impl Config {
 
     /// Is a file excluded by `exclude`/`include`?
     pub fn excludes(&self, file: &Path) -> bool {
-        let abs = crate::report::absolute(file);
+        let abs = crate::source::absolute(file);
         self.exclude
             .as_ref()
             .is_some_and(|e| e.value.iter().any(|g| g.matches(&abs)))
@@ -1218,7 +1216,7 @@ impl Config {
         match &self.path {
             Some(p) => s.push_str(&format!(
                 "# configuration: {}\n",
-                crate::lint::display_path(p)
+                crate::source::display_path(p)
             )),
             None => s.push_str("# no configuration file: defaults\n"),
         }
@@ -1273,7 +1271,7 @@ impl Config {
         if let Some(v) = &self.high_risk_list {
             s.push_str(&format!(
                 "high_risk_list = {:?}{}\n",
-                crate::lint::display_path(&v.value),
+                crate::source::display_path(&v.value),
                 from(&v.origin)
             ));
         }
@@ -1291,7 +1289,7 @@ impl Config {
         for r in &self.rules {
             s.push_str(&format!(
                 "rules += [{:?}]{}\n",
-                crate::lint::display_path(&r.value),
+                crate::source::display_path(&r.value),
                 from(&r.origin)
             ));
         }
@@ -1338,7 +1336,7 @@ mod tests {
     #[test]
     fn globs_are_relative_to_the_file_that_writes_them() {
         let d = tempfile::tempdir().unwrap();
-        let root = crate::report::absolute(d.path());
+        let root = crate::source::absolute(d.path());
         write(&root, ".acslint.hcl", "exclude = [\"gen/**\", \"*.bak.tf\"]\npolicy_kind {\n  paths = [\"trust/*.json\"]\n  kind = \"trust\"\n}\nper_path {\n  paths = [\"legacy\"]\n  ignore = [\"TF001\"]\n}\n");
         write(
             &root,

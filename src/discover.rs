@@ -1,16 +1,18 @@
 //! Discovery: which files to lint, and how to read them.
 
 use crate::source::FileKind;
+pub use crate::source::NOT_REGULAR;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::slice::ParallelSliceMut;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+/// The configuration file (read by `config`); the walk collects the ones it passes.
+pub const FILE_NAME: &str = ".acslint.hcl";
+
 /// Why a symbolic link was not followed.
 pub const OUTSIDE_LINK: &str =
     "symbolic link to a path outside the scanned directory; it was not followed";
-/// Why a FIFO, socket or device was not read.
-pub const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); it was not read";
 
 /// The repository a path is in: the closest ancestor (of its canonical form) holding `.git`.
 pub fn repo_root(path: &Path) -> Option<PathBuf> {
@@ -356,9 +358,7 @@ pub fn discover_each<T: Send>(
                     let path = entry.path();
                     if !ft.is_some_and(|t| t.is_file()) {
                         // A FIFO, socket or device with a name acslint would read is reported.
-                        if KindHint::of(path).is_some()
-                            || entry.file_name() == crate::config::FILE_NAME
-                        {
+                        if KindHint::of(path).is_some() || entry.file_name() == FILE_NAME {
                             if let Ok(mut f) = found.lock() {
                                 f.1.push(WalkError {
                                     path: Some(path.to_path_buf()),
@@ -368,7 +368,7 @@ pub fn discover_each<T: Send>(
                         }
                         return Continue;
                     }
-                    if entry.file_name() == crate::config::FILE_NAME
+                    if entry.file_name() == FILE_NAME
                         && !path.components().any(|c| c.as_os_str() == ".terraform")
                     {
                         if let Ok(mut f) = found.lock() {

@@ -2,44 +2,15 @@
 //! apply to it, runs built-in checks once per target, evaluates expression rules, and turns
 //! emits into findings with their rule's metadata. It knows nothing about output formats.
 
-use crate::checks::{self, Builtin, Sink};
-use crate::finding::{Emit, Finding, Severity};
-use crate::rules::{render_template, Registry, Rule, Scope};
+use crate::checks::{self, Builtin};
+use crate::finding::{render_template, Emit, Finding, Severity, Sink, UnknownNote};
+pub use crate::rules::Selection;
+use crate::rules::{Registry, Rule, Scope};
 use crate::source::{FileId, Loc, SourceFile, SourceMap};
-use crate::tf::{Block, BlockKind, Configuration, UnknownNote, Workspace};
+use crate::tf::{Block, BlockKind, Configuration, Workspace};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
-
-/// Which rules run, at which severity, with which options.
-#[derive(Clone, Debug, Default)]
-pub struct Selection {
-    pub enabled: HashSet<Arc<str>>,
-    pub severity: HashMap<Arc<str>, Severity>,
-    /// Rule options from configuration: rule code → option name → JSON value.
-    pub options: HashMap<String, serde_json::Map<String, serde_json::Value>>,
-}
-
-impl Selection {
-    /// Every rule that is on by default.
-    pub fn defaults(reg: &Registry) -> Selection {
-        Selection {
-            enabled: reg
-                .rules()
-                .iter()
-                .filter(|r| r.default_enabled)
-                .map(|r| r.id.clone())
-                .collect(),
-            ..Default::default()
-        }
-    }
-    pub fn is_enabled(&self, id: &str) -> bool {
-        self.enabled.contains(id)
-    }
-    pub fn option(&self, rule: &str, key: &str) -> Option<&serde_json::Value> {
-        self.options.get(rule)?.get(key)
-    }
-}
 
 /// What the engine returns.
 #[derive(Default)]
@@ -54,7 +25,7 @@ pub struct Outcome {
 /// are still analysed.
 fn contained(file: Option<FileId>, what: &str, f: impl FnOnce() -> Sink) -> Sink {
     match file {
-        Some(id) => crate::lint::guarded(id, what, f).unwrap_or_else(|e| Sink {
+        Some(id) => crate::util::guarded(id, what, f).unwrap_or_else(|e| Sink {
             emits: vec![*e],
             ..Default::default()
         }),
@@ -356,8 +327,16 @@ fn run_configuration(
                 let fits = |t: &Block| {
                     types.is_none_or(|ts| ts.iter().any(|x| *x == t.rtype || *x == t.written_type))
                 };
-                if let Some(t) = target.filter(|t| fits(t)) {
-                    crate::fix::for_block(spec, e, t, cfg, sources);
+                // A fix's `when` is a rule expression; it does not withhold a fix the check computed.
+                let when = |t: &Block| {
+                    e.fix.is_some()
+                        || spec
+                            .when
+                            .as_ref()
+                            .is_none_or(|w| crate::rules::expr::condition(w, t, cfg) == Some(true))
+                };
+                if let Some(t) = target.filter(|t| fits(t) && when(t)) {
+                    crate::fix::for_block(spec, e, t, sources);
                 }
             }
         }
@@ -463,7 +442,7 @@ fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
 }
 
 fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
-    use crate::eval::rules::{assert_each, Verdict};
+    use crate::rules::expr::{assert_each, Verdict};
     for (verdict, facet) in assert_each(rule, block, cfg) {
         match verdict {
             Verdict::Pass => {}

@@ -81,7 +81,7 @@ pub struct Emit {
     /// as a default that depends on the provider version.
     pub lower: u8,
     /// The fix a check computed, or the engine from the rule's `fix`.
-    pub fix: Option<crate::fix::Autofix>,
+    pub fix: Option<Autofix>,
 }
 
 impl Emit {
@@ -170,7 +170,7 @@ pub struct Finding {
     /// For a finding from a Terraform plan: what the plan does to it.
     pub change: Option<Change>,
     /// What `--fix` can do about it (`autofix` in JSON).
-    pub fix: Option<crate::fix::Autofix>,
+    pub fix: Option<Autofix>,
 }
 
 /// What a plan's resource change does (`terraform show -json`'s `change.actions`).
@@ -255,4 +255,142 @@ impl Change {
         }
         s
     }
+}
+
+// Fixes as findings carry them (computed and applied by `fix`).
+
+/// Whether `--fix` applies a fix by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    /// Changes only what the finding names, to the value its help names; can only narrow
+    /// access or add protection, and cannot make a deployment fail.
+    Safe,
+    /// Anything else: applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Safety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Safety::Safe => "safe",
+            Safety::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// Replace the bytes of `loc` (empty: insert at `loc.start`) with `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub loc: Loc,
+    pub text: String,
+}
+
+impl Edit {
+    fn key(&self) -> (FileId, u32, u32, &str) {
+        (self.loc.file, self.loc.start, self.loc.end, &self.text)
+    }
+}
+
+impl PartialOrd for Edit {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Edit {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// A fix offered for a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Autofix {
+    pub safety: Safety,
+    pub description: String,
+    /// Sorted, non-overlapping; possibly in several files (a variable's default).
+    pub edits: Vec<Edit>,
+}
+
+// What checks produce besides findings, and what filters set aside.
+
+/// A value a rule could not decide on, kept for `--show-unknown`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownNote {
+    pub rule: String,
+    pub file: FileId,
+    pub loc: Option<Loc>,
+    pub address: Option<String>,
+    pub reason: String,
+}
+
+/// Where emits and undecided values go.
+#[derive(Default)]
+pub struct Sink {
+    pub emits: Vec<Emit>,
+    pub unknowns: Vec<UnknownNote>,
+}
+
+impl Sink {
+    pub fn emit(&mut self, e: Emit) {
+        self.emits.push(e);
+    }
+    pub fn unknown(&mut self, note: UnknownNote) {
+        self.unknowns.push(note);
+    }
+}
+
+/// A finding that a suppression or the baseline silenced, for `--show-suppressed` and JSON.
+#[derive(Clone, Debug)]
+pub struct Suppressed {
+    pub finding: Finding,
+    /// How it was suppressed: `acslint:ignore (line 4)`, `config per_path`, `baseline`.
+    pub by: String,
+    pub reason: Option<String>,
+}
+
+/// A baseline entry that no current finding matched any more.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Fixed {
+    pub rule: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    pub fingerprint: String,
+}
+
+/// Render a built-in check's message template: `${field}` is replaced by the field's value;
+/// `$${` is a literal `${`. Unknown fields are left as written so a test can catch them.
+pub fn render_template(template: &str, fields: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find("${") {
+        if rest[..i].ends_with('$') {
+            out.push_str(&rest[..i - 1]);
+            out.push_str("${");
+            rest = &rest[i + 2..];
+            continue;
+        }
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find('}') {
+            Some(j) => {
+                let name = after[..j].trim();
+                match fields.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[i..i + 3 + j]),
+                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -9,10 +9,10 @@
 //! fix; overlapping fixes wait for the next pass; a file whose fixed text does not parse is not
 //! written.
 
-use crate::finding::Emit;
-use crate::rules::render_template;
+use crate::finding::{render_template, Emit};
+pub use crate::finding::{Autofix, Edit, Safety};
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
-use crate::tf::{Block, Configuration, Document};
+use crate::tf::{Block, Document};
 use crate::value::Value;
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::structure::Body;
@@ -20,60 +20,6 @@ use hcl_edit::Span;
 use serde_json::Value as J;
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-/// Whether `--fix` applies a fix by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Safety {
-    /// Changes only what the finding names, to the value its help names; can only narrow
-    /// access or add protection, and cannot make a deployment fail.
-    Safe,
-    /// Anything else: applied only with `--unsafe-fixes`.
-    Unsafe,
-}
-
-impl Safety {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Safety::Safe => "safe",
-            Safety::Unsafe => "unsafe",
-        }
-    }
-}
-
-/// Replace the bytes of `loc` (empty: insert at `loc.start`) with `text`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Edit {
-    pub loc: Loc,
-    pub text: String,
-}
-
-impl Edit {
-    fn key(&self) -> (FileId, u32, u32, &str) {
-        (self.loc.file, self.loc.start, self.loc.end, &self.text)
-    }
-}
-
-impl PartialOrd for Edit {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Edit {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.key().cmp(&other.key())
-    }
-}
-
-/// A fix offered for a finding.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Autofix {
-    pub safety: Safety,
-    pub description: String,
-    /// Sorted, non-overlapping; possibly in several files (a variable's default).
-    pub edits: Vec<Edit>,
-}
 
 /// A fix as a rule file declares it.
 #[derive(Clone, Debug)]
@@ -321,23 +267,13 @@ fn plain(s: &str) -> bool {
 type NotOffered = Option<String>;
 
 /// Attach the fix a rule declares to a finding on a Terraform block; when it cannot be offered
-/// for a reason the user should know, the finding gets a note instead.
-pub fn for_block(
-    spec: &FixSpec,
-    e: &mut Emit,
-    block: &Block,
-    cfg: &Configuration,
-    sources: &SourceMap,
-) {
+/// for a reason the user should know, the finding gets a note instead. The fix's `when` is a
+/// rule expression: the engine decides it before calling this.
+pub fn for_block(spec: &FixSpec, e: &mut Emit, block: &Block, sources: &SourceMap) {
     if let Some(f) = &mut e.fix {
         // Computed by the check: the rule declares its safety.
         f.safety = spec.safety;
         return;
-    }
-    if let Some(w) = &spec.when {
-        if crate::eval::rules::condition(w, block, cfg) != Some(true) {
-            return;
-        }
     }
     let file = sources.get(block.file);
     // Terraform's JSON syntax is analysed through a rewrite; fixes edit native syntax only.

@@ -19,7 +19,7 @@ fn git_dir(repo: &Path) -> Option<PathBuf> {
     if meta.is_dir() {
         return Some(dot);
     }
-    let text = String::from_utf8(crate::lint::read_regular(&dot, 4096).ok()?).ok()?;
+    let text = String::from_utf8(crate::source::read_regular(&dot, 4096).ok()?).ok()?;
     let target = text.trim().strip_prefix("gitdir:")?.trim();
     Some(repo.join(target))
 }
@@ -31,14 +31,14 @@ pub fn tracked_files(repo: &Path) -> Vec<PathBuf> {
         return Vec::new();
     };
     // SHA-256 repositories have longer object names in each entry.
-    let sha256 = crate::lint::read_regular(&dir.join("config"), 1 << 20)
+    let sha256 = crate::source::read_regular(&dir.join("config"), 1 << 20)
         .map(|c| {
             String::from_utf8_lossy(&c)
                 .to_ascii_lowercase()
                 .contains("objectformat = sha256")
         })
         .unwrap_or(false);
-    match crate::lint::read_regular(&dir.join("index"), MAX_INDEX) {
+    match crate::source::read_regular(&dir.join("index"), MAX_INDEX) {
         Ok(bytes) => parse(&bytes, if sha256 { 32 } else { 20 })
             .into_iter()
             .map(|p| PathBuf::from(String::from_utf8_lossy(&p).into_owned()))

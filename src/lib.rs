@@ -1,7 +1,11 @@
 //! acslint: a fast, offline static analyzer for Alibaba Cloud RAM policies and Terraform.
 //!
-//! Pipeline: [`discover`] → parse ([`json`], [`tf`]) → model ([`value`], [`tf::model`]) →
-//! [`engine`] (rules from [`rules`], built-in [`checks`]) → [`report`].
+//! Pipeline: [`discover`] → parse ([`json`], [`tf`] with [`eval`]) → model ([`value`],
+//! [`tf::model`]) → [`engine`] (rules from [`rules`], built-in [`checks`] over the [`policy`]
+//! analyzer) → filters ([`config`], [`suppress`], [`baseline`], [`review`]) → [`report`];
+//! [`lint`] runs it for [`cli`] and [`lsp`]. Imports go one way, from the drivers down to the
+//! ground types ([`source`], [`finding`], …): `ARCHITECTURE.md` lists the layers and
+//! `tests/architecture.rs` fails on an import that goes up a layer or around a circle.
 
 pub mod baseline;
 pub mod checks;
@@ -13,6 +17,7 @@ pub mod eval;
 pub mod finding;
 pub mod fix;
 pub mod gitindex;
+pub mod hcljson;
 pub mod init;
 pub mod json;
 pub mod lint;
@@ -20,6 +25,7 @@ pub mod lsp;
 pub mod policy;
 pub mod redact;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod source;
 pub mod suppress;

@@ -8,10 +8,12 @@ use crate::json::{self, SpanMap};
 use crate::policy::DocKind;
 use crate::report::Suppressed;
 use crate::rules::Registry;
-use crate::source::SourceFile;
+pub use crate::source::{display_path, escape_controls, read_regular};
+use crate::source::{display_path_in, SourceFile};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::suppress;
 use crate::tf::{self, Document, UnknownNote, Workspace};
+pub use crate::util::{guarded, install_panic_hook, panic_reason};
 use crate::value::Value;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -180,51 +182,6 @@ pub fn init_threads() {
     let _ = pool();
 }
 
-/// Where the last panic happened, recorded by [`install_panic_hook`]. Process-wide rather than
-/// per thread because a panic in a worker is caught on the thread that started the work.
-static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
-
-fn last_panic() -> std::sync::MutexGuard<'static, Option<String>> {
-    LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Replace the default panic hook (which prints the panic message, possibly quoting input text
-/// such as a secret) by one that records the location for the internal-error finding and prints
-/// nothing. Called once by the command-line front end.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let at = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()))
-            .unwrap_or_else(|| "an unknown location".into());
-        *last_panic() = Some(at);
-    }));
-}
-
-/// A description of a caught panic that cannot leak input: literal messages (`expect("…")`,
-/// `unreachable!()`) are kept, formatted ones (which may quote the input) are not.
-pub fn panic_reason(payload: &(dyn std::any::Any + Send)) -> String {
-    let at = last_panic().take();
-    let msg = payload.downcast_ref::<&'static str>().copied();
-    match (msg, at) {
-        (Some(m), Some(at)) => format!("`{m}` at {at}"),
-        (Some(m), None) => format!("`{m}`"),
-        (None, Some(at)) => format!("a panic at {at}"),
-        (None, None) => "a panic".into(),
-    }
-}
-
-/// Run `f`; a panic becomes a `TF006` emit on `file` instead of ending the run.
-pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, Box<Emit>> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
-        Box::new(
-            Emit::new("TF006", file, None)
-                .field("what", what.to_string())
-                .field("reason", panic_reason(&*p)),
-        )
-    })
-}
-
 /// A file as read: its text or why it could not be read.
 #[derive(Clone, Debug)]
 pub enum Read {
@@ -234,33 +191,6 @@ pub enum Read {
     /// Not read yet: read it once the configuration says whether it is wanted.
     Deferred,
     Error(String),
-}
-
-/// Display form of a path: relative to the working directory when possible, `/`-separated.
-pub fn display_path(p: &Path) -> String {
-    display_path_in(p, std::env::current_dir().ok().as_deref())
-}
-
-/// [`display_path`] with the working directory looked up once by the caller (one `getcwd` per
-/// run instead of one per file).
-fn display_path_in(p: &Path, cwd: Option<&Path>) -> String {
-    let rel = cwd.and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
-    let s = escape_controls(&rel.to_string_lossy().replace('\\', "/"));
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
-}
-
-/// Control characters in a file name escaped (`\n`, `\u{1b}`), so that a name cannot forge
-/// lines or terminal sequences in any output format.
-pub fn escape_controls(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| match c {
-            c if c.is_control() => c.escape_default().to_string(),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 /// [`read`] for the walker's threads: other text files are left for later, since a
@@ -293,42 +223,6 @@ pub fn read(c: &Candidate, max: u64) -> Read {
         }
     };
     classify(c.kind, text, c.explicit)
-}
-
-/// The bytes of a regular file of at most `max` bytes. The file is opened without blocking and
-/// checked on the open descriptor, so a FIFO or device swapped in after discovery is refused,
-/// not waited on, and a file that grows past the limit is not read past it.
-pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    use std::io::Read as _;
-    let mut o = std::fs::OpenOptions::new();
-    o.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut o, libc::O_NONBLOCK);
-    let f = o
-        .open(path)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
-    let meta = f
-        .metadata()
-        .map_err(|e| format!("cannot read the file: {e}"))?;
-    if !meta.is_file() {
-        return Err(discover::NOT_REGULAR.into());
-    }
-    let too_large = |n: u64| {
-        format!(
-            "the file is {n} bytes, over the {max}-byte limit (raise it with --max-file-size); it was not analysed"
-        )
-    };
-    if meta.len() > max {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    f.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
-    if bytes.len() as u64 > max {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// Why a `.json` file named on the command line is not linted.
@@ -628,8 +522,8 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     let mut out = engine::run(reg, sel, &sources, &ws)?;
     timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
-    let mut plan_fixed = tf::review::review(reg, sel, &sources, &ws, &mut out.findings)?;
-    tf::review::locate(
+    let mut plan_fixed = crate::review::review(reg, sel, &sources, &ws, &mut out.findings)?;
+    crate::review::locate(
         &mut sources,
         &ws,
         opts.plan_config_dir.as_deref(),
@@ -637,7 +531,7 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
         &mut out.findings,
         &mut plan_fixed,
     );
-    tf::review::mask_sensitive_text(&mut sources, &ws);
+    crate::review::mask_sensitive_text(&mut sources, &ws);
     timings.lap("plans");
     let (findings, mut suppressed) =
         filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));
@@ -1133,14 +1027,5 @@ mod tests {
         );
         assert!(r.findings[0].message.contains("Terraform configuration"));
         assert_eq!(r.internal_errors, 1);
-    }
-
-    #[test]
-    fn panic_reasons_never_quote_formatted_messages() {
-        let secret = "LTAI5tAbCdEfGhIjKlMnOpQr";
-        let p = std::panic::catch_unwind(|| panic!("bad input {secret}")).unwrap_err();
-        assert!(!panic_reason(&*p).contains(secret));
-        let p = std::panic::catch_unwind(|| panic!("literal")).unwrap_err();
-        assert!(panic_reason(&*p).contains("`literal`"));
     }
 }

@@ -1,8 +1,9 @@
 //! Source files, byte spans and line/column conversion.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Index of a file in the run's [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -285,6 +286,133 @@ impl SourceMap {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+}
+
+// Reading files and naming paths: every stage reads and shows files the same way.
+
+/// Why a FIFO, socket or device was not read.
+pub const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); it was not read";
+
+/// Display form of a path: relative to the working directory when possible, `/`-separated.
+pub fn display_path(p: &Path) -> String {
+    display_path_in(p, std::env::current_dir().ok().as_deref())
+}
+
+/// [`display_path`] with the working directory looked up once by the caller (one `getcwd` per
+/// run instead of one per file).
+pub fn display_path_in(p: &Path, cwd: Option<&Path>) -> String {
+    let rel = cwd.and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
+    let s = escape_controls(&rel.to_string_lossy().replace('\\', "/"));
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Control characters in a file name escaped (`\n`, `\u{1b}`), so that a name cannot forge
+/// lines or terminal sequences in any output format.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The bytes of a regular file of at most `max` bytes. The file is opened without blocking and
+/// checked on the open descriptor, so a FIFO or device swapped in after discovery is refused,
+/// not waited on, and a file that grows past the limit is not read past it.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut o, libc::O_NONBLOCK);
+    let f = o
+        .open(path)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let meta = f
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if !meta.is_file() {
+        return Err(NOT_REGULAR.into());
+    }
+    let too_large = |n: u64| {
+        format!(
+            "the file is {n} bytes, over the {max}-byte limit (raise it with --max-file-size); it was not analysed"
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Configuration and rule files larger than this are refused (a configuration is a few KB).
+pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
+
+/// The repository root of a path: the closest ancestor holding `.git` (a directory, or a file
+/// in worktrees and submodules). Cached per directory: reporters ask once per file.
+pub fn repo_root(path: &Path) -> Option<PathBuf> {
+    static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
+    let abs = absolute(path);
+    let dir = abs.parent()?.to_path_buf();
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(HashMap::new);
+    if let Some(r) = cache.get(&dir) {
+        return r.clone();
+    }
+    let found = dir
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf);
+    cache.insert(dir, found.clone());
+    found
+}
+
+/// An absolute, lexically normalised path (no file system access beyond the working directory).
+pub fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// A file's path relative to its repository root, `/`-separated; `None` when the file is not in
+/// a repository (or has no path, like standard input).
+pub fn repo_relative(file: &SourceFile) -> Option<String> {
+    if file.path.as_os_str().is_empty() {
+        return None;
+    }
+    let abs = absolute(&file.path);
+    let root = repo_root(&abs)?;
+    let rel = abs.strip_prefix(&root).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// The path machine formats use: repository-relative when possible, the display path otherwise.
+pub fn portable_path(file: &SourceFile) -> String {
+    repo_relative(file).unwrap_or_else(|| file.display.clone())
 }
 
 #[cfg(test)]

@@ -13,10 +13,10 @@
 //! malformed directives and unknown codes are TF011; expired ones stop working (TF012); directives
 //! that silence nothing are TF013. Rules declared `ignorable = false` cannot be suppressed.
 
-use crate::engine::{finalize, Selection};
+use crate::engine::finalize;
+use crate::finding::Suppressed;
 use crate::finding::{Emit, Finding};
-use crate::report::Suppressed;
-use crate::rules::Registry;
+use crate::rules::{Registry, Selection};
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;

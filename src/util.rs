@@ -1,6 +1,10 @@
-//! Small shared helpers.
+//! Small shared helpers: atomic writes, and panic containment (a panic in one file's analysis
+//! becomes a `TF006` finding, never the end of the run).
 
+use crate::finding::Emit;
+use crate::source::FileId;
 use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// Write a file atomically: a temporary file in the same directory, created exclusively under
@@ -26,4 +30,63 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     // On error the temporary file is dropped, which removes it.
     tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
+/// Where the last panic happened, recorded by [`install_panic_hook`]. Process-wide rather than
+/// per thread because a panic in a worker is caught on the thread that started the work.
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn last_panic() -> std::sync::MutexGuard<'static, Option<String>> {
+    LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Replace the default panic hook (which prints the panic message, possibly quoting input text
+/// such as a secret) by one that records the location for the internal-error finding and prints
+/// nothing. Called once by the command-line front end.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "an unknown location".into());
+        *last_panic() = Some(at);
+    }));
+}
+
+/// A description of a caught panic that cannot leak input: literal messages (`expect("…")`,
+/// `unreachable!()`) are kept, formatted ones (which may quote the input) are not.
+pub fn panic_reason(payload: &(dyn std::any::Any + Send)) -> String {
+    let at = last_panic().take();
+    let msg = payload.downcast_ref::<&'static str>().copied();
+    match (msg, at) {
+        (Some(m), Some(at)) => format!("`{m}` at {at}"),
+        (Some(m), None) => format!("`{m}`"),
+        (None, Some(at)) => format!("a panic at {at}"),
+        (None, None) => "a panic".into(),
+    }
+}
+
+/// Run `f`; a panic becomes a `TF006` emit on `file` instead of ending the run.
+pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, Box<Emit>> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
+        Box::new(
+            Emit::new("TF006", file, None)
+                .field("what", what.to_string())
+                .field("reason", panic_reason(&*p)),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_reasons_never_quote_formatted_messages() {
+        let secret = "LTAI5tAbCdEfGhIjKlMnOpQr";
+        let p = std::panic::catch_unwind(|| panic!("bad input {secret}")).unwrap_err();
+        assert!(!panic_reason(&*p).contains(secret));
+        let p = std::panic::catch_unwind(|| panic!("literal")).unwrap_err();
+        assert!(panic_reason(&*p).contains("`literal`"));
+    }
 }

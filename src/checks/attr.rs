@@ -209,7 +209,7 @@ fn key_of(obj: &Value, target: &Value) -> Option<crate::source::Loc> {
 }
 
 /// A numeric rule option, or its default.
-pub fn opt_num(sel: &crate::engine::Selection, rule: &str, key: &str, default: f64) -> f64 {
+pub fn opt_num(sel: &crate::rules::Selection, rule: &str, key: &str, default: f64) -> f64 {
     sel.option(rule, key)
         .and_then(serde_json::Value::as_f64)
         .unwrap_or(default)

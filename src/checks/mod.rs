@@ -1,37 +1,22 @@
 //! Built-in checks written in Rust. Each is named by rule files (`check = builtin("name")`)
 //! and emits findings for the rule codes that name it; wording comes from the rule files.
 
-use crate::engine::Selection;
-use crate::finding::Emit;
+pub use crate::finding::Sink;
+use crate::rules::Selection;
 use crate::source::{SourceFile, SourceMap};
-use crate::tf::{Block, Configuration, Document, UnknownNote};
+use crate::tf::{Block, Configuration, Document};
 
 pub mod attr;
 pub mod audit;
 pub mod blast;
 pub mod iam;
+pub mod ram;
 pub mod secrets;
 
 /// See [`crate::lint::warm_up`].
 pub(crate) fn warm_up() {
     attr::warm_up();
     secrets::warm_up();
-}
-
-/// Where emits and undecided values go.
-#[derive(Default)]
-pub struct Sink {
-    pub emits: Vec<Emit>,
-    pub unknowns: Vec<UnknownNote>,
-}
-
-impl Sink {
-    pub fn emit(&mut self, e: Emit) {
-        self.emits.push(e);
-    }
-    pub fn unknown(&mut self, note: UnknownNote) {
-        self.unknowns.push(note);
-    }
 }
 
 pub struct FileCtx<'a> {
@@ -73,14 +58,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     // Front-end diagnostics (parse errors, unreadable files) are emitted while reading; the rules
     // that name this check only carry their metadata.
     ("front-end", Builtin::File(|_, _| {})),
-    (
-        "ram-grammar",
-        Builtin::Document(crate::policy::check_grammar),
-    ),
-    (
-        "ram-semantics",
-        Builtin::Document(crate::policy::check_semantics),
-    ),
+    ("ram-grammar", Builtin::Document(ram::check_grammar)),
+    ("ram-semantics", Builtin::Document(ram::check_semantics)),
     (
         "provider-credentials",
         Builtin::Block(iam::provider_credentials),

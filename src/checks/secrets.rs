@@ -6,6 +6,7 @@
 use super::iam::redact;
 use super::{FileCtx, Sink};
 use crate::finding::Emit;
+pub use crate::redact::STS_TOKEN;
 use crate::source::Loc;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -17,10 +18,6 @@ pub(crate) fn warm_up() {
     token_re();
     keyword_re();
 }
-
-/// An STS security token: a long base64 blob. Tokens issued today start `CAIS` (older ones
-/// `CAES`); the prefix is what tells them from other base64.
-pub const STS_TOKEN: &str = r"(?-u:\b)CA[IE]S[A-Za-z0-9+/]{96,}={0,2}";
 
 /// Any of [`KEYWORDS`], case-insensitively: the whole-file pre-filter (no lower-cased copy).
 fn keyword_re() -> &'static Regex {
@@ -204,7 +201,7 @@ mod tests {
         let mut m = SourceMap::default();
         let text = "policy_name = \"AliyunYundunGreenWebFullAccess\"\nsecret = \"Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0\"\n";
         let id = m.add("x.tf".into(), "x.tf".into(), FileKind::Hcl, text.into());
-        let sel = crate::engine::Selection::default();
+        let sel = crate::rules::Selection::default();
         let mut sink = Sink::default();
         scan(
             &FileCtx {

@@ -1115,7 +1115,7 @@ fn read_file(ev: &Evaluator, p: &str, l: Option<Loc>) -> Value {
     {
         return Value::string(f.text.to_string(), Some(Loc::new(f.id, 0..f.text.len())));
     }
-    match crate::lint::read_regular(&path, ev.budget.limits.max_string as u64) {
+    match crate::source::read_regular(&path, ev.budget.limits.max_string as u64) {
         Ok(b) => match String::from_utf8(b) {
             Ok(t) => Value::string(t, l),
             Err(_) => Value::unknown(format!("`{p}` is not valid UTF-8"), l),

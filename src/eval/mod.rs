@@ -5,8 +5,8 @@
 //! bounded by a shared [`Budget`] (depth, steps, string and collection sizes): exceeding it makes
 //! the value unknown and records why, so hostile input ends with a diagnostic, never a hang.
 
+pub mod address;
 pub mod funcs;
-pub mod rules;
 
 use crate::source::{FileId, Loc, SourceMap};
 use crate::value::{Entry, Kind, Value};
@@ -639,14 +639,12 @@ impl<'a> Evaluator<'a> {
                 (Some(e), Some(o)) => Ok(e.value.clone().with_origin(format!("{o}.{a}"))),
                 (Some(e), None) => Ok(e.value.clone()),
                 // A resource's attributes that are not written are computed by the provider.
-                (None, Some(o)) if crate::tf::links::is_instance_address(o) => {
-                    Ok(Value::reference(
-                        format!("{o}.{a}"),
-                        format!("`{o}.{a}` is known only after apply"),
-                        l,
-                    )
-                    .with_origin(format!("{o}.{a}")))
-                }
+                (None, Some(o)) if address::is_instance_address(o) => Ok(Value::reference(
+                    format!("{o}.{a}"),
+                    format!("`{o}.{a}` is known only after apply"),
+                    l,
+                )
+                .with_origin(format!("{o}.{a}"))),
                 (None, _) => err(format!("the object has no attribute `{a}`"), l),
             },
             Kind::Unknown(_) => Ok(unknown_like(v, l)),

@@ -94,19 +94,19 @@ fn parse_json(text: &str) -> Result<HighRiskList, String> {
 
 /// Read a list from a file: the HCL shape of the built-in one, or the same as JSON.
 pub fn load(path: &Path) -> Result<HighRiskList, String> {
-    let text = crate::lint::read_regular(path, crate::config::MAX_CONFIG_SIZE)
+    let text = crate::source::read_regular(path, crate::source::MAX_CONFIG_SIZE)
         .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
         .map_err(|e| format!("cannot read high-risk list {}: {e}", path.display()))?;
     let json = if text.trim_start().starts_with('{') {
         serde_json::from_str(&text).map_err(|e| e.to_string())
     } else {
-        crate::rules::hcljson::data_body(&text).map_err(|e| e.message)
+        crate::hcljson::data_body(&text).map_err(|e| e.message)
     };
     let mut l = json
         .and_then(|j| serde_json::from_value::<HighRiskList>(j).map_err(|e| e.to_string()))
         .and_then(|l| l.validate().map(|_| l))
         .map_err(|e| format!("high-risk list {}: {e}", path.display()))?;
-    l.origin = crate::lint::display_path(path);
+    l.origin = crate::source::display_path(path);
     Ok(l)
 }
 

@@ -1,8 +1,7 @@
 //! A statement-level view of a policy document that keeps every span, plus the pieces of RAM
 //! semantics the checks share: wildcard matching, ARN parsing, Deny cancellation.
 
-use crate::checks::Sink;
-use crate::finding::Emit;
+use crate::finding::{Emit, Sink};
 use crate::json::pointer_push;
 use crate::source::Loc;
 use crate::tf::{Document, UnknownNote};

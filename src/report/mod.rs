@@ -10,13 +10,13 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, UnknownNote};
+pub use crate::finding::{Fixed, Suppressed};
 use crate::rules::{Registry, Rule};
+pub use crate::source::{absolute, portable_path, repo_relative, repo_root};
 use crate::source::{LineCol, SourceFile, SourceMap};
-use crate::tf::UnknownNote;
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Everything a reporter may show.
 pub struct Report<'a> {
@@ -96,27 +96,6 @@ pub fn statistics(r: &Report) -> String {
         ));
     }
     s
-}
-
-/// A finding that a suppression or the baseline silenced, for `--show-suppressed` and JSON.
-#[derive(Clone, Debug)]
-pub struct Suppressed {
-    pub finding: Finding,
-    /// How it was suppressed: `acslint:ignore (line 4)`, `config per_path`, `baseline`.
-    pub by: String,
-    pub reason: Option<String>,
-}
-
-/// A baseline entry that no current finding matched any more.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Fixed {
-    pub rule: String,
-    pub file: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pointer: Option<String>,
-    pub fingerprint: String,
 }
 
 /// What the machine formats need beyond the findings: rule metadata, the repository root, and
@@ -211,7 +190,7 @@ impl Report<'_> {
             .filter(|f| {
                 f.fix
                     .as_ref()
-                    .is_some_and(|x| x.safety == crate::fix::Safety::Safe)
+                    .is_some_and(|x| x.safety == crate::finding::Safety::Safe)
             })
             .count();
         let all = self.findings.iter().filter(|f| f.fix.is_some()).count();
@@ -357,62 +336,6 @@ fn render_grouped(format: Format, report: &Report, style: &HumanStyle, extra: &E
         Format::Checkstyle => checkstyle::render(report),
         Format::Markdown => markdown::render(report),
     }
-}
-
-/// The repository root of a path: the closest ancestor holding `.git` (a directory, or a file
-/// in worktrees and submodules). Cached per directory: reporters ask once per file.
-pub fn repo_root(path: &Path) -> Option<PathBuf> {
-    static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
-    let abs = absolute(path);
-    let dir = abs.parent()?.to_path_buf();
-    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = guard.get_or_insert_with(HashMap::new);
-    if let Some(r) = cache.get(&dir) {
-        return r.clone();
-    }
-    let found = dir
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf);
-    cache.insert(dir, found.clone());
-    found
-}
-
-/// An absolute, lexically normalised path (no file system access beyond the working directory).
-pub fn absolute(p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
-/// A file's path relative to its repository root, `/`-separated; `None` when the file is not in
-/// a repository (or has no path, like standard input).
-pub fn repo_relative(file: &SourceFile) -> Option<String> {
-    if file.path.as_os_str().is_empty() {
-        return None;
-    }
-    let abs = absolute(&file.path);
-    let root = repo_root(&abs)?;
-    let rel = abs.strip_prefix(&root).ok()?;
-    Some(rel.to_string_lossy().replace('\\', "/"))
-}
-
-/// The path machine formats use: repository-relative when possible, the display path otherwise.
-pub fn portable_path(file: &SourceFile) -> String {
-    repo_relative(file).unwrap_or_else(|| file.display.clone())
 }
 
 /// 1-based column in UTF-16 code units of a byte offset (SARIF's default `columnKind`).

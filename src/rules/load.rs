@@ -1,8 +1,8 @@
 //! Parsing and validating HCL rule files.
 
-use super::hcljson::{rule_blocks, RawRule, EXPRESSION_MEMBERS};
 use super::{docs_url, schema, Rule, Scope};
 use crate::finding::Severity;
+use crate::hcljson::{rule_blocks, RawRule, EXPRESSION_MEMBERS};
 use hcl_edit::expr::Expression;
 use serde_json::Value as J;
 use std::collections::BTreeMap;

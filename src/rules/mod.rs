@@ -3,18 +3,20 @@
 
 pub mod coverage;
 pub mod docs;
-pub mod hcljson;
+pub mod expr;
 mod load;
 pub mod packs;
 pub mod schema;
 
-pub(crate) use hcljson::scalar_json;
+pub use crate::hcljson;
+pub(crate) use crate::hcljson::scalar_json;
 pub use load::{load_embedded, load_rule_file, RuleLoadError};
 pub use packs::Pack;
 
+pub use crate::finding::render_template;
 use crate::finding::Severity;
 use hcl_edit::expr::Expression;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 /// Where a rule applies.
@@ -212,37 +214,34 @@ impl Registry {
     }
 }
 
-/// Render a built-in check's message template: `${field}` is replaced by the field's value;
-/// `$${` is a literal `${`. Unknown fields are left as written so a test can catch them.
-pub fn render_template(template: &str, fields: &[(&'static str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(i) = rest.find("${") {
-        if rest[..i].ends_with('$') {
-            out.push_str(&rest[..i - 1]);
-            out.push_str("${");
-            rest = &rest[i + 2..];
-            continue;
-        }
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        match after.find('}') {
-            Some(j) => {
-                let name = after[..j].trim();
-                match fields.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[i..i + 3 + j]),
-                }
-                rest = &after[j + 1..];
-            }
-            None => {
-                out.push_str(&rest[i..]);
-                rest = "";
-            }
+/// Which rules run, at which severity, with which options.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub enabled: HashSet<Arc<str>>,
+    pub severity: HashMap<Arc<str>, Severity>,
+    /// Rule options from configuration: rule code → option name → JSON value.
+    pub options: HashMap<String, serde_json::Map<String, serde_json::Value>>,
+}
+
+impl Selection {
+    /// Every rule that is on by default.
+    pub fn defaults(reg: &Registry) -> Selection {
+        Selection {
+            enabled: reg
+                .rules()
+                .iter()
+                .filter(|r| r.default_enabled)
+                .map(|r| r.id.clone())
+                .collect(),
+            ..Default::default()
         }
     }
-    out.push_str(rest);
-    out
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+    pub fn option(&self, rule: &str, key: &str) -> Option<&serde_json::Value> {
+        self.options.get(rule)?.get(key)
+    }
 }
 
 #[cfg(test)]

@@ -7,14 +7,12 @@ pub mod model;
 pub mod module;
 pub mod plan;
 pub mod policydoc;
-pub mod review;
 
 pub use model::*;
 pub use module::EvalOptions;
 
 use crate::finding::Emit;
 use crate::json::{self, SpanMap};
-use crate::policy::DocKind;
 use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::value::{Kind, Value};
 use hcl_edit::structure::Body;

@@ -1,9 +1,10 @@
 //! The evaluated Terraform model that rules see.
 
 use crate::finding::Emit;
-use crate::policy::DocKind;
+pub use crate::finding::UnknownNote;
 use crate::source::{FileId, Loc};
 use crate::value::Value;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -43,6 +44,52 @@ pub enum BlockKind {
     Output,
 }
 
+/// The dialect of a policy document; rules differ per kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// Identity policy (`alicloud_ram_policy`, standalone files).
+    Identity,
+    /// Role trust policy (`AssumeRolePolicyDocument`).
+    Trust,
+    /// OSS bucket policy.
+    Bucket,
+    /// KMS key or secret policy.
+    Kms,
+    /// SLS project policy.
+    Log,
+    /// Resource Directory control policy.
+    Control,
+    /// STS session policy.
+    Session,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Identity => "identity",
+            DocKind::Trust => "trust",
+            DocKind::Bucket => "bucket",
+            DocKind::Kms => "kms",
+            DocKind::Log => "log",
+            DocKind::Control => "control",
+            DocKind::Session => "session",
+        }
+    }
+    pub fn parse(s: &str) -> Option<DocKind> {
+        Some(match s {
+            "identity" => DocKind::Identity,
+            "trust" => DocKind::Trust,
+            "bucket" => DocKind::Bucket,
+            "kms" => DocKind::Kms,
+            "log" => DocKind::Log,
+            "control" => DocKind::Control,
+            "session" => DocKind::Session,
+            _ => return None,
+        })
+    }
+}
+
 /// A policy document found in a file or a Terraform attribute.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -57,16 +104,6 @@ pub struct Document {
     pub text: Option<String>,
     /// For a document inside a module: the module calls that reached it.
     pub call_sites: Vec<Loc>,
-}
-
-/// A value a rule could not decide on, kept for `--show-unknown`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct UnknownNote {
-    pub rule: String,
-    pub file: FileId,
-    pub loc: Option<Loc>,
-    pub address: Option<String>,
-    pub reason: String,
 }
 
 /// One configuration: a root module with every local module it calls, evaluated.

@@ -326,7 +326,7 @@ fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
     let mut out = HashMap::new();
     let p = root.join(".terraform/modules/modules.json");
     let Ok(text) =
-        crate::lint::read_regular(&p, 8 << 20).map(|b| String::from_utf8_lossy(&b).into_owned())
+        crate::source::read_regular(&p, 8 << 20).map(|b| String::from_utf8_lossy(&b).into_owned())
     else {
         return out;
     };

@@ -4,13 +4,13 @@
 //! state before that the planned state no longer has is *fixed*. Findings on planned resources
 //! are then moved onto the `.tf` sources when they are beside the plan.
 
-use super::module::normalize;
-use super::plan::ResourceChange;
-use super::{parse_hcl, BlockKind, Workspace};
-use crate::engine::{self, Selection};
+use crate::engine;
 use crate::finding::{Action, Change, Effect, Finding};
-use crate::rules::{Registry, Scope};
+use crate::rules::{Registry, Scope, Selection};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
+use crate::tf::module::normalize;
+use crate::tf::plan::ResourceChange;
+use crate::tf::{parse_hcl, Block, BlockKind, Configuration, Workspace};
 use crate::value::{Kind, Value};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;
@@ -75,7 +75,7 @@ fn path_and_entry(v: &Value, loc: Loc) -> (Vec<String>, bool) {
 /// How findings of both states are matched: same rule, resource, attribute path and pointer.
 type Key = (String, Option<String>, Vec<String>, Option<String>);
 
-fn key(f: &Finding, blocks: &HashMap<&str, &super::Block>, whole: bool) -> Key {
+fn key(f: &Finding, blocks: &HashMap<&str, &Block>, whole: bool) -> Key {
     if whole {
         // About the configuration: the block it points at is only an anchor.
         return (f.rule.to_string(), None, Vec::new(), f.pointer.clone());
@@ -159,9 +159,9 @@ pub fn review(
         let Some(cfg) = ws.configurations.iter().find(|c| c.files == [p.file]) else {
             continue;
         };
-        let after: HashMap<&str, &super::Block> =
+        let after: HashMap<&str, &Block> =
             cfg.blocks.iter().map(|b| (b.address.as_str(), b)).collect();
-        let before_blocks: HashMap<&str, &super::Block> = p
+        let before_blocks: HashMap<&str, &Block> = p
             .before
             .configurations
             .iter()
@@ -169,7 +169,7 @@ pub fn review(
             .map(|b| (b.address.as_str(), b))
             .collect();
         let scope = |f: &Finding| reg.get(&f.rule).map(|r| r.scope);
-        let compared = |f: &Finding, blocks: &HashMap<&str, &super::Block>| match &f.resource {
+        let compared = |f: &Finding, blocks: &HashMap<&str, &Block>| match &f.resource {
             Some(r) => blocks
                 .get(r.as_str())
                 .is_some_and(|b| matches!(b.kind, BlockKind::Resource | BlockKind::Data)),
@@ -401,7 +401,7 @@ fn tf_files(sources: &mut SourceMap, dir: &Path, max: u64) -> Vec<(FileId, Body)
                 let Ok(text) = std::fs::read_to_string(&p) else {
                     continue;
                 };
-                let display = crate::lint::display_path(&p);
+                let display = crate::source::display_path(&p);
                 sources.add(p.clone(), display, FileKind::Other, text.into())
             }
         };
@@ -558,7 +558,7 @@ pub fn locate<'w>(
         };
         let installed = installed_modules(&root);
         let after = ws.configurations.iter().find(|c| c.files == [p.file]);
-        let blocks = |c: Option<&'w super::Configuration>| -> HashMap<&'w str, &'w super::Block> {
+        let blocks = |c: Option<&'w Configuration>| -> HashMap<&'w str, &'w Block> {
             c.into_iter()
                 .flat_map(|c| &c.blocks)
                 .map(|b| (b.address.as_str(), b))
@@ -635,7 +635,7 @@ fn sensitive_spans(mask: &Value, v: &Value, out: &mut Vec<Loc>, depth: usize) {
 /// Masks keep lengths, so spans stay valid.
 pub fn mask_sensitive_text<'w>(sources: &mut SourceMap, ws: &'w Workspace) {
     for p in &ws.plans {
-        let index = |cs: &'w [super::Configuration]| -> HashMap<&'w str, &'w Value> {
+        let index = |cs: &'w [Configuration]| -> HashMap<&'w str, &'w Value> {
             cs.iter()
                 .filter(|c| c.files == [p.file])
                 .flat_map(|c| &c.blocks)

@@ -4,8 +4,8 @@
 //! `type` whose `attr` points at this block (by reference or by equal known name/id), and
 //! `resources(type)` lists every block of a type in the configuration.
 
-use super::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
-use crate::rules::Rule;
+use super::Rule;
+use crate::eval::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::source::Loc;
 use crate::tf::{Block, Configuration};
 use crate::value::{Kind, Value};
@@ -89,7 +89,7 @@ impl Scope for RuleScope<'_> {
                     args.first().and_then(Value::as_str),
                     args.get(1).and_then(Value::as_str),
                 ) else {
-                    return Some(super::err(
+                    return Some(crate::eval::err(
                         "attached(type, attribute) takes two strings",
                         loc,
                     ));
@@ -129,7 +129,7 @@ impl Scope for RuleScope<'_> {
             // (a `jsonencode` structure as is, a JSON string parsed).
             "policy" => {
                 let Some(a) = args.first().and_then(Value::as_str) else {
-                    return Some(super::err("policy(attribute) takes a string", loc));
+                    return Some(crate::eval::err("policy(attribute) takes a string", loc));
                 };
                 let v = self.block.value.get(a).cloned().unwrap_or_else(Value::null);
                 if let Some(enc) = &v.encoded {
@@ -169,13 +169,13 @@ impl Scope for RuleScope<'_> {
             // default the provider does not document): no finding, a note saying why.
             "unknown" => {
                 let Some(why) = args.first().and_then(Value::as_str) else {
-                    return Some(super::err("unknown(reason) takes a string", loc));
+                    return Some(crate::eval::err("unknown(reason) takes a string", loc));
                 };
                 Some(Ok(Value::unknown(why.to_string(), loc)))
             }
             "resources" => {
                 let Some(t) = args.first().and_then(Value::as_str) else {
-                    return Some(super::err("resources(type) takes a string", loc));
+                    return Some(crate::eval::err("resources(type) takes a string", loc));
                 };
                 Some(Ok(Value::list(
                     self.blocks_of(t)
