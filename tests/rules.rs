@@ -28,7 +28,7 @@ fn rules_built_from_the_embedded_json_match_their_hcl() {
             let b = reg.get(&a.id).unwrap();
             let show = |r: &rules::Rule| {
                 format!(
-                    "{} {} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {} {}",
+                    "{} {} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {}",
                     r.id,
                     r.name,
                     r.severity,
@@ -44,11 +44,12 @@ fn rules_built_from_the_embedded_json_match_their_hcl() {
                     r.check,
                     r.where_,
                     r.ignorable,
-                    r.default_enabled,
                     r.source,
                 )
             };
             assert_eq!(show(&a), show(b));
+            // On by default: switched on in its file and in the `recommended` pack.
+            assert!(!b.default_enabled || a.default_enabled, "{}", a.id);
             let src = |e: &Option<hcl_edit::expr::Expression>| {
                 e.as_ref().map(|e| e.to_string().trim().to_string())
             };
@@ -246,6 +247,19 @@ fn packs_resolve_from_their_data() {
     assert_eq!(ids("recommended"), default);
     assert_eq!(ids("all").len(), reg.rules().len());
     assert!(ids("all").len() > ids("recommended").len());
+    // The criterion written in the pack: at medium or above, or a diagnostic of the analysis.
+    for r in reg.sorted().into_iter().filter(|r| r.default_enabled) {
+        assert!(
+            r.severity >= acslint::finding::Severity::Medium || r.id.starts_with("TF"),
+            "{} is on by default at {}",
+            r.id,
+            r.severity
+        );
+    }
+    // Low rules and facts stay selectable by code and through `all`.
+    assert!(!default.contains(&"OSS004".to_string()));
+    assert!(ids("all").contains(&"OSS004".to_string()));
+    assert!(ids("OSS004").contains(&"OSS004".to_string()));
     assert!(ids("cis").contains(&"IAM017".to_string()));
     assert!(!ids("cis").contains(&"KMS001".to_string()));
     let mlps3 = ids("mlps-level-3");

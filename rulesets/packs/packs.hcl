@@ -3,7 +3,8 @@
 #   select     = codes, prefixes, rule names or other packs
 #   reference  = rules citing that reference (`cis`, `cspm`)
 #   tags       = rules carrying one of these tags
-#   default    = true: the rules on by default
+#   default    = true: the rules not switched off (`enabled = false`), with
+#   min_severity = only those at this severity or above (the `recommended` criterion)
 #   infraguard = InfraGuard packs (rulesets/peers/infraguard-packs.txt): every rule whose
 #                `equivalents` names one of their rules
 #   severity   = severities the pack raises or lowers when it is selected
@@ -18,18 +19,28 @@ pack "all" {
 pack "recommended" {
   title       = "Recommended (the default set)"
   description = <<-EOT
-    The high-signal, low-noise set acslint runs when nothing is selected. A rule is on by default
-    when all of these hold: it reports a security weakness (exposure, a missing control, a grant
-    too wide, a secret) or is a diagnostic of the analysis itself; the code decides it (what only
-    the live account knows is never guessed, and unknown values are silent); the fix is right for
-    almost every account (no organisation-specific choice such as deletion protection, a
-    customer-managed key everywhere or tags); and it raises no false positive on the corpus of
-    public Terraform projects the rules are tested on. Its few info rules are facts a reviewer
-    wants to see (an AccessKey's blast radius, a redundant statement), which do not fail a run at
-    the default `--fail-on low`. Rules that fail a criterion carry `enabled = false` and their
-    page says so: select them by code, by pack (`cis`, `mlps-level-3`, …) or with `all`.
+    The high-signal, low-noise set acslint runs when nothing is selected. Its criterion is this
+    pack's data, applied to every built-in rule:
+
+    1. the rule is not switched off (`enabled = false` in its rule file). Rules are switched off
+       when they are hygiene or an organisation's choice rather than a weakness (deletion
+       protection, a customer-managed key everywhere, tag immutability, stack policies), when
+       they need account context the code does not carry (which services an account uses,
+       how long its logs must be kept), or when they raised false positives on the corpus of
+       public Terraform projects the rules are tested on;
+    2. and it reports at `medium` or above (`min_severity`): exposure, grants too wide,
+       secrets, missing encryption, TLS, MFA or audit. Low findings (missing logging,
+       hygiene) and info facts are left to `all`, the compliance packs and `--select`;
+    3. or it is a diagnostic of the analysis itself (`TF`: files that could not be parsed or
+       read, modules not analysed, suppressions without a reason, expired or unused), which
+       says whether the other rules saw everything.
+
+    A rule outside the set says so on its page ("Off by default"); select it by code, by pack
+    (`cis`, `mlps-level-3`, …) or with `all`.
   EOT
-  default     = true
+  default      = true
+  min_severity = "medium"
+  select       = ["TF"]
 }
 
 pack "cspm" {

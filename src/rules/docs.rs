@@ -28,7 +28,7 @@ pub fn page(r: &Rule) -> String {
         s.push_str("- Cannot be suppressed inline\n");
     }
     if !r.default_enabled {
-        s.push_str("- Off by default: enable it with `--select`\n");
+        s.push_str("- Off by default (not in the `recommended` pack): enable it with `--select`\n");
     }
     for (k, v) in &r.references {
         let label = match k.as_str() {

@@ -136,8 +136,30 @@ impl Registry {
                         .unwrap_or_else(|e| panic!("built-in rule file {path}: {e}"));
                 }
             }
+            reg.apply_recommended();
             reg
         })
+    }
+
+    /// The built-in rules on by default are exactly the `recommended` pack, whose criterion is
+    /// data (rulesets/packs/packs.hcl): a rule's own `enabled = false` takes it out, and so does
+    /// the pack's `min_severity`. Computing it once here keeps `default_enabled` the one flag the
+    /// engine, configurations and docs read. (Rules loaded later, with `--rules`, keep their
+    /// own `enabled`.)
+    fn apply_recommended(&mut self) {
+        let Some(p) = self.pack("recommended").cloned() else {
+            return;
+        };
+        let on: std::collections::HashSet<Arc<str>> = self
+            .pack_rules(&p)
+            .into_iter()
+            .map(|r| r.id.clone())
+            .collect();
+        for r in &mut self.rules {
+            if let Some(m) = Arc::get_mut(r) {
+                m.default_enabled = on.contains(&m.id);
+            }
+        }
     }
 
     /// Add a rule; duplicate codes or names are errors.

@@ -30,6 +30,8 @@ pub struct Pack {
     pub reference: Option<String>,
     pub tags: Vec<String>,
     pub default: bool,
+    /// With `default`: only the default rules at this severity or above.
+    pub min_severity: Option<Severity>,
     pub infraguard: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
     pub items: Vec<Item>,
@@ -45,6 +47,7 @@ pub const MEMBERS: &[&str] = &[
     "reference",
     "tags",
     "default",
+    "min_severity",
     "infraguard",
     "severity",
     "item",
@@ -103,6 +106,12 @@ impl Pack {
                 reason: i["reason"].as_str().unwrap_or_default().to_string(),
             })
             .collect();
+        let min_severity = match obj.get("min_severity") {
+            None => None,
+            Some(v) => Some(v.as_str().and_then(Severity::parse).ok_or_else(|| {
+                format!("pack `{name}`: min_severity must be critical, high, medium, low or info")
+            })?),
+        };
         let p = Pack {
             name: name.to_string(),
             title: s("title").to_string(),
@@ -111,6 +120,7 @@ impl Pack {
             reference: obj.get("reference").and_then(J::as_str).map(str::to_string),
             tags: strings(obj.get("tags")),
             default: obj.get("default").and_then(J::as_bool).unwrap_or(false),
+            min_severity,
             infraguard: strings(obj.get("infraguard")),
             severity,
             items,
@@ -224,12 +234,13 @@ impl Registry {
         let ig = infraguard_ids(p);
         let mut ids: BTreeSet<&str> = BTreeSet::new();
         for r in self.rules() {
-            let hit = (p.default && r.default_enabled)
-                || p.reference
-                    .as_ref()
-                    .is_some_and(|k| r.references.contains_key(k))
-                || r.tags.iter().any(|t| p.tags.contains(t))
-                || infraguard_equivalents(r).any(|e| ig.contains(e));
+            let hit =
+                (p.default && r.default_enabled && p.min_severity.is_none_or(|m| r.severity >= m))
+                    || p.reference
+                        .as_ref()
+                        .is_some_and(|k| r.references.contains_key(k))
+                    || r.tags.iter().any(|t| p.tags.contains(t))
+                    || infraguard_equivalents(r).any(|e| ig.contains(e));
             if hit {
                 ids.insert(&r.id);
             }
