@@ -1,6 +1,8 @@
 # acslint in a container: a static binary on an empty base, run as a non-root user.
 #   docker build -t acslint .
 #   docker run --rm -v "$PWD:/src:ro" -w /src acslint check .
+# A release build names its published git ref so that diagnostics link the rule pages:
+#   docker build --build-arg ACSLINT_DOCS_REF=v0.1.0 -t acslint .
 FROM rust:1-bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends musl-tools \
     && rm -rf /var/lib/apt/lists/* \
@@ -11,6 +13,7 @@ COPY src src
 COPY rulesets rulesets
 COPY benches benches
 COPY examples examples
+ARG ACSLINT_DOCS_REF=""
 RUN cargo build --release --locked --target x86_64-unknown-linux-musl \
     && cp target/x86_64-unknown-linux-musl/release/acslint /acslint
 

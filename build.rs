@@ -35,6 +35,7 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap();
     println!("cargo:rerun-if-changed=rulesets");
     println!("cargo:rerun-if-changed=src/hcljson.rs");
+    docs_ref(&root);
     let mut files = Vec::new();
     collect(&rules, &mut files);
     let mut src = String::from("&[\n");
@@ -118,4 +119,30 @@ fn main() {
         serde_json::to_string(&packs).unwrap(),
     )
     .unwrap();
+}
+
+/// The git ref whose `docs/rules/` the diagnostics link to, as `ACSLINT_DOCS_REF` for the crate
+/// (empty: no link). Only a ref known to be published qualifies: the one a release build names
+/// (`ACSLINT_DOCS_REF=v0.2.0 cargo build`, as the Action and the Dockerfile pass), else the
+/// commit a crates.io package was made from (cargo records it in `.cargo_vcs_info.json`). A
+/// build from a local checkout links nothing: its version's tag may not exist yet.
+fn docs_ref(root: &str) {
+    println!("cargo:rerun-if-env-changed=ACSLINT_DOCS_REF");
+    let vcs = Path::new(root).join(".cargo_vcs_info.json");
+    println!("cargo:rerun-if-changed={}", vcs.display());
+    let from_env = std::env::var("ACSLINT_DOCS_REF").ok();
+    let from_package = || {
+        let text = std::fs::read_to_string(&vcs).ok()?;
+        let j: serde_json::Value = serde_json::from_str(&text).ok()?;
+        j["git"]["sha1"].as_str().map(str::to_string)
+    };
+    let r = from_env.or_else(from_package).unwrap_or_default();
+    // A ref goes into a URL path: keep it to what git refs and hashes are made of.
+    let ok = r
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'));
+    println!(
+        "cargo:rustc-env=ACSLINT_DOCS_REF={}",
+        if ok { r.trim() } else { "" }
+    );
 }

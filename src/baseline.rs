@@ -226,7 +226,7 @@ mod tests {
             severity: Severity::High,
             message: "m".into(),
             help: None,
-            url: "u".into(),
+            url: None,
             file,
             loc: Some(Loc::new(file, range)),
             label: None,

@@ -1061,6 +1061,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         }
     }
     if format == Format::Human && !args.quiet {
+        err_out(&report::human::summary_table(
+            &report,
+            result.suppressed.len(),
+        ));
         err_out(&format!(
             "{}{}\n",
             report::human::summary(&report, start.elapsed().as_millis()),

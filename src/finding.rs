@@ -157,7 +157,8 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub help: Option<String>,
-    pub url: Arc<str>,
+    /// The rule's published page, if any (`acslint explain CODE` otherwise).
+    pub url: Option<Arc<str>>,
     pub file: FileId,
     pub loc: Option<Loc>,
     pub label: Option<String>,

@@ -116,7 +116,7 @@ fn diagnostic(text: &str, f: &crate::finding::Finding) -> Value {
         .loc
         .map(|l| (l.start as usize, l.end as usize))
         .unwrap_or((0, 0));
-    json!({
+    let mut d = json!({
         "range": range(text, s, e),
         "severity": match f.severity {
             Severity::Critical | Severity::High => 1,
@@ -124,13 +124,17 @@ fn diagnostic(text: &str, f: &crate::finding::Finding) -> Value {
             Severity::Info => 3,
         },
         "code": &*f.rule,
-        "codeDescription": {"href": &*f.url},
         "source": "acslint",
         "message": match &f.help {
             Some(h) => format!("{}\nhelp: {h}", f.message),
             None => f.message.clone(),
         },
-    })
+    });
+    // `href` must be a URI: without a published page there is no description link.
+    if let Some(u) = f.url.as_deref() {
+        d["codeDescription"] = json!({ "href": u });
+    }
+    d
 }
 
 /// The edits of fixes as LSP text edits, when they all apply to the document itself and leave

@@ -404,13 +404,26 @@ pub fn repo_relative(file: &SourceFile) -> Option<String> {
     if file.path.as_os_str().is_empty() {
         return None;
     }
+    // Every format asks once per finding: remember the answer per path.
+    static CACHE: Mutex<Option<HashMap<PathBuf, Option<String>>>> = Mutex::new(None);
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(HashMap::new);
+    if let Some(r) = cache.get(&file.path) {
+        return r.clone();
+    }
     let abs = absolute(&file.path);
-    let root = repo_root(&abs)?;
-    let rel = abs.strip_prefix(&root).ok()?;
-    Some(rel.to_string_lossy().replace('\\', "/"))
+    let rel = repo_root(&abs).and_then(|root| {
+        let rel = abs.strip_prefix(&root).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    });
+    cache.insert(file.path.clone(), rel.clone());
+    rel
 }
 
-/// The path machine formats use: repository-relative when possible, the display path otherwise.
+/// The path every format but `human` uses (documented in docs/ci.md): relative to the file's
+/// repository root (the closest directory above it holding `.git`), `/`-separated; outside a
+/// repository (or for standard input), the path as displayed (relative to the working
+/// directory when the file is below it).
 pub fn portable_path(file: &SourceFile) -> String {
     repo_relative(file).unwrap_or_else(|| file.display.clone())
 }

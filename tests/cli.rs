@@ -64,10 +64,8 @@ fn findings_exit_1_and_json_is_exact() {
     );
     assert_eq!(f["resource"], Value::Null);
     assert_eq!(f["pointer"], Value::Null);
-    assert!(f["url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/docs/rules/RAM000.md"));
+    // A test build knows no published docs ref: no link to a tag that may not exist.
+    assert_eq!(f["url"], Value::Null);
     assert_eq!(
         v["summary"],
         serde_json::json!({"files": 2, "findings": 2, "by_severity": {"high": 2}, "by_rule": [
@@ -264,9 +262,20 @@ fn human_output_is_miette_with_summary_on_stderr() {
     let o = a.get_output();
     let stdout = String::from_utf8(o.stdout.clone()).unwrap();
     insta::assert_snapshot!("human_broken", stdout);
+    // The rule's page is named once, as the command that prints it (no published docs ref in a
+    // test build).
+    assert!(stdout.contains("high TF001(hcl-syntax-error) (acslint explain TF001)\n"));
+    assert!(!stdout.contains("https://"), "{stdout}");
     let stderr = String::from_utf8(o.stderr.clone()).unwrap();
     assert!(
-        stderr.starts_with("acslint: 2 files checked, 2 findings: 2 high ("),
+        stderr.starts_with(
+            "           findings  fixable\n\
+             high              2        0\n\
+             total             2        0\n\
+             suppressed        0\n\
+             unknown           0\n\
+             acslint: 2 files checked, 2 findings: 2 high ("
+        ),
         "{stderr}"
     );
     let q = acslint().args(["check", "broken", "-q"]).assert().code(1);

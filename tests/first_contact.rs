@@ -191,7 +191,13 @@ fn human_output_groups_by_file_with_severity_and_url_once() {
         2,
         "{text}"
     );
-    assert_eq!(text.matches("docs/rules/RAM020.md").count(), 1, "{text}");
+    // Once per rule; a test build knows no published docs ref, so the command stands in.
+    assert_eq!(
+        text.matches("critical RAM020(policy-full-admin) (acslint explain RAM020)\n").count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("docs/rules/"), "{text}");
 }
 
 #[test]
@@ -409,5 +415,148 @@ fn init_writes_a_commented_config_and_never_overwrites() {
     assert_eq!(
         std::fs::read_to_string(root.join(".acslint.hcl")).unwrap(),
         "fail_on = \"high\"\n"
+    );
+}
+
+/// The README's two set-up commands, word for word.
+const SETUP: &str = "```sh
+cargo run --release -- check examples/insecure-account   # lint the bundled example with the built-in rules
+cargo test                                               # run the whole test suite (what CI runs)
+```";
+
+#[test]
+fn readme_setup_commands_are_exact_and_work() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme
+        .split("### The two set-up commands\n")
+        .nth(1)
+        .expect("the README has its set-up commands section");
+    let block = &section[section.find("```sh").unwrap()..];
+    assert!(
+        block.starts_with(SETUP),
+        "README set-up commands changed:\n{}",
+        &block[..block.len().min(300)]
+    );
+    let contributing = std::fs::read_to_string(root.join("CONTRIBUTING.md")).unwrap();
+    assert!(contributing.contains(SETUP), "CONTRIBUTING.md repeats them");
+    // CI runs exactly the second one, last.
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    assert_eq!(ci.lines().rfind(|l| !l.trim().is_empty()), Some("cargo test"));
+    // The first one: the built binary with the same arguments reports the example's findings
+    // (exit 1) and a summary.
+    let out = acslint()
+        .current_dir(root)
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .args(["check", "examples/insecure-account"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("── examples/insecure-account/iam.tf ──"), "{stdout}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("6 files checked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every relative link in the README and CONTRIBUTING.md reaches a file, and every `#anchor` a
+/// heading of the file it names.
+#[test]
+fn readme_links_resolve() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let anchors = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with('#'))
+            .map(|l| {
+                l.trim_start_matches('#')
+                    .trim()
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+                    .map(|c| if c == ' ' { '-' } else { c })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut broken = Vec::new();
+    for doc in ["README.md", "CONTRIBUTING.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        let mut in_code = false;
+        for line in text.lines() {
+            if line.starts_with("```") {
+                in_code = !in_code;
+            }
+            if in_code {
+                continue;
+            }
+            for part in line.split("](").skip(1) {
+                let Some(target) = part.split(')').next() else {
+                    continue;
+                };
+                if target.starts_with("http") {
+                    continue;
+                }
+                let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                let path = if file.is_empty() { doc } else { file };
+                let Ok(linked) = std::fs::read_to_string(root.join(path)).or_else(|e| {
+                    if root.join(path).is_dir() {
+                        Ok(String::new())
+                    } else {
+                        Err(e)
+                    }
+                }) else {
+                    broken.push(format!("{doc}: {target}"));
+                    continue;
+                };
+                if !anchor.is_empty() && !anchors(&linked).iter().any(|a| a == anchor) {
+                    broken.push(format!("{doc}: {target} (no such heading)"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links: {broken:?}");
+}
+
+/// A note naming a long path wraps before the path, never inside it (at its `-` or `/`).
+#[test]
+fn notes_never_wrapped_inside_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let outer = "modules/some-really-long-hyphenated-module-name/with-another-long-part";
+    let inner = format!("{outer}/nested-module-with-a-long-name");
+    std::fs::create_dir_all(dir.path().join(&inner)).unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        format!("module \"outer-module-call\" {{\n  source = \"./{outer}\"\n}}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(outer).join("main.tf"),
+        "module \"inner-module-call-with-a-rather-long-name\" {\n  source = \"./nested-module-with-a-long-name\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(&inner).join("main.tf"),
+        "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"x\"\n  acl    = \"public-read\"\n}\n",
+    )
+    .unwrap();
+    let out = acslint()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .args(["check", "--select", "OSS001", "."])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let path = format!("{outer}/main.tf:1:1");
+    assert!(
+        text.lines().any(|l| l.trim() == path),
+        "the path is whole on a line of its own:\n{text}"
+    );
+    assert!(
+        text.contains("note: reached through the module call at main.tf:1:1\n"),
+        "{text}"
     );
 }

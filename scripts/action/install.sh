@@ -10,7 +10,10 @@ elif [ -n "${ACSLINT_VERSION:-}" ]; then
   cargo install --locked --root "$bin_dir/.." --version "$ACSLINT_VERSION" acslint
   mv -f "$bin_dir/../bin/acslint" "$bin_dir/acslint"
 else
-  cargo install --locked --root "$bin_dir/.." --path "${ACSLINT_SOURCE:?ACSLINT_SOURCE is not set}"
+  # Built from the action's checkout, which is published at the action's ref: rule links point
+  # there (a crates.io release links the commit it was packaged from by itself).
+  ACSLINT_DOCS_REF="${ACSLINT_ACTION_REF:-}" \
+    cargo install --locked --root "$bin_dir/.." --path "${ACSLINT_SOURCE:?ACSLINT_SOURCE is not set}"
   mv -f "$bin_dir/../bin/acslint" "$bin_dir/acslint"
 fi
 if [ -n "${GITHUB_PATH:-}" ]; then

@@ -14,17 +14,17 @@ pub fn severity(s: Severity) -> &'static str {
 }
 
 pub fn render(r: &Report) -> String {
-    let mut by_file: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    let mut by_file: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for f in r.findings {
         by_file
-            .entry(&r.sources.get(f.file).display)
+            .entry(super::portable_path(r.sources.get(f.file)))
             .or_default()
             .push(f);
     }
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for (path, findings) in by_file {
-        let _ = writeln!(out, "  <file name=\"{}\">", xml_escape(path));
+        let _ = writeln!(out, "  <file name=\"{}\">", xml_escape(&path));
         for f in findings {
             let (s, _) = r.range(f);
             let _ = writeln!(

@@ -1,6 +1,7 @@
 //! One line per finding: `file:line:col: severity CODE message`.
 
 use super::Report;
+// Paths: the base every machine format shares (`portable_path`).
 use std::fmt::Write;
 
 pub fn render(r: &Report) -> String {
@@ -10,7 +11,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {} {} {}",
-            r.sources.get(f.file).display,
+            super::portable_path(r.sources.get(f.file)),
             start.line,
             start.column,
             f.severity,

@@ -75,10 +75,13 @@ impl std::error::Error for Diag<'_> {}
 
 impl Diagnostic for Diag<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(format!(
-            "{} {}({})",
-            self.f.severity, self.f.rule, self.f.name
-        )))
+        let mut code = format!("{} {}({})", self.f.severity, self.f.rule, self.f.name);
+        // No published page for this build: the command that prints it stands in, once per
+        // rule like the link (it is not a URI, so it cannot be the link itself).
+        if self.show_url && self.f.url.is_none() {
+            code.push_str(&format!(" ({})", crate::rules::docs_pointer(&self.f.rule, None)));
+        }
+        Some(Box::new(code))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.f.severity {
@@ -107,8 +110,8 @@ impl Diagnostic for Diag<'_> {
         (!h.is_empty()).then(|| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.show_url
-            .then(|| Box::new(&*self.f.url) as Box<dyn fmt::Display + 'a>)
+        let url = self.f.url.as_deref().filter(|_| self.show_url)?;
+        Some(Box::new(url) as Box<dyn fmt::Display + 'a>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         if !self.has_source {
@@ -163,7 +166,13 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
         .with_width(style.width)
         .with_links(style.hyperlinks)
         .without_syntax_highlighting()
-        .with_context_lines(1);
+        .with_context_lines(1)
+        // Notes name `path:line:col`: wrap only at spaces, never at a path's `-` or `/` (the
+        // Unicode line-breaking rules would); a long path overflows the width rather than
+        // being cut.
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     let mut urls_shown = std::collections::HashSet::new();
     let mut last_file = None;
@@ -201,7 +210,7 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
             has_source,
             elsewhere,
             // With hyperlinks, every code links to its page; without, the URL is said once.
-            show_url: style.hyperlinks || urls_shown.insert(f.rule.clone()),
+            show_url: (style.hyperlinks && f.url.is_some()) || urls_shown.insert(f.rule.clone()),
         };
         let (start, _) = r.range(f);
         if !diag.has_source {
@@ -267,6 +276,44 @@ fn window(
 }
 
 /// The one-line summary printed on stderr in human mode.
+/// The closing table of a human run: findings and fixable ones by severity, then what was
+/// suppressed and what could not be decided. Empty for a clean run with nothing to add.
+pub fn summary_table(r: &Report, suppressed: usize) -> String {
+    let unknown = r.unknowns.len();
+    if r.findings.is_empty() && suppressed == 0 && unknown == 0 {
+        return String::new();
+    }
+    let mut rows: Vec<(String, usize, Option<usize>, &str)> = Vec::new();
+    for s in &Severity::ALL {
+        let of = r.findings.iter().filter(|f| f.severity == *s);
+        let (n, fixable) = of.fold((0, 0), |(n, x), f| (n + 1, x + usize::from(f.fix.is_some())));
+        if n > 0 {
+            rows.push((s.to_string(), n, Some(fixable), ""));
+        }
+    }
+    let fixable = r.findings.iter().filter(|f| f.fix.is_some()).count();
+    rows.push(("total".into(), r.findings.len(), Some(fixable), ""));
+    rows.push(("suppressed".into(), suppressed, None, "--show-suppressed lists them"));
+    rows.push((
+        "unknown".into(),
+        unknown,
+        None,
+        "undecided values, no finding either way: --show-unknown",
+    ));
+    let mut out = format!("{:<10} {:>8} {:>8}\n", "", "findings", "fixable");
+    for (label, n, fix, note) in rows {
+        let fix = fix.map(|x| x.to_string()).unwrap_or_default();
+        let line = if n > 0 && !note.is_empty() {
+            format!("{label:<10} {n:>8} {fix:>8}  {note}")
+        } else {
+            format!("{label:<10} {n:>8} {fix:>8}")
+        };
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 pub fn summary(r: &Report, elapsed_ms: u128) -> String {
     let by = r.by_severity();
     let parts: Vec<String> = Severity::ALL

@@ -20,8 +20,9 @@ struct Row<'a> {
     severity: &'a str,
     message: &'a str,
     help: Option<&'a str>,
-    url: &'a str,
-    file: &'a str,
+    /// `null` when no published page exists for this version (`acslint explain CODE`).
+    url: Option<&'a str>,
+    file: String,
     range: Range,
     resource: Option<&'a str>,
     pointer: Option<&'a str>,
@@ -53,7 +54,7 @@ struct Autofix<'a> {
 /// A replacement of `range` (empty: an insertion at its start) by `content`.
 #[derive(Serialize)]
 struct EditRow<'a> {
-    file: &'a str,
+    file: String,
     range: Range,
     content: &'a str,
 }
@@ -69,7 +70,7 @@ fn autofix<'a>(r: &'a Report, f: &'a Finding) -> Option<Autofix<'a>> {
             .map(|e| {
                 let file = r.sources.get(e.loc.file);
                 EditRow {
-                    file: &file.display,
+                    file: super::portable_path(file),
                     range: Range {
                         start: file.line_col(e.loc.start as usize),
                         end: file.line_col(e.loc.end as usize),
@@ -95,8 +96,8 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         severity: f.severity.as_str(),
         message: &f.message,
         help: f.help.as_deref(),
-        url: &f.url,
-        file: &r.sources.get(f.file).display,
+        url: f.url.as_deref(),
+        file: super::portable_path(r.sources.get(f.file)),
         range: Range { start, end },
         resource: f.resource.as_deref(),
         pointer: f.pointer.as_deref(),
@@ -113,7 +114,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
 #[derive(Serialize)]
 struct Unknown<'a> {
     rule: &'a str,
-    file: &'a str,
+    file: String,
     line: Option<usize>,
     column: Option<usize>,
     resource: Option<&'a str>,
@@ -176,7 +177,7 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
             let start = u.loc.map(|l| file.line_col(l.start as usize));
             Unknown {
                 rule: &u.rule,
-                file: &file.display,
+                file: super::portable_path(file),
                 line: start.map(|s| s.line),
                 column: start.map(|s| s.column),
                 resource: u.address.as_deref(),

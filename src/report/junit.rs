@@ -9,16 +9,16 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub fn render(r: &Report) -> String {
-    // file display → rule → findings
-    let mut by_file: BTreeMap<&str, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
+    // file (the machine formats' path) → rule → findings
+    let mut by_file: BTreeMap<String, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
     for f in r.sources.files() {
         if f.kind != FileKind::Other || !f.text.is_empty() {
-            by_file.entry(&f.display).or_default();
+            by_file.entry(super::portable_path(f)).or_default();
         }
     }
     for f in r.findings {
         by_file
-            .entry(&r.sources.get(f.file).display)
+            .entry(super::portable_path(r.sources.get(f.file)))
             .or_default()
             .entry(&f.rule)
             .or_default()

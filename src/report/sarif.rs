@@ -64,7 +64,7 @@ fn rule_descriptor(r: &Rule) -> Value {
             .collect();
     let mut tags = vec!["security".to_string(), family.to_ascii_lowercase()];
     tags.extend(r.equivalents.iter().cloned());
-    json!({
+    let mut d = json!({
         "id": &*r.id,
         "name": &*r.name,
         "shortDescription": {"text": r.title},
@@ -73,7 +73,6 @@ fn rule_descriptor(r: &Rule) -> Value {
             "text": r.help.clone().unwrap_or_else(|| r.title.clone()),
             "markdown": if r.docs.trim().is_empty() { r.title.clone() } else { r.docs.trim().to_string() },
         },
-        "helpUri": &*r.url,
         "defaultConfiguration": {"level": level(r.severity)},
         "properties": {
             "tags": tags,
@@ -81,7 +80,12 @@ fn rule_descriptor(r: &Rule) -> Value {
             "problem.severity": level(r.severity),
             "security-severity": security_severity(r.severity),
         },
-    })
+    });
+    // `helpUri` must be an absolute URI; the markdown help carries the page either way.
+    if let Some(u) = r.url.as_deref() {
+        d["helpUri"] = json!(u);
+    }
+    d
 }
 
 pub fn render(r: &Report, extra: &Extra) -> String {

@@ -107,7 +107,7 @@ pub fn json(r: &Rule) -> serde_json::Value {
         "equivalents": r.equivalents,
         "ignorable": r.ignorable,
         "enabled": r.default_enabled,
-        "url": &*r.url,
+        "url": r.url.as_deref(),
         "fix": r.fix.as_ref().map(|f| json!({"safety": f.safety.as_str(), "description": f.description()})),
     })
 }

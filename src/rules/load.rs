@@ -158,7 +158,8 @@ fn build_rule(
         ignorable: j.get("ignorable").and_then(J::as_bool).unwrap_or(true),
         default_enabled: j.get("enabled").and_then(J::as_bool).unwrap_or(true),
         source: path.to_string(),
-        url: docs_url(id).into(),
+        // User rules have no page at acslint; `load_embedded` sets built-in rules' links.
+        url: None,
     })
 }
 
@@ -197,9 +198,10 @@ pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
                 }
             }
         }
-        rules.push(
-            build_rule(path, id, &r["instance"], exprs).map_err(|m| format!("rule {id}: {m}"))?,
-        );
+        let mut rule =
+            build_rule(path, id, &r["instance"], exprs).map_err(|m| format!("rule {id}: {m}"))?;
+        rule.url = docs_url(id).map(Into::into);
+        rules.push(rule);
     }
     Ok(rules)
 }

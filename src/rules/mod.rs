@@ -89,17 +89,41 @@ pub struct Rule {
     pub default_enabled: bool,
     /// The file the rule was declared in (relative to `rulesets/` for built-in rules).
     pub source: String,
-    pub url: Arc<str>,
+    /// The rule's page for this version, when one is known to be published (see `docs_url`).
+    pub url: Option<Arc<str>>,
     /// The fix the rule declares (`fix = { … }`).
     pub fix: Option<crate::fix::FixSpec>,
 }
 
-/// The documentation URL of a rule, pinned to this version like tflint's links.
-pub fn docs_url(id: &str) -> String {
-    format!(
-        "https://github.com/acslint/acslint/blob/v{}/docs/rules/{id}.md",
-        env!("CARGO_PKG_VERSION")
-    )
+/// The documentation URL of a built-in rule at the ref this binary was built from, when that
+/// ref is known to be published (set by build.rs); `None` otherwise, and `acslint explain CODE`
+/// stands in for it. A link to an unpublished tag would be a dead link.
+pub fn docs_url(id: &str) -> Option<String> {
+    docs_url_at(env!("ACSLINT_DOCS_REF"), id)
+}
+
+fn docs_url_at(git_ref: &str, id: &str) -> Option<String> {
+    (!git_ref.is_empty())
+        .then(|| format!("https://github.com/acslint/acslint/blob/{git_ref}/docs/rules/{id}.md"))
+}
+
+#[cfg(test)]
+mod docs_url_tests {
+    #[test]
+    fn link_only_at_a_published_ref() {
+        assert_eq!(super::docs_url_at("", "OSS001"), None);
+        assert_eq!(
+            super::docs_url_at("v0.2.0", "OSS001").as_deref(),
+            Some("https://github.com/acslint/acslint/blob/v0.2.0/docs/rules/OSS001.md")
+        );
+        assert_eq!(super::docs_pointer("OSS001", None), "acslint explain OSS001");
+        assert_eq!(super::docs_pointer("OSS001", Some("https://x/y")), "https://x/y");
+    }
+}
+
+/// What stands in for a rule's documentation link: the link, else the command printing the page.
+pub fn docs_pointer(rule: &str, url: Option<&str>) -> String {
+    url.map_or_else(|| format!("acslint explain {rule}"), str::to_string)
 }
 
 /// Built-in rule files, embedded at build time (see build.rs): path under `rulesets/`, the HCL
