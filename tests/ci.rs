@@ -265,10 +265,7 @@ fn sarif_is_valid_and_github_ready() {
     // No published docs ref in a test build (build.rs): no `helpUri` rather than a link to a
     // tag that may not exist; the rule's page travels as the markdown help.
     assert_eq!(db001.get("helpUri"), None);
-    assert!(db001["help"]["markdown"]
-        .as_str()
-        .unwrap()
-        .contains("## "));
+    assert!(db001["help"]["markdown"].as_str().unwrap().contains("## "));
     // The configuration raises TF013 from info to low: code scanning sees the override.
     let tf013 = rules.iter().find(|r| r["id"] == "TF013").unwrap();
     assert_eq!(tf013["defaultConfiguration"]["level"], "warning");
@@ -582,7 +579,12 @@ fn every_machine_format_uses_the_repository_root_as_path_base() {
     .unwrap();
     let sel = ["--select", "OSS001,LOG002"];
     let json: Value = serde_json::from_str(
-        &run(&infra, &[&["check", "-f", "json"][..], &sel, &["."]].concat(), 1).0,
+        &run(
+            &infra,
+            &[&["check", "-f", "json"][..], &sel, &["."]].concat(),
+            1,
+        )
+        .0,
     )
     .unwrap();
     let mut files: Vec<&str> = Vec::new();
@@ -610,25 +612,47 @@ fn every_machine_format_uses_the_repository_root_as_path_base() {
         ("checkstyle", 1),
         ("markdown", 2),
     ] {
-        let out = run(&infra, &[&["check", "-f", format][..], &sel, &["."]].concat(), 1).0;
+        let out = run(
+            &infra,
+            &[&["check", "-f", format][..], &sel, &["."]].concat(),
+            1,
+        )
+        .0;
         assert!(path_count(&out) >= at_least, "{format}: {out}");
         // No path of another base: every `main.tf` is preceded by `infra/`.
-        assert_eq!(out.matches("main.tf").count(), path_count(&out), "{format}: {out}");
+        assert_eq!(
+            out.matches("main.tf").count(),
+            path_count(&out),
+            "{format}: {out}"
+        );
     }
     // The baseline, and the fixed list of a later run.
     let base = dir.path().join("baseline.json");
     run(
         &infra,
-        &[&["check", "-q", "--write-baseline", base.to_str().unwrap()][..], &sel, &["."]].concat(),
+        &[
+            &["check", "-q", "--write-baseline", base.to_str().unwrap()][..],
+            &sel,
+            &["."],
+        ]
+        .concat(),
         0,
     );
     let b = std::fs::read_to_string(&base).unwrap();
-    assert!(path_count(&b) >= 2 && b.matches("main.tf").count() == path_count(&b), "{b}");
+    assert!(
+        path_count(&b) >= 2 && b.matches("main.tf").count() == path_count(&b),
+        "{b}"
+    );
     std::fs::write(infra.join("main.tf"), "locals {}\n").unwrap();
     let fixed: Value = serde_json::from_str(
         &run(
             &infra,
-            &[&["check", "-f", "json", "--baseline", base.to_str().unwrap()][..], &sel, &["."]].concat(),
+            &[
+                &["check", "-f", "json", "--baseline", base.to_str().unwrap()][..],
+                &sel,
+                &["."],
+            ]
+            .concat(),
             0,
         )
         .0,
@@ -636,7 +660,10 @@ fn every_machine_format_uses_the_repository_root_as_path_base() {
     .unwrap();
     let fixed = fixed["fixed"].as_array().unwrap();
     assert_eq!(fixed.len(), 2, "{fixed:?}");
-    assert!(fixed.iter().all(|f| f["file"] == "infra/main.tf"), "{fixed:?}");
+    assert!(
+        fixed.iter().all(|f| f["file"] == "infra/main.tf"),
+        "{fixed:?}"
+    );
     // Human output shows the path as the user gave it.
     std::fs::write(infra.join("main.tf"), "resource \"alicloud_oss_bucket\" \"a\" {\n  bucket = \"a\"\n  acl    = \"public-read\"\n}\n").unwrap();
     let human = run(&infra, &["check", "--select", "OSS001", "."], 1).0;

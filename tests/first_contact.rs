@@ -193,7 +193,8 @@ fn human_output_groups_by_file_with_severity_and_url_once() {
     );
     // Once per rule; a test build knows no published docs ref, so the command stands in.
     assert_eq!(
-        text.matches("critical RAM020(policy-full-admin) (acslint explain RAM020)\n").count(),
+        text.matches("critical RAM020(policy-full-admin) (acslint explain RAM020)\n")
+            .count(),
         1,
         "{text}"
     );
@@ -442,7 +443,10 @@ fn readme_setup_commands_are_exact_and_work() {
     assert!(contributing.contains(SETUP), "CONTRIBUTING.md repeats them");
     // CI runs exactly the second one, last.
     let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
-    assert_eq!(ci.lines().rfind(|l| !l.trim().is_empty()), Some("cargo test"));
+    assert_eq!(
+        ci.lines().rfind(|l| !l.trim().is_empty()),
+        Some("cargo test")
+    );
     // The first one: the built binary with the same arguments reports the example's findings
     // (exit 1) and a summary.
     let out = acslint()
@@ -454,7 +458,10 @@ fn readme_setup_commands_are_exact_and_work() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("── examples/insecure-account/iam.tf ──"), "{stdout}");
+    assert!(
+        stdout.contains("── examples/insecure-account/iam.tf ──"),
+        "{stdout}"
+    );
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("6 files checked"),
         "{}",

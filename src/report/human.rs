@@ -79,7 +79,10 @@ impl Diagnostic for Diag<'_> {
         // No published page for this build: the command that prints it stands in, once per
         // rule like the link (it is not a URI, so it cannot be the link itself).
         if self.show_url && self.f.url.is_none() {
-            code.push_str(&format!(" ({})", crate::rules::docs_pointer(&self.f.rule, None)));
+            code.push_str(&format!(
+                " ({})",
+                crate::rules::docs_pointer(&self.f.rule, None)
+            ));
         }
         Some(Box::new(code))
     }
@@ -286,14 +289,21 @@ pub fn summary_table(r: &Report, suppressed: usize) -> String {
     let mut rows: Vec<(String, usize, Option<usize>, &str)> = Vec::new();
     for s in &Severity::ALL {
         let of = r.findings.iter().filter(|f| f.severity == *s);
-        let (n, fixable) = of.fold((0, 0), |(n, x), f| (n + 1, x + usize::from(f.fix.is_some())));
+        let (n, fixable) = of.fold((0, 0), |(n, x), f| {
+            (n + 1, x + usize::from(f.fix.is_some()))
+        });
         if n > 0 {
             rows.push((s.to_string(), n, Some(fixable), ""));
         }
     }
     let fixable = r.findings.iter().filter(|f| f.fix.is_some()).count();
     rows.push(("total".into(), r.findings.len(), Some(fixable), ""));
-    rows.push(("suppressed".into(), suppressed, None, "--show-suppressed lists them"));
+    rows.push((
+        "suppressed".into(),
+        suppressed,
+        None,
+        "--show-suppressed lists them",
+    ));
     rows.push((
         "unknown".into(),
         unknown,

@@ -116,8 +116,14 @@ mod docs_url_tests {
             super::docs_url_at("v0.2.0", "OSS001").as_deref(),
             Some("https://github.com/acslint/acslint/blob/v0.2.0/docs/rules/OSS001.md")
         );
-        assert_eq!(super::docs_pointer("OSS001", None), "acslint explain OSS001");
-        assert_eq!(super::docs_pointer("OSS001", Some("https://x/y")), "https://x/y");
+        assert_eq!(
+            super::docs_pointer("OSS001", None),
+            "acslint explain OSS001"
+        );
+        assert_eq!(
+            super::docs_pointer("OSS001", Some("https://x/y")),
+            "https://x/y"
+        );
     }
 }
 
