@@ -114,6 +114,7 @@ fn action_steps_run_as_on_a_runner() {
 
     let mut ctx: HashMap<&str, String> = HashMap::new();
     ctx.insert("github.action_path", root().display().to_string());
+    ctx.insert("github.action_ref", "v0.1.0".into());
     ctx.insert("runner.temp", runner_temp.path().display().to_string());
     for (name, input) in action["inputs"].as_object().unwrap() {
         let key: &'static str = Box::leak(format!("inputs.{name}").into_boxed_str());
