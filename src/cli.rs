@@ -1041,9 +1041,15 @@ fn check(args: CheckArgs) -> Result<i32, String> {
                 .loc
                 .map(|l| f.line_col(l.start as usize))
                 .unwrap_or(crate::source::LineCol { line: 1, column: 1 });
+            // Beside a machine format, the same path base as its findings.
+            let path = if format == Format::Human {
+                f.display.clone()
+            } else {
+                report::portable_path(f)
+            };
             s.push_str(&format!(
                 "{}:{}:{}: unknown {}{}: {}\n",
-                f.display,
+                path,
                 lc.line,
                 lc.column,
                 u.rule,

@@ -47,8 +47,8 @@ fn findings_exit_1_and_json_is_exact() {
     assert_eq!(
         located(&v),
         vec![
-            ("TF001".into(), "broken/main.tf".into(), 2, 15),
-            ("RAM000".into(), "broken/policy.json".into(), 3, 56),
+            ("TF001".into(), "tests/data/cli/broken/main.tf".into(), 2, 15),
+            ("RAM000".into(), "tests/data/cli/broken/policy.json".into(), 3, 56),
         ]
     );
     let f = &v["findings"][1];
@@ -145,8 +145,8 @@ fn compact_format_positions_count_characters_with_crlf_bom_and_tabs() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "mixed/crlf.tf:5:23: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n\
-         mixed/nested/bom.json:1:32: high RAM000 the policy document is not valid JSON: Unexpected close brace\n"
+        "tests/data/cli/mixed/crlf.tf:5:23: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n\
+         tests/data/cli/mixed/nested/bom.json:1:32: high RAM000 the policy document is not valid JSON: Unexpected close brace\n"
     );
 }
 
@@ -174,7 +174,7 @@ fn stdin_is_linted_under_its_given_name() {
         .write_stdin("resource \"x\" \"y\" {\n")
         .assert()
         .code(1)
-        .stdout("infra/main.tf:1:19: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n");
+        .stdout("tests/data/cli/infra/main.tf:1:19: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n");
     acslint()
         .args(["check", "-", "--stdin-filename", "p.json", "-f", "compact"])
         .write_stdin(
@@ -372,7 +372,7 @@ fn user_rule_files_run_through_the_engine() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "user-rules/buckets.tf:8:1: low ORG001 bucket `orphan` has no `owner` tag\n"
+        "tests/data/cli/user-rules/buckets.tf:8:1: low ORG001 bucket `orphan` has no `owner` tag\n"
     );
 }
 
@@ -480,8 +480,8 @@ fn rule_helpers_policy_and_cidrcontains() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "user-rules/policy.tf:3:3: low ORG010 policy `empty` grants nothing\n\
-         user-rules/policy.tf:22:3: low ORG011 instance `outside` accepts addresses outside 10.0.0.0/8\n"
+        "tests/data/cli/user-rules/policy.tf:3:3: low ORG010 policy `empty` grants nothing\n\
+         tests/data/cli/user-rules/policy.tf:22:3: low ORG011 instance `outside` accepts addresses outside 10.0.0.0/8\n"
     );
 }
 
@@ -589,7 +589,12 @@ fn findings_inside_a_module_name_the_call_that_reached_them() {
     let v = json_of(&out.stdout);
     assert_eq!(
         located(&v),
-        vec![("RAM020".into(), "modules/pol/main.tf".into(), 11, 39)]
+        vec![(
+            "RAM020".into(),
+            "fixtures/RAM020/fail/module_heredoc/modules/pol/main.tf".into(),
+            11,
+            39
+        )]
     );
     let f = &v["findings"][0];
     assert_eq!(f["resource"], "module.account.alicloud_ram_policy.admin");
@@ -699,10 +704,10 @@ fn rule_expressions_follow_terraform_semantics() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "semantics/main.tf:5:3: low ORG103 bucket `owned` uses the `IA` storage class\n\
-         semantics/main.tf:13:3: low ORG102 bucket `untagged` has no `owner` tag\n\
-         semantics/main.tf:11:1: unknown ORG101 (alicloud_oss_bucket.untagged): the object has no attribute `owner`\n\
-         semantics/main.tf:20:19: unknown ORG103 (alicloud_oss_bucket.open_class): variable `class` has no value\n"
+        "tests/data/cli/semantics/main.tf:5:3: low ORG103 bucket `owned` uses the `IA` storage class\n\
+         tests/data/cli/semantics/main.tf:13:3: low ORG102 bucket `untagged` has no `owner` tag\n\
+         tests/data/cli/semantics/main.tf:11:1: unknown ORG101 (alicloud_oss_bucket.untagged): the object has no attribute `owner`\n\
+         tests/data/cli/semantics/main.tf:20:19: unknown ORG103 (alicloud_oss_bucket.open_class): variable `class` has no value\n"
     );
 }
 
@@ -725,7 +730,7 @@ fn cross_account_root_trust_without_accounts_is_an_info_question() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "trust/role.json:7:29: info RAM031 cross-account trust: is 1234567890123456 yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`\n"
+        "tests/data/cli/trust/role.json:7:29: info RAM031 cross-account trust: is 1234567890123456 yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`\n"
     );
 }
 
@@ -791,8 +796,8 @@ fn the_same_location_is_reported_once() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "dedup/main.tf:4:3: high OSS001 bucket `two-0` grants public access through its ACL (for alicloud_oss_bucket.two[0], alicloud_oss_bucket.two[1])\n\
-         dedup/policies/admin.json:1:62: critical RAM020 the statement allows `*` on `*`: full administrator access\n"
+        "tests/data/cli/dedup/main.tf:4:3: high OSS001 bucket `two-0` grants public access through its ACL (for alicloud_oss_bucket.two[0], alicloud_oss_bucket.two[1])\n\
+         tests/data/cli/dedup/policies/admin.json:1:62: critical RAM020 the statement allows `*` on `*`: full administrator access\n"
     );
     let out = acslint()
         .args(["check", "dedup", "--select", "OSS001,RAM020", "-f", "json"])

@@ -321,3 +321,87 @@ fn every_rule_has_fixtures_and_they_hold() {
         });
     }
 }
+
+/// Rules whose page cannot show an example (it says why, under `No example:`).
+const NO_EXAMPLE: &[&str] = &["RAM013", "TF002", "TF003", "TF006"];
+
+/// The files of an example code block: `# file: PATH` lines start another file; the first is
+/// `main.tf` (HCL) or `policy.json` (JSON).
+fn example_files(lang: &str, body: &str) -> Vec<(String, String)> {
+    let first = if lang == "json" { "policy.json" } else { "main.tf" };
+    let mut files = vec![(first.to_string(), String::new())];
+    for line in body.lines() {
+        if let Some(p) = line.strip_prefix("# file: ") {
+            files.push((p.trim().to_string(), String::new()));
+        } else {
+            let text = &mut files.last_mut().unwrap().1;
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    files
+}
+
+/// The code block that follows the first line starting with `label` in a rule's docs:
+/// (language, body).
+fn example_after<'a>(docs: &'a str, label: &str) -> Option<(&'a str, &'a str)> {
+    let mut at = None;
+    let mut offset = 0;
+    for line in docs.split_inclusive('\n') {
+        if line.starts_with(label) {
+            at = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    let rest = &docs[at?..];
+    let after = &rest[rest.find("```")? + 3..];
+    let nl = after.find('\n')?;
+    let body = &after[nl + 1..];
+    Some((after[..nl].trim(), &body[..body.find("```")?]))
+}
+
+/// Every rule page's examples: the one labelled "Bad" triggers the rule, the one labelled
+/// "Good" does not (with the rule's fixture options, e.g. its `accounts`).
+#[test]
+fn every_rule_page_has_bad_and_good_examples_that_hold() {
+    let reg = Registry::builtin();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut failures = Vec::new();
+    for rule in reg.sorted() {
+        let docs = &rule.docs;
+        if NO_EXAMPLE.contains(&&*rule.id) {
+            if !docs.contains("\nNo example: ") {
+                failures.push(format!("{}: says why it has no example", rule.id));
+            }
+            continue;
+        }
+        let base = options_for(&root.join("fixtures").join(&*rule.id));
+        for (label, bad) in [("Bad:", true), ("Good", false)] {
+            let Some((lang, body)) = example_after(docs, label) else {
+                failures.push(format!("{}: no example labelled {label}", rule.id));
+                continue;
+            };
+            let dir = tempfile::tempdir().unwrap();
+            for (name, text) in example_files(lang, body) {
+                let p = dir.path().join(name);
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, text).unwrap();
+            }
+            let mut opts = base.0.clone();
+            opts.paths = vec![dir.path().to_path_buf()];
+            opts.discover.respect_ignore_files = false;
+            let mut sel = base.1.clone();
+            sel.enabled.insert(rule.id.clone());
+            let res = lint::lint(&opts, reg, &sel).unwrap();
+            let n = res.findings.iter().filter(|f| f.rule == rule.id).count();
+            if bad && n == 0 {
+                failures.push(format!("{}: the Bad example does not trigger it", rule.id));
+            }
+            if !bad && n > 0 {
+                failures.push(format!("{}: the Good example triggers it {n} time(s)", rule.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

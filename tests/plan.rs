@@ -29,7 +29,8 @@ fn report(args: &[&str]) -> Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"))
 }
 
-/// (rule, resource, file, line, column, change) of each finding of a JSON list.
+/// (rule, resource, file, line, column, change) of each finding of a JSON list; files relative
+/// to tests/data/plan (JSON names them from the repository root).
 fn rows(list: &Value) -> Vec<(String, String, String, u64, u64, Value)> {
     list.as_array()
         .unwrap()
@@ -38,7 +39,12 @@ fn rows(list: &Value) -> Vec<(String, String, String, u64, u64, Value)> {
             (
                 f["rule"].as_str().unwrap().to_string(),
                 f["resource"].as_str().unwrap_or("").to_string(),
-                f["file"].as_str().unwrap().to_string(),
+                f["file"]
+                    .as_str()
+                    .unwrap()
+                    .strip_prefix("tests/data/plan/")
+                    .expect("a repository-relative path")
+                    .to_string(),
                 f["range"]["start"]["line"].as_u64().unwrap(),
                 f["range"]["start"]["column"].as_u64().unwrap(),
                 f["change"].clone(),
@@ -303,7 +309,7 @@ fn nested_modules_with_for_each_keys_point_into_their_tf_files() {
     // `--config-dir` names the sources when they are elsewhere; a directory without them leaves
     // the findings on the plan.
     let v = report(&["modules/plan.json", "--config-dir", "review"]);
-    assert_eq!(v["findings"][2]["file"], "modules/plan.json");
+    assert_eq!(v["findings"][2]["file"], "tests/data/plan/modules/plan.json");
     assert_eq!(v["findings"][2]["range"]["start"]["line"], 23);
     let v = report(&[
         "trail/plan.json",

@@ -29,6 +29,14 @@ rule "LOG001" {
     Add a multi-region trail that records all events and delivers them to OSS or SLS.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_account_password_policy" "this" {
+      minimum_password_length = 14
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_actiontrail_trail" "audit" {
       trail_name      = "account-audit"
@@ -64,10 +72,23 @@ rule "LOG002" {
     Set `trail_region = "All"`.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_actiontrail_trail" "audit" {
       trail_name   = "audit"
       trail_region = "cn-hangzhou"   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name   = "a"
+      trail_region = "All"
+    }
+
+    resource "alicloud_actiontrail_trail" "default_regions" {
+      trail_name = "b"
     }
     ```
   EOT
@@ -108,10 +129,24 @@ rule "LOG003" {
     Set `event_rw = "All"`.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_actiontrail_trail" "audit" {
       trail_name = "audit"
       event_rw   = "Write"   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name = "a"
+      event_rw   = "All"
+    }
+
+    resource "alicloud_actiontrail" "legacy" {
+      name     = "legacy"
+      event_rw = "All"
     }
     ```
   EOT
@@ -139,10 +174,23 @@ rule "LOG004" {
     Remove `status` or set it to `Enable`.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_actiontrail_trail" "audit" {
       trail_name = "audit"
       status     = "Disable"   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name = "a"
+      status     = "Enable"
+    }
+
+    resource "alicloud_actiontrail_trail" "b" {
+      trail_name = "b"
     }
     ```
   EOT
@@ -169,6 +217,14 @@ rule "LOG005" {
     Set `oss_bucket_name` for long-term storage and `sls_project_arn` for queries and alerts.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name = "a"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_actiontrail_trail" "audit" {
       trail_name      = "audit"
@@ -199,6 +255,22 @@ rule "LOG006" {
     Set `is_organization_trail = true` (it forces a new trail).
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_resource_manager_resource_directory" "rd" {
+    }
+
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name = "a"
+    }
+
+    resource "alicloud_actiontrail_trail" "b" {
+      trail_name            = "b"
+      is_organization_trail = false
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_resource_manager_resource_directory" "rd" {}
     resource "alicloud_actiontrail_trail" "org" {
@@ -234,6 +306,20 @@ rule "LOG007" {
     Make the bucket private, enable versioning, and enable server-side encryption.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "audit" {
+      bucket = "acme-audit"
+      acl    = "public-read"
+    }
+
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name      = "a"
+      oss_bucket_name = alicloud_oss_bucket.audit.bucket
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_oss_bucket" "audit" {
       bucket = "acme-audit"
@@ -266,6 +352,31 @@ rule "LOG008" {
     project the trail delivers to.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_log_project" "audit" {
+      project_name = "acme-audit"
+    }
+
+    resource "alicloud_log_store" "trail" {
+      project          = alicloud_log_project.audit.project_name
+      name             = "actiontrail_a"
+      retention_period = 90
+    }
+
+    resource "alicloud_log_store" "default" {
+      project = "acme-audit"
+      name    = "other"
+    }
+
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name         = "a"
+      sls_project_arn    = "acs:log:cn-hangzhou:123456789012:project/$${alicloud_log_project.audit.project_name}"
+      sls_write_role_arn = "acs:ram::123456789012:role/aliyunactiontraildefaultrole"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_log_store" "trail" {
       project          = alicloud_log_project.audit.project_name
@@ -297,6 +408,24 @@ rule "LOG009" {
     scanned files counts.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name      = "a"
+      sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
+    }
+
+    resource "alicloud_log_alert" "cpu" {
+      project_name = "audit"
+      alert_name   = "cpu"
+      query_list {
+        store = "metrics"
+        query = "cpu > 90"
+      }
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_log_alert" "root" {
       project_name = alicloud_log_project.audit.project_name
@@ -338,6 +467,19 @@ rule "LOG010" {
     Set `actiontrail_enabled`, `rds_enabled` and `oss_access_enabled` to `"true"`.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_log_audit" "b" {
+      display_name = "audit-b"
+      aliuid       = "123456789012"
+    }
+
+    variable "oss" {
+      type = string
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_log_audit" "this" {
       display_name = "audit"
@@ -376,6 +518,33 @@ rule "LOG011" {
     Add a flow log for the VPC.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_vpc" "main" {
+      vpc_name   = "main"
+      cidr_block = "10.0.0.0/8"
+    }
+
+    resource "alicloud_vpc" "other" {
+      vpc_name   = "other"
+      cidr_block = "172.16.0.0/12"
+    }
+
+    resource "alicloud_vpc_flow_log" "other" {
+      resource_type  = "VPC"
+      resource_id    = alicloud_vpc.other.id
+      traffic_type   = "All"
+      project_name   = "net"
+      log_store_name = "flow"
+      status         = "Inactive"
+    }
+
+    provider "alicloud" {
+      region = "cn-hangzhou"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_vpc_flow_log" "main" {
       resource_type  = "VPC"

@@ -27,6 +27,19 @@ rule "DB001" {
     Whitelist only the VPC ranges of the clients.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine           = "MySQL"
+      engine_version   = "8.0"
+      instance_type    = "rds.mysql.s2.large"
+      instance_storage = 30
+      instance_name    = "app"
+      security_ips     = ["10.0.0.0/16", "0.0.0.0/0"]
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_db_instance" "app" {
       engine       = "MySQL"
@@ -59,6 +72,23 @@ rule "DB002" {
     Turn SSL on with `ssl_action = "Open"` and make clients verify the certificate.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "unset" {
+      engine         = "MySQL"
+      engine_version = "8.0"
+      instance_type  = "rds.mysql.s2.large"
+    }
+
+    resource "alicloud_db_instance" "closed" {
+      engine         = "MySQL"
+      engine_version = "8.0"
+      instance_type  = "rds.mysql.s2.large"
+      ssl_action     = "Close"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_db_instance" "app" {
       engine     = "MySQL"
@@ -103,6 +133,16 @@ rule "DB003" {
     Enable TDE; for engines without TDE, use cloud-disk encryption instead.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "ent" {
+      engine         = "SQLServer"
+      engine_version = "2017_ent_ha"
+      instance_type  = "mssql.x4.medium.e2"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_db_instance" "app" {
       engine     = "MySQL"
@@ -140,6 +180,18 @@ rule "DB004" {
     Enable the SQL collector with a retention of at least 180 days.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine                     = "MySQL"
+      engine_version             = "8.0"
+      instance_type              = "rds.mysql.s2.large"
+      sql_collector_status       = "Enabled"
+      sql_collector_config_value = 30
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_db_instance" "app" {
       engine                     = "MySQL"
@@ -173,6 +225,17 @@ rule "DB005" {
     Whitelist the VPC ranges of the clients only.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_mongodb_instance" "app" {
+      engine_version      = "4.4"
+      db_instance_class   = "dds.mongo.mid"
+      db_instance_storage = 10
+      security_ip_list    = ["0.0.0.0/0"]
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_mongodb_instance" "app" {
       engine_version   = "4.4"

@@ -25,6 +25,22 @@ rule "ECS001" {
     Create the disk with `encrypted = true`.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ecs_disk" "data" {
+      zone_id = "cn-hangzhou-h"
+      size    = 100
+    }
+
+    # The deprecated name is checked too.
+    resource "alicloud_disk" "legacy" {
+      availability_zone = "cn-hangzhou-h"
+      size              = 100
+      encrypted         = false
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ecs_disk" "data" {
       zone_id   = "cn-hangzhou-h"
@@ -58,6 +74,17 @@ rule "ECS002" {
     Encrypt each data disk of the template.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ecs_launch_template" "app" {
+      launch_template_name = "app"
+      data_disks {
+        size = 100
+      }
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ecs_launch_template" "app" {
       launch_template_name = "app"

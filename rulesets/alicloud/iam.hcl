@@ -29,6 +29,17 @@ rule "IAM001" {
     placeholders (`"xxxxxx"`, `"<your-access-key-id>"`) are not reported.
 
     ## Example
+    Bad:
+    ```hcl
+    variable "access_key" {}
+
+    provider "alicloud" {
+      access_key = var.access_key
+      secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
+    }
+    ```
+
+    Good:
     ```hcl
     provider "alicloud" {
       region     = "cn-hangzhou"
@@ -66,6 +77,15 @@ rule "IAM002" {
     still, run from an ECS instance role or a CI system with OIDC.
 
     ## Example
+    Bad:
+    ```hcl
+    provider "alicloud" {
+      access_key = "LTAI5tFakeKey9Xq2Lm8Wz"
+      secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
+    }
+    ```
+
+    Good:
     ```hcl
     provider "alicloud" {
       access_key = var.access_key   # reported when known to be set
@@ -101,6 +121,14 @@ rule "IAM003" {
     Name the RAM user the key belongs to, and give that user only the permissions it needs.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_access_key" "root" {
+      pgp_key = "keybase:ops"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_access_key" "ci" {
       user_name = alicloud_ram_user.ci.name   # without this line: reported
@@ -132,6 +160,19 @@ rule "IAM004" {
     private key decrypts. Better, replace the AccessKey with a role (ECS role, RRSA, OIDC).
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = "ci"
+    }
+
+    resource "alicloud_ram_access_key" "nulled" {
+      user_name = "nulled"
+      pgp_key   = null
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_access_key" "ci" {
       user_name = "ci"
@@ -161,10 +202,19 @@ rule "IAM005" {
     Drop `secret_file`. Use `pgp_key` and distribute the `encrypted_secret` output.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_access_key" "ci" {
       user_name   = "ci"
       secret_file = "ci.key"   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = "ci"
+      pgp_key   = "keybase:ops_team"
     }
     ```
   EOT
@@ -193,9 +243,26 @@ rule "IAM006" {
     it, then set the old one to `Inactive` and delete it.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_access_key" "a" { user_name = "ci" }
     resource "alicloud_ram_access_key" "b" { user_name = "ci" }   # reported
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_access_key" "old" {
+      user_name = "ci"
+      status    = "Inactive"
+    }
+
+    resource "alicloud_ram_access_key" "new" {
+      user_name = "ci"
+    }
+
+    resource "alicloud_ram_access_key" "other_user" {
+      user_name = "deploy"
+    }
     ```
   EOT
 }
@@ -222,6 +289,7 @@ rule "IAM007" {
     Create a dedicated RAM user (or role) for the program and remove the key from the person.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_login_profile" "alice" {
       user_name = "alice"
@@ -229,6 +297,13 @@ rule "IAM007" {
     }
     resource "alicloud_ram_access_key" "alice" {
       user_name = "alice"   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = "ci"
     }
     ```
   EOT
@@ -255,9 +330,26 @@ rule "IAM008" {
     Mark the output `sensitive = true`, or output the PGP-encrypted secret instead.
 
     ## Example
+    Bad:
     ```hcl
     output "ci_secret" {
       value = alicloud_ram_access_key.ci.secret   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    output "secret" {
+      value     = alicloud_ram_access_key.ci.secret
+      sensitive = true
+    }
+
+    output "encrypted" {
+      value = alicloud_ram_access_key.ci.encrypted_secret
+    }
+
+    output "id" {
+      value = alicloud_ram_access_key.ci.id
     }
     ```
   EOT
@@ -285,9 +377,19 @@ rule "IAM009" {
     Attach policies to groups or roles and manage membership instead.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_user_policy_attachment" "a" {   # reported
       user_name   = "alice"
+      policy_name = "AliyunECSReadOnlyAccess"
+      policy_type = "System"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_group_policy_attachment" "dev" {
+      group_name  = "dev"
       policy_name = "AliyunECSReadOnlyAccess"
       policy_type = "System"
     }
@@ -324,10 +426,33 @@ rule "IAM010" {
     (`policy_name = alicloud_ram_policy.x.policy_name`), acslint reads that policy's document.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_role_policy_attachment" "ops" {
       role_name   = alicloud_ram_role.ops.name
       policy_name = "AdministratorAccess"   # reported
+      policy_type = "System"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_policy" "read" {
+      policy_name     = "read-logs"
+      policy_document = <<-EOT
+        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:Get*", "Resource": "*"}]}
+      EOT
+    }
+
+    resource "alicloud_ram_role_policy_attachment" "ops" {
+      role_name   = "ops"
+      policy_name = alicloud_ram_policy.read.policy_name
+      policy_type = "Custom"
+    }
+
+    resource "alicloud_ram_group_policy_attachment" "dev" {
+      group_name  = "dev"
+      policy_name = "AliyunECSReadOnlyAccess"
       policy_type = "System"
     }
     ```
@@ -359,10 +484,20 @@ rule "IAM011" {
     Prefer `Aliyun<Service>ReadOnlyAccess` or a custom policy listing the needed actions.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_group_policy_attachment" "dev" {
       group_name  = "dev"
       policy_name = "AliyunECSFullAccess"   # reported
+      policy_type = "System"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_group_policy_attachment" "dev" {
+      group_name  = "dev"
+      policy_name = "AliyunOSSReadOnlyAccess"
       policy_type = "System"
     }
     ```
@@ -392,6 +527,27 @@ rule "IAM012" {
     (either one satisfies this rule).
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_login_profile" "alice" {
+      user_name = "alice"
+      password  = var.initial_password
+    }
+
+    resource "alicloud_ram_login_profile" "bob" {
+      user_name         = "bob"
+      password          = var.initial_password
+      mfa_bind_required = false
+    }
+
+    resource "alicloud_ram_login_profile" "carol" {
+      user_name         = "carol"
+      password          = var.initial_password
+      mfa_bind_required = var.mfa
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_login_profile" "alice" {
       user_name         = "alice"
@@ -431,6 +587,22 @@ rule "IAM013" {
     is accepted too (unlike Checkov, acslint reads both).
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_security_preference" "default" {
+      allow_user_to_change_password = true
+    }
+
+    resource "alicloud_ram_security_preference" "adaptive" {
+      mfa_operation_for_login = "adaptive"
+    }
+
+    resource "alicloud_ram_security_preference" "legacy" {
+      enforce_mfa_for_login = false
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_security_preference" "this" {
       mfa_operation_for_login = "mandatory"
@@ -460,9 +632,21 @@ rule "IAM014" {
     Set `allow_user_to_manage_access_keys = false` and create keys through reviewed code.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_security_preference" "this" {
       allow_user_to_manage_access_keys = true   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_security_preference" "this" {
+      allow_user_to_manage_access_keys = false
+    }
+
+    resource "alicloud_ram_security_preference" "default" {
+      mfa_operation_for_login = "mandatory"
     }
     ```
   EOT
@@ -492,6 +676,20 @@ rule "IAM015" {
     `max_session_hours` (default 6) change the limits.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_security_preference" "defaults" {
+      mfa_operation_for_login = "mandatory"
+    }
+
+    resource "alicloud_ram_security_preference" "explicit" {
+      max_idle_days_for_users       = 365
+      max_idle_days_for_access_keys = 90
+      login_session_duration        = 24
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_security_preference" "this" {
       max_idle_days_for_users       = 90
@@ -522,6 +720,18 @@ rule "IAM016" {
     Restrict console and SSO logon to known networks. Masks wider than a /8 are reported too.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_security_preference" "none" {
+      mfa_operation_for_login = "mandatory"
+    }
+
+    resource "alicloud_ram_security_preference" "wide" {
+      login_network_masks = "10.0.0.0/8;0.0.0.0/0"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_security_preference" "this" {
       login_network_masks = "203.0.113.0/24;198.51.100.0/24"
@@ -557,6 +767,17 @@ rule "IAM017" {
     Set `minimum_password_length = 14` or more.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_account_password_policy" "defaults" {
+    }
+
+    resource "alicloud_ram_password_policy" "explicit" {
+      minimum_password_length = 10
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_account_password_policy" "this" {
       minimum_password_length = 14
@@ -597,6 +818,14 @@ rule "IAM018" {
     Set the four `require_*` attributes to true.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_password_policy" "defaults" {
+      minimum_password_length = 14
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_password_policy" "this" {
       require_uppercase_characters = true
@@ -631,6 +860,21 @@ rule "IAM019" {
     Set `max_password_age` to 90 or less, and not 0.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_account_password_policy" "defaults" {
+    }
+
+    resource "alicloud_ram_password_policy" "never" {
+      max_password_age = 0
+    }
+
+    resource "alicloud_ram_account_password_policy" "long" {
+      max_password_age = 365
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_account_password_policy" "this" {
       max_password_age = 90
@@ -661,6 +905,21 @@ rule "IAM020" {
     Set `password_reuse_prevention` to 24 (at least 5).
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_account_password_policy" "defaults" {
+    }
+
+    resource "alicloud_ram_password_policy" "disabled" {
+      password_reuse_prevention = 0
+    }
+
+    resource "alicloud_ram_account_password_policy" "few" {
+      password_reuse_prevention = 3
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_account_password_policy" "this" {
       password_reuse_prevention = 24
@@ -692,6 +951,21 @@ rule "IAM021" {
     Set the limit to 5 or less, and not 0.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_password_policy" "defaults" {
+    }
+
+    resource "alicloud_ram_account_password_policy" "disabled" {
+      max_login_attempts = 0
+    }
+
+    resource "alicloud_ram_account_password_policy" "many" {
+      max_login_attempts = 10
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_password_policy" "this" {
       max_login_attemps = 5
@@ -722,6 +996,17 @@ rule "IAM022" {
     Set `hard_expiry = true`.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_account_password_policy" "defaults" {
+    }
+
+    resource "alicloud_ram_password_policy" "explicit" {
+      hard_expiry = false
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_account_password_policy" "this" {
       hard_expiry = true
@@ -752,6 +1037,7 @@ rule "IAM023" {
     `max_session_duration` (default 39600 seconds, so the 12-hour maximum) are reported.
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_role" "audit" {
       role_name            = "partner-audit"
@@ -760,6 +1046,27 @@ rule "IAM023" {
         Version   = "1"
         Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
       })
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_role" "partner" {
+      role_name                   = "partner-audit"
+      max_session_duration        = 3600
+      assume_role_policy_document = <<-EOT
+        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+          "Principal": {"RAM": ["acs:ram::123456789012:root"]}}]}
+      EOT
+    }
+
+    resource "alicloud_ram_role" "ecs" {
+      role_name                   = "ecs"
+      max_session_duration        = 43200
+      assume_role_policy_document = <<-EOT
+        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+          "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}
+      EOT
     }
     ```
   EOT
@@ -807,6 +1114,25 @@ rule "IAM030" {
     prefer roles (ECS instance roles, RRSA, OIDC) to long-lived AccessKeys.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_ram_user" "ci" {
+      name = "ci"
+    }
+
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = alicloud_ram_user.ci.name
+      pgp_key   = "keybase:ci"
+    }
+
+    resource "alicloud_ram_user_policy_attachment" "ci" {
+      user_name   = alicloud_ram_user.ci.name
+      policy_name = "AliyunECSFullAccess"
+      policy_type = "System"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_ram_access_key" "ci" {
       user_name = alicloud_ram_user.ci.name   # reported: ci has AdministratorAccess

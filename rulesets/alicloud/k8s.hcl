@@ -22,6 +22,18 @@ rule "K8S001" {
     Enable managed auto repair on the node pool.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_cs_kubernetes_node_pool" "default" {
+      node_pool_name = "default"
+      cluster_id     = "c123"
+      management {
+        auto_repair = false
+      }
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_cs_kubernetes_node_pool" "default" {
       node_pool_name = "default"

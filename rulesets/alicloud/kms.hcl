@@ -28,6 +28,14 @@ rule "KMS001" {
     Enable automatic rotation.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_kms_key" "data" {
+      description = "data"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_kms_key" "data" {
       description        = "data"

@@ -39,6 +39,15 @@ rule "OSS001" {
     or hand out pre-signed URLs.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "site" {
+      bucket = "example-site"
+      acl    = "public-read"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_oss_bucket" "assets" {
       bucket = "example-assets"
@@ -84,6 +93,14 @@ rule "OSS002" {
     Declare a default encryption rule on the bucket, inline or with the split resource.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "example-data"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_oss_bucket_server_side_encryption" "logs" {
       bucket        = alicloud_oss_bucket.logs.bucket
@@ -126,6 +143,21 @@ rule "OSS003" {
     `alicloud_oss_bucket_versioning` resource), and add a lifecycle rule to expire old versions.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "trail" {
+      bucket = "example-trail"
+    }
+
+    resource "alicloud_oss_bucket" "suspended" {
+      bucket = "example-suspended"
+      versioning {
+        status = "Suspended"
+      }
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_oss_bucket" "trail" {
       bucket = "example-actiontrail"
@@ -167,6 +199,14 @@ rule "OSS004" {
     not itself required to log.
 
     ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "example-data"
+    }
+    ```
+
+    Good:
     ```hcl
     resource "alicloud_oss_bucket_logging" "data" {
       bucket        = alicloud_oss_bucket.data.bucket

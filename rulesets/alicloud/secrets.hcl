@@ -34,9 +34,21 @@ rule "SEC001" {
     the history. Prefer roles (ECS instance roles, RRSA, OIDC) to AccessKeys.
 
     ## Example
+    Bad:
     ```hcl
     locals {
       ak = "LTAI5tQ9xLpD2mVb7RkW3nYx"   # reported
+    }
+    ```
+
+    Good:
+    ```hcl
+    # LTAIxxxxxxxxxxxxxxxx is a placeholder; so are LTAI0000000000000000 and LTAIXXXXXXXXXXXXXXXX.
+    locals {
+      example = "LTAI4Gxxxxxxxxxxxxxxxx"
+      masked  = "LTAI4G3HaMmeHpay2gcq****"
+      word    = "LTAIcapacity"
+      too_long = "LTAI5tFakeKey9Xq2Lm8WzAbCdEfGh"
     }
     ```
   EOT
@@ -70,6 +82,19 @@ rule "SEC002" {
     the old one from the history.
 
     ## Example
+    Bad:
+    ```hcl
+    variable "secret_key" {
+      default = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
+    }
+
+    locals {
+      id    = "LTAI5tFakeKey9Xq2Lm8Wz"
+      value = "Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0"
+    }
+    ```
+
+    Good:
     ```hcl
     variable "secret_key" {
       default = "..."   # a 30-character secret here is reported
@@ -105,8 +130,21 @@ rule "SEC003" {
     expires. Request tokens at run time (instance roles, RRSA, OIDC) instead of storing them.
 
     ## Example
-    ```sh
-    export ALIBABA_CLOUD_SECURITY_TOKEN=CAIS…   # a real token here is reported
+    Bad:
+    ```hcl
+    provider "alicloud" {
+      region = "cn-hangzhou"
+    }
+
+    locals {
+      # A token pasted for a quick test.
+      token = "CAISUvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA/TkB/yOaGglfIPk5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK4NFQV7FZmH+UzHQR1xfxRXmyqhAPu7NPpZP+rtJySLdi46tYBfB2WiucHX4PN8RJIb0/ZWTq338UKnJm"
+    }
+    ```
+
+    Good:
+    ```hcl
+
     ```
   EOT
 }

@@ -20,10 +20,19 @@ rule "TF001" {
     Correct the syntax (`terraform fmt` and `terraform validate` point at the same place).
 
     ## Example
+    Bad:
     ```hcl
     resource "alicloud_ram_user" "u" {
       name = "ops"
     # the closing brace is missing
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_ram_user" "ops" {
+      name     = "ops"
+      comments = "valid: tabs	and ünïcode are fine"
+    }
     ```
   EOT
 }
@@ -45,6 +54,9 @@ rule "TF002" {
     ## How to fix
     Fix the permissions or the link, convert the file to UTF-8, or exclude it with
     `--exclude GLOB` if it is not Terraform or a policy.
+
+    ## Example
+    No example: the file is not text acslint can read (not UTF-8, a FIFO or device, a symbolic link leaving the tree, a loop): there is no source to show.
   EOT
 }
 
@@ -65,6 +77,9 @@ rule "TF003" {
 
     ## How to fix
     Exclude generated files with `--exclude`, or raise the limit with `--max-file-size`.
+
+    ## Example
+    No example: the file is larger than `--max-file-size` (8 MiB by default): too large to show.
   EOT
 }
 
@@ -90,8 +105,19 @@ rule "RAM000" {
     prefer `jsonencode({ ... })` to a hand-written JSON string.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*",}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}
+      ]
+    }
     ```
   EOT
 }
@@ -116,10 +142,24 @@ rule "TF004" {
     `modules.json`) are read from there. For a local module, scan a directory that contains it.
 
     ## Example
+    Bad:
     ```hcl
     module "vpc" {
       source  = "alibaba/vpc/alicloud"   # registry module, not downloaded
       version = "1.11.0"
+    }
+    ```
+
+    Good (a local module in the scanned tree; after `terraform init`, registry modules are read
+    from `.terraform/modules/` the same way):
+    ```hcl
+    module "vpc" {
+      source = "./modules/vpc"
+    }
+    # file: modules/vpc/main.tf
+    resource "alicloud_vpc" "this" {
+      vpc_name   = "main"
+      cidr_block = "10.0.0.0/8"
     }
     ```
   EOF2
@@ -154,10 +194,24 @@ rule "TF005" {
     instance with unknown `count.index`.
 
     ## Example
+    Bad:
     ```hcl
     locals {
       a = local.b
       b = local.a   # cycle
+    }
+    ```
+
+    Good:
+    ```hcl
+    locals {
+      names = [for i in range(10) : "user-$${i}"]
+      first = local.names[0]
+    }
+
+    resource "alicloud_ram_user" "u" {
+      count = length(local.names)
+      name  = local.names[count.index]
     }
     ```
   EOF2
@@ -183,5 +237,8 @@ rule "TF006" {
     ## How to fix
     Report the bug with the file that triggers it, or a reduced copy of it. Until it is fixed,
     `--exclude` the file to get a complete run of the others.
+
+    ## Example
+    No example: an internal error in acslint; no input is meant to cause it.
   EOT
 }

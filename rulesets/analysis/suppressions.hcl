@@ -22,9 +22,24 @@ rule "TF010" {
     `# acslint:ignore RAM001 until=2026-12-31 -- break-glass role, reviewed by security`.
 
     ## Example
+    Bad:
     ```hcl
     # acslint:ignore RAM001
     resource "alicloud_ram_policy" "admin" { ... }
+    ```
+
+    Good:
+    ```hcl
+    # acslint:ignore DB001 -- reporting replica, reachable only through the VPN gateway
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
+
+    # A comment that only mentions acslint:ignore is not a directive.
+    resource "alicloud_db_instance" "other" {
+      engine = "MySQL" # kics-scan ignore-line
+    }
     ```
   EOT
 }
@@ -50,9 +65,25 @@ rule "TF011" {
     errors, unreadable files) cannot be suppressed: fix the cause instead.
 
     ## Example
+    Bad:
     ```hcl
     # acslint:ignore RAM01 -- typo in the code
     resource "alicloud_ram_policy" "admin" { ... }
+    ```
+
+    Good:
+    ```hcl
+    # acslint:ignore rds-ssl-disabled, DB001 until=2099-12-31 -- names work like codes
+    resource "alicloud_db_instance" "app" {
+      engine = "MySQL"
+      # Strings are not comments: "# acslint:ignore NOPE001"
+      description = "# acslint:ignore NOPE001 -- inside a string"
+      tags = {
+        note = <<-EOT
+          # acslint:ignore NOPE002 -- inside a heredoc
+        EOT
+      }
+    }
     ```
   EOT
 }
@@ -76,9 +107,19 @@ rule "TF012" {
     Fix the underlying finding and remove the comment, or renew it deliberately with a new date.
 
     ## Example
+    Bad:
     ```hcl
     # acslint:ignore RAM001 until=2020-01-01 -- migration window
     resource "alicloud_ram_policy" "admin" { ... }
+    ```
+
+    Good:
+    ```hcl
+    # acslint:ignore DB001 until=2099-12-31 -- migration window, tracked in OPS-1234
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
     ```
   EOT
 }
@@ -103,9 +144,36 @@ rule "TF013" {
     not make its suppressions unused.
 
     ## Example
+    Bad:
     ```hcl
     # kics-scan ignore-line
     name = "clean"
+    ```
+
+    Good:
+    ```hcl
+    # acslint:ignore DB001 -- public reporting replica, approved in SEC-42
+    resource "alicloud_db_instance" "open" {
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
+
+    resource "alicloud_db_instance" "kics" {
+      engine = "MySQL"
+      # kics-scan ignore-line
+      security_ips = ["0.0.0.0/0"]
+    }
+
+    resource "alicloud_db_instance" "checkov" {
+      #checkov:skip=CKV_ALI_9:legacy partner access
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
+
+    # acslint:ignore DB002 -- suppressions of rules that did not run are not judged
+    resource "alicloud_db_instance" "x" {
+      engine = "MySQL"
+    }
     ```
   EOT
 }

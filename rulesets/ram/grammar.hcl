@@ -23,8 +23,26 @@ rule "RAM001" {
     Add `"Version": "1"` (a string, not the number 1) and put the statements in an array.
 
     ## Example
+    Bad:
     ```json
     {"Version": 1, "Statement": []}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "ecs:Describe*",
+            "ecs:List*"
+          ],
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -51,8 +69,23 @@ rule "RAM002" {
     Write `"Statement": [ { ... } ]`.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "ecs:DescribeInstances",
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -79,8 +112,29 @@ rule "RAM003" {
     Use the element names exactly as documented; acslint suggests the closest one.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Actions": "ecs:Describe*", "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Sid": "Read",
+          "Effect": "Allow",
+          "Action": "ecs:DescribeInstances",
+          "Resource": "*",
+          "Condition": {
+            "IpAddress": {
+              "acs:SourceIp": "10.0.0.0/8"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -108,8 +162,30 @@ rule "RAM004" {
     `"Resource"`, and quote every value.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:Describe*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "ecs:DescribeInstances",
+          "Resource": [
+            "*"
+          ],
+          "Condition": {
+            "Bool": {
+              "acs:SecureTransport": "true"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -136,8 +212,23 @@ rule "RAM005" {
     the exceptions.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "NotResource": "acs:oss:*:*:secret/*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "oss:GetObject",
+          "Resource": "acs:oss:*:*:public/*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -164,6 +255,18 @@ rule "RAM006" {
     Remove `Principal` from identity policies; add it to trust and bucket policies.
 
     ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}},
+        {"Effect": "Allow", "Action": "sts:AssumeRole"}
+      ]
+    }
+    ```
+
+    Good:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*", "Principal": {"RAM": ["acs:ram::123456789012:root"]}}]}
     ```
@@ -191,8 +294,27 @@ rule "RAM007" {
     Remove the stray characters and write the service code and action name.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram: DeleteUser", "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Deny",
+          "Action": [
+            "ram:DeleteUser",
+            "ecs:Describe*",
+            "*"
+          ],
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -223,8 +345,29 @@ rule "RAM008" {
     Use the action name from the service's authorization page; acslint suggests the closest.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstance", "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "ecs:DescribeInstances",
+            "ecs:Describe*",
+            "oss:GetObject",
+            "fc:InvokeFunction",
+            "someservice:DoThing"
+          ],
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -251,8 +394,27 @@ rule "RAM009" {
     Use the service code in lower case and the action name as catalogued.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ECS:describeinstances", "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "ecs:DescribeInstances",
+            "oss:PutBucketAcl",
+            "ecs:describe*"
+          ],
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -279,6 +441,21 @@ rule "RAM010" {
     Write the ARN of the resource the actions operate on.
 
     ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "dms:LoginDatabase",
+          "Resource": "acs:oss:*:*:mybucket"
+        }
+      ]
+    }
+    ```
+
+    Good:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:ecs:*:*:instance/*"}]}
     ```
@@ -308,9 +485,38 @@ rule "RAM011" {
     Use a documented operator; acslint suggests the closest.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*",
       "Condition": {"IpAdress": {"acs:SourceIp": "10.0.0.0/8"}}}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "ecs:DescribeInstances",
+          "Resource": "*",
+          "Condition": {
+            "IpAddress": {
+              "acs:SourceIp": [
+                "10.0.0.0/8",
+                "203.0.113.7"
+              ]
+            },
+            "StringLike": {
+              "acs:SourceVpc": "vpc-*"
+            },
+            "DateLessThan": {
+              "acs:CurrentTime": "2030-01-01T00:00:00Z"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -337,9 +543,39 @@ rule "RAM012" {
     Use a documented global key with the right casing, and a value of the operator's type.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*",
       "Condition": {"IpAddress": {"acs:SourceIP": "vpc-123"}}}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "ecs:DescribeInstances",
+          "Resource": "*",
+          "Condition": {
+            "IpAddress": {
+              "acs:SourceIp": "10.0.0.0/8"
+            },
+            "Bool": {
+              "acs:SecureTransport": "true"
+            },
+            "StringEquals": {
+              "acs:ResourceTag/team": "ops",
+              "ecs:tag/env": "prod"
+            },
+            "NumericLessThan": {
+              "ecs:InstanceCount": "5"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -364,5 +600,8 @@ rule "RAM013" {
     ## How to fix
     Split the policy into several policies attached to the same identity, merge statements
     with the same effect and resources, or use action wildcards.
+
+    ## Example
+    No example: the document is longer than RAM's 6,144-character limit: too long to show.
   EOT
 }

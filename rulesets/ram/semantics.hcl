@@ -28,8 +28,23 @@ rule "RAM020" {
     Replace the wildcard with the services and actions the holder needs.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:Describe*", "*"], "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "*",
+          "Resource": "acs:ecs:*:*:instance/i-1"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -59,8 +74,23 @@ rule "RAM021" {
     List the actions needed, or restrict Resource.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:*", "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "oss:*",
+          "Resource": "acs:oss:*:*:my-bucket/*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -86,8 +116,25 @@ rule "RAM022" {
     Name what is allowed with `Action`.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "NotAction": ["ram:*", "ims:*"], "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Deny",
+          "NotAction": [
+            "ecs:Describe*"
+          ],
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -112,8 +159,23 @@ rule "RAM023" {
     Name the resources with `Resource`.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotResource": "acs:oss:*:*:audit-logs/*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "oss:GetObject",
+          "Resource": "*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -150,8 +212,31 @@ rule "RAM024" {
     Scope these actions to the exact users, roles or policies, or keep them for administrators.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:CreatePolicyVersion", "ram:Get*"], "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Action": "ecs:Describe*",
+          "Resource": "*",
+          "Effect": "Allow"
+        },
+        {
+          "Action": [
+            "vpc:DescribeVpcs",
+            "vpc:DescribeVSwitches"
+          ],
+          "Resource": "*",
+          "Effect": "Allow"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -183,8 +268,31 @@ rule "RAM025" {
     Restrict the statement to your egress addresses or VPCs, or add a network Deny.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:RunInstances", "ecs:Describe*"], "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Action": "ecs:Describe*",
+          "Resource": "*",
+          "Effect": "Allow"
+        },
+        {
+          "Action": [
+            "vpc:DescribeVpcs",
+            "vpc:DescribeVSwitches"
+          ],
+          "Resource": "*",
+          "Effect": "Allow"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -211,6 +319,30 @@ rule "RAM026" {
     Remove these actions from everyday policies, or add conditions.
 
     ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "actiontrail:Describe*",
+            "actiontrail:DeleteTrail",
+            "actiontrail:StopLogging"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Effect": "Allow",
+          "Action": "oss:PutBucket*",
+          "Resource": "acs:oss:*:*:logs"
+        }
+      ]
+    }
+    ```
+
+    Good:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["actiontrail:*"], "Resource": "*"}]}
     ```
@@ -237,8 +369,27 @@ rule "RAM030" {
     Name the trusted account, role, service or identity provider.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["*"]}}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {
+            "RAM": [
+              "acs:ram::123456789012:root"
+            ]
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -270,8 +421,14 @@ rule "RAM031" {
     Trust a specific role of the other account, or add a condition.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:root"]}}]}
+    ```
+
+    Good:
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::111111111111:root"]}}]}
     ```
   EOT
 }
@@ -297,9 +454,15 @@ rule "RAM032" {
     Add the conditions the trust-policy documentation shows.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
       "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]}}]}
+    ```
+
+    Good:
+    ```hcl
+    variable "trusted" {}
     ```
   EOT
 }
@@ -325,6 +488,21 @@ rule "RAM033" {
     Use the documented service principal and `sts:AssumeRole`.
 
     ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": ["sts:AssumeRole", "ram:ListUsers"],
+          "Principal": {"Service": ["ecs.aliyuncs.com"]}
+        }
+      ]
+    }
+    ```
+
+    Good:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:*", "Principal": {"Service": ["ecs.aliyun.com"]}}]}
     ```
@@ -354,9 +532,27 @@ rule "RAM040" {
     Name the accounts or RAM identities that may write.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:PutObject"], "Principal": ["*"],
       "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "oss:PutObject",
+          "Principal": [
+            "123456789012"
+          ],
+          "Resource": "acs:oss:*:123456789012:my-bucket/*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -382,9 +578,15 @@ rule "RAM041" {
     Add a network or referer condition, or name the principals.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
       "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
+    ```
+
+    Good:
+    ```hcl
+    variable "who" {}
     ```
   EOT
 }
@@ -411,9 +613,31 @@ rule "RAM042" {
     Remove the principal, or add its account to `accounts` if it is one of yours.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["999999999999"],
       "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "oss:GetObject"
+          ],
+          "Principal": [
+            "999999999999"
+          ],
+          "Resource": [
+            "acs:oss:*:*:my-bucket/*"
+          ]
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -447,6 +671,22 @@ rule "RAM043" {
     Add a statement that denies plain HTTP:
 
     ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": ["999999999999"],
+          "Action": ["oss:GetObject"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
+        }
+      ]
+    }
+    ```
+
+    Good:
     ```json
     {"Version": "1", "Statement": [
       {"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
@@ -481,6 +721,23 @@ rule "RAM044" {
     callers to your network.
 
     ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Sid": "kms default key policy",
+          "Effect": "Allow",
+          "Principal": {"RAM": ["*"]},
+          "Action": ["kms:Decrypt", "kms:Encrypt"],
+          "Resource": ["*"]
+        }
+      ]
+    }
+    ```
+
+    Good:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
       "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
@@ -514,9 +771,25 @@ rule "RAM045" {
     ```
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::999999999999:root"]},
       "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
+          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+          "Resource": ["*"]
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -541,9 +814,29 @@ rule "RAM050" {
     Keep the MFA condition for console users, and add network conditions for API access.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:*", "Resource": "*",
       "Condition": {"Bool": {"acs:MFAPresent": "false"}}}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Deny",
+          "Action": "ram:*",
+          "Resource": "*",
+          "Condition": {
+            "NotIpAddress": {
+              "acs:SourceIp": "10.0.0.0/8"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -566,6 +859,49 @@ rule "RAM051" {
 
     ## How to fix
     Rename one of them.
+
+    ## Example
+    Bad:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Sid": "Read",
+          "Effect": "Allow",
+          "Action": "ecs:Describe*",
+          "Resource": "*"
+        },
+        {
+          "Sid": "Read",
+          "Effect": "Allow",
+          "Action": "vpc:Describe*",
+          "Resource": "*"
+        }
+      ]
+    }
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Sid": "ReadEcs",
+          "Effect": "Allow",
+          "Action": "ecs:Describe*",
+          "Resource": "*"
+        },
+        {
+          "Sid": "ReadVpc",
+          "Effect": "Allow",
+          "Action": "vpc:Describe*",
+          "Resource": "*"
+        }
+      ]
+    }
+    ```
   EOT
 }
 
@@ -587,10 +923,33 @@ rule "RAM052" {
     Delete one of them.
 
     ## Example
+    Bad:
     ```json
     {"Version": "1", "Statement": [
       {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"},
       {"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
+    ```
+
+    Good:
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Action": "ecs:Describe*",
+          "Resource": "*",
+          "Effect": "Allow"
+        },
+        {
+          "Action": [
+            "vpc:DescribeVpcs",
+            "vpc:DescribeVSwitches"
+          ],
+          "Resource": "*",
+          "Effect": "Allow"
+        }
+      ]
+    }
     ```
   EOT
 }
