@@ -342,13 +342,13 @@ fn example_files(lang: &str, body: &str) -> Vec<(String, String)> {
     files
 }
 
-/// The code block that follows the first line starting with `label` in a rule's docs:
-/// (language, body).
+/// The code block that follows the first line labelled `label` in a rule's docs (`Bad:`,
+/// `### Bad`, `Good (…):`): (language, body).
 fn example_after<'a>(docs: &'a str, label: &str) -> Option<(&'a str, &'a str)> {
     let mut at = None;
     let mut offset = 0;
     for line in docs.split_inclusive('\n') {
-        if line.starts_with(label) {
+        if line.trim_start_matches('#').trim_start().starts_with(label) {
             at = Some(offset);
             break;
         }
@@ -377,7 +377,7 @@ fn every_rule_page_has_bad_and_good_examples_that_hold() {
             continue;
         }
         let base = options_for(&root.join("fixtures").join(&*rule.id));
-        for (label, bad) in [("Bad:", true), ("Good", false)] {
+        for (label, bad) in [("Bad", true), ("Good", false)] {
             let Some((lang, body)) = example_after(docs, label) else {
                 failures.push(format!("{}: no example labelled {label}", rule.id));
                 continue;

@@ -144,7 +144,7 @@ rule "ECS005" {
       instance_type = "ecs.g7.large"
       image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
       vswitch_id    = alicloud_vswitch.app.id
-      password      = var.root_password
+      password      = "Example-Passw0rd"
     }
     ```
 

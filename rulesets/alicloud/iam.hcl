@@ -439,9 +439,9 @@ rule "IAM010" {
     ```hcl
     resource "alicloud_ram_policy" "read" {
       policy_name     = "read-logs"
-      policy_document = <<-EOT
+      policy_document = <<-POLICY
         {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:Get*", "Resource": "*"}]}
-      EOT
+      POLICY
     }
 
     resource "alicloud_ram_role_policy_attachment" "ops" {
@@ -1054,19 +1054,19 @@ rule "IAM023" {
     resource "alicloud_ram_role" "partner" {
       role_name                   = "partner-audit"
       max_session_duration        = 3600
-      assume_role_policy_document = <<-EOT
+      assume_role_policy_document = <<-POLICY
         {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
           "Principal": {"RAM": ["acs:ram::123456789012:root"]}}]}
-      EOT
+      POLICY
     }
 
     resource "alicloud_ram_role" "ecs" {
       role_name                   = "ecs"
       max_session_duration        = 43200
-      assume_role_policy_document = <<-EOT
+      assume_role_policy_document = <<-POLICY
         {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
           "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}
-      EOT
+      POLICY
     }
     ```
   EOT

@@ -254,6 +254,10 @@ rule "OSS005" {
     ## Example
     Bad:
     ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "acme-data"
+    }
+
     resource "alicloud_oss_bucket_server_side_encryption" "data" {
       bucket        = alicloud_oss_bucket.data.bucket
       sse_algorithm = "AES256"
@@ -262,6 +266,10 @@ rule "OSS005" {
 
     Good:
     ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "acme-data"
+    }
+
     resource "alicloud_oss_bucket_server_side_encryption" "data" {
       bucket            = alicloud_oss_bucket.data.bucket
       sse_algorithm     = "KMS"
@@ -306,6 +314,10 @@ rule "OSS006" {
     ## Example
     Bad:
     ```hcl
+    resource "alicloud_oss_bucket" "site" {
+      bucket = "acme-site"
+    }
+
     resource "alicloud_oss_bucket_referer" "site" {
       bucket              = alicloud_oss_bucket.site.bucket
       allow_empty_referer = true
@@ -315,6 +327,10 @@ rule "OSS006" {
 
     Good:
     ```hcl
+    resource "alicloud_oss_bucket" "site" {
+      bucket = "acme-site"
+    }
+
     resource "alicloud_oss_bucket_referer" "site" {
       bucket              = alicloud_oss_bucket.site.bucket
       allow_empty_referer = false
@@ -358,6 +374,10 @@ rule "OSS007" {
     ## Example
     Bad:
     ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "acme-data"
+    }
+
     resource "alicloud_oss_bucket_https_config" "data" {
       bucket       = alicloud_oss_bucket.data.bucket
       enable       = true
@@ -367,6 +387,10 @@ rule "OSS007" {
 
     Good:
     ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "acme-data"
+    }
+
     resource "alicloud_oss_bucket_https_config" "data" {
       bucket       = alicloud_oss_bucket.data.bucket
       enable       = true
@@ -428,6 +452,24 @@ rule "OSS008" {
       bucket          = "example-records"
       redundancy_type = "ZRS"
     }
+
+    resource "alicloud_oss_bucket_replication" "records" {
+      bucket = alicloud_oss_bucket.records.bucket
+      action = "ALL"
+      destination {
+        bucket   = "example-records-dr"
+        location = "oss-cn-shanghai"
+      }
+    }
+
+    resource "alicloud_hbr_oss_backup_plan" "records" {
+      oss_backup_plan_name = "records"
+      bucket               = alicloud_oss_bucket.records.bucket
+      vault_id             = "v-0000000000000000"
+      schedule             = "I|1602673264|PT2H"
+      backup_type          = "COMPLETE"
+      retention            = "7"
+    }
     ```
   EOT
 }
@@ -464,6 +506,10 @@ rule "OSS009" {
     ## Example
     Bad:
     ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "acme-data"
+    }
+
     resource "alicloud_oss_bucket_public_access_block" "data" {
       bucket              = alicloud_oss_bucket.data.bucket
       block_public_access = false

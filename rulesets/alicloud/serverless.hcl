@@ -69,7 +69,7 @@ rule "ECI001" {
         name  = "app"
         image = "registry.example.com/app:1.0"
         environment_vars {
-          key   = "DB_PASSWORD_SECRET_NAME"
+          key   = "DB_CONFIG_NAME"   # the app reads the password from KMS Secrets Manager with its role
           value = "app/db"
         }
       }

@@ -79,9 +79,9 @@ rule "TF011" {
       # Strings are not comments: "# acslint:ignore NOPE001"
       description = "# acslint:ignore NOPE001 -- inside a string"
       tags = {
-        note = <<-EOT
+        note = <<-POLICY
           # acslint:ignore NOPE002 -- inside a heredoc
-        EOT
+        POLICY
       }
     }
     ```
