@@ -39,6 +39,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&rules, &mut files);
     let mut src = String::from("&[\n");
+    let mut index = Vec::new();
     for (i, f) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={f}");
         let rel = f
@@ -54,11 +55,13 @@ fn main() {
         let json: Vec<serde_json::Value> = raw
             .into_iter()
             .map(|r| {
-                serde_json::json!({
+                let j = serde_json::json!({
                     "id": r.id,
                     "instance": r.instance,
                     "sources": r.sources,
-                })
+                });
+                index.push(entry(rel, &j, builtin_name(r.exprs.get("check"))));
+                j
             })
             .collect();
         let path = Path::new(&out).join(format!("rules-{i}.json"));
@@ -70,6 +73,14 @@ fn main() {
     }
     src.push(']');
     std::fs::write(Path::new(&out).join("embedded_rules.rs"), src).unwrap();
+    println!("cargo:rerun-if-env-changed=ACSLINT_SYNTHETIC_RULES");
+    if let Some(n) = std::env::var("ACSLINT_SYNTHETIC_RULES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        synthetic(n, &mut index);
+    }
+    write_index(&index, &Path::new(&out).join("embedded_index.rs"));
 
     // Data tables (the high-risk API list, the system policies): checked and turned into JSON
     // here, so a malformed table fails the build and start-up reads JSON.
@@ -145,4 +156,187 @@ fn docs_ref(root: &str) {
         "cargo:rustc-env=ACSLINT_DOCS_REF={}",
         if ok { r.trim() } else { "" }
     );
+}
+
+/// One built-in rule's index entry: what selection and planning read without building the
+/// rule (a few members every rule has), and the rule's JSON, built into a `Rule` on first use
+/// by the same code as user rule files (so members added to rules need nothing here).
+struct Entry {
+    id: String,
+    name: String,
+    file: String,
+    scope: &'static str,
+    severity: String,
+    resources: Vec<String>,
+    check: Option<String>,
+    assert: bool,
+    enabled: bool,
+    ignorable: bool,
+    json: String,
+}
+
+fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
+    let id = j["id"].as_str().unwrap().to_string();
+    let inst = &j["instance"];
+    let list = |k: &str| -> Vec<String> {
+        match inst.get(k) {
+            Some(serde_json::Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            Some(serde_json::Value::String(s)) => vec![s.clone()],
+            _ => Vec::new(),
+        }
+    };
+    let resources = list("resource");
+    // The same defaults as `Rule` building (src/rules/load.rs); a test compares the two.
+    let scope = match inst.get("scope").and_then(|v| v.as_str()) {
+        Some("resource") => "Resource",
+        Some("document") => "Document",
+        Some("configuration") => "Configuration",
+        Some("file") => "File",
+        Some("provider") => "Provider",
+        Some("output") => "Output",
+        Some(other) => panic!("{file}: rule {id}: unknown scope `{other}`"),
+        None if !list("document").is_empty() => "Document",
+        None if !resources.is_empty() => "Resource",
+        None => panic!("{file}: rule {id}: say what the rule applies to"),
+    };
+    Entry {
+        name: inst["name"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{file}: rule {id}: missing `name`"))
+            .to_string(),
+        file: file.to_string(),
+        scope,
+        severity: match inst.get("severity").and_then(|v| v.as_str()) {
+            Some(s @ ("critical" | "high" | "medium" | "low" | "info")) => {
+                s[..1].to_ascii_uppercase() + &s[1..]
+            }
+            _ => panic!(
+                "{file}: rule {id}: `severity` must be one of critical, high, medium, low, info"
+            ),
+        },
+        resources,
+        check,
+        assert: j["sources"].get("assert").is_some(),
+        enabled: inst
+            .get("enabled")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true),
+        ignorable: inst
+            .get("ignorable")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true),
+        json: serde_json::to_string(j).unwrap(),
+        id,
+    }
+}
+
+/// `builtin("name")` → `name`.
+fn builtin_name(e: Option<&hcl_edit::expr::Expression>) -> Option<String> {
+    let hcl_edit::expr::Expression::FuncCall(call) = e? else {
+        return None;
+    };
+    match call.args.iter().next()? {
+        hcl_edit::expr::Expression::String(s) if call.name.name.as_str() == "builtin" => {
+            Some(s.value().to_string())
+        }
+        _ => None,
+    }
+}
+
+/// `ACSLINT_SYNTHETIC_RULES=N` (a benchmark's build only): pad the built-in rules to N with
+/// generated expression rules, most of them on the resource types of the benchmark's module
+/// file, so that the cost of the rule count shows. They never fail.
+fn synthetic(n: usize, index: &mut Vec<Entry>) {
+    const TYPES: &[&str] = &[
+        "alicloud_ram_role",
+        "alicloud_ram_policy",
+        "alicloud_oss_bucket",
+        "alicloud_instance",
+        "alicloud_security_group_rule",
+        "alicloud_db_instance",
+        "alicloud_ram_user",
+        "alicloud_actiontrail_trail",
+        "alicloud_vpc",
+        "alicloud_kms_key",
+        "alicloud_slb_load_balancer",
+        "alicloud_nas_file_system",
+    ];
+    let real = index.len();
+    for i in 0..n.saturating_sub(real) {
+        let id = format!("SYN{i:04}");
+        // Four in five on the types the benchmark file has, the rest on others.
+        let rtype = if i % 5 == 4 {
+            TYPES[8 + i % 4]
+        } else {
+            TYPES[i % 8]
+        };
+        let assert = format!("lookup(self, \"synthetic_{i}\", null) == null");
+        let message = format!("\"synthetic rule {i} on ${{self.name}}\"");
+        let j = serde_json::json!({
+            "id": id,
+            "instance": {
+                "id": id,
+                "name": format!("synthetic-rule-{i}"),
+                "severity": "low",
+                "title": format!("Synthetic rule {i}"),
+                "message": format!("synthetic rule {i} on ${{self.name}}"),
+                "docs": "A generated rule for the rule-count benchmark.",
+                "resource": [rtype],
+                "assert": assert,
+            },
+            "sources": { "assert": assert, "message": message },
+        });
+        index.push(entry("synthetic.hcl", &j, None));
+    }
+}
+
+fn write_index(index: &[Entry], path: &Path) {
+    let mut ids: Vec<usize> = (0..index.len()).collect();
+    ids.sort_by(|&a, &b| index[a].id.cmp(&index[b].id));
+    for w in ids.windows(2) {
+        assert!(
+            index[w[0]].id != index[w[1]].id,
+            "rule code {} is declared twice ({} and {})",
+            index[w[0]].id,
+            index[w[0]].file,
+            index[w[1]].file
+        );
+    }
+    let mut names: Vec<usize> = (0..index.len()).collect();
+    names.sort_by(|&a, &b| index[a].name.cmp(&index[b].name));
+    for w in names.windows(2) {
+        assert!(
+            index[w[0]].name != index[w[1]].name,
+            "rule name {} is used by both {} and {}",
+            index[w[0]].name,
+            index[w[0]].id,
+            index[w[1]].id
+        );
+    }
+    let mut s = String::from("Index {\n    rules: &[\n");
+    for e in index {
+        s.push_str(&format!(
+            "        Embedded {{ id: {:?}, name: {:?}, file: {:?}, scope: Scope::{}, \
+             severity: Severity::{}, resources: &{:?}, check: {:?}, assert: {}, enabled: {}, \
+             ignorable: {}, json: {:?} }},\n",
+            e.id,
+            e.name,
+            e.file,
+            e.scope,
+            e.severity,
+            e.resources,
+            e.check,
+            e.assert,
+            e.enabled,
+            e.ignorable,
+            e.json
+        ));
+    }
+    s.push_str(&format!(
+        "    ],\n    by_id: &{ids:?},\n    by_name: &{names:?},\n}}\n"
+    ));
+    std::fs::write(path, s).unwrap();
 }

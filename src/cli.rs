@@ -621,9 +621,9 @@ fn run_selection(
             sel.enabled.clear();
         }
         for c in &configs {
-            for r in reg.rules() {
-                if c.selects(reg, &r.id) {
-                    sel.enabled.insert(r.id.clone());
+            for id in reg.ids() {
+                if c.selects(reg, id) {
+                    sel.enabled.insert(id.clone());
                 }
             }
         }
@@ -928,11 +928,13 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         unknowns: &result.unknowns,
         files: result.files,
     };
+    // SARIF describes the rules that ran; other formats do not need them built.
+    let sarif = format == Format::Sarif || outputs.iter().any(|(f, _)| *f == Format::Sarif);
     let mut ran: Vec<std::sync::Arc<rules::Rule>> = reg
-        .rules()
+        .ids()
         .iter()
-        .filter(|r| sel.is_enabled(&r.id))
-        .cloned()
+        .filter(|id| sarif && sel.is_enabled(id))
+        .filter_map(|id| reg.get(id).cloned())
         .collect();
     ran.sort_by(|a, b| a.id.cmp(&b.id));
     let extra = Extra {

@@ -1152,7 +1152,7 @@ impl Config {
             sels.iter()
                 .any(|s| reg.select(&s.value).iter().any(|r| &*r.id == rule))
         };
-        let default_on = reg.get(rule).is_some_and(|r| r.default_enabled);
+        let default_on = reg.is_default(rule);
         let required = self.require.as_ref().is_some_and(|req| {
             req.value.iter().any(|w| {
                 self.required_rules(reg, &w.value)

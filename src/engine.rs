@@ -5,7 +5,7 @@
 use crate::checks::{self, Builtin};
 use crate::finding::{render_template, Emit, Finding, Severity, Sink, UnknownNote};
 pub use crate::rules::Selection;
-use crate::rules::{Registry, Rule, Scope};
+use crate::rules::{Registry, Rule, RuleInfo, RuleRef, Scope};
 use crate::source::{FileId, Loc, SourceFile, SourceMap};
 use crate::tf::{Block, BlockKind, Configuration, Workspace};
 use rayon::prelude::*;
@@ -34,16 +34,29 @@ fn contained(file: Option<FileId>, what: &str, f: impl FnOnce() -> Sink) -> Sink
 }
 
 struct Plan<'r> {
+    reg: &'r Registry,
+    sel: &'r Selection,
     file: Vec<(&'r str, Builtin)>,
     document: Vec<(&'r str, Builtin)>,
     /// (builtin, the block type keys it applies to)
     block: Vec<(&'r str, Builtin, HashSet<String>)>,
     configuration: Vec<(&'r str, Builtin)>,
-    /// Expression rules by the block type key they apply to.
-    exprs: HashMap<String, Vec<&'r Arc<Rule>>>,
-    /// The fixes enabled rules declare, by rule code, with the resource types an expression
-    /// rule's fix is written for (a finding may land on a split resource the fix does not fit).
-    fixes: HashMap<&'r str, (&'r crate::fix::FixSpec, Option<&'r [String]>)>,
+    /// Expression rules by the block type key they apply to; a rule is built (its expressions
+    /// parsed) only when a block of one of its types is met.
+    exprs: HashMap<String, Vec<RuleRef>>,
+}
+
+impl<'r> Plan<'r> {
+    /// The fix an enabled rule declares, with the resource types an expression rule's fix is
+    /// written for (a finding may land on a split resource the fix does not fit).
+    fn fix(&self, rule: &str) -> Option<(&'r crate::fix::FixSpec, Option<&'r [String]>)> {
+        if !self.sel.is_enabled(rule) {
+            return None;
+        }
+        let r = self.reg.get(rule)?;
+        let types = r.check.is_none().then_some(r.resources.as_slice());
+        Some((r.fix.as_ref()?, types))
+    }
 }
 
 fn block_key(scope: Scope, t: &str) -> String {
@@ -54,22 +67,22 @@ fn block_key(scope: Scope, t: &str) -> String {
     }
 }
 
-fn plan<'r>(reg: &'r Registry, sel: &Selection) -> Result<Plan<'r>, String> {
+fn plan<'r>(reg: &'r Registry, sel: &'r Selection) -> Result<Plan<'r>, String> {
     let mut p = Plan {
+        reg,
+        sel,
         file: Vec::new(),
         document: Vec::new(),
         block: Vec::new(),
         configuration: Vec::new(),
         exprs: HashMap::new(),
-        fixes: HashMap::new(),
     };
-    for rule in reg.sorted() {
-        if !sel.is_enabled(&rule.id) {
+    // Code order, as findings of one check are emitted in the order its rules are met.
+    let mut refs: Vec<(RuleRef, RuleInfo)> = reg.refs().map(|r| (r, reg.info(r))).collect();
+    refs.sort_by(|a, b| a.1.id.cmp(b.1.id));
+    for (r, rule) in refs {
+        if !sel.is_enabled(rule.id) {
             continue;
-        }
-        if let Some(f) = &rule.fix {
-            let types = rule.check.is_none().then_some(rule.resources.as_slice());
-            p.fixes.insert(&rule.id, (f, types));
         }
         let keys: Vec<String> = if rule.scope == Scope::Output {
             vec!["output".into()]
@@ -79,7 +92,7 @@ fn plan<'r>(reg: &'r Registry, sel: &Selection) -> Result<Plan<'r>, String> {
                 .map(|t| block_key(rule.scope, t))
                 .collect()
         };
-        if let Some(name) = rule.check.as_deref() {
+        if let Some(name) = rule.check {
             let b = checks::lookup(name)
                 .ok_or_else(|| format!("rule {}: no built-in check named `{name}`", rule.id))?;
             let push = |v: &mut Vec<(&'r str, Builtin)>| {
@@ -98,9 +111,9 @@ fn plan<'r>(reg: &'r Registry, sel: &Selection) -> Result<Plan<'r>, String> {
                     }
                 }
             }
-        } else if rule.assert.is_some() {
+        } else if rule.assert {
             for k in keys {
-                p.exprs.entry(k).or_default().push(rule);
+                p.exprs.entry(k).or_default().push(r);
             }
         }
     }
@@ -174,7 +187,7 @@ fn run_inner(
                 }
                 // Fixes first: they edit the value where it is written.
                 for e in &mut s.emits {
-                    if let Some((spec, _)) = plan.fixes.get(e.rule) {
+                    if let Some((spec, _)) = plan.fix(e.rule) {
                         crate::fix::for_document(spec, e, d, sources);
                     }
                 }
@@ -311,12 +324,12 @@ fn run_configuration(
             }
         }
         if let Some(rules) = plan.exprs.get(&key) {
-            for rule in rules {
-                eval_rule(rule, block, cfg, &mut s);
+            for &rule in rules {
+                eval_rule(plan.reg.rule(rule), block, cfg, &mut s);
             }
         }
         for e in &mut s.emits[first..] {
-            if let Some((spec, types)) = plan.fixes.get(e.rule) {
+            if let Some((spec, types)) = plan.fix(e.rule) {
                 // A check may report on another block than the one it examines (a trail's
                 // logstore), a rule on the split resource that sets the value: the fix goes
                 // where the finding is, when it is written for that block's type.

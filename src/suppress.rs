@@ -718,7 +718,7 @@ pub fn apply(
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
     for f in findings {
-        let ignorable = reg.get(&f.rule).is_none_or(|r| r.ignorable) && !is_own_rule(&f.rule);
+        let ignorable = reg.is_ignorable(&f.rule).unwrap_or(true) && !is_own_rule(&f.rule);
         let line = f
             .loc
             .map(|l| sources.get(f.file).line_col(l.start as usize).line)
@@ -757,9 +757,9 @@ pub fn apply(
         let unused: Vec<String> = match &d.which {
             Which::All => {
                 let any_ran = reg
-                    .rules()
+                    .ids()
                     .iter()
-                    .any(|r| !is_own_rule(&r.id) && enabled(d.file, &r.id));
+                    .any(|id| !is_own_rule(id) && enabled(d.file, id));
                 if d.hits.is_empty() && any_ran {
                     vec!["every rule".into()]
                 } else {

@@ -47,8 +47,18 @@ fn findings_exit_1_and_json_is_exact() {
     assert_eq!(
         located(&v),
         vec![
-            ("TF001".into(), "tests/data/cli/broken/main.tf".into(), 2, 15),
-            ("RAM000".into(), "tests/data/cli/broken/policy.json".into(), 3, 56),
+            (
+                "TF001".into(),
+                "tests/data/cli/broken/main.tf".into(),
+                2,
+                15
+            ),
+            (
+                "RAM000".into(),
+                "tests/data/cli/broken/policy.json".into(),
+                3,
+                56
+            ),
         ]
     );
     let f = &v["findings"][1];

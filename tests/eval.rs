@@ -230,7 +230,10 @@ fn expression_rules_with_attached_resources_and_unknowns() {
     // Versioned inline, by an attached resource referring to the bucket, or by its name: pass.
     // Suspended: a finding on `status`; the acl from an unset variable: an unknown, no finding.
     assert_eq!(lines.len(), 2, "{stdout}");
-    assert!(lines[0].starts_with("tests/data/eval/oss_rule/main.tf:32:5: "), "{stdout}");
+    assert!(
+        lines[0].starts_with("tests/data/eval/oss_rule/main.tf:32:5: "),
+        "{stdout}"
+    );
     assert!(lines[0].contains("TST001"), "{stdout}");
     assert!(
         lines[0].ends_with("bucket `suspended` keeps no object versions"),

@@ -328,7 +328,11 @@ const NO_EXAMPLE: &[&str] = &["RAM013", "TF002", "TF003", "TF006"];
 /// The files of an example code block: `# file: PATH` lines start another file; the first is
 /// `main.tf` (HCL) or `policy.json` (JSON).
 fn example_files(lang: &str, body: &str) -> Vec<(String, String)> {
-    let first = if lang == "json" { "policy.json" } else { "main.tf" };
+    let first = if lang == "json" {
+        "policy.json"
+    } else {
+        "main.tf"
+    };
     let mut files = vec![(first.to_string(), String::new())];
     for line in body.lines() {
         if let Some(p) = line.strip_prefix("# file: ") {
@@ -399,7 +403,10 @@ fn every_rule_page_has_bad_and_good_examples_that_hold() {
                 failures.push(format!("{}: the Bad example does not trigger it", rule.id));
             }
             if !bad && n > 0 {
-                failures.push(format!("{}: the Good example triggers it {n} time(s)", rule.id));
+                failures.push(format!(
+                    "{}: the Good example triggers it {n} time(s)",
+                    rule.id
+                ));
             }
         }
     }

@@ -309,7 +309,10 @@ fn nested_modules_with_for_each_keys_point_into_their_tf_files() {
     // `--config-dir` names the sources when they are elsewhere; a directory without them leaves
     // the findings on the plan.
     let v = report(&["modules/plan.json", "--config-dir", "review"]);
-    assert_eq!(v["findings"][2]["file"], "tests/data/plan/modules/plan.json");
+    assert_eq!(
+        v["findings"][2]["file"],
+        "tests/data/plan/modules/plan.json"
+    );
     assert_eq!(v["findings"][2]["range"]["start"]["line"], 23);
     let v = report(&[
         "trail/plan.json",

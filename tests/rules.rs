@@ -64,6 +64,64 @@ fn rules_built_from_the_embedded_json_match_their_hcl() {
 }
 
 #[test]
+fn the_build_time_index_says_what_the_rules_say() {
+    // Planning reads the index build.rs made; rules are built from their JSON on first use.
+    let reg = Registry::builtin();
+    assert_eq!(rules::INDEX.rules.len(), reg.rules().len());
+    for e in rules::INDEX.rules {
+        let r = reg.get(e.id).unwrap();
+        assert_eq!(
+            (
+                e.name,
+                e.file,
+                e.scope,
+                e.severity,
+                e.check,
+                e.assert,
+                e.ignorable
+            ),
+            (
+                &*r.name,
+                r.source.as_str(),
+                r.scope,
+                r.severity,
+                r.check.as_deref(),
+                r.assert.is_some(),
+                r.ignorable
+            ),
+            "{}",
+            e.id
+        );
+        assert_eq!(
+            e.resources,
+            r.resources.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        assert_eq!(reg.get_by_name(e.name).map(|r| &*r.id), Some(e.id));
+        assert_eq!(reg.is_default(e.id), r.default_enabled);
+    }
+    // The default set worked out from the index is the `recommended` pack applied to the rules
+    // as their files declare them.
+    let mut raw = Registry::default();
+    for (path, text, _) in rules::EMBEDDED {
+        for r in rules::load_rule_file(path, text, None, false).unwrap() {
+            raw.insert(r).unwrap();
+        }
+    }
+    let recommended = reg.pack("recommended").unwrap();
+    let mut want: Vec<&str> = raw.pack_rules(recommended).iter().map(|r| &*r.id).collect();
+    let mut got: Vec<&str> = reg.default_ids().map(|i| &**i).collect();
+    want.sort();
+    got.sort();
+    assert!(got.len() > 50);
+    assert_eq!(got, want);
+    assert_eq!(
+        reg.ids().iter().map(|i| &**i).collect::<Vec<_>>(),
+        reg.rules().iter().map(|r| &*r.id).collect::<Vec<_>>()
+    );
+    assert!(reg.get("NOPE000").is_none() && reg.get_by_name("no-such-rule").is_none());
+}
+
+#[test]
 fn every_builtin_named_by_a_rule_exists() {
     for r in Registry::builtin().rules() {
         if let Some(c) = &r.check {

@@ -491,10 +491,46 @@ pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
         .into_iter()
         // Lengths further apart than `max` cannot be close: skip them (catalogues are large).
         .filter(|c| c.chars().count().abs_diff(n) <= max)
-        .map(|c| (edit_distance(&w, &c.to_ascii_lowercase()), c))
-        .filter(|(d, _)| *d <= max)
+        .filter_map(|c| {
+            let d = if w.is_ascii() && c.is_ascii() {
+                // A policy naming 300k unknown actions asks this once per action, against
+                // every action of the service: no allocation, and stop once out of reach.
+                distance_within(w.as_bytes(), c.as_bytes(), max)?
+            } else {
+                edit_distance(&w, &c.to_ascii_lowercase())
+            };
+            (d <= max).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// [`edit_distance`] of two ASCII strings, ASCII case ignored, when it is at most `max`.
+fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len() > 64 || b.len() > 64 || a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let n = b.len();
+    let mut prev = [0usize; 65];
+    let mut cur = [0usize; 65];
+    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
+        *p = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=n {
+            let cost = usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        // A row's minimum never decreases from one row to the next.
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[n] <= max).then_some(prev[n])
 }
 
 #[cfg(test)]
@@ -503,6 +539,23 @@ mod tests {
 
     #[test]
     fn wildcards() {
+        for (a, b) in [
+            ("describeinstances", "DescribeInstance"),
+            ("describeinstances", "DescrbeInstnces"),
+            ("runinstances", "RunInstance"),
+            ("abc", "xyz"),
+            ("", "ab"),
+            ("kitten", "sitting"),
+        ] {
+            let full = edit_distance(a, &b.to_ascii_lowercase());
+            for max in 0..4 {
+                assert_eq!(
+                    distance_within(a.as_bytes(), b.as_bytes(), max),
+                    (full <= max).then_some(full),
+                    "{a} {b} {max}"
+                );
+            }
+        }
         assert!(wildcard("ecs:Describe*", "ecs:DescribeInstances", false));
         assert!(!wildcard("ecs:Describe*", "ecs:RunInstances", false));
         assert!(wildcard("ecs:?unInstances", "ecs:RunInstances", false));

@@ -10,6 +10,7 @@ use super::model::{
 use super::DocKind;
 use crate::source::Loc;
 use crate::value::{Kind, Value};
+use std::collections::{HashMap, HashSet};
 
 /// Services where `<svc>:*` on `*` hands over security-relevant control.
 const SENSITIVE: &[&str] = &[
@@ -925,15 +926,14 @@ fn mfa(out: &mut Out, s: &Stmt) {
 }
 
 fn duplicate_sids(out: &mut Out, stmts: &[Stmt]) {
+    let mut first_sid = HashMap::new();
     for (i, s) in stmts.iter().enumerate() {
         let Some(sid) = s.sid.and_then(|e| e.value.as_str().map(|t| (e, t))) else {
             continue;
         };
-        if let Some(first) = stmts[..i]
-            .iter()
-            .filter_map(|o| o.sid)
-            .find(|o| o.value.as_str() == Some(sid.1))
-        {
+        // The first statement with each Sid, by a map rather than a scan of those before.
+        let first = *first_sid.entry(sid.1).or_insert(sid.0);
+        if !std::ptr::eq(first, sid.0) {
             out.emit(
                 "RAM051",
                 sid.0.value.loc,
@@ -956,6 +956,53 @@ fn plain<'a>(s: &'a Stmt<'a>) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
     (!acts.is_empty() && !res.is_empty()).then_some((acts, res))
 }
 
+/// A plain statement's actions and resources, with its actions prepared for coverage tests.
+struct Plain<'a> {
+    acts: Vec<&'a str>,
+    res: Vec<&'a str>,
+    /// ASCII actions without wildcards, lower case: matched by a lookup instead of a scan.
+    exact: HashSet<String>,
+    /// The other actions (wildcards, non-ASCII), matched one by one.
+    patterns: Vec<&'a str>,
+}
+
+impl<'a> Plain<'a> {
+    fn new(s: &'a Stmt<'a>) -> Option<Plain<'a>> {
+        let (acts, res) = plain(s)?;
+        let mut exact = HashSet::new();
+        let mut patterns = Vec::new();
+        for a in &acts {
+            let t = a.trim();
+            if t.is_ascii() && !t.contains(['*', '?']) {
+                exact.insert(t.to_ascii_lowercase());
+            } else {
+                patterns.push(*a);
+            }
+        }
+        Some(Plain {
+            acts,
+            res,
+            exact,
+            patterns,
+        })
+    }
+
+    /// Does every action of `other` match one of these (as `action_matches` says)?
+    fn covers(&self, other: &Plain) -> bool {
+        other.acts.iter().all(|x| {
+            if !x.is_ascii() {
+                // Unicode case folding may map a non-ASCII character onto an ASCII one.
+                return self.acts.iter().any(|p| super::model::action_matches(p, x));
+            }
+            self.exact.contains(&x.to_ascii_lowercase())
+                || self
+                    .patterns
+                    .iter()
+                    .any(|p| super::model::action_matches(p, x))
+        })
+    }
+}
+
 /// Pairwise comparison is quadratic; RAM's own size limit keeps real documents far below this.
 const MAX_COMPARED_STATEMENTS: usize = 256;
 
@@ -971,17 +1018,21 @@ fn redundant(out: &mut Out, stmts: &[Stmt]) {
         );
         return;
     }
+    // Each statement's actions are prepared once, not once per pair.
+    let plains: Vec<Option<Plain>> = stmts.iter().map(Plain::new).collect();
     for (j, b) in stmts.iter().enumerate() {
-        let Some((bacts, bres)) = plain(b) else {
+        let Some(pb) = &plains[j] else {
             continue;
         };
+        let bres = &pb.res;
         for (i, a) in stmts.iter().enumerate() {
             if i == j || a.effect != b.effect || a.effect.is_none() {
                 continue;
             }
-            let Some((aacts, ares)) = plain(a) else {
+            let Some(pa) = &plains[i] else {
                 continue;
             };
+            let ares = &pa.res;
             // A's condition must be no stricter than B's: none, or the same.
             let same_cond = match (&a.condition, &b.condition) {
                 (None, _) => true,
@@ -999,9 +1050,7 @@ fn redundant(out: &mut Out, stmts: &[Stmt]) {
             if !same_cond || !covers_principal {
                 continue;
             }
-            let covers_acts = bacts
-                .iter()
-                .all(|x| aacts.iter().any(|p| super::model::action_matches(p, x)));
+            let covers_acts = pa.covers(pb);
             let covers_res = bres
                 .iter()
                 .all(|x| ares.iter().any(|p| *p == "*" || wildcard(p, x, false)));
@@ -1009,9 +1058,7 @@ fn redundant(out: &mut Out, stmts: &[Stmt]) {
                 continue;
             }
             // Mutually covering statements: report only the later one.
-            let mutual = aacts
-                .iter()
-                .all(|x| bacts.iter().any(|p| super::model::action_matches(p, x)))
+            let mutual = pb.covers(pa)
                 && ares
                     .iter()
                     .all(|x| bres.iter().any(|p| *p == "*" || wildcard(p, x, false)));

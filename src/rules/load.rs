@@ -178,32 +178,38 @@ fn builtin_name(e: &Expression) -> Option<String> {
 }
 
 /// Build the rules of a built-in rule file from the JSON `build.rs` made of it: an array of
-/// `{"id", "instance", "sources"}`. Only the expressions are parsed here.
+/// `{"id", "instance", "sources"}`.
 pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
-    let mut rules = Vec::new();
-    for r in json.as_array().ok_or("not an array")? {
-        let id = r["id"].as_str().ok_or("rule without id")?;
-        let mut exprs = BTreeMap::new();
-        if let Some(J::Object(src)) = r.get("sources") {
-            for k in EXPRESSION_MEMBERS {
-                // A message is compiled only for expression rules; built-in checks render it
-                // from their fields.
-                if *k == "message" && !src.contains_key("assert") {
-                    continue;
-                }
-                if let Some(s) = src.get(*k).and_then(J::as_str) {
-                    // A heredoc needs the newline that ended it in the file.
-                    let e = heredoc_safe_parse(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
-                    exprs.insert(k.to_string(), e);
-                }
+    json.as_array()
+        .ok_or("not an array")?
+        .iter()
+        .map(|r| load_embedded_rule(path, r))
+        .collect()
+}
+
+/// Build one built-in rule from its `{"id", "instance", "sources"}` JSON. Only the expressions
+/// are parsed here; the schema was checked by the test suite.
+pub fn load_embedded_rule(path: &str, r: &J) -> Result<Rule, String> {
+    let id = r["id"].as_str().ok_or("rule without id")?;
+    let mut exprs = BTreeMap::new();
+    if let Some(J::Object(src)) = r.get("sources") {
+        for k in EXPRESSION_MEMBERS {
+            // A message is compiled only for expression rules; built-in checks render it
+            // from their fields.
+            if *k == "message" && !src.contains_key("assert") {
+                continue;
+            }
+            if let Some(s) = src.get(*k).and_then(J::as_str) {
+                // A heredoc needs the newline that ended it in the file.
+                let e = heredoc_safe_parse(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
+                exprs.insert(k.to_string(), e);
             }
         }
-        let mut rule =
-            build_rule(path, id, &r["instance"], exprs).map_err(|m| format!("rule {id}: {m}"))?;
-        rule.url = docs_url(id).map(Into::into);
-        rules.push(rule);
     }
-    Ok(rules)
+    let mut rule =
+        build_rule(path, id, &r["instance"], exprs).map_err(|m| format!("rule {id}: {m}"))?;
+    rule.url = docs_url(id).map(Into::into);
+    Ok(rule)
 }
 
 /// Parse an expression's source text. A heredoc keeps the newline that ended it in the file;

@@ -10,7 +10,7 @@ pub mod schema;
 
 pub use crate::hcljson;
 pub(crate) use crate::hcljson::scalar_json;
-pub use load::{load_embedded, load_rule_file, RuleLoadError};
+pub use load::{load_embedded, load_embedded_rule, load_rule_file, RuleLoadError};
 pub use packs::Pack;
 
 pub use crate::finding::render_template;
@@ -133,103 +133,345 @@ pub fn docs_pointer(rule: &str, url: Option<&str>) -> String {
 }
 
 /// Built-in rule files, embedded at build time (see build.rs): path under `rulesets/`, the HCL
-/// source (validated by the test suite) and its JSON view (what start-up reads).
+/// source (validated by the test suite) and its JSON view.
 pub const EMBEDDED: &[(&str, &str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
+/// A built-in rule as build.rs indexed it: what selection and planning need without building
+/// the rule, and the JSON (`{"id", "instance", "sources"}`) the rule is built from on first
+/// use. Start-up thus costs nothing per rule; a run builds the rules it evaluates or reports.
+#[derive(Debug)]
+pub struct Embedded {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// The rule file, relative to `rulesets/`.
+    pub file: &'static str,
+    pub scope: Scope,
+    pub severity: Severity,
+    pub resources: &'static [&'static str],
+    /// The built-in check it names (`check = builtin("…")`).
+    pub check: Option<&'static str>,
+    /// Whether it has an `assert` (an expression rule).
+    pub assert: bool,
+    /// The rule's own switch (`enabled`); whether it runs by default is decided by the
+    /// `recommended` pack ([`Registry::is_default`]).
+    pub enabled: bool,
+    pub ignorable: bool,
+    pub json: &'static str,
+}
+
+/// The index build.rs generates: the rules in file order, and their positions sorted by code
+/// and by name (duplicates fail the build).
+pub struct Index {
+    pub rules: &'static [Embedded],
+    by_id: &'static [u16],
+    by_name: &'static [u16],
+}
+
+/// The built-in rules (`ACSLINT_SYNTHETIC_RULES=N` at build time pads them to N for the
+/// rule-count benchmark).
+pub static INDEX: Index = include!(concat!(env!("OUT_DIR"), "/embedded_index.rs"));
+
+impl Index {
+    fn position(&self, id: &str) -> Option<usize> {
+        let k = self
+            .by_id
+            .binary_search_by(|&i| self.rules[i as usize].id.cmp(id))
+            .ok()?;
+        Some(self.by_id[k] as usize)
+    }
+    fn position_by_name(&self, name: &str) -> Option<usize> {
+        let k = self
+            .by_name
+            .binary_search_by(|&i| self.rules[i as usize].name.cmp(name))
+            .ok()?;
+        Some(self.by_name[k] as usize)
+    }
+}
+
+/// The built-in rules, each built the first time something asks for it.
+struct Builtin {
+    slots: Box<[OnceLock<Arc<Rule>>]>,
+}
+
+impl Builtin {
+    fn get() -> &'static Builtin {
+        static B: OnceLock<Builtin> = OnceLock::new();
+        B.get_or_init(|| Builtin {
+            slots: INDEX.rules.iter().map(|_| OnceLock::new()).collect(),
+        })
+    }
+    fn rule(&self, i: usize) -> &Arc<Rule> {
+        self.slots[i].get_or_init(|| {
+            let e = &INDEX.rules[i];
+            let j: serde_json::Value = serde_json::from_str(e.json)
+                .unwrap_or_else(|err| panic!("built-in rule {} is invalid: {err}", e.id));
+            let mut rule = load::load_embedded_rule(e.file, &j)
+                .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file));
+            rule.default_enabled = builtin_defaults()[i];
+            Arc::new(rule)
+        })
+    }
+}
+
+/// Per built-in rule (index position), whether it runs by default: exactly the members of the
+/// `recommended` pack, whose criterion is data (rulesets/packs/packs.hcl) applied to each rule's
+/// own switch. Worked out from the index when the criterion reads only what the index holds
+/// (the switch, the severity, selectors by code or name), so start-up builds no rule; from the
+/// built rules otherwise. (Rules loaded later, with `--rules`, keep their own `enabled`.)
+fn builtin_defaults() -> &'static [bool] {
+    static D: OnceLock<Vec<bool>> = OnceLock::new();
+    D.get_or_init(|| {
+        let own = || INDEX.rules.iter().map(|e| e.enabled).collect();
+        let Some(p) = packs::builtin().iter().find(|p| p.name == "recommended") else {
+            return own();
+        };
+        let is_pack = |s: &String| packs::builtin().iter().any(|q| q.name == *s);
+        if p.reference.is_none()
+            && p.tags.is_empty()
+            && p.infraguard.is_empty()
+            && !p.select.iter().any(is_pack)
+        {
+            let mut on: Vec<bool> = INDEX
+                .rules
+                .iter()
+                .map(|e| p.default && e.enabled && p.min_severity.is_none_or(|m| e.severity >= m))
+                .collect();
+            // The selectors as `Registry::select` resolves those that are not packs.
+            for s in &p.select {
+                if s.eq_ignore_ascii_case("ALL") {
+                    on.fill(true);
+                } else if let Some(i) = INDEX.position_by_name(s) {
+                    on[i] = true;
+                } else {
+                    let up = s.to_ascii_uppercase();
+                    for (o, e) in on.iter_mut().zip(INDEX.rules) {
+                        *o |= e.id.starts_with(&up);
+                    }
+                }
+            }
+            return on;
+        }
+        // Build every rule with its own switch and ask the pack.
+        let mut reg = Registry {
+            packs: packs::builtin().to_vec(),
+            ..Default::default()
+        };
+        for e in INDEX.rules {
+            let j: serde_json::Value = serde_json::from_str(e.json).unwrap_or_default();
+            if let Ok(r) = load::load_embedded_rule(e.file, &j) {
+                let _ = reg.insert(r);
+            }
+        }
+        let members: HashSet<&str> = reg.pack_rules(p).iter().map(|r| &*r.id).collect();
+        INDEX.rules.iter().map(|e| members.contains(e.id)).collect()
+    })
+}
+
+/// A rule the engine may run: a built-in one by its index position (built on first use) or
+/// one added at run time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleRef {
+    Builtin(usize),
+    Added(usize),
+}
+
+/// What selection and planning read of a rule without building it.
+pub struct RuleInfo<'a> {
+    pub id: &'a str,
+    pub scope: Scope,
+    pub resources: Vec<&'a str>,
+    pub check: Option<&'a str>,
+    pub assert: bool,
+    pub enabled: bool,
+}
+
 #[derive(Default, Clone)]
 pub struct Registry {
-    rules: Vec<Arc<Rule>>,
+    /// Whether the built-in rules are part of it.
+    builtin: bool,
+    /// Rules added after the built-in ones (user rule files).
+    added: Vec<Arc<Rule>>,
     by_id: HashMap<Arc<str>, usize>,
     by_name: HashMap<Arc<str>, usize>,
+    /// Every rule, built on first request (listing, docs, `ALL`).
+    all: OnceLock<Vec<Arc<Rule>>>,
+    /// The codes of the rules, in order, shared by selections.
+    ids: OnceLock<Vec<Arc<str>>>,
     /// Built-in packs, then packs defined in configurations.
     packs: Vec<Arc<Pack>>,
 }
 
 impl Registry {
-    /// The built-in rules, parsed once per process. Their schema validity is enforced by the
-    /// test suite, not at run time, so start-up stays cheap.
+    /// The built-in rules. Their schema validity is enforced by the test suite, not at run
+    /// time, and each is built from its JSON when first used, so start-up does not depend on
+    /// how many there are.
     pub fn builtin() -> &'static Registry {
         static REG: OnceLock<Registry> = OnceLock::new();
-        REG.get_or_init(|| {
-            let mut reg = Registry {
-                packs: packs::builtin().to_vec(),
-                ..Default::default()
-            };
-            for (path, _, json) in EMBEDDED {
-                let rules = serde_json::from_str(json)
-                    .map_err(|e| e.to_string())
-                    .and_then(|j| load::load_embedded(path, &j))
-                    .unwrap_or_else(|e| panic!("built-in rule file {path} is invalid: {e}"));
-                for r in rules {
-                    reg.insert(r)
-                        .unwrap_or_else(|e| panic!("built-in rule file {path}: {e}"));
-                }
-            }
-            reg.apply_recommended();
-            reg
+        REG.get_or_init(|| Registry {
+            builtin: true,
+            packs: packs::builtin().to_vec(),
+            ..Default::default()
         })
     }
 
-    /// The built-in rules on by default are exactly the `recommended` pack, whose criterion is
-    /// data (rulesets/packs/packs.hcl): a rule's own `enabled = false` takes it out, and so does
-    /// the pack's `min_severity`. Computing it once here keeps `default_enabled` the one flag the
-    /// engine, configurations and docs read. (Rules loaded later, with `--rules`, keep their
-    /// own `enabled`.)
-    fn apply_recommended(&mut self) {
-        let Some(p) = self.pack("recommended").cloned() else {
-            return;
-        };
-        let on: std::collections::HashSet<Arc<str>> = self
-            .pack_rules(&p)
-            .into_iter()
-            .map(|r| r.id.clone())
-            .collect();
-        for r in &mut self.rules {
-            if let Some(m) = Arc::get_mut(r) {
-                m.default_enabled = on.contains(&m.id);
-            }
+    fn builtin_len(&self) -> usize {
+        if self.builtin {
+            INDEX.rules.len()
+        } else {
+            0
         }
     }
 
     /// Add a rule; duplicate codes or names are errors.
     pub fn insert(&mut self, rule: Rule) -> Result<(), String> {
-        if let Some(&i) = self.by_id.get(&rule.id) {
+        if let Some(r) = self.get(&rule.id) {
             return Err(format!(
                 "rule code {} is declared twice ({} and {})",
-                rule.id, self.rules[i].source, rule.source
+                rule.id, r.source, rule.source
             ));
         }
-        if let Some(&i) = self.by_name.get(&rule.name) {
+        if let Some(r) = self.get_by_name(&rule.name) {
             return Err(format!(
                 "rule name {} is used by both {} and {}",
-                rule.name, self.rules[i].id, rule.id
+                rule.name, r.id, rule.id
             ));
         }
-        let i = self.rules.len();
+        let i = self.added.len();
         self.by_id.insert(rule.id.clone(), i);
         self.by_name.insert(rule.name.clone(), i);
-        self.rules.push(Arc::new(rule));
+        self.added.push(Arc::new(rule));
+        self.all = OnceLock::new();
+        self.ids = OnceLock::new();
         Ok(())
     }
 
+    /// The rule a reference designates (building a built-in one on first use).
+    pub fn rule(&self, r: RuleRef) -> &Arc<Rule> {
+        match r {
+            RuleRef::Builtin(i) => Builtin::get().rule(i),
+            RuleRef::Added(i) => &self.added[i],
+        }
+    }
+
+    /// Every rule's reference, in declaration order.
+    pub fn refs(&self) -> impl Iterator<Item = RuleRef> + '_ {
+        (0..self.builtin_len())
+            .map(RuleRef::Builtin)
+            .chain((0..self.added.len()).map(RuleRef::Added))
+    }
+
+    /// A rule's code, scope, types and kind without building it.
+    pub fn info(&self, r: RuleRef) -> RuleInfo<'_> {
+        match r {
+            RuleRef::Builtin(i) => {
+                let e = &INDEX.rules[i];
+                RuleInfo {
+                    id: e.id,
+                    scope: e.scope,
+                    resources: e.resources.to_vec(),
+                    check: e.check,
+                    assert: e.assert,
+                    enabled: builtin_defaults()[i],
+                }
+            }
+            RuleRef::Added(i) => {
+                let r = &self.added[i];
+                RuleInfo {
+                    id: &r.id,
+                    scope: r.scope,
+                    resources: r.resources.iter().map(String::as_str).collect(),
+                    check: r.check.as_deref(),
+                    assert: r.assert.is_some(),
+                    enabled: r.default_enabled,
+                }
+            }
+        }
+    }
+
+    /// The codes of every rule, in declaration order.
+    pub fn ids(&self) -> &[Arc<str>] {
+        self.ids.get_or_init(|| {
+            INDEX.rules[..self.builtin_len()]
+                .iter()
+                .map(|e| Arc::from(e.id))
+                .chain(self.added.iter().map(|r| r.id.clone()))
+                .collect()
+        })
+    }
+
+    /// The codes of the rules that run unless deselected.
+    pub fn default_ids(&self) -> impl Iterator<Item = &Arc<str>> + '_ {
+        self.ids()
+            .iter()
+            .zip(self.refs())
+            .filter(|(_, r)| match *r {
+                RuleRef::Builtin(i) => builtin_defaults()[i],
+                RuleRef::Added(i) => self.added[i].default_enabled,
+            })
+            .map(|(id, _)| id)
+    }
+
+    /// Whether a code names a rule, without building it.
+    pub fn contains(&self, id: &str) -> bool {
+        self.lookup(id).is_some()
+    }
+
+    /// Whether the rule of a code runs unless deselected (`false`: no such rule).
+    pub fn is_default(&self, id: &str) -> bool {
+        match self.lookup(id) {
+            Some(RuleRef::Builtin(i)) => builtin_defaults()[i],
+            Some(RuleRef::Added(i)) => self.added[i].default_enabled,
+            None => false,
+        }
+    }
+
+    /// Whether the rule of a code may be suppressed (`None`: no such rule).
+    pub fn is_ignorable(&self, id: &str) -> Option<bool> {
+        Some(match self.lookup(id)? {
+            RuleRef::Builtin(i) => INDEX.rules[i].ignorable,
+            RuleRef::Added(i) => self.added[i].ignorable,
+        })
+    }
+
+    fn lookup(&self, id: &str) -> Option<RuleRef> {
+        if self.builtin {
+            if let Some(i) = INDEX.position(id) {
+                return Some(RuleRef::Builtin(i));
+            }
+        }
+        self.by_id.get(id).map(|&i| RuleRef::Added(i))
+    }
+
     pub fn get(&self, id: &str) -> Option<&Arc<Rule>> {
-        self.by_id.get(id).map(|&i| &self.rules[i])
+        self.lookup(id).map(|r| self.rule(r))
+    }
+
+    /// A rule by its kebab name.
+    pub fn get_by_name(&self, name: &str) -> Option<&Arc<Rule>> {
+        if self.builtin {
+            if let Some(i) = INDEX.position_by_name(name) {
+                return Some(self.rule(RuleRef::Builtin(i)));
+            }
+        }
+        self.by_name.get(name).map(|&i| &self.added[i])
     }
 
     /// Look a rule up by code (case-insensitive) or kebab name.
     pub fn find(&self, code_or_name: &str) -> Option<&Arc<Rule>> {
         self.get(&code_or_name.to_ascii_uppercase())
-            .or_else(|| self.by_name.get(code_or_name).map(|&i| &self.rules[i]))
+            .or_else(|| self.get_by_name(code_or_name))
     }
 
+    /// Every rule (all built, on the first call), in declaration order.
     pub fn rules(&self) -> &[Arc<Rule>] {
-        &self.rules
+        self.all
+            .get_or_init(|| self.refs().map(|r| self.rule(r).clone()).collect())
     }
 
     /// Rules in code order.
     pub fn sorted(&self) -> Vec<&Arc<Rule>> {
-        let mut v: Vec<_> = self.rules.iter().collect();
+        let mut v: Vec<_> = self.rules().iter().collect();
         v.sort_by(|a, b| a.id.cmp(&b.id));
         v
     }
@@ -279,12 +521,7 @@ impl Selection {
     /// Every rule that is on by default.
     pub fn defaults(reg: &Registry) -> Selection {
         Selection {
-            enabled: reg
-                .rules()
-                .iter()
-                .filter(|r| r.default_enabled)
-                .map(|r| r.id.clone())
-                .collect(),
+            enabled: reg.default_ids().cloned().collect(),
             ..Default::default()
         }
     }

@@ -263,13 +263,14 @@ impl Registry {
         if let Some(p) = self.pack(selector) {
             return self.pack_rules_at(p, depth);
         }
-        if let Some(r) = self.by_name.get(selector) {
-            return vec![&self.rules[*r]];
+        if let Some(r) = self.get_by_name(selector) {
+            return vec![r];
         }
+        // By the index: only the rules a prefix designates are built.
         let up = selector.to_ascii_uppercase();
-        self.rules()
-            .iter()
-            .filter(|r| r.id.starts_with(&up))
+        self.refs()
+            .filter(|&r| self.info(r).id.starts_with(&up))
+            .map(|r| self.rule(r))
             .collect()
     }
 }
