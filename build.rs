@@ -257,7 +257,7 @@ fn synthetic(n: usize, index: &mut Vec<Entry>) {
         "alicloud_instance",
         "alicloud_security_group_rule",
         "alicloud_db_instance",
-        "alicloud_ram_user",
+        "alicloud_security_group",
         "alicloud_actiontrail_trail",
         "alicloud_vpc",
         "alicloud_kms_key",

@@ -4,6 +4,14 @@
 #
 #   scripts/bench-corpus.sh DIR            # builds the release binary and examples first
 #   RUNS=7 SKIP_BUILD=1 NO_CHECKOV=1 scripts/bench-corpus.sh DIR
+#   RULES1000=1 scripts/bench-corpus.sh DIR   # also builds with 1,000 embedded rules
+#
+# After the tree: one generated ~300-line module file against `acslint --version` (start-up),
+# the same file with 1,000 embedded rules (RULES1000=1: a second build with
+# ACSLINT_SYNTHETIC_RULES=1000, then the normal binary is rebuilt), a 7.8 MB policy document of
+# 300k actions, and the language server's didChange → publishDiagnostics latency
+# (scripts/bench-lsp.py). Whole-process timings of one file use scripts/bench-pair.py
+# (interleaved runs, median of per-round ratios).
 #
 # Every figure is the median of RUNS runs (default 5) measured with /usr/bin/time: wall
 # seconds, user+sys CPU seconds, and peak RSS (the largest of the runs). Checkov is run once (it
@@ -18,7 +26,7 @@ bin=$target/release/acslint
 floor=$target/release/examples/parse_floor
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
-  (cd "$root" && cargo build --release --quiet --bin acslint --example parse_floor)
+  (cd "$root" && cargo build --release --quiet --bin acslint --example parse_floor --example gen_corpus)
 fi
 if [[ ! -x /usr/bin/time ]]; then
   echo "bench-corpus: /usr/bin/time is missing (GNU time: apt-get install time); it is needed for CPU and peak RSS" >&2
@@ -85,3 +93,48 @@ else
     echo "checkov is not installed (pip install checkov): no comparison"
   fi
 fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$target/release/examples/gen_corpus" 1 "$work/gen" 2>/dev/null
+one=$(find "$work/gen" -name main.tf | head -1)
+cp "$one" "$work/one.tf"
+echo
+echo "one file ($(wc -l <"$work/one.tf") lines), process start to exit; ratio to the first line:"
+cp "$bin" "$work/acslint"
+if [[ -n ${RULES1000:-} ]]; then
+  (cd "$root" && ACSLINT_SYNTHETIC_RULES=1000 cargo build --release --quiet --bin acslint)
+  cp "$bin" "$work/acslint-1000"
+  (cd "$root" && cargo build --release --quiet --bin acslint)
+  python3 "$root/scripts/bench-pair.py" --runs "$((runs * 10))" -- \
+    "$work/acslint check --format compact -q $work/one.tf" \
+    "$work/acslint-1000 check --format compact -q $work/one.tf" \
+    "$work/acslint --version"
+  echo "(second line: the same binary built with 1,000 embedded rules: $("$work/acslint-1000" rules | grep -c '^SYN') synthetic)"
+else
+  python3 "$root/scripts/bench-pair.py" --runs "$((runs * 10))" -- \
+    "$work/acslint check --format compact -q $work/one.tf" \
+    "$work/acslint --version"
+fi
+
+echo
+python3 - "$work/policy.json" <<'PY'
+# A 7.8 MB policy document: 300 statements of 1,000 actions (300k), most unknown to the catalogue.
+import json, random, sys
+random.seed(7)
+svcs = ["ecs", "oss", "ram", "rds", "vpc", "slb", "kms", "sts", "log", "cs", "fc", "nas"]
+verbs = ["Describe", "Create", "Delete", "Modify", "List", "Get", "Put", "Attach", "Detach"]
+acts = ["%s:%s%s" % (random.choice(svcs), random.choice(verbs), "*" if i % 97 == 0 else "Thing%06d" % i)
+        for i in range(300000)]
+stmts = [{"Effect": "Allow" if k % 3 else "Deny", "Action": acts[k:k + 1000], "Resource": "*"}
+         for k in range(0, len(acts), 1000)]
+json.dump({"Version": "1", "Statement": stmts}, open(sys.argv[1], "w"), indent=1)
+PY
+echo "policy document: $(du -h "$work/policy.json" | cut -f1), 300k actions"
+saved=$runs
+runs=1
+measure "acslint policy 300k" "$bin" check "$work/policy.json" --format compact -q
+runs=$saved
+
+echo
+python3 "$root/scripts/bench-lsp.py" --bin "$bin" --runs 200 "$work/one.tf"

@@ -927,7 +927,7 @@ fn mfa(out: &mut Out, s: &Stmt) {
 
 fn duplicate_sids(out: &mut Out, stmts: &[Stmt]) {
     let mut first_sid = HashMap::new();
-    for (i, s) in stmts.iter().enumerate() {
+    for s in stmts {
         let Some(sid) = s.sid.and_then(|e| e.value.as_str().map(|t| (e, t))) else {
             continue;
         };
