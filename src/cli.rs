@@ -281,6 +281,13 @@ pub struct RulesArgs {
     /// directory); `--pack list` lists the packs.
     #[arg(long, value_name = "NAME")]
     pub pack: Option<String>,
+    /// Only rules of these severities (comma-separated: critical, high, medium, low, info).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub severity: Vec<String>,
+    /// Only the rules these select, as `check --select` takes them: codes, prefixes, names,
+    /// packs (comma-separated).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub select: Vec<String>,
     /// Use this high-risk API list instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub high_risk_list: Option<PathBuf>,
@@ -1485,31 +1492,137 @@ fn list_rules(args: RulesArgs) -> Result<i32, String> {
             .map_err(|e| format!("cannot write docs: {e}"))?;
         return Ok(0);
     }
+    let rules = filter_rules(reg, reg.sorted(), None, &args)?;
+    print_rules(reg, &rules, None, &args)?;
+    if args.format == RulesFormat::Text {
+        out(&format!(
+            "\n{}\n",
+            crate::policy::highrisk::active().summary()
+        ))?;
+    }
+    Ok(0)
+}
+
+/// `--severity` and `--select` of `acslint rules`, over a list of rules (a pack's severity
+/// overrides count when a pack is listed).
+fn filter_rules<'a>(
+    reg: &'a Registry,
+    rules: Vec<&'a std::sync::Arc<rules::Rule>>,
+    pack: Option<&rules::Pack>,
+    args: &RulesArgs,
+) -> Result<Vec<&'a std::sync::Arc<rules::Rule>>, String> {
+    let mut severities = Vec::new();
+    for s in &args.severity {
+        severities.push(Severity::parse(s.trim()).ok_or_else(|| {
+            format!("--severity: `{s}` is not a severity (critical, high, medium, low, info)")
+        })?);
+    }
+    let mut selected: Option<std::collections::HashSet<&str>> = None;
+    for s in args
+        .select
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        let found = reg.select(s);
+        if found.is_empty() {
+            return Err(format!(
+                "--select: `{s}` selects no rule (codes, prefixes, names or packs; see `acslint rules`)"
+            ));
+        }
+        selected
+            .get_or_insert_with(Default::default)
+            .extend(found.iter().map(|r| &*r.id));
+    }
+    Ok(rules
+        .into_iter()
+        .filter(|r| {
+            let sev = pack
+                .and_then(|p| p.severity.get(&*r.id).copied())
+                .unwrap_or(r.severity);
+            (severities.is_empty() || severities.contains(&sev))
+                && selected.as_ref().is_none_or(|s| s.contains(&*r.id))
+        })
+        .collect())
+}
+
+/// The packs each rule is in (`all` left out: every rule is).
+fn packs_by_rule(reg: &Registry) -> std::collections::HashMap<&str, Vec<&str>> {
+    let mut by: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for p in reg.packs().iter().filter(|p| p.name != "all") {
+        for r in reg.pack_rules(p) {
+            by.entry(&*r.id).or_default().push(&p.name);
+        }
+    }
+    by
+}
+
+/// The rule table (code, severity, on by default, fix, name, packs) or JSON.
+fn print_rules(
+    reg: &Registry,
+    rules: &[&std::sync::Arc<rules::Rule>],
+    pack: Option<&rules::Pack>,
+    args: &RulesArgs,
+) -> Result<(), String> {
+    let packs = packs_by_rule(reg);
+    let none = Vec::new();
     match args.format {
         RulesFormat::Json => {
-            let v: Vec<serde_json::Value> = reg
-                .sorted()
-                .into_iter()
-                .map(|r| rules::docs::json(r))
+            let v: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| rules::docs::json(r, packs.get(&*r.id).unwrap_or(&none)))
                 .collect();
+            let v = match pack {
+                Some(p) => serde_json::json!({
+                    "name": p.name,
+                    "title": p.title,
+                    "description": p.description,
+                    "severity": p.severity.iter().map(|(k, v)| (k.clone(), v.as_str())).collect::<std::collections::BTreeMap<_, _>>(),
+                    "rules": v,
+                }),
+                None => serde_json::Value::Array(v),
+            };
             out(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"))?;
         }
         RulesFormat::Text => {
             let mut s = String::new();
-            for r in reg.sorted() {
+            if let Some(p) = pack {
                 s.push_str(&format!(
-                    "{:<7} {:<9} {:<44} {}\n",
-                    r.id, r.severity, r.name, r.title
+                    "{}: {} ({} rules)\n\n",
+                    p.name,
+                    p.title,
+                    rules.len()
                 ));
             }
             s.push_str(&format!(
-                "\n{}\n",
-                crate::policy::highrisk::active().summary()
+                "{:<7} {:<9} {:<7} {:<6} {:<44} {}\n",
+                "code", "severity", "default", "fix", "name", "packs"
+            ));
+            for r in rules {
+                let sev = pack
+                    .and_then(|p| p.severity.get(&*r.id).copied())
+                    .unwrap_or(r.severity);
+                let line = format!(
+                    "{:<7} {:<9} {:<7} {:<6} {:<44} {}",
+                    r.id,
+                    sev,
+                    if r.default_enabled { "on" } else { "off" },
+                    r.fix.as_ref().map_or("-", |f| f.safety.as_str()),
+                    r.name,
+                    packs.get(&*r.id).unwrap_or(&none).join(", ")
+                );
+                s.push_str(line.trim_end());
+                s.push('\n');
+            }
+            s.push_str(&format!(
+                "{} rule{}\n",
+                rules.len(),
+                if rules.len() == 1 { "" } else { "s" }
             ));
             out(&s)?;
         }
     }
-    Ok(0)
+    Ok(())
 }
 
 /// `acslint rules --pack NAME`: the rules of a pack, built in or defined by the configuration of
@@ -1544,30 +1657,8 @@ fn list_pack(args: &RulesArgs, name: &str) -> Result<i32, String> {
         let names: Vec<&str> = reg.packs().iter().map(|p| p.name.as_str()).collect();
         return Err(format!("no pack `{name}` (packs: {})", names.join(", ")));
     };
-    let rules = reg.pack_rules(&p);
-    match args.format {
-        RulesFormat::Json => {
-            let v = serde_json::json!({
-                "name": p.name,
-                "title": p.title,
-                "description": p.description,
-                "severity": p.severity.iter().map(|(k, v)| (k.clone(), v.as_str())).collect::<std::collections::BTreeMap<_, _>>(),
-                "rules": rules.iter().map(|r| rules::docs::json(r)).collect::<Vec<_>>(),
-            });
-            out(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"))?;
-        }
-        RulesFormat::Text => {
-            let mut s = format!("{}: {} ({} rules)\n\n", p.name, p.title, rules.len());
-            for r in rules {
-                let sev = p.severity.get(&*r.id).copied().unwrap_or(r.severity);
-                s.push_str(&format!(
-                    "{:<7} {:<9} {:<44} {}\n",
-                    r.id, sev, r.name, r.title
-                ));
-            }
-            out(&s)?;
-        }
-    }
+    let rules = filter_rules(&reg, reg.pack_rules(&p), Some(&p), args)?;
+    print_rules(&reg, &rules, Some(&p), args)?;
     Ok(0)
 }
 

@@ -125,6 +125,8 @@ pub struct Config {
     pub include: Option<Spanned<Vec<PathGlob>>>,
     pub per_path: Vec<PerPath>,
     pub options: BTreeMap<String, Spanned<Map<String, J>>>,
+    /// Where each option is written: (rule, option) → (its key, its value).
+    pub option_spans: BTreeMap<(String, String), (Origin, Origin)>,
     pub require: Option<Spanned<Vec<Spanned<String>>>>,
     pub policy_kind: Vec<KindOverride>,
     pub rules: Vec<Spanned<PathBuf>>,
@@ -616,6 +618,11 @@ fn layer(src: &Arc<Source>) -> Result<(Config, Option<Spanned<String>>), Vec<Con
             }
             "options" => {
                 for (code, o) in v.as_object().into_iter().flatten() {
+                    for key in o.as_object().into_iter().flat_map(|o| o.keys()) {
+                        let at = format!("{ptr}/{code}/{key}");
+                        c.option_spans
+                            .insert((code.clone(), key.clone()), (key_origin(&at), origin(&at)));
+                    }
                     c.options.insert(
                         code.clone(),
                         Spanned {
@@ -681,6 +688,8 @@ fn merge(parent: Config, child: Config) -> Config {
             }
         }
     }
+    let mut option_spans = parent.option_spans;
+    option_spans.extend(child.option_spans);
     let mut per_path = parent.per_path;
     per_path.extend(child.per_path);
     let mut policy_kind = parent.policy_kind;
@@ -699,6 +708,7 @@ fn merge(parent: Config, child: Config) -> Config {
         include: child.include.or(parent.include),
         per_path,
         options,
+        option_spans,
         require: child.require.or(parent.require),
         policy_kind,
         rules,
@@ -1041,6 +1051,7 @@ impl ConfigSet {
     }
 
     /// Check every rule code and selector against the registry (after user rules are loaded).
+    /// (Rule options are checked against the rules' declarations, see `validate_options`.)
     pub fn validate(&self, reg: &Registry) -> Result<(), Vec<ConfigError>> {
         let mut errors = Vec::new();
         for c in self.all() {
@@ -1080,6 +1091,58 @@ fn selector_error(reg: &Registry, s: &Spanned<String>) -> ConfigError {
 }
 
 impl Config {
+    /// Rule options against their declarations (`options` in the rule files): a name the rule
+    /// does not declare (with "did you mean"), a value of the wrong type or out of range.
+    fn validate_options(&self, reg: &Registry, errors: &mut Vec<ConfigError>) {
+        for (code, o) in &self.options {
+            let Some(rule) = reg.get(code) else {
+                continue; // reported as an unknown code
+            };
+            for (key, value) in &o.value {
+                let (key_at, value_at) = self
+                    .option_spans
+                    .get(&(code.clone(), key.clone()))
+                    .cloned()
+                    .unwrap_or_else(|| (o.origin.clone(), o.origin.clone()));
+                match rule.option(key) {
+                    None => {
+                        let mut e =
+                            ConfigError::at(&key_at, format!("{code} has no option `{key}`"));
+                        let names = rule.options.iter().map(|o| o.name.as_str());
+                        e.help = Some(match crate::suppress::did_you_mean(key, names) {
+                            Some(m) => format!("did you mean `{m}`?"),
+                            None if rule.options.is_empty() => {
+                                format!("{code} takes no options")
+                            }
+                            None => format!(
+                                "options of {code}: {}",
+                                rule.options
+                                    .iter()
+                                    .map(|o| format!("`{}`", o.name))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        });
+                        errors.push(e);
+                    }
+                    Some(decl) => {
+                        if let Err(why) = decl.check(value) {
+                            let mut e = ConfigError::at(
+                                &value_at,
+                                format!("option `{key}` of {code} {why}"),
+                            );
+                            e.help = Some(format!(
+                                "{}: {} (default {})",
+                                decl.name, decl.description, decl.default
+                            ));
+                            errors.push(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn validate(&self, reg: &Registry, errors: &mut Vec<ConfigError>) {
         let sels = self
             .select
@@ -1108,6 +1171,7 @@ impl Config {
                 ));
             }
         }
+        self.validate_options(reg, errors);
         if let Some(req) = &self.require {
             for r in &req.value {
                 if self.required_rules(reg, &r.value).is_empty() {

@@ -514,7 +514,7 @@ fn nested_configuration_extends_and_config_show() {
     let r = repo();
     std::fs::write(
         r.path().join("sandbox/.acslint.hcl"),
-        "extends = \"../.acslint.hcl\"\nignore = [\"DB\"]\n\noptions \"DB001\" {\n  allowed = [\"10.0.0.0/8\"]\n}\n",
+        "extends = \"../.acslint.hcl\"\nignore = [\"DB\"]\n\noptions \"RAM031\" {\n  accounts = [\"1234567890123456\"]\n}\n",
     )
     .unwrap();
     let (out, _) = run(r.path(), &["config", "--show", "sandbox"], 0);
@@ -526,7 +526,7 @@ fn nested_configuration_extends_and_config_show() {
          fail_on = \"high\"  # .acslint.hcl:3\n\
          severity = {\n  TF013 = \"low\"  # .acslint.hcl:4\n}\n\
          per_path { paths = [\"legacy/**\"] ignore = [\"RAM000\"] }  # .acslint.hcl:6\n\
-         options \"DB001\" {\"allowed\":[\"10.0.0.0/8\"]}  # sandbox/.acslint.hcl:4\n"
+         options \"RAM031\" {\"accounts\":[\"1234567890123456\"]}  # sandbox/.acslint.hcl:4\n"
     );
     // The sandbox's own configuration ignores DB rules, so its inline suppression is unused
     // no more: it is simply not judged. Nothing is reported there.

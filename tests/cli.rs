@@ -79,8 +79,8 @@ fn findings_exit_1_and_json_is_exact() {
     assert_eq!(
         v["summary"],
         serde_json::json!({"files": 2, "findings": 2, "by_severity": {"high": 2}, "by_rule": [
-            {"rule": "RAM000", "name": "policy-invalid-json", "severity": "high", "count": 1},
-            {"rule": "TF001", "name": "hcl-syntax-error", "severity": "high", "count": 1},
+            {"rule": "RAM000", "name": "policy-invalid-json", "severity": "high", "count": 1, "fixable": 0},
+            {"rule": "TF001", "name": "hcl-syntax-error", "severity": "high", "count": 1, "fixable": 0},
         ]})
     );
 }
@@ -906,7 +906,9 @@ fn compliance_and_user_packs_select_exactly_their_rules() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(
-        text.starts_with("team: Team baseline (1 rules)\n\nDB001 "),
+        text.starts_with("team: Team baseline (1 rules)\n\ncode    severity ")
+            && text.contains("\nDB001   high      on      -      rds-open-to-internet ")
+            && text.ends_with(", team\n1 rule\n"),
         "{text}"
     );
     // A pack may not take a built-in pack's name.

@@ -139,7 +139,29 @@ fn statistics_per_rule() {
     );
     assert_eq!(
         text,
-        "2  RAM020  policy-full-admin     critical\n1  RAM021  policy-service-admin  high\n"
+        "count  code    name                  severity  fixable\n    \
+             2  RAM020  policy-full-admin     critical        0\n    \
+             1  RAM021  policy-service-admin  high            0\n"
+    );
+    // Fixable findings are counted per rule: IAM017 sets the minimum length (a safe fix).
+    std::fs::write(
+        dir.path().join("p.tf"),
+        "resource \"alicloud_ram_account_password_policy\" \"p\" {\n  minimum_password_length = 8\n}\n",
+    )
+    .unwrap();
+    let text = stdout(
+        &[
+            "check",
+            "--statistics",
+            "--select",
+            "RAM021,IAM017",
+            dir.path().to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(
+        text.contains("\n    1  IAM017  password-min-length   medium          1\n"),
+        "{text}"
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(
         &[
@@ -156,8 +178,8 @@ fn statistics_per_rule() {
     assert_eq!(
         json["summary"]["by_rule"],
         serde_json::json!([
-            {"rule": "RAM020", "name": "policy-full-admin", "severity": "critical", "count": 2},
-            {"rule": "RAM021", "name": "policy-service-admin", "severity": "high", "count": 1}
+            {"rule": "RAM020", "name": "policy-full-admin", "severity": "critical", "count": 2, "fixable": 0},
+            {"rule": "RAM021", "name": "policy-service-admin", "severity": "high", "count": 1, "fixable": 0}
         ])
     );
 }
@@ -566,4 +588,177 @@ fn notes_never_wrapped_inside_a_path() {
         text.contains("note: reached through the module call at main.tf:1:1\n"),
         "{text}"
     );
+}
+
+fn rules_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&stdout(
+        &[&["rules", "--format", "json"][..], args].concat(),
+        0,
+    ))
+    .unwrap()
+}
+
+#[test]
+fn rules_filter_by_pack_severity_and_selection() {
+    // The table: code, severity, default state, fix, name, packs; a count at the end.
+    let text = stdout(&["rules", "--select", "OSS008,IAM017,RAM020"], 0);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("code    severity  default fix    name"),
+        "{text}"
+    );
+    assert!(lines[0].ends_with(" packs"), "{text}");
+    let row = |code: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_else(|| panic!("{code} listed: {text}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(&row("OSS008")[..4], ["OSS008", "low", "off", "-"]);
+    assert_eq!(
+        &row("IAM017")[..5],
+        ["IAM017", "medium", "on", "safe", "password-min-length"]
+    );
+    let ram020 = row("RAM020").join(" ");
+    assert!(
+        ram020.contains("recommended") && ram020.contains("cis"),
+        "{text}"
+    );
+    assert!(
+        !ram020.contains(" all"),
+        "every rule is in `all`: not listed"
+    );
+    assert!(text.contains("\n3 rules\n"), "{text}");
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("RAM") || l.starts_with("IAM") || l.starts_with("OSS"))
+            .count(),
+        3
+    );
+
+    // --severity (a list) and --select combine.
+    let v = rules_json(&["--severity", "critical,high", "--select", "RAM"]);
+    let rules = v.as_array().unwrap();
+    assert!(rules.len() > 3, "{v}");
+    for r in rules {
+        assert!(r["id"].as_str().unwrap().starts_with("RAM"), "{r}");
+        assert!(
+            ["critical", "high"].contains(&r["severity"].as_str().unwrap()),
+            "{r}"
+        );
+    }
+    // --pack with filters: the pack's rules only, each naming the pack among its packs.
+    let v = rules_json(&["--pack", "cis", "--severity", "high"]);
+    assert_eq!(v["name"], "cis");
+    let rules = v["rules"].as_array().unwrap();
+    assert!(!rules.is_empty());
+    for r in rules {
+        assert_eq!(r["severity"], "high", "{r}");
+        assert!(
+            r["packs"].as_array().unwrap().iter().any(|p| p == "cis"),
+            "{r}"
+        );
+    }
+    // Bad filters are usage errors.
+    for bad in [
+        &["rules", "--severity", "severe"][..],
+        &["rules", "--select", "NOPE9"],
+    ] {
+        let out = acslint().args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn rules_json_carries_packs_options_and_fixable() {
+    let v = rules_json(&["--select", "IAM017,RAM031,OSS008"]);
+    let by = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let iam017 = by("IAM017");
+    assert_eq!(
+        iam017["options"],
+        serde_json::json!([{"name": "min_length", "type": "integer", "default": 14, "minimum": 8.0,
+            "maximum": 32.0, "description": "shortest password length accepted (RAM allows 8 to 32)"}])
+    );
+    assert_eq!(iam017["fixable"], true);
+    assert_eq!(by("OSS008")["fixable"], false);
+    assert_eq!(by("OSS008")["enabled"], false);
+    assert_eq!(by("RAM031")["options"][0]["type"], "list(string)");
+    assert!(by("RAM031")["packs"].as_array().is_some());
+    // Every rule page has an Options section; a rule with options has the table.
+    let page = stdout(&["explain", "IAM017"], 0);
+    assert!(page.contains("## Options\n"), "{page}");
+    assert!(
+        page.contains("| `min_length` | integer (8–32) | `14` | shortest password length accepted (RAM allows 8 to 32) |\n"),
+        "{page}"
+    );
+    assert!(stdout(&["explain", "OSS001"], 0).contains("## Options\n\nThis rule has no options.\n"));
+}
+
+/// Rule options are validated like top-level keys: an unknown name (did you mean), a wrong type
+/// and a value out of range are configuration errors (exit 2) pointing into the file.
+#[test]
+fn rule_options_are_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"alicloud_ram_account_password_policy\" \"p\" {\n  minimum_password_length = 15\n}\n",
+    )
+    .unwrap();
+    let run = |cfg: &str| {
+        std::fs::write(dir.path().join(".acslint.hcl"), cfg).unwrap();
+        let out = acslint()
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(["check", "--select", "IAM017", "-f", "compact", "."])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run("options \"IAM017\" {\n  min_lenght = 16\n}\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("IAM017 has no option `min_lenght`"), "{err}");
+    assert!(err.contains("did you mean `min_length`?"), "{err}");
+    assert!(err.contains(".acslint.hcl:2:3"), "{err}");
+    let (code, _, err) = run("options \"IAM017\" {\n  min_length = \"16\"\n}\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("option `min_length` of IAM017 takes an integer, not a string"),
+        "{err}"
+    );
+    assert!(err.contains(".acslint.hcl:2:16"), "{err}");
+    let (code, _, err) = run("options \"IAM017\" {\n  min_length = 64\n}\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("option `min_length` of IAM017 is 64: it must be between 8 and 32"),
+        "{err}"
+    );
+    let (code, _, err) = run("options \"RAM031\" {\n  accounts = [1234567890123456]\n}\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("takes a list of strings, not a list holding a number (quote it)"),
+        "{err}"
+    );
+    let (code, _, err) = run("options \"OSS001\" {\n  strict = true\n}\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("OSS001 takes no options"), "{err}");
+    // Valid: the option changes the rule (15 passes the default 14, not 16).
+    let (code, out, err) = run("options \"IAM017\" {\n  min_length = 16\n}\n");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.contains("IAM017"), "{out}");
+    let (code, out, err) = run("fail_on = \"low\"\n");
+    assert_eq!(code, Some(0), "{out}{err}");
 }

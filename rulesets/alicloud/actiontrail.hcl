@@ -14,6 +14,9 @@ rule "LOG001" {
     cspm = "actiontrail-enabled"
   }
   equivalents = ["infraguard:actiontrail-enabled"]
+  options = {
+    require = { type = "list(string)", default = [], description = "path globs of root-module directories (as acslint displays them) that must have a trail whatever they manage; `require = [\"actiontrail\"]` at the top of a configuration adds its own directory" }
+  }
   docs = <<-EOT
     ## Why
     Without a trail, nobody can tell who created a key, changed a policy or logged on as root:
@@ -343,6 +346,9 @@ rule "LOG008" {
     cis  = "2.23 Ensure that Logstore data retention period is set 365 days or greater"
   }
   equivalents = ["kics:log_retention_is_not_greater_than_90_days"]
+  options = {
+    min_days = { type = "integer", default = 365, minimum = 1, maximum = 3650, description = "shortest retention, in days, accepted for the logstore a trail delivers to" }
+  }
   docs = <<-EOT
     ## Why
     Breaches are often found months later. The SLS default retention is 30 days.

@@ -664,6 +664,10 @@ rule "IAM015" {
     cis  = "1.5 Ensure users not logged on for 90 days or longer are disabled for console logon"
     cspm = "ram-user-last-login-expired-check; delete idle AccessKeys (RAM best practice)"
   }
+  options = {
+    max_idle_days     = { type = "integer", default = 90, minimum = 1, maximum = 1095, description = "longest idle period, in days, after which users lose console logon and AccessKeys are disabled" }
+    max_session_hours = { type = "integer", default = 6, minimum = 1, maximum = 24, description = "longest console session, in hours" }
+  }
   docs = <<-EOT
     ## Why
     Forgotten users and keys are the ones nobody notices when they are abused. The provider
@@ -758,6 +762,9 @@ rule "IAM017" {
     "kics:ram_account_password_policy_not_required_minimum_length",
     "infraguard:ram-password-policy-check",
   ]
+  options = {
+    min_length = { type = "integer", default = 14, minimum = 8, maximum = 32, description = "shortest password length accepted (RAM allows 8 to 32)" }
+  }
   docs = <<-EOT
     ## Why
     Short passwords fall to guessing. The defaults are 12 (`alicloud_ram_account_password_policy`)
@@ -850,6 +857,9 @@ rule "IAM019" {
     cis = "1.13 Ensure RAM password policy expires passwords in 365 days or greater"
   }
   equivalents = ["checkov:CKV_ALI_16", "kics:ram_account_password_policy_max_password_age_unrecommended"]
+  options = {
+    max_age = { type = "integer", default = 90, minimum = 1, maximum = 1095, description = "longest password lifetime accepted, in days (0, no expiry, is always reported)" }
+  }
   docs = <<-EOT
     ## Why
     A password that never changes stays valid after it leaks. `0`, the default, means passwords
@@ -896,6 +906,9 @@ rule "IAM020" {
     cis = "1.12 Ensure RAM password policy prevents password reuse"
   }
   equivalents = ["checkov:CKV_ALI_18", "kics:ram_account_password_policy_without_reuse_prevention"]
+  options = {
+    min_reuse = { type = "integer", default = 5, minimum = 1, maximum = 24, description = "fewest previous passwords that must not be reused (RAM remembers up to 24)" }
+  }
   docs = <<-EOT
     ## Why
     Without a history check a forced change is undone by setting the old password again. `0`,
@@ -941,6 +954,9 @@ rule "IAM021" {
     cis = "1.14 Ensure RAM password policy temporarily blocks logon after 5 incorrect logon attempts within an hour"
   }
   equivalents = ["checkov:CKV_ALI_23", "kics:ram_account_password_policy_max_login_attempts_unrecommended"]
+  options = {
+    max_login_attempts = { type = "integer", default = 5, minimum = 1, maximum = 32, description = "most failed logons accepted before the account is locked (RAM allows up to 32)" }
+  }
   docs = <<-EOT
     ## Why
     Locking logon for an hour after a few wrong passwords stops online guessing. `0` disables
@@ -1026,6 +1042,9 @@ rule "IAM023" {
   fix = { safety = "unsafe", set = { max_session_duration = 3600 } }
   references = {
     docs = "https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/ram_role"
+  }
+  options = {
+    max_session_duration = { type = "integer", default = 39600, minimum = 3600, maximum = 43200, description = "longest role session accepted, in seconds (RAM allows 3600 to 43200)" }
   }
   docs = <<-EOT
     ## Why

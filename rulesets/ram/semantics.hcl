@@ -406,6 +406,9 @@ rule "RAM031" {
     cspm = "Cloud Risk: RAM role trusted by an external account"
     docs = "https://www.alibabacloud.com/help/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role"
   }
+  options = {
+    accounts = { type = "list(string)", default = [], description = "your own Alibaba Cloud account IDs (quoted): principals of these accounts are not another account's" }
+  }
   docs = <<-EOT
     ## Why
     `acs:ram::<uid>:root` trusts every user and role of that account that has `sts:AssumeRole`.
@@ -603,6 +606,9 @@ rule "RAM042" {
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/oss-bucket-policy"
   }
   equivalents = ["infraguard:oss-bucket-policy-outside-organization-check"]
+  options = {
+    accounts = { type = "list(string)", default = [], description = "your own Alibaba Cloud account IDs (quoted): principals of these accounts are not another account's" }
+  }
   docs = <<-EOT
     ## Why
     A principal whose account differs from the bucket owner's (the account in the statement's
@@ -654,6 +660,9 @@ rule "RAM043" {
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/oss-bucket-policy"
   }
   equivalents = ["kics:oss_buckets_securetransport_disabled", "infraguard:oss-bucket-only-https-enabled"]
+  options = {
+    accounts = { type = "list(string)", default = [], description = "your own Alibaba Cloud account IDs (quoted): principals of these accounts are not another account's" }
+  }
   docs = <<-EOT
     ## Why
     A bucket shared with anonymous users or with another account is read and written by
@@ -755,6 +764,9 @@ rule "RAM045" {
   help     = "make sure the other account is trusted; list all of your accounts in the rule option `accounts`"
   references = {
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/key-policy-overview"
+  }
+  options = {
+    accounts = { type = "list(string)", default = [], description = "your own Alibaba Cloud account IDs (quoted): principals of these accounts are not another account's" }
   }
   docs = <<-EOT
     ## Why

@@ -208,11 +208,17 @@ fn key_of(obj: &Value, target: &Value) -> Option<crate::source::Loc> {
     }
 }
 
-/// A numeric rule option, or its default.
-pub fn opt_num(sel: &crate::rules::Selection, rule: &str, key: &str, default: f64) -> f64 {
+/// A numeric rule option, or the default its rule declares (`options` in the rule file; the
+/// configuration was validated against the declaration).
+pub fn opt_num(sel: &crate::rules::Selection, rule: &str, key: &str) -> f64 {
     sel.option(rule, key)
         .and_then(serde_json::Value::as_f64)
-        .unwrap_or(default)
+        .or_else(|| {
+            let r = crate::rules::Registry::builtin().get(rule)?;
+            r.option(key)?.default.as_f64()
+        })
+        // Undeclared: a test fails (the rule's fixtures); never a panic at run time.
+        .unwrap_or(f64::NAN)
 }
 
 /// Render a number as Terraform writes it.

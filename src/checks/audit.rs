@@ -334,7 +334,7 @@ fn trail_logstores(ctx: &BlockCtx, sink: &mut Sink) {
     let Some(project) = trail_project(ctx, arn) else {
         return;
     };
-    let min = opt_num(ctx.sel, "LOG008", "min_days", 365.0);
+    let min = opt_num(ctx.sel, "LOG008", "min_days");
     for store in ["alicloud_log_store", "alicloud_sls_logstore"]
         .iter()
         .flat_map(|t| ctx.config.of_type(t))

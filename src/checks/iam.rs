@@ -534,7 +534,7 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
         _ => {}
     }
     // IAM015: idle limits and session length.
-    let max_idle = opt_num(ctx.sel, "IAM015", "max_idle_days", 90.0);
+    let max_idle = opt_num(ctx.sel, "IAM015", "max_idle_days");
     for (name, what) in [
         ("max_idle_days_for_users", "idle users lose console logon"),
         (
@@ -561,7 +561,7 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
             _ => {}
         }
     }
-    let max_session = opt_num(ctx.sel, "IAM015", "max_session_hours", 6.0);
+    let max_session = opt_num(ctx.sel, "IAM015", "max_session_hours");
     match num_at(v, "login_session_duration") {
         Got::Is(n, val) if n > max_session => sink.emit(
             emit("IAM015", b, val.loc)
@@ -655,7 +655,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
         }
     };
 
-    let min = opt_num(sel, "IAM017", "min_length", 14.0);
+    let min = opt_num(sel, "IAM017", "min_length");
     if let Some((n, how, loc)) = number("minimum_password_length", d.min_length, "IAM017", sink) {
         if n < min {
             sink.emit(
@@ -705,7 +705,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
             );
         }
     }
-    let max_age = opt_num(sel, "IAM019", "max_age", 90.0);
+    let max_age = opt_num(sel, "IAM019", "max_age");
     if let Some((n, how, loc)) = number("max_password_age", 0.0, "IAM019", sink) {
         if n == 0.0 || n > max_age {
             let what = if n == 0.0 {
@@ -723,7 +723,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
             );
         }
     }
-    let min_reuse = opt_num(sel, "IAM020", "min_reuse", 5.0);
+    let min_reuse = opt_num(sel, "IAM020", "min_reuse");
     if let Some((n, how, loc)) = number("password_reuse_prevention", 0.0, "IAM020", sink) {
         if n < min_reuse {
             let what = if n == 0.0 {
@@ -741,7 +741,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
             );
         }
     }
-    let max_attempts = opt_num(sel, "IAM021", "max_login_attempts", 5.0);
+    let max_attempts = opt_num(sel, "IAM021", "max_login_attempts");
     if let Some((n, how, loc)) = number(d.login_attr, d.login_default, "IAM021", sink) {
         if n == 0.0 || n > max_attempts {
             let what = if n == 0.0 {
@@ -823,7 +823,7 @@ fn trusted_accounts(doc: &serde_json::Value) -> Vec<String> {
 pub fn role_session(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
     let v = &b.value;
-    let limit = opt_num(ctx.sel, "IAM023", "max_session_duration", 39600.0);
+    let limit = opt_num(ctx.sel, "IAM023", "max_session_duration");
     let (n, val) = match num_at(v, "max_session_duration") {
         Got::Is(n, val) if n > limit => (n, val),
         Got::Unknown(val) => {

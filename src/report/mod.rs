@@ -73,9 +73,12 @@ pub struct RuleCount {
     pub name: String,
     pub severity: Severity,
     pub count: usize,
+    /// How many of them `--fix` (or `--fix --unsafe-fixes`) can fix.
+    pub fixable: usize,
 }
 
-/// The `--statistics` table: count, code, name, severity, one rule a line.
+/// The `--statistics` table: count, code, name, severity and fixable findings, one rule a line
+/// under a header.
 pub fn statistics(r: &Report) -> String {
     let rows = r.by_rule();
     let w_count = rows
@@ -85,14 +88,19 @@ pub fn statistics(r: &Report) -> String {
         .unwrap_or(1);
     let w_rule = rows.iter().map(|c| c.rule.len()).max().unwrap_or(4);
     let w_name = rows.iter().map(|c| c.name.len()).max().unwrap_or(4);
-    let mut s = String::new();
+    let w_count = w_count.max("count".len());
+    let mut s = format!(
+        "{:>w_count$}  {:<w_rule$}  {:<w_name$}  {:<8}  fixable\n",
+        "count", "code", "name", "severity"
+    );
     for c in &rows {
         s.push_str(&format!(
-            "{:>w_count$}  {:<w_rule$}  {:<w_name$}  {}\n",
+            "{:>w_count$}  {:<w_rule$}  {:<w_name$}  {:<8}  {:>7}\n",
             c.count,
             c.rule,
             c.name,
-            c.severity.as_str()
+            c.severity.as_str(),
+            c.fixable
         ));
     }
     s
@@ -164,7 +172,9 @@ impl Report<'_> {
                 name: f.name.to_string(),
                 severity: f.severity,
                 count: 0,
+                fixable: 0,
             });
+            e.fixable += usize::from(f.fix.is_some());
             // A severity override can differ per path: show the highest.
             e.severity = e.severity.max(f.severity);
             e.count += 1;

@@ -65,6 +65,30 @@ pub fn page(r: &Rule) -> String {
     s.push('\n');
     s.push_str(r.docs.trim());
     s.push('\n');
+    s.push_str(&options_section(r));
+    s
+}
+
+/// `## Options`: the options the rule declares, as set in `.acslint.hcl`.
+fn options_section(r: &Rule) -> String {
+    let mut s = String::from("\n## Options\n\n");
+    let Some(first) = r.options.first() else {
+        s.push_str("This rule has no options.\n");
+        return s;
+    };
+    s.push_str(&format!(
+        "Set in `.acslint.hcl`; an unknown name, a wrong type or a value out of range is an error (exit 2):\n\n```hcl\noptions \"{}\" {{\n  {} = {}\n}}\n```\n\n| option | type | default | description |\n|---|---|---|---|\n",
+        r.id, first.name, first.default
+    ));
+    for o in &r.options {
+        s.push_str(&format!(
+            "| `{}` | {} | `{}` | {} |\n",
+            o.name,
+            o.type_label(),
+            o.default,
+            o.description.replace('|', "\\|")
+        ));
+    }
     s
 }
 
@@ -91,7 +115,8 @@ pub fn index(reg: &Registry) -> String {
     s
 }
 
-pub fn json(r: &Rule) -> serde_json::Value {
+/// A rule as `acslint rules --format json` lists it; `packs`: the packs it belongs to.
+pub fn json(r: &Rule, packs: &[&str]) -> serde_json::Value {
     json!({
         "id": &*r.id,
         "name": &*r.name,
@@ -107,6 +132,9 @@ pub fn json(r: &Rule) -> serde_json::Value {
         "equivalents": r.equivalents,
         "ignorable": r.ignorable,
         "enabled": r.default_enabled,
+        "packs": packs,
+        "options": r.options,
+        "fixable": r.fix.is_some(),
         "url": r.url.as_deref(),
         "fix": r.fix.as_ref().map(|f| json!({"safety": f.safety.as_str(), "description": f.description()})),
     })

@@ -134,8 +134,26 @@ fn build_rule(
         Some(f) => Some(crate::fix::FixSpec::from_json(f)?),
         None => None,
     };
+    let options = match j.get("options") {
+        Some(o) => {
+            let declared: BTreeMap<String, super::RuleOption> =
+                serde_json::from_value(o.clone()).map_err(|e| format!("`options`: {e}"))?;
+            declared
+                .into_iter()
+                .map(|(name, mut o)| {
+                    o.name = name;
+                    // The default is what runs without configuration: it must be a valid value.
+                    o.check(&o.default)
+                        .map_err(|e| format!("option `{}`: the default {e}", o.name))?;
+                    Ok(o)
+                })
+                .collect::<Result<Vec<_>, String>>()?
+        }
+        None => Vec::new(),
+    };
     Ok(Rule {
         fix,
+        options,
         id: id.into(),
         name: name.into(),
         severity,

@@ -93,6 +93,136 @@ pub struct Rule {
     pub url: Option<Arc<str>>,
     /// The fix the rule declares (`fix = { … }`).
     pub fix: Option<crate::fix::FixSpec>,
+    /// The options the rule reads, by name.
+    pub options: Vec<RuleOption>,
+}
+
+impl Rule {
+    /// The declaration of one of the rule's options.
+    pub fn option(&self, name: &str) -> Option<&RuleOption> {
+        self.options.iter().find(|o| o.name == name)
+    }
+}
+
+/// A rule option as declared in a rule file (`options = { name = { type, default, description,
+/// minimum, maximum } }`): plain data, checked by `rule.schema.json`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct RuleOption {
+    /// The key in `options`, filled in when the rule is loaded.
+    #[serde(default)]
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: OptionType,
+    /// What the rule uses when no configuration sets the option.
+    pub default: serde_json::Value,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub enum OptionType {
+    #[serde(rename = "integer")]
+    Integer,
+    #[serde(rename = "number")]
+    Number,
+    #[serde(rename = "string")]
+    String,
+    #[serde(rename = "bool")]
+    Bool,
+    #[serde(rename = "list(string)")]
+    ListOfStrings,
+}
+
+impl OptionType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OptionType::Integer => "integer",
+            OptionType::Number => "number",
+            OptionType::String => "string",
+            OptionType::Bool => "bool",
+            OptionType::ListOfStrings => "list(string)",
+        }
+    }
+
+    /// The type as a phrase: "an integer", "a list of strings".
+    fn phrase(self) -> &'static str {
+        match self {
+            OptionType::Integer => "an integer",
+            OptionType::Number => "a number",
+            OptionType::String => "a string",
+            OptionType::Bool => "true or false",
+            OptionType::ListOfStrings => "a list of strings",
+        }
+    }
+}
+
+/// What kind of JSON value a configuration wrote, for messages.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a bool",
+        serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+impl RuleOption {
+    /// Whether a configured value fits the declaration; the error says why not.
+    pub fn check(&self, v: &serde_json::Value) -> Result<(), String> {
+        use serde_json::Value as J;
+        let fits = match self.ty {
+            OptionType::Integer => {
+                v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0)
+            }
+            OptionType::Number => v.is_number(),
+            OptionType::String => v.is_string(),
+            OptionType::Bool => v.is_boolean(),
+            OptionType::ListOfStrings => v.as_array().is_some_and(|a| a.iter().all(J::is_string)),
+        };
+        if !fits {
+            let got = match (self.ty, v) {
+                (OptionType::ListOfStrings, J::Array(a)) => a
+                    .iter()
+                    .find(|x| !x.is_string())
+                    .map_or("a list", |x| match x {
+                        J::Number(_) => "a list holding a number (quote it)",
+                        _ => "a list holding something else than strings",
+                    }),
+                _ => json_kind(v),
+            };
+            return Err(format!("takes {}, not {got}", self.ty.phrase()));
+        }
+        if let Some(n) = v.as_f64() {
+            let below = self.minimum.is_some_and(|m| n < m);
+            let above = self.maximum.is_some_and(|m| n > m);
+            if below || above {
+                let bound = match (self.minimum, self.maximum) {
+                    (Some(lo), Some(hi)) => format!("between {lo} and {hi}"),
+                    (Some(lo), None) => format!("{lo} or more"),
+                    (None, Some(hi)) => format!("{hi} or less"),
+                    (None, None) => unreachable!("a bound was crossed"),
+                };
+                return Err(format!("is {v}: it must be {bound}"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The accepted values, for documentation: `integer (8–32)`.
+    pub fn type_label(&self) -> String {
+        match (self.minimum, self.maximum) {
+            (Some(lo), Some(hi)) => format!("{} ({lo}–{hi})", self.ty.as_str()),
+            (Some(lo), None) => format!("{} (≥ {lo})", self.ty.as_str()),
+            (None, Some(hi)) => format!("{} (≤ {hi})", self.ty.as_str()),
+            (None, None) => self.ty.as_str().to_string(),
+        }
+    }
 }
 
 /// The documentation URL of a built-in rule at the ref this binary was built from, when that
