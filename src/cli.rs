@@ -5,6 +5,7 @@ use crate::config::{self, ConfigSet};
 use crate::engine::Selection;
 use crate::finding::Severity;
 use crate::lint::{self, LintOptions};
+use crate::lsp::SetupError;
 use crate::report::{self, Extra, Format, HumanStyle, Report};
 use crate::rules::{self, Registry, RuleLoadError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -37,7 +38,8 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// List every rule.
     Rules(RulesArgs),
-    /// Run the language server on standard input/output (for editors).
+    /// Run the language server on standard input/output (for editors); `lsp` is an alias.
+    #[command(alias = "lsp")]
     Server {
         /// Run only these rules: codes, prefixes or names, comma-separated.
         #[arg(long, value_delimiter = ',')]
@@ -357,8 +359,11 @@ pub fn main() -> i32 {
         }
         Command::Server { select, ignore } => {
             let reg = Registry::builtin();
-            selection(reg, &select, &ignore)
-                .map(|sel| crate::lsp::serve(reg, &sel, std::io::stdin(), std::io::stdout()))
+            // Bad `--select`/`--ignore` are a usage error here, not a diagnostic per document.
+            selection(reg, &select, &ignore).map(|_| {
+                let setup = |p: &std::path::Path| prepare_document(p, &select, &ignore);
+                crate::lsp::serve(&setup, std::io::stdin(), std::io::stdout())
+            })
         }
     };
     match result {
@@ -725,6 +730,89 @@ fn threshold(f: FailOn) -> Option<Severity> {
     }
 }
 
+/// What the configuration decides for a run: the rules (with the configurations' own rule files
+/// and packs), the selection, and the lint options (configurations, `--var`s, budgets). Shared by
+/// `check` and the language server, so an editor sees what the command line reports.
+fn prepare(
+    args: &CheckArgs,
+    mode: &config::Mode,
+    stdin: bool,
+    discovered: Option<&crate::discover::Discovered>,
+) -> Result<(Registry, Selection, LintOptions), SetupError> {
+    let cs = ConfigSet::load_found(
+        mode,
+        &config_paths(args),
+        !args.no_ignore,
+        !stdin,
+        discovered.map(|d| d.configs.as_slice()),
+    )
+    .map_err(SetupError::Config)?;
+    let mut rule_files = args.rule_files.clone();
+    for c in cs.all() {
+        rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
+    }
+    rule_files.dedup();
+    let mut reg = registry(&rule_files).map_err(SetupError::Other)?;
+    add_config_packs(&mut reg, &cs).map_err(SetupError::Other)?;
+    cs.validate(&reg).map_err(SetupError::Config)?;
+    let (sel, config_selection) = run_selection(&reg, &cs, args).map_err(SetupError::Other)?;
+    // One high-risk list per run: the command line's, else the deepest configuration's.
+    let list = args.high_risk_list.clone().or_else(|| {
+        cs.all()
+            .iter()
+            .rev()
+            .find_map(|c| c.high_risk_list.as_ref().map(|l| l.value.clone()))
+    });
+    use_high_risk_list(list.as_deref()).map_err(SetupError::Other)?;
+    let cs = std::sync::Arc::new(cs);
+    let mut opts = LintOptions {
+        config: Some(cs.clone()),
+        config_selection,
+        inline_suppressions: !args.no_inline_suppressions,
+        max_file_size: args.max_file_size,
+        allow_incomplete: args.allow_incomplete,
+        plan_config_dir: args.config_dir.clone(),
+        ..Default::default()
+    };
+    for v in &args.vars {
+        let (k, val) = v
+            .split_once('=')
+            .ok_or_else(|| SetupError::Other(format!("--var `{v}`: expected NAME=VALUE")))?;
+        opts.eval.vars.push((k.trim().to_string(), val.to_string()));
+    }
+    check_var_files(&args.var_files).map_err(SetupError::Other)?;
+    opts.eval.var_files = args.var_files.clone();
+    opts.eval = opts.eval.with_process_env();
+    Ok((reg, sel, opts))
+}
+
+/// [`prepare`] for one document linted as `acslint check - --stdin-filename PATH` with the
+/// server's `--select`/`--ignore`: the language server's view of a file.
+pub fn prepare_document(
+    path: &std::path::Path,
+    select: &[String],
+    ignore: &[String],
+) -> Result<(Registry, Selection, LintOptions), SetupError> {
+    let mut argv = vec![
+        "acslint".to_string(),
+        "check".into(),
+        "-".into(),
+        "--stdin-filename".into(),
+        path.to_string_lossy().into_owned(),
+    ];
+    for s in select {
+        argv.extend(["--select".into(), s.clone()]);
+    }
+    for s in ignore {
+        argv.extend(["--ignore".into(), s.clone()]);
+    }
+    let cli = Cli::try_parse_from(argv).map_err(|e| SetupError::Other(e.to_string()))?;
+    let Command::Check(args) = cli.command else {
+        return Err(SetupError::Other("not a check command".into()));
+    };
+    prepare(&args, &config::Mode::Discover, true, None)
+}
+
 fn check(args: CheckArgs) -> Result<i32, String> {
     let start = Instant::now();
     let mut timings = lint::Timings::new();
@@ -764,59 +852,18 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         Some((d, p)) => (Some(d), Some(p)),
         None => (None, None),
     };
-    let cs = ConfigSet::load_found(
-        &mode,
-        &config_paths(&args),
-        !args.no_ignore,
-        !stdin,
-        discovered.as_ref().map(|d| d.configs.as_slice()),
-    )
-    .map_err(|errs| {
-        err_out(&config::render_errors(&errs));
-        format!("{} error(s) in the configuration", errs.len())
-    })?;
-    let mut rule_files = args.rule_files.clone();
-    for c in cs.all() {
-        rule_files.extend(c.rules.iter().map(|r| r.value.clone()));
-    }
-    rule_files.dedup();
-    let mut reg = registry(&rule_files)?;
-    add_config_packs(&mut reg, &cs)?;
-    cs.validate(&reg).map_err(|errs| {
-        err_out(&config::render_errors(&errs));
-        format!("{} error(s) in the configuration", errs.len())
-    })?;
-    let (sel, config_selection) = run_selection(&reg, &cs, &args)?;
-    // One high-risk list per run: the command line's, else the deepest configuration's.
-    let list = args.high_risk_list.clone().or_else(|| {
-        cs.all()
-            .iter()
-            .rev()
-            .find_map(|c| c.high_risk_list.as_ref().map(|l| l.value.clone()))
-    });
-    use_high_risk_list(list.as_deref())?;
-    let cs = std::sync::Arc::new(cs);
-    let mut opts = LintOptions {
-        config: Some(cs.clone()),
-        config_selection,
-        inline_suppressions: !args.no_inline_suppressions,
-        max_file_size: args.max_file_size,
-        allow_incomplete: args.allow_incomplete,
-        plan_config_dir: args.config_dir.clone(),
-        ..Default::default()
-    };
+    let (reg, sel, mut opts) =
+        prepare(&args, &mode, stdin, discovered.as_ref()).map_err(|e| match e {
+            SetupError::Config(errs) => {
+                err_out(&config::render_errors(&errs));
+                format!("{} error(s) in the configuration", errs.len())
+            }
+            SetupError::Other(m) => m,
+        })?;
+    let cs = opts.config.clone().unwrap_or_default();
     opts.discover = discover_opts;
     opts.discovered = discovered;
     opts.prefetched = prefetched;
-    for v in &args.vars {
-        let (k, val) = v
-            .split_once('=')
-            .ok_or_else(|| format!("--var `{v}`: expected NAME=VALUE"))?;
-        opts.eval.vars.push((k.trim().to_string(), val.to_string()));
-    }
-    check_var_files(&args.var_files)?;
-    opts.eval.var_files = args.var_files.clone();
-    opts.eval = opts.eval.with_process_env();
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         if args.paths.len() > 1 {
             return Err("`-` (standard input) cannot be combined with other paths".into());

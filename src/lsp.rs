@@ -1,22 +1,70 @@
-//! A small language server (`acslint server`): JSON-RPC over stdio, full-document sync, and
-//! diagnostics published on open, change and save. Positions are UTF-16 code units, as LSP asks.
+//! The language server (`acslint server`, alias `acslint lsp`).
+//!
+//! Messages are `lsp-server`'s, protocol types `lsp-types`'. Each document is linted as the
+//! command line lints `acslint check - --stdin-filename PATH` (the same configuration discovery,
+//! selection and budgets), with the buffer in place of the file on disk. Positions are UTF-16
+//! code units, as LSP asks.
+//!
+//! The frames are read here rather than by `lsp-server`'s reader: that one ends the connection on
+//! the first malformed header or body and allocates whatever `Content-Length` claims. Here a bad
+//! frame is answered with a JSON-RPC error and the server goes on; a frame cut by the end of the
+//! input is logged before the server ends.
 
+use crate::config::ConfigError;
 use crate::engine::Selection;
-use crate::finding::Severity;
-use crate::lint::{self, LintOptions};
+use crate::finding::{Finding, Severity};
+use crate::lint::{self, LintOptions, LintResult};
 use crate::rules::Registry;
+use crate::source::FileKind;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types as lt;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+/// Why a document's configuration could not be set up.
+#[derive(Debug)]
+pub enum SetupError {
+    /// Errors in `.acslint.hcl` files: shown as diagnostics on those files.
+    Config(Vec<ConfigError>),
+    /// Anything else (a rule file that does not load, …): shown on the document.
+    Other(String),
+}
+
+/// What linting a file needs (the CLI's view of the file's configuration): rules, selection,
+/// options.
+pub type Prepared = (Registry, Selection, LintOptions);
+
+/// Sets up the linting of the document at a path (from its `.acslint.hcl`).
+pub type Setup<'a> = dyn Fn(&Path) -> Result<Prepared, SetupError> + 'a;
+
+/// Re-lints caused by other files (a neighbour saved, a watched file changed) wait this long
+/// for more changes, so that a `git checkout` touching fifty files re-lints once.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// The command a "ignore … — add a reason" action runs after its edit: the server asks the
+/// client to put the cursor where the reason goes (`window/showDocument`).
+const PLACE_CURSOR: &str = "acslint.placeCursor";
+
+// ---------------------------------------------------------------------------------------------
+// Framing
 
 /// One frame read: a message, or what was wrong with it (answered, then the server goes on).
 enum Frame {
-    Message(Value),
-    Bad(String),
+    Message(Message),
+    /// A JSON-RPC error code and why.
+    Bad(i32, String),
+    /// The input ended inside a frame (a `Content-Length` longer than what followed).
+    Truncated(usize, usize),
 }
 
 /// Read one `Content-Length`-framed message; `None` at end of input.
-fn read_message(input: &mut impl BufRead) -> std::io::Result<Option<Frame>> {
+fn read_frame(input: &mut impl BufRead) -> std::io::Result<Option<Frame>> {
     let mut length: Option<usize> = None;
     let mut lines = 0;
     loop {
@@ -32,304 +80,1208 @@ fn read_message(input: &mut impl BufRead) -> std::io::Result<Option<Frame>> {
         if line.is_empty() {
             break;
         }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            length = v.trim().parse().ok();
+        if let Some((name, v)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("Content-Length") {
+                length = v.trim().parse().ok();
+            }
         }
         if lines > 64 {
-            return Ok(Some(Frame::Bad("too many header lines".into())));
+            return Ok(Some(Frame::Bad(
+                ErrorCode::ParseError as i32,
+                "too many header lines".into(),
+            )));
         }
     }
+    let parse = ErrorCode::ParseError as i32;
     let Some(n) = length else {
-        return Ok(Some(Frame::Bad("missing or invalid Content-Length".into())));
+        return Ok(Some(Frame::Bad(
+            parse,
+            "missing or invalid Content-Length".into(),
+        )));
     };
     // Refuse absurd frames rather than allocating them: the body is skipped.
     if n > 64 * 1024 * 1024 {
         std::io::copy(&mut input.by_ref().take(n as u64), &mut std::io::sink())?;
-        return Ok(Some(Frame::Bad("message too large".into())));
+        return Ok(Some(Frame::Bad(parse, "message too large".into())));
     }
     let mut buf = Vec::new();
     input.by_ref().take(n as u64).read_to_end(&mut buf)?;
     if buf.len() < n {
-        // A Content-Length longer than what followed: the input ended inside the frame.
-        return Ok(None);
+        return Ok(Some(Frame::Truncated(n, buf.len())));
     }
-    Ok(Some(match serde_json::from_slice(&buf) {
-        Ok(v) => Frame::Message(v),
-        Err(e) => Frame::Bad(format!("the message is not JSON: {e}")),
+    let v: Value = match serde_json::from_slice(&buf) {
+        Ok(v) => v,
+        Err(e) => {
+            return Ok(Some(Frame::Bad(
+                parse,
+                format!("the message is not JSON: {e}"),
+            )))
+        }
+    };
+    Ok(Some(match serde_json::from_value::<Message>(v) {
+        Ok(m) => Frame::Message(m),
+        Err(e) => Frame::Bad(
+            ErrorCode::InvalidRequest as i32,
+            format!("not a JSON-RPC request, notification or response: {e}"),
+        ),
     }))
 }
 
-fn write_message(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
-    // The last pass of redaction, as for the command line's output.
-    let body = v.to_string();
+/// Write a message; every byte goes through the redaction pass, as the command line's output.
+fn write_frame(out: &mut impl Write, msg: &Message) -> std::io::Result<()> {
+    let mut framed = Vec::new();
+    match msg {
+        // JSON-RPC: an error about a message whose id could not be read has a null id, which
+        // `lsp-server`'s ids cannot hold.
+        Message::Response(Response {
+            id,
+            response_result: Err(e),
+        }) if *id == no_id() => {
+            let v = json!({"jsonrpc": "2.0", "id": null, "error": {"code": e.code, "message": e.message}});
+            framed.extend_from_slice(v.to_string().as_bytes());
+        }
+        _ => msg.write(&mut framed)?,
+    }
+    let body = framed
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| &framed[i + 4..])
+        .unwrap_or(&framed);
+    let body = String::from_utf8_lossy(body);
     let body = crate::redact::redact(&body);
     write!(out, "Content-Length: {}\r\n\r\n{body}", body.len())?;
     out.flush()
 }
 
-/// UTF-16 column of a byte offset within its line.
-fn utf16_position(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// The id standing for JSON-RPC's null in [`error_without_id`] (written as `null`).
+fn no_id() -> RequestId {
+    RequestId::from("acslint: no id".to_string())
+}
+
+fn error_without_id(code: i32, message: String) -> Message {
+    Message::Response(Response {
+        id: no_id(),
+        response_result: Err(lsp_server::ResponseError {
+            code,
+            message,
+            data: None,
+        }),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions and URIs
+
+/// Line starts of a text, for UTF-16 positions.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, text[start..offset].encode_utf16().count())
+    /// The LSP position (line, UTF-16 column) of a byte offset.
+    fn position(&self, offset: usize) -> lt::Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.text[self.starts[line]..offset].encode_utf16().count();
+        lt::Position::new(line as u32, col as u32)
+    }
+    fn range(&self, start: usize, end: usize) -> lt::Range {
+        lt::Range::new(self.position(start), self.position(end))
+    }
+    /// The leading blanks of a line.
+    fn indent(&self, line: usize) -> &'a str {
+        let Some(&s) = self.starts.get(line) else {
+            return "";
+        };
+        let rest = &self.text[s..];
+        &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+    }
 }
 
-fn uri_to_name(uri: &str) -> String {
-    uri.strip_prefix("file://").unwrap_or(uri).to_string()
+/// UTF-16 column of a byte offset within its line.
+#[cfg(test)]
+fn utf16_position(text: &str, offset: usize) -> (usize, usize) {
+    let p = Lines::new(text).position(offset);
+    (p.line as usize, p.character as usize)
 }
 
-fn lint_document(
-    reg: &Registry,
-    sel: &Selection,
-    uri: &str,
-    text: &str,
-) -> Option<lint::LintResult> {
-    let opts = LintOptions {
-        stdin: Some((uri_to_name(uri), text.to_string())),
-        ..Default::default()
-    };
-    lint::lint(&opts, reg, sel).ok()
+/// The path of a `file:` URI, percent-decoded (spaces, Unicode); `None` for other schemes.
+pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
+    let rest = uri.strip_prefix("file://")?;
+    // `file://localhost/p` and `file:///p` name the same file.
+    let path = &rest[rest.find('/')?..];
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
+    Some(PathBuf::from(decoded.into_owned()))
 }
 
-/// An LSP range of a byte range.
-fn range(text: &str, s: usize, e: usize) -> Value {
-    let (sl, sc) = utf16_position(text, s);
-    let (el, ec) = utf16_position(text, e);
-    json!({"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}})
+/// Bytes escaped in a path made a URI: what is not allowed or has a meaning in one.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// The `file:` URI of an absolute path (non-ASCII bytes are escaped too).
+pub fn path_to_uri(path: &Path) -> String {
+    format!(
+        "file://{}",
+        utf8_percent_encode(&path.to_string_lossy(), PATH)
+    )
 }
 
-/// Lint one document's text and turn the findings into LSP diagnostics.
-pub fn diagnostics(reg: &Registry, sel: &Selection, uri: &str, text: &str) -> Vec<Value> {
-    let Some(res) = lint_document(reg, sel, uri, text) else {
-        return Vec::new();
-    };
-    res.findings.iter().map(|f| diagnostic(text, f)).collect()
+fn uri(s: &str) -> Option<lt::Uri> {
+    lt::Uri::from_str(s).ok()
 }
 
-fn diagnostic(text: &str, f: &crate::finding::Finding) -> Value {
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+
+fn severity(s: Severity) -> lt::DiagnosticSeverity {
+    match s {
+        Severity::Critical | Severity::High => lt::DiagnosticSeverity::ERROR,
+        Severity::Medium | Severity::Low => lt::DiagnosticSeverity::WARNING,
+        Severity::Info => lt::DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// A finding as a diagnostic, its ranges in `lines` (the text of the file it is in); secondary
+/// labels become related information, in whichever file they are.
+fn diagnostic(res: &LintResult, lines: &Lines, f: &Finding) -> lt::Diagnostic {
     let (s, e) = f
         .loc
         .map(|l| (l.start as usize, l.end as usize))
         .unwrap_or((0, 0));
-    let mut d = json!({
-        "range": range(text, s, e),
-        "severity": match f.severity {
-            Severity::Critical | Severity::High => 1,
-            Severity::Medium | Severity::Low => 2,
-            Severity::Info => 3,
-        },
-        "code": &*f.rule,
-        "source": "acslint",
-        "message": match &f.help {
-            Some(h) => format!("{}\nhelp: {h}", f.message),
-            None => f.message.clone(),
-        },
-    });
-    // `href` must be a URI: without a published page there is no description link.
-    if let Some(u) = f.url.as_deref() {
-        d["codeDescription"] = json!({ "href": u });
+    let related: Vec<lt::DiagnosticRelatedInformation> = f
+        .secondary
+        .iter()
+        .filter_map(|l| {
+            let file = res.sources.get(l.loc.file);
+            let range = if l.loc.file == f.file {
+                lines.range(l.loc.start as usize, l.loc.end as usize)
+            } else {
+                Lines::new(&file.text).range(l.loc.start as usize, l.loc.end as usize)
+            };
+            Some(lt::DiagnosticRelatedInformation {
+                location: lt::Location::new(
+                    uri(&path_to_uri(&crate::report::absolute(&file.path)))?,
+                    range,
+                ),
+                message: l.text.clone(),
+            })
+        })
+        .collect();
+    let mut message = f.message.clone();
+    if let Some(h) = &f.help {
+        message.push_str(&format!("\nhelp: {h}"));
     }
-    d
+    for n in &f.notes {
+        message.push_str(&format!("\nnote: {n}"));
+    }
+    lt::Diagnostic {
+        range: lines.range(s, e),
+        severity: Some(severity(f.severity)),
+        code: Some(lt::NumberOrString::String(f.rule.to_string())),
+        // Only a published page is a link (see `rules::docs_url`).
+        code_description: f
+            .url
+            .as_deref()
+            .and_then(uri)
+            .map(|href| lt::CodeDescription { href }),
+        source: Some("acslint".into()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
 }
 
-/// The edits of fixes as LSP text edits, when they all apply to the document itself and leave
-/// what redaction masked alone (the edits were computed on the masked text).
-fn text_edits(text: &str, masked: &str, edits: &[&crate::fix::Edit]) -> Option<Vec<Value>> {
+/// A diagnostic at the start of a file, for what concerns the whole file.
+fn file_diagnostic(message: String, sev: lt::DiagnosticSeverity) -> lt::Diagnostic {
+    lt::Diagnostic {
+        range: lt::Range::default(),
+        severity: Some(sev),
+        source: Some("acslint".into()),
+        message,
+        ..Default::default()
+    }
+}
+
+fn config_error_diagnostic(e: &ConfigError) -> lt::Diagnostic {
+    let range = match (&e.source, &e.span) {
+        (Some(src), Some(sp)) => Lines::new(&src.text).range(sp.start, sp.end),
+        _ => lt::Range::default(),
+    };
+    let mut message = e.message.clone();
+    if let Some(h) = &e.help {
+        message.push_str(&format!("\nhelp: {h}"));
+    }
+    lt::Diagnostic {
+        range,
+        severity: Some(lt::DiagnosticSeverity::ERROR),
+        code: Some(lt::NumberOrString::String("config".into())),
+        source: Some("acslint".into()),
+        message,
+        ..Default::default()
+    }
+}
+
+/// The `## Heading` section of a rule's Markdown documentation.
+fn doc_section<'a>(docs: &'a str, heading: &str) -> Option<&'a str> {
+    let start = docs.find(&format!("## {heading}\n"))? + heading.len() + 4;
+    let rest = &docs[start..];
+    let end = rest.find("\n## ").map(|i| i + 1).unwrap_or(rest.len());
+    Some(rest[..end].trim()).filter(|s| !s.is_empty())
+}
+
+/// The hover text of a finding: the rule's title, why, how to fix, and the link.
+fn hover_text(reg: &Registry, f: &Finding) -> String {
+    let mut s = format!("**{}** `{}` ({})", f.rule, f.name, f.severity);
+    if let Some(r) = reg.get(&f.rule) {
+        s.push_str(&format!(": {}\n\n{}", r.title, f.message));
+        if let Some(why) = doc_section(&r.docs, "Why") {
+            s.push_str(&format!("\n\n**Why**\n\n{why}"));
+        }
+        if let Some(fix) = doc_section(&r.docs, "How to fix").or(f.help.as_deref()) {
+            s.push_str(&format!("\n\n**How to fix**\n\n{fix}"));
+        }
+    } else {
+        s.push_str(&format!("\n\n{}", f.message));
+    }
+    match f.url.as_deref() {
+        Some(u) => s.push_str(&format!("\n\n[{} documentation]({u})", f.rule)),
+        None => s.push_str(&format!("\n\nMore: `acslint explain {}`", f.rule)),
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+struct Linted {
+    result: LintResult,
+    setup: Rc<Result<Prepared, SetupError>>,
+    /// The stdin document's id in `result.sources`.
+    doc: Option<crate::source::FileId>,
+}
+
+struct Doc {
+    path: PathBuf,
+    text: String,
+    last: Option<Linted>,
+    /// Every file the last lint read (absolute): a change to one re-lints this document.
+    deps: HashSet<PathBuf>,
+    /// Other files this document's lint published diagnostics on.
+    foreign: HashSet<String>,
+}
+
+struct Server<'a> {
+    setup: &'a Setup<'a>,
+    conn: &'a Connection,
+    docs: BTreeMap<String, Doc>,
+    /// The set-up of each document directory, until a configuration file changes.
+    setups: HashMap<PathBuf, Rc<Result<Prepared, SetupError>>>,
+    /// Diagnostics other documents' lints found in files that are not open (a policy read with
+    /// `file()`), by file URI and then by the document that found them.
+    foreign: HashMap<String, BTreeMap<String, Vec<lt::Diagnostic>>>,
+    /// Configuration files with errors published.
+    config_errors: HashSet<String>,
+    /// Documents to re-lint once `deadline` passes (changes of other files).
+    pending: HashSet<String>,
+    deadline: Option<Instant>,
+    shutdown: bool,
+    next_id: i32,
+    show_document: bool,
+    watch_registration: bool,
+}
+
+impl<'a> Server<'a> {
+    fn send(&self, m: impl Into<Message>) {
+        let _ = self.conn.sender.send(m.into());
+    }
+
+    fn notify(&self, method: &str, params: impl serde::Serialize) {
+        self.send(Notification::new(method.into(), params));
+    }
+
+    fn request(&mut self, method: &str, params: impl serde::Serialize) {
+        self.next_id += 1;
+        let id = RequestId::from(format!("acslint-{}", self.next_id));
+        self.send(Request::new(id, method.into(), params));
+    }
+
+    fn log(&self, typ: lt::MessageType, message: String) {
+        self.notify("window/logMessage", lt::LogMessageParams { typ, message });
+    }
+
+    fn publish(&self, uri_s: &str, diagnostics: Vec<lt::Diagnostic>) {
+        if let Some(u) = uri(uri_s) {
+            self.notify(
+                "textDocument/publishDiagnostics",
+                lt::PublishDiagnosticsParams::new(u, diagnostics, None),
+            );
+        }
+    }
+
+    fn setup_for(&mut self, path: &Path) -> Rc<Result<Prepared, SetupError>> {
+        let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+        if let Some(s) = self.setups.get(&dir) {
+            return s.clone();
+        }
+        let setup = self.setup;
+        let s = Rc::new(
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| setup(path))).unwrap_or_else(
+                |_| {
+                    Err(SetupError::Other(
+                        "internal error while reading the configuration".into(),
+                    ))
+                },
+            ),
+        );
+        self.setups.insert(dir, s.clone());
+        s
+    }
+
+    /// Publish the errors of the configurations in play, and clear those fixed since.
+    fn publish_config_errors(&mut self) {
+        let mut by_file: BTreeMap<String, Vec<lt::Diagnostic>> = BTreeMap::new();
+        for s in self.setups.values() {
+            if let Err(SetupError::Config(errs)) = &**s {
+                for e in errs {
+                    let Some(src) = &e.source else { continue };
+                    let u = path_to_uri(&crate::report::absolute(&src.path));
+                    let d = config_error_diagnostic(e);
+                    let list = by_file.entry(u).or_default();
+                    if !list.contains(&d) {
+                        list.push(d);
+                    }
+                }
+            }
+        }
+        let old = std::mem::take(&mut self.config_errors);
+        for u in old.difference(&by_file.keys().cloned().collect()) {
+            self.publish(u, Vec::new());
+        }
+        for (u, d) in by_file {
+            self.publish(&u, d);
+            self.config_errors.insert(u);
+        }
+    }
+
+    /// Lint an open document and publish its diagnostics (and those it found in other files).
+    fn lint(&mut self, uri_s: &str) {
+        let Some(doc) = self.docs.get(uri_s) else {
+            return;
+        };
+        let path = doc.path.clone();
+        if path
+            .file_name()
+            .is_some_and(|n| n == crate::config::FILE_NAME)
+        {
+            // A configuration is checked when it is loaded for the documents it governs.
+            return;
+        }
+        let setup = self.setup_for(&path);
+        let doc = &self.docs[uri_s];
+        let (own, foreign, linted, deps) = match &*setup {
+            Err(SetupError::Config(errs)) => {
+                let files: Vec<String> = errs
+                    .iter()
+                    .filter_map(|e| e.source.as_ref().map(|s| s.display.clone()))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let d = file_diagnostic(
+                    format!(
+                        "not linted: the configuration has errors ({})",
+                        if files.is_empty() {
+                            errs.first().map(|e| e.message.clone()).unwrap_or_default()
+                        } else {
+                            files.join(", ")
+                        }
+                    ),
+                    lt::DiagnosticSeverity::ERROR,
+                );
+                (vec![d], BTreeMap::new(), None, HashSet::new())
+            }
+            Err(SetupError::Other(m)) => (
+                vec![file_diagnostic(
+                    format!("not linted: {m}"),
+                    lt::DiagnosticSeverity::ERROR,
+                )],
+                BTreeMap::new(),
+                None,
+                HashSet::new(),
+            ),
+            Ok((reg, sel, opts)) => {
+                let mut opts = opts.clone();
+                opts.stdin = Some((path.to_string_lossy().into_owned(), doc.text.clone()));
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    lint::lint(&opts, reg, sel)
+                }));
+                match run {
+                    Ok(Ok(res)) => {
+                        let (own, foreign, id, deps) = self.split(&res, &path, &doc.text);
+                        (
+                            own,
+                            foreign,
+                            Some(Linted {
+                                result: res,
+                                setup: setup.clone(),
+                                doc: id,
+                            }),
+                            deps,
+                        )
+                    }
+                    Ok(Err(m)) => (
+                        vec![file_diagnostic(
+                            format!("not linted: {m}"),
+                            lt::DiagnosticSeverity::ERROR,
+                        )],
+                        BTreeMap::new(),
+                        None,
+                        HashSet::new(),
+                    ),
+                    Err(_) => (
+                        vec![file_diagnostic(
+                            "not linted: internal error in the analysis (TF006); please report it"
+                                .into(),
+                            lt::DiagnosticSeverity::ERROR,
+                        )],
+                        BTreeMap::new(),
+                        None,
+                        HashSet::new(),
+                    ),
+                }
+            }
+        };
+        self.publish(uri_s, own);
+        // Findings in other files: published on those files, merged with what other open
+        // documents found there; files open themselves publish their own.
+        let old = self
+            .docs
+            .get(uri_s)
+            .map(|d| d.foreign.clone())
+            .unwrap_or_default();
+        let new: HashSet<String> = foreign.keys().cloned().collect();
+        for u in old.difference(&new) {
+            if let Some(m) = self.foreign.get_mut(u) {
+                m.remove(uri_s);
+            }
+        }
+        for (u, d) in foreign {
+            self.foreign
+                .entry(u)
+                .or_default()
+                .insert(uri_s.to_string(), d);
+        }
+        for u in old.union(&new) {
+            if self.docs.contains_key(u) {
+                continue;
+            }
+            let all: Vec<lt::Diagnostic> = self
+                .foreign
+                .get(u)
+                .map(|m| m.values().flatten().cloned().collect())
+                .unwrap_or_default();
+            self.publish(u, all);
+        }
+        if let Some(d) = self.docs.get_mut(uri_s) {
+            d.last = linted;
+            d.deps = deps;
+            d.foreign = new;
+        }
+        self.publish_config_errors();
+    }
+
+    /// The document's diagnostics, those in other files (by URI), the document's id, and the
+    /// files read.
+    #[allow(clippy::type_complexity)]
+    fn split(
+        &self,
+        res: &LintResult,
+        path: &Path,
+        text: &str,
+    ) -> (
+        Vec<lt::Diagnostic>,
+        BTreeMap<String, Vec<lt::Diagnostic>>,
+        Option<crate::source::FileId>,
+        HashSet<PathBuf>,
+    ) {
+        let doc_id = res
+            .sources
+            .files()
+            .iter()
+            .find(|f| f.origin.is_none() && f.path == path)
+            .map(|f| f.id);
+        let lines = Lines::new(text);
+        let mut own = Vec::new();
+        let mut foreign: BTreeMap<String, Vec<lt::Diagnostic>> = BTreeMap::new();
+        let mut other_lines: HashMap<crate::source::FileId, Lines> = HashMap::new();
+        for f in &res.findings {
+            if Some(f.file) == doc_id {
+                own.push(diagnostic(res, &lines, f));
+                continue;
+            }
+            let file = res.sources.get(f.file);
+            let l = other_lines
+                .entry(f.file)
+                .or_insert_with(|| Lines::new(&file.text));
+            foreign
+                .entry(path_to_uri(&crate::report::absolute(&file.path)))
+                .or_default()
+                .push(diagnostic(res, l, f));
+        }
+        let deps = res
+            .sources
+            .files()
+            .iter()
+            .filter(|f| f.origin.is_none() && Some(f.id) != doc_id)
+            .map(|f| crate::report::absolute(&f.path))
+            .collect();
+        (own, foreign, doc_id, deps)
+    }
+
+    /// Re-lint, after the debounce, the open documents that a changed file can affect: those
+    /// that read it, and those of its directory (a new file joins the module).
+    fn changed(&mut self, path: &Path) {
+        let config = path.extension().is_some_and(|e| e == "hcl" || e == "json")
+            && !path.to_string_lossy().ends_with(".tf.json");
+        let is_config = path
+            .file_name()
+            .is_some_and(|n| n == crate::config::FILE_NAME);
+        if is_config || config {
+            // Configurations, their `extends`, rule files and high-risk lists: set up again.
+            self.setups.clear();
+        }
+        let dir = path.parent();
+        for (u, d) in &self.docs {
+            if d.path == path {
+                continue;
+            }
+            if is_config || config || d.deps.contains(path) || d.path.parent() == dir {
+                self.pending.insert(u.clone());
+            }
+        }
+        if !self.pending.is_empty() {
+            self.deadline = Some(Instant::now() + DEBOUNCE);
+        }
+        if is_config && self.pending.is_empty() {
+            // No open document: the configuration's own errors are still worth showing.
+            let probe = path.with_file_name("main.tf");
+            self.setup_for(&probe);
+            self.publish_config_errors();
+        }
+    }
+
+    fn flush_pending(&mut self) {
+        self.deadline = None;
+        let pending: Vec<String> = self.pending.drain().collect();
+        for u in pending {
+            self.lint(&u);
+        }
+    }
+
+    fn initialize(&mut self, req: Request) {
+        let caps = &req.params["capabilities"];
+        self.show_document = caps["window"]["showDocument"]["support"] == json!(true);
+        self.watch_registration =
+            caps["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"] == json!(true);
+        let result = lt::InitializeResult {
+            capabilities: lt::ServerCapabilities {
+                text_document_sync: Some(lt::TextDocumentSyncCapability::Options(
+                    lt::TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(lt::TextDocumentSyncKind::FULL),
+                        save: Some(lt::TextDocumentSyncSaveOptions::SaveOptions(
+                            lt::SaveOptions {
+                                include_text: Some(true),
+                            },
+                        )),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(lt::HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(lt::CodeActionProviderCapability::Options(
+                    lt::CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            lt::CodeActionKind::QUICKFIX,
+                            lt::CodeActionKind::from("source.fixAll.acslint"),
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                execute_command_provider: Some(lt::ExecuteCommandOptions {
+                    commands: vec![PLACE_CURSOR.into()],
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            server_info: Some(lt::ServerInfo {
+                name: "acslint".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        };
+        self.send(Response::new_ok(req.id, result));
+    }
+
+    /// After `initialized`: ask to be told about changes of the files that configure or feed a
+    /// module (`.acslint.hcl`, variables, tfvars, called modules, policies read with `file()`).
+    fn register_watchers(&mut self) {
+        if !self.watch_registration {
+            return;
+        }
+        let watchers: Vec<lt::FileSystemWatcher> =
+            ["**/*.tf", "**/*.tfvars", "**/*.json", "**/*.hcl"]
+                .iter()
+                .map(|g| lt::FileSystemWatcher {
+                    glob_pattern: lt::GlobPattern::String(g.to_string()),
+                    kind: None,
+                })
+                .collect();
+        let options = lt::DidChangeWatchedFilesRegistrationOptions { watchers };
+        self.request(
+            "client/registerCapability",
+            lt::RegistrationParams {
+                registrations: vec![lt::Registration {
+                    id: "acslint-watched-files".into(),
+                    method: "workspace/didChangeWatchedFiles".into(),
+                    register_options: serde_json::to_value(options).ok(),
+                }],
+            },
+        );
+    }
+
+    fn open(&mut self, uri_s: String, text: String) {
+        let Some(path) = uri_to_path(&uri_s) else {
+            self.log(
+                lt::MessageType::WARNING,
+                format!("acslint: {uri_s} is not a file: URI; not linted"),
+            );
+            return;
+        };
+        let doc = Doc {
+            path: crate::report::absolute(&path),
+            text,
+            last: None,
+            deps: HashSet::new(),
+            foreign: HashSet::new(),
+        };
+        self.docs.insert(uri_s.clone(), doc);
+        self.pending.remove(&uri_s);
+        self.lint(&uri_s);
+    }
+
+    fn close(&mut self, uri_s: &str) {
+        let Some(doc) = self.docs.remove(uri_s) else {
+            return;
+        };
+        self.publish(uri_s, Vec::new());
+        self.pending.remove(uri_s);
+        for u in &doc.foreign {
+            if let Some(m) = self.foreign.get_mut(u) {
+                m.remove(uri_s);
+                let all: Vec<lt::Diagnostic> = m.values().flatten().cloned().collect();
+                if !self.docs.contains_key(u) {
+                    self.publish(u, all);
+                }
+            }
+        }
+    }
+
+    fn hover(&self, p: &lt::HoverParams) -> Option<lt::Hover> {
+        let u = p.text_document_position_params.text_document.uri.as_str();
+        let pos = p.text_document_position_params.position;
+        let doc = self.docs.get(u)?;
+        let linted = doc.last.as_ref()?;
+        let Ok((reg, _, _)) = &*linted.setup else {
+            return None;
+        };
+        let lines = Lines::new(&doc.text);
+        let mut parts = Vec::new();
+        let mut range = None;
+        for f in &linted.result.findings {
+            if Some(f.file) != linted.doc {
+                continue;
+            }
+            let (s, e) = f
+                .loc
+                .map(|l| (l.start as usize, l.end as usize))
+                .unwrap_or((0, 0));
+            let r = lines.range(s, e);
+            if r.start <= pos && pos <= r.end {
+                parts.push(hover_text(reg, f));
+                range.get_or_insert(r);
+            }
+        }
+        (!parts.is_empty()).then(|| lt::Hover {
+            contents: lt::HoverContents::Markup(lt::MarkupContent {
+                kind: lt::MarkupKind::Markdown,
+                value: parts.join("\n\n---\n\n"),
+            }),
+            range,
+        })
+    }
+
+    fn code_actions(&self, p: &lt::CodeActionParams) -> Vec<lt::CodeActionOrCommand> {
+        let u = p.text_document.uri.as_str();
+        let Some(doc) = self.docs.get(u) else {
+            return Vec::new();
+        };
+        let Some(linted) = &doc.last else {
+            return Vec::new();
+        };
+        let (Ok((reg, _, _)), Some(id)) = (&*linted.setup, linted.doc) else {
+            return Vec::new();
+        };
+        let res = &linted.result;
+        let src = res.sources.get(id);
+        let masked = src.text.clone();
+        let text = doc.text.as_str();
+        let lines = Lines::new(text);
+        // Comments exist in HCL only: JSON files are silenced through the configuration.
+        let commented = matches!(src.kind, FileKind::Hcl | FileKind::Tfvars);
+        let only = p.context.only.clone().unwrap_or_default();
+        let wants =
+            |kind: &str| only.is_empty() || only.iter().any(|o| kind.starts_with(o.as_str()));
+        let target = uri(u).expect("the document's own URI");
+        let edit = |edits: Vec<lt::TextEdit>| lt::WorkspaceEdit {
+            changes: Some(HashMap::from([(target.clone(), edits)])),
+            ..Default::default()
+        };
+        let mut actions = Vec::new();
+        let mut ignored_in_file = HashSet::new();
+        for f in &res.findings {
+            if f.file != id {
+                continue;
+            }
+            let (s, e) = f
+                .loc
+                .map(|l| (l.start as usize, l.end as usize))
+                .unwrap_or((0, 0));
+            let r = lines.range(s, e);
+            // Lines, not columns: a cursor anywhere on the diagnostic's lines gets its actions.
+            if r.end.line < p.range.start.line || r.start.line > p.range.end.line {
+                continue;
+            }
+            if !wants("quickfix") {
+                continue;
+            }
+            let diag = diagnostic(res, &lines, f);
+            if let Some(fix) = &f.fix {
+                let edits: Vec<&crate::fix::Edit> = fix.edits.iter().collect();
+                if fix.edits.iter().all(|e| e.loc.file == id) {
+                    if let Some(edits) = text_edits(&lines, &masked, &edits) {
+                        let unsafe_ = fix.safety == crate::fix::Safety::Unsafe;
+                        actions.push(lt::CodeAction {
+                            title: format!(
+                                "{}: {}{}",
+                                f.rule,
+                                fix.description,
+                                if unsafe_ { " (unsafe fix)" } else { "" }
+                            ),
+                            kind: Some(lt::CodeActionKind::QUICKFIX),
+                            diagnostics: Some(vec![diag.clone()]),
+                            edit: Some(edit(edits)),
+                            is_preferred: Some(!unsafe_),
+                            ..Default::default()
+                        });
+                    }
+                }
+            }
+            let ignorable = reg.get(&f.rule).is_some_and(|r| r.ignorable);
+            if !commented || !ignorable {
+                continue;
+            }
+            // `# acslint:ignore CODE -- ` alone on the line above covers the block or attribute
+            // starting on the finding's line (or that line); the reason is the user's to write.
+            let line = r.start.line;
+            let indent = lines.indent(line as usize);
+            let here = format!("{indent}# acslint:ignore {} -- ", f.rule);
+            let cursor = lt::Position::new(line, here.encode_utf16().count() as u32);
+            actions.push(self.ignore_action(
+                format!("acslint: ignore {} here — add a reason", f.rule),
+                &diag,
+                edit(vec![lt::TextEdit::new(
+                    lt::Range::new(lt::Position::new(line, 0), lt::Position::new(line, 0)),
+                    format!("{here}\n"),
+                )]),
+                &target,
+                cursor,
+            ));
+            if ignored_in_file.insert(f.rule.clone()) {
+                let line = format!("# acslint:ignore-file {} -- ", f.rule);
+                let cursor = lt::Position::new(0, line.encode_utf16().count() as u32);
+                actions.push(self.ignore_action(
+                    format!("acslint: ignore {} in this file — add a reason", f.rule),
+                    &diag,
+                    edit(vec![lt::TextEdit::new(
+                        lt::Range::default(),
+                        format!("{line}\n"),
+                    )]),
+                    &target,
+                    cursor,
+                ));
+            }
+        }
+        if wants("source.fixAll.acslint") || wants("quickfix") {
+            let plan = crate::fix::plan(&res.sources, &res.findings, false);
+            let edits = plan.edits.get(&id).map(|v| v.iter().collect::<Vec<_>>());
+            if let Some(edits) = edits.and_then(|e| text_edits(&lines, &masked, &e)) {
+                if plan.files.len() == 1 {
+                    actions.push(lt::CodeAction {
+                        title: "acslint: fix all auto-fixable problems in this file".into(),
+                        kind: Some(lt::CodeActionKind::from("source.fixAll.acslint")),
+                        edit: Some(edit(edits)),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        actions
+            .into_iter()
+            .map(lt::CodeActionOrCommand::CodeAction)
+            .collect()
+    }
+
+    fn ignore_action(
+        &self,
+        title: String,
+        diag: &lt::Diagnostic,
+        edit: lt::WorkspaceEdit,
+        target: &lt::Uri,
+        cursor: lt::Position,
+    ) -> lt::CodeAction {
+        lt::CodeAction {
+            title,
+            kind: Some(lt::CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diag.clone()]),
+            edit: Some(edit),
+            // After the edit, the client runs the command: the cursor goes after `-- `.
+            command: Some(lt::Command {
+                title: "Write the reason".into(),
+                command: PLACE_CURSOR.into(),
+                arguments: Some(vec![json!(target.as_str()), json!(cursor)]),
+            }),
+            is_preferred: Some(false),
+            ..Default::default()
+        }
+    }
+
+    fn execute_command(&mut self, p: &lt::ExecuteCommandParams) -> Result<Value, String> {
+        if p.command != PLACE_CURSOR {
+            return Err(format!("unknown command {}", p.command));
+        }
+        let (Some(u), Some(pos)) = (
+            p.arguments.first().and_then(Value::as_str).and_then(uri),
+            p.arguments
+                .get(1)
+                .and_then(|v| serde_json::from_value::<lt::Position>(v.clone()).ok()),
+        ) else {
+            return Err("expected a URI and a position".into());
+        };
+        if self.show_document {
+            self.request(
+                "window/showDocument",
+                lt::ShowDocumentParams {
+                    uri: u,
+                    external: None,
+                    take_focus: Some(true),
+                    selection: Some(lt::Range::new(pos, pos)),
+                },
+            );
+        }
+        Ok(Value::Null)
+    }
+
+    /// Handle one request; the reply, if any.
+    fn handle_request(&mut self, req: Request) -> Option<Response> {
+        let id = req.id.clone();
+        if self.shutdown {
+            return Some(Response::new_err(
+                id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is shutting down".into(),
+            ));
+        }
+        let bad = |id: RequestId, e: serde_json::Error| {
+            Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string())
+        };
+        Some(match req.method.as_str() {
+            "initialize" => {
+                self.initialize(req);
+                return None;
+            }
+            "shutdown" => {
+                self.shutdown = true;
+                Response::new_ok(id, Value::Null)
+            }
+            "textDocument/hover" => match serde_json::from_value::<lt::HoverParams>(req.params) {
+                Ok(p) => Response::new_ok(id, self.hover(&p)),
+                Err(e) => bad(id, e),
+            },
+            "textDocument/codeAction" => {
+                match serde_json::from_value::<lt::CodeActionParams>(req.params) {
+                    Ok(p) => Response::new_ok(id, self.code_actions(&p)),
+                    Err(e) => bad(id, e),
+                }
+            }
+            "workspace/executeCommand" => {
+                match serde_json::from_value::<lt::ExecuteCommandParams>(req.params) {
+                    Ok(p) => match self.execute_command(&p) {
+                        Ok(v) => Response::new_ok(id, v),
+                        Err(m) => Response::new_err(id, ErrorCode::InvalidParams as i32, m),
+                    },
+                    Err(e) => bad(id, e),
+                }
+            }
+            m => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("method not found: {m}"),
+            ),
+        })
+    }
+
+    fn handle_notification(&mut self, n: Notification) {
+        let p = &n.params;
+        let uri_s = p["textDocument"]["uri"].as_str().unwrap_or("").to_string();
+        match n.method.as_str() {
+            "initialized" => self.register_watchers(),
+            "textDocument/didOpen" => {
+                let text = p["textDocument"]["text"].as_str().unwrap_or("").to_string();
+                self.open(uri_s, text);
+            }
+            "textDocument/didChange" => {
+                // Full sync: the last change is the whole text.
+                let text = p["contentChanges"]
+                    .as_array()
+                    .and_then(|c| c.last())
+                    .and_then(|c| c["text"].as_str());
+                if let (Some(text), Some(d)) = (text, self.docs.get_mut(&uri_s)) {
+                    d.text = text.to_string();
+                    self.lint(&uri_s);
+                }
+            }
+            "textDocument/didSave" => {
+                let Some(d) = self.docs.get_mut(&uri_s) else {
+                    return;
+                };
+                if let Some(text) = p["text"].as_str() {
+                    d.text = text.to_string();
+                }
+                let path = d.path.clone();
+                self.lint(&uri_s);
+                // On disk now: the documents that read this file see the change.
+                self.changed(&path);
+            }
+            "textDocument/didClose" => self.close(&uri_s),
+            "workspace/didChangeWatchedFiles" => {
+                if let Ok(params) =
+                    serde_json::from_value::<lt::DidChangeWatchedFilesParams>(n.params)
+                {
+                    for c in params.changes {
+                        if let Some(path) = uri_to_path(c.uri.as_str()) {
+                            self.changed(&crate::report::absolute(&path));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Serve until `exit` or the end of the input; the process exit code.
+    fn run(&mut self) -> i32 {
+        loop {
+            let msg = match self.deadline {
+                Some(d) => match self
+                    .conn
+                    .receiver
+                    .recv_timeout(d.saturating_duration_since(Instant::now()))
+                {
+                    Ok(m) => m,
+                    Err(e) if e.is_timeout() => {
+                        self.flush_pending();
+                        continue;
+                    }
+                    Err(_) => break,
+                },
+                None => match self.conn.receiver.recv() {
+                    Ok(m) => m,
+                    Err(_) => break,
+                },
+            };
+            match msg {
+                Message::Request(req) => {
+                    let id = req.id.clone();
+                    let method = req.method.clone();
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.handle_request(req)
+                    }));
+                    match r {
+                        Ok(Some(resp)) => self.send(resp),
+                        Ok(None) => {}
+                        Err(_) => self.send(Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            format!("internal error handling {method}"),
+                        )),
+                    }
+                }
+                Message::Notification(n) => {
+                    if n.method == "exit" {
+                        return if self.shutdown { 0 } else { 1 };
+                    }
+                    let method = n.method.clone();
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.handle_notification(n)
+                    }));
+                    if r.is_err() {
+                        self.log(
+                            lt::MessageType::ERROR,
+                            format!("acslint: internal error handling {method}"),
+                        );
+                    }
+                }
+                // Replies to our registration and showDocument requests: nothing to do.
+                Message::Response(_) => {}
+            }
+        }
+        if self.shutdown {
+            0
+        } else {
+            1
+        }
+    }
+}
+
+/// The edits of fixes as LSP text edits, when they leave what redaction masked alone (the
+/// edits were computed on the masked text).
+fn text_edits(
+    lines: &Lines,
+    masked: &str,
+    edits: &[&crate::fix::Edit],
+) -> Option<Vec<lt::TextEdit>> {
+    let text = lines.text;
     edits
         .iter()
         .map(|e| {
             let r = e.loc.range();
             (text.get(r.clone())? == masked.get(r.clone())?)
-                .then(|| json!({"range": range(text, r.start, r.end), "newText": e.text}))
+                .then(|| lt::TextEdit::new(lines.range(r.start, r.end), e.text.clone()))
         })
         .collect()
 }
 
-/// Code actions for a range of a document: a quick fix per finding there that has a fix (an
-/// unsafe one says so), and "fix all" with every safe fix of the file.
-pub fn code_actions(
-    reg: &Registry,
-    sel: &Selection,
-    uri: &str,
-    text: &str,
-    params: &Value,
-) -> Vec<Value> {
-    let Some(res) = lint_document(reg, sel, uri, text) else {
-        return Vec::new();
-    };
-    let Some(doc) = res.sources.files().iter().find(|f| f.origin.is_none()) else {
-        return Vec::new();
-    };
-    let (id, masked) = (doc.id, doc.text.clone());
-    let pos = |p: &Value| {
-        (
-            p["line"].as_u64().unwrap_or(0) as usize,
-            p["character"].as_u64().unwrap_or(0) as usize,
-        )
-    };
-    let (want_start, want_end) = (pos(&params["range"]["start"]), pos(&params["range"]["end"]));
-    let only: Vec<&str> = params["context"]["only"]
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let wants = |kind: &str| only.is_empty() || only.iter().any(|o| kind.starts_with(o));
-    let mut actions = Vec::new();
-    if wants("quickfix") {
-        for f in &res.findings {
-            let Some(fix) = &f.fix else { continue };
-            let (s, e) = f
-                .loc
-                .map(|l| (l.start as usize, l.end as usize))
-                .unwrap_or((0, 0));
-            let (fs, fe) = (utf16_position(text, s), utf16_position(text, e));
-            // Lines, not columns: a cursor anywhere on the diagnostic's lines gets its fix.
-            if fe.0 < want_start.0
-                || fs.0 > want_end.0
-                || fix.edits.iter().any(|e| e.loc.file != id)
-            {
-                continue;
+/// Serve the language server protocol on `input`/`output` until `exit` or the end of the input;
+/// returns the process exit code (0 after `shutdown`, else 1).
+pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Send) -> i32 {
+    let (server, client) = Connection::memory();
+    std::thread::scope(|scope| {
+        // Answers to bad frames go straight to the writer.
+        let to_writer = server.sender.clone();
+        let from_server = client.receiver;
+        let writer = scope.spawn(move || {
+            for m in from_server {
+                if write_frame(&mut output, &m).is_err() {
+                    break;
+                }
             }
-            let edits: Vec<&crate::fix::Edit> = fix.edits.iter().collect();
-            let Some(edits) = text_edits(text, &masked, &edits) else {
-                continue;
+        });
+        let to_server = client.sender;
+        scope.spawn(move || {
+            let mut input = std::io::BufReader::new(input);
+            loop {
+                match read_frame(&mut input) {
+                    Ok(Some(Frame::Message(m))) => {
+                        let exit = matches!(&m, Message::Notification(n) if n.method == "exit");
+                        if to_server.send(m).is_err() || exit {
+                            break;
+                        }
+                    }
+                    Ok(Some(Frame::Bad(code, why))) => {
+                        let _ = to_writer.send(error_without_id(code, why));
+                    }
+                    Ok(Some(Frame::Truncated(want, got))) => {
+                        let why = format!("acslint server: the input ended inside a message (Content-Length {want}, {got} bytes received)");
+                        eprintln!("{}", crate::redact::redact(&why));
+                        let _ = to_writer.send(
+                            Notification::new(
+                                "window/logMessage".into(),
+                                lt::LogMessageParams {
+                                    typ: lt::MessageType::ERROR,
+                                    message: why,
+                                },
+                            )
+                            .into(),
+                        );
+                        break;
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        eprintln!("acslint server: cannot read the input: {e}");
+                        break;
+                    }
+                }
+            }
+            // Dropping `to_server` ends the main loop once it has handled what was read.
+        });
+        let code = {
+            let mut s = Server {
+                setup,
+                conn: &server,
+                docs: BTreeMap::new(),
+                setups: HashMap::new(),
+                foreign: HashMap::new(),
+                config_errors: HashSet::new(),
+                pending: HashSet::new(),
+                deadline: None,
+                shutdown: false,
+                next_id: 0,
+                show_document: false,
+                watch_registration: false,
             };
-            let unsafe_ = fix.safety == crate::fix::Safety::Unsafe;
-            actions.push(json!({
-                "title": format!("{}: {}{}", f.rule, fix.description, if unsafe_ { " (unsafe fix)" } else { "" }),
-                "kind": "quickfix",
-                "diagnostics": [diagnostic(text, f)],
-                "isPreferred": !unsafe_,
-                "edit": {"changes": {uri: edits}},
-            }));
-        }
-    }
-    if wants("source.fixAll.acslint") {
-        let plan = crate::fix::plan(&res.sources, &res.findings, false);
-        let edits = plan.edits.get(&id).map(|v| v.iter().collect::<Vec<_>>());
-        if let Some(edits) = edits.and_then(|e| text_edits(text, &masked, &e)) {
-            if plan.files.len() == 1 {
-                actions.push(json!({
-                    "title": "acslint: fix all auto-fixable problems in this file",
-                    "kind": "source.fixAll.acslint",
-                    "edit": {"changes": {uri: edits}},
-                }));
-            }
-        }
-    }
-    actions
+            s.run()
+        };
+        // Let the writer drain and stop: no sender is left once the server's is dropped.
+        drop(server);
+        let _ = writer.join();
+        code
+    })
 }
 
-/// Serve until `exit` or end of input; returns the process exit code.
-pub fn serve(reg: &Registry, sel: &Selection, input: impl Read, mut output: impl Write) -> i32 {
-    let mut input = std::io::BufReader::new(input);
-    let mut docs: HashMap<String, String> = HashMap::new();
-    let mut shutdown = false;
-    loop {
-        let msg = match read_message(&mut input) {
-            Ok(Some(Frame::Message(m))) => m,
-            Ok(Some(Frame::Bad(why))) => {
-                // JSON-RPC's parse error, without an id since none could be read.
-                let _ = write_message(
-                    &mut output,
-                    &json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": why}}),
-                );
-                continue;
-            }
-            Ok(None) => return if shutdown { 0 } else { 1 },
-            Err(_) => return 1,
-        };
-        let method = msg.get("method").and_then(Value::as_str).unwrap_or("");
-        let id = msg.get("id").cloned();
-        let params = msg.get("params").cloned().unwrap_or(Value::Null);
-        let reply = |out: &mut dyn Write, result: Value| {
-            if let Some(id) = &id {
-                let _ = write_message(
-                    &mut { out },
-                    &json!({"jsonrpc": "2.0", "id": id, "result": result}),
-                );
-            }
-        };
-        let publish = |out: &mut dyn Write, uri: &str, text: &str| {
-            let d = diagnostics(reg, sel, uri, text);
-            let _ = write_message(
-                &mut { out },
-                &json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": uri, "diagnostics": d}}),
-            );
-        };
-        let uri = params["textDocument"]["uri"]
-            .as_str()
-            .unwrap_or("")
-            .to_string();
-        match method {
-            "initialize" => reply(
-                &mut output,
-                json!({
-                    "capabilities": {
-                        "textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": true}},
-                        "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.acslint"]},
-                    },
-                    "serverInfo": {"name": "acslint", "version": env!("CARGO_PKG_VERSION")},
-                }),
-            ),
-            "shutdown" => {
-                shutdown = true;
-                reply(&mut output, Value::Null);
-            }
-            "exit" => return if shutdown { 0 } else { 1 },
-            "textDocument/didOpen" => {
-                let text = params["textDocument"]["text"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string();
-                publish(&mut output, &uri, &text);
-                docs.insert(uri, text);
-            }
-            "textDocument/didChange" => {
-                if let Some(text) = params["contentChanges"]
-                    .as_array()
-                    .and_then(|c| c.last())
-                    .and_then(|c| c["text"].as_str())
-                {
-                    publish(&mut output, &uri, text);
-                    docs.insert(uri, text.to_string());
-                }
-            }
-            "textDocument/didSave" => {
-                if let Some(text) = params["text"].as_str() {
-                    docs.insert(uri.clone(), text.to_string());
-                }
-                if let Some(text) = docs.get(&uri) {
-                    publish(&mut output, &uri, text);
-                }
-            }
-            "textDocument/codeAction" => {
-                let actions = match docs.get(&uri) {
-                    Some(text) => code_actions(reg, sel, &uri, text, &params),
-                    None => Vec::new(),
-                };
-                reply(&mut output, Value::Array(actions));
-            }
-            "textDocument/didClose" => {
-                docs.remove(&uri);
-                let _ = write_message(
-                    &mut output,
-                    &json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"uri": uri, "diagnostics": []}}),
-                );
-            }
-            _ if id.is_some() => {
-                let _ = write_message(
-                    &mut output,
-                    &json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32601, "message": format!("method not found: {method}")}}),
-                );
-            }
-            _ => {}
-        }
-    }
+/// [`serve`] with one rule set and selection for every document and no configuration (fuzzing,
+/// unit tests).
+pub fn serve_rules(
+    reg: &Registry,
+    sel: &Selection,
+    input: impl Read + Send,
+    output: impl Write + Send,
+) -> i32 {
+    let setup = |_: &Path| -> Result<Prepared, SetupError> {
+        Ok((reg.clone(), sel.clone(), LintOptions::default()))
+    };
+    serve(&setup, input, output)
 }
 
 #[cfg(test)]
@@ -369,7 +1321,7 @@ mod tests {
         .concat();
         let reg = Registry::builtin();
         let mut out = Vec::new();
-        serve(reg, &Selection::defaults(reg), input.as_bytes(), &mut out);
+        serve_rules(reg, &Selection::defaults(reg), input.as_bytes(), &mut out);
         let msgs = messages(&String::from_utf8(out).unwrap());
         assert_eq!(
             msgs[0]["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"],
@@ -381,6 +1333,8 @@ mod tests {
             titles,
             [
                 "LOG002: set `trail_region = \"All\"`",
+                "acslint: ignore LOG002 here — add a reason",
+                "acslint: ignore LOG002 in this file — add a reason",
                 "acslint: fix all auto-fixable problems in this file"
             ]
         );
@@ -388,6 +1342,14 @@ mod tests {
         assert_eq!(
             quick[0]["edit"]["changes"][uri],
             json!([{"range": {"start": {"line": 2, "character": 17}, "end": {"line": 2, "character": 30}}, "newText": "\"All\""}])
+        );
+        assert_eq!(
+            quick[1]["edit"]["changes"][uri],
+            json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "newText": "  # acslint:ignore LOG002 -- \n"}])
+        );
+        assert_eq!(
+            quick[1]["command"]["arguments"],
+            json!([uri, {"line": 2, "character": 29}])
         );
         let all = msgs[3]["result"].as_array().unwrap();
         assert_eq!(all.len(), 1);
@@ -409,6 +1371,23 @@ mod tests {
     }
 
     #[test]
+    fn uris_are_percent_decoded_and_encoded() {
+        assert_eq!(
+            uri_to_path("file:///w/my%20dir/r%C3%A9seau.tf"),
+            Some(PathBuf::from("/w/my dir/réseau.tf"))
+        );
+        assert_eq!(
+            uri_to_path("file://localhost/w/a.tf"),
+            Some(PathBuf::from("/w/a.tf"))
+        );
+        assert_eq!(uri_to_path("untitled:Untitled-1"), None);
+        assert_eq!(
+            path_to_uri(Path::new("/w/my dir/réseau#1.tf")),
+            "file:///w/my%20dir/r%C3%A9seau%231.tf"
+        );
+    }
+
+    #[test]
     fn publishes_diagnostics_for_an_opened_policy() {
         let text = "{\"Version\": \"1\", \"Statement\": [}";
         let input = [
@@ -420,19 +1399,9 @@ mod tests {
         .concat();
         let reg = Registry::builtin();
         let mut out = Vec::new();
-        let code = serve(reg, &Selection::defaults(reg), input.as_bytes(), &mut out);
+        let code = serve_rules(reg, &Selection::defaults(reg), input.as_bytes(), &mut out);
         assert_eq!(code, 0);
-        let out = String::from_utf8(out).unwrap();
-        let mut msgs = Vec::new();
-        let mut rest = out.as_str();
-        while let Some(i) = rest.find("\r\n\r\n") {
-            let len: usize = rest[..i]
-                .trim_start_matches("Content-Length: ")
-                .parse()
-                .unwrap();
-            msgs.push(serde_json::from_str::<Value>(&rest[i + 4..i + 4 + len]).unwrap());
-            rest = &rest[i + 4 + len..];
-        }
+        let msgs = messages(&String::from_utf8(out).unwrap());
         assert_eq!(msgs.len(), 3);
         assert_eq!(msgs[0]["result"]["serverInfo"]["name"], "acslint");
         let d = &msgs[1]["params"]["diagnostics"][0];

@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let reg = Registry::builtin();
     let mut out = Vec::new();
-    let _ = acslint::lsp::serve(reg, &Selection::defaults(reg), data, &mut out);
+    let _ = acslint::lsp::serve_rules(reg, &Selection::defaults(reg), data, &mut out);
     // Every frame written: a header with the exact length of the JSON body that follows.
     let mut rest = &out[..];
     while !rest.is_empty() {
