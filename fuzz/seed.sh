@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/..
 c=$here/corpus
-mkdir -p "$c"/{hcl_workspace,policy_json,plan_json,rule_file,config_file,lsp_frames}
+mkdir -p "$c"/{hcl_workspace,policy_json,plan_json,rule_file,config_file,lsp_frames,git_index}
 n=0
 while IFS= read -r -d '' f; do
   case $f in
@@ -55,6 +55,20 @@ printf 'Content-Length: 5
 
 {}' >"$c/lsp_frames/lying"
 n=$((n + 3))
+# Git indexes of every version, made by git itself in a scratch repository.
+if command -v git >/dev/null; then
+  tmp=$(mktemp -d)
+  git -C "$tmp" init -q
+  mkdir -p "$tmp/mod/sub" && touch "$tmp/main.tf" "$tmp/mod/sub/x.tf" "$tmp/p.json"
+  ln -s main.tf "$tmp/link.tf"
+  git -C "$tmp" add -A
+  for v in 2 3 4; do
+    git -C "$tmp" update-index --index-version $v
+    cp "$tmp/.git/index" "$c/git_index/index-v$v"
+    n=$((n + 1))
+  done
+  rm -rf "$tmp"
+fi
 # A generated module (the benchmark generator) for realistic, larger seeds, when it is built.
 gen=${CARGO_TARGET_DIR:-$root/target}/release/examples/gen_corpus
 if [[ -x $gen ]]; then

@@ -329,6 +329,9 @@ fn run_configuration(
             }
         }
         for e in &mut s.emits[first..] {
+            at_attribute(sources, block, e);
+        }
+        for e in &mut s.emits[first..] {
             if let Some((spec, types)) = plan.fix(e.rule) {
                 // A check may report on another block than the one it examines (a trail's
                 // logstore), a rule on the split resource that sets the value: the fix goes
@@ -408,6 +411,56 @@ fn at_use_site(sources: &SourceMap, d: &crate::tf::Document, dl: Loc, e: &mut Em
     });
     e.loc = Some(site);
     e.file = site.file;
+}
+
+/// A finding of a built-in check on a block whose span is where a value was set outside any
+/// resource (a variable default, a tfvars file, a local) moves to the attribute of the block that
+/// uses the value, with a secondary label where it was set: the same placement as rule
+/// expressions and policy documents. Findings on another resource are left where they are.
+fn at_attribute(sources: &SourceMap, block: &crate::tf::Block, e: &mut Emit) {
+    let Some(l) = e.loc else { return };
+    if e.resource.as_deref().is_some_and(|a| a != block.address) {
+        return;
+    }
+    let inside =
+        |x: &Loc| x.file == block.loc.file && x.start >= block.loc.start && x.end <= block.loc.end;
+    if inside(&l) || !is_value_site(sources, l) {
+        return;
+    }
+    let Some(site) = use_of(&block.value, l, &inside) else {
+        return;
+    };
+    e.secondary.push(crate::finding::Label {
+        loc: l,
+        text: "value set here".to_string(),
+    });
+    e.loc = Some(site);
+    e.file = site.file;
+}
+
+/// The key span, inside the block, of the deepest attribute whose value holds a value spanning
+/// `l`.
+fn use_of(v: &crate::value::Value, l: Loc, inside: &dyn Fn(&Loc) -> bool) -> Option<Loc> {
+    use crate::value::Kind;
+    fn holds(v: &crate::value::Value, l: Loc) -> bool {
+        v.loc == Some(l)
+            || match &v.kind {
+                Kind::Object(es) => es.iter().any(|e| holds(&e.value, l)),
+                Kind::List(items) => items.iter().any(|i| holds(i, l)),
+                _ => false,
+            }
+    }
+    match &v.kind {
+        Kind::Object(es) => es
+            .iter()
+            .find(|e| holds(&e.value, l))
+            .and_then(|e| use_of(&e.value, l, inside).or(e.key_loc.filter(|k| inside(k)))),
+        Kind::List(items) => items
+            .iter()
+            .find(|i| holds(i, l))
+            .and_then(|i| use_of(i, l, inside)),
+        _ => None,
+    }
 }
 
 /// Is `l` in a tfvars file, a variable block (its default) or a locals block? Top-level blocks

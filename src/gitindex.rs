@@ -12,6 +12,11 @@ use std::path::{Path, PathBuf};
 /// Indexes larger than this are not read (a repository of a million files has a ~100 MiB one).
 const MAX_INDEX: u64 = 256 << 20;
 
+/// Longest path read (Linux's PATH_MAX). Version 4 compresses each path against the previous
+/// one, so without a cap an index whose every entry appends to the previous path would expand
+/// quadratically (a 1 MiB index to gigabytes of paths); reading stops at such an entry.
+pub const MAX_PATH: usize = 4096;
+
 /// The git directory of a worktree root: `.git/`, or the `gitdir:` a `.git` file points to.
 fn git_dir(repo: &Path) -> Option<PathBuf> {
     let dot = repo.join(".git");
@@ -106,6 +111,9 @@ pub fn parse(b: &[u8], hash_len: usize) -> Vec<Vec<u8>> {
                 return out;
             };
             let keep = prev.len().saturating_sub(strip);
+            if keep + end > MAX_PATH {
+                return out;
+            }
             let mut p = prev[..keep].to_vec();
             p.extend_from_slice(&b[at..at + end]);
             at += end + 1;
@@ -114,6 +122,9 @@ pub fn parse(b: &[u8], hash_len: usize) -> Vec<Vec<u8>> {
             let Some(end) = b.get(at..).and_then(|r| r.iter().position(|&c| c == 0)) else {
                 return out;
             };
+            if end > MAX_PATH {
+                return out;
+            }
             let p = b[at..at + end].to_vec();
             // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
             let len = at + end - start;
@@ -189,5 +200,35 @@ mod tests {
             assert!(got.len() <= 2);
         }
         assert!(parse(b"DIRC\0\0\0\x09\xff\xff\xff\xff", 20).is_empty());
+    }
+
+    /// A version-4 index whose every entry keeps the whole previous path and appends to it: 20k
+    /// entries of 64 bytes (1.3 MB) would expand to 6 GB of paths; reading stops at the cap.
+    #[test]
+    fn a_path_bomb_is_cut_at_the_cap() {
+        let mut b = b"DIRC".to_vec();
+        b.extend_from_slice(&4u32.to_be_bytes());
+        b.extend_from_slice(&20_000u32.to_be_bytes());
+        for i in 0..20_000u32 {
+            b.extend_from_slice(&[0u8; 24]);
+            b.extend_from_slice(&0o100644u32.to_be_bytes());
+            b.extend_from_slice(&[0u8; 32]);
+            b.extend_from_slice(&0xfffu16.to_be_bytes());
+            b.push(0); // keep all of the previous path
+            b.extend_from_slice(format!("{:08}", i).as_bytes());
+            b.push(0);
+        }
+        let got = parse(&b, 20);
+        assert_eq!(got.len(), MAX_PATH / 8);
+        assert!(got.iter().all(|p| p.len() <= MAX_PATH));
+        // Versions 2 and 3: a NUL-less name longer than the cap ends the reading too.
+        let mut long = index(2, &[(b"a.tf", 0o100644)]);
+        long.extend_from_slice(&[0u8; 24]);
+        long.extend_from_slice(&0o100644u32.to_be_bytes());
+        long.extend_from_slice(&[0u8; 34]);
+        long.extend(std::iter::repeat_n(b'x', MAX_PATH + 1));
+        long.push(0);
+        long[8..12].copy_from_slice(&2u32.to_be_bytes());
+        assert_eq!(parse(&long, 20), vec![b"a.tf".to_vec()]);
     }
 }

@@ -932,3 +932,52 @@ fn compliance_and_user_packs_select_exactly_their_rules() {
         String::from_utf8_lossy(&err)
     );
 }
+
+#[test]
+fn builtin_check_findings_point_at_the_use_with_the_value_site_as_a_label() {
+    // A built-in check (LOG002, LOG003) on values set in a variable default, a tfvars file and
+    // a local: the finding is on the attribute in the resource, "value set here" where it was set.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("main.tf"),
+        "variable \"region\" {\n  default = \"cn-hangzhou\"\n}\nvariable \"other\" {\n  default = \"cn-beijing\"\n}\nlocals {\n  rw = \"Write\"\n}\n\nresource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\"\n  trail_region = var.region\n  event_rw     = local.rw\n}\n\nresource \"alicloud_actiontrail_trail\" \"u\" {\n  trail_name   = \"u\"\n  trail_region = var.other\n  event_rw     = \"All\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("terraform.tfvars"), "other = \"cn-shanghai\"\n").unwrap();
+    let run = |format: &str| {
+        Command::cargo_bin("acslint")
+            .unwrap()
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .env_remove("GITHUB_ACTIONS")
+            .args(["check", "-f", format, "--select", "LOG002,LOG003"])
+            .output()
+            .unwrap()
+    };
+    let out = run("json");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        located(&v),
+        vec![
+            ("LOG002".into(), "main.tf".into(), 13, 3),
+            ("LOG003".into(), "main.tf".into(), 14, 3),
+            ("LOG002".into(), "main.tf".into(), 19, 3),
+        ]
+    );
+    assert_eq!(v["findings"][0]["resource"], "alicloud_actiontrail_trail.t");
+    assert_eq!(v["findings"][2]["resource"], "alicloud_actiontrail_trail.u");
+    let human = String::from_utf8(run("human").stdout).unwrap();
+    for want in [
+        "╭─[main.tf:2:13]",
+        "╭─[main.tf:13:3]",
+        " 8 │   rw = \"Write\"",
+        "╭─[main.tf:14:3]",
+        "╭─[main.tf:19:3]",
+        "note: terraform.tfvars:1:9: value set here",
+    ] {
+        assert!(human.contains(want), "{want} missing from:\n{human}");
+    }
+    assert_eq!(human.matches("value set here").count(), 3, "{human}");
+}

@@ -299,6 +299,70 @@ fn budgets_stop_bombs_and_the_run_goes_on() {
     );
 }
 
+/// The budgets are per file, per configuration and per run. A bomb in one file of a module
+/// stops that file (TF005 there); the module's other files go on, so the public ACL beside the
+/// bomb is still reported. A bomb split over several files meets the configuration's budget,
+/// which stops the module (TF005, which fails the run and cannot be silenced from the tree).
+#[test]
+fn a_bomb_stops_its_file_and_the_files_beside_it_are_still_checked() {
+    let d = tempfile::tempdir().unwrap();
+    let bomb = "locals {\n  a = join(\"\", [for i in range(5000) : \"0123456789012345678901234567890123456789012345678901234567890123456789\"])\n  b = [for i in range(1000) : local.a]\n}\n";
+    let work = "locals {\n  w = join(\"\", [for i in range(5000) : \"01234567890123456789\"])\n  x = [for i in range(5000) : length(replace(local.w, \"/[0-9]/\", \"x\"))]\n}\n";
+    let acl = "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"x\"\n}\nresource \"alicloud_oss_bucket_acl\" \"a\" {\n  bucket = alicloud_oss_bucket.b.id\n  acl    = \"public-read\"\n}\n";
+    write(d.path(), "m/bomb.tf", bomb);
+    write(d.path(), "m/work.tf", work);
+    write(d.path(), "m/main.tf", acl);
+    // Two bombs in two files of another module: together over the configuration's budget.
+    write(d.path(), "n/one.tf", bomb);
+    write(
+        d.path(),
+        "n/two.tf",
+        &bomb
+            .replace("local.a", "local.c")
+            .replace("  a =", "  c =")
+            .replace("  b =", "  e ="),
+    );
+    write(d.path(), "n/main.tf", acl);
+    let mut opts = LintOptions {
+        paths: vec![d.path().to_path_buf()],
+        ..Default::default()
+    };
+    opts.eval.limits.max_memory = 48 << 20;
+    opts.eval.limits.max_file_memory = 32 << 20;
+    opts.eval.limits.max_work = 16 << 20;
+    opts.eval.limits.max_file_work = 8 << 20;
+    let reg = Registry::builtin();
+    let res = lint::lint(&opts, reg, &acslint::engine::Selection::defaults(reg)).unwrap();
+    let got: Vec<(String, String, usize, String)> = res
+        .findings
+        .iter()
+        .filter(|f| f.rule.as_ref() == "TF005" || f.rule.as_ref() == "OSS001")
+        .map(|f| {
+            let src = res.sources.get(f.file);
+            (
+                f.rule.to_string(),
+                src.path
+                    .strip_prefix(d.path())
+                    .unwrap()
+                    .display()
+                    .to_string(),
+                src.line_col(f.loc.unwrap().start as usize).line,
+                f.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("TF005".into(), "m/bomb.tf".into(), 3, "evaluation stopped: the values built in this file reached 32 MiB (the memory budget of a file)".into()),
+            ("OSS001".into(), "m/main.tf".into(), 6, "bucket `x` grants public access through its ACL".into()),
+            ("TF005".into(), "m/work.tf".into(), 3, "evaluation stopped: functions in this file processed 8 MiB (the work budget of a file)".into()),
+            ("TF005".into(), "n/one.tf".into(), 3, "evaluation stopped: the values built in this file reached 32 MiB (the memory budget of a file)".into()),
+            ("TF005".into(), "n/two.tf".into(), 3, "evaluation stopped: its values reached 48 MiB (the memory budget of a configuration)".into()),
+        ]
+    );
+}
+
 #[test]
 fn the_two_panics_found_by_hand_are_values() {
     let d = tempfile::tempdir().unwrap();

@@ -38,6 +38,12 @@ pub struct Limits {
     /// Bytes that functions scan or build (`replace`, `regex`, `join`, `format`…) for one
     /// configuration: the work budget.
     pub max_work: u64,
+    /// The share of the memory and work budgets that the expressions of one file may use
+    /// (values and work are charged to the file of the expression that produces them). A file
+    /// that spends its share stops evaluating; the configuration's other files go on, so a bomb
+    /// in one file does not turn the findings of its neighbours into unknowns.
+    pub max_file_memory: u64,
+    pub max_file_work: u64,
 }
 
 /// Budgets shared by every configuration of a run (one per [`crate::tf::EvalOptions`]).
@@ -74,9 +80,15 @@ impl Default for Limits {
             max_module_depth: 16,
             max_memory: 256 << 20,
             max_work: 512 << 20,
+            max_file_memory: 128 << 20,
+            max_file_work: 256 << 20,
         }
     }
 }
+
+/// Why an expression of a file that spent its budget share is not evaluated (the `TF005` at
+/// the expression that spent it says how much).
+const FILE_STOPPED: &str = "evaluation of this file stopped: it spent its budget share";
 
 /// A limit that was reached, for a `TF005` diagnostic.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +106,9 @@ pub struct Budget {
     memory: Cell<u64>,
     work: Cell<u64>,
     run: std::sync::Arc<RunBudget>,
+    /// Memory and work charged to each file, and the files that spent their share.
+    files: RefCell<std::collections::HashMap<FileId, (u64, u64)>>,
+    stopped_files: RefCell<std::collections::HashSet<FileId>>,
     /// Limits reached (first few, deduplicated by location).
     pub hits: RefCell<Vec<LimitHit>>,
 }
@@ -121,8 +136,47 @@ impl Budget {
             memory: Cell::new(0),
             work: Cell::new(0),
             run,
+            files: RefCell::default(),
+            stopped_files: RefCell::default(),
             hits: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Charge `bytes` to the file of `loc` (`memory` or work); `Err` once the file's share is
+    /// spent: that file stops evaluating, the others go on.
+    fn charge_file(&self, bytes: usize, loc: Option<Loc>, memory: bool) -> Result<(), String> {
+        let Some(l) = loc else { return Ok(()) };
+        if self.stopped_files.borrow().contains(&l.file) {
+            return Err(FILE_STOPPED.to_string());
+        }
+        let (used, max) = {
+            let mut files = self.files.borrow_mut();
+            let e = files.entry(l.file).or_default();
+            if memory {
+                e.0 += bytes as u64;
+                (e.0, self.limits.max_file_memory)
+            } else {
+                e.1 += bytes as u64;
+                (e.1, self.limits.max_file_work)
+            }
+        };
+        if used <= max {
+            return Ok(());
+        }
+        self.stopped_files.borrow_mut().insert(l.file);
+        let why = if memory {
+            format!(
+                "the values built in this file reached {} MiB (the memory budget of a file)",
+                max >> 20
+            )
+        } else {
+            format!(
+                "functions in this file processed {} MiB (the work budget of a file)",
+                max >> 20
+            )
+        };
+        self.hit(why.clone(), loc);
+        Err(why)
     }
 
     /// Stop the evaluation: every later step fails at once.
@@ -136,6 +190,7 @@ impl Budget {
 
     /// Count `bytes` of values produced; `Err` with the reason once the memory budget is spent.
     pub fn alloc(&self, bytes: usize, loc: Option<Loc>) -> Result<(), String> {
+        self.charge_file(bytes, loc, true)?;
         self.charge(
             bytes,
             (&self.memory, self.limits.max_memory),
@@ -148,6 +203,7 @@ impl Budget {
 
     /// Count `bytes` of function work; `Err` with the reason once the work budget is spent.
     pub fn work(&self, bytes: usize, loc: Option<Loc>) -> Result<(), String> {
+        self.charge_file(bytes, loc, false)?;
         self.charge(
             bytes,
             (&self.work, self.limits.max_work),
@@ -192,6 +248,9 @@ impl Budget {
     }
     /// Enter one level of evaluation; `Err` with the reason when a limit is reached.
     pub fn enter(&self, loc: Option<Loc>) -> Result<(), String> {
+        if loc.is_some_and(|l| self.stopped_files.borrow().contains(&l.file)) {
+            return Err(FILE_STOPPED.to_string());
+        }
         let s = self.steps.get() + 1;
         self.steps.set(s);
         if s > self.limits.max_steps {

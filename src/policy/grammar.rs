@@ -8,6 +8,8 @@ use crate::json::pointer_push;
 use crate::source::Loc;
 use crate::value::{Entry, Kind, Value};
 
+/// Severity steps down to info, whatever the rule's configured severity.
+const INFO: u8 = 4;
 const TOP_KEYS: &[&str] = &["Version", "Statement"];
 const STMT_KEYS: &[&str] = &[
     "Sid",
@@ -385,13 +387,14 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             let Some(hint) = suggest(&lsvc, cat.services()).filter(|_| lsvc.len() >= 5) else {
                 continue;
             };
+            // The list of service codes is curated by hand and not complete: a near miss may
+            // be a service acslint does not know, so it is a fact to look at (info).
+            let problem = format!("`{svc}` is not a RAM service code known to acslint");
             out.emit("RAM008", v.loc, &ip)
                 .field("action", a)
-                .field(
-                    "problem",
-                    format!("`{svc}` is not a RAM service code known to acslint"),
-                )
+                .field("problem", problem.clone())
                 .field("suggestion", format!("did you mean `{hint}:{act}`? "))
+                .weaker(INFO, format!("action `{a}`: {problem}"))
                 .label("unknown service");
             continue;
         }
@@ -407,16 +410,28 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
         let Some(known) = cat.actions(&lsvc) else {
             continue;
         };
+        // Where the service's list is not complete, a name missing from it may still exist: the
+        // finding is info, with a message that says so.
+        let complete = cat.complete(&lsvc);
+        let partial = |e: super::model::Emitter<'_>, problem: &str| {
+            if !complete {
+                e.weaker(
+                    INFO,
+                    format!("action `{a}`: {problem} (acslint's list of `{lsvc}` actions is not complete)"),
+                );
+            }
+        };
         if act.contains(['*', '?']) {
             if !known.iter().any(|k| super::model::wildcard(act, k, true)) {
-                out.emit("RAM008", v.loc, &ip)
+                let problem =
+                    format!("the pattern matches no action of `{lsvc}` in acslint's catalogue");
+                let e = out
+                    .emit("RAM008", v.loc, &ip)
                     .field("action", a)
-                    .field(
-                        "problem",
-                        format!("the pattern matches no action of `{lsvc}` in acslint's catalogue"),
-                    )
+                    .field("problem", problem.clone())
                     .field("suggestion", "")
                     .label("matches nothing");
+                partial(e, &problem);
             }
             continue;
         }
@@ -430,12 +445,12 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             }
             None => {
                 let hint = suggest(act, known.iter().copied());
-                out.emit("RAM008", v.loc, &ip)
+                let problem =
+                    format!("`{act}` is not an action of `{lsvc}` in acslint's catalogue");
+                let e = out
+                    .emit("RAM008", v.loc, &ip)
                     .field("action", a)
-                    .field(
-                        "problem",
-                        format!("`{act}` is not an action of `{lsvc}` in acslint's catalogue"),
-                    )
+                    .field("problem", problem.clone())
                     .field(
                         "suggestion",
                         hint.map(|h| format!("did you mean `{lsvc}:{h}`? "))
@@ -445,6 +460,7 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                     // offered.
                     .field_if("suggested", hint.map(|h| format!("{lsvc}:{h}")))
                     .label("unknown action");
+                partial(e, &problem);
             }
         }
     }
