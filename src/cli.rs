@@ -529,11 +529,24 @@ fn check_var_files(files: &[PathBuf]) -> Result<(), String> {
             .and_then(|b| String::from_utf8(b).map_err(|_| "it is not valid UTF-8".into()))
             .map_err(|e| format!("--var-file {d}: {e}"))?;
         if p.to_string_lossy().ends_with(".json") {
-            serde_json::from_str::<serde_json::Value>(&text)
+            let v = serde_json::from_str::<serde_json::Value>(&text)
                 .map_err(|e| format!("--var-file {d}: invalid JSON: {e}"))?;
+            if !v.is_object() {
+                return Err(format!(
+                    "--var-file {d}: a JSON variables file is an object of variable values"
+                ));
+            }
         } else {
-            hcl_edit::parser::parse_body(&text)
+            let body = hcl_edit::parser::parse_body(&text)
                 .map_err(|e| format!("--var-file {d}: invalid HCL: {}", e.message()))?;
+            // Terraform rejects blocks here ("Blocks are not allowed here"): a `.tf` named by
+            // mistake must not pass as a variables file that sets nothing.
+            let block = body.blocks().next().map(|b| b.ident.as_str().to_string());
+            if let Some(b) = block {
+                return Err(format!(
+                    "--var-file {d}: a variables file holds only `name = value` lines; it has a `{b}` block"
+                ));
+            }
         }
     }
     Ok(())

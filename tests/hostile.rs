@@ -601,7 +601,15 @@ fn inputs_the_user_named() {
     );
     write(d.path(), "bad.tfvars", "name = \n");
     write(d.path(), "package.json", "{\"name\": \"pkg\"}\n");
-    let cases: [(&[&str], &str); 4] = [
+    write(
+        d.path(),
+        "blocks.tfvars",
+        "variable \"q\" {}\nname = \"y\"\n",
+    );
+    write(d.path(), "list.tfvars.json", "[1]\n");
+    let cases: [(&[&str], &str); 6] = [
+        (&["check", ".", "--var-file", "blocks.tfvars"], "error: --var-file blocks.tfvars: a variables file holds only `name = value` lines; it has a `variable` block\n"),
+        (&["check", ".", "--var-file", "list.tfvars.json"], "error: --var-file list.tfvars.json: a JSON variables file is an object of variable values\n"),
         (&["check", ".", "--var-file", "nope.tfvars"], "error: --var-file nope.tfvars: cannot read the file: No such file or directory (os error 2)\n"),
         (&["check", ".", "--var-file", "bad.tfvars"], "error: --var-file bad.tfvars: invalid HCL: "),
         (&["check", ".", "--var", "nmae=y"], "error: --var nmae: no scanned configuration declares a variable `nmae`\n"),
@@ -659,13 +667,15 @@ fn the_language_server_survives_bad_frames_and_redacts() {
     assert!(r.stdout.contains("publishDiagnostics"));
     assert!(!r.stdout.contains("LTAI5tQ8pR7sT3uV9wX2yZ1a"));
     assert!(!r.stdout.contains("kP9sD2fG7hJ4kL1zX8cV5bN3mQ6wE0"));
-    // A Content-Length longer than the input: the server ends, saying nothing wrong.
+    // A Content-Length longer than the input: the server ends after answering what came before,
+    // and says why on stderr (never a silent exit).
     let mut lying =
         frame(&serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize"}).to_string());
     lying.push_str("Content-Length: 999999\r\n\r\n{}");
     let r = acslint_in(&["server"], d.path(), Some(lying.as_bytes()));
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("\"serverInfo\""));
+    assert!(!r.stderr.trim().is_empty(), "a silent exit");
 }
 
 #[test]
