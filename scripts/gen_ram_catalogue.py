@@ -138,6 +138,19 @@ EXTRA = {
     # RAM-only actions (RAM authorization page): not APIs of the RAM/IMS SDKs.
     "ram": ["PassRole", "CreateServiceLinkedRole", "DeleteServiceLinkedRole",
             "GetServiceLinkedRoleDeletionStatus", "CheckServiceLinkedRoleExistence"],
+    # Data-plane and console actions that are not OpenAPI operations (the services' RAM
+    # authorization pages): DMS logins, MNS queue and topic messages, Tablestore rows and
+    # tables, RocketMQ publish/subscribe, Container Registry image pulls and pushes.
+    "dms": ["LoginDatabase"],
+    "mns": """SendMessage BatchSendMessage ReceiveMessage BatchReceiveMessage DeleteMessage
+        BatchDeleteMessage PeekMessage BatchPeekMessage ChangeMessageVisibility PublishMessage""".split(),
+    "ots": """CreateTable DeleteTable UpdateTable DescribeTable ListTable GetRow PutRow UpdateRow
+        DeleteRow BatchGetRow BatchWriteRow GetRange ComputeSplitPointsBySize Search
+        CreateSearchIndex DeleteSearchIndex DescribeSearchIndex ListSearchIndex
+        CreateIndex DropIndex StartLocalTransaction CommitTransaction AbortTransaction
+        ParallelScan SQLQuery BulkImport BulkExport""".split(),
+    "mq": ["PUB", "SUB"],
+    "cr": ["PullRepository", "PushRepository"],
     # Older APIs still named on the services' RAM authorization pages.
     "ecs": ["DescribeTagKeys", "DescribeTags", "AddTags", "RemoveTags", "CreateTags", "DeleteTags"],
     "rds": ["DescribeTaskInfo", "DescribeSqlLogInstances", "DisableSqlLogDistribution"],
