@@ -17,7 +17,9 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
         if p.is_dir() {
             // `rulesets/data/` holds data tables and `rulesets/packs/` packs, not rules (both
             // embedded below).
-            if p.file_name().is_some_and(|n| n == "data" || n == "packs")
+            // `rulesets/i18n/` holds translations (embedded by `src/rules/i18n.rs`).
+            if p.file_name()
+                .is_some_and(|n| n == "data" || n == "packs" || n == "i18n")
                 && p.parent().is_some_and(|d| d.ends_with("rulesets"))
             {
                 continue;

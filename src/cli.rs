@@ -30,6 +30,14 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configurati
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of rule titles, messages, help, rule pages and the summary: en, zh-CN or ja
+    /// (default: from LC_ALL, LC_MESSAGES or LANG, e.g. `zh_CN.UTF-8`; otherwise English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<rules::i18n::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<rules::i18n::Lang, String> {
+    rules::i18n::Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (en, zh-CN, ja)"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -313,6 +321,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    rules::i18n::set(cli.lang.unwrap_or_else(rules::i18n::Lang::from_env));
     let result = match cli.command {
         Command::Check(args) => {
             lint::warm_up();
@@ -1544,12 +1553,15 @@ fn list_rules(args: RulesArgs) -> Result<i32, String> {
         for r in reg.sorted() {
             crate::util::write_atomic(
                 &dir.join(format!("{}.md", r.id)),
-                rules::docs::page(r).as_bytes(),
+                rules::docs::page_in(r, rules::i18n::current()).as_bytes(),
             )
             .map_err(|e| format!("cannot write docs: {e}"))?;
         }
-        crate::util::write_atomic(&dir.join("README.md"), rules::docs::index(reg).as_bytes())
-            .map_err(|e| format!("cannot write docs: {e}"))?;
+        crate::util::write_atomic(
+            &dir.join("README.md"),
+            rules::docs::index_in(reg, rules::i18n::current()).as_bytes(),
+        )
+        .map_err(|e| format!("cannot write docs: {e}"))?;
         return Ok(0);
     }
     let rules = filter_rules(reg, reg.sorted(), None, &args)?;
@@ -1729,7 +1741,7 @@ fn explain(code: &str) -> Result<i32, String> {
     let reg = Registry::builtin();
     match reg.find(code) {
         Some(r) => {
-            let mut page = rules::docs::page(r);
+            let mut page = rules::docs::page_in(r, rules::i18n::current());
             if USES_HIGH_RISK_LIST.contains(&&*r.id) {
                 page.push_str(&crate::policy::highrisk::active().markdown());
             }

@@ -981,3 +981,78 @@ fn builtin_check_findings_point_at_the_use_with_the_value_site_as_a_label() {
     }
     assert_eq!(human.matches("value set here").count(), 3, "{human}");
 }
+
+#[test]
+fn lang_flag_and_environment_translate_messages_summary_and_explain() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/KMS001/fail/no_rotation.tf");
+    let out = acslint()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .args(["check", "--select", "KMS001", "--format", "compact", "--lang", "zh-CN"])
+        .arg(&fixture)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(": medium KMS001 KMS 密钥 `data` 从不轮转\n"),
+        "{text}"
+    );
+    // LANG decides when there is no --lang; the summary line too.
+    let out = acslint()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["check", "--select", "KMS001", "--format", "compact"])
+        .arg(&fixture)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(": medium KMS001 KMS キー `data` は一度もローテーションされません\n"),
+        "{text}"
+    );
+    // The human output's summary line.
+    let out = acslint()
+        .args(["check", "--select", "KMS001", "--lang", "zh-CN"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("acslint：已检查 1 个文件，发现 1 个问题：1 中（"),
+        "{err}"
+    );
+    // An explicit --lang wins over the environment.
+    let out = acslint()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["check", "--select", "KMS001", "--format", "json", "--lang", "en"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(v["findings"][0]["message"], "KMS key `data` is never rotated");
+    let out = acslint()
+        .args(["explain", "KMS001", "--lang", "ja"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    assert!(
+        page.starts_with("# KMS001 `kms-key-rotation-disabled`\n\n**KMS キーが自動ローテーションされない**\n\n- 重大度: medium\n"),
+        "{page}"
+    );
+    assert!(page.contains("\n## 理由\n"), "{page}");
+    assert!(page.contains("\n## 修正方法\n"), "{page}");
+    acslint()
+        .args(["rules", "--lang", "fr"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown language `fr`"));
+}

@@ -1,7 +1,9 @@
 //! The built-in rule files: schema-valid, consistent, documented.
 
 use acslint::checks;
+use acslint::rules::i18n::{self, Lang};
 use acslint::rules::{self, docs, Registry};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 #[test]
@@ -136,37 +138,136 @@ fn every_builtin_named_by_a_rule_exists() {
 
 #[test]
 fn rule_docs_are_current() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
-    let reg = Registry::builtin();
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
     let mut stale = Vec::new();
-    for r in reg.sorted() {
-        let p = root.join(format!("{}.md", r.id));
-        if std::fs::read_to_string(&p).ok().as_deref() != Some(docs::page(r).as_str()) {
-            stale.push(p.display().to_string());
+    // English at the top, each translation in its own directory.
+    for lang in Lang::ALL {
+        let (root, cmd) = match lang {
+            Lang::En => (base.clone(), "rules --docs docs/rules".to_string()),
+            l => (
+                base.join(l.code()),
+                format!("rules --docs docs/rules/{0} --lang {0}", l.code()),
+            ),
+        };
+        let reg = Registry::builtin_for(lang);
+        let mut here = Vec::new();
+        for r in reg.sorted() {
+            let p = root.join(format!("{}.md", r.id));
+            if std::fs::read_to_string(&p).ok().as_deref() != Some(docs::page_in(r, lang).as_str())
+            {
+                here.push(p.display().to_string());
+            }
         }
-    }
-    if std::fs::read_to_string(root.join("README.md"))
-        .ok()
-        .as_deref()
-        != Some(docs::index(reg).as_str())
-    {
-        stale.push("docs/rules/README.md".into());
-    }
-    for e in std::fs::read_dir(&root)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-    {
-        let n = e.file_name().to_string_lossy().to_string();
-        if n != "README.md" && reg.get(n.trim_end_matches(".md")).is_none() {
-            stale.push(format!("docs/rules/{n} (no such rule)"));
+        if std::fs::read_to_string(root.join("README.md"))
+            .ok()
+            .as_deref()
+            != Some(docs::index_in(reg, lang).as_str())
+        {
+            here.push(root.join("README.md").display().to_string());
+        }
+        for e in std::fs::read_dir(&root)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+        {
+            let n = e.file_name().to_string_lossy().to_string();
+            if n != "README.md" && reg.get(n.trim_end_matches(".md")).is_none() {
+                here.push(format!("{} (no such rule)", root.join(n).display()));
+            }
+        }
+        if !here.is_empty() {
+            stale.push(format!("run `cargo run -- {cmd}`:\n{}", here.join("\n")));
         }
     }
     assert!(
         stale.is_empty(),
-        "stale rule docs; run `cargo run -- rules --docs docs/rules`:\n{}",
+        "stale rule docs:\n{}",
         stale.join("\n")
     );
+}
+
+/// `code spans` of a text outside its interpolations (what a translation keeps as it is).
+fn code_spans(s: &str) -> BTreeSet<String> {
+    let mut s = s.to_string();
+    for i in i18n::interpolations(&s.clone()) {
+        s = s.replace(&i, "\u{1}");
+    }
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_rule_is_translated_keeping_interpolations_and_code() {
+    let en = Registry::builtin_for(Lang::En);
+    let mut problems = Vec::new();
+    for lang in Lang::TRANSLATED {
+        let text = lang.source().unwrap();
+        let t = i18n::parse(text).unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+        for id in t.keys() {
+            if en.get(id).is_none() {
+                problems.push(format!("{}: {id} is no rule", lang.code()));
+            }
+        }
+        for r in en.sorted() {
+            let l = lang.code();
+            let Some(tr) = t.get(&*r.id) else {
+                problems.push(format!("{l}: {} has no translation", r.id));
+                continue;
+            };
+            if tr.title == r.title || tr.message == r.message || tr.help == r.help {
+                problems.push(format!("{l}: {} has a text equal to the English", r.id));
+            }
+            if tr.help.is_some() != r.help.is_some() {
+                problems.push(format!("{l}: {}: help present in one language only", r.id));
+            }
+            let pairs = [
+                ("message", Some(&r.message), Some(&tr.message)),
+                ("help", r.help.as_ref(), tr.help.as_ref()),
+            ];
+            for (what, e, t) in pairs {
+                let (Some(e), Some(t)) = (e, t) else { continue };
+                if i18n::interpolations(e) != i18n::interpolations(t) {
+                    problems.push(format!(
+                        "{l}: {} {what}: interpolations differ: {:?} vs {:?}",
+                        r.id,
+                        i18n::interpolations(e),
+                        i18n::interpolations(t)
+                    ));
+                }
+                let missing: Vec<_> = code_spans(e).difference(&code_spans(t)).cloned().collect();
+                if !missing.is_empty() {
+                    problems.push(format!("{l}: {} {what}: code changed: {missing:?}", r.id));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_localized_registry_renders_translated_messages() {
+    let ja = Registry::builtin_for(Lang::Ja);
+    let r = ja.get("KMS001").unwrap();
+    assert_eq!(r.title, "KMS キーが自動ローテーションされない");
+    // The message template is compiled from the translation (expression rule).
+    assert!(r.message_expr.is_some());
+    assert_eq!(
+        i18n::interpolations("a `${x.y}` b ${f({ a = 1 })} $${no}"),
+        ["${f({ a = 1 })}", "${x.y}"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    );
+    assert_eq!(Lang::from_locale("ja_JP.UTF-8"), Lang::Ja);
+    assert_eq!(Lang::from_locale("zh_CN.GB18030"), Lang::ZhCn);
+    assert_eq!(Lang::from_locale("zh_TW.UTF-8"), Lang::En);
+    assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+    assert_eq!(Lang::parse("zh_cn"), Some(Lang::ZhCn));
+    assert_eq!(Lang::parse("fr"), None);
 }
 
 #[test]

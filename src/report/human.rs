@@ -278,10 +278,12 @@ fn window(
     Some((w, (ws, pre.len())))
 }
 
-/// The one-line summary printed on stderr in human mode.
 /// The closing table of a human run: findings and fixable ones by severity, then what was
 /// suppressed and what could not be decided. Empty for a clean run with nothing to add.
 pub fn summary_table(r: &Report, suppressed: usize) -> String {
+    use crate::rules::i18n::ui;
+    let lang = crate::rules::i18n::current();
+    let t = |k: &str| ui(lang, k);
     let unknown = r.unknowns.len();
     if r.findings.is_empty() && suppressed == 0 && unknown == 0 {
         return String::new();
@@ -293,24 +295,29 @@ pub fn summary_table(r: &Report, suppressed: usize) -> String {
             (n + 1, x + usize::from(f.fix.is_some()))
         });
         if n > 0 {
-            rows.push((s.to_string(), n, Some(fixable), ""));
+            rows.push((t(s.as_str()).to_string(), n, Some(fixable), ""));
         }
     }
     let fixable = r.findings.iter().filter(|f| f.fix.is_some()).count();
-    rows.push(("total".into(), r.findings.len(), Some(fixable), ""));
+    rows.push((t("total").into(), r.findings.len(), Some(fixable), ""));
     rows.push((
-        "suppressed".into(),
+        t("suppressed").into(),
         suppressed,
         None,
-        "--show-suppressed lists them",
+        t("note_suppressed"),
     ));
     rows.push((
-        "unknown".into(),
+        t("unknown").into(),
         unknown,
         None,
-        "undecided values, no finding either way: --show-unknown",
+        t("note_unknown"),
     ));
-    let mut out = format!("{:<10} {:>8} {:>8}\n", "", "findings", "fixable");
+    let mut out = format!(
+        "{:<10} {:>8} {:>8}\n",
+        "",
+        t("col_findings"),
+        t("col_fixable")
+    );
     for (label, n, fix, note) in rows {
         let fix = fix.map(|x| x.to_string()).unwrap_or_default();
         let line = if n > 0 && !note.is_empty() {
@@ -324,25 +331,51 @@ pub fn summary_table(r: &Report, suppressed: usize) -> String {
     out
 }
 
+/// The one-line summary printed on stderr in human mode (in the language of the run).
 pub fn summary(r: &Report, elapsed_ms: u128) -> String {
+    summary_in(r, elapsed_ms, crate::rules::i18n::current())
+}
+
+pub fn summary_in(r: &Report, elapsed_ms: u128, lang: crate::rules::i18n::Lang) -> String {
+    use crate::rules::i18n::{ui, Lang};
     let by = r.by_severity();
     let parts: Vec<String> = Severity::ALL
         .iter()
-        .filter_map(|s| by.get(s).map(|n| format!("{n} {s}")))
+        .filter_map(|s| by.get(s).map(|n| format!("{n} {}", ui(lang, s.as_str()))))
         .collect();
-    let files = if r.files == 1 { "file" } else { "files" };
-    if r.findings.is_empty() {
-        format!(
-            "acslint: {} {files} checked, no findings ({elapsed_ms} ms)",
+    let n = r.findings.len();
+    let files = ui(lang, if r.files == 1 { "file_one" } else { "file_many" });
+    let word = ui(lang, if n == 1 { "finding_one" } else { "finding_many" });
+    let (checked, none) = (ui(lang, "checked"), ui(lang, "no_findings"));
+    match lang {
+        Lang::En if n == 0 => format!(
+            "acslint: {} {files} {checked}, {none} ({elapsed_ms} ms)",
             r.files
-        )
-    } else {
-        let n = r.findings.len();
-        let word = if n == 1 { "finding" } else { "findings" };
-        format!(
-            "acslint: {} {files} checked, {n} {word}: {} ({elapsed_ms} ms)",
+        ),
+        Lang::En => format!(
+            "acslint: {} {files} {checked}, {n} {word}: {} ({elapsed_ms} ms)",
             r.files,
             parts.join(", ")
-        )
+        ),
+        // 已检查 3 个文件，发现 2 个问题：1 高、1 中（12 ms）
+        Lang::ZhCn if n == 0 => format!(
+            "acslint：{checked} {} {files}，{none}（{elapsed_ms} ms）",
+            r.files
+        ),
+        Lang::ZhCn => format!(
+            "acslint：{checked} {} {files}，发现 {n} {word}：{}（{elapsed_ms} ms）",
+            r.files,
+            parts.join("、")
+        ),
+        // 3 ファイルをチェック、2 件の検出事項：高 1、中 1（12 ms）
+        Lang::Ja if n == 0 => format!(
+            "acslint：{} {files}{checked}、{none}（{elapsed_ms} ms）",
+            r.files
+        ),
+        Lang::Ja => format!(
+            "acslint：{} {files}{checked}、{n} {word}：{}（{elapsed_ms} ms）",
+            r.files,
+            parts.join("、")
+        ),
     }
 }

@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod docs;
 pub mod expr;
+pub mod i18n;
 mod load;
 pub mod packs;
 pub mod schema;
@@ -437,6 +438,26 @@ impl Registry {
     /// time, and each is built from its JSON when first used, so start-up does not depend on
     /// how many there are.
     pub fn builtin() -> &'static Registry {
+        Self::builtin_for(i18n::current())
+    }
+
+    /// The built-in rules in a language (English: as written in the rule files).
+    pub fn builtin_for(lang: i18n::Lang) -> &'static Registry {
+        static ZH: OnceLock<Registry> = OnceLock::new();
+        static JA: OnceLock<Registry> = OnceLock::new();
+        let cell = match lang {
+            i18n::Lang::En => return Self::english(),
+            i18n::Lang::ZhCn => &ZH,
+            i18n::Lang::Ja => &JA,
+        };
+        cell.get_or_init(|| {
+            let mut reg = Self::english().clone();
+            reg.localize(lang);
+            reg
+        })
+    }
+
+    fn english() -> &'static Registry {
         static REG: OnceLock<Registry> = OnceLock::new();
         REG.get_or_init(|| Registry {
             builtin: true,
