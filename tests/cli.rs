@@ -989,7 +989,9 @@ fn lang_flag_and_environment_translate_messages_summary_and_explain() {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "en_US.UTF-8")
-        .args(["check", "--select", "KMS001", "--format", "compact", "--lang", "zh-CN"])
+        .args([
+            "check", "--select", "KMS001", "--format", "compact", "--lang", "zh-CN",
+        ])
         .arg(&fixture)
         .assert()
         .code(1)
@@ -1030,12 +1032,17 @@ fn lang_flag_and_environment_translate_messages_summary_and_explain() {
     // An explicit --lang wins over the environment.
     let out = acslint()
         .env("LANG", "ja_JP.UTF-8")
-        .args(["check", "--select", "KMS001", "--format", "json", "--lang", "en"])
+        .args([
+            "check", "--select", "KMS001", "--format", "json", "--lang", "en",
+        ])
         .arg(&fixture)
         .output()
         .unwrap();
     let v = json_of(&out.stdout);
-    assert_eq!(v["findings"][0]["message"], "KMS key `data` is never rotated");
+    assert_eq!(
+        v["findings"][0]["message"],
+        "KMS key `data` is never rotated"
+    );
     let out = acslint()
         .args(["explain", "KMS001", "--lang", "ja"])
         .assert()

@@ -306,12 +306,7 @@ pub fn summary_table(r: &Report, suppressed: usize) -> String {
         None,
         t("note_suppressed"),
     ));
-    rows.push((
-        t("unknown").into(),
-        unknown,
-        None,
-        t("note_unknown"),
-    ));
+    rows.push((t("unknown").into(), unknown, None, t("note_unknown")));
     let mut out = format!(
         "{:<10} {:>8} {:>8}\n",
         "",
@@ -344,8 +339,22 @@ pub fn summary_in(r: &Report, elapsed_ms: u128, lang: crate::rules::i18n::Lang) 
         .filter_map(|s| by.get(s).map(|n| format!("{n} {}", ui(lang, s.as_str()))))
         .collect();
     let n = r.findings.len();
-    let files = ui(lang, if r.files == 1 { "file_one" } else { "file_many" });
-    let word = ui(lang, if n == 1 { "finding_one" } else { "finding_many" });
+    let files = ui(
+        lang,
+        if r.files == 1 {
+            "file_one"
+        } else {
+            "file_many"
+        },
+    );
+    let word = ui(
+        lang,
+        if n == 1 {
+            "finding_one"
+        } else {
+            "finding_many"
+        },
+    );
     let (checked, none) = (ui(lang, "checked"), ui(lang, "no_findings"));
     match lang {
         Lang::En if n == 0 => format!(

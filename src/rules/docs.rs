@@ -86,7 +86,11 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
                 Some(h) if !i18n::ui(lang, h.trim()).is_empty() => {
                     format!("## {}", i18n::ui(lang, h.trim()))
                 }
-                _ => l.to_string(),
+                // The example labels (`Bad:`, `Good:`) too.
+                _ => match l.strip_suffix(':') {
+                    Some(w @ ("Bad" | "Good")) => format!("{}：", i18n::ui(lang, w)),
+                    _ => l.to_string(),
+                },
             })
             .collect();
         s.push_str(&body.join("\n"));

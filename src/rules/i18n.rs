@@ -33,7 +33,11 @@ impl Lang {
     /// Japanese for `ja*`, English for everything else (`zh_TW` too: it is written in
     /// traditional characters).
     pub fn from_locale(s: &str) -> Lang {
-        let base = s.split(['.', '@']).next().unwrap_or("").to_ascii_lowercase();
+        let base = s
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match base.as_str() {
             "zh" | "zh_cn" | "zh_sg" | "zh-cn" => Lang::ZhCn,
             b if b == "ja" || b.starts_with("ja_") || b.starts_with("ja-") => Lang::Ja,
@@ -102,7 +106,13 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Translation>, String> {
     }
     let mut out = BTreeMap::new();
     for mut r in raw {
-        let s = |k: &str| r.instance.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        let message_expr = r.exprs.remove("message");
+        let s = |k: &str| {
+            r.instance
+                .get(k)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         for k in r.instance.as_object().into_iter().flat_map(|o| o.keys()) {
             if !["id", "title", "message", "help"].contains(&k.as_str()) {
                 return Err(format!("rule {}: unexpected member `{k}`", r.id));
@@ -112,7 +122,7 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Translation>, String> {
             title: s("title").ok_or_else(|| format!("rule {}: missing `title`", r.id))?,
             message: s("message").ok_or_else(|| format!("rule {}: missing `message`", r.id))?,
             help: s("help"),
-            message_expr: r.exprs.remove("message"),
+            message_expr,
         };
         if out.insert(r.id.clone(), t).is_some() {
             return Err(format!("rule {} is translated twice", r.id));
@@ -215,31 +225,101 @@ const UI: &[(&str, &str, &str, &str)] = &[
     ("message", "Message", "消息", "メッセージ"),
     ("help", "Help", "修复建议", "修正のヒント"),
     ("fix", "Fix", "自动修复", "自動修正"),
-    ("equivalents", "Equivalent peer rules", "同类工具的对应规则", "他ツールの同等ルール"),
-    ("not_ignorable", "Cannot be suppressed inline", "不能用行内注释抑制", "インラインコメントで抑制できません"),
-    ("off_by_default", "Off by default (not in the `recommended` pack): enable it with `--select`", "默认关闭（不在 `recommended` 规则包中）：用 `--select` 启用", "デフォルトでは無効（`recommended` パックに含まれません）：`--select` で有効化します"),
-    ("resources", "Terraform resources", "Terraform 资源", "Terraform リソース"),
-    ("documents", "policy documents", "策略文档", "ポリシードキュメント"),
-    ("configuration", "a whole Terraform configuration", "整个 Terraform 配置", "Terraform 構成全体"),
-    ("file", "every scanned file", "每个被扫描的文件", "スキャン対象のすべてのファイル"),
-    ("provider", "provider blocks", "provider 块", "provider ブロック"),
+    (
+        "equivalents",
+        "Equivalent peer rules",
+        "同类工具的对应规则",
+        "他ツールの同等ルール",
+    ),
+    (
+        "not_ignorable",
+        "Cannot be suppressed inline",
+        "不能用行内注释抑制",
+        "インラインコメントで抑制できません",
+    ),
+    (
+        "off_by_default",
+        "Off by default (not in the `recommended` pack): enable it with `--select`",
+        "默认关闭（不在 `recommended` 规则包中）：用 `--select` 启用",
+        "デフォルトでは無効（`recommended` パックに含まれません）：`--select` で有効化します",
+    ),
+    (
+        "resources",
+        "Terraform resources",
+        "Terraform 资源",
+        "Terraform リソース",
+    ),
+    (
+        "documents",
+        "policy documents",
+        "策略文档",
+        "ポリシードキュメント",
+    ),
+    (
+        "configuration",
+        "a whole Terraform configuration",
+        "整个 Terraform 配置",
+        "Terraform 構成全体",
+    ),
+    (
+        "file",
+        "every scanned file",
+        "每个被扫描的文件",
+        "スキャン対象のすべてのファイル",
+    ),
+    (
+        "provider",
+        "provider blocks",
+        "provider 块",
+        "provider ブロック",
+    ),
     ("output", "output blocks", "output 块", "output ブロック"),
     ("builtin", "built-in check", "内置检查", "組み込みチェック"),
     ("expression", "expression rule", "表达式规则", "式ルール"),
-    ("fix_safe", "`acslint check --fix` applies it", "由 `acslint check --fix` 应用", "`acslint check --fix` で適用されます"),
-    ("fix_unsafe", "applied with `acslint check --fix --unsafe-fixes`", "用 `acslint check --fix --unsafe-fixes` 应用", "`acslint check --fix --unsafe-fixes` で適用されます"),
+    (
+        "fix_safe",
+        "`acslint check --fix` applies it",
+        "由 `acslint check --fix` 应用",
+        "`acslint check --fix` で適用されます",
+    ),
+    (
+        "fix_unsafe",
+        "applied with `acslint check --fix --unsafe-fixes`",
+        "用 `acslint check --fix --unsafe-fixes` 应用",
+        "`acslint check --fix --unsafe-fixes` で適用されます",
+    ),
     ("Why", "Why", "原因", "理由"),
     ("How to fix", "How to fix", "修复方法", "修正方法"),
     ("Example", "Example", "示例", "例"),
     ("Examples", "Examples", "示例", "例"),
     ("Bad", "Bad", "错误示例", "悪い例"),
     ("Good", "Good", "正确示例", "良い例"),
-    ("Example equivalents", "Example equivalents", "对应示例", "対応する例"),
+    (
+        "Example equivalents",
+        "Example equivalents",
+        "对应示例",
+        "対応する例",
+    ),
     ("Options", "Options", "选项", "オプション"),
     ("Severity", "Severity", "严重级别", "重大度"),
-    ("body_note", "", "> 以下详细说明尚未翻译，保留英文原文。\n\n", "> 以下の詳細説明は未翻訳のため、英語の原文のままです。\n\n"),
-    ("index_title", "acslint rules", "acslint 规则", "acslint ルール"),
-    ("index_note", "Generated by `acslint rules --docs docs/rules`; do not edit.", "由 `acslint rules --docs docs/rules/zh-CN --lang zh-CN` 生成，请勿手动编辑。", "`acslint rules --docs docs/rules/ja --lang ja` で生成されます。編集しないでください。"),
+    (
+        "body_note",
+        "",
+        "> 以下详细说明尚未翻译，保留英文原文。\n\n",
+        "> 以下の詳細説明は未翻訳のため、英語の原文のままです。\n\n",
+    ),
+    (
+        "index_title",
+        "acslint rules",
+        "acslint 规则",
+        "acslint ルール",
+    ),
+    (
+        "index_note",
+        "Generated by `acslint rules --docs docs/rules`; do not edit.",
+        "由 `acslint rules --docs docs/rules/zh-CN --lang zh-CN` 生成，请勿手动编辑。",
+        "`acslint rules --docs docs/rules/ja --lang ja` で生成されます。編集しないでください。",
+    ),
     ("col_code", "Code", "代码", "コード"),
     ("col_name", "Name", "名称", "名前"),
     ("col_title", "Title", "标题", "タイトル"),
@@ -255,8 +335,18 @@ const UI: &[(&str, &str, &str, &str)] = &[
     ("total", "total", "合计", "合計"),
     ("suppressed", "suppressed", "已抑制", "抑制済み"),
     ("unknown", "unknown", "未知", "不明"),
-    ("note_suppressed", "--show-suppressed lists them", "用 --show-suppressed 列出", "--show-suppressed で一覧表示"),
-    ("note_unknown", "undecided values, no finding either way: --show-unknown", "无法判定的值，不产生问题：--show-unknown", "判定できない値（検出事項なし）：--show-unknown"),
+    (
+        "note_suppressed",
+        "--show-suppressed lists them",
+        "用 --show-suppressed 列出",
+        "--show-suppressed で一覧表示",
+    ),
+    (
+        "note_unknown",
+        "undecided values, no finding either way: --show-unknown",
+        "无法判定的值，不产生问题：--show-unknown",
+        "判定できない値（検出事項なし）：--show-unknown",
+    ),
     ("critical", "critical", "严重", "緊急"),
     ("high", "high", "高", "高"),
     ("medium", "medium", "中", "中"),
