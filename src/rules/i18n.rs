@@ -3,12 +3,13 @@
 //! embedded as text and parsed only when a language other than English is asked for, so an
 //! English run pays nothing.
 
-use super::{Registry, Scope};
+use super::{Rule, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
+    #[default]
     En,
     ZhCn,
     Ja,
@@ -186,23 +187,18 @@ pub fn interpolations(template: &str) -> BTreeSet<String> {
     out
 }
 
-impl Registry {
-    /// Replace the titles, messages and help of the rules that `lang` translates; the rest
-    /// (user rules) keep their English text.
-    pub fn localize(&mut self, lang: Lang) {
-        let t = translations(lang);
-        for r in &mut self.rules {
-            let Some(tr) = t.get(&*r.id) else { continue };
-            let r = std::sync::Arc::make_mut(r);
-            r.title = tr.title.clone();
-            r.message = tr.message.clone();
-            if r.message_expr.is_some() {
-                r.message_expr = tr.message_expr.clone();
-            }
-            if tr.help.is_some() {
-                r.help = tr.help.clone();
-            }
-        }
+/// Replace a built-in rule's title, message and help with their translation in `lang`.
+pub fn translate(r: &mut Rule, lang: Lang) {
+    let Some(tr) = translations(lang).get(&*r.id) else {
+        return;
+    };
+    r.title = tr.title.clone();
+    r.message = tr.message.clone();
+    if r.message_expr.is_some() {
+        r.message_expr = tr.message_expr.clone();
+    }
+    if tr.help.is_some() {
+        r.help = tr.help.clone();
     }
 }
 

@@ -322,13 +322,23 @@ impl Index {
 
 /// The built-in rules, each built the first time something asks for it.
 struct Builtin {
+    lang: i18n::Lang,
     slots: Box<[OnceLock<Arc<Rule>>]>,
 }
 
 impl Builtin {
-    fn get() -> &'static Builtin {
-        static B: OnceLock<Builtin> = OnceLock::new();
-        B.get_or_init(|| Builtin {
+    /// The store of a language: a translated rule is built (and translated) on first use too.
+    fn get(lang: i18n::Lang) -> &'static Builtin {
+        static EN: OnceLock<Builtin> = OnceLock::new();
+        static ZH: OnceLock<Builtin> = OnceLock::new();
+        static JA: OnceLock<Builtin> = OnceLock::new();
+        let cell = match lang {
+            i18n::Lang::En => &EN,
+            i18n::Lang::ZhCn => &ZH,
+            i18n::Lang::Ja => &JA,
+        };
+        cell.get_or_init(|| Builtin {
+            lang,
             slots: INDEX.rules.iter().map(|_| OnceLock::new()).collect(),
         })
     }
@@ -340,6 +350,7 @@ impl Builtin {
             let mut rule = load::load_embedded_rule(e.file, &j)
                 .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file));
             rule.default_enabled = builtin_defaults()[i];
+            i18n::translate(&mut rule, self.lang);
             Arc::new(rule)
         })
     }
@@ -421,6 +432,8 @@ pub struct RuleInfo<'a> {
 pub struct Registry {
     /// Whether the built-in rules are part of it.
     builtin: bool,
+    /// The language of the built-in rules' titles, messages and help.
+    lang: i18n::Lang,
     /// Rules added after the built-in ones (user rule files).
     added: Vec<Arc<Rule>>,
     by_id: HashMap<Arc<str>, usize>,
@@ -443,24 +456,17 @@ impl Registry {
 
     /// The built-in rules in a language (English: as written in the rule files).
     pub fn builtin_for(lang: i18n::Lang) -> &'static Registry {
+        static EN: OnceLock<Registry> = OnceLock::new();
         static ZH: OnceLock<Registry> = OnceLock::new();
         static JA: OnceLock<Registry> = OnceLock::new();
         let cell = match lang {
-            i18n::Lang::En => return Self::english(),
+            i18n::Lang::En => &EN,
             i18n::Lang::ZhCn => &ZH,
             i18n::Lang::Ja => &JA,
         };
-        cell.get_or_init(|| {
-            let mut reg = Self::english().clone();
-            reg.localize(lang);
-            reg
-        })
-    }
-
-    fn english() -> &'static Registry {
-        static REG: OnceLock<Registry> = OnceLock::new();
-        REG.get_or_init(|| Registry {
+        cell.get_or_init(|| Registry {
             builtin: true,
+            lang,
             packs: packs::builtin().to_vec(),
             ..Default::default()
         })
@@ -500,7 +506,7 @@ impl Registry {
     /// The rule a reference designates (building a built-in one on first use).
     pub fn rule(&self, r: RuleRef) -> &Arc<Rule> {
         match r {
-            RuleRef::Builtin(i) => Builtin::get().rule(i),
+            RuleRef::Builtin(i) => Builtin::get(self.lang).rule(i),
             RuleRef::Added(i) => &self.added[i],
         }
     }
