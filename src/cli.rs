@@ -706,7 +706,7 @@ fn run_selection(
         }
     }
     if !args.allow_incomplete {
-        for id in lint::INCOMPLETE {
+        for id in lint::NEVER_HIDDEN {
             if let Some(r) = reg.find(id) {
                 sel.enabled.insert(r.id.clone());
             }
@@ -894,11 +894,17 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        let name = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "stdin.tf".into());
-        opts.stdin = Some((name, text));
+        match &args.stdin_filename {
+            // Named, the text is linted in place of that file, in its module.
+            Some(name) => {
+                opts.paths = Vec::new();
+                opts.targets = vec![lint::Target {
+                    path: PathBuf::from(name),
+                    text: Some(text),
+                }];
+            }
+            None => opts.stdin = Some(("stdin.tf".into(), text)),
+        }
     } else if !args.paths.is_empty() {
         opts.paths = args.paths.clone();
     }
@@ -1180,7 +1186,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         };
         // Writing a baseline accepts today's findings: the run succeeded when the file was
         // written (like ruff's --add-noqa), except for code that was not checked at all.
-        (args.write_baseline.is_none() && t.is_some_and(|t| f.severity >= t))
+        // Code that was not checked fails whatever the threshold; a baseline may record a file
+        // that does not parse (and later hide it), not one that was never read.
+        let unchecked = !args.allow_incomplete && lint::is_never_hidden(&f.rule);
+        (args.write_baseline.is_none() && (unchecked || t.is_some_and(|t| f.severity >= t)))
             || (!args.allow_incomplete && lint::is_incomplete(&f.rule))
     });
     let code = if result.internal_errors > 0 {

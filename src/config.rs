@@ -128,6 +128,9 @@ pub struct Config {
     /// Where each option is written: (rule, option) → (its key, its value).
     pub option_spans: BTreeMap<(String, String), (Origin, Origin)>,
     pub require: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Directories that are root modules even without a provider, backend or variable file
+    /// (configured from outside): configuration-scope rules judge them.
+    pub roots: Option<Spanned<Vec<PathGlob>>>,
     pub policy_kind: Vec<KindOverride>,
     pub rules: Vec<Spanned<PathBuf>>,
     pub inline_suppressions: Option<Spanned<bool>>,
@@ -211,6 +214,7 @@ const KEYS: &[&str] = &[
     "per_path",
     "options",
     "require",
+    "roots",
     "policy_kind",
     "rules",
     "inline_suppressions",
@@ -572,15 +576,15 @@ fn layer(src: &Arc<Source>) -> Result<(Config, Option<Spanned<String>>), Vec<Con
                     origin: origin(&ptr),
                 })
             }
-            "exclude" | "include" => {
+            "exclude" | "include" | "roots" => {
                 let s = Some(Spanned {
                     value: globs(&ptr, v),
                     origin: key_origin(&ptr),
                 });
-                if k == "exclude" {
-                    c.exclude = s;
-                } else {
-                    c.include = s;
+                match k.as_str() {
+                    "exclude" => c.exclude = s,
+                    "include" => c.include = s,
+                    _ => c.roots = s,
                 }
             }
             "per_path" => {
@@ -710,6 +714,7 @@ fn merge(parent: Config, child: Config) -> Config {
         options,
         option_spans,
         require: child.require.or(parent.require),
+        roots: child.roots.or(parent.roots),
         policy_kind,
         rules,
         inline_suppressions: child.inline_suppressions.or(parent.inline_suppressions),
@@ -1252,6 +1257,22 @@ impl Config {
             .map(|k| k.kind)
     }
 
+    /// Does `roots` name this directory (`.` names the configuration's own directory)?
+    pub fn names_root(&self, dir: &Path) -> bool {
+        let abs = crate::report::absolute(dir);
+        let abs = crate::tf::module::normalize(&abs);
+        self.roots.as_ref().is_some_and(|r| {
+            r.value.iter().any(|g| {
+                let own = matches!(g.pattern.trim_end_matches('/'), "." | "./" | "");
+                if own {
+                    crate::tf::module::normalize(&g.base) == abs
+                } else {
+                    g.matches(&abs)
+                }
+            })
+        })
+    }
+
     /// Is a file excluded by `exclude`/`include`?
     pub fn excludes(&self, file: &Path) -> bool {
         let abs = crate::source::absolute(file);
@@ -1300,7 +1321,11 @@ impl Config {
             )),
             None => s.push_str("fail_on = \"low\"  # default\n"),
         }
-        for (k, v) in [("exclude", &self.exclude), ("include", &self.include)] {
+        for (k, v) in [
+            ("exclude", &self.exclude),
+            ("include", &self.include),
+            ("roots", &self.roots),
+        ] {
             if let Some(v) = v {
                 let pats: Vec<String> =
                     v.value.iter().map(|g| format!("{:?}", g.pattern)).collect();

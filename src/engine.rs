@@ -206,7 +206,7 @@ fn run_inner(
         .par_iter()
         .map(|c| {
             contained(c.files.first().copied(), "Terraform configuration", || {
-                run_configuration(&plan, sel, sources, c, &ws.configurations)
+                run_configuration(&plan, sel, sources, c)
             })
         })
         .collect();
@@ -277,7 +277,6 @@ fn run_configuration(
     sel: &Selection,
     sources: &SourceMap,
     cfg: &Configuration,
-    workspace: &[Configuration],
 ) -> Sink {
     #[cfg(test)]
     {
@@ -287,12 +286,13 @@ fn run_configuration(
         }
     }
     let mut s = Sink::default();
-    for (_, b) in &plan.configuration {
+    // Configuration-scope rules judge a root module with its module tree, never whatever else
+    // was scanned with it: the verdict does not depend on how far up the scan starts.
+    for (_, b) in plan.configuration.iter().filter(|_| cfg.root) {
         if let Builtin::Configuration(check) = b {
             check(
                 &checks::ConfigCtx {
                     config: cfg,
-                    workspace,
                     sources,
                     sel,
                 },

@@ -14,6 +14,9 @@ use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::suppress;
 use crate::tf::{self, Document, UnknownNote, Workspace};
 pub use crate::util::{guarded, install_panic_hook, panic_reason};
+pub use target::{lint_file, Target};
+
+pub mod target;
 use crate::value::Value;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -51,12 +54,30 @@ pub struct LintOptions {
     /// Let configurations, comments and baselines silence the diagnostics that say part of
     /// the code was not checked ([`INCOMPLETE`]); off by default (`--allow-incomplete`).
     pub allow_incomplete: bool,
+    /// Files to lint each in its module, with an optional buffer in place of the file on disk
+    /// (standard input with `--stdin-filename`, an editor's unsaved text): see
+    /// [`target`]. Terraform files named among `paths` are linted this way too.
+    pub targets: Vec<Target>,
+    /// Lint the named files as they are, not in their modules (the fixture harness, where each
+    /// file is a case; the runs [`target`] makes for one module).
+    pub files_alone: bool,
 }
 
 /// Diagnostics that mean part of the tree was not checked (file too large, a budget or limit
 /// reached, an internal error): nothing inside the scanned tree can silence them, or a pull
 /// request could add a bomb and `ignore = ["TF005"]` and pass.
 pub const INCOMPLETE: [&str; 3] = ["TF003", "TF005", "TF006"];
+
+/// Diagnostics saying that code was not checked: it does not parse (`TF001`, `RAM000`), could
+/// not be read (`TF002`), or one of [`INCOMPLETE`]. No selection hides them (`--select`,
+/// `--ignore`, packs, a configuration's `select`/`ignore`): a gate that selects a few rules
+/// would otherwise pass a file it never read.
+pub const NEVER_HIDDEN: [&str; 6] = ["TF001", "TF002", "TF003", "TF005", "RAM000", "TF006"];
+
+/// Whether a rule is one of [`NEVER_HIDDEN`].
+pub fn is_never_hidden(rule: &str) -> bool {
+    NEVER_HIDDEN.contains(&rule)
+}
 
 /// Whether a rule is one of [`INCOMPLETE`].
 pub fn is_incomplete(rule: &str) -> bool {
@@ -82,6 +103,8 @@ impl Default for LintOptions {
             prefetched: None,
             allow_incomplete: false,
             plan_config_dir: None,
+            targets: Vec::new(),
+            files_alone: false,
         }
     }
 }
@@ -228,7 +251,7 @@ pub fn read(c: &Candidate, max: u64) -> Read {
 /// Why a `.json` file named on the command line is not linted.
 pub const NEITHER: &str = "the JSON file is neither a RAM policy (no top-level `Statement`) nor a Terraform plan; it was not analysed";
 
-fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
+pub(crate) fn classify(hint: Option<KindHint>, mut text: String, explicit: bool) -> Read {
     if text.starts_with('\u{feff}') {
         // Editors hide the byte order mark and parsers reject it.
         text.drain(..3);
@@ -304,7 +327,7 @@ fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, Stri
         .collect()
 }
 
-fn file_call_re() -> &'static regex::Regex {
+pub(crate) fn file_call_re() -> &'static regex::Regex {
     static CALL: OnceLock<regex::Regex> = OnceLock::new();
     CALL.get_or_init(|| {
         regex::Regex::new(
@@ -365,10 +388,39 @@ impl Timings {
 }
 
 fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
+    if opts.files_alone || (opts.targets.is_empty() && opts.stdin.is_some()) {
+        return lint_gathered(opts, reg, sel);
+    }
+    target::lint_with_targets(opts, reg, sel)
+}
+
+/// The pipeline over what `opts` names (standard input, or the paths walked), every file as it
+/// comes: Terraform files named on their own are not put in their modules here (see
+/// [`target`]).
+pub(crate) fn lint_gathered(
+    opts: &LintOptions,
+    reg: &Registry,
+    sel: &Selection,
+) -> Result<LintResult, String> {
     let mut timings = Timings::new();
     let mut sources = SourceMap::default();
     let mut emits: Vec<Emit> = Vec::new();
     let mut ignored = 0;
+    // Code that was not checked is reported whatever the selection says.
+    let forced;
+    let sel = if opts.allow_incomplete || NEVER_HIDDEN.iter().all(|r| sel.is_enabled(r)) {
+        sel
+    } else {
+        let mut s = sel.clone();
+        s.enabled.extend(
+            NEVER_HIDDEN
+                .iter()
+                .filter_map(|r| reg.find(r))
+                .map(|r| r.id.clone()),
+        );
+        forced = s;
+        &forced
+    };
 
     if let Some((name, text)) = &opts.stdin {
         let hint = KindHint::of(Path::new(name)).or(Some(KindHint::Hcl));
@@ -512,6 +564,14 @@ fn lint_in_pool(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<L
     let mut ws =
         build_workspace_inner(&sources, &opts.eval, &kind_of, opts.inject_panic.as_deref());
     ws.emits.splice(0..0, emits);
+    // Directories the configuration names as root modules (configured from outside).
+    if let Some(cs) = &opts.config {
+        for c in ws.configurations.iter_mut().filter(|c| !c.root) {
+            c.root = cs
+                .for_path(&c.dir.join(crate::config::FILE_NAME))
+                .is_some_and(|cfg| cfg.names_root(&c.dir));
+        }
+    }
     timings.lap("model");
     let front_end_panics = ws.emits.iter().filter(|e| e.rule == "TF006").count();
     let files = sources
@@ -652,11 +712,11 @@ pub fn filter(
             .clone()
     };
     let locked = |rule: &str| !opts.allow_incomplete && is_incomplete(rule);
+    let always = |rule: &str| !opts.allow_incomplete && is_never_hidden(rule);
     let enabled = |id: FileId, rule: &str| -> bool {
-        sel.is_enabled(rule)
-            && (!opts.config_selection
-                || locked(rule)
-                || cfg_of(id).is_none_or(|c| c.selects(reg, rule)))
+        always(rule)
+            || (sel.is_enabled(rule)
+                && (!opts.config_selection || cfg_of(id).is_none_or(|c| c.selects(reg, rule))))
     };
     let findings: Vec<Finding> = findings
         .into_iter()

@@ -152,7 +152,8 @@ fn no_inline_suppressions_and_isolated() {
     // Every open instance but the per-file-ignored sandbox... which is an inline form too.
     assert_eq!(db001.len(), 9, "{out}");
     assert!(!out.contains("TF010") && !out.contains("TF012") && !out.contains("TF013"));
-    // --isolated: no configuration, so the legacy policy is reported and every default rule runs.
+    // --isolated: no configuration, so the legacy policy is reported and every default rule runs;
+    // a syntax error is reported whatever is selected.
     let (out, _) = run(
         r.path(),
         &["check", "-f", "compact", "--isolated", "--select", "RAM000"],
@@ -160,7 +161,8 @@ fn no_inline_suppressions_and_isolated() {
     );
     assert_eq!(
         out,
-        "legacy/old.json:1:17: high RAM000 the policy document is not valid JSON: Unexpected word\n\
+        "broken.tf:2:16: high TF001 syntax error: expected newline or eof\n\
+         legacy/old.json:1:17: high RAM000 the policy document is not valid JSON: Unexpected word\n\
          policies/admin.json:4:59: high RAM000 the policy document is not valid JSON: Trailing commas are not allowed\n"
     );
 }

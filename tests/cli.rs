@@ -104,16 +104,21 @@ fn clean_input_exits_0_and_other_json_is_skipped() {
 
 #[test]
 fn fail_on_and_exit_zero_gate_the_exit_code() {
+    // Files that do not parse fail the run whatever the threshold: they were not checked.
+    for t in ["critical", "high", "never"] {
+        acslint()
+            .args(["check", "broken", "--fail-on", t])
+            .assert()
+            .code(1);
+    }
     acslint()
-        .args(["check", "broken", "--fail-on", "critical"])
-        .assert()
-        .code(0);
-    acslint()
-        .args(["check", "broken", "--fail-on", "high"])
-        .assert()
-        .code(1);
-    acslint()
-        .args(["check", "broken", "--fail-on", "never"])
+        .args([
+            "check",
+            "broken",
+            "--fail-on",
+            "critical",
+            "--allow-incomplete",
+        ])
         .assert()
         .code(0);
     acslint()
@@ -168,13 +173,21 @@ fn select_and_ignore_by_code_prefix_and_name() {
         let v = json_of(&acslint().args(&a).output().unwrap().stdout);
         located(&v).into_iter().map(|l| l.0).collect()
     };
-    assert_eq!(codes(&["--select", "RAM"]), ["RAM000"]);
-    assert_eq!(codes(&["--select", "hcl-syntax-error"]), ["TF001"]);
-    assert_eq!(codes(&["--ignore", "TF0"]), ["RAM000"]);
+    // Syntax errors are never hidden; --allow-incomplete lets the selection apply to them.
+    let loose = |args: &[&str]| {
+        let mut a = args.to_vec();
+        a.push("--allow-incomplete");
+        codes(&a)
+    };
+    assert_eq!(loose(&["--select", "RAM"]), ["RAM000"]);
+    assert_eq!(loose(&["--select", "hcl-syntax-error"]), ["TF001"]);
+    assert_eq!(loose(&["--ignore", "TF0"]), ["RAM000"]);
     assert_eq!(
-        codes(&["--select", "TF001,RAM000", "--ignore", "ram000"]),
+        loose(&["--select", "TF001,RAM000", "--ignore", "ram000"]),
         ["TF001"]
     );
+    assert_eq!(codes(&["--select", "RAM"]), ["TF001", "RAM000"]);
+    assert_eq!(codes(&["--ignore", "TF0"]), ["TF001", "RAM000"]);
 }
 
 #[test]
@@ -418,8 +431,12 @@ fn config_require_makes_actiontrail_mandatory_below_it() {
     )
     .unwrap();
     let vpc = "resource \"alicloud_vpc\" \"v\" {\n  vpc_name = \"x\"\n}\n";
-    std::fs::write(root.join("prod/net/main.tf"), vpc).unwrap();
-    std::fs::write(root.join("dev/main.tf"), vpc).unwrap();
+    // Root modules (a provider); a reusable module below `prod` is left to its callers.
+    let root_vpc = format!("{vpc}provider \"alicloud\" {{}}\n");
+    std::fs::write(root.join("prod/net/main.tf"), &root_vpc).unwrap();
+    std::fs::create_dir_all(root.join("prod/modules/vpc")).unwrap();
+    std::fs::write(root.join("prod/modules/vpc/main.tf"), vpc).unwrap();
+    std::fs::write(root.join("dev/main.tf"), &root_vpc).unwrap();
     let out = Command::cargo_bin("acslint")
         .unwrap()
         .current_dir(root)
@@ -431,7 +448,7 @@ fn config_require_makes_actiontrail_mandatory_below_it() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "prod/net/main.tf:1:1: high LOG001 no `alicloud_actiontrail_trail` exists in the scanned files although this path requires ActionTrail (option `require`)\n"
+        "prod/net/main.tf:1:1: high LOG001 no `alicloud_actiontrail_trail` exists in this root module or the modules it calls although this path requires ActionTrail (option `require`)\n"
     );
 }
 
@@ -449,7 +466,7 @@ fn packs_select_rules_by_reference() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::write(root.join(".acslint.hcl"), "pack = [\"cis\"]\n").unwrap();
-    // TF001 is outside the CIS pack; OSS001 is in it.
+    // TF001 is outside the CIS pack; OSS001 is in it. A syntax error is shown all the same.
     std::fs::write(
         root.join("main.tf"),
         "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n",
@@ -467,7 +484,7 @@ fn packs_select_rules_by_reference() {
         .map(|l| l.0)
         .collect();
     assert!(rules.contains(&"OSS001".to_string()), "{rules:?}");
-    assert!(!rules.contains(&"TF001".to_string()), "{rules:?}");
+    assert!(rules.contains(&"TF001".to_string()), "{rules:?}");
 }
 
 #[test]
@@ -980,6 +997,250 @@ fn builtin_check_findings_point_at_the_use_with_the_value_site_as_a_label() {
         assert!(human.contains(want), "{want} missing from:\n{human}");
     }
     assert_eq!(human.matches("value set here").count(), 3, "{human}");
+
+fn write_tree(root: &Path, files: &[(&str, &str)]) {
+    for (name, text) in files {
+        let p = root.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+}
+
+/// `acslint check` in `dir` with `args`: (exit code, compact stdout).
+fn compact_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, String) {
+    let mut c = acslint();
+    c.current_dir(dir)
+        .args(["check", "-f", "compact"])
+        .args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s);
+    }
+    let out = c.output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+const OPEN_VAR: &str = "variable \"open_cidr\" {\n  default = \"0.0.0.0/0\"\n}\n";
+const SSH_RULE: &str = "resource \"alicloud_security_group_rule\" \"ssh\" {\n  type = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range = \"22/22\"\n  security_group_id = \"sg-1\"\n  cidr_ip = var.open_cidr\n}\n";
+const NET001_MAIN: &str = "main.tf:4:3: high NET001 ingress from `0.0.0.0/0` to ports 22/22 exposes SSH (tcp/22) to the whole internet\n";
+
+/// The issue's reproduction: a named file, standard input and the directory agree, from any
+/// scan root, for a file of a root module.
+#[test]
+fn a_root_module_file_gets_one_verdict_whichever_way_it_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    let root = top.join("app");
+    write_tree(
+        &root,
+        &[
+            ("variables.tf", OPEN_VAR),
+            ("main.tf", SSH_RULE),
+            ("provider.tf", "provider \"alicloud\" {}\n"),
+        ],
+    );
+    for args in [
+        &["main.tf"][..],
+        &["."],
+        &["-", "--stdin-filename", "main.tf"],
+    ] {
+        let stdin = args.contains(&"-").then_some(SSH_RULE);
+        assert_eq!(
+            compact_in(&root, args, stdin),
+            (1, NET001_MAIN.to_string()),
+            "{args:?}"
+        );
+    }
+    let up = format!("app/{NET001_MAIN}");
+    for args in [
+        &["app/main.tf"][..],
+        &["app"],
+        &["."],
+        &["-", "--stdin-filename", "app/main.tf"],
+    ] {
+        let stdin = args.contains(&"-").then_some(SSH_RULE);
+        assert_eq!(compact_in(top, args, stdin), (1, up.clone()), "{args:?}");
+    }
+    // The buffer stands in for the file on disk: the disk says 10.0.0.0/8, the buffer does not.
+    std::fs::write(
+        root.join("main.tf"),
+        SSH_RULE.replace("var.open_cidr", "\"10.0.0.0/8\""),
+    )
+    .unwrap();
+    assert_eq!(compact_in(&root, &["main.tf"], None), (0, String::new()));
+    assert_eq!(
+        compact_in(&root, &["-", "--stdin-filename", "main.tf"], Some(SSH_RULE)),
+        (1, NET001_MAIN.to_string())
+    );
+    // A neighbour's findings are its own: the pre-commit hook passing two files gets both.
+    std::fs::write(root.join("main.tf"), SSH_RULE).unwrap();
+    std::fs::write(root.join("broken.tf"), "resource \"x\" {\n").unwrap();
+    assert_eq!(
+        compact_in(&root, &["variables.tf"], None),
+        (0, String::new())
+    );
+    let broken = "broken.tf:1:15: high TF001 syntax error: invalid block body; expected `}`, newline or identifier\n";
+    assert_eq!(
+        compact_in(&root, &["main.tf", "broken.tf"], None),
+        (1, format!("{broken}{NET001_MAIN}"))
+    );
+}
+
+/// A child module's file is linted as its directory alone (its variables' defaults); a scan
+/// that holds its caller evaluates it with the caller's inputs (the CI-wide view).
+#[test]
+fn a_child_module_file_is_linted_as_its_directory_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    let module = "variable \"open_cidr\" {\n  default = \"10.0.0.0/8\"\n}\n";
+    write_tree(
+        top,
+        &[
+            ("modules/sg/variables.tf", module),
+            ("modules/sg/main.tf", SSH_RULE),
+            (
+                "prod/main.tf",
+                "provider \"alicloud\" {}\n\nmodule \"sg\" {\n  source    = \"../modules/sg\"\n  open_cidr = \"0.0.0.0/0\"\n}\n",
+            ),
+        ],
+    );
+    let alone = (0, String::new());
+    assert_eq!(compact_in(top, &["modules/sg/main.tf"], None), alone);
+    assert_eq!(compact_in(top, &["modules/sg"], None), alone);
+    assert_eq!(
+        compact_in(
+            top,
+            &["-", "--stdin-filename", "modules/sg/main.tf"],
+            Some(SSH_RULE)
+        ),
+        alone
+    );
+    let ci = format!("modules/sg/{NET001_MAIN}");
+    assert_eq!(compact_in(top, &["."], None), (1, ci.clone()));
+    // The root's file holds no finding of its own: the module's are the module file's.
+    assert_eq!(compact_in(top, &["prod/main.tf"], None), (0, String::new()));
+    // Named together (pre-commit's pass_filenames), each file keeps its own verdict.
+    assert_eq!(
+        compact_in(top, &["prod/main.tf", "modules/sg/main.tf"], None),
+        (0, String::new())
+    );
+    // A file also reached by the walk of a named directory is part of that scan.
+    assert_eq!(compact_in(top, &[".", "modules/sg/main.tf"], None), (1, ci));
+}
+
+/// LOG001 judges each root module with its module tree: a trail in another root does not count,
+/// a reusable module is judged by its callers, and the scan root changes nothing.
+#[test]
+fn configuration_scope_rules_judge_root_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    let policy = "resource \"alicloud_ram_account_password_policy\" \"p\" {\n  minimum_password_length = 14\n}\n";
+    let trail = "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name = \"t\"\n}\n";
+    write_tree(
+        top,
+        &[
+            ("a/main.tf", &format!("provider \"alicloud\" {{}}\n{policy}{trail}")),
+            ("b/main.tf", &format!("terraform {{\n  backend \"oss\" {{}}\n}}\n{policy}")),
+            // A `terraform` block alone does not make a root.
+            (
+                "lib/main.tf",
+                &format!("terraform {{\n  required_providers {{\n    alicloud = {{ source = \"aliyun/alicloud\" }}\n  }}\n}}\n{policy}"),
+            ),
+            ("c/main.tf", policy),
+            ("c/terraform.tfvars", "x = 1\n"),
+        ],
+    );
+    let msg = "high LOG001 no `alicloud_actiontrail_trail` exists in this root module or the modules it calls although `alicloud_ram_account_password_policy.p` manages account security\n";
+    let b = format!("b/main.tf:4:1: {msg}");
+    let c = format!("c/main.tf:1:1: {msg}");
+    let sel = ["--select", "LOG001"];
+    let run = |dir: &Path, paths: &[&str]| {
+        let mut a = sel.to_vec();
+        a.extend_from_slice(paths);
+        compact_in(dir, &a, None)
+    };
+    assert_eq!(run(top, &["."]), (1, format!("{b}{c}")));
+    assert_eq!(run(top, &["b"]), (1, b.clone()));
+    assert_eq!(run(top, &["b/main.tf"]), (1, b.clone()));
+    assert_eq!(
+        run(&top.join("b"), &["."]),
+        (1, format!("main.tf:4:1: {msg}"))
+    );
+    assert_eq!(run(top, &["a", "lib"]), (0, String::new()));
+    assert_eq!(run(top, &["lib/main.tf"]), (0, String::new()));
+    // Named in `roots`, a directory is a root (the configuration above counts inside a
+    // repository).
+    std::fs::create_dir(top.join(".git")).unwrap();
+    std::fs::write(top.join(".acslint.hcl"), "roots = [\"lib\"]\n").unwrap();
+    assert_eq!(
+        run(top, &["lib/main.tf"]),
+        (1, format!("lib/main.tf:6:1: {msg}"))
+    );
+}
+
+/// Code that was not checked is reported whatever is selected, ignored or packed, and fails the
+/// run whatever the threshold (unless --allow-incomplete).
+#[test]
+fn parse_errors_are_never_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    write_tree(
+        top,
+        &[
+            (
+                "main.tf",
+                "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+            ),
+            (
+                "broken.tf",
+                "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \n}\n",
+            ),
+            ("p.json", "{\"Statement\": [}"),
+        ],
+    );
+    let tf001 = "broken.tf:2:12: high TF001 syntax error: invalid expression; expected `\"`, `[`, `{`, `-`, `!`, `(`, `_`, `<`, letter or digit\n";
+    let ram000 =
+        "p.json:1:16: high RAM000 the policy document is not valid JSON: Unexpected close brace\n";
+    let both = (1, format!("{tf001}{ram000}"));
+    let oss = "main.tf:1:1: medium OSS002 bucket `b` stores objects without default encryption\n\
+               main.tf:1:1: low OSS004 bucket `b` does not log access requests\n\
+               main.tf:1:1: low OSS009 bucket `b` can be made public by one ACL or policy change\n";
+    assert_eq!(
+        compact_in(top, &["--select", "cis", "."], None),
+        (1, format!("{tf001}{oss}{ram000}"))
+    );
+    assert_eq!(
+        compact_in(
+            top,
+            &["--select", "OSS001", "--ignore", "TF001,RAM000", "."],
+            None
+        ),
+        both
+    );
+    assert_eq!(
+        compact_in(
+            top,
+            &["--select", "OSS001", "--fail-on", "critical", "."],
+            None
+        ),
+        both
+    );
+    assert_eq!(
+        compact_in(top, &["--select", "cis", "broken.tf"], None),
+        (1, tf001.to_string())
+    );
+    std::fs::write(
+        top.join(".acslint.hcl"),
+        "select = [\"OSS001\"]\nignore = [\"TF001\", \"RAM000\"]\n",
+    )
+    .unwrap();
+    assert_eq!(compact_in(top, &["."], None), both);
+    assert_eq!(
+        compact_in(top, &["--allow-incomplete", "."], None),
+        (0, String::new())
+    );
 }
 
 #[test]

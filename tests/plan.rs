@@ -282,7 +282,7 @@ fn deleting_the_only_trail_introduces_log001() {
     );
     assert_eq!(
         v["findings"][0]["message"],
-        "no `alicloud_actiontrail_trail` exists in the scanned files although \
+        "no `alicloud_actiontrail_trail` exists in this root module or the modules it calls although \
          `alicloud_ram_account_password_policy.p` manages account security"
     );
 }

@@ -7,8 +7,8 @@ rule "LOG001" {
   title    = "Account security is managed but no ActionTrail trail exists"
   scope    = "configuration"
   check    = builtin("actiontrail-missing")
-  message  = "no `alicloud_actiontrail_trail` exists in the scanned files although ${why}"
-  help     = "add an `alicloud_actiontrail_trail` with `trail_region = \"All\"`, `event_rw = \"All\"` and an OSS or SLS destination (a trail anywhere in the scanned files counts)"
+  message  = "no `alicloud_actiontrail_trail` exists in this root module or the modules it calls although ${why}"
+  help     = "add an `alicloud_actiontrail_trail` with `trail_region = \"All\"`, `event_rw = \"All\"` and an OSS or SLS destination to this root module or a module it calls"
   references = {
     cis  = "2.1 Ensure that ActionTrail are configured to export copies of all Log entries"
     cspm = "actiontrail-enabled"
@@ -24,9 +24,13 @@ rule "LOG001" {
     account-level security (password policy, security preference, resource directory, account
     alias, or RAM identities in a root module that configures the provider) should come with one.
 
-    A trail anywhere in the scanned files satisfies the rule, so scan the whole repository.
+    The rule judges each root module with the modules it calls (a directory that no other
+    scanned module calls and that configures a provider or backend, has variable files, or is
+    named in `roots`); a trail there satisfies it, one in another root does not, so the verdict
+    is the same whether one file, the directory or the whole repository is linted. A reusable
+    module linted without its callers is not judged: its callers are.
     The option `require` (a list of path globs) makes a trail mandatory for the matching
-    configurations even when they manage no account-level resource.
+    root modules even when they manage no account-level resource.
 
     ## How to fix
     Add a multi-region trail that records all events and delivers them to OSS or SLS.
@@ -411,7 +415,7 @@ rule "LOG009" {
 
     ## How to fix
     Add an alert whose query mentions `root-account` or `CreateAccessKey`. Any alert in the
-    scanned files counts.
+    root module or the modules it calls counts (the rule judges root modules only).
 
     ## Example
     Bad:

@@ -39,15 +39,10 @@ fn is_root(cfg: &Configuration) -> bool {
         .any(|b| b.kind == BlockKind::Provider && b.rtype == "alicloud")
 }
 
-/// LOG001: account security is managed but no trail exists anywhere in the scanned set.
+/// LOG001: a root module manages account security but no trail exists in its module tree.
 pub fn actiontrail_missing(ctx: &ConfigCtx, sink: &mut Sink) {
     let cfg = ctx.config;
-    if ctx
-        .workspace
-        .iter()
-        .chain(std::iter::once(cfg))
-        .any(|c| c.of_type(TRAIL).next().is_some())
-    {
+    if cfg.of_type(TRAIL).next().is_some() {
         return;
     }
     let trigger = ACCOUNT_LEVEL
@@ -404,7 +399,8 @@ fn fold(it: impl Iterator<Item = Option<bool>>) -> Option<bool> {
     }
 }
 
-/// LOG009: a trail delivers to SLS but no alert anywhere watches root-account activity.
+/// LOG009: a trail delivers to SLS but no alert in the root module's tree watches root-account
+/// activity.
 pub fn root_activity_alert(ctx: &ConfigCtx, sink: &mut Sink) {
     let with_sls: Vec<&Block> = ctx
         .config
@@ -414,11 +410,10 @@ pub fn root_activity_alert(ctx: &ConfigCtx, sink: &mut Sink) {
     if with_sls.is_empty() {
         return;
     }
-    let alerts = ctx
-        .workspace
-        .iter()
-        .flat_map(|c| ["alicloud_log_alert", "alicloud_sls_alert"].map(move |t| c.of_type(t)))
-        .flatten();
+    let cfg = ctx.config;
+    let alerts = ["alicloud_log_alert", "alicloud_sls_alert"]
+        .into_iter()
+        .flat_map(|t| cfg.of_type(t));
     let mut undecided: Option<&Block> = None;
     for a in alerts {
         match watches_root(&a.value) {

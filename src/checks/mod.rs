@@ -36,11 +36,10 @@ pub struct BlockCtx<'a> {
     pub sel: &'a Selection,
 }
 
+/// A root module with its module tree ([`Configuration::root`]), what configuration-scope rules
+/// judge; nothing else scanned with it is in view.
 pub struct ConfigCtx<'a> {
     pub config: &'a Configuration,
-    /// Every configuration of the run, for facts that hold across directories (a trail
-    /// anywhere in the scanned set).
-    pub workspace: &'a [Configuration],
     pub sources: &'a SourceMap,
     pub sel: &'a Selection,
 }

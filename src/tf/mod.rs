@@ -492,8 +492,10 @@ fn load_component(
                 vec![dir.clone()],
                 vars,
             );
+            let signs = files.iter().filter_map(|id| bodies.get(id)).any(configures);
             let mut cfg = Configuration {
                 dir: dir.clone(),
+                root: signs || tfvars.get(dir).is_some_and(|v| !v.is_empty()),
                 files: files.clone(),
                 ..Default::default()
             };
@@ -511,6 +513,24 @@ fn load_component(
         })
         .collect();
     ComponentOutput { parse_emits, roots }
+}
+
+/// Whether a module file configures a provider or a backend (`provider`, or `backend`/`cloud`
+/// in `terraform`): the signs of a root module.
+fn configures(body: &Body) -> bool {
+    use hcl_edit::structure::Structure;
+    body.iter().any(|s| {
+        match s {
+        Structure::Block(b) => match b.ident.as_str() {
+            "provider" => true,
+            "terraform" => b.body.iter().any(|s| {
+                matches!(s, Structure::Block(i) if matches!(i.ident.as_str(), "backend" | "cloud"))
+            }),
+            _ => false,
+        },
+        Structure::Attribute(_) => false,
+    }
+    })
 }
 
 /// Policy documents held in resource attributes become documents for the RAM analyzer.

@@ -110,6 +110,12 @@ pub struct Document {
 #[derive(Clone, Debug, Default)]
 pub struct Configuration {
     pub dir: PathBuf,
+    /// A root module for configuration-scope rules: its directory configures a provider or a
+    /// backend, or has variable files (or the configuration names it in `roots`). A directory
+    /// no scanned module calls but that shows none of these signs is a reusable module linted
+    /// without its callers: only its resources are judged. (A `terraform` block alone is no
+    /// sign: child modules declare `required_providers`.)
+    pub root: bool,
     /// The root module's files (the first one anchors configuration-scope findings).
     pub files: Vec<FileId>,
     pub blocks: Vec<Block>,

@@ -400,6 +400,8 @@ pub fn load(sources: &SourceMap, file: &SourceFile, ws: &mut Workspace) {
     }
     let mut cfg = Configuration {
         dir: file.dir().to_path_buf(),
+        // A plan is always of a root module.
+        root: true,
         files: vec![file.id],
         ..Default::default()
     };
@@ -421,6 +423,8 @@ pub fn load(sources: &SourceMap, file: &SourceFile, ws: &mut Workspace) {
     // too), else the `before` of each change.
     let mut before = Configuration {
         dir: file.dir().to_path_buf(),
+        // A plan is always of a root module.
+        root: true,
         files: vec![file.id],
         ..Default::default()
     };

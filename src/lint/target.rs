@@ -1,0 +1,527 @@
+//! A file is linted in its module. Terraform evaluates a directory as a whole (a variable
+//! declared in `variables.tf` is used in `main.tf`), so a Terraform file named on the command
+//! line, given on standard input with `--stdin-filename`, passed by the pre-commit hook or open
+//! in an editor is linted with every Terraform file of its directory, the local modules that
+//! directory calls (transitively, and those `terraform init` installed) and, the directory
+//! being evaluated as a root, its variable files; the given buffer stands in for the file on
+//! disk. Only the findings of the requested files are kept, with those located in other files
+//! that their content causes (a policy read with `file()`); a neighbour's own findings, its
+//! syntax errors included, are its own (it is linted when it is named or its directory is).
+//!
+//! The directory is evaluated as a root: for a root module the verdict is the one of any scan
+//! that contains it; for a child module it is the verdict of linting its directory alone
+//! (a scan from above evaluates it with its callers' inputs instead: a CI-wide view).
+//! Policy JSON files and other files are linted alone.
+
+use crate::discover::{self, Candidate, DiscoverOptions, Discovered, KindHint};
+use crate::engine::{self, Selection};
+use crate::finding::Finding;
+use crate::lint::{self, LintOptions, LintResult, Read};
+use crate::rules::Registry;
+use crate::source::{FileId, FileKind};
+use crate::tf::module::normalize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// A file to lint in its module, with the text to use in place of the file on disk, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub path: PathBuf,
+    pub text: Option<String>,
+}
+
+/// Whether a file belongs to a Terraform module (linted with its directory) rather than being a
+/// document of its own.
+pub fn in_module(path: &Path) -> bool {
+    matches!(
+        KindHint::of(path),
+        Some(KindHint::Hcl | KindHint::TfJson | KindHint::Tfvars | KindHint::TfvarsJson)
+    )
+}
+
+/// Lint one file in its module, with `buffer` in place of its content on disk (`None` reads
+/// the disk). `opts` gives the configuration, Terraform inputs and limits (its `paths`, `stdin`
+/// and `targets` are not used). The result holds the findings of that file, plus those located
+/// in other files that its content causes (a policy it reads with `file()`); each finding's
+/// `file` says where it is
+/// (`result.sources.get(f.file).path`). Policy JSON is linted alone.
+pub fn lint_file(
+    opts: &LintOptions,
+    reg: &Registry,
+    sel: &Selection,
+    path: &Path,
+    buffer: Option<&str>,
+) -> Result<LintResult, String> {
+    let mut o = base(opts);
+    o.targets = vec![Target {
+        path: path.to_path_buf(),
+        text: buffer.map(str::to_string),
+    }];
+    lint::lint(&o, reg, sel)
+}
+
+/// `opts` without what names the files of a run (paths, standard input, a walk, targets).
+fn base(opts: &LintOptions) -> LintOptions {
+    LintOptions {
+        paths: Vec::new(),
+        discover: opts.discover.clone(),
+        max_file_size: opts.max_file_size,
+        stdin: None,
+        inject_panic: opts.inject_panic.clone(),
+        config: opts.config.clone(),
+        config_selection: opts.config_selection,
+        inline_suppressions: opts.inline_suppressions,
+        eval: opts.eval.clone(),
+        discovered: None,
+        prefetched: None,
+        plan_config_dir: opts.plan_config_dir.clone(),
+        allow_incomplete: opts.allow_incomplete,
+        targets: Vec::new(),
+        files_alone: false,
+    }
+}
+
+/// The run of [`lint::lint`]: files named on their own that belong to a module, and the
+/// targets of `opts`, are linted in their modules; everything else as it comes.
+pub(crate) fn lint_with_targets(
+    opts: &LintOptions,
+    reg: &Registry,
+    sel: &Selection,
+) -> Result<LintResult, String> {
+    let mut targets = opts.targets.clone();
+    let mut rest: Option<LintOptions> = None;
+    if let Some(d) = &opts.discovered {
+        // Named files that a walk of a named directory does not also reach.
+        let walked: HashSet<PathBuf> = d
+            .candidates
+            .iter()
+            .filter(|c| !c.explicit)
+            .map(|c| normalize(&c.path))
+            .collect();
+        let split = |c: &Candidate| {
+            c.explicit && in_module(&c.path) && !walked.contains(&normalize(&c.path))
+        };
+        if !d.candidates.iter().any(split) {
+            if targets.is_empty() {
+                return lint::lint_gathered(opts, reg, sel);
+            }
+            rest = Some(LintOptions {
+                targets: Vec::new(),
+                ..opts.clone()
+            });
+        } else {
+            let pre = opts
+                .prefetched
+                .as_ref()
+                .filter(|p| p.len() == d.candidates.len());
+            let mut kept = Discovered {
+                candidates: Vec::new(),
+                errors: d.errors.clone(),
+                configs: d.configs.clone(),
+                ignored: d.ignored,
+            };
+            let mut kept_reads = Vec::new();
+            for (i, c) in d.candidates.iter().enumerate() {
+                if split(c) {
+                    let text = match pre.map(|p| &p[i]) {
+                        Some(Read::Text(_, t)) => Some(t.to_string()),
+                        _ => None,
+                    };
+                    targets.push(Target {
+                        path: c.path.clone(),
+                        text,
+                    });
+                } else {
+                    kept.candidates.push(c.clone());
+                    if let Some(p) = pre {
+                        kept_reads.push(p[i].clone());
+                    }
+                }
+            }
+            if !kept.candidates.is_empty() || !kept.errors.is_empty() {
+                let mut o = base(opts);
+                o.prefetched = pre.map(|_| kept_reads);
+                o.discovered = Some(kept);
+                rest = Some(o);
+            }
+        }
+    } else if opts.stdin.is_some() {
+        let mut o = base(opts);
+        o.stdin = opts.stdin.clone();
+        rest = Some(o);
+    } else {
+        let (named, others): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            opts.paths.iter().partition(|p| in_module(p) && p.is_file());
+        if named.is_empty() && targets.is_empty() {
+            return lint::lint_gathered(opts, reg, sel);
+        }
+        targets.extend(named.into_iter().map(|p| Target {
+            path: p.clone(),
+            text: None,
+        }));
+        if !others.is_empty() {
+            let mut o = base(opts);
+            o.paths = others.into_iter().cloned().collect();
+            rest = Some(o);
+        }
+    }
+    let mut results = Vec::new();
+    if let Some(o) = rest {
+        results.push(lint::lint_gathered(&o, reg, sel)?);
+    }
+    // Targets by directory: one evaluation per module.
+    let mut groups: BTreeMap<PathBuf, Vec<Target>> = BTreeMap::new();
+    for t in targets {
+        if in_module(&t.path) {
+            let dir = t.path.parent().map(Path::to_path_buf).unwrap_or_default();
+            groups.entry(dir).or_default().push(t);
+        } else {
+            // Documents of their own: as standard input, or read from disk.
+            let mut o = base(opts);
+            match t.text {
+                Some(text) => o.stdin = Some((t.path.to_string_lossy().into_owned(), text)),
+                None => o.paths = vec![t.path.clone()],
+            }
+            results.push(lint::lint_gathered(&o, reg, sel)?);
+        }
+    }
+    for (dir, ts) in groups {
+        results.push(lint_module(opts, reg, sel, &dir, &ts)?);
+    }
+    let mut results = results.into_iter();
+    let mut out = results
+        .next()
+        .ok_or_else(|| "nothing to lint".to_string())?;
+    for r in results {
+        merge(&mut out, r);
+    }
+    Ok(out)
+}
+
+/// `source = "./x"` (native syntax) or `"source": "../x"` (JSON syntax): a local module call.
+fn source_re() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r#""?\bsource"?\s*[=:]\s*"(\.\.?(?:/[^"\r\n]*)?)""#).expect("valid regex")
+    })
+}
+
+/// Regular files of `dir` (not below it) that `keep` accepts, sorted.
+fn files_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let fs_dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(rd) = std::fs::read_dir(fs_dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = rd
+        .flatten()
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()))
+        .map(|e| dir.join(e.file_name()))
+        .filter(|p| keep(p.as_path()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The candidates of the module of `dir` with their texts: the targets (their buffers in place
+/// of the disk), the other Terraform files of `dir` and its variable files, and the local
+/// modules called from there, transitively.
+fn module_candidates(
+    opts: &LintOptions,
+    dir: &Path,
+    targets: &[Target],
+) -> (Vec<Candidate>, Vec<Read>) {
+    let max = opts.max_file_size;
+    let named: HashSet<PathBuf> = targets.iter().map(|t| normalize(&t.path)).collect();
+    let excluded = |p: &Path| {
+        opts.config
+            .as_ref()
+            .and_then(|cs| cs.for_path(p))
+            .is_some_and(|c| c.excludes(p))
+    };
+    let mut found: Vec<(Candidate, Read)> = targets
+        .iter()
+        .map(|t| {
+            let c = Candidate {
+                path: t.path.clone(),
+                kind: KindHint::of(&t.path),
+                explicit: true,
+            };
+            let r = match &t.text {
+                Some(text) => lint::classify(c.kind, text.clone(), true),
+                None => lint::read(&c, max),
+            };
+            (c, r)
+        })
+        .collect();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut queue = vec![dir.to_path_buf()];
+    while let Some(d) = queue.pop() {
+        if !seen.insert(normalize(&d)) {
+            continue;
+        }
+        let root = normalize(&d) == normalize(dir);
+        let start = found.len();
+        // Variable files count for the root only (a called module gets its caller's inputs).
+        let wanted = |p: &Path| match KindHint::of(p) {
+            Some(KindHint::Hcl | KindHint::TfJson) => true,
+            Some(KindHint::Tfvars | KindHint::TfvarsJson) => root,
+            _ => false,
+        };
+        for p in files_in(&d, |p| wanted(p) && !named.contains(&normalize(p))) {
+            if excluded(p.as_path()) {
+                continue;
+            }
+            let c = Candidate {
+                kind: KindHint::of(&p),
+                path: p,
+                explicit: false,
+            };
+            let r = lint::read(&c, max);
+            found.push((c, r));
+        }
+        // Modules `terraform init` installed are evaluated from the root that installed them.
+        let installed = d.join(".terraform").join("modules");
+        if root && installed.join("modules.json").is_file() {
+            let o = DiscoverOptions::default();
+            if let Ok(got) = discover::discover_all(&[installed], &o) {
+                for c in got.candidates {
+                    if matches!(c.kind, Some(KindHint::Hcl | KindHint::TfJson)) {
+                        let r = lint::read(&c, max);
+                        found.push((c, r));
+                    }
+                }
+            }
+        }
+        // The directory's own files (targets included) name the modules it calls.
+        let own = found[..start]
+            .iter()
+            .filter(|(c, _)| root && named.contains(&normalize(&c.path)))
+            .chain(&found[start..]);
+        let mut calls = Vec::new();
+        for (c, r) in own {
+            if let Read::Text(_, text) = r {
+                let here = c.path.parent().unwrap_or(Path::new(""));
+                for cap in source_re().captures_iter(text) {
+                    let to = normalize(&here.join(&cap[1]));
+                    if to.is_dir() && !seen.contains(&to) {
+                        calls.push(to);
+                    }
+                }
+            }
+        }
+        queue.extend(calls);
+    }
+    found.sort_by_cached_key(|(c, _)| normalize(&c.path));
+    found.into_iter().unzip()
+}
+
+/// Lint the targets of one directory in their module; see the module documentation.
+fn lint_module(
+    opts: &LintOptions,
+    reg: &Registry,
+    sel: &Selection,
+    dir: &Path,
+    targets: &[Target],
+) -> Result<LintResult, String> {
+    let (candidates, reads) = module_candidates(opts, dir, targets);
+    let mut o = base(opts);
+    o.files_alone = true;
+    o.discovered = Some(Discovered {
+        candidates,
+        ..Default::default()
+    });
+    o.prefetched = Some(reads);
+    let mut r = lint::lint_gathered(&o, reg, sel)?;
+    let named: HashSet<PathBuf> = targets.iter().map(|t| normalize(&t.path)).collect();
+    let real = |id: FileId| {
+        let f = r.sources.get(id);
+        f.origin.is_none().then_some(f)
+    };
+    let wanted: HashSet<FileId> = r
+        .sources
+        .files()
+        .iter()
+        .filter(|f| f.origin.is_none() && named.contains(&normalize(&f.path)))
+        .map(|f| f.id)
+        .collect();
+    // Files the targets read with `file()`: findings there are caused by them.
+    let mut read_by: HashSet<PathBuf> = HashSet::new();
+    for id in &wanted {
+        let f = r.sources.get(*id);
+        for cap in lint::file_call_re().captures_iter(&f.text) {
+            read_by.insert(normalize(&f.dir().join(&cap[1])));
+        }
+    }
+    let keep_at = |id: FileId| {
+        wanted.contains(&id)
+            || real(id)
+                .is_some_and(|f| f.kind == FileKind::Other && read_by.contains(&normalize(&f.path)))
+    };
+    let keep = |f: &Finding| keep_at(f.file);
+    r.findings.retain(|f| keep(f));
+    r.suppressed.retain(|s| keep(&s.finding));
+    r.unknowns.retain(|u| keep_at(u.file));
+    r.files = wanted.len();
+    Ok(r)
+}
+
+/// Append `from` to `into`: its files take new ids, and everything pointing into them follows.
+fn merge(into: &mut LintResult, from: LintResult) {
+    let mut map: Vec<FileId> = Vec::with_capacity(from.sources.len());
+    for f in from.sources.files() {
+        let id = match &f.origin {
+            // Virtual files come after their origin; nothing points into them any more.
+            Some(o) => map[o.file.0 as usize],
+            None => into
+                .sources
+                .add(f.path.clone(), f.display.clone(), f.kind, f.text.clone()),
+        };
+        map.push(id);
+    }
+    let id = |x: FileId| map[x.0 as usize];
+    let finding = |mut f: Finding| {
+        f.file = id(f.file);
+        if let Some(l) = &mut f.loc {
+            l.file = id(l.file);
+        }
+        for s in &mut f.secondary {
+            s.loc.file = id(s.loc.file);
+        }
+        if let Some(fx) = &mut f.fix {
+            for e in &mut fx.edits {
+                e.loc.file = id(e.loc.file);
+            }
+        }
+        f
+    };
+    into.findings.extend(from.findings.into_iter().map(finding));
+    into.plan_fixed
+        .extend(from.plan_fixed.into_iter().map(finding));
+    into.suppressed
+        .extend(from.suppressed.into_iter().map(|mut s| {
+            s.finding = finding(s.finding);
+            s
+        }));
+    into.unknowns.extend(from.unknowns.into_iter().map(|mut u| {
+        u.file = id(u.file);
+        if let Some(l) = &mut u.loc {
+            l.file = id(l.file);
+        }
+        u
+    }));
+    into.files += from.files;
+    into.ignored += from.ignored;
+    into.internal_errors += from.internal_errors;
+    engine::sort_findings(&into.sources, &mut into.findings);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let p = dir.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    /// (rule, file name, line) of each finding.
+    fn found(r: &LintResult) -> Vec<(String, String, usize)> {
+        r.findings
+            .iter()
+            .map(|f| {
+                let s = r.sources.get(f.file);
+                let line = f.loc.map_or(1, |l| s.line_col(l.start as usize).line);
+                let name = s.path.file_name().unwrap().to_string_lossy().into_owned();
+                (f.rule.to_string(), name, line)
+            })
+            .collect()
+    }
+
+    const POLICY: &str = "{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}\n  ]\n}\n";
+
+    #[test]
+    fn a_buffer_is_linted_in_its_module_and_findings_it_causes_elsewhere_keep_their_file() {
+        let d = tree(&[
+            ("variables.tf", "variable \"doc\" {\n  default = \"admin.json\"\n}\n"),
+            ("main.tf", "# nothing yet\n"),
+            // A neighbour reading another policy: not caused by main.tf.
+            (
+                "other.tf",
+                "resource \"alicloud_ram_policy\" \"o\" {\n  policy_name     = \"o\"\n  policy_document = file(\"${path.module}/other.txt\")\n}\n",
+            ),
+            ("admin.txt", POLICY),
+            ("other.txt", POLICY),
+        ]);
+        let reg = Registry::builtin();
+        let mut sel = Selection::default();
+        sel.enabled.insert("RAM020".into());
+        let main = d.path().join("main.tf");
+        let buffer = "resource \"alicloud_ram_policy\" \"a\" {\n  policy_name     = \"a\"\n  policy_document = file(\"${path.module}/admin.txt\")\n}\n";
+        let opts = LintOptions::default();
+        let r = lint_file(&opts, reg, &sel, &main, Some(buffer)).unwrap();
+        assert_eq!(found(&r), vec![("RAM020".into(), "admin.txt".into(), 4)]);
+        assert_eq!(r.files, 1);
+        // The disk's main.tf reads nothing.
+        let r = lint_file(&opts, reg, &sel, &main, None).unwrap();
+        assert_eq!(found(&r), vec![]);
+        // A policy file is linted alone, its buffer in place of the disk.
+        let p = d.path().join("p.json");
+        let r = lint_file(&opts, reg, &sel, &p, Some(POLICY)).unwrap();
+        assert_eq!(found(&r), vec![("RAM020".into(), "p.json".into(), 4)]);
+    }
+
+    #[test]
+    fn local_modules_called_from_the_directory_are_evaluated_with_it() {
+        let d = tree(&[
+            (
+                "root/main.tf",
+                "module \"m\" {\n  source = \"../mod\"\n  name   = var.n\n}\n",
+            ),
+            ("root/variables.tf", "variable \"n\" {}\n"),
+            ("root/terraform.tfvars", "n = \"admin\"\n"),
+            (
+                "mod/main.tf",
+                "variable \"name\" {}\n\nresource \"alicloud_ram_user\" \"u\" {\n  name = var.name\n}\n",
+            ),
+        ]);
+        let o = LintOptions::default();
+        let (cands, _) = module_candidates(
+            &o,
+            &d.path().join("root"),
+            &[Target {
+                path: d.path().join("root/main.tf"),
+                text: None,
+            }],
+        );
+        let names: Vec<String> = cands
+            .iter()
+            .map(|c| {
+                c.path
+                    .strip_prefix(d.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "mod/main.tf",
+                "root/main.tf",
+                "root/terraform.tfvars",
+                "root/variables.tf"
+            ]
+        );
+        assert!(cands[1].explicit && !cands[0].explicit);
+    }
+}
