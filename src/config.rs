@@ -1259,13 +1259,12 @@ impl Config {
 
     /// Does `roots` name this directory (`.` names the configuration's own directory)?
     pub fn names_root(&self, dir: &Path) -> bool {
-        let abs = crate::report::absolute(dir);
-        let abs = crate::tf::module::normalize(&abs);
+        let abs = crate::source::absolute(dir);
         self.roots.as_ref().is_some_and(|r| {
             r.value.iter().any(|g| {
                 let own = matches!(g.pattern.trim_end_matches('/'), "." | "./" | "");
                 if own {
-                    crate::tf::module::normalize(&g.base) == abs
+                    crate::source::absolute(&g.base) == abs
                 } else {
                     g.matches(&abs)
                 }
