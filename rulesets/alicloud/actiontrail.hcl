@@ -38,6 +38,8 @@ rule "LOG001" {
     ## Example
     Bad:
     ```hcl
+    provider "alicloud" {}
+
     resource "alicloud_ram_account_password_policy" "this" {
       minimum_password_length = 14
     }
@@ -420,6 +422,8 @@ rule "LOG009" {
     ## Example
     Bad:
     ```hcl
+    provider "alicloud" {}
+
     resource "alicloud_actiontrail_trail" "a" {
       trail_name      = "a"
       sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
