@@ -997,6 +997,7 @@ fn builtin_check_findings_point_at_the_use_with_the_value_site_as_a_label() {
         assert!(human.contains(want), "{want} missing from:\n{human}");
     }
     assert_eq!(human.matches("value set here").count(), 3, "{human}");
+}
 
 fn write_tree(root: &Path, files: &[(&str, &str)]) {
     for (name, text) in files {
