@@ -341,11 +341,18 @@ fn run_configuration(
                     _ => Some(block),
                 };
                 let fits = |t: &Block| {
-                    types.is_none_or(|ts| ts.iter().any(|x| *x == t.rtype || *x == t.written_type))
+                    spec.names_type(&t.rtype)
+                        || spec.names_type(&t.written_type)
+                        || types.is_none_or(|ts| {
+                            ts.iter().any(|x| *x == t.rtype || *x == t.written_type)
+                        })
                 };
                 // A fix's `when` is a rule expression; it does not withhold a fix the check computed.
+                // It is written for the rule's own resource types, not for those `types` names.
                 let when = |t: &Block| {
                     e.fix.is_some()
+                        || spec.names_type(&t.rtype)
+                        || spec.names_type(&t.written_type)
                         || spec
                             .when
                             .as_ref()

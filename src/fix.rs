@@ -30,21 +30,130 @@ pub struct FixSpec {
     pub op: FixOp,
     /// Condition over `self` (resource rules): the fix is offered only when it is true.
     pub when: Option<Expression>,
+    /// The operation for one resource type (rules over several types, and split resources such
+    /// as `alicloud_oss_bucket_acl` a finding may land on); `op` for the rule's other types.
+    pub types: Vec<(String, FixOp)>,
+    /// The rule judges each element of a nested block (`each`): a `block` fix edits only the
+    /// element the finding is on.
+    pub per_element: bool,
 }
 
 #[derive(Clone, Debug)]
 pub enum FixOp {
     /// Set attributes (names and string values are templates over the finding's fields) of the
-    /// resource, of its nested `block` (added when missing) or as keys of its `map` attribute.
+    /// resource, of its nested `block` (added when missing) or as keys of its `map` attribute;
+    /// `defaults` are added only where they are not written.
     Set {
         block: Option<String>,
         map: Option<String>,
         values: Vec<(String, J)>,
+        defaults: Vec<(String, J)>,
     },
     /// Replace the quoted value under the finding's span with this template.
     Replace(String),
+    /// Policy documents: replace the key under the finding's span with this template (`effect`
+    /// → `Effect`), and/or add or replace keys of the statement the finding is in.
+    Policy {
+        rename_key: Option<String>,
+        statement: Vec<(String, J)>,
+    },
+    /// Policy documents: write the value of the key under the finding's span as a one-element
+    /// array (`"Statement": {…}` → `"Statement": [{…}]`).
+    WrapInArray,
     /// The rule's built-in check computes the edits.
     Builtin,
+    /// Only the resource types of `types` have a fix.
+    None,
+}
+
+fn op_from_json(j: &J) -> Result<FixOp, String> {
+    let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
+    let pairs = |k: &str| -> Vec<(String, J)> {
+        match j.get(k) {
+            Some(J::Object(m)) => m
+                .iter()
+                .map(|(k, v)| (unquote(k).to_string(), v.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    Ok(if j.get("set").is_some() {
+        FixOp::Set {
+            block: s("block"),
+            map: s("map"),
+            values: pairs("set"),
+            defaults: pairs("default"),
+        }
+    } else if let Some(r) = s("replace") {
+        FixOp::Replace(r)
+    } else if j.get("rename_key").is_some() || j.get("statement").is_some() {
+        FixOp::Policy {
+            rename_key: s("rename_key"),
+            statement: pairs("statement"),
+        }
+    } else if j.get("wrap_in_array").and_then(J::as_bool) == Some(true) {
+        FixOp::WrapInArray
+    } else if j.get("builtin").and_then(J::as_bool) == Some(true) {
+        FixOp::Builtin
+    } else if j.get("types").is_some() {
+        FixOp::None
+    } else {
+        return Err(
+            "`fix` needs `set`, `replace`, `rename_key`, `statement`, `types` or `builtin = true`"
+                .into(),
+        );
+    })
+}
+
+fn describe_op(op: &FixOp) -> String {
+    match op {
+        FixOp::Set {
+            block,
+            map,
+            values,
+            defaults,
+        } => {
+            let shown = |v: &[(String, J)]| -> Vec<(String, J)> {
+                v.iter()
+                    .map(|(k, v)| (placeholder(k), placeholders(v)))
+                    .collect()
+            };
+            describe_set(block, map, &shown(values), &shown(defaults), &[])
+                .replace("\"\u{1}", "")
+                .replace("\u{1}\"", "")
+        }
+        FixOp::Replace(r) => format!("write `{}` instead", placeholder(r)),
+        FixOp::Policy {
+            rename_key,
+            statement,
+        } => {
+            let shown: Vec<(String, J)> = statement
+                .iter()
+                .map(|(k, v)| (placeholder(k), placeholders(v)))
+                .collect();
+            describe_policy(rename_key.as_deref().map(placeholder), &shown)
+                .replace("\"\u{1}", "")
+                .replace("\u{1}\"", "")
+        }
+        FixOp::WrapInArray => "write the value as an array: `[ … ]`".into(),
+        FixOp::Builtin => "computed by the rule's check".into(),
+        FixOp::None => String::new(),
+    }
+}
+
+fn describe_policy(rename: Option<String>, statement: &[(String, J)]) -> String {
+    let mut parts = Vec::new();
+    if let Some(k) = rename {
+        parts.push(format!("write the key as `{k}`"));
+    }
+    if !statement.is_empty() {
+        let kv: Vec<String> = statement
+            .iter()
+            .map(|(k, v)| format!("\"{k}\": {v}"))
+            .collect();
+        parts.push(format!("set `{}` in the statement", kv.join(", ")));
+    }
+    parts.join(" and ")
 }
 
 impl FixSpec {
@@ -56,23 +165,17 @@ impl FixSpec {
             _ => return Err("`fix.safety` must be \"safe\" or \"unsafe\"".into()),
         };
         let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
-        let op = if let Some(J::Object(m)) = j.get("set") {
-            let values = m
-                .iter()
-                .map(|(k, v)| (unquote(k).to_string(), v.clone()))
-                .collect();
-            FixOp::Set {
-                block: s("block"),
-                map: s("map"),
-                values,
+        let op = op_from_json(j)?;
+        let mut types = Vec::new();
+        if let Some(J::Object(m)) = j.get("types") {
+            for (t, o) in m {
+                let op = op_from_json(o).map_err(|e| format!("`fix.types.{t}`: {e}"))?;
+                if !matches!(op, FixOp::Set { .. } | FixOp::Replace(_)) {
+                    return Err(format!("`fix.types.{t}` needs `set` or `replace`"));
+                }
+                types.push((t.clone(), op));
             }
-        } else if let Some(r) = s("replace") {
-            FixOp::Replace(r)
-        } else if j.get("builtin").and_then(J::as_bool) == Some(true) {
-            FixOp::Builtin
-        } else {
-            return Err("`fix` needs `set`, `replace` or `builtin = true`".into());
-        };
+        }
         let when = match s("when") {
             Some(w) => {
                 Some(hcl_edit::parser::parse_expr(&w).map_err(|e| format!("`fix.when`: {e}"))?)
@@ -84,7 +187,26 @@ impl FixSpec {
             description: s("description"),
             op,
             when,
+            types,
+            per_element: false,
         })
+    }
+
+    /// The operation for a block of this type, if the fix has one.
+    pub fn op_for(&self, rtype: &str) -> Option<&FixOp> {
+        self.types
+            .iter()
+            .find(|(t, _)| t == rtype)
+            .map(|(_, o)| o)
+            .or(match &self.op {
+                FixOp::None => None,
+                o => Some(o),
+            })
+    }
+
+    /// Whether `types` names this resource type.
+    pub fn names_type(&self, rtype: &str) -> bool {
+        self.types.iter().any(|(t, _)| t == rtype)
     }
 
     /// What the fix does, for `explain` and the rule docs: placeholders show as `<field>`.
@@ -92,19 +214,14 @@ impl FixSpec {
         if let Some(d) = &self.description {
             return d.clone();
         }
-        match &self.op {
-            FixOp::Set { block, map, values } => {
-                let shown: Vec<(String, J)> = values
-                    .iter()
-                    .map(|(k, v)| (placeholder(k), placeholders(v)))
-                    .collect();
-                describe_set(block, map, &shown, &[])
-                    .replace("\"\u{1}", "")
-                    .replace("\u{1}\"", "")
-            }
-            FixOp::Replace(r) => format!("write `{}` instead", placeholder(r)),
-            FixOp::Builtin => "computed by the rule's check".into(),
+        let mut parts = Vec::new();
+        if !matches!(self.op, FixOp::None) {
+            parts.push(describe_op(&self.op));
         }
+        for (t, o) in &self.types {
+            parts.push(format!("on `{t}`: {}", describe_op(o)));
+        }
+        parts.join("; ")
     }
 
     /// The description and the safety, e.g. for `explain`.
@@ -151,21 +268,25 @@ fn describe_set(
     block: &Option<String>,
     map: &Option<String>,
     values: &[(String, J)],
+    defaults: &[(String, J)],
     fields: &[(&'static str, String)],
 ) -> String {
-    let assigns: Vec<String> = values
-        .iter()
-        .map(|(k, v)| {
-            let k = render_template(k, fields);
-            let v = hcl_value(&render_value(v, fields));
-            format!("{k} = {v}")
-        })
-        .collect();
-    match (block, map) {
+    let assign = |(k, v): &(String, J)| {
+        let k = render_template(k, fields);
+        let v = hcl_value(&render_value(v, fields));
+        format!("{k} = {v}")
+    };
+    let assigns: Vec<String> = values.iter().map(assign).collect();
+    let mut out = match (block, map) {
         (Some(b), _) => format!("set `{b} {{ {} }}`", assigns.join(", ")),
         (_, Some(m)) => format!("set `{}` in `{m}`", assigns.join(", ")),
         _ => format!("set `{}`", assigns.join("`, `")),
+    };
+    if !defaults.is_empty() {
+        let d: Vec<String> = defaults.iter().map(assign).collect();
+        out.push_str(&format!(" (and `{}` where unset)", d.join("`, `")));
     }
+    out
 }
 
 /// A value of the rule file with its templates rendered. A string that is exactly one `${field}`
@@ -280,22 +401,39 @@ pub fn for_block(spec: &FixSpec, e: &mut Emit, block: &Block, sources: &SourceMa
     if file.origin.is_some() || file.kind != FileKind::Hcl {
         return;
     }
-    let result = match &spec.op {
+    let Some(op) = spec
+        .op_for(&block.rtype)
+        .or_else(|| spec.op_for(&block.written_type))
+    else {
+        return;
+    };
+    let result = match op {
         FixOp::Set {
             block: b,
             map,
             values,
+            defaults,
         } => {
-            let values: Vec<(String, J)> = values
-                .iter()
-                .map(|(k, v)| (render_template(k, &e.fields), render_value(v, &e.fields)))
-                .collect();
-            set_edits(sources, block, b.as_deref(), map.as_deref(), &values)
+            let render = |v: &[(String, J)]| -> Vec<(String, J)> {
+                v.iter()
+                    .map(|(k, v)| (render_template(k, &e.fields), render_value(v, &e.fields)))
+                    .collect()
+            };
+            let at = if spec.per_element { e.loc } else { None };
+            set_edits(
+                sources,
+                block,
+                b.as_deref(),
+                map.as_deref(),
+                &render(values),
+                &render(defaults),
+                at,
+            )
         }
         FixOp::Replace(t) => replace_edit(sources, e.loc, &render_template(t, &e.fields), None),
-        FixOp::Builtin => return,
+        FixOp::Builtin | FixOp::Policy { .. } | FixOp::WrapInArray | FixOp::None => return,
     };
-    finish(spec, e, result);
+    finish(spec, op, e, result);
 }
 
 /// For built-in checks that compute their fix (`fix = { builtin = true }`): the emit with a fix
@@ -305,17 +443,22 @@ pub fn with_set(mut e: Emit, sources: &SourceMap, block: &Block, values: &[(Stri
     if file.origin.is_some() || file.kind != FileKind::Hcl {
         return e;
     }
+    let op = FixOp::Set {
+        block: None,
+        map: None,
+        values: values.to_vec(),
+        defaults: Vec::new(),
+    };
     let spec = FixSpec {
         safety: Safety::Unsafe,
         description: None,
-        op: FixOp::Set {
-            block: None,
-            map: None,
-            values: values.to_vec(),
-        },
+        op: FixOp::Builtin,
         when: None,
+        types: Vec::new(),
+        per_element: false,
     };
-    finish(&spec, &mut e, set_edits(sources, block, None, None, values));
+    let result = set_edits(sources, block, None, None, values, &[], None);
+    finish(&spec, &op, &mut e, result);
     e
 }
 
@@ -325,32 +468,63 @@ pub fn for_document(spec: &FixSpec, e: &mut Emit, doc: &Document, sources: &Sour
         f.safety = spec.safety;
         return;
     }
-    let FixOp::Replace(t) = &spec.op else {
-        return;
-    };
     if sources.get(doc.file).origin.is_some() {
         return;
     }
     let within = doc.loc.filter(|l| l.file == doc.file);
-    let result = replace_edit(sources, e.loc, &render_template(t, &e.fields), within);
-    finish(spec, e, result);
+    let result = match &spec.op {
+        FixOp::Replace(t) => replace_edit(sources, e.loc, &render_template(t, &e.fields), within),
+        FixOp::Policy {
+            rename_key,
+            statement,
+        } => {
+            let rename = rename_key.as_deref().map(|k| render_template(k, &e.fields));
+            let statement: Vec<(String, J)> = statement
+                .iter()
+                .map(|(k, v)| (render_template(k, &e.fields), render_value(v, &e.fields)))
+                .collect();
+            policy_edits(sources, e, doc, within, rename.as_deref(), &statement)
+        }
+        FixOp::WrapInArray => wrap_edits(sources, e, doc, within),
+        _ => return,
+    };
+    finish(spec, &spec.op, e, result);
 }
 
-fn finish(spec: &FixSpec, e: &mut Emit, result: Result<Vec<Edit>, NotOffered>) {
+fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, NotOffered>) {
     match result {
         Ok(mut edits) if !edits.is_empty() => {
             edits.sort();
             edits.dedup();
             let description = match &spec.description {
                 Some(d) => render_template(d, &e.fields),
-                None => match &spec.op {
-                    FixOp::Set { block, map, values } => {
-                        describe_set(block, map, values, &e.fields)
-                    }
+                None => match op {
+                    FixOp::Set {
+                        block,
+                        map,
+                        values,
+                        defaults,
+                    } => describe_set(block, map, values, defaults, &e.fields),
                     FixOp::Replace(t) => {
                         format!("write `{}`", render_template(t, &e.fields))
                     }
-                    FixOp::Builtin => String::new(),
+                    FixOp::Policy {
+                        rename_key,
+                        statement,
+                    } => {
+                        let statement: Vec<(String, J)> = statement
+                            .iter()
+                            .map(|(k, v)| {
+                                (render_template(k, &e.fields), render_value(v, &e.fields))
+                            })
+                            .collect();
+                        describe_policy(
+                            rename_key.as_deref().map(|k| render_template(k, &e.fields)),
+                            &statement,
+                        )
+                    }
+                    FixOp::WrapInArray => describe_op(op),
+                    FixOp::Builtin | FixOp::None => String::new(),
                 },
             };
             e.fix = Some(Autofix {
@@ -362,6 +536,201 @@ fn finish(spec: &FixSpec, e: &mut Emit, result: Result<Vec<Edit>, NotOffered>) {
         Ok(_) | Err(None) => {}
         Err(Some(why)) => e.notes.push(format!("no automatic fix: {why}")),
     }
+}
+
+/// `[` and `]` around the value of the document's key under the finding's span, when the value
+/// is written as an object literal in the document's own text.
+fn wrap_edits(
+    sources: &SourceMap,
+    e: &Emit,
+    doc: &Document,
+    within: Option<Loc>,
+) -> Result<Vec<Edit>, NotOffered> {
+    let (Some(loc), Some(within)) = (e.loc, within) else {
+        return Err(None);
+    };
+    let entry = doc
+        .value
+        .as_object()
+        .and_then(|es| es.iter().find(|x| x.key_loc == Some(loc)))
+        .ok_or(None)?;
+    let v = entry.value.loc.ok_or(None)?;
+    if v.file != within.file || v.start < within.start || v.end > within.end {
+        return Err(None);
+    }
+    let text = sources.get(v.file).slice(v);
+    if !(text.starts_with('{') && text.ends_with('}')) {
+        return Err(None);
+    }
+    let at = |o: u32, t: &str| Edit {
+        loc: Loc {
+            file: v.file,
+            start: o,
+            end: o,
+        },
+        text: t.to_string(),
+    };
+    Ok(vec![at(v.start, "["), at(v.end, "]")])
+}
+
+/// The statement a JSON pointer (`/Statement/0/...`) of a finding is in.
+fn statement_of<'v>(doc: &'v Value, pointer: &str) -> Option<&'v Value> {
+    let mut segs = pointer.split('/').skip(1);
+    if segs.next()? != "Statement" {
+        return None;
+    }
+    let st = doc.get("Statement")?;
+    match st.as_list() {
+        Some(items) => items.get(segs.next()?.parse::<usize>().ok()?),
+        None => st.as_object().map(|_| st),
+    }
+}
+
+/// The statements of a document, `None` when `Statement` is not a list or an object.
+fn statements(doc: &Value) -> Option<Vec<&Value>> {
+    let st = doc.get("Statement")?;
+    match st.as_list() {
+        Some(items) => Some(items.iter().collect()),
+        None => st.as_object().map(|_| vec![st]),
+    }
+}
+
+/// A string literal that reads the same in JSON and HCL, and the edit giving it `new`.
+fn requote(f: &SourceFile, loc: Loc, new: &str) -> Option<Edit> {
+    let old = f.slice(loc);
+    let inner = old.strip_prefix('"')?.strip_suffix('"')?;
+    (plain(inner) && plain(new)).then(|| Edit {
+        loc: Loc {
+            file: loc.file,
+            start: loc.start + 1,
+            end: loc.end - 1,
+        },
+        text: new.to_string(),
+    })
+}
+
+/// Policy key edits: rename the key under the finding (a wrongly cased element or operator),
+/// and add or replace keys of the statement it is in. Offered only when the policy then grants
+/// nothing (every statement a `Deny`): RAM rejects the policy as written, and a fix must never
+/// turn a rejected policy into one that grants access.
+fn policy_edits(
+    sources: &SourceMap,
+    e: &Emit,
+    doc: &Document,
+    within: Option<Loc>,
+    rename: Option<&str>,
+    statement: &[(String, J)],
+) -> Result<Vec<Edit>, NotOffered> {
+    let (Some(loc), Some(within)) = (e.loc, within) else {
+        return Err(None);
+    };
+    let unresolved = |s: &str| s.contains("${");
+    if rename.is_some_and(unresolved)
+        || statement
+            .iter()
+            .any(|(k, v)| unresolved(k) || v.as_str().is_some_and(unresolved))
+    {
+        return Err(None);
+    }
+    let f = sources.get(loc.file);
+    if loc.file != within.file || loc.start < within.start || loc.end > within.end {
+        return Err(None);
+    }
+    let mut edits = Vec::new();
+    if let Some(new) = rename {
+        let old = f.slice(loc);
+        let ident = |s: &str| {
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        };
+        if old.starts_with('"') {
+            edits.push(requote(f, loc, new).ok_or(None)?);
+        } else if ident(old) && ident(new) {
+            edits.push(Edit {
+                loc,
+                text: new.to_string(),
+            });
+        } else {
+            return Err(None);
+        }
+    }
+    let target = match e.pointer.as_deref() {
+        Some(p) if !statement.is_empty() => Some(statement_of(&doc.value, p).ok_or(None)?),
+        _ => None,
+    };
+    if let Some(st) = target {
+        let entries = st.as_object().ok_or(None)?;
+        for (k, v) in statement {
+            let new = v.as_str().ok_or(None)?;
+            match entries.iter().find(|x| x.key == *k) {
+                Some(x) => {
+                    let vl = x.value.loc.filter(|l| l.file == loc.file).ok_or(None)?;
+                    if vl.start < within.start || vl.end > within.end {
+                        return Err(None);
+                    }
+                    if x.value.as_str() != Some(new) {
+                        edits.push(requote(f, vl, new).ok_or(None)?);
+                    }
+                }
+                None => {
+                    // Insert after the statement's `{`, in the syntax its first key is written in.
+                    let sl = st.loc.filter(|l| l.file == loc.file).ok_or(None)?;
+                    if f.text.as_bytes().get(sl.start as usize) != Some(&b'{') || !plain(new) {
+                        return Err(None);
+                    }
+                    let first = entries.first().ok_or(None)?;
+                    let (kl, vl) = (first.key_loc.ok_or(None)?, first.value.loc.ok_or(None)?);
+                    let between = f.text.get(kl.end as usize..vl.start as usize).ok_or(None)?;
+                    let text = if between.contains(':') {
+                        format!("\"{k}\": \"{new}\", ")
+                    } else if between.contains('=') && plain(k) {
+                        format!("{} = \"{new}\", ", hcl_key(k))
+                    } else {
+                        return Err(None);
+                    };
+                    edits.push(Edit {
+                        loc: Loc {
+                            file: loc.file,
+                            start: sl.start + 1,
+                            end: sl.start + 1,
+                        },
+                        text,
+                    });
+                }
+            }
+        }
+    }
+    // The policy after the fix: every statement must be a Deny.
+    let all = statements(&doc.value).ok_or(None)?;
+    let grants = all.iter().any(|s| {
+        let Some(entries) = s.as_object() else {
+            return true;
+        };
+        let is_target = target.is_some_and(|t| std::ptr::eq(t, *s));
+        let set_effect = statement
+            .iter()
+            .find(|(k, _)| is_target && k == "Effect")
+            .and_then(|(_, v)| v.as_str());
+        let mut effect = None;
+        for x in entries {
+            let key = match rename {
+                Some(r) if x.key_loc == Some(loc) => r,
+                _ => x.key.as_str(),
+            };
+            if key == "Effect" {
+                effect = set_effect.or(x.value.as_str());
+            }
+        }
+        effect.or(set_effect) != Some("Deny")
+    });
+    if grants {
+        return Err(Some(
+            "the policy has statements that are not `Deny`: RAM rejects it as written, and the fix would make it grant access; correct it by hand".into(),
+        ));
+    }
+    Ok(edits)
 }
 
 /// Replace the quoted string at `loc` with `new` (same quotes). Only plain strings on both
@@ -568,6 +937,8 @@ fn set_edits(
     nested: Option<&str>,
     map: Option<&str>,
     values: &[(String, J)],
+    defaults: &[(String, J)],
+    at: Option<Loc>,
 ) -> Result<Vec<Edit>, NotOffered> {
     let file = sources.get(block.file);
     let Some((sx, b)) = parse_block(file, block.loc) else {
@@ -579,6 +950,10 @@ fn set_edits(
     let outer = indent_at(&file.text, sx.abs(b.span().ok_or(None)?).start).to_string();
     let step = inner_indent(&sx, &b.body, &outer);
     let rendered: Vec<(String, String)> = values
+        .iter()
+        .map(|(k, v)| (k.clone(), hcl_value(v)))
+        .collect();
+    let defaults: Vec<(String, String)> = defaults
         .iter()
         .map(|(k, v)| (k.clone(), hcl_value(v)))
         .collect();
@@ -596,6 +971,7 @@ fn set_edits(
             &outer,
             &step,
             &rendered,
+            &defaults,
         );
     };
     if b.body.iter().any(|s| {
@@ -617,7 +993,8 @@ fn set_edits(
         // Add the whole block.
         let inner = format!("{step}  ");
         let mut lines = vec![format!("{step}{n} {{")];
-        lines.extend(assignment_lines(&inner, &rendered));
+        let all: Vec<(String, String)> = rendered.iter().chain(&defaults).cloned().collect();
+        lines.extend(assignment_lines(&inner, &all));
         lines.push(format!("{step}}}"));
         return Ok(vec![insertion(&sx, open, close, &lines, &outer)]);
     }
@@ -626,8 +1003,19 @@ fn set_edits(
     if values.len() != found.len() {
         return Err(None);
     }
+    // A rule judging each element: only the element the finding is on, when it is one of them.
+    let on = |d: &hcl_edit::structure::Block| {
+        at.zip(d.span()).is_some_and(|(l, r)| {
+            let r = sx.abs(r);
+            l.file == sx.file.id && l.start as usize >= r.start && l.end as usize <= r.end
+        })
+    };
+    let only_one = found.iter().any(|d| on(d));
     let mut edits = Vec::new();
     for (d, v) in found.iter().zip(values) {
+        if only_one && !on(d) {
+            continue;
+        }
         let (o, c) = braces(&sx, d).ok_or(None)?;
         let d_step = inner_indent(&sx, &d.body, &step);
         edits.extend(set_in(
@@ -640,6 +1028,7 @@ fn set_edits(
             &step,
             &d_step,
             &rendered,
+            &defaults,
         )?);
     }
     Ok(edits)
@@ -658,9 +1047,10 @@ fn set_in(
     outer: &str,
     step: &str,
     rendered: &[(String, String)],
+    defaults: &[(String, String)],
 ) -> Result<Vec<Edit>, NotOffered> {
     let mut edits = Vec::new();
-    let mut missing = Vec::new();
+    let mut missing: Vec<(String, String)> = Vec::new();
     for (k, v) in rendered {
         match attr(target, k) {
             Some(a) => {
@@ -672,6 +1062,12 @@ fn set_in(
             None => missing.push((k.clone(), v.clone())),
         }
     }
+    missing.extend(
+        defaults
+            .iter()
+            .filter(|(k, _)| attr(target, k).is_none())
+            .cloned(),
+    );
     if !missing.is_empty() {
         let lines = assignment_lines(step, &missing);
         edits.push(insertion(sx, open, close, &lines, outer));
@@ -1053,8 +1449,8 @@ pub fn write(sources: &SourceMap, p: &Plan) -> Vec<(FileId, String)> {
             let new = if disk == *f.text {
                 new_masked.clone()
             } else {
-                rebase_on_disk(&disk, &f.text, new_masked)
-                    .ok_or("a fix would touch a masked secret")?
+                let edits = p.edits.get(id).map(Vec::as_slice).unwrap_or_default();
+                rebase_on_disk(&disk, &f.text, edits).ok_or("a fix would touch a masked secret")?
             };
             parses(f.kind, &new)?;
             crate::util::write_atomic(&f.path, new.as_bytes()).map_err(|e| e.to_string())
@@ -1066,31 +1462,21 @@ pub fn write(sources: &SourceMap, p: &Plan) -> Vec<(FileId, String)> {
     errors
 }
 
-/// The fixed text with the masked bytes of `masked` restored from `disk`: the common prefix and
-/// suffix of the change must keep every masked byte.
-fn rebase_on_disk(disk: &str, masked: &str, new_masked: &str) -> Option<String> {
-    let pre = masked
-        .bytes()
-        .zip(new_masked.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let max_suf = masked.len().min(new_masked.len()) - pre;
-    let suf = masked
-        .bytes()
-        .rev()
-        .zip(new_masked.bytes().rev())
-        .take(max_suf)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let changed = pre..masked.len() - suf;
-    if disk.as_bytes()[changed.clone()] != masked.as_bytes()[changed.clone()] {
-        return None;
+/// The edits applied to the text on disk, which differs from the text the run saw (`masked`)
+/// only where a secret was masked: no edit may touch a masked byte.
+fn rebase_on_disk(disk: &str, masked: &str, edits: &[Edit]) -> Option<String> {
+    let mut refs = Vec::new();
+    for e in edits {
+        let r = e.loc.range();
+        // Also the byte on each side of an insertion: text glued to a secret changes it.
+        let around = r.start.saturating_sub(1)..(r.end + 1).min(disk.len());
+        if disk.as_bytes().get(around.clone())? != masked.as_bytes().get(around)? {
+            return None;
+        }
+        disk.get(r)?;
+        refs.push(e);
     }
-    let (pre, suf) = (disk.get(..changed.start)?, disk.get(changed.end..)?);
-    Some(format!(
-        "{pre}{}{suf}",
-        new_masked.get(changed.start..new_masked.len() - (masked.len() - changed.end))?
-    ))
+    Some(apply(disk, &refs))
 }
 
 #[cfg(test)]
@@ -1124,14 +1510,25 @@ mod tests {
 
     #[test]
     fn masked_bytes_survive_a_rebase() {
-        let disk = "a = \"SECRET\"\nb = 1\n";
-        let masked = "a = \"******\"\nb = 1\n";
-        let new = "a = \"******\"\nb = 2\n";
+        let disk = "a = \"SECRET\"\nb = 1\nc = 2\n";
+        let masked = "a = \"******\"\nb = 1\nc = 2\n";
+        let at = |s: u32, t: u32, x: &str| Edit {
+            loc: Loc {
+                file: FileId(0),
+                start: s,
+                end: t,
+            },
+            text: x.into(),
+        };
+        // Edits on both sides of a masked value keep it.
+        let two = disk.find('2').unwrap() as u32;
+        let edits = [at(0, 1, "z"), at(two, two + 1, "3")];
         assert_eq!(
-            rebase_on_disk(disk, masked, new).as_deref(),
-            Some("a = \"SECRET\"\nb = 2\n")
+            rebase_on_disk(disk, masked, &edits).as_deref(),
+            Some("z = \"SECRET\"\nb = 1\nc = 3\n")
         );
-        assert_eq!(rebase_on_disk(disk, masked, "a = \"x\"\nb = 1\n"), None);
+        assert_eq!(rebase_on_disk(disk, masked, &[at(5, 11, "x")]), None);
+        assert_eq!(rebase_on_disk(disk, masked, &[at(11, 11, "x")]), None);
     }
 
     #[test]

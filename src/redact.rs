@@ -248,6 +248,14 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         if harmless_key(key.as_str()) {
             continue;
         }
+        // ECS's metadata mode (`http_tokens = "optional"`/`"required"`): masking it would hide
+        // ECS003's finding and block its fix.
+        if key.as_str().eq_ignore_ascii_case("tokens")
+            && key.start() >= 5
+            && text.as_bytes()[key.start() - 5..key.start()].eq_ignore_ascii_case(b"http_")
+        {
+            continue;
+        }
         // `NAME=value` with an upper-case name and no spaces: an environment assignment.
         let env_style = !key.as_str().bytes().any(|b| b.is_ascii_lowercase())
             && c.get(2).is_none()
@@ -314,6 +322,12 @@ mod tests {
         assert_eq!(r.len(), t.len());
         assert!(r.contains("\"LTAI********************\""), "{r}");
         assert!(r.contains("name = \"ops\""));
+        // ECS's metadata mode is not a token.
+        assert_eq!(
+            redact("http_tokens = \"optional\""),
+            "http_tokens = \"optional\""
+        );
+        assert_eq!(redact("x_tokens = \"optional\""), "x_tokens = \"********\"");
         // Under a key that names a secret the whole value goes.
         assert_eq!(
             redact("access_key = \"LTAI5tQ8pR7sT3uV9wX2yZ1a\""),

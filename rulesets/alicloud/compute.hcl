@@ -12,6 +12,7 @@ rule "ECS003" {
   where   = "http_tokens"
   message = "instance metadata is served in normal mode (`http_tokens = ${lookup(self, "http_tokens", "optional")}`): an SSRF can read the instance role's STS credentials"
   help    = "set `http_tokens` to `required` (security-enhanced mode, IMDSv2)"
+  fix = { safety = "unsafe", set = { http_tokens = "required" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata"
   }
@@ -63,6 +64,7 @@ rule "ECS004" {
   where   = "internet_max_bandwidth_out"
   message = "`internet_max_bandwidth_out = ${lookup(self, "internet_max_bandwidth_out", 0)}` gives the instances a public IP address"
   help    = "keep instances private (`internet_max_bandwidth_out = 0`) and publish services through a load balancer, reach the internet through a NAT gateway"
+  fix = { safety = "unsafe", set = { internet_max_bandwidth_out = 0 } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/public-ip-address"
   }
@@ -175,6 +177,14 @@ rule "ECS006" {
   where   = "system_disk_encrypted"
   message = "the system disk is created unencrypted"
   help    = "set `system_disk_encrypted = true` (`system_disk { encrypted = true }` on launch templates), with `system_disk_kms_key_id` for your own key, or turn on encryption by default (`alicloud_ecs_disk_encryption_by_default`)"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_instance                  = { set = { system_disk_encrypted = true } }
+      alicloud_ess_scaling_configuration = { set = { system_disk_encrypted = true } }
+      alicloud_ecs_launch_template       = { block = "system_disk", set = { encrypted = true } }
+    }
+  }
   references = {
     cis  = "4.2 Ensure that 'Virtual Machine's disk' are encrypted"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
@@ -232,6 +242,13 @@ rule "ECS007" {
   where  = "each.value.encrypted"
   message = "this data disk is created unencrypted"
   help    = "set `encrypted = true` (and `kms_key_id`) in every data disk block"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_instance                  = { block = "data_disks", set = { encrypted = true } }
+      alicloud_ess_scaling_configuration = { block = "data_disk", set = { encrypted = true } }
+    }
+  }
   references = {
     cis  = "4.2 Ensure that 'Virtual Machine's disk' are encrypted"
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/encrypt-cloud-disks"
@@ -344,6 +361,7 @@ rule "ECS009" {
   where   = "deletion_protection"
   message = "the instance can be released by one API call (`deletion_protection` is off)"
   help    = "set `deletion_protection = true`"
+  fix = { safety = "unsafe", set = { deletion_protection = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ecs/user-guide/enable-or-disable-instance-release-protection"
   }
@@ -392,6 +410,7 @@ rule "ECS010" {
   where   = "security_enhancement_strategy"
   message = "the instance turns off the security enhancement (no Security Center agent)"
   help    = "remove `security_enhancement_strategy = \"Deactive\"` (or set it to `Active`)"
+  fix = { safety = "unsafe", set = { security_enhancement_strategy = "Active" } }
   references = {
     cis  = "4.6 Ensure that the endpoint protection for all Virtual Machines is installed"
     docs = "https://www.alibabacloud.com/help/en/security-center/user-guide/install-the-security-center-agent"

@@ -228,6 +228,11 @@ rule "DB015" {
   where   = "network_type_acl|accessed_by"
   message = "instance `${named(lookup(self, "name", null))}` accepts requests from the internet"
   help    = "set `network_type_acl = [\"VPC\"]` and bind the instance to your VPC"
+  fix = {
+    safety = "unsafe"
+    set    = { network_type_acl = ["VPC"] }
+    when   = lookup(self, "accessed_by", null) == null
+  }
   references = {
     cspm = "ots-instance-network-not-normal"
     docs = "https://www.alibabacloud.com/help/en/tablestore/user-guide/network-security-management"
@@ -353,6 +358,14 @@ rule "DB017" {
   where   = "tde_status"
   message = "the database stores its data without TDE"
   help    = "set `tde_status = \"Enabled\"` (`\"enabled\"` on MongoDB), with `encryption_key` for a key of yours; TDE cannot be turned off again"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_polardb_cluster  = { set = { tde_status = "Enabled" } }
+      alicloud_kvstore_instance = { set = { tde_status = "Enabled" } }
+      alicloud_mongodb_instance = { set = { tde_status = "enabled" } }
+    }
+  }
   references = {
     cspm = "polardb-cluster-enabled-tde"
     docs = "https://www.alibabacloud.com/help/en/polardb/polardb-for-mysql/tde"
@@ -471,6 +484,16 @@ rule "DB019" {
   where   = "ssl_action|ssl_enable|ssl_enabled|enable_ssl"
   message = "connections to the database are not encrypted"
   help    = "enable SSL (`ssl_action = \"Open\"` on MongoDB, `ssl_enable = \"Enable\"` on Redis, `ssl_enabled = 1` on GPDB, `enable_ssl = true` on AnalyticDB, `ssl_enabled = \"Enable\"` on a PolarDB endpoint) and make clients verify the certificate"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_mongodb_instance            = { set = { ssl_action = "Open" } }
+      alicloud_kvstore_instance            = { set = { ssl_enable = "Enable" } }
+      alicloud_gpdb_instance               = { set = { ssl_enabled = 1 } }
+      alicloud_adb_db_cluster_lake_version = { set = { enable_ssl = true } }
+      alicloud_polardb_endpoint            = { set = { ssl_enabled = "Enable" } }
+    }
+  }
   references = {
     cspm = "mongodb-instance-enabled-ssl"
     docs = "https://www.alibabacloud.com/help/en/mongodb/user-guide/configure-ssl-encryption-for-an-instance"
@@ -522,6 +545,13 @@ rule "DB020" {
   where   = "vpc_auth_mode|acl_info.default_vpc_auth_free"
   message = "clients in the VPC can read and write data without any password"
   help    = "set `vpc_auth_mode = \"Open\"` (Redis) or `default_vpc_auth_free = false` (RocketMQ) and give each client its own account"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_kvstore_instance  = { set = { vpc_auth_mode = "Open" } }
+      alicloud_rocketmq_instance = { block = "acl_info", set = { default_vpc_auth_free = false } }
+    }
+  }
   references = {
     cspm = "redis-instance-open-auth-mode"
     docs = "https://www.alibabacloud.com/help/en/redis/user-guide/enable-password-free-access"
@@ -571,6 +601,12 @@ rule "DB021" {
   where   = "collector_status"
   message = "the database keeps no audit log of the statements run against it"
   help    = "PolarDB: set `collector_status = \"Enable\"`; MongoDB: add an `alicloud_mongodb_audit_policy` with `audit_status = \"enable\"`"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_polardb_cluster = { set = { collector_status = "Enable" } }
+    }
+  }
   references = {
     cspm = "mongodb-instance-log-audit"
     docs = "https://www.alibabacloud.com/help/en/mongodb/user-guide/enable-the-audit-log-feature"
@@ -628,6 +664,17 @@ rule "DB022" {
   where   = "deletion_protection|deletion_lock|db_instance_release_protection|instance_release_protection|deletion_proection"
   message = "the database can be deleted by one API call: its deletion (release) protection is off"
   help    = "turn on deletion protection: `deletion_protection = true` (RDS, HBase), `deletion_lock = 1` (PolarDB), `db_instance_release_protection = true` (MongoDB), `instance_release_protection = true` (Redis), `deletion_proection = true` (Lindorm, sic)"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_db_instance      = { set = { deletion_protection = true } }
+      alicloud_hbase_instance   = { set = { deletion_protection = true } }
+      alicloud_polardb_cluster  = { set = { deletion_lock = 1 } }
+      alicloud_mongodb_instance = { set = { db_instance_release_protection = true } }
+      alicloud_kvstore_instance = { set = { instance_release_protection = true } }
+      alicloud_lindorm_instance = { set = { deletion_proection = true } }
+    }
+  }
   references = {
     cspm = "rds-instacne-delete-protection-enabled"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/enable-or-disable-the-release-protection-feature"
@@ -685,6 +732,7 @@ rule "DB023" {
   where   = "enable_backup_log"
   message = "the instance can only be restored to its last full backup"
   help    = "set `enable_backup_log = 1`"
+  fix = { safety = "safe", set = { enable_backup_log = 1 } }
   references = {
     cspm = "redis-instance-backup-log-enabled"
     docs = "https://www.alibabacloud.com/help/en/redis/user-guide/enable-data-flashback"

@@ -224,6 +224,15 @@ rule "NET009" {
   where   = "delete_protection|deletion_protection_enabled|deletion_protection"
   message = "this resource can be released by one API call: deletion protection is off"
   help    = "turn deletion protection on (`delete_protection = \"on\"` on SLB, `deletion_protection_enabled = true` on ALB, `deletion_protection = true` on EIPs and NAT gateways)"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_slb_load_balancer = { set = { delete_protection = "on" } }
+      alicloud_alb_load_balancer = { set = { deletion_protection_enabled = true } }
+      alicloud_eip_address       = { set = { deletion_protection = true } }
+      alicloud_nat_gateway       = { set = { deletion_protection = true } }
+    }
+  }
   references = {
     docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/enable-deletion-protection"
   }
@@ -273,6 +282,13 @@ rule "NET010" {
   where   = "modification_protection_status|modification_protection_config"
   message = "the load balancer's configuration can be changed in the console: modification protection is off"
   help    = "set `modification_protection_status = \"ConsoleProtection\"` (SLB) or `modification_protection_config { status = \"ConsoleProtection\" }` (ALB)"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_slb_load_balancer = { set = { modification_protection_status = "ConsoleProtection" } }
+      alicloud_alb_load_balancer = { block = "modification_protection_config", set = { status = "ConsoleProtection" } }
+    }
+  }
   references = {
     docs = "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/enable-configuration-read-only-mode"
   }
@@ -374,6 +390,7 @@ rule "NET012" {
   where    = "each.value.protocol"
   message  = "the API accepts requests over plain HTTP (`protocol = ${lookup(each.value, "protocol", "-")}`)"
   help     = "set `protocol = \"HTTPS\"` in `request_config`"
+  fix = { safety = "unsafe", block = "request_config", set = { protocol = "HTTPS" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/api-gateway/traditional-api-gateway/user-guide/create-an-api"
   }
@@ -436,6 +453,7 @@ rule "NET013" {
   where    = "auth_type"
   message  = "anyone can call this API: `auth_type = \"ANONYMOUS\"`"
   help     = "use `auth_type = \"APP\"` (signed requests of authorised apps), or authenticate in a plugin (JWT)"
+  fix = { safety = "unsafe", set = { auth_type = "APP" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/api-gateway/traditional-api-gateway/user-guide/authorize-an-app-to-call-an-api"
   }
@@ -726,6 +744,7 @@ rule "NET018" {
   where    = "waf_log"
   message  = "the WAF instance ships no logs to Log Service (`waf_log = ${lookup(self, "waf_log", "-")}`)"
   help     = "set `waf_log = \"true\"`"
+  fix = { safety = "safe", set = { waf_log = "true" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/waf/web-application-firewall-2-0/user-guide/overview-of-log-service-for-waf"
   }

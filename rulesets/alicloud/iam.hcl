@@ -660,6 +660,7 @@ rule "IAM015" {
   check    = builtin("ram-security-preference")
   message  = "${what} only ${value}; keep it within ${limit}"
   help     = "set `max_idle_days_for_users` and `max_idle_days_for_access_keys` to 90 and keep `login_session_duration` at 6 hours or less (options: max_idle_days, max_session_hours)"
+  fix = { safety = "unsafe", set = { "${attribute}" = "${limit_value}" } }
   references = {
     cis  = "1.5 Ensure users not logged on for 90 days or longer are disabled for console logon"
     cspm = "ram-user-last-login-expired-check; delete idle AccessKeys (RAM best practice)"

@@ -61,6 +61,7 @@ rule "KMS002" {
   where   = "rotation_interval"
   message = "KMS key `${named(lookup(self, "description", null))}` is rotated every ${self.rotation_interval}, more than 365 days"
   help    = "set `rotation_interval` to `365d` or less"
+  fix = { safety = "safe", set = { rotation_interval = "365d" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/configure-automatic-key-rotation"
   }
@@ -109,6 +110,7 @@ rule "KMS003" {
   where   = "status|key_state|is_enabled"
   message = "KMS key `${named(lookup(self, "description", null))}` is ${coalesce(lookup(self, "status", null), lookup(self, "key_state", null), "disabled")}: data encrypted with it cannot be decrypted"
   help    = "set `status = \"Enabled\"`, or remove the key from the configuration once nothing uses it"
+  fix = { safety = "unsafe", set = { status = "Enabled" }, when = lookup(self, "key_state", null) == null && lookup(self, "is_enabled", null) == null }
   references = {
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/manage-keys"
   }
@@ -153,6 +155,7 @@ rule "KMS004" {
   where    = "deletion_protection"
   message  = "KMS key `${named(lookup(self, "description", null))}` has no deletion protection"
   help     = "set `deletion_protection = \"Enabled\"` (provider 1.240.0 or later)"
+  fix = { safety = "unsafe", set = { deletion_protection = "Enabled" } }
   references = {
     cspm = "kms-key-delete-protection-enabled"
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/enable-deletion-protection"
@@ -199,6 +202,11 @@ rule "KMS005" {
   where   = "enable_automatic_rotation|secret_type"
   message = "secret `${named(lookup(self, "secret_name", null))}` of type ${self.secret_type} is never rotated"
   help    = "set `enable_automatic_rotation = true` and a `rotation_interval` such as `30d`"
+  fix = {
+    safety  = "unsafe"
+    set     = { enable_automatic_rotation = true }
+    default = { rotation_interval = "30d" }
+  }
   references = {
     cspm = "kms-secret-rotation-enabled"
     docs = "https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/manage-secrets"

@@ -10,6 +10,7 @@ rule "NAS001" {
   where   = "encrypt_type"
   message = "file system `${named(lookup(self, "description", null))}` stores files unencrypted"
   help    = "set `encrypt_type = 2` with a `kms_key_id` (or `1` for the NAS-managed key); it can only be set at creation"
+  fix = { safety = "unsafe", set = { encrypt_type = 1 } }
   references = {
     cspm = "nas-filesystem-encrypt-type-check"
     docs = "https://www.alibabacloud.com/help/en/nas/user-guide/server-side-encryption"

@@ -18,6 +18,9 @@ rule "OSS001" {
     safety = "unsafe"
     set    = { acl = "private" }
     when   = length(attached("alicloud_oss_bucket_acl", "bucket")) == 0
+    types = {
+      alicloud_oss_bucket_acl = { set = { acl = "private" } }
+    }
   }
   references = {
     cis  = "5.1 Ensure that OSS bucket is not anonymously or publicly accessible"
@@ -77,6 +80,9 @@ rule "OSS002" {
     block  = "server_side_encryption_rule"
     set    = { sse_algorithm = "KMS" }
     when   = length(attached("alicloud_oss_bucket_server_side_encryption", "bucket")) == 0
+    types = {
+      alicloud_oss_bucket_server_side_encryption = { set = { sse_algorithm = "KMS" } }
+    }
   }
   references = {
     cis  = "5.8 Ensure server-side encryption is set to 'Encrypt with Service Key'"
@@ -127,6 +133,9 @@ rule "OSS003" {
     block  = "versioning"
     set    = { status = "Enabled" }
     when   = length(attached("alicloud_oss_bucket_versioning", "bucket")) == 0
+    types = {
+      alicloud_oss_bucket_versioning = { set = { status = "Enabled" } }
+    }
   }
   references = {
     cspm = "oss-bucket-versioning-enabled"
@@ -291,6 +300,14 @@ rule "OSS006" {
   where   = "referer_config"
   message = "bucket `${named(lookup(self, "bucket", null))}` has a Referer whitelist that any request without a Referer header bypasses"
   help    = "set `allow_empty_referer = false` (`allow_empty = false` in the deprecated inline `referer_config`)"
+  fix = {
+    safety = "unsafe"
+    block  = "referer_config"
+    set    = { allow_empty = false }
+    types = {
+      alicloud_oss_bucket_referer = { set = { allow_empty_referer = false } }
+    }
+  }
   references = {
     cspm = "oss-bucket-referer-limit"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/hotlink-protection"
@@ -355,6 +372,12 @@ rule "OSS007" {
   ])
   message = "bucket `${named(lookup(self, "bucket", null))}` accepts TLS versions older than 1.2"
   help    = "add an `alicloud_oss_bucket_https_config` with `enable = true` and `tls_versions = [\"TLSv1.2\", \"TLSv1.3\"]`"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_oss_bucket_https_config = { set = { enable = true, tls_versions = ["TLSv1.2", "TLSv1.3"] } }
+    }
+  }
   references = {
     cspm = "oss-bucket-tls-version-check"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/configure-tls-version"
@@ -486,6 +509,12 @@ rule "OSS009" {
   ))
   message = "bucket `${named(lookup(self, "bucket", null))}` can be made public by one ACL or policy change"
   help    = "add an `alicloud_oss_bucket_public_access_block` with `block_public_access = true`, or block public access for the whole account with `alicloud_oss_account_public_access_block`"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_oss_bucket_public_access_block = { set = { block_public_access = true } }
+    }
+  }
   references = {
     cis  = "5.1 Ensure that OSS bucket is not anonymously or publicly accessible"
     docs = "https://www.alibabacloud.com/help/en/oss/user-guide/block-public-access"

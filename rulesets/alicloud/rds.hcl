@@ -216,6 +216,7 @@ rule "DB009" {
   where   = "auto_upgrade_minor_version"
   message = "instance `${named(lookup(self, "instance_name", null))}` gets minor versions (security fixes) only when the current one is withdrawn"
   help    = "set `auto_upgrade_minor_version = \"Auto\"` and a `maintain_time` window"
+  fix = { safety = "unsafe", set = { auto_upgrade_minor_version = "Auto" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/update-the-minor-engine-version"
   }
@@ -337,6 +338,13 @@ rule "DB011" {
   where   = "enable_backup_log"
   message = "log backup is off: the database cannot be restored to a point in time"
   help    = "set `enable_backup_log` to `true` (RDS) or `1` (MongoDB), with a log retention that matches your recovery needs"
+  fix = {
+    safety = "safe"
+    types = {
+      alicloud_db_backup_policy = { set = { enable_backup_log = true } }
+      alicloud_mongodb_instance = { set = { enable_backup_log = 1 } }
+    }
+  }
   references = {
     cspm = "rds-instance-enabled-log-backup"
     docs = "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/back-up-an-apsaradb-rds-for-mysql-instance"

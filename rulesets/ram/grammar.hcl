@@ -55,6 +55,7 @@ rule "RAM002" {
   check    = builtin("ram-grammar")
   message  = "`Statement` is a single object; RAM's grammar writes it as an array of statements"
   help     = "wrap the statement in `[ ... ]`"
+  fix      = { safety = "safe", wrap_in_array = true }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/user-guide/policy-structure-and-syntax"
   }
@@ -98,6 +99,7 @@ rule "RAM003" {
   check    = builtin("ram-grammar")
   message  = "element `${key}` ${problem}${suggestion}"
   help     = "top-level elements are Version and Statement; statements take Sid, Effect, Action or NotAction, Resource, Principal and Condition (case-sensitive)"
+  fix = { safety = "safe", rename_key = "${key_case}" }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/policy-elements"
   }
@@ -147,6 +149,7 @@ rule "RAM004" {
   check    = builtin("ram-grammar")
   message  = "the statement ${problem}"
   help     = "a statement needs Effect (\"Allow\" or \"Deny\"), exactly one of Action and NotAction, and Resource (except in trust policies); every value is a string or an array of strings"
+  fix = { safety = "safe", statement = { Effect = "${effect}" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/policy-elements"
   }
@@ -476,6 +479,7 @@ rule "RAM011" {
   check    = builtin("ram-grammar")
   message  = "condition operator `${operator}` ${problem}${suggestion}"
   help     = "RAM supports the String*, Numeric*, Date*, Bool, IpAddress and NotIpAddress operators only (no IfExists, Null or ForAnyValue:/ForAllValues:)"
+  fix = { safety = "safe", rename_key = "${operator_case}" }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ram/conditional-operator"
   }

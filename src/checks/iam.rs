@@ -545,6 +545,8 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
         match num_at(v, name) {
             Got::Is(n, val) if n > max_idle => sink.emit(
                 emit("IAM015", b, val.loc)
+                    .field("attribute", name)
+                    .field("limit_value", num(max_idle))
                     .field("what", what)
                     .field("value", format!("after {} days", num(n)))
                     .field("limit", format!("{} days", num(max_idle)))
@@ -552,6 +554,8 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
             ),
             Got::Absent => sink.emit(
                 emit("IAM015", b, Some(b.header))
+                    .field("attribute", name)
+                    .field("limit_value", num(max_idle))
                     .field("what", what)
                     .field("value", format!("after 730 days (the default of `{name}`)"))
                     .field("limit", format!("{} days", num(max_idle)))
@@ -565,6 +569,8 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     match num_at(v, "login_session_duration") {
         Got::Is(n, val) if n > max_session => sink.emit(
             emit("IAM015", b, val.loc)
+                .field("attribute", "login_session_duration")
+                .field("limit_value", num(max_session))
                 .field("what", "console sessions end")
                 .field("value", format!("after {} hours", num(n)))
                 .field("limit", format!("{} hours", num(max_session)))

@@ -704,17 +704,24 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             }
             let any = name == "anytrue";
             let mut unknown: Option<&Value> = None;
+            let mut located = Vec::new();
             for it in list(&v, name, l)? {
                 match ev.to_bool(it, l)? {
                     // The element that decides gives its span (see `!`).
                     Some(b) if b == any => return Ok(Value::bool(any, l.or(it.loc))),
-                    Some(_) => {}
+                    Some(_) => located.extend(it.loc),
                     None => unknown = unknown.or(Some(it)),
                 }
             }
+            // Every element agreed: when only one of them came from the source (the others are
+            // defaults), its span decides (a split resource's `status = "Suspended"`).
+            let only = match located.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            };
             Ok(match unknown {
                 Some(u) => unknown_like(u, l),
-                None => Value::bool(!any, l),
+                None => Value::bool(!any, l.or(only)),
             })
         }
         "abs" | "floor" | "ceil" | "signum" => {

@@ -147,10 +147,12 @@ fn keys(out: &mut Out, entries: &[Entry], known: &[&str], pointer: &str) {
                 suggest(&e.key, known.iter().copied()),
             ),
         };
+        let case_only = hint.filter(|h| h.eq_ignore_ascii_case(&e.key));
         out.emit("RAM003", e.key_loc, &p)
             .field("key", e.key.clone())
             .field("problem", problem)
             .field("suggestion", did_you_mean(hint))
+            .field_if("key_case", case_only.map(str::to_string))
             .label(match hint {
                 Some(h) => format!("did you mean `{h}`?"),
                 None => "unknown element".to_string(),
@@ -200,6 +202,7 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
                         .find(|k| k.eq_ignore_ascii_case(v.trim()))
                 });
                 out.emit("RAM004", e.value.loc, &pointer_push(ptr, "Effect"))
+                    .field_if("effect", hint.map(str::to_string))
                     .field(
                         "problem",
                         format!(
@@ -579,10 +582,12 @@ fn condition(out: &mut Out, c: &Entry, p: &str) {
         let name = op.key.as_str();
         if !OPERATORS.contains(&name) {
             let (problem, hint) = unsupported_operator(name);
+            let case_only = hint.filter(|h| h.eq_ignore_ascii_case(name));
             out.emit("RAM011", op.key_loc, &op_ptr)
                 .field("operator", name)
                 .field("problem", problem)
                 .field("suggestion", did_you_mean(hint))
+                .field_if("operator_case", case_only.map(str::to_string))
                 .label(match hint {
                     Some(h) => format!("did you mean `{h}`?"),
                     None => "unknown operator".into(),

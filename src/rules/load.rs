@@ -131,7 +131,11 @@ fn build_rule(
         _ => BTreeMap::new(),
     };
     let fix = match j.get("fix") {
-        Some(f) => Some(crate::fix::FixSpec::from_json(f)?),
+        Some(f) => {
+            let mut spec = crate::fix::FixSpec::from_json(f)?;
+            spec.per_element = exprs.contains_key("each");
+            Some(spec)
+        }
         None => None,
     };
     let options = match j.get("options") {
