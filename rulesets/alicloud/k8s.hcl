@@ -65,6 +65,14 @@ rule "K8S002" {
   where   = "slb_internet_enabled|endpoint_public_access_enabled"
   message = "the Kubernetes API server of `${named(lookup(self, "name", null))}` is reachable from the internet"
   help    = "set `slb_internet_enabled = false` (`endpoint_public_access_enabled = false` on serverless clusters) and reach the API server from the VPC (VPN, bastion, a jump host)"
+  fix = {
+    safety = "unsafe"
+    types = {
+      alicloud_cs_managed_kubernetes    = { set = { slb_internet_enabled = false } }
+      alicloud_cs_kubernetes            = { set = { slb_internet_enabled = false } }
+      alicloud_cs_serverless_kubernetes = { set = { endpoint_public_access_enabled = false } }
+    }
+  }
   references = {
     cis  = "7.9 Ensure Kubernetes Cluster is created with Private cluster enabled"
     docs = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/control-public-access-to-the-api-server-of-a-cluster"
@@ -175,6 +183,7 @@ rule "K8S004" {
   where    = "enable_rrsa"
   message  = "cluster `${named(lookup(self, "name", null))}` has no RRSA: pods cannot get a RAM role of their own"
   help     = "set `enable_rrsa = true` and give each workload its own RAM role through its service account"
+  fix = { safety = "unsafe", set = { enable_rrsa = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services"
   }
@@ -364,6 +373,7 @@ rule "K8S007" {
   where   = "install_cloud_monitor"
   message = "nodes of `${named(try(coalesce(lookup(self, "node_pool_name", null), lookup(self, "name", null)), null))}` are not monitored by CloudMonitor"
   help    = "set `install_cloud_monitor = true`"
+  fix = { safety = "unsafe", set = { install_cloud_monitor = true } }
   references = {
     cis  = "7.2 Ensure CloudMonitor is set to Enabled on Kubernetes Engine Clusters"
     docs = "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/create-a-node-pool"

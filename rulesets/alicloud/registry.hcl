@@ -10,6 +10,7 @@ rule "CR001" {
   where    = "repo_type"
   message  = "anyone can pull the images of repository `${named(lookup(self, "name", null))}`"
   help     = "set `repo_type = \"PRIVATE\"` and grant pulls through RAM or instance access credentials"
+  fix = { safety = "unsafe", set = { repo_type = "PRIVATE" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/acr/user-guide/create-a-repository"
   }
@@ -106,6 +107,7 @@ rule "CR003" {
   where   = "image_scanner"
   message = "registry `${named(lookup(self, "instance_name", null))}` does not scan pushed images for vulnerabilities"
   help    = "remove `image_scanner = \"DISABLE\"` (or set `ACR` or `SAS`)"
+  fix = { safety = "safe", set = { image_scanner = "ACR" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/acr/user-guide/scan-images-for-security-risks"
   }
@@ -152,6 +154,7 @@ rule "CR004" {
   where    = "tag_immutability"
   message  = "tags of repository `${named(lookup(self, "name", null))}` can be overwritten: a deployed tag may silently change"
   help     = "set `tag_immutability = true` (and deploy by digest)"
+  fix = { safety = "unsafe", set = { tag_immutability = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/acr/user-guide/manage-repositories"
   }
@@ -210,6 +213,7 @@ rule "MSE001" {
   where   = "acl_entry_list|pub_network_flow|net_type"
   message = "MSE cluster `${named(lookup(self, "cluster_alias_name", null))}` has a public endpoint open to every address"
   help    = "set `pub_network_flow = \"0\"` and `net_type = \"privatenet\"`, or list only known addresses in `acl_entry_list`"
+  fix = { safety = "unsafe", set = { net_type = "privatenet", pub_network_flow = "0" } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/mse/user-guide/configure-a-whitelist"
   }

@@ -215,6 +215,7 @@ rule "FC002" {
   where    = "internet_access"
   message  = "functions of service `${named(lookup(self, "name", null))}` can send data to any internet address"
   help     = "set `internet_access = false` and reach the services the functions need through the VPC (`vpc_config`)"
+  fix = { safety = "unsafe", set = { internet_access = false } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/functioncompute/fc-2-0/user-guide/configure-network-settings"
   }

@@ -10,6 +10,7 @@ rule "SLS001" {
   where    = "encrypt_conf"
   message  = "logstore `${named(try(coalesce(lookup(self, "logstore_name", null), lookup(self, "name", null)), null))}` stores its logs unencrypted"
   help     = "add `encrypt_conf { enable = true }` (with `user_cmk_info` for a KMS key of yours)"
+  fix = { safety = "unsafe", block = "encrypt_conf", set = { enable = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/sls/user-guide/data-encryption"
   }
@@ -120,6 +121,7 @@ rule "SLS003" {
   where   = "retention_period"
   message = "logstore `${named(try(coalesce(lookup(self, "logstore_name", null), lookup(self, "name", null)), null))}` deletes logs after ${coalesce(tonumber(lookup(self, "retention_period", null)), 30)} days, before an audit period of 180 days ends"
   help    = "set `retention_period = 180` or more (365 for audit trails, 3650 keeps logs forever)"
+  fix = { safety = "safe", set = { retention_period = 180 } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/sls/user-guide/manage-a-logstore"
   }
@@ -364,6 +366,7 @@ rule "ROS003" {
   where    = "retain_stacks"
   message  = "removing this stack instance deletes the stack in account `${self.stack_instance_account_id}` and every resource it manages"
   help     = "set `retain_stacks = true` so that removing the instance from the stack group keeps the stack"
+  fix = { safety = "safe", set = { retain_stacks = true } }
   references = {
     docs = "https://www.alibabacloud.com/help/en/ros/user-guide/delete-stack-instances"
   }
