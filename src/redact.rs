@@ -93,14 +93,57 @@ fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Secret-like keys that name something about a secret, not the secret.
+/// Secret-like keys that name something about a secret, not the secret: a setting of a
+/// password policy (`max_password_age`, `password_reuse_prevention`,
+/// `minimum_password_length`), a file, a name, a count. `key` is the whole identifier. The last
+/// word says what the value is (`password_reuse_prevention` is a number of passwords,
+/// `secret_key` a key), a leading quantifier that it is a limit (`max_idle_days_for_access_keys`).
 fn harmless_key(key: &str) -> bool {
+    const WHAT: &[&str] = &[
+        "file",
+        "path",
+        "name",
+        "arn",
+        "type",
+        "version",
+        "length",
+        "count",
+        "num",
+        "age",
+        "prevention",
+        "inherit",
+        "required",
+        "reset",
+        "character",
+        "characters",
+        "policy",
+        "uri",
+        "url",
+        "days",
+        "ttl",
+        "expiry",
+        "period",
+        "interval",
+        "attempts",
+        "enabled",
+    ];
+    const LIMIT: &[&str] = &["max", "min", "maximum", "minimum", "allow"];
     let key = key.to_ascii_lowercase();
-    [
-        "_file", "_path", "_name", "_arn", "_type", "_version", "_length", "_count",
-    ]
-    .iter()
-    .any(|s| key.ends_with(s))
+    let mut words = key.split(['_', '-']).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or(first);
+    WHAT.contains(&last) || LIMIT.contains(&first)
+}
+
+/// The whole identifier around the secret word that starts at `at` (`max_password_age` around
+/// `password_age`).
+fn whole_key(text: &str, at: usize, end: usize) -> &str {
+    let b = text.as_bytes();
+    let mut s = at;
+    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_' || b[s - 1] == b'-') {
+        s -= 1;
+    }
+    &text[s..end]
 }
 
 /// The literal parts of the value after a secret-like key, as byte ranges: a quoted string
@@ -245,7 +288,7 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         let (Some(key), Some(all)) = (c.get(1), c.get(0)) else {
             continue;
         };
-        if harmless_key(key.as_str()) {
+        if harmless_key(whole_key(text, key.start(), key.end())) {
             continue;
         }
         // ECS's metadata mode (`http_tokens = "optional"`/`"required"`): masking it would hide
@@ -357,6 +400,14 @@ mod tests {
         assert_eq!(
             redact("secret_file = \"ci-key.txt\""),
             "secret_file = \"ci-key.txt\""
+        );
+        // A password policy's settings are numbers and switches, not passwords; the passwords
+        // and keys beside them are still masked.
+        let policy = "resource \"alicloud_ram_password_policy\" \"p\" {\n  minimum_password_length = \"8\"\n  max_password_age = \"0\"\n  password_reuse_prevention = \"1\"\n  minimum_password_different_character = \"1\"\n  password_not_contain_user_name = \"false\"\n  max_idle_days_for_access_keys = \"90\"\n}\n";
+        assert_eq!(redact(policy), policy);
+        assert_eq!(
+            redact("db_password = \"12345678\"\nkms_encrypted_password = \"x\"\nsecret_data = \"s\"\nsecret_access_key = \"k\"\nDB_PASSWORD=hunter2"),
+            "db_password = \"********\"\nkms_encrypted_password = \"*\"\nsecret_data = \"*\"\nsecret_access_key = \"*\"\nDB_PASSWORD=*******"
         );
     }
 

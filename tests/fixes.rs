@@ -492,3 +492,77 @@ fn a_policy_key_fix_never_makes_a_rejected_policy_grant() {
         ]})
     );
 }
+
+/// A password policy's settings (quoted numbers included, as the quickstarts write them) are not
+/// secrets: every finding on them is fixed in one run, while a real password in the same file is
+/// kept on disk and masked in what is shown.
+#[test]
+fn password_policy_settings_are_fixed_beside_a_masked_password() {
+    let tmp = tempfile::tempdir().unwrap();
+    let main = "resource \"alicloud_ram_password_policy\" \"default\" {\n  minimum_password_length              = \"8\"\n  require_lowercase_characters         = false\n  require_numbers                      = false\n  max_password_age                     = \"0\"\n  password_reuse_prevention            = \"1\"\n  hard_expiry                          = false\n  require_uppercase_characters         = false\n  require_symbols                      = false\n  password_not_contain_user_name       = false\n  minimum_password_different_character = \"1\"\n}\n\nresource \"alicloud_db_account\" \"app\" {\n  db_instance_id   = \"rm-1\"\n  account_name     = \"app\"\n  account_password = \"Hunter2-Example\"\n}\n\nresource \"alicloud_db_instance\" \"db\" {\n  engine     = \"MySQL\"\n  ssl_action = \"Close\"\n}\n";
+    std::fs::write(tmp.path().join("main.tf"), main).unwrap();
+    let rules = "IAM017,IAM018,IAM019,IAM020,IAM022,DB002";
+    let before = findings(tmp.path(), &["--select", rules, "."]);
+    let ids: Vec<&str> = before.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["IAM017", "IAM018", "IAM018", "IAM019", "IAM020", "IAM022", "IAM018", "IAM018", "DB002"]
+    );
+    assert!(
+        before.iter().all(|f| f["autofix"].is_object()),
+        "{before:?}"
+    );
+    let (code, out, err) = acslint(
+        tmp.path(),
+        &[
+            "check",
+            "--isolated",
+            "--fix",
+            "--unsafe-fixes",
+            "--select",
+            rules,
+            ".",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.ends_with("acslint: 9 fixed\n"), "{err}");
+    assert!(!format!("{out}{err}").contains("Hunter2"));
+    let fixed = main
+        .replace("= \"8\"", "= 14")
+        .replace("= \"0\"", "= 90")
+        .replace("prevention            = \"1\"", "prevention            = 5")
+        .replace("characters         = false", "characters         = true")
+        .replace(
+            "numbers                      = false",
+            "numbers                      = true",
+        )
+        .replace(
+            "expiry                          = false",
+            "expiry                          = true",
+        )
+        .replace(
+            "symbols                      = false",
+            "symbols                      = true",
+        )
+        .replace("\"Close\"", "\"Open\"");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("main.tf")).unwrap(),
+        fixed
+    );
+    assert!(fixed.contains("account_password = \"Hunter2-Example\""));
+    // The second run has nothing to do.
+    let (code, out, err) = acslint(
+        tmp.path(),
+        &[
+            "check",
+            "--isolated",
+            "--diff",
+            "--unsafe-fixes",
+            "--select",
+            rules,
+            ".",
+        ],
+    );
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(findings(tmp.path(), &["--select", rules, "."]).is_empty());
+}
