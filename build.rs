@@ -153,6 +153,37 @@ fn main() {
     }
     src.push(']');
     std::fs::write(Path::new(&out).join("ram_catalogue.rs"), src).unwrap();
+
+    // Translated rule documentation: every `rulesets/i18n/<lang>/<file>.hcl` (one per ruleset
+    // file, so translators work on separate files), embedded as (lang, file, text).
+    let dir = rules.join("i18n");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut src = String::from("&[\n");
+    let mut langs: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    langs.sort();
+    for l in langs.iter().filter(|p| p.is_dir()) {
+        println!("cargo:rerun-if-changed={}", l.display());
+        let lang = l.file_name().unwrap().to_string_lossy();
+        let mut files: Vec<_> = std::fs::read_dir(l)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "hcl"))
+        {
+            println!("cargo:rerun-if-changed={}", f.display());
+            let name = f.file_name().unwrap().to_string_lossy();
+            let path = f.to_string_lossy().replace('\\', "/");
+            src.push_str(&format!(
+                "    ({lang:?}, {name:?}, include_str!({path:?})),\n"
+            ));
+        }
+    }
+    src.push(']');
+    std::fs::write(Path::new(&out).join("i18n_docs.rs"), src).unwrap();
 }
 
 /// The git ref whose `docs/rules/` the diagnostics link to, as `ACSLINT_DOCS_REF` for the crate

@@ -247,6 +247,60 @@ fn every_rule_is_translated_keeping_interpolations_and_code() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The structure of a documentation body a translation must keep: its `## ` headings (kept in
+/// English; pages map them), its `Bad:`/`Good:` labels and its fenced code blocks, verbatim.
+fn docs_skeleton(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for l in s.lines() {
+        let t = l.trim_end();
+        if t.trim_start().starts_with("```") {
+            in_code = !in_code;
+            out.push(t.to_string());
+        } else if in_code || t.starts_with("## ") || t == "Bad:" || t == "Good:" {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+/// Documentation translations (`rulesets/i18n/<lang>/<file>.hcl`, one per ruleset file): a file
+/// translates every rule of its ruleset file, keeps headings, labels and examples verbatim, and
+/// its prose is not the English.
+#[test]
+fn documentation_translations_are_complete_per_file_and_keep_the_examples() {
+    let en = Registry::builtin_for(Lang::En);
+    let mut problems = Vec::new();
+    for lang in Lang::TRANSLATED {
+        let l = lang.code();
+        let t = i18n::parse_all(lang).unwrap_or_else(|e| panic!("{l}: {e}"));
+        let files: BTreeSet<&str> = lang.docs_sources().map(|(f, _)| f).collect();
+        for r in en.sorted() {
+            let file = r.source.rsplit('/').next().unwrap_or(&r.source);
+            let docs = t.get(&*r.id).and_then(|t| t.docs.as_deref());
+            let Some(docs) = docs else {
+                if files.contains(file) {
+                    problems.push(format!("{l}/{file}: {} is not translated", r.id));
+                }
+                continue;
+            };
+            if !files.contains(file) {
+                problems.push(format!("{l}: {} is translated outside {file}", r.id));
+            }
+            if docs_skeleton(docs) != docs_skeleton(&r.docs) {
+                problems.push(format!(
+                    "{l}: {}: headings, Bad:/Good: labels or code blocks differ from the English",
+                    r.id
+                ));
+            }
+            if docs.trim() == r.docs.trim() {
+                problems.push(format!("{l}: {} documentation equals the English", r.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn a_localized_registry_renders_translated_messages() {
     let ja = Registry::builtin_for(Lang::Ja);

@@ -11,7 +11,8 @@ pub fn page(r: &Rule) -> String {
 
 /// A rule's page in a language: the registry of that language carries the translated title,
 /// message and help; the fixed labels and the `docs` body's headings come from `i18n::ui`.
-/// The body itself stays English (with a note saying so).
+/// The body is the translated one when `rulesets/i18n/<lang>/` has it, else the English one
+/// with a note saying so.
 pub fn page_in(r: &Rule, lang: Lang) -> String {
     let t = |k: &str| i18n::ui(lang, k);
     let mut s = format!("# {} `{}`\n\n", r.id, r.name);
@@ -76,10 +77,16 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
     if lang == Lang::En {
         s.push_str(r.docs.trim());
     } else {
-        s.push_str(t("body_note"));
-        // Headings in the reader's language; the text under them stays English.
-        let body: Vec<String> = r
-            .docs
+        let translated = i18n::translations(lang)
+            .get(&*r.id)
+            .and_then(|t| t.docs.as_deref());
+        if translated.is_none() {
+            s.push_str(t("body_note"));
+        }
+        // Headings and example labels in the reader's language (translations keep the
+        // English ones, so that one mapping serves both bodies).
+        let body: Vec<String> = translated
+            .unwrap_or(&r.docs)
             .trim()
             .lines()
             .map(|l| match l.strip_prefix("## ") {

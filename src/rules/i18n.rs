@@ -97,6 +97,22 @@ pub struct Translation {
     pub message: String,
     pub message_expr: Option<hcl_edit::expr::Expression>,
     pub help: Option<String>,
+    /// The rule's documentation body, from `rulesets/i18n/<lang>/*.hcl` (absent: the page
+    /// keeps the English body with a note saying so).
+    pub docs: Option<String>,
+}
+
+/// The embedded documentation translations: (language code, file name, text).
+const DOCS_FILES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/i18n_docs.rs"));
+
+impl Lang {
+    /// The documentation translation files of this language, as (file name, text).
+    pub fn docs_sources(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        DOCS_FILES
+            .iter()
+            .filter(move |(l, _, _)| *l == self.code())
+            .map(|(_, f, t)| (*f, *t))
+    }
 }
 
 /// Parse a translation file: `rule "CODE" { title = "…" message = "…" help = "…" }`.
@@ -123,11 +139,50 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, Translation>, String> {
             title: s("title").ok_or_else(|| format!("rule {}: missing `title`", r.id))?,
             message: s("message").ok_or_else(|| format!("rule {}: missing `message`", r.id))?,
             help: s("help"),
+            docs: None,
             message_expr,
         };
         if out.insert(r.id.clone(), t).is_some() {
             return Err(format!("rule {} is translated twice", r.id));
         }
+    }
+    Ok(out)
+}
+
+/// Parse a documentation translation file, `rule "CODE" { docs = <<-EOT … EOT }`, into
+/// `out` (which holds the language's titles and messages): a rule must be translated already
+/// and have its documentation translated once.
+pub fn parse_docs(text: &str, out: &mut BTreeMap<String, Translation>) -> Result<(), String> {
+    let (raw, errors) = crate::hcljson::rule_blocks(text).map_err(|e| e.message)?;
+    if let Some(e) = errors.first() {
+        return Err(e.message.clone());
+    }
+    for r in raw {
+        for k in r.instance.as_object().into_iter().flat_map(|o| o.keys()) {
+            if !["id", "docs"].contains(&k.as_str()) {
+                return Err(format!("rule {}: unexpected member `{k}`", r.id));
+            }
+        }
+        let docs = r
+            .instance
+            .get("docs")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| format!("rule {}: missing `docs`", r.id))?;
+        let t = out
+            .get_mut(&r.id)
+            .ok_or_else(|| format!("rule {}: no title/message translation", r.id))?;
+        if t.docs.replace(docs.to_string()).is_some() {
+            return Err(format!("rule {}: documentation translated twice", r.id));
+        }
+    }
+    Ok(())
+}
+
+/// A language's translations: the titles/messages file and its documentation files.
+pub fn parse_all(lang: Lang) -> Result<BTreeMap<String, Translation>, String> {
+    let mut out = parse(lang.source().unwrap_or_default())?;
+    for (file, text) in lang.docs_sources() {
+        parse_docs(text, &mut out).map_err(|e| format!("{}/{file}: {e}", lang.code()))?;
     }
     Ok(out)
 }
@@ -144,8 +199,7 @@ pub fn translations(lang: Lang) -> &'static BTreeMap<String, Translation> {
     };
     cell.get_or_init(|| {
         // The test suite checks the files; a broken one is a build defect, not user input.
-        parse(lang.source().unwrap_or_default())
-            .unwrap_or_else(|e| panic!("rulesets/i18n/{}.hcl: {e}", lang.code()))
+        parse_all(lang).unwrap_or_else(|e| panic!("rulesets/i18n/{}: {e}", lang.code()))
     })
 }
 
