@@ -769,7 +769,7 @@ rule "IAM030" {
     此规则列出该密钥的用户可以调用的、列表中的操作：对每个用户位于同一配置中的 `alicloud_ram_access_key`，它收集授权给该用户及其所属用户组（`alicloud_ram_group_membership`、`alicloud_ram_user_group_attachment`）的策略，像 RAM 那样对自定义策略（`alicloud_ram_policy`）求值（通配符、`NotAction`、Deny 优先于 Allow），并从一张表（`rulesets/data/system-policies.hcl`）中读取系统策略：`AdministratorAccess`、`Aliyun<Product>FullAccess` = 该产品的所有操作、`…ReadOnlyAccess` = 其只读操作。
     受条件（来源网络、MFA）限制的授权不计入；仅限于部分资源的授权则计入。
     只有在无条件地覆盖所有资源上的该操作时，Deny 才计入。
-    RAM 和 IMS 只计其写操作。
+    RAM 和 IMS 按其写操作计入。
 
     当某个策略无法解析时（名称来自变量、自定义策略定义在别处、表中没有的系统策略、未知的用户组成员关系），结果为未知（`--show-unknown`），绝不会悄悄判定为通过。
 
