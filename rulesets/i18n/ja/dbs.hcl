@@ -76,7 +76,7 @@ rule "DB014" {
     ## Why
     パブリックエンドポイントがあると、データサービスはホワイトリストと認証情報だけに守られた状態でインターネット上に置かれます。
     どの程度深刻かはホワイトリストによって決まる（`0.0.0.0/0` は DB012、high）ため、エンドポイント単体では medium です。
-    ファセットは `endpoint`（サービス）と `kibana`（Elasticsearch の Kibana コンソール）で、スキップはそのうち 1 つを抑制します。
+    ファセットは `endpoint`（サービス）と `kibana`（Elasticsearch の Kibana コンソール）の 2 つで、スキップ（抑制）はそのうちの一方にのみ作用します。
 
     読み取る属性：Elasticsearch の `enable_public` と `enable_kibana_public_network`、Redis/Tair の `enable_public`（非推奨。`alicloud_kvstore_connection` は DB006 の対象）、ClickHouse の `allocate_public_connection`、Kafka の `deploy_type = 4`（インターネットと VPC。`5` は VPC のみ）、および EMR マスターノードの `is_open_public_ip`。
     Elasticsearch では未設定の値はサービス側が決定するため、acslint は明示的な `true` のみを報告します。

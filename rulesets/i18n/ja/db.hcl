@@ -1,0 +1,161 @@
+# ルール文書の日本語訳：rulesets/alicloud/db.hcl
+# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+
+rule "DB001" {
+  docs = <<-EOT
+    ## Why
+    ホワイトリストに `0.0.0.0/0` があると、エンドポイントに到達できる誰もがログインを試行できます。パブリックエンドポイントと組み合わさると、データベースはインターネット上に公開されます。
+
+    InfraGuard の `rds-public-connection-and-any-ip-access-check` は、インスタンスにパブリック接続もある場合にのみ開放されたホワイトリストを報告します。acslint はどちらの場合も報告し（エンドポイントは後から Terraform の外で追加される可能性があるため）、パブリックエンドポイント自体は DB006 として報告します。
+
+    ## How to fix
+    クライアントの VPC の範囲のみをホワイトリストに登録してください。
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine           = "MySQL"
+      engine_version   = "8.0"
+      instance_type    = "rds.mysql.s2.large"
+      instance_storage = 30
+      instance_name    = "app"
+      security_ips     = ["10.0.0.0/16", "0.0.0.0/0"]
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["10.0.0.0/16"]
+    }
+    ```
+  EOT
+}
+
+rule "DB002" {
+  docs = <<-EOT
+    ## Why
+    SSL がないと、認証情報とクエリの結果は平文でネットワークを流れます。
+
+    ## How to fix
+    `ssl_action = "Open"` で SSL を有効にし、クライアントに証明書を検証させてください。
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "unset" {
+      engine         = "MySQL"
+      engine_version = "8.0"
+      instance_type  = "rds.mysql.s2.large"
+    }
+
+    resource "alicloud_db_instance" "closed" {
+      engine         = "MySQL"
+      engine_version = "8.0"
+      instance_type  = "rds.mysql.s2.large"
+      ssl_action     = "Close"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine     = "MySQL"
+      ssl_action = "Open"
+    }
+    ```
+  EOT
+}
+
+rule "DB003" {
+  docs = <<-EOT
+    ## Why
+    透過的データ暗号化（TDE）は、保存されているデータファイルとバックアップを保護します。
+    チェックするのは、エンジンとエディションが TDE を提供しているインスタンスのみです：MySQL（高可用性エディションとクラスターエディション）、SQL Server Enterprise エディションと 2019/2022 Standard エディション、PostgreSQL 10 以降です。SQL Server の Web と Express、MySQL の基本エディション、MariaDB には TDE がありません。
+
+    ## How to fix
+    TDE を有効にしてください。TDE のないエンジンでは、代わりにクラウドディスクの暗号化を使用してください。
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "ent" {
+      engine         = "SQLServer"
+      engine_version = "2017_ent_ha"
+      instance_type  = "mssql.x4.medium.e2"
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine     = "MySQL"
+      tde_status = "Enabled"
+    }
+    ```
+  EOT
+}
+
+rule "DB004" {
+  docs = <<-EOT
+    ## Why
+    SQL 監査ログは、誰がどのステートメントを実行したかを示します。調査には数か月分のログが必要です。
+    `sql_collector_config_value` が未設定の場合はプロバイダーのデフォルトである 30 日となり、報告されます。
+
+    ## How to fix
+    保存期間を 180 日以上にして SQL 監査（SQL collector）を有効にしてください。
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine                     = "MySQL"
+      engine_version             = "8.0"
+      instance_type              = "rds.mysql.s2.large"
+      sql_collector_status       = "Enabled"
+      sql_collector_config_value = 30
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_db_instance" "app" {
+      engine                     = "MySQL"
+      sql_collector_status       = "Enabled"
+      sql_collector_config_value = 180
+    }
+    ```
+  EOT
+}
+
+rule "DB005" {
+  docs = <<-EOT
+    ## Why
+    開放されたホワイトリストは、データベースをどこからでもクレデンシャルスタッフィング攻撃にさらします。
+    InfraGuard の `mongodb-public-and-any-ip-access-check` はパブリックエンドポイントもあることを条件としますが、acslint は開放されたホワイトリストを単独で報告します。
+
+    ## How to fix
+    クライアントの VPC の範囲のみをホワイトリストに登録してください。
+
+    ## Example
+    Bad:
+    ```hcl
+    resource "alicloud_mongodb_instance" "app" {
+      engine_version      = "4.4"
+      db_instance_class   = "dds.mongo.mid"
+      db_instance_storage = 10
+      security_ip_list    = ["0.0.0.0/0"]
+    }
+    ```
+
+    Good:
+    ```hcl
+    resource "alicloud_mongodb_instance" "app" {
+      engine_version   = "4.4"
+      security_ip_list = ["10.0.0.0/16"]
+    }
+    ```
+  EOT
+}
