@@ -9,7 +9,9 @@ usage: scripts/check-i18n-docs.py [LANG ...]"""
 import glob, os, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HEREDOC = re.compile(r'rule "(\w+)" \{.*?\n\s*docs\s*=\s*<<-EOT\n(.*?)\n\s*EOT\n', re.S)
+HEREDOC = re.compile(
+    r'rule "(\w+)" \{(?:(?!\nrule ").)*?\n\s*docs\s*=\s*<<-(\w+)\n(.*?)\n\s*\2\n', re.S
+)
 
 
 def dedent(s):
@@ -36,7 +38,7 @@ def english():
         if os.path.relpath(f, ROOT).startswith("rulesets/i18n"):
             continue
         for m in HEREDOC.finditer(open(f, encoding="utf-8").read()):
-            rules[m.group(1)] = (os.path.basename(f), dedent(m.group(2)))
+            rules[m.group(1)] = (os.path.basename(f), dedent(m.group(3)))
     return rules
 
 
@@ -51,7 +53,7 @@ def main(langs):
             for m in HEREDOC.finditer(text):
                 if m.group(1) in got:
                     print(f"{lang}/{name}: {m.group(1)} twice"); problems += 1
-                got[m.group(1)] = dedent(m.group(2))
+                got[m.group(1)] = dedent(m.group(3))
             blocks = len(re.findall(r'^rule "', text, re.M))
             if blocks != len(got):
                 print(f"{lang}/{name}: {blocks} rule blocks but {len(got)} readable docs heredocs"); problems += 1

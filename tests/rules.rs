@@ -271,6 +271,11 @@ fn docs_skeleton(s: &str) -> Vec<String> {
 fn documentation_translations_are_complete_per_file_and_keep_the_examples() {
     let en = Registry::builtin_for(Lang::En);
     let mut problems = Vec::new();
+    for r in en.sorted() {
+        if r.docs.trim_start().starts_with("<<") {
+            problems.push(format!("{} documentation is not a plain heredoc", r.id));
+        }
+    }
     for lang in Lang::TRANSLATED {
         let l = lang.code();
         let t = i18n::parse_all(lang).unwrap_or_else(|e| panic!("{l}: {e}"));
@@ -292,6 +297,10 @@ fn documentation_translations_are_complete_per_file_and_keep_the_examples() {
                     "{l}: {}: headings, Bad:/Good: labels or code blocks differ from the English",
                     r.id
                 ));
+            }
+            // A `${` the heredoc interpolates makes the body an expression, shown raw.
+            if docs.trim_start().starts_with("<<") {
+                problems.push(format!("{l}: {} documentation is not a plain heredoc", r.id));
             }
             if docs.trim() == r.docs.trim() {
                 problems.push(format!("{l}: {} documentation equals the English", r.id));

@@ -524,7 +524,7 @@ rule "NET014" {
 
     The flow log is found by its `resource_id`, whether it refers to the VPC
     (`alicloud_vpc.main.id`, through modules too) or names its ID; KICS recognises only the
-    `"${alicloud_vpc.main.id}"` string form. A flow log managed in another configuration is
+    `"$${alicloud_vpc.main.id}"` string form. A flow log managed in another configuration is
     not seen: suppress the finding there with a reason.
 
     ## How to fix

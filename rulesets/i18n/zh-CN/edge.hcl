@@ -342,7 +342,7 @@ rule "NET014" {
     流日志记录被接受和被拒绝的连接：没有它，就没有任何横向移动或数据外泄的痕迹可供调查。
     缺少日志记录属于 low（CIS 3.3）。
 
-    通过 `resource_id` 查找流日志，无论它是引用该 VPC（`alicloud_vpc.main.id`，也可以经过模块）还是直接写出其 ID；KICS 只识别 `"${alicloud_vpc.main.id}"` 这种字符串形式。
+    通过 `resource_id` 查找流日志，无论它是引用该 VPC（`alicloud_vpc.main.id`，也可以经过模块）还是直接写出其 ID；KICS 只识别 `"$${alicloud_vpc.main.id}"` 这种字符串形式。
     在其他配置中管理的流日志无法被看到：请在此处抑制该结果并写明理由。
 
     ## How to fix
