@@ -298,7 +298,10 @@ fn documentation_translations_are_complete_per_file_and_keep_the_examples() {
             }
             // A `${` the heredoc interpolates makes the body an expression, shown raw.
             if docs.trim_start().starts_with("<<") {
-                problems.push(format!("{l}: {} documentation is not a plain heredoc", r.id));
+                problems.push(format!(
+                    "{l}: {} documentation is not a plain heredoc",
+                    r.id
+                ));
             }
             if docs.trim() == r.docs.trim() {
                 problems.push(format!("{l}: {} documentation equals the English", r.id));
