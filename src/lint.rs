@@ -61,7 +61,14 @@ pub struct LintOptions {
     /// Lint the named files as they are, not in their modules (the fixture harness, where each
     /// file is a case; the runs [`target`] makes for one module).
     pub files_alone: bool,
+    /// Texts read in place of files on disk, by absolute normalised path: the buffers an editor
+    /// has open and not saved. A target's module is gathered with them (an unsaved
+    /// `variables.tf` feeds `main.tf`), and so are files read with `file()`.
+    pub overlay: Option<Arc<Overlay>>,
 }
+
+/// See [`LintOptions::overlay`].
+pub type Overlay = std::collections::HashMap<PathBuf, String>;
 
 /// Diagnostics that mean part of the tree was not checked (file too large, a budget or limit
 /// reached, an internal error): nothing inside the scanned tree can silence them, or a pull
@@ -105,6 +112,7 @@ impl Default for LintOptions {
             plan_config_dir: None,
             targets: Vec::new(),
             files_alone: false,
+            overlay: None,
         }
     }
 }
@@ -290,7 +298,11 @@ pub(crate) fn classify(hint: Option<KindHint>, mut text: String, explicit: bool)
 /// `${path.module}/`) inside the calling module's directory, and that the run has not read:
 /// they join the run (as `Other`), so that findings in a policy read from them point into them.
 /// Whether a configuration may read them is still the evaluator's decision.
-fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, String)> {
+fn referenced_files(
+    sources: &SourceMap,
+    max: u64,
+    overlay: &Option<Arc<Overlay>>,
+) -> Vec<(PathBuf, String, String)> {
     let re = file_call_re();
     let known: HashSet<PathBuf> = sources
         .files()
@@ -321,7 +333,11 @@ fn referenced_files(sources: &SourceMap, max: u64) -> Vec<(PathBuf, String, Stri
             if !canon.starts_with(&dir) {
                 return None;
             }
-            let text = String::from_utf8(read_regular(&canon, max).ok()?).ok()?;
+            // An editor's unsaved buffer of the file, else the disk.
+            let text = match overlay.as_ref().and_then(|o| o.get(&p)) {
+                Some(t) => t.clone(),
+                None => String::from_utf8(read_regular(&canon, max).ok()?).ok()?,
+            };
             Some((p.clone(), display_path_in(&p, cwd.as_deref()), text))
         })
         .collect()
@@ -551,7 +567,7 @@ pub(crate) fn lint_gathered(
             );
         }
     }
-    for (path, display, text) in referenced_files(&sources, opts.max_file_size) {
+    for (path, display, text) in referenced_files(&sources, opts.max_file_size, &opts.overlay) {
         sources.add(path, display, FileKind::Other, text.into());
     }
     timings.lap("read");

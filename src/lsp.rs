@@ -2,8 +2,10 @@
 //!
 //! Messages are `lsp-server`'s, protocol types `lsp-types`'. Each document is linted as the
 //! command line lints `acslint check - --stdin-filename PATH` (the same configuration discovery,
-//! selection and budgets), with the buffer in place of the file on disk. Positions are UTF-16
-//! code units, as LSP asks.
+//! selection and budgets, and the same function, [`lint::lint_file`]): in its module, with the
+//! buffer in place of the file on disk, and the other open documents' buffers in place of
+//! theirs (an unsaved `variables.tf` feeds `main.tf`). Positions are UTF-16 code units, as LSP
+//! asks.
 //!
 //! The frames are read here rather than by `lsp-server`'s reader: that one ends the connection on
 //! the first malformed header or body and allocates whatever `Content-Length` claims. Here a bad
@@ -405,6 +407,9 @@ struct Server<'a> {
     foreign: HashMap<String, BTreeMap<String, Vec<lt::Diagnostic>>>,
     /// Configuration files with errors published.
     config_errors: HashSet<String>,
+    /// The open documents' texts by path: linting a document reads its open neighbours (and
+    /// policies read with `file()`) from here rather than from the disk.
+    overlay: std::sync::Arc<lint::Overlay>,
     /// Documents to re-lint once `deadline` passes (changes of other files).
     pending: HashSet<String>,
     deadline: Option<Instant>,
@@ -533,10 +538,12 @@ impl<'a> Server<'a> {
                 HashSet::new(),
             ),
             Ok((reg, sel, opts)) => {
+                // The command line's path for a named file or `--stdin-filename`: the document
+                // in its module, with the other open buffers in place of their files on disk.
                 let mut opts = opts.clone();
-                opts.stdin = Some((path.to_string_lossy().into_owned(), doc.text.clone()));
+                opts.overlay = Some(self.overlay.clone());
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    lint::lint(&opts, reg, sel)
+                    lint::lint_file(&opts, reg, sel, &path, Some(&doc.text))
                 }));
                 match run {
                     Ok(Ok(res)) => {
@@ -693,6 +700,28 @@ impl<'a> Server<'a> {
         }
     }
 
+    /// An open document's text changed (or it was opened with unsaved text, or closed): the
+    /// other open documents that read it are re-linted after the debounce, with the buffer in
+    /// place of the disk. Unlike [`Self::changed`] the configurations stay: they are read
+    /// from disk.
+    fn buffer_changed(&mut self, uri_s: &str, path: &Path) {
+        let text = self.docs.get(uri_s).map(|d| d.text.clone());
+        let overlay = std::sync::Arc::make_mut(&mut self.overlay);
+        match text {
+            Some(t) => overlay.insert(path.to_path_buf(), t),
+            None => overlay.remove(path),
+        };
+        let dir = path.parent();
+        for (u, d) in &self.docs {
+            if u != uri_s && (d.deps.contains(path) || d.path.parent() == dir) {
+                self.pending.insert(u.clone());
+            }
+        }
+        if !self.pending.is_empty() {
+            self.deadline = Some(Instant::now() + DEBOUNCE);
+        }
+    }
+
     fn flush_pending(&mut self) {
         self.deadline = None;
         let pending: Vec<String> = self.pending.drain().collect();
@@ -779,8 +808,11 @@ impl<'a> Server<'a> {
             );
             return;
         };
+        let path = crate::tf::module::normalize(&crate::report::absolute(&path));
+        // Opened with text that is not on disk: the documents that read it see the buffer.
+        let unsaved = std::fs::read(&path).ok().as_deref() != Some(text.as_bytes());
         let doc = Doc {
-            path: crate::report::absolute(&path),
+            path: path.clone(),
             text,
             last: None,
             deps: HashSet::new(),
@@ -788,6 +820,12 @@ impl<'a> Server<'a> {
         };
         self.docs.insert(uri_s.clone(), doc);
         self.pending.remove(&uri_s);
+        if unsaved {
+            self.buffer_changed(&uri_s, &path);
+        } else {
+            let t = self.docs[&uri_s].text.clone();
+            std::sync::Arc::make_mut(&mut self.overlay).insert(path, t);
+        }
         self.lint(&uri_s);
     }
 
@@ -797,6 +835,8 @@ impl<'a> Server<'a> {
         };
         self.publish(uri_s, Vec::new());
         self.pending.remove(uri_s);
+        // Closed, perhaps unsaved: its dependents read the disk again.
+        self.buffer_changed(uri_s, &doc.path);
         for u in &doc.foreign {
             if let Some(m) = self.foreign.get_mut(u) {
                 m.remove(uri_s);
@@ -1079,7 +1119,10 @@ impl<'a> Server<'a> {
                     .and_then(|c| c["text"].as_str());
                 if let (Some(text), Some(d)) = (text, self.docs.get_mut(&uri_s)) {
                     d.text = text.to_string();
+                    let path = d.path.clone();
                     self.lint(&uri_s);
+                    // Its open dependents follow the buffer (debounced).
+                    self.buffer_changed(&uri_s, &path);
                 }
             }
             "textDocument/didSave" => {
@@ -1089,7 +1132,8 @@ impl<'a> Server<'a> {
                 if let Some(text) = p["text"].as_str() {
                     d.text = text.to_string();
                 }
-                let path = d.path.clone();
+                let (path, text) = (d.path.clone(), d.text.clone());
+                std::sync::Arc::make_mut(&mut self.overlay).insert(path.clone(), text);
                 self.lint(&uri_s);
                 // On disk now: the documents that read this file see the change.
                 self.changed(&path);
@@ -1254,6 +1298,7 @@ pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Se
                 setups: HashMap::new(),
                 foreign: HashMap::new(),
                 config_errors: HashSet::new(),
+                overlay: Default::default(),
                 pending: HashSet::new(),
                 deadline: None,
                 shutdown: false,

@@ -441,6 +441,138 @@ fn a_finding_in_a_policy_read_with_file_is_published_on_that_file_and_paths_deco
     c.stop();
 }
 
+const OPEN_VARIABLES: &str = "variable \"open_cidr\" {\n  default = \"0.0.0.0/0\"\n}\n";
+const RULE_FROM_VARIABLE: &str = "resource \"alicloud_security_group_rule\" \"ssh\" {\n  type = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range = \"22/22\"\n  security_group_id = \"sg-1\"\n  cidr_ip = var.open_cidr\n}\n";
+
+/// `(code, start line, start column, end line, end column)` of each diagnostic (0-based).
+fn ranges(d: &[Value]) -> Vec<(String, u64, u64, u64, u64)> {
+    let n = |v: &Value| v.as_u64().unwrap();
+    d.iter()
+        .map(|d| {
+            let r = &d["range"];
+            (
+                d["code"].as_str().unwrap_or("").to_string(),
+                n(&r["start"]["line"]),
+                n(&r["start"]["character"]),
+                n(&r["end"]["line"]),
+                n(&r["end"]["character"]),
+            )
+        })
+        .collect()
+}
+
+/// The same, from `acslint check --format json ARGS` (1-based there), with the exit code.
+fn cli_ranges(dir: &Path, args: &[&str], stdin: &str) -> (Vec<(String, u64, u64, u64, u64)>, i32) {
+    let mut child = Command::new(bin())
+        .args(["check", "--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = |v: &Value| v.as_u64().unwrap() - 1;
+    let found = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let r = &f["range"];
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                n(&r["start"]["line"]),
+                n(&r["start"]["column"]),
+                n(&r["end"]["line"]),
+                n(&r["end"]["column"]),
+            )
+        })
+        .collect();
+    (found, out.status.code().unwrap())
+}
+
+#[test]
+fn a_document_is_linted_in_its_module_as_the_command_line_lints_it() {
+    let d = repo();
+    write(d.path(), "variables.tf", OPEN_VARIABLES);
+    let main = write(d.path(), "main.tf", RULE_FROM_VARIABLE);
+    let expected = vec![("NET001".to_string(), 3, 2, 3, 22)];
+    // The command line: the named file, and the same text on standard input.
+    assert_eq!(
+        cli_ranges(d.path(), &["main.tf"], ""),
+        (expected.clone(), 1)
+    );
+    assert_eq!(
+        cli_ranges(
+            d.path(),
+            &["-", "--stdin-filename", "main.tf"],
+            RULE_FROM_VARIABLE
+        ),
+        (expected.clone(), 1)
+    );
+    // The server: the same finding at the same range.
+    let mut c = Client::start(&["server"], d.path());
+    assert_eq!(ranges(&c.open(&main, RULE_FROM_VARIABLE)), expected);
+    c.stop();
+}
+
+#[test]
+fn an_unsaved_neighbour_is_read_from_its_buffer_and_its_changes_relint_dependents() {
+    let d = repo();
+    let vars = write(d.path(), "variables.tf", OPEN_VARIABLES);
+    let main = write(d.path(), "main.tf", RULE_FROM_VARIABLE);
+    let mut c = Client::start(&["server"], d.path());
+    assert_eq!(
+        codes(&c.open(&main, RULE_FROM_VARIABLE)),
+        [("NET001".to_string(), 3, 2)]
+    );
+    // variables.tf opened as on disk: main.tf is not linted again.
+    assert_eq!(codes(&c.open(&vars, OPEN_VARIABLES)), []);
+    // Edited, not saved: a private range. main.tf follows the buffer, not the disk.
+    let private = OPEN_VARIABLES.replace("0.0.0.0/0", "10.0.0.0/8");
+    let vu = uri(&vars);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": vu, "version": 2}, "contentChanges": [{"text": private}]}),
+    );
+    assert_eq!(c.diagnostics(&vu), Vec::<Value>::new());
+    assert_eq!(codes(&c.diagnostics(&uri(&main))), []);
+    // Back to the open range, still unsaved: the finding returns.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": vu, "version": 3}, "contentChanges": [{"text": OPEN_VARIABLES}]}),
+    );
+    c.diagnostics(&vu);
+    assert_eq!(
+        codes(&c.diagnostics(&uri(&main))),
+        [("NET001".to_string(), 3, 2)]
+    );
+    // Edited again, then closed without saving: main.tf reads the disk again.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": vu, "version": 4}, "contentChanges": [{"text": private}]}),
+    );
+    c.diagnostics(&vu);
+    assert_eq!(codes(&c.diagnostics(&uri(&main))), []);
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": vu}}),
+    );
+    assert_eq!(c.diagnostics(&vu), Vec::<Value>::new());
+    assert_eq!(
+        codes(&c.diagnostics(&uri(&main))),
+        [("NET001".to_string(), 3, 2)]
+    );
+    c.stop();
+}
+
 #[test]
 fn bad_frames_are_answered_and_the_server_stays_up() {
     let d = repo();

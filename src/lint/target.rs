@@ -4,7 +4,8 @@
 //! in an editor is linted with every Terraform file of its directory, the local modules that
 //! directory calls (transitively, and those `terraform init` installed) and, the directory
 //! being evaluated as a root, its variable files; the given buffer stands in for the file on
-//! disk. Only the findings of the requested files are kept, with those located in other files
+//! disk, and the open buffers of [`LintOptions::overlay`] (an editor's unsaved neighbours) stand
+//! in for theirs. Only the findings of the requested files are kept, with those located in other files
 //! that their content causes (a policy read with `file()`); a neighbour's own findings, its
 //! syntax errors included, are its own (it is linted when it is named or its directory is).
 //!
@@ -79,6 +80,7 @@ fn base(opts: &LintOptions) -> LintOptions {
         allow_incomplete: opts.allow_incomplete,
         targets: Vec::new(),
         files_alone: false,
+        overlay: opts.overlay.clone(),
     }
 }
 
@@ -258,6 +260,12 @@ fn module_candidates(
             (c, r)
         })
         .collect();
+    let overlay = opts.overlay.as_deref();
+    // An editor's unsaved buffer of a neighbour, else the disk.
+    let read_at = |c: &Candidate| match overlay.and_then(|o| o.get(&normalize(&c.path))) {
+        Some(text) => lint::classify(c.kind, text.clone(), false),
+        None => lint::read(c, max),
+    };
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut queue = vec![dir.to_path_buf()];
     while let Some(d) = queue.pop() {
@@ -272,7 +280,21 @@ fn module_candidates(
             Some(KindHint::Tfvars | KindHint::TfvarsJson) => root,
             _ => false,
         };
-        for p in files_in(&d, |p| wanted(p) && !named.contains(&normalize(p))) {
+        let mut here = files_in(&d, |p| wanted(p) && !named.contains(&normalize(p)));
+        // Open buffers of files not saved yet belong to the module too.
+        if let Some(o) = overlay {
+            let nd = normalize(&d);
+            let on_disk: HashSet<PathBuf> = here.iter().map(|p| normalize(p)).collect();
+            let mut extra: Vec<PathBuf> = o
+                .keys()
+                .filter(|p| p.parent() == Some(nd.as_path()) && wanted(p))
+                .filter(|p| !named.contains(*p) && !on_disk.contains(*p))
+                .cloned()
+                .collect();
+            extra.sort();
+            here.extend(extra);
+        }
+        for p in here {
             if excluded(p.as_path()) {
                 continue;
             }
@@ -281,7 +303,7 @@ fn module_candidates(
                 path: p,
                 explicit: false,
             };
-            let r = lint::read(&c, max);
+            let r = read_at(&c);
             found.push((c, r));
         }
         // Modules `terraform init` installed are evaluated from the root that installed them.
@@ -291,7 +313,7 @@ fn module_candidates(
             if let Ok(got) = discover::discover_all(&[installed], &o) {
                 for c in got.candidates {
                     if matches!(c.kind, Some(KindHint::Hcl | KindHint::TfJson)) {
-                        let r = lint::read(&c, max);
+                        let r = read_at(&c);
                         found.push((c, r));
                     }
                 }
