@@ -444,8 +444,11 @@ fn a_finding_in_a_policy_read_with_file_is_published_on_that_file_and_paths_deco
 const OPEN_VARIABLES: &str = "variable \"open_cidr\" {\n  default = \"0.0.0.0/0\"\n}\n";
 const RULE_FROM_VARIABLE: &str = "resource \"alicloud_security_group_rule\" \"ssh\" {\n  type = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range = \"22/22\"\n  security_group_id = \"sg-1\"\n  cidr_ip = var.open_cidr\n}\n";
 
-/// `(code, start line, start column, end line, end column)` of each diagnostic (0-based).
-fn ranges(d: &[Value]) -> Vec<(String, u64, u64, u64, u64)> {
+/// `(code, start line, start column, end line, end column)`, 0-based.
+type Ranged = (String, u64, u64, u64, u64);
+
+/// The [`Ranged`] of each diagnostic.
+fn ranges(d: &[Value]) -> Vec<Ranged> {
     let n = |v: &Value| v.as_u64().unwrap();
     d.iter()
         .map(|d| {
@@ -462,7 +465,7 @@ fn ranges(d: &[Value]) -> Vec<(String, u64, u64, u64, u64)> {
 }
 
 /// The same, from `acslint check --format json ARGS` (1-based there), with the exit code.
-fn cli_ranges(dir: &Path, args: &[&str], stdin: &str) -> (Vec<(String, u64, u64, u64, u64)>, i32) {
+fn cli_ranges(dir: &Path, args: &[&str], stdin: &str) -> (Vec<Ranged>, i32) {
     let mut child = Command::new(bin())
         .args(["check", "--format", "json"])
         .args(args)
