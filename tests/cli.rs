@@ -958,10 +958,12 @@ fn builtin_check_findings_point_at_the_use_with_the_value_site_as_a_label() {
     let root = dir.path();
     std::fs::write(
         root.join("main.tf"),
-        "variable \"region\" {\n  default = \"cn-hangzhou\"\n}\nvariable \"other\" {\n  default = \"cn-beijing\"\n}\nlocals {\n  rw = \"Write\"\n}\n\nresource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\"\n  trail_region = var.region\n  event_rw     = local.rw\n}\n\nresource \"alicloud_actiontrail_trail\" \"u\" {\n  trail_name   = \"u\"\n  trail_region = var.other\n  event_rw     = \"All\"\n}\n",
+        "variable \"region\" {\n  default = \"cn-hangzhou\"\n}\nvariable \"other\" {\n  default = \"cn-beijing\"\n}\nlocals {\n  rw = \"Write\"\n}\n\nresource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\"\n  trail_region = var.region\n  event_rw     = local.rw\n}\n\nresource \"alicloud_actiontrail_trail\" \"u\" {\n  trail_name   = \"u\"\n  trail_region = var.other\n  event_rw     = \"All\"\n}\n\nresource \"alicloud_actiontrail_trail\" \"w\" {\n  trail_name   = \"w\"\n  trail_region = \"cn-hangzhou\"\n  event_rw     = \"All\"\n}\n",
     )
     .unwrap();
     std::fs::write(root.join("terraform.tfvars"), "other = \"cn-shanghai\"\n").unwrap();
+    // A repository: SARIF locations are `%SRCROOT%`-relative.
+    std::fs::create_dir(root.join(".git")).unwrap();
     let run = |format: &str| {
         Command::cargo_bin("acslint")
             .unwrap()
@@ -981,10 +983,114 @@ fn builtin_check_findings_point_at_the_use_with_the_value_site_as_a_label() {
             ("LOG002".into(), "main.tf".into(), 13, 3),
             ("LOG003".into(), "main.tf".into(), 14, 3),
             ("LOG002".into(), "main.tf".into(), 19, 3),
+            ("LOG002".into(), "main.tf".into(), 25, 18),
         ]
     );
     assert_eq!(v["findings"][0]["resource"], "alicloud_actiontrail_trail.t");
     assert_eq!(v["findings"][2]["resource"], "alicloud_actiontrail_trail.u");
+    // JSON: the primary range at the use, `labels` at the value's site (same path base), and
+    // no `labels` key on a finding without one (the literal in `w`).
+    let span = |r: &Value| {
+        (
+            r["start"]["line"].as_u64().unwrap(),
+            r["start"]["column"].as_u64().unwrap(),
+            r["end"]["line"].as_u64().unwrap(),
+            r["end"]["column"].as_u64().unwrap(),
+        )
+    };
+    let with_labels: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let labels: Vec<_> = f
+                .get("labels")
+                .map(|l| l.as_array().unwrap().clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|l| {
+                    (
+                        l["file"].as_str().unwrap().to_string(),
+                        span(&l["range"]),
+                        l["message"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (span(&f["range"]), labels)
+        })
+        .collect();
+    let here = |file: &str, s: (u64, u64, u64, u64)| {
+        vec![(file.to_string(), s, "value set here".to_string())]
+    };
+    assert_eq!(
+        with_labels,
+        vec![
+            ((13, 3, 13, 15), here("main.tf", (2, 13, 2, 26))),
+            ((14, 3, 14, 11), here("main.tf", (8, 8, 8, 15))),
+            ((19, 3, 19, 15), here("terraform.tfvars", (1, 9, 1, 22))),
+            ((25, 18, 25, 31), vec![]),
+        ]
+    );
+    assert!(
+        v["findings"][3].get("labels").is_none(),
+        "{}",
+        v["findings"][3]
+    );
+    // SARIF: valid, the label as a related location (repository-relative like the primary one),
+    // linked from the message by its id.
+    let out = run("sarif");
+    assert_eq!(out.status.code(), Some(1));
+    let sarif = json_of(&out.stdout);
+    let schema: Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    let region = |r: &Value| {
+        (
+            r["startLine"].as_u64().unwrap(),
+            r["startColumn"].as_u64().unwrap(),
+            r["endLine"].as_u64().unwrap(),
+            r["endColumn"].as_u64().unwrap(),
+        )
+    };
+    let u = &results[2];
+    assert_eq!(
+        region(&u["locations"][0]["physicalLocation"]["region"]),
+        (19, 3, 19, 15)
+    );
+    assert_eq!(
+        u["relatedLocations"],
+        serde_json::json!([{
+            "id": 1,
+            "physicalLocation": {
+                "artifactLocation": {"uri": "terraform.tfvars", "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 1, "startColumn": 9, "endLine": 1, "endColumn": 22},
+            },
+            "message": {"text": "value set here"},
+        }])
+    );
+    assert!(
+        u["message"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("\nnote: [value set here](1)"),
+        "{}",
+        u["message"]
+    );
+    assert_eq!(
+        region(&results[1]["relatedLocations"][0]["physicalLocation"]["region"]),
+        (8, 8, 8, 15)
+    );
+    assert!(results[3].get("relatedLocations").is_none());
+    assert!(!results[3]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("]("));
     let human = String::from_utf8(run("human").stdout).unwrap();
     for want in [
         "╭─[main.tf:2:13]",

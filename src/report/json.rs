@@ -30,6 +30,10 @@ struct Row<'a> {
     location: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     facet: Option<&'a str>,
+    /// Secondary spans that explain the finding ("value set here" at a variable default, a
+    /// tfvars line or a local); absent when there are none, so other findings keep their bytes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    labels: Vec<LabelRow<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
     /// What a plan does to the finding (findings from plans only).
@@ -82,6 +86,31 @@ fn autofix<'a>(r: &'a Report, f: &'a Finding) -> Option<Autofix<'a>> {
     })
 }
 
+/// A secondary label: where, in which file (the same path base as `file`), and what it says.
+#[derive(Serialize)]
+struct LabelRow<'a> {
+    file: String,
+    range: Range,
+    message: &'a str,
+}
+
+fn labels<'a>(r: &'a Report, f: &'a Finding) -> Vec<LabelRow<'a>> {
+    f.secondary
+        .iter()
+        .map(|l| {
+            let file = r.sources.get(l.loc.file);
+            LabelRow {
+                file: super::portable_path(file),
+                range: Range {
+                    start: file.line_col(l.loc.start as usize),
+                    end: file.line_col(l.loc.end as usize),
+                },
+                message: &l.text,
+            }
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct Range {
     start: crate::source::LineCol,
@@ -103,6 +132,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         pointer: f.pointer.as_deref(),
         location: super::location_id(r.sources, f),
         facet: f.facet.as_deref(),
+        labels: labels(r, f),
         notes: &f.notes,
         change: f.change.as_ref(),
         autofix: autofix(r, f),

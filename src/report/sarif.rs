@@ -173,16 +173,8 @@ pub fn render(r: &Report, extra: &Extra) -> String {
     s
 }
 
-fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Value {
-    let file = r.sources.get(f.file);
-    let (s, e) = r.range(f);
-    let (sc, ec) = match f.loc {
-        Some(l) => (
-            utf16_column(file, l.start as usize),
-            utf16_column(file, l.end as usize),
-        ),
-        None => (1, 1),
-    };
+/// Where a file is: repository-relative under `%SRCROOT%`, else the path as given.
+fn artifact_location(file: &crate::source::SourceFile) -> Map<String, Value> {
     let mut artifact = Map::new();
     match repo_relative(file) {
         Some(rel) => {
@@ -193,6 +185,56 @@ fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Va
             artifact.insert("uri".into(), uri_path(&portable_path(file)).into());
         }
     }
+    artifact
+}
+
+/// A region in SARIF's terms: 1-based lines, UTF-16 columns, never ending before it starts.
+fn region(file: &crate::source::SourceFile, start: usize, end: usize) -> Value {
+    let (s, e) = (file.line_col(start), file.line_col(end));
+    let (sc, ec) = (utf16_column(file, start), utf16_column(file, end));
+    json!({
+        "startLine": s.line,
+        "startColumn": sc,
+        "endLine": e.line.max(s.line),
+        "endColumn": if e.line > s.line { ec } else { ec.max(sc) },
+    })
+}
+
+/// Secondary labels as `relatedLocations` (ids from 1), and the message lines that link them
+/// (SARIF §3.11.6 embedded links `[text](id)`; code scanning renders them as links).
+fn related(r: &Report, f: &Finding) -> (Vec<Value>, String) {
+    let mut locs = Vec::new();
+    let mut text = String::new();
+    for (i, l) in f.secondary.iter().enumerate() {
+        let file = r.sources.get(l.loc.file);
+        let id = i + 1;
+        locs.push(json!({
+            "id": id,
+            "physicalLocation": {
+                "artifactLocation": Value::Object(artifact_location(file)),
+                "region": region(file, l.loc.start as usize, l.loc.end as usize),
+            },
+            "message": {"text": l.text},
+        }));
+        // Link text escapes `\`, `[` and `]` (§3.11.6).
+        let mut link = String::with_capacity(l.text.len());
+        for c in l.text.chars() {
+            if matches!(c, '\\' | '[' | ']') {
+                link.push('\\');
+            }
+            link.push(c);
+        }
+        text.push_str(&format!("\nnote: [{link}]({id})"));
+    }
+    (locs, text)
+}
+
+fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Value {
+    let file = r.sources.get(f.file);
+    let region = match f.loc {
+        Some(l) => region(file, l.start as usize, l.end as usize),
+        None => json!({"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}),
+    };
     let mut logical = Vec::new();
     if let Some(res) = &f.resource {
         logical.push(json!({"fullyQualifiedName": res, "kind": "resource"}));
@@ -202,13 +244,8 @@ fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Va
     }
     let mut loc = json!({
         "physicalLocation": {
-            "artifactLocation": Value::Object(artifact),
-            "region": {
-                "startLine": s.line,
-                "startColumn": sc,
-                "endLine": e.line.max(s.line),
-                "endColumn": if e.line > s.line { ec } else { ec.max(sc) },
-            },
+            "artifactLocation": Value::Object(artifact_location(file)),
+            "region": region,
         },
     });
     if !logical.is_empty() {
@@ -221,6 +258,8 @@ fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Va
     for n in &f.notes {
         message.push_str(&format!("\nnote: {n}"));
     }
+    let (related, links) = related(r, f);
+    message.push_str(&links);
     let mut props = json!({
         "severity": f.severity.as_str(),
         "security-severity": security_severity(f.severity),
@@ -232,7 +271,7 @@ fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Va
         message.push_str(&format!("\nplan: {}", c.describe()));
         props["change"] = serde_json::to_value(c).unwrap_or_default();
     }
-    json!({
+    let mut v = json!({
         "ruleId": &*f.rule,
         "ruleIndex": index.get(&*f.rule).copied().unwrap_or(0),
         "level": level(f.severity),
@@ -240,5 +279,9 @@ fn result(r: &Report, f: &Finding, fp: &str, index: &HashMap<&str, usize>) -> Va
         "locations": [loc],
         "partialFingerprints": {"acslint/v1": fp},
         "properties": props,
-    })
+    });
+    if !related.is_empty() {
+        v["relatedLocations"] = Value::Array(related);
+    }
+    v
 }
