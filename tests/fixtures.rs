@@ -372,7 +372,7 @@ fn example_after<'a>(docs: &'a str, label: &str) -> Option<(&'a str, &'a str)> {
 }
 
 /// Every rule page's examples: the one labelled "Bad" triggers the rule, the one labelled
-/// "Good" does not (with the rule's fixture options, e.g. its `accounts`).
+/// "Good" does not, decidedly (with the rule's fixture options, e.g. its `accounts`).
 #[test]
 fn every_rule_page_has_bad_and_good_examples_that_hold() {
     let reg = Registry::builtin();
@@ -413,6 +413,35 @@ fn every_rule_page_has_bad_and_good_examples_that_hold() {
                     "{}: the Good example triggers it {n} time(s)",
                     rule.id
                 ));
+            }
+            // A Good example must pass because it is right, not because the rule could not
+            // decide (an unknown value is never a finding, but it is not a fix either) or
+            // because the finding is suppressed; and it must not say that something in it is
+            // reported.
+            if !bad {
+                for u in res.unknowns.iter().filter(|u| *u.rule == *rule.id) {
+                    failures.push(format!(
+                        "{}: the Good example is undecided: {}",
+                        rule.id, u.reason
+                    ));
+                }
+                let n = res
+                    .suppressed
+                    .iter()
+                    .filter(|s| s.finding.rule == rule.id)
+                    .count();
+                if n > 0 {
+                    failures.push(format!(
+                        "{}: the Good example passes only by suppressing it {n} time(s)",
+                        rule.id
+                    ));
+                }
+                if body.contains("# reported") {
+                    failures.push(format!(
+                        "{}: the Good example has a `# reported` comment",
+                        rule.id
+                    ));
+                }
             }
         }
     }

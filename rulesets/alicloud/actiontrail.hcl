@@ -47,6 +47,12 @@ rule "LOG001" {
 
     Good:
     ```hcl
+    provider "alicloud" {}
+
+    resource "alicloud_ram_account_password_policy" "this" {
+      minimum_password_length = 14
+    }
+
     resource "alicloud_actiontrail_trail" "audit" {
       trail_name      = "account-audit"
       trail_region    = "All"
@@ -332,8 +338,18 @@ rule "LOG007" {
     ```hcl
     resource "alicloud_oss_bucket" "audit" {
       bucket = "acme-audit"
-      versioning { status = "Enabled" }
-      server_side_encryption_rule { sse_algorithm = "KMS" }
+      acl    = "private"
+      versioning {
+        status = "Enabled"
+      }
+      server_side_encryption_rule {
+        sse_algorithm = "KMS"
+      }
+    }
+
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name      = "a"
+      oss_bucket_name = alicloud_oss_bucket.audit.bucket
     }
     ```
   EOT
@@ -390,10 +406,26 @@ rule "LOG008" {
 
     Good:
     ```hcl
+    resource "alicloud_log_project" "audit" {
+      project_name = "acme-audit"
+    }
+
     resource "alicloud_log_store" "trail" {
       project          = alicloud_log_project.audit.project_name
-      name             = "actiontrail_audit"
-      retention_period = 30   # reported
+      name             = "actiontrail_a"
+      retention_period = 365
+    }
+
+    resource "alicloud_log_store" "default" {
+      project          = "acme-audit"
+      name             = "other"
+      retention_period = 365
+    }
+
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name         = "a"
+      sls_project_arn    = "acs:log:cn-hangzhou:123456789012:project/$${alicloud_log_project.audit.project_name}"
+      sls_write_role_arn = "acs:ram::123456789012:role/aliyunactiontraildefaultrole"
     }
     ```
   EOT
@@ -441,11 +473,18 @@ rule "LOG009" {
 
     Good:
     ```hcl
+    provider "alicloud" {}
+
+    resource "alicloud_actiontrail_trail" "a" {
+      trail_name      = "a"
+      sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
+    }
+
     resource "alicloud_log_alert" "root" {
-      project_name = alicloud_log_project.audit.project_name
+      project_name = "audit"
       alert_name   = "root-activity"
       query_list {
-        store = "actiontrail_audit"
+        store = "actiontrail_a"
         query = "event.userIdentity.type: root-account"
       }
     }
@@ -483,13 +522,9 @@ rule "LOG010" {
     ## Example
     Bad:
     ```hcl
-    resource "alicloud_log_audit" "b" {
-      display_name = "audit-b"
+    resource "alicloud_log_audit" "this" {
+      display_name = "audit"
       aliuid       = "123456789012"
-    }
-
-    variable "oss" {
-      type = string
     }
     ```
 
@@ -560,12 +595,21 @@ rule "LOG011" {
 
     Good:
     ```hcl
+    provider "alicloud" {
+      region = "cn-hangzhou"
+    }
+
+    resource "alicloud_vpc" "main" {
+      vpc_name   = "main"
+      cidr_block = "10.0.0.0/8"
+    }
+
     resource "alicloud_vpc_flow_log" "main" {
       resource_type  = "VPC"
       resource_id    = alicloud_vpc.main.id
       traffic_type   = "All"
-      project_name   = alicloud_log_project.net.project_name
-      log_store_name = alicloud_log_store.flow.name
+      project_name   = "net"
+      log_store_name = "flow"
     }
     ```
   EOT

@@ -460,7 +460,7 @@ rule "DB018" {
       db_instance_storage = 10
       vswitch_id          = alicloud_vswitch.db.id
       tde_status          = "enabled"
-      encryption_key      = alicloud_kms_key.mongo.id
+      encryption_key      = "key-hzz65a8b7c6d5e4f3g2h1"
     }
     ```
   EOT

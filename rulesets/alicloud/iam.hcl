@@ -41,10 +41,10 @@ rule "IAM001" {
 
     Good:
     ```hcl
+    # The keys come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET in the
+    # environment (or a CLI profile, an ECS role, OIDC), never from the code.
     provider "alicloud" {
-      region     = "cn-hangzhou"
-      access_key = "LTAI...."   # reported
-      secret_key = "...."       # reported
+      region = "cn-hangzhou"
     }
     ```
   EOT
@@ -87,11 +87,12 @@ rule "IAM002" {
 
     Good:
     ```hcl
+    # The AccessKey comes from the environment and only authenticates the AssumeRole call.
     provider "alicloud" {
-      access_key = var.access_key   # reported when known to be set
-      secret_key = var.secret_key
+      region = "cn-hangzhou"
       assume_role {
-        role_arn = "acs:ram::123456789012:role/terraform"   # this block makes it pass
+        role_arn     = "acs:ram::123456789012:role/terraform"
+        session_name = "terraform"
       }
     }
     ```
@@ -130,9 +131,13 @@ rule "IAM003" {
 
     Good:
     ```hcl
+    resource "alicloud_ram_user" "ci" {
+      name = "ci"
+    }
+
     resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name   # without this line: reported
-      pgp_key   = file("ci.pub")
+      user_name = alicloud_ram_user.ci.name
+      pgp_key   = "keybase:ops"
     }
     ```
   EOT
@@ -302,6 +307,11 @@ rule "IAM007" {
 
     Good:
     ```hcl
+    resource "alicloud_ram_login_profile" "alice" {
+      user_name = "alice"
+      password  = var.initial_password
+    }
+
     resource "alicloud_ram_access_key" "ci" {
       user_name = "ci"
     }
@@ -497,7 +507,7 @@ rule "IAM011" {
     ```hcl
     resource "alicloud_ram_group_policy_attachment" "dev" {
       group_name  = "dev"
-      policy_name = "AliyunOSSReadOnlyAccess"
+      policy_name = "AliyunECSReadOnlyAccess"
       policy_type = "System"
     }
     ```
@@ -1054,7 +1064,8 @@ rule "IAM023" {
 
     ## How to fix
     Keep `max_session_duration` short (3600 by default). Values above the option
-    `max_session_duration` (default 39600 seconds, so the 12-hour maximum) are reported.
+    `max_session_duration` are reported; its default, 39600 seconds (11 hours), reports
+    sessions longer than 11 hours, up to the 12-hour maximum (43200).
 
     ## Example
     Bad:
@@ -1071,22 +1082,13 @@ rule "IAM023" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_role" "partner" {
-      role_name                   = "partner-audit"
-      max_session_duration        = 3600
-      assume_role_policy_document = <<-POLICY
-        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-          "Principal": {"RAM": ["acs:ram::123456789012:root"]}}]}
-      POLICY
-    }
-
-    resource "alicloud_ram_role" "ecs" {
-      role_name                   = "ecs"
-      max_session_duration        = 43200
-      assume_role_policy_document = <<-POLICY
-        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-          "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}
-      POLICY
+    resource "alicloud_ram_role" "audit" {
+      role_name            = "partner-audit"
+      max_session_duration = 3600
+      assume_role_policy_document = jsonencode({
+        Version   = "1"
+        Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
+      })
     }
     ```
   EOT
@@ -1154,12 +1156,18 @@ rule "IAM030" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name   # reported: ci has AdministratorAccess
+    resource "alicloud_ram_user" "ci" {
+      name = "ci"
     }
+
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = alicloud_ram_user.ci.name
+      pgp_key   = "keybase:ci"
+    }
+
     resource "alicloud_ram_user_policy_attachment" "ci" {
       user_name   = alicloud_ram_user.ci.name
-      policy_name = "AdministratorAccess"
+      policy_name = "AliyunECSReadOnlyAccess"
       policy_type = "System"
     }
     ```

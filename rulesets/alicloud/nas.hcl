@@ -177,7 +177,7 @@ rule "NAS004" {
     resource "alicloud_nas_mount_target" "app" {
       file_system_id    = alicloud_nas_file_system.share.id
       vswitch_id        = alicloud_vswitch.app.id
-      access_group_name = alicloud_nas_access_group.app.access_group_name
+      access_group_name = "app-clients"
     }
     ```
   EOT

@@ -29,9 +29,8 @@ rule "TF001" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_user" "ops" {
-      name     = "ops"
-      comments = "valid: tabs	and ünïcode are fine"
+    resource "alicloud_ram_user" "u" {
+      name = "ops"
     }
     ```
   EOT
@@ -150,8 +149,10 @@ rule "TF004" {
     }
     ```
 
-    Good (a local module in the scanned tree; after `terraform init`, registry modules are read
-    from `.terraform/modules/` the same way):
+    A local module in the scanned tree is read; after `terraform init`, registry modules are
+    read from `.terraform/modules/` the same way.
+
+    Good:
     ```hcl
     module "vpc" {
       source = "./modules/vpc"

@@ -35,16 +35,7 @@ rule "RAM020" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "*",
-          "Resource": "acs:ecs:*:*:instance/i-1"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
     ```
   EOT
 }
@@ -81,16 +72,7 @@ rule "RAM021" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:*",
-          "Resource": "acs:oss:*:*:my-bucket/*"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:Get*", "ram:List*"], "Resource": "*"}]}
     ```
   EOT
 }
@@ -127,10 +109,8 @@ rule "RAM022" {
       "Version": "1",
       "Statement": [
         {
-          "Effect": "Deny",
-          "NotAction": [
-            "ecs:Describe*"
-          ],
+          "Effect": "Allow",
+          "Action": ["ecs:Describe*", "vpc:Describe*", "oss:Get*", "oss:List*"],
           "Resource": "*"
         }
       ]
@@ -171,8 +151,8 @@ rule "RAM023" {
       "Statement": [
         {
           "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "*"
+          "Action": "oss:*",
+          "Resource": ["acs:oss:*:*:app-data", "acs:oss:*:*:app-data/*"]
         }
       ]
     }
@@ -205,6 +185,7 @@ rule "RAM024" {
     - assume any role: `sts:AssumeRole` on `*` or `role/*`;
     - pass any role to compute: `ram:PassRole` on any role together with an action that hands a
       role to compute (`ecs:AttachInstanceRamRole`, `ecs:RunInstances`, `fc:CreateFunction`, …).
+
     Only broad resources count (`*`, `…:user/*`); a Deny of the action in the same document
     cancels the path. `*` itself is reported by RAM020 and `NotAction` by RAM022.
 
@@ -223,17 +204,14 @@ rule "RAM024" {
       "Version": "1",
       "Statement": [
         {
-          "Action": "ecs:Describe*",
-          "Resource": "*",
-          "Effect": "Allow"
+          "Effect": "Allow",
+          "Action": "ram:CreatePolicyVersion",
+          "Resource": "acs:ram::123456789012:policy/app-deploy"
         },
         {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
+          "Effect": "Allow",
+          "Action": "ram:Get*",
+          "Resource": "*"
         }
       ]
     }
@@ -279,17 +257,12 @@ rule "RAM025" {
       "Version": "1",
       "Statement": [
         {
-          "Action": "ecs:Describe*",
+          "Effect": "Allow",
+          "Action": ["ecs:RunInstances", "ecs:Describe*"],
           "Resource": "*",
-          "Effect": "Allow"
-        },
-        {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
+          "Condition": {
+            "IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}
+          }
         }
       ]
     }
@@ -344,7 +317,25 @@ rule "RAM026" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["actiontrail:*"], "Resource": "*"}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "actiontrail:Describe*",
+            "actiontrail:GetTrailStatus",
+            "actiontrail:LookupEvents"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Effect": "Allow",
+          "Action": "oss:GetObject",
+          "Resource": "acs:oss:*:*:logs/*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -417,8 +408,8 @@ rule "RAM031" {
     Which accounts are "yours" cannot be known from the document alone: list them in the rule
     option `accounts` (account IDs) and only other accounts are reported (medium). Without it
     every unconditioned `root` trust is an info finding asking the question ("cross-account
-    trust: is 1234567890123456 yours?"): broad whoever owns the account, but only a finding
-    once the account is known to be another one.
+    trust: is 1234567890123456 yours?"): trusting a whole account is broad even when it is
+    yours, but it is a defect only once the account is known to belong to someone else.
 
     ## How to fix
     Trust a specific role of the other account, or add a condition.
@@ -431,7 +422,7 @@ rule "RAM031" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::111111111111:root"]}}]}
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:role/deployer"]}}]}
     ```
   EOT
 }
@@ -464,8 +455,24 @@ rule "RAM032" {
     ```
 
     Good:
-    ```hcl
-    variable "trusted" {}
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]},
+          "Condition": {
+            "StringEquals": {
+              "oidc:aud": "sts.aliyuncs.com",
+              "oidc:iss": "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123456789abcdef",
+              "oidc:sub": "system:serviceaccount:app:app"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -507,7 +514,16 @@ rule "RAM033" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:*", "Principal": {"Service": ["ecs.aliyun.com"]}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {"Service": ["ecs.aliyuncs.com"]}
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -588,8 +604,10 @@ rule "RAM041" {
     ```
 
     Good:
-    ```hcl
-    variable "who" {}
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
+      "Resource": ["acs:oss:*:123456789012:my-bucket/*"],
+      "Condition": {"IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}}}]}
     ```
   EOT
 }
@@ -627,23 +645,8 @@ rule "RAM042" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "oss:GetObject"
-          ],
-          "Principal": [
-            "999999999999"
-          ],
-          "Resource": [
-            "acs:oss:*:*:my-bucket/*"
-          ]
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["acs:ram::123456789012:role/reader"],
+      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
     ```
   EOT
 }
@@ -677,7 +680,9 @@ rule "RAM043" {
     unknown.
 
     ## How to fix
-    Add a statement that denies plain HTTP:
+    Add a statement that denies plain HTTP (`acs:SecureTransport` is `false`) to everyone on
+    the whole bucket, as the Good example below does, or require `acs:SecureTransport = true`
+    in the sharing statement itself.
 
     ## Example
     Bad:
@@ -697,12 +702,24 @@ rule "RAM043" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
-       "Resource": ["acs:oss:*:*:my-bucket/*"], "Condition": {"IpAddress": {"acs:SourceIp": ["192.0.2.0/24"]}}},
-      {"Effect": "Deny", "Principal": ["*"], "Action": ["oss:*"],
-       "Resource": ["acs:oss:*:*:my-bucket", "acs:oss:*:*:my-bucket/*"],
-       "Condition": {"Bool": {"acs:SecureTransport": "false"}}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": ["999999999999"],
+          "Action": ["oss:GetObject"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
+        },
+        {
+          "Effect": "Deny",
+          "Principal": ["*"],
+          "Action": ["oss:*"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket", "acs:oss:*:123456789012:my-bucket/*"],
+          "Condition": {"Bool": {"acs:SecureTransport": "false"}}
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -944,24 +961,8 @@ rule "RAM052" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Action": "ecs:Describe*",
-          "Resource": "*",
-          "Effect": "Allow"
-        },
-        {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [
+      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
     ```
   EOT
 }

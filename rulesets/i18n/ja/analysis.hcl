@@ -20,9 +20,8 @@ rule "TF001" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_user" "ops" {
-      name     = "ops"
-      comments = "valid: tabs	and ünïcode are fine"
+    resource "alicloud_ram_user" "u" {
+      name = "ops"
     }
     ```
   EOT
@@ -105,7 +104,9 @@ rule "TF004" {
     }
     ```
 
-    Good（スキャン対象のツリー内にあるローカルモジュール。`terraform init` の後は、レジストリモジュールも同じように `.terraform/modules/` から読み取られます）：
+    スキャン対象のツリー内にあるローカルモジュールは読み取られます。`terraform init` の後は、レジストリモジュールも同じように `.terraform/modules/` から読み取られます。
+
+    Good:
     ```hcl
     module "vpc" {
       source = "./modules/vpc"

@@ -213,7 +213,7 @@ rule "ECS008" {
       zone_id    = "cn-hangzhou-h"
       size       = 100
       encrypted  = true
-      kms_key_id = alicloud_kms_key.disks.id
+      kms_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
     }
     ```
   EOT
@@ -313,7 +313,7 @@ rule "ECS011" {
       instance_type = "ecs.g7.large"
       image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
       vswitch_id    = alicloud_vswitch.app.id
-      role_name     = alicloud_ram_role.worker.role_name
+      role_name     = "worker"
     }
     ```
   EOT
@@ -344,11 +344,11 @@ rule "ECS012" {
 
     Good:
     ```hcl
-    resource "alicloud_instance" "app" {
+    resource "alicloud_instance" "legacy" {
       instance_type   = "ecs.g7.large"
       image_id        = "aliyun_3_x64_20G_alibase_20240528.vhd"
       security_groups = [alicloud_security_group.app.id]
-      vswitch_id      = alicloud_vswitch.app.id
+      vswitch_id      = "vsw-bp1s5fnvk4gn2tws03624"
     }
     ```
   EOT

@@ -27,10 +27,10 @@ rule "IAM001" {
 
     Good:
     ```hcl
+    # The keys come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET in the
+    # environment (or a CLI profile, an ECS role, OIDC), never from the code.
     provider "alicloud" {
-      region     = "cn-hangzhou"
-      access_key = "LTAI...."   # reported
-      secret_key = "...."       # reported
+      region = "cn-hangzhou"
     }
     ```
   EOT
@@ -57,11 +57,12 @@ rule "IAM002" {
 
     Good:
     ```hcl
+    # The AccessKey comes from the environment and only authenticates the AssumeRole call.
     provider "alicloud" {
-      access_key = var.access_key   # reported when known to be set
-      secret_key = var.secret_key
+      region = "cn-hangzhou"
       assume_role {
-        role_arn = "acs:ram::123456789012:role/terraform"   # this block makes it pass
+        role_arn     = "acs:ram::123456789012:role/terraform"
+        session_name = "terraform"
       }
     }
     ```
@@ -87,9 +88,13 @@ rule "IAM003" {
 
     Good:
     ```hcl
+    resource "alicloud_ram_user" "ci" {
+      name = "ci"
+    }
+
     resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name   # without this line: reported
-      pgp_key   = file("ci.pub")
+      user_name = alicloud_ram_user.ci.name
+      pgp_key   = "keybase:ops"
     }
     ```
   EOT
@@ -211,6 +216,11 @@ rule "IAM007" {
 
     Good:
     ```hcl
+    resource "alicloud_ram_login_profile" "alice" {
+      user_name = "alice"
+      password  = var.initial_password
+    }
+
     resource "alicloud_ram_access_key" "ci" {
       user_name = "ci"
     }
@@ -349,7 +359,7 @@ rule "IAM011" {
     ```hcl
     resource "alicloud_ram_group_policy_attachment" "dev" {
       group_name  = "dev"
-      policy_name = "AliyunOSSReadOnlyAccess"
+      policy_name = "AliyunECSReadOnlyAccess"
       policy_type = "System"
     }
     ```
@@ -720,7 +730,8 @@ rule "IAM023" {
 
     ## How to fix
     `max_session_duration` は短く（デフォルトは 3600）してください。
-    オプション `max_session_duration`（デフォルトは 39600 秒。つまり最大値の 12 時間が該当します）を超える値が報告されます。
+    オプション `max_session_duration` を超える値が報告されます。
+    オプションのデフォルトは 39600 秒（11 時間）で、11 時間を超え最大値の 12 時間（43200）までのセッションが報告されます。
 
     ## Example
     Bad:
@@ -737,22 +748,13 @@ rule "IAM023" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_role" "partner" {
-      role_name                   = "partner-audit"
-      max_session_duration        = 3600
-      assume_role_policy_document = <<-POLICY
-        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-          "Principal": {"RAM": ["acs:ram::123456789012:root"]}}]}
-      POLICY
-    }
-
-    resource "alicloud_ram_role" "ecs" {
-      role_name                   = "ecs"
-      max_session_duration        = 43200
-      assume_role_policy_document = <<-POLICY
-        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-          "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}
-      POLICY
+    resource "alicloud_ram_role" "audit" {
+      role_name            = "partner-audit"
+      max_session_duration = 3600
+      assume_role_policy_document = jsonencode({
+        Version   = "1"
+        Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
+      })
     }
     ```
   EOT
@@ -798,12 +800,18 @@ rule "IAM030" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name   # reported: ci has AdministratorAccess
+    resource "alicloud_ram_user" "ci" {
+      name = "ci"
     }
+
+    resource "alicloud_ram_access_key" "ci" {
+      user_name = alicloud_ram_user.ci.name
+      pgp_key   = "keybase:ci"
+    }
+
     resource "alicloud_ram_user_policy_attachment" "ci" {
       user_name   = alicloud_ram_user.ci.name
-      policy_name = "AdministratorAccess"
+      policy_name = "AliyunECSReadOnlyAccess"
       policy_type = "System"
     }
     ```

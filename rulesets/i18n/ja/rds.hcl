@@ -124,7 +124,7 @@ rule "DB008" {
       instance_type            = "mysql.n2.medium.2c"
       instance_storage         = 100
       db_instance_storage_type = "cloud_essd"
-      encryption_key           = alicloud_kms_key.rds.id
+      encryption_key           = "key-hzz65a8b7c6d5e4f3g2h1"
     }
     ```
   EOT

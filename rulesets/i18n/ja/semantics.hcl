@@ -20,16 +20,7 @@ rule "RAM020" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "*",
-          "Resource": "acs:ecs:*:*:instance/i-1"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
     ```
   EOT
 }
@@ -53,16 +44,7 @@ rule "RAM021" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:*",
-          "Resource": "acs:oss:*:*:my-bucket/*"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:Get*", "ram:List*"], "Resource": "*"}]}
     ```
   EOT
 }
@@ -89,10 +71,8 @@ rule "RAM022" {
       "Version": "1",
       "Statement": [
         {
-          "Effect": "Deny",
-          "NotAction": [
-            "ecs:Describe*"
-          ],
+          "Effect": "Allow",
+          "Action": ["ecs:Describe*", "vpc:Describe*", "oss:Get*", "oss:List*"],
           "Resource": "*"
         }
       ]
@@ -122,8 +102,8 @@ rule "RAM023" {
       "Statement": [
         {
           "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "*"
+          "Action": "oss:*",
+          "Resource": ["acs:oss:*:*:app-data", "acs:oss:*:*:app-data/*"]
         }
       ]
     }
@@ -143,6 +123,7 @@ rule "RAM024" {
     - 任意のグループへの参加：`ram:AddUserToGroup`
     - 任意のロールの引き受け：`*` または `role/*` に対する `sts:AssumeRole`
     - 任意のロールのコンピューティングへの受け渡し：任意のロールに対する `ram:PassRole` と、コンピューティングにロールを渡すアクション（`ecs:AttachInstanceRamRole`、`ecs:RunInstances`、`fc:CreateFunction` など）の組み合わせ
+
     対象になるのは広範なリソース（`*`、`…:user/*`）のみで、同じドキュメント内でそのアクションを拒否する Deny があれば経路は打ち消されます。
     `*` そのものは RAM020 が、`NotAction` は RAM022 が報告します。
 
@@ -161,17 +142,14 @@ rule "RAM024" {
       "Version": "1",
       "Statement": [
         {
-          "Action": "ecs:Describe*",
-          "Resource": "*",
-          "Effect": "Allow"
+          "Effect": "Allow",
+          "Action": "ram:CreatePolicyVersion",
+          "Resource": "acs:ram::123456789012:policy/app-deploy"
         },
         {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
+          "Effect": "Allow",
+          "Action": "ram:Get*",
+          "Resource": "*"
         }
       ]
     }
@@ -203,17 +181,12 @@ rule "RAM025" {
       "Version": "1",
       "Statement": [
         {
-          "Action": "ecs:Describe*",
+          "Effect": "Allow",
+          "Action": ["ecs:RunInstances", "ecs:Describe*"],
           "Resource": "*",
-          "Effect": "Allow"
-        },
-        {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
+          "Condition": {
+            "IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}
+          }
         }
       ]
     }
@@ -257,7 +230,25 @@ rule "RAM026" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["actiontrail:*"], "Resource": "*"}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "actiontrail:Describe*",
+            "actiontrail:GetTrailStatus",
+            "actiontrail:LookupEvents"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Effect": "Allow",
+          "Action": "oss:GetObject",
+          "Resource": "acs:oss:*:*:logs/*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -305,7 +296,7 @@ rule "RAM031" {
     どのアカウントが「自分のもの」かはドキュメントだけでは判断できません。
     ルールオプション `accounts`（アカウント ID）に列挙すると、それ以外のアカウントのみが報告されます（medium）。
     指定しない場合、条件のない `root` の信頼はすべて、問いかけとなる info の検出結果になります（「cross-account trust: is 1234567890123456 yours?」）。
-    アカウントの所有者が誰であっても範囲は広いものの、検出事項となるのは、そのアカウントが別のアカウントだと判明した場合のみです。
+    アカウント全体を信頼することは、自分のアカウントであっても範囲が広いものの、欠陥となるのは、そのアカウントが他者のものだと判明した場合のみです。
 
     ## How to fix
     相手アカウントの特定のロールを信頼するか、条件を追加してください。
@@ -318,7 +309,7 @@ rule "RAM031" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::111111111111:root"]}}]}
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:role/deployer"]}}]}
     ```
   EOT
 }
@@ -339,8 +330,24 @@ rule "RAM032" {
     ```
 
     Good:
-    ```hcl
-    variable "trusted" {}
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]},
+          "Condition": {
+            "StringEquals": {
+              "oidc:aud": "sts.aliyuncs.com",
+              "oidc:iss": "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123456789abcdef",
+              "oidc:sub": "system:serviceaccount:app:app"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -373,7 +380,16 @@ rule "RAM033" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:*", "Principal": {"Service": ["ecs.aliyun.com"]}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {"Service": ["ecs.aliyuncs.com"]}
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -431,8 +447,10 @@ rule "RAM041" {
     ```
 
     Good:
-    ```hcl
-    variable "who" {}
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
+      "Resource": ["acs:oss:*:123456789012:my-bucket/*"],
+      "Condition": {"IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}}}]}
     ```
   EOT
 }
@@ -454,23 +472,8 @@ rule "RAM042" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "oss:GetObject"
-          ],
-          "Principal": [
-            "999999999999"
-          ],
-          "Resource": [
-            "acs:oss:*:*:my-bucket/*"
-          ]
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["acs:ram::123456789012:role/reader"],
+      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
     ```
   EOT
 }
@@ -485,7 +488,7 @@ rule "RAM043" {
     プリンシパルがアカウントを指定していて、バケット所有者のアカウントが不明な場合（Resource の ARN にアカウントがなく、ルールオプション `accounts` もない場合）は、判定できないため不明として報告されます。
 
     ## How to fix
-    平文 HTTP を拒否するステートメントを追加してください：
+    下の良い例のように、バケット全体に対して全員の平文 HTTP（`acs:SecureTransport` が `false`）を拒否するステートメントを追加するか、共有ステートメント自体で `acs:SecureTransport = true` を要求してください。
 
     ## Example
     Bad:
@@ -505,12 +508,24 @@ rule "RAM043" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
-       "Resource": ["acs:oss:*:*:my-bucket/*"], "Condition": {"IpAddress": {"acs:SourceIp": ["192.0.2.0/24"]}}},
-      {"Effect": "Deny", "Principal": ["*"], "Action": ["oss:*"],
-       "Resource": ["acs:oss:*:*:my-bucket", "acs:oss:*:*:my-bucket/*"],
-       "Condition": {"Bool": {"acs:SecureTransport": "false"}}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": ["999999999999"],
+          "Action": ["oss:GetObject"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
+        },
+        {
+          "Effect": "Deny",
+          "Principal": ["*"],
+          "Action": ["oss:*"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket", "acs:oss:*:123456789012:my-bucket/*"],
+          "Condition": {"Bool": {"acs:SecureTransport": "false"}}
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -696,24 +711,8 @@ rule "RAM052" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Action": "ecs:Describe*",
-          "Resource": "*",
-          "Effect": "Allow"
-        },
-        {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [
+      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
     ```
   EOT
 }

@@ -195,8 +195,8 @@ rule "FC003" {
     resource "alicloud_fc_service" "app" {
       name = "app"
       log_config {
-        project  = alicloud_log_project.fc.project_name
-        logstore = alicloud_log_store.fc.logstore_name
+        project  = "app-logs"
+        logstore = "fc"
       }
     }
     ```
@@ -264,7 +264,7 @@ rule "FC005" {
     ```hcl
     resource "alicloud_fc_service" "app" {
       name = "app"
-      role = alicloud_ram_role.fc.arn
+      role = "acs:ram::123456789012:role/fc-app"
     }
     ```
   EOT

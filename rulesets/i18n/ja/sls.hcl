@@ -69,8 +69,8 @@ rule "SLS002" {
       encrypt_conf {
         enable = true
         user_cmk_info {
-          cmk_key_id = alicloud_kms_key.logs.id
-          arn        = alicloud_ram_role.sls_kms.arn
+          cmk_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
+          arn        = "acs:ram::123456789012:role/aliyunlogdefaultrole"
           region_id  = "cn-hangzhou"
         }
       }

@@ -19,9 +19,8 @@ rule "TF001" {
 
     Good:
     ```hcl
-    resource "alicloud_ram_user" "ops" {
-      name     = "ops"
-      comments = "valid: tabs	and ünïcode are fine"
+    resource "alicloud_ram_user" "u" {
+      name = "ops"
     }
     ```
   EOT
@@ -104,8 +103,10 @@ rule "TF004" {
     }
     ```
 
-    正确示例（扫描目录树中的本地模块；执行 `terraform init` 之后，Registry 模块也会以同样的方式
-    从 `.terraform/modules/` 读取）：
+    扫描目录树中的本地模块会被读取；执行 `terraform init` 之后，Registry 模块也会以同样的方式
+    从 `.terraform/modules/` 读取。
+
+    Good:
     ```hcl
     module "vpc" {
       source = "./modules/vpc"

@@ -27,8 +27,12 @@ rule "DB001" {
     Good:
     ```hcl
     resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
+      engine           = "MySQL"
+      engine_version   = "8.0"
+      instance_type    = "rds.mysql.s2.large"
+      instance_storage = 30
+      instance_name    = "app"
+      security_ips     = ["10.0.0.0/16"]
     }
     ```
   EOT
@@ -62,8 +66,10 @@ rule "DB002" {
     Good:
     ```hcl
     resource "alicloud_db_instance" "app" {
-      engine     = "MySQL"
-      ssl_action = "Open"
+      engine         = "MySQL"
+      engine_version = "8.0"
+      instance_type  = "rds.mysql.s2.large"
+      ssl_action     = "Open"
     }
     ```
   EOT
@@ -90,9 +96,11 @@ rule "DB003" {
 
     Good:
     ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine     = "MySQL"
-      tde_status = "Enabled"
+    resource "alicloud_db_instance" "ent" {
+      engine         = "SQLServer"
+      engine_version = "2017_ent_ha"
+      instance_type  = "mssql.x4.medium.e2"
+      tde_status     = "Enabled"
     }
     ```
   EOT
@@ -123,6 +131,8 @@ rule "DB004" {
     ```hcl
     resource "alicloud_db_instance" "app" {
       engine                     = "MySQL"
+      engine_version             = "8.0"
+      instance_type              = "rds.mysql.s2.large"
       sql_collector_status       = "Enabled"
       sql_collector_config_value = 180
     }
@@ -153,8 +163,10 @@ rule "DB005" {
     Good:
     ```hcl
     resource "alicloud_mongodb_instance" "app" {
-      engine_version   = "4.4"
-      security_ip_list = ["10.0.0.0/16"]
+      engine_version      = "4.4"
+      db_instance_class   = "dds.mongo.mid"
+      db_instance_storage = 10
+      security_ip_list    = ["10.0.0.0/16"]
     }
     ```
   EOT

@@ -757,7 +757,7 @@ rule "NET024" {
     resource "alicloud_slb_load_balancer" "api" {
       load_balancer_name = "api"
       address_type       = "intranet"
-      vswitch_id         = alicloud_vswitch.app.id
+      vswitch_id         = "vsw-bp1s5fnvk4gn2tws03624"
     }
     ```
   EOT

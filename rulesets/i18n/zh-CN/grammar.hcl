@@ -200,7 +200,12 @@ rule "RAM006" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*", "Principal": {"RAM": ["acs:ram::123456789012:root"]}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}
+      ]
+    }
     ```
   EOT
 }
@@ -223,20 +228,7 @@ rule "RAM007" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Deny",
-          "Action": [
-            "ram:DeleteUser",
-            "ecs:Describe*",
-            "*"
-          ],
-          "Resource": "*"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:DeleteUser", "Resource": "*"}]}
     ```
   EOT
 }
@@ -266,22 +258,7 @@ rule "RAM008" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "ecs:DescribeInstances",
-            "ecs:Describe*",
-            "oss:GetObject",
-            "fc:InvokeFunction",
-            "someservice:DoThing"
-          ],
-          "Resource": "*"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
     ```
   EOT
 }
@@ -303,20 +280,7 @@ rule "RAM009" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "ecs:DescribeInstances",
-            "oss:PutBucketAcl",
-            "ecs:describe*"
-          ],
-          "Resource": "*"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
     ```
   EOT
 }
@@ -348,7 +312,16 @@ rule "RAM010" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:ecs:*:*:instance/*"}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "oss:GetObject",
+          "Resource": "acs:oss:*:*:mybucket/*"
+        }
+      ]
+    }
     ```
   EOT
 }

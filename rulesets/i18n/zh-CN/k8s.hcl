@@ -99,7 +99,7 @@ rule "K8S003" {
       name                    = "app"
       cluster_spec            = "ack.pro.small"
       vswitch_ids             = [alicloud_vswitch.k8s.id]
-      encryption_provider_key = alicloud_kms_key.k8s.id
+      encryption_provider_key = "key-hzz65a8b7c6d5e4f3g2h1"
     }
     ```
   EOT

@@ -53,8 +53,12 @@ rule "OSS002" {
 
     Good:
     ```hcl
-    resource "alicloud_oss_bucket_server_side_encryption" "logs" {
-      bucket        = alicloud_oss_bucket.logs.bucket
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "example-data"
+    }
+
+    resource "alicloud_oss_bucket_server_side_encryption" "data" {
+      bucket        = alicloud_oss_bucket.data.bucket
       sse_algorithm = "KMS"
     }
     ```
@@ -116,6 +120,15 @@ rule "OSS004" {
 
     Good:
     ```hcl
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "example-data"
+    }
+
+    # The bucket that receives the logs does not log itself.
+    resource "alicloud_oss_bucket" "access_logs" {
+      bucket = "example-access-logs"
+    }
+
     resource "alicloud_oss_bucket_logging" "data" {
       bucket        = alicloud_oss_bucket.data.bucket
       target_bucket = alicloud_oss_bucket.access_logs.bucket
@@ -162,7 +175,7 @@ rule "OSS005" {
     resource "alicloud_oss_bucket_server_side_encryption" "data" {
       bucket            = alicloud_oss_bucket.data.bucket
       sse_algorithm     = "KMS"
-      kms_master_key_id = alicloud_kms_key.oss.id
+      kms_master_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
     }
     ```
   EOT
@@ -326,7 +339,12 @@ rule "OSS009" {
 
     Good:
     ```hcl
-    resource "alicloud_oss_account_public_access_block" "account" {
+    resource "alicloud_oss_bucket" "data" {
+      bucket = "acme-data"
+    }
+
+    resource "alicloud_oss_bucket_public_access_block" "data" {
+      bucket              = alicloud_oss_bucket.data.bucket
       block_public_access = true
     }
     ```

@@ -28,12 +28,14 @@ rule "SEC001" {
 
     Good:
     ```hcl
-    # LTAIxxxxxxxxxxxxxxxx is a placeholder; so are LTAI0000000000000000 and LTAIXXXXXXXXXXXXXXXX.
+    # The key comes from ALIBABA_CLOUD_ACCESS_KEY_ID in the environment, not from the code.
+    provider "alicloud" {
+      region = "cn-hangzhou"
+    }
+
     locals {
-      example = "LTAI4Gxxxxxxxxxxxxxxxx"
-      masked  = "LTAI4G3HaMmeHpay2gcq****"
-      word    = "LTAIcapacity"
-      too_long = "LTAI5tFakeKey9Xq2Lm8WzAbCdEfGh"
+      # Placeholders in examples are not reported.
+      example_key_id = "LTAIxxxxxxxxxxxxxxxx"
     }
     ```
   EOT
@@ -67,8 +69,10 @@ rule "SEC002" {
 
     Good:
     ```hcl
+    # No default: the secret is given at run time (TF_VAR_secret_key), never stored in the code.
     variable "secret_key" {
-      default = "..."   # a 30-character secret here is reported
+      type      = string
+      sensitive = true
     }
     ```
   EOT
@@ -102,7 +106,11 @@ rule "SEC003" {
 
     Good:
     ```hcl
-
+    # Temporary credentials are requested at run time (ECS instance role), not pasted in.
+    provider "alicloud" {
+      region        = "cn-hangzhou"
+      ecs_role_name = "terraform"
+    }
     ```
   EOT
 }

@@ -19,16 +19,7 @@ rule "RAM020" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "*",
-          "Resource": "acs:ecs:*:*:instance/i-1"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
     ```
   EOT
 }
@@ -52,16 +43,7 @@ rule "RAM021" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:*",
-          "Resource": "acs:oss:*:*:my-bucket/*"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:Get*", "ram:List*"], "Resource": "*"}]}
     ```
   EOT
 }
@@ -87,10 +69,8 @@ rule "RAM022" {
       "Version": "1",
       "Statement": [
         {
-          "Effect": "Deny",
-          "NotAction": [
-            "ecs:Describe*"
-          ],
+          "Effect": "Allow",
+          "Action": ["ecs:Describe*", "vpc:Describe*", "oss:Get*", "oss:List*"],
           "Resource": "*"
         }
       ]
@@ -121,8 +101,8 @@ rule "RAM023" {
       "Statement": [
         {
           "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "*"
+          "Action": "oss:*",
+          "Resource": ["acs:oss:*:*:app-data", "acs:oss:*:*:app-data/*"]
         }
       ]
     }
@@ -144,6 +124,7 @@ rule "RAM024" {
     - 扮演任意角色：对 `*` 或 `role/*` 的 `sts:AssumeRole`；
     - 将任意角色传递给计算资源：对任意角色的 `ram:PassRole`，同时具有将角色交给计算资源的操作
       （`ecs:AttachInstanceRamRole`、`ecs:RunInstances`、`fc:CreateFunction` 等）。
+
     只有范围宽泛的资源（`*`、`…:user/*`）才计入；同一文档中拒绝该操作的 Deny 语句会阻断这条路径。
     `*` 本身由 RAM020 报告，`NotAction` 由 RAM022 报告。
 
@@ -162,17 +143,14 @@ rule "RAM024" {
       "Version": "1",
       "Statement": [
         {
-          "Action": "ecs:Describe*",
-          "Resource": "*",
-          "Effect": "Allow"
+          "Effect": "Allow",
+          "Action": "ram:CreatePolicyVersion",
+          "Resource": "acs:ram::123456789012:policy/app-deploy"
         },
         {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
+          "Effect": "Allow",
+          "Action": "ram:Get*",
+          "Resource": "*"
         }
       ]
     }
@@ -205,17 +183,12 @@ rule "RAM025" {
       "Version": "1",
       "Statement": [
         {
-          "Action": "ecs:Describe*",
+          "Effect": "Allow",
+          "Action": ["ecs:RunInstances", "ecs:Describe*"],
           "Resource": "*",
-          "Effect": "Allow"
-        },
-        {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
+          "Condition": {
+            "IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}
+          }
         }
       ]
     }
@@ -259,7 +232,25 @@ rule "RAM026" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["actiontrail:*"], "Resource": "*"}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": [
+            "actiontrail:Describe*",
+            "actiontrail:GetTrailStatus",
+            "actiontrail:LookupEvents"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Effect": "Allow",
+          "Action": "oss:GetObject",
+          "Resource": "acs:oss:*:*:logs/*"
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -306,8 +297,8 @@ rule "RAM031" {
 
     仅凭策略文档无法判断哪些账号是“你的”：请在规则选项 `accounts` 中列出这些账号（账号 ID），
     这样只会报告其他账号（中危）。未设置该选项时，每个无条件的 `root` 信任都会作为一条提示（info）
-    级别的问题提出疑问（“跨账号信任：1234567890123456 是你的账号吗？”）：无论账号归谁所有，
-    这种信任的范围都很宽，但只有确认该账号属于他人时才算作问题。
+    级别的问题提出疑问（“跨账号信任：1234567890123456 是你的账号吗？”）：即使是你自己的账号，
+    信任整个账号的范围也很宽；但只有确认该账号属于他人时，才算作缺陷。
 
     ## How to fix
     信任对方账号中的特定角色，或添加条件。
@@ -320,7 +311,7 @@ rule "RAM031" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::111111111111:root"]}}]}
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:role/deployer"]}}]}
     ```
   EOT
 }
@@ -343,8 +334,24 @@ rule "RAM032" {
     ```
 
     Good:
-    ```hcl
-    variable "trusted" {}
+    ```json
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]},
+          "Condition": {
+            "StringEquals": {
+              "oidc:aud": "sts.aliyuncs.com",
+              "oidc:iss": "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123456789abcdef",
+              "oidc:sub": "system:serviceaccount:app:app"
+            }
+          }
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -376,7 +383,16 @@ rule "RAM033" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:*", "Principal": {"Service": ["ecs.aliyun.com"]}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "sts:AssumeRole",
+          "Principal": {"Service": ["ecs.aliyuncs.com"]}
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -434,8 +450,10 @@ rule "RAM041" {
     ```
 
     Good:
-    ```hcl
-    variable "who" {}
+    ```json
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
+      "Resource": ["acs:oss:*:123456789012:my-bucket/*"],
+      "Condition": {"IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}}}]}
     ```
   EOT
 }
@@ -458,23 +476,8 @@ rule "RAM042" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "oss:GetObject"
-          ],
-          "Principal": [
-            "999999999999"
-          ],
-          "Resource": [
-            "acs:oss:*:*:my-bucket/*"
-          ]
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["acs:ram::123456789012:role/reader"],
+      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
     ```
   EOT
 }
@@ -492,7 +495,8 @@ rule "RAM043" {
     `accounts`），则无法判定，报告为未知（unknown）。
 
     ## How to fix
-    添加一条拒绝 HTTP 明文的语句：
+    像下面的正确示例那样，添加一条语句，对所有人在整个 Bucket 上拒绝 HTTP 明文
+    （`acs:SecureTransport` 为 `false`）；或者在共享语句本身中要求 `acs:SecureTransport = true`。
 
     ## Example
     Bad:
@@ -512,12 +516,24 @@ rule "RAM043" {
 
     Good:
     ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject"],
-       "Resource": ["acs:oss:*:*:my-bucket/*"], "Condition": {"IpAddress": {"acs:SourceIp": ["192.0.2.0/24"]}}},
-      {"Effect": "Deny", "Principal": ["*"], "Action": ["oss:*"],
-       "Resource": ["acs:oss:*:*:my-bucket", "acs:oss:*:*:my-bucket/*"],
-       "Condition": {"Bool": {"acs:SecureTransport": "false"}}}]}
+    {
+      "Version": "1",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": ["999999999999"],
+          "Action": ["oss:GetObject"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
+        },
+        {
+          "Effect": "Deny",
+          "Principal": ["*"],
+          "Action": ["oss:*"],
+          "Resource": ["acs:oss:*:123456789012:my-bucket", "acs:oss:*:123456789012:my-bucket/*"],
+          "Condition": {"Bool": {"acs:SecureTransport": "false"}}
+        }
+      ]
+    }
     ```
   EOT
 }
@@ -705,24 +721,8 @@ rule "RAM052" {
 
     Good:
     ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Action": "ecs:Describe*",
-          "Resource": "*",
-          "Effect": "Allow"
-        },
-        {
-          "Action": [
-            "vpc:DescribeVpcs",
-            "vpc:DescribeVSwitches"
-          ],
-          "Resource": "*",
-          "Effect": "Allow"
-        }
-      ]
-    }
+    {"Version": "1", "Statement": [
+      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
     ```
   EOT
 }
