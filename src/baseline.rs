@@ -210,6 +210,31 @@ impl Baseline {
         }
         (new, known, fixed)
     }
+
+    /// This baseline without the entries in `gone` (those no finding matches any more), in its
+    /// order and version, adding nothing: what `--baseline X --write-baseline X` writes.
+    pub fn pruned(&self, gone: &[Fixed]) -> Baseline {
+        let mut drop: HashMap<&str, usize> = HashMap::new();
+        for g in gone {
+            *drop.entry(g.fingerprint.as_str()).or_insert(0) += 1;
+        }
+        let findings = self
+            .findings
+            .iter()
+            .filter(|e| match drop.get_mut(e.fingerprint.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect();
+        Baseline {
+            version: self.version,
+            findings,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -295,5 +320,28 @@ mod tests {
         assert_eq!((new.len(), known.len(), fixed.len()), (0, 1, 1));
         let (new, known, fixed) = base.apply(&sm, vec![finding(a, 1..18); 3]);
         assert_eq!((new.len(), known.len(), fixed.len()), (1, 2, 0));
+    }
+
+    #[test]
+    fn pruning_drops_what_is_gone_and_adds_nothing() {
+        let mut sm = SourceMap::default();
+        let a = sm.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            Arc::from("{\"Action\": \"ram:*\", \"Resource\": \"*\"}"),
+        );
+        let base = Baseline::from_findings(&sm, &[finding(a, 1..18), finding(a, 1..18)]);
+        // One of the two duplicates is gone, and a new finding appeared.
+        let now = vec![finding(a, 1..18), finding(a, 20..35)];
+        let (new, known, fixed) = base.apply(&sm, now.clone());
+        assert_eq!((new.len(), known.len(), fixed.len()), (1, 1, 1));
+        let p = base.pruned(&fixed);
+        assert_eq!(p.version, base.version);
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].fingerprint, base.findings[0].fingerprint);
+        // Against the pruned file: nothing is fixed, the new finding is still new.
+        let (new, known, fixed) = p.apply(&sm, now);
+        assert_eq!((new.len(), known.len(), fixed.len()), (1, 1, 0));
     }
 }

@@ -238,8 +238,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
     /// Record the current findings in this baseline file (written atomically). With
-    /// `--baseline` on the same file, the run is compared with the old content, then the file
-    /// is rewritten.
+    /// `--baseline` on the same file: check against it, then prune it of the entries that are
+    /// fixed, adding no new finding.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
     /// Use this high-risk API list instead of the built-in one (or `high_risk_list` in the
@@ -984,11 +984,31 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     }
     let mut fixed = Vec::new();
     let mut known = 0;
-    // `--baseline X --write-baseline X`: compared with the baseline as it was, then rewritten
-    // with the current findings (read before anything is written).
+    // `--baseline X --write-baseline X` (the same file, however spelled) prunes X: the run is
+    // checked against X as it was (new findings fail as usual), then X is rewritten without the
+    // entries nothing matches any more, adding nothing. Accepting new findings is a write
+    // without `--baseline`. On two different files, the current findings are written as usual.
+    let prune = match (&args.baseline, &args.write_baseline) {
+        (Some(b), Some(w)) => same_file(b, w),
+        _ => false,
+    };
+    let mut pruned_note = None;
     if let Some(path) = &args.baseline {
         let b = Baseline::read(path)?;
+        let gated = args.changed_only || args.introduced_only;
         let (mut new, old, gone) = b.apply(&result.sources, findings);
+        if prune {
+            // Gone means no finding of the run matches, not only none that a plan gate kept.
+            let gone_all = if gated {
+                b.apply(&result.sources, result.findings.clone()).2
+            } else {
+                gone.clone()
+            };
+            let p = b.pruned(&gone_all);
+            crate::util::write_atomic(path, crate::redact::redact(&p.to_json()).as_bytes())
+                .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+            pruned_note = Some(prune_note(path, &gone_all, p.findings.len(), new.len()));
+        }
         // A baseline is part of the tree: it cannot hide what was not checked.
         let (hidden, old): (Vec<_>, Vec<_>) = old
             .into_iter()
@@ -999,7 +1019,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         known = old.len();
         fixed = gone;
     }
-    if let Some(path) = &args.write_baseline {
+    if let Some(path) = args.write_baseline.as_ref().filter(|_| !prune) {
         let b = Baseline::from_findings(&result.sources, &result.findings);
         crate::util::write_atomic(path, crate::redact::redact(&b.to_json()).as_bytes())
             .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
@@ -1175,6 +1195,9 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             err_out(&format!("acslint: {}\n", parts.join(", ")));
         }
     }
+    if let Some(note) = &pruned_note {
+        err_out(note);
+    }
     // The threshold: --fail-on, else the `fail_on` of each finding's configuration, else low.
     let failing = findings.iter().any(|f| {
         let t = match args.fail_on {
@@ -1186,10 +1209,12 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         };
         // Writing a baseline accepts today's findings: the run succeeded when the file was
         // written (like ruff's --add-noqa), except for code that was not checked at all.
+        // Pruning accepts nothing: new findings fail as with `--baseline` alone.
         // Code that was not checked fails whatever the threshold; a baseline may record a file
         // that does not parse (and later hide it), not one that was never read.
         let unchecked = !args.allow_incomplete && lint::is_never_hidden(&f.rule);
-        (args.write_baseline.is_none() && (unchecked || t.is_some_and(|t| f.severity >= t)))
+        ((args.write_baseline.is_none() || prune)
+            && (unchecked || t.is_some_and(|t| f.severity >= t)))
             || (!args.allow_incomplete && lint::is_incomplete(&f.rule))
     });
     let code = if result.internal_errors > 0 {
@@ -1204,6 +1229,43 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     std::mem::forget(result);
     std::mem::forget(findings);
     Ok(code)
+}
+
+/// Whether two paths name the same existing file (`./b.json` and `b.json`, links resolved).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// What pruning a baseline did, for stderr: the entries dropped, and that new findings were not
+/// added.
+fn prune_note(
+    path: &std::path::Path,
+    gone: &[crate::finding::Fixed],
+    kept: usize,
+    new: usize,
+) -> String {
+    let mut s = format!(
+        "acslint: baseline {} pruned: {} fixed entr{} removed, {kept} kept; {new} new finding(s) not added (to accept them, run --write-baseline without --baseline)\n",
+        lint::display_path(path),
+        gone.len(),
+        if gone.len() == 1 { "y" } else { "ies" },
+    );
+    for g in gone {
+        s.push_str(&format!(
+            "pruned: {} {}{}\n",
+            g.file,
+            g.rule,
+            g.resource
+                .as_deref()
+                .or(g.pointer.as_deref())
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        ));
+    }
+    s
 }
 
 /// Make the list in FILE the high-risk list of this process.

@@ -455,10 +455,61 @@ fn writes_are_exclusive_and_never_onto_inputs() {
     assert!(left.is_empty(), "{left:?}");
     // A failed write leaves no temporary file.
     assert!(acslint::util::write_atomic(&out.join("b.json/x"), b"{}").is_err());
-    // `--baseline X --write-baseline X`: compared with the old content, then rewritten.
+    // `--baseline X --write-baseline X`: checked against the old content, which is pruned, never
+    // extended: the new finding fails this run and the next one.
     let r = acslint(&["check", ".", "--write-baseline", "b.json"], d.path());
     assert_eq!(r.code, 0);
     write(d.path(), "more.json", ADMIN);
+    for args in [
+        &["--baseline", "b.json", "--write-baseline", "b.json"][..],
+        &["--baseline", "b.json"][..],
+    ] {
+        let r = acslint(
+            &[&["check", ".", "-f", "json"][..], args].concat(),
+            d.path(),
+        );
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        let files: Vec<String> = findings(&r).into_iter().map(|f| f.1).collect();
+        assert_eq!(files, ["more.json"], "{args:?}");
+    }
+}
+
+/// (rule, file) of each entry of a baseline file.
+fn baseline_entries(path: &Path) -> Vec<(String, String)> {
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    b["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["rule"].as_str().unwrap().to_string(),
+                e["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn baseline_and_write_baseline_on_one_file_prune_it() {
+    let d = tempfile::tempdir().unwrap();
+    let b = d.path().join("b.json");
+    let entries = |p: &Path| -> Vec<(String, String)> { baseline_entries(p) };
+    let pair = |f: &str| ("RAM020".to_string(), f.to_string());
+    write(d.path(), "a.json", ADMIN);
+    write(d.path(), "c.json", ADMIN);
+    let r = acslint(
+        &["check", ".", "-f", "json", "--write-baseline", "b.json"],
+        d.path(),
+    );
+    assert_eq!(r.code, 0, "--write-baseline alone accepts: {}", r.stderr);
+    assert_eq!(entries(&b), [pair("a.json"), pair("c.json")]);
+    let kept = std::fs::read_to_string(&b).unwrap();
+    let a_entry = serde_json::from_str::<serde_json::Value>(&kept).unwrap()["findings"][0].clone();
+    // c.json fixed, new.json new; the same file spelled two ways.
+    std::fs::remove_file(d.path().join("c.json")).unwrap();
+    write(d.path(), "new.json", ADMIN);
     let r = acslint(
         &[
             "check",
@@ -468,21 +519,76 @@ fn writes_are_exclusive_and_never_onto_inputs() {
             "--baseline",
             "b.json",
             "--write-baseline",
+            "./b.json",
+        ],
+        d.path(),
+    );
+    assert_eq!(r.code, 1, "a new finding fails the run: {}", r.stderr);
+    let reported: Vec<(String, String)> = findings(&r).into_iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(reported, [pair("new.json")]);
+    assert_eq!(json(&r)["fixed"][0]["file"], "c.json");
+    // Pruned of the fixed entry, the kept one unchanged, the new finding not added.
+    assert_eq!(entries(&b), [pair("a.json")]);
+    let now: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&b).unwrap()).unwrap();
+    assert_eq!(now["findings"][0], a_entry);
+    assert!(
+        r.stderr.contains(
+            "acslint: baseline b.json pruned: 1 fixed entry removed, 1 kept; 1 new finding(s) not added (to accept them, run --write-baseline without --baseline)\npruned: c.json RAM020 (/Statement/0/Action)\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    // Nothing new: exit 0, nothing to prune, the file as it was.
+    std::fs::remove_file(d.path().join("new.json")).unwrap();
+    let before = std::fs::read_to_string(&b).unwrap();
+    let r = acslint(
+        &[
+            "check",
+            ".",
+            "-f",
+            "json",
+            "--baseline",
+            "./b.json",
+            "--write-baseline",
             "b.json",
         ],
         d.path(),
     );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(findings(&r).is_empty(), "{}", r.stdout);
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), before);
     assert!(
-        findings(&r).iter().all(|(_, f, _)| f == "more.json"),
+        r.stderr
+            .contains("pruned: 0 fixed entries removed, 1 kept; 0 new finding(s) not added"),
         "{}",
-        r.stdout
+        r.stderr
     );
-    assert!(!findings(&r).is_empty());
+    // Two different files: checked against the first, every current finding written to the
+    // second, exit 0 once written (as `--write-baseline` alone); the first is left alone.
+    write(d.path(), "new.json", ADMIN);
     let r = acslint(
-        &["check", ".", "-f", "json", "--baseline", "b.json"],
+        &[
+            "check",
+            ".",
+            "-f",
+            "json",
+            "--baseline",
+            "b.json",
+            "--write-baseline",
+            "b2.json",
+        ],
         d.path(),
     );
-    assert!(findings(&r).is_empty(), "{}", r.stdout);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let reported: Vec<(String, String)> = findings(&r).into_iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(reported, [pair("new.json")]);
+    assert!(!r.stderr.contains("pruned"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&b).unwrap(), before);
+    assert_eq!(
+        entries(&d.path().join("b2.json")),
+        [pair("a.json"), pair("new.json")]
+    );
 }
 
 /// A minimal git index (version 2) listing `paths` as regular files.
