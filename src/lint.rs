@@ -551,6 +551,19 @@ pub(crate) fn lint_gathered(
         }
     }
 
+    // Local modules the scanned files call and the scan did not reach: evaluated with their
+    // callers, reported on never (see `target::called_modules`).
+    let mut context: HashSet<FileId> = HashSet::new();
+    if !opts.files_alone && opts.stdin.is_none() {
+        let cwd = std::env::current_dir().ok();
+        for (path, r) in target::called_modules(opts, &sources) {
+            // One that cannot be read leaves its call "not analysed" (TF004).
+            if let Read::Text(kind, text) = r {
+                let display = display_path_in(&path, cwd.as_deref());
+                context.insert(sources.add(path, display, kind, text));
+            }
+        }
+    }
     // `.tf.json` files are analysed through their native-syntax rewrite.
     let rewrites: Vec<(FileId, Option<tf::json_syntax::Rewrite>)> = sources
         .files()
@@ -594,7 +607,8 @@ pub(crate) fn lint_gathered(
         .files()
         .iter()
         .filter(|f| !matches!(f.kind, FileKind::Other | FileKind::Text) && f.origin.is_none())
-        .count();
+        .count()
+        - context.len();
     let mut out = engine::run(reg, sel, &sources, &ws)?;
     timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
@@ -612,6 +626,12 @@ pub(crate) fn lint_gathered(
     let (findings, mut suppressed) =
         filter(opts, reg, sel, &sources, std::mem::take(&mut out.findings));
     out.findings = findings;
+    if !context.is_empty() {
+        let keep = outside_context(&sources, &context);
+        out.findings.retain(|f| keep(f.file));
+        suppressed.retain(|s| keep(s.finding.file));
+        out.unknowns.retain(|u| keep(u.file));
+    }
     engine::sort_findings(&sources, &mut out.findings);
     timings.lap("filter");
     // Freeing the model is work too: share it (configurations hold most of it).
@@ -641,6 +661,43 @@ pub(crate) fn lint_gathered(
         internal_errors: front_end_panics + out.internal_errors,
         plan_fixed,
     })
+}
+
+/// Whether a file is one the run reports on: not one of the `context` modules' files (nor their
+/// `.tf.json` rewrites), nor a file read with `file()` by them only.
+fn outside_context<'a>(
+    sources: &'a SourceMap,
+    context: &'a HashSet<FileId>,
+) -> impl Fn(FileId) -> bool + 'a {
+    let in_context = move |id: FileId| {
+        let f = sources.get(id);
+        context.contains(&f.origin.as_ref().map_or(id, |o| o.file))
+    };
+    // Files read with `file()`, by the scanned files and by the context's.
+    let (mut by_scanned, mut by_context) = (HashSet::new(), HashSet::new());
+    for f in sources
+        .files()
+        .iter()
+        .filter(|f| f.kind == FileKind::Hcl && f.origin.is_none())
+    {
+        let dir = tf::module::normalize(f.dir());
+        let set = if context.contains(&f.id) {
+            &mut by_context
+        } else {
+            &mut by_scanned
+        };
+        for c in file_call_re().captures_iter(&f.text) {
+            set.insert(tf::module::normalize(&dir.join(&c[1])));
+        }
+    }
+    move |id: FileId| {
+        let f = sources.get(id);
+        let p = || tf::module::normalize(&f.path);
+        !in_context(id)
+            && (f.kind != FileKind::Other
+                || !by_context.contains(&p())
+                || by_scanned.contains(&p()))
+    }
 }
 
 /// Mask secrets in everything the reporters may show: the texts of the files that findings and

@@ -1237,6 +1237,50 @@ fn a_child_module_file_is_linted_as_its_directory_alone() {
     assert_eq!(compact_in(top, &[".", "modules/sg/main.tf"], None), (1, ci));
 }
 
+/// A root that calls a local module outside the scan (`acslint check prod`, `prod` calling
+/// `../modules/net`) is evaluated with it, as its file alone is: no "module not analysed"
+/// (TF004), the module's output is known; the module's own findings are reported when it is
+/// scanned.
+#[test]
+fn a_root_calling_a_module_outside_the_scan_gets_the_same_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    let prod = "provider \"alicloud\" {}\n\nmodule \"net\" {\n  source = \"../modules/net\"\n  cidr   = \"0.0.0.0/0\"\n}\n\nresource \"alicloud_security_group_rule\" \"ssh\" {\n  type = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range = \"22/22\"\n  security_group_id = \"sg-1\"\n  cidr_ip = module.net.cidr\n}\n";
+    write_tree(
+        top,
+        &[
+            (
+                "modules/net/main.tf",
+                "variable \"cidr\" {}\n\noutput \"cidr\" {\n  value = var.cidr\n}\n\nresource \"alicloud_security_group_rule\" \"rdp\" {\n  type = \"ingress\"\n  ip_protocol = \"tcp\"\n  port_range = \"3389/3389\"\n  security_group_id = \"sg-1\"\n  cidr_ip = var.cidr\n}\n",
+            ),
+            ("prod/main.tf", prod),
+        ],
+    );
+    let ssh = "main.tf:11:3: high NET001 ingress from `0.0.0.0/0` to ports 22/22 exposes SSH (tcp/22) to the whole internet\n";
+    let from_top = (1, format!("prod/{ssh}"));
+    for args in [
+        &["prod"][..],
+        &["prod/main.tf"],
+        &["-", "--stdin-filename", "prod/main.tf"],
+    ] {
+        let stdin = args.contains(&"-").then_some(prod);
+        assert_eq!(compact_in(top, args, stdin), from_top, "{args:?}");
+    }
+    for args in [&["."][..], &["main.tf"]] {
+        assert_eq!(
+            compact_in(&top.join("prod"), args, None),
+            (1, ssh.to_string()),
+            "{args:?}"
+        );
+    }
+    // Scanned from above, the module's own finding is reported too, on its file.
+    let rdp = "modules/net/main.tf:10:3: high NET001 ingress from `0.0.0.0/0` to ports 3389/3389 exposes RDP (tcp/3389) to the whole internet\n";
+    assert_eq!(
+        compact_in(top, &["."], None),
+        (1, format!("{rdp}prod/{ssh}"))
+    );
+}
+
 /// LOG001 judges each root module with its module tree: a trail in another root does not count,
 /// a reusable module is judged by its callers, and the scan root changes nothing.
 #[test]
@@ -1245,6 +1289,7 @@ fn configuration_scope_rules_judge_root_modules() {
     let top = dir.path();
     let policy = "resource \"alicloud_ram_account_password_policy\" \"p\" {\n  minimum_password_length = 14\n}\n";
     let trail = "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name = \"t\"\n}\n";
+    let vpc = "resource \"alicloud_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/8\"\n}\n";
     write_tree(
         top,
         &[
@@ -1253,7 +1298,7 @@ fn configuration_scope_rules_judge_root_modules() {
             // A `terraform` block alone does not make a root.
             (
                 "lib/main.tf",
-                &format!("terraform {{\n  required_providers {{\n    alicloud = {{ source = \"aliyun/alicloud\" }}\n  }}\n}}\n{policy}"),
+                &format!("terraform {{\n  required_providers {{\n    alicloud = {{ source = \"aliyun/alicloud\" }}\n  }}\n}}\n{policy}{vpc}"),
             ),
             ("c/main.tf", policy),
             ("c/terraform.tfvars", "x = 1\n"),
@@ -1277,6 +1322,9 @@ fn configuration_scope_rules_judge_root_modules() {
     );
     assert_eq!(run(top, &["a", "lib"]), (0, String::new()));
     assert_eq!(run(top, &["lib/main.tf"]), (0, String::new()));
+    // LOG011 (a block rule) checks root modules only, by the same definition.
+    let flow = ["--select", "LOG011", "lib"];
+    assert_eq!(compact_in(top, &flow, None), (0, String::new()));
     // Named in `roots`, a directory is a root (the configuration above counts inside a
     // repository).
     std::fs::create_dir(top.join(".git")).unwrap();
@@ -1284,6 +1332,14 @@ fn configuration_scope_rules_judge_root_modules() {
     assert_eq!(
         run(top, &["lib/main.tf"]),
         (1, format!("lib/main.tf:6:1: {msg}"))
+    );
+    assert_eq!(
+        compact_in(top, &flow, None),
+        (
+            1,
+            "lib/main.tf:9:1: low LOG011 no `alicloud_vpc_flow_log` records the traffic of `alicloud_vpc.main`\n"
+                .to_string()
+        )
     );
 }
 

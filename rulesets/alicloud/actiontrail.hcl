@@ -22,7 +22,7 @@ rule "LOG001" {
     Without a trail, nobody can tell who created a key, changed a policy or logged on as root:
     the console keeps only 90 days of events and exports nothing. A configuration that manages
     account-level security (password policy, security preference, resource directory, account
-    alias, or RAM identities in a root module that configures the provider) should come with one.
+    alias, or RAM identities in a root module) should come with one.
 
     The rule judges each root module with the modules it calls (a directory that no other
     scanned module calls and that configures a provider or backend, has variable files, or is
@@ -559,9 +559,10 @@ rule "LOG011" {
     ## Why
     Flow logs show which addresses talked to which instances: the evidence for data
     exfiltration and lateral movement. A flow log on the VPC or on one of its VSwitches, or log
-    audit collecting VPC flow logs, satisfies the rule. Only root modules (configurations that
-    configure the `alicloud` provider) are checked: a reusable module leaves the flow log, and
-    the log project it needs, to its callers.
+    audit collecting VPC flow logs, satisfies the rule. Only root modules are checked (a directory
+    that no other scanned module calls and that configures a provider or backend, has variable
+    files, or is named in `roots`; a `terraform` block alone is no sign): a reusable module
+    leaves the flow log, and the log project it needs, to its callers.
 
     ## How to fix
     Add a flow log for the VPC.

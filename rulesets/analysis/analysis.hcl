@@ -128,17 +128,19 @@ rule "TF004" {
   scope    = "file"
   check    = builtin("front-end")
   message  = "module `${module}` (`${source}`) is not analysed: ${reason}"
-  help     = "run `terraform init` so the module is installed under .terraform/modules, or scan the directory that holds it"
+  help     = "run `terraform init` so the module is installed under .terraform/modules, or point a local `source` at a directory of Terraform files"
   docs = <<-EOF2
     ## Why
     acslint never downloads modules. A module call whose source is a registry, Git or HTTP
-    address, or a local directory that was not scanned, is not evaluated: the resources it
+    address, or a local directory that holds no Terraform file, is not evaluated: the resources it
     creates are not checked and its outputs are unknown. acslint says so once per call, at the
     `source` attribute, instead of passing silently.
 
     ## How to fix
     Run `terraform init` first: modules it installs under `.terraform/modules/` (listed in
-    `modules.json`) are read from there. For a local module, scan a directory that contains it.
+    `modules.json`) are read from there. A local module is read from its directory even when
+    the scan does not reach it (its own findings are reported when it is scanned): check that
+    its `source` names a directory of Terraform files.
 
     ## Example
     Bad:

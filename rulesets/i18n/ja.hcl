@@ -210,7 +210,7 @@ rule "TF003" {
 rule "TF004" {
   title   = "モジュール呼び出しを解析できない"
   message = "モジュール `${module}`（`${source}`）は解析されていません：${reason}"
-  help    = "`terraform init` を実行してモジュールを .terraform/modules にインストールするか、モジュールのあるディレクトリをスキャンしてください"
+  help    = "`terraform init` を実行してモジュールを .terraform/modules にインストールするか、ローカルの `source` を Terraform ファイルのあるディレクトリに向けてください"
 }
 rule "TF005" {
   title   = "Terraform の評価が上限で停止した"

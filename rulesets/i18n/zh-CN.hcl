@@ -210,7 +210,7 @@ rule "TF003" {
 rule "TF004" {
   title   = "无法分析模块调用"
   message = "未分析模块 `${module}`（`${source}`）：${reason}"
-  help    = "运行 `terraform init` 将模块安装到 .terraform/modules 下，或扫描模块所在的目录"
+  help    = "运行 `terraform init` 将模块安装到 .terraform/modules 下，或让本地 `source` 指向含有 Terraform 文件的目录"
 }
 rule "TF005" {
   title   = "Terraform 求值在达到上限时停止"

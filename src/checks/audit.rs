@@ -5,7 +5,7 @@ use super::attr::{self, at, blocks, bool_at, note, num, num_at, opt_num, str_at,
 use super::{BlockCtx, ConfigCtx, Sink};
 use crate::finding::Emit;
 use crate::source::SourceMap;
-use crate::tf::{Block, BlockKind, Configuration};
+use crate::tf::Block;
 use crate::value::{Kind, Value};
 
 const TRAIL: &str = "alicloud_actiontrail_trail";
@@ -23,8 +23,8 @@ const ACCOUNT_LEVEL: &[&str] = &[
     "alicloud_resource_manager_resource_directory",
 ];
 
-/// Identity resources that make a root module (one that configures the provider) an account
-/// baseline; reusable modules that only declare them are not.
+/// Identity resources that make a root module an account baseline; reusable modules that only
+/// declare them are not (configuration-scope rules see root modules only).
 const IDENTITIES: &[&str] = &[
     "alicloud_ram_user",
     "alicloud_ram_group",
@@ -32,12 +32,6 @@ const IDENTITIES: &[&str] = &[
     "alicloud_ram_access_key",
     "alicloud_ram_login_profile",
 ];
-
-fn is_root(cfg: &Configuration) -> bool {
-    cfg.blocks
-        .iter()
-        .any(|b| b.kind == BlockKind::Provider && b.rtype == "alicloud")
-}
 
 /// LOG001: a root module manages account security but no trail exists in its module tree.
 pub fn actiontrail_missing(ctx: &ConfigCtx, sink: &mut Sink) {
@@ -50,7 +44,7 @@ pub fn actiontrail_missing(ctx: &ConfigCtx, sink: &mut Sink) {
         .flat_map(|t| cfg.of_type(t))
         .next()
         .or_else(|| {
-            is_root(cfg)
+            cfg.root
                 .then(|| IDENTITIES.iter().flat_map(|t| cfg.of_type(t)).next())
                 .flatten()
         });
@@ -472,8 +466,9 @@ pub fn vpc_flow_log(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
     let cfg = ctx.config;
     // Reusable modules leave flow logs (and the log project they need) to their callers; once
-    // modules are evaluated into their callers, their VPCs are checked there.
-    if !is_root(cfg) {
+    // modules are evaluated into their callers, their VPCs are checked there. A root is the
+    // shared definition (`Configuration::root`: a provider or backend, tfvars, or `roots`).
+    if !cfg.root {
         return;
     }
     let refers = |v: &Value, rtype: &str, name: &str| {

@@ -19,7 +19,7 @@ use crate::engine::{self, Selection};
 use crate::finding::Finding;
 use crate::lint::{self, LintOptions, LintResult, Read};
 use crate::rules::Registry;
-use crate::source::{FileId, FileKind};
+use crate::source::{FileId, FileKind, SourceMap};
 use crate::tf::module::normalize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -207,6 +207,67 @@ fn source_re() -> &'static regex::Regex {
     RE.get_or_init(|| {
         regex::Regex::new(r#""?\bsource"?\s*[=:]\s*"(\.\.?(?:/[^"\r\n]*)?)""#).expect("valid regex")
     })
+}
+
+/// The local modules that the scanned Terraform files call, transitively, and that the scan
+/// did not reach (`acslint check prod` where `prod` calls `../modules/net`): their files, read,
+/// so that the scanned roots are evaluated with them as `terraform plan` would, and as a file
+/// of `prod` is linted alone ([`lint_file`]). They are context, not scanned: the caller reports
+/// nothing located in them. Paths the configuration excludes stay out, as in [`lint_file`].
+pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(PathBuf, Read)> {
+    use rayon::prelude::*;
+    let module_file = |k: FileKind| matches!(k, FileKind::Hcl | FileKind::TfJson);
+    let scanned: HashSet<PathBuf> = sources
+        .files()
+        .iter()
+        .filter(|f| f.origin.is_none() && module_file(f.kind))
+        .map(|f| normalize(f.dir()))
+        .collect();
+    let calls = |dir: &Path, text: &str| -> Vec<PathBuf> {
+        source_re()
+            .captures_iter(text)
+            .map(|c| normalize(&dir.join(&c[1])))
+            .collect()
+    };
+    let mut queue: Vec<PathBuf> = sources
+        .files()
+        .par_iter()
+        .filter(|f| f.origin.is_none() && module_file(f.kind))
+        .flat_map_iter(|f| calls(&normalize(f.dir()), &f.text))
+        .collect();
+    queue.sort();
+    queue.dedup();
+    let excluded = |p: &Path| {
+        opts.config
+            .as_ref()
+            .and_then(|cs| cs.for_path(p))
+            .is_some_and(|c| c.excludes(p))
+    };
+    let mut seen: HashSet<PathBuf> = scanned;
+    let mut out = Vec::new();
+    while let Some(d) = queue.pop() {
+        if !seen.insert(d.clone()) || !d.is_dir() {
+            continue;
+        }
+        let keep = |p: &Path| matches!(KindHint::of(p), Some(KindHint::Hcl | KindHint::TfJson));
+        for p in files_in(&d, keep) {
+            if excluded(&p) {
+                continue;
+            }
+            let c = Candidate {
+                kind: KindHint::of(&p),
+                path: p,
+                explicit: false,
+            };
+            let r = lint::read(&c, opts.max_file_size);
+            if let Read::Text(_, text) = &r {
+                queue.extend(calls(&d, text));
+            }
+            out.push((c.path, r));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
 }
 
 /// Regular files of `dir` (not below it) that `keep` accepts, sorted.

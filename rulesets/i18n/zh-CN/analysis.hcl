@@ -86,13 +86,14 @@ rule "RAM000" {
 rule "TF004" {
   docs = <<-EOF2
     ## Why
-    acslint 从不下载模块。如果模块调用的来源是 Registry、Git 或 HTTP 地址，或者是未被扫描的本地目录，
+    acslint 从不下载模块。如果模块调用的来源是 Registry、Git 或 HTTP 地址，或者是不含 Terraform 文件的本地目录，
     该模块就不会被求值：它创建的资源不会被检查，其输出也是未知的。acslint 会在每个调用的 `source`
     属性处报告一次，而不是悄悄跳过。
 
     ## How to fix
     先运行 `terraform init`：它安装到 `.terraform/modules/` 下的模块（列在 `modules.json` 中）会从那里读取。
-    对于本地模块，请扫描包含它的目录。
+    本地模块即使不在扫描范围内，也会从其目录读取（模块自身的问题在扫描该模块时报告）：请检查
+    `source` 是否指向含有 Terraform 文件的目录。
 
     ## Example
     Bad:
