@@ -194,7 +194,11 @@ fn main() {
 fn docs_ref(root: &str) {
     println!("cargo:rerun-if-env-changed=ACSLINT_DOCS_REF");
     let vcs = Path::new(root).join(".cargo_vcs_info.json");
-    println!("cargo:rerun-if-changed={}", vcs.display());
+    // Watch it only where it exists (a packaged crate): a missing watched file makes cargo
+    // rerun this script and rebuild the crate on every build of a checkout.
+    if vcs.exists() {
+        println!("cargo:rerun-if-changed={}", vcs.display());
+    }
     let from_env = std::env::var("ACSLINT_DOCS_REF").ok();
     let from_package = || {
         let text = std::fs::read_to_string(&vcs).ok()?;
