@@ -516,7 +516,7 @@ fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
 
 fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
     use crate::rules::expr::{assert_each, Verdict};
-    for (verdict, facet) in assert_each(rule, block, cfg) {
+    for (verdict, facet, each) in assert_each(rule, block, cfg) {
         match verdict {
             Verdict::Pass => {}
             Verdict::Fail {
@@ -534,6 +534,7 @@ fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
                     e = e.secondary(Some(l), t);
                 }
                 e.facet = facet;
+                each_fields(each.as_ref(), &mut e);
                 s.emits.push(e);
             }
             Verdict::Unknown { loc, reason } => s.unknowns.push(UnknownNote {
@@ -547,13 +548,46 @@ fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
     }
 }
 
+/// The scalar and list members of the element a failure is about, as `each.value.NAME` fields
+/// (and lists) a fix's templates can name.
+fn each_fields(each: Option<&crate::value::Value>, e: &mut Emit) {
+    use crate::value::Kind;
+    let Some(Kind::Object(members)) = each.and_then(|x| x.get("value")).map(|v| &v.kind) else {
+        return;
+    };
+    for m in members {
+        let name = intern(&format!("each.value.{}", m.key));
+        match &m.value.kind {
+            Kind::List(items) => {
+                let strings: Option<Vec<String>> = items
+                    .iter()
+                    .map(|i| i.as_str().map(str::to_string))
+                    .collect();
+                if let Some(s) = strings {
+                    e.lists.push((name, s));
+                }
+            }
+            _ => {
+                if let Some(s) = m.value.as_str() {
+                    e.fields.push((name, s.to_string()));
+                }
+            }
+        }
+    }
+}
+
 /// Rule codes live for the whole run in the registry; emits name them as `&'static str` so
 /// checks can use literals. Codes of user rules are interned here once.
 fn leak(id: &Arc<str>) -> &'static str {
+    intern(id)
+}
+
+/// A name kept for the whole run, stored once (rule codes, `each` member names).
+fn intern(id: &str) -> &'static str {
     use std::sync::Mutex;
     static INTERNED: Mutex<BTreeMap<String, &'static str>> = Mutex::new(BTreeMap::new());
     let mut m = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(s) = m.get(&**id) {
+    if let Some(s) = m.get(id) {
         return s;
     }
     let s: &'static str = Box::leak(id.to_string().into_boxed_str());

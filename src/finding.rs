@@ -82,6 +82,9 @@ pub struct Emit {
     pub lower: u8,
     /// The fix a check computed, or the engine from the rule's `fix`.
     pub fix: Option<Autofix>,
+    /// List fields (`each.value.keys`): a fix's `set` key that is exactly `${name}` of one
+    /// sets every element.
+    pub lists: Vec<(&'static str, Vec<String>)>,
 }
 
 impl Emit {
@@ -99,6 +102,7 @@ impl Emit {
             facet: None,
             lower: 0,
             fix: None,
+            lists: Vec::new(),
         }
     }
     /// A weaker form of the finding: `steps` severities lower, with its own message.

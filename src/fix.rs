@@ -5,9 +5,10 @@
 //! about, as byte edits of the real file: setting an attribute replaces its literal (or inserts
 //! a line before the block's closing brace), adding a block inserts it, renaming a value
 //! replaces the quoted string under the finding's span. Everything else in the file — comments,
-//! alignment, the JSON's own indentation — is left as it was. Applying is all-or-nothing per
-//! fix; overlapping fixes wait for the next pass; a file whose fixed text does not parse is not
-//! written.
+//! the JSON's own indentation — is left as it was, and alignment is kept as `terraform fmt`
+//! makes it (see [`aligned`]). Applying is all-or-nothing per fix; lines several fixes insert
+//! at one place are inserted together; other overlapping fixes wait for the next pass; a file
+//! whose fixed text does not parse is not written.
 
 use crate::finding::{render_template, Emit};
 pub use crate::finding::{Autofix, Edit, Safety};
@@ -18,7 +19,7 @@ use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::structure::Body;
 use hcl_edit::Span;
 use serde_json::Value as J;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// A fix as a rule file declares it.
@@ -289,6 +290,22 @@ fn describe_set(
     out
 }
 
+/// `set` entries whose key is exactly `${name}` of a list field, one per element.
+fn expand_lists(v: &[(String, J)], lists: &[(&'static str, Vec<String>)]) -> Vec<(String, J)> {
+    v.iter()
+        .flat_map(|(k, val)| {
+            let list = k
+                .strip_prefix("${")
+                .and_then(|r| r.strip_suffix('}'))
+                .and_then(|n| lists.iter().find(|(l, _)| *l == n.trim()));
+            match list {
+                Some((_, items)) => items.iter().map(|i| (i.clone(), val.clone())).collect(),
+                None => vec![(k.clone(), val.clone())],
+            }
+        })
+        .collect()
+}
+
 /// A value of the rule file with its templates rendered. A string that is exactly one `${field}`
 /// takes the field's type when the field holds a number or a bool.
 fn render_value(v: &J, fields: &[(&'static str, String)]) -> J {
@@ -415,12 +432,13 @@ pub fn for_block(spec: &FixSpec, e: &mut Emit, block: &Block, sources: &SourceMa
             defaults,
         } => {
             let render = |v: &[(String, J)]| -> Vec<(String, J)> {
-                v.iter()
+                expand_lists(v, &e.lists)
+                    .iter()
                     .map(|(k, v)| (render_template(k, &e.fields), render_value(v, &e.fields)))
                     .collect()
             };
             let at = if spec.per_element { e.loc } else { None };
-            set_edits(
+            let result = set_edits(
                 sources,
                 block,
                 b.as_deref(),
@@ -428,12 +446,41 @@ pub fn for_block(spec: &FixSpec, e: &mut Emit, block: &Block, sources: &SourceMa
                 &render(values),
                 &render(defaults),
                 at,
-            )
+            );
+            // Described with the keys it sets.
+            let op = FixOp::Set {
+                block: b.clone(),
+                map: map.clone(),
+                values: expand_lists(values, &e.lists),
+                defaults: expand_lists(defaults, &e.lists),
+            };
+            finish(spec, &op, e, result);
+            align_fix(sources, e);
+            return;
         }
         FixOp::Replace(t) => replace_edit(sources, e.loc, &render_template(t, &e.fields), None),
         FixOp::Builtin | FixOp::Policy { .. } | FixOp::WrapInArray | FixOp::None => return,
     };
     finish(spec, op, e, result);
+    align_fix(sources, e);
+}
+
+/// A fix's edits in Terraform files, aligned like `terraform fmt` (see [`aligned`]).
+fn align_fix(sources: &SourceMap, e: &mut Emit) {
+    let Some(f) = &mut e.fix else { return };
+    let mut by_file: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
+    for x in f.edits.drain(..) {
+        by_file.entry(x.loc.file).or_default().push(x);
+    }
+    for (id, edits) in by_file {
+        let file = sources.get(id);
+        if file.origin.is_none() && matches!(file.kind, FileKind::Hcl | FileKind::Tfvars) {
+            f.edits.extend(aligned(&file.text, &edits));
+        } else {
+            f.edits.extend(edits);
+        }
+    }
+    f.edits.sort();
 }
 
 /// For built-in checks that compute their fix (`fix = { builtin = true }`): the emit with a fix
@@ -459,6 +506,7 @@ pub fn with_set(mut e: Emit, sources: &SourceMap, block: &Block, values: &[(Stri
     };
     let result = set_edits(sources, block, None, None, values, &[], None);
     finish(&spec, &op, &mut e, result);
+    align_fix(sources, &mut e);
     e
 }
 
@@ -1121,10 +1169,14 @@ fn map_edits(
                         "`{k}` in `{m}` is computed by an expression; change it by hand"
                     )));
                 }
-                edits.push(Edit {
-                    loc: sx.loc(e.span().ok_or(None)?),
-                    text: v.clone(),
-                });
+                let loc = sx.loc(e.span().ok_or(None)?);
+                // Already what the fix writes: nothing to change (nor to collide with).
+                if sx.file.slice(loc) != v {
+                    edits.push(Edit {
+                        loc,
+                        text: v.clone(),
+                    });
+                }
             }
             None => missing.push((hcl_key(k), v.clone())),
         }
@@ -1346,6 +1398,28 @@ impl Plan {
     }
 }
 
+/// Two insertions of whole lines at the same place that set different names: one can follow
+/// the other.
+fn joinable(a: &Edit, b: &Edit) -> bool {
+    let names = |t: &str| -> BTreeSet<String> {
+        t.lines()
+            .filter_map(|l| {
+                let w: String = l
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"'))
+                    .collect();
+                (!w.is_empty()).then_some(w)
+            })
+            .collect()
+    };
+    a.loc == b.loc
+        && a.loc.start == a.loc.end
+        && a.text.ends_with('\n')
+        && b.text.ends_with('\n')
+        && names(&a.text).is_disjoint(&names(&b.text))
+}
+
 /// Choose the fixes to apply, like ruff: in order of position, each fix whose edits touch
 /// nothing already chosen; the rest wait for the next pass. Fixes whose result would not parse
 /// are dropped with their file.
@@ -1359,10 +1433,20 @@ pub fn plan(sources: &SourceMap, findings: &[crate::finding::Finding], unsafe_fi
             None => {}
         }
     }
-    candidates.sort_by(|a, b| a.edits.cmp(&b.edits));
+    // The edits that say what a fix does: the spaces that align its lines are recomputed for
+    // all the fixes of a file together.
+    let hard = |c: &Autofix| -> Vec<Edit> {
+        c.edits
+            .iter()
+            .filter(|e| !spaces_only(&sources.get(e.loc.file).text, e))
+            .cloned()
+            .collect()
+    };
+    candidates.sort_by_cached_key(|c| hard(c));
     let mut refused: BTreeMap<FileId, String> = BTreeMap::new();
     loop {
         let mut chosen: Vec<&Autofix> = Vec::new();
+        let mut edits_chosen: Vec<Edit> = Vec::new();
         let mut fixed = Vec::new();
         let mut waiting = 0;
         for c in &candidates {
@@ -1382,30 +1466,55 @@ pub fn plan(sources: &SourceMap, findings: &[crate::finding::Finding], unsafe_fi
                 fixed.push(files());
                 continue;
             }
-            let clash = chosen.iter().any(|x| {
-                x.edits
-                    .iter()
-                    .any(|a| c.edits.iter().any(|b| overlaps(a, b)))
-            });
+            // Lines inserted at the same place as another fix's lines join them (each
+            // service of a log audit); anything else that overlaps waits for the next pass.
+            let mine = hard(c);
+            let mut joins = Vec::new();
+            let mut clash = false;
+            for (bi, b) in mine.iter().enumerate() {
+                let hits: Vec<usize> = (0..edits_chosen.len())
+                    .filter(|&i| overlaps(&edits_chosen[i], b))
+                    .collect();
+                match hits.as_slice() {
+                    [] => {}
+                    [i] if joinable(&edits_chosen[*i], b) => joins.push((*i, bi)),
+                    _ => {
+                        clash = true;
+                        break;
+                    }
+                }
+            }
             if clash {
                 waiting += 1;
-            } else {
-                chosen.push(c);
-                fixed.push(files());
+                continue;
             }
+            for (bi, b) in mine.into_iter().enumerate() {
+                match joins.iter().find(|(_, j)| *j == bi) {
+                    Some((i, _)) => edits_chosen[*i].text.push_str(&b.text),
+                    None => edits_chosen.push(b),
+                }
+            }
+            chosen.push(c);
+            fixed.push(files());
         }
-        let mut by_file: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
-        for e in chosen.iter().flat_map(|c| &c.edits) {
+        let mut by_file: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
+        for e in edits_chosen {
             by_file.entry(e.loc.file).or_default().push(e);
         }
         let mut files = BTreeMap::new();
         let mut bad = false;
         let mut all_edits = BTreeMap::new();
-        for (id, mut edits) in by_file {
-            edits.sort();
-            all_edits.insert(id, edits.iter().map(|e| (*e).clone()).collect());
+        for (id, edits) in by_file {
             let f = sources.get(id);
-            let text = apply(&f.text, &edits);
+            let mut edits = if matches!(f.kind, FileKind::Hcl | FileKind::Tfvars) {
+                aligned(&f.text, &edits)
+            } else {
+                edits
+            };
+            edits.sort();
+            let refs: Vec<&Edit> = edits.iter().collect();
+            let text = apply(&f.text, &refs);
+            all_edits.insert(id, edits);
             if let Err(why) = parses(f.kind, &text) {
                 refused.insert(id, why);
                 bad = true;
@@ -1479,6 +1588,429 @@ fn rebase_on_disk(disk: &str, masked: &str, edits: &[Edit]) -> Option<String> {
     Some(apply(disk, &refs))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Alignment like `terraform fmt` (hclwrite's `formatCells`): consecutive `key = value` lines
+// align their `=` one space after the longest key, and consecutive lines with a trailing
+// comment align the comment one space after the longest code. A line without `=` (a blank
+// line, a comment line, `tags = {`, `}`) ends a run. Fixes realign the runs they touch, and
+// only when the lines they did not touch were aligned that way before: a file that is not
+// formatted like `terraform fmt` keeps its own layout.
+
+/// One line as `terraform fmt` aligns it (byte offsets into the text).
+#[derive(Clone, Debug, Default)]
+struct FmtLine {
+    start: usize,
+    /// `key = …` with a value that ends on this line: the key's end and the `=`.
+    assign: Option<(usize, usize)>,
+    /// A trailing comment after code: the code's end and the comment's start.
+    comment: Option<(usize, usize)>,
+    /// Inside or next to what this reading does not follow (a heredoc, a block comment, an
+    /// unterminated string): runs next to it are left alone.
+    opaque: bool,
+}
+
+fn cols(text: &str, r: Range<usize>) -> usize {
+    text.get(r).map_or(0, |s| s.chars().count())
+}
+
+/// Read the lines of an HCL text for alignment.
+fn fmt_lines(text: &str) -> Vec<FmtLine> {
+    let mut out = Vec::new();
+    let mut heredoc: Option<String> = None;
+    let mut block_comment = false;
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let mut l = FmtLine {
+            start,
+            ..FmtLine::default()
+        };
+        start += raw.len();
+        if let Some(m) = &heredoc {
+            if line.trim() == m {
+                heredoc = None;
+            }
+            l.opaque = true;
+            out.push(l);
+            continue;
+        }
+        if block_comment {
+            block_comment = !line.contains("*/");
+            l.opaque = true;
+            out.push(l);
+            continue;
+        }
+        read_line(line, &mut l, &mut heredoc, &mut block_comment);
+        out.push(l);
+    }
+    out
+}
+
+fn read_line(line: &str, l: &mut FmtLine, heredoc: &mut Option<String>, block_comment: &mut bool) {
+    #[derive(PartialEq)]
+    enum Ctx {
+        Str,
+        Interp(usize),
+    }
+    let b = line.as_bytes();
+    let mut stack: Vec<Ctx> = Vec::new();
+    let mut brackets: i32 = 0;
+    let mut eq: Option<usize> = None;
+    let mut after_eq: i32 = 0;
+    let mut code_end = line.len();
+    let mut comment = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match stack.last() {
+            Some(Ctx::Str) => {
+                match c {
+                    b'\\' => i += 1,
+                    b'"' => {
+                        stack.pop();
+                    }
+                    b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
+                        stack.push(Ctx::Interp(0));
+                        i += 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            Some(Ctx::Interp(d)) => {
+                let d = *d;
+                match c {
+                    b'"' => stack.push(Ctx::Str),
+                    b'{' => *stack.last_mut().expect("in an interpolation") = Ctx::Interp(d + 1),
+                    b'}' if d == 0 => {
+                        stack.pop();
+                    }
+                    b'}' => *stack.last_mut().expect("in an interpolation") = Ctx::Interp(d - 1),
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            None => {}
+        }
+        match c {
+            b'"' => stack.push(Ctx::Str),
+            b'#' => {
+                comment = Some(i);
+                break;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                comment = Some(i);
+                break;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                // A block comment: not followed here.
+                l.opaque = true;
+                *block_comment = !line[i + 2..].contains("*/");
+                return;
+            }
+            b'<' if b.get(i + 1) == Some(&b'<') && eq.is_some() => {
+                let rest = line[i + 2..].trim_start_matches('-');
+                let marker: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !marker.is_empty() {
+                    *heredoc = Some(marker);
+                    l.opaque = true;
+                    return;
+                }
+            }
+            b'{' | b'[' | b'(' => {
+                brackets += 1;
+                if eq.is_some() {
+                    after_eq += 1;
+                }
+            }
+            b'}' | b']' | b')' => {
+                brackets -= 1;
+                if eq.is_some() {
+                    after_eq -= 1;
+                }
+            }
+            b'=' if eq.is_none()
+                && brackets == 0
+                && !matches!(b.get(i + 1), Some(b'=' | b'>'))
+                && !matches!(
+                    i.checked_sub(1).map(|p| b[p]),
+                    Some(b'!' | b'<' | b'>' | b'=')
+                ) =>
+            {
+                eq = Some(i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !stack.is_empty() {
+        l.opaque = true;
+        return;
+    }
+    if let Some(cs) = comment {
+        code_end = line[..cs].trim_end().len();
+    }
+    let start = l.start;
+    if let Some(e) = eq.filter(|_| after_eq == 0) {
+        let key = line[..e].trim_end();
+        let name = key.trim_start();
+        let ident = name
+            .bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-');
+        let quoted = name.len() >= 2
+            && name.starts_with('"')
+            && name.ends_with('"')
+            && !name[1..name.len() - 1].contains('"');
+        if ident || quoted {
+            l.assign = Some((start + key.len(), start + e));
+        }
+    }
+    if let Some(cs) = comment {
+        if code_end > 0 && !line[..code_end].trim().is_empty() {
+            l.comment = Some((start + code_end, start + cs));
+        }
+    }
+}
+
+/// The whitespace each line of the runs holding `lines` should have before its `=` and before
+/// its comment, as (range, spaces) for the lines where it differs. `clean(i, assign)` says
+/// whether line `i` was aligned before (an inserted line always is); a run with a line that was
+/// not is left alone.
+fn realign(
+    text: &str,
+    ls: &[FmtLine],
+    touched: &BTreeSet<usize>,
+    clean: &dyn Fn(usize, bool) -> bool,
+) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    // The `=` padding of every line after realignment (for the comment columns).
+    let mut pad: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut moved: BTreeSet<usize> = BTreeSet::new();
+    for run in runs(ls, |l| l.assign.is_some()) {
+        if !run.clone().any(|i| touched.contains(&i)) {
+            continue;
+        }
+        if !run.clone().all(|i| clean(i, true)) {
+            continue;
+        }
+        let lead = |i: usize| cols(text, ls[i].start..ls[i].assign.map_or(0, |a| a.0));
+        let max = run.clone().map(lead).max().unwrap_or(0);
+        for i in run {
+            let (k, e) = ls[i].assign.unwrap_or_default();
+            let want = max - lead(i) + 1;
+            pad.insert(i, want);
+            if e - k != want || text.get(k..e).is_some_and(|w| w.bytes().any(|c| c != b' ')) {
+                out.push((k..e, want));
+                moved.insert(i);
+            }
+        }
+    }
+    for run in runs(ls, |l| l.comment.is_some()) {
+        if !run
+            .clone()
+            .any(|i| touched.contains(&i) || moved.contains(&i))
+        {
+            continue;
+        }
+        if !run.clone().all(|i| clean(i, false)) {
+            continue;
+        }
+        let code = |i: usize| {
+            let (ce, _) = ls[i].comment.unwrap_or_default();
+            match (ls[i].assign, pad.get(&i)) {
+                (Some((k, e)), Some(p)) => cols(text, ls[i].start..k) + p + cols(text, e..ce),
+                _ => cols(text, ls[i].start..ce),
+            }
+        };
+        let max = run.clone().map(code).max().unwrap_or(0);
+        for i in run {
+            let (ce, cs) = ls[i].comment.unwrap_or_default();
+            let want = max - code(i) + 1;
+            if cs - ce != want
+                || text
+                    .get(ce..cs)
+                    .is_some_and(|w| w.bytes().any(|c| c != b' '))
+            {
+                out.push((ce..cs, want));
+            }
+        }
+    }
+    out
+}
+
+/// Maximal runs of consecutive lines for which `is` holds; a run next to an opaque line is
+/// not returned (`terraform fmt` may count that line in).
+fn runs(ls: &[FmtLine], is: impl Fn(&FmtLine) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ls.len() {
+        if ls[i].opaque || !is(&ls[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < ls.len() && !ls[i].opaque && is(&ls[i]) {
+            i += 1;
+        }
+        let opaque_before = s > 0 && ls[s - 1].opaque;
+        let opaque_after = i < ls.len() && ls[i].opaque;
+        if !opaque_before && !opaque_after {
+            out.push(s..i);
+        }
+    }
+    out
+}
+
+/// Per line of `ls`: is its `=` (`true`) or its comment (`false`) aligned like `terraform fmt`
+/// would align it?
+fn aligned_lines(text: &str, ls: &[FmtLine]) -> (BTreeSet<usize>, BTreeSet<usize>) {
+    let all: BTreeSet<usize> = (0..ls.len()).collect();
+    let off = realign(text, ls, &all, &|_, _| true);
+    let mut bad_assign = BTreeSet::new();
+    let mut bad_comment = BTreeSet::new();
+    let line_of = |p: usize| ls.partition_point(|l| l.start <= p).saturating_sub(1);
+    for (r, _) in off {
+        let i = line_of(r.start);
+        if ls[i].assign.is_some_and(|(k, _)| k == r.start) {
+            bad_assign.insert(i);
+        } else {
+            bad_comment.insert(i);
+        }
+    }
+    // A run is aligned only as a whole.
+    let spread = |bad: &BTreeSet<usize>, is: &dyn Fn(&FmtLine) -> bool| -> BTreeSet<usize> {
+        runs(ls, is)
+            .into_iter()
+            .filter(|r| r.clone().any(|i| bad.contains(&i)))
+            .flatten()
+            .collect()
+    };
+    (
+        spread(&bad_assign, &|l| l.assign.is_some()),
+        spread(&bad_comment, &|l| l.comment.is_some()),
+    )
+}
+
+/// `edits` (of one HCL file) with the whitespace that keeps the lines they touch aligned like
+/// `terraform fmt`: inserted lines padded like their neighbours, neighbours re-padded when a
+/// longer name joins them, trailing comments moved when a value's length changes. Edits that
+/// only change spaces are recomputed. Returns the edits unchanged when the file does not read
+/// cleanly.
+pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
+    let mut hard: Vec<Edit> = edits
+        .iter()
+        .filter(|e| !spaces_only(text, e))
+        .cloned()
+        .collect();
+    hard.sort();
+    if hard.is_empty() {
+        return edits.to_vec();
+    }
+    let refs: Vec<&Edit> = hard.iter().collect();
+    let new = apply(text, &refs);
+    // Where each edit lands in the new text.
+    let mut spans = Vec::new();
+    let mut delta: isize = 0;
+    for e in &hard {
+        let r = e.loc.range();
+        let ns = (r.start as isize + delta) as usize;
+        spans.push((r.clone(), ns..ns + e.text.len()));
+        delta += e.text.len() as isize - r.len() as isize;
+    }
+    let old_ls = fmt_lines(text);
+    let new_ls = fmt_lines(&new);
+    let line_of = |ls: &[FmtLine], p: usize| ls.partition_point(|l| l.start <= p).saturating_sub(1);
+    let mut touched = BTreeSet::new();
+    for (_, n) in &spans {
+        let (a, z) = (
+            line_of(&new_ls, n.start),
+            line_of(&new_ls, n.end.saturating_sub(1).max(n.start)),
+        );
+        touched.extend(a..=z);
+    }
+    // The old line an untouched new line was.
+    let old_pos = |p: usize| -> usize {
+        let mut d: isize = 0;
+        for (o, n) in &spans {
+            if n.end <= p {
+                d = n.end as isize - o.end as isize;
+            }
+        }
+        (p as isize - d) as usize
+    };
+    let (bad_assign, bad_comment) = aligned_lines(text, &old_ls);
+    let clean = |i: usize, assign: bool| {
+        let at = new_ls[i].start;
+        if spans.iter().any(|(_, s)| at >= s.start && at < s.end) {
+            return true;
+        }
+        let o = line_of(&old_ls, old_pos(at));
+        if assign {
+            !bad_assign.contains(&o)
+        } else {
+            !bad_comment.contains(&o)
+        }
+    };
+    let pads = realign(&new, &new_ls, &touched, &clean);
+    if pads.is_empty() {
+        return hard;
+    }
+    let mut extra: Vec<Edit> = Vec::new();
+    // Pads inside an edit's new text change that text (from the end, so offsets hold).
+    let mut inside: BTreeMap<usize, Vec<(Range<usize>, usize)>> = BTreeMap::new();
+    for (r, n) in pads {
+        if let Some(k) = spans
+            .iter()
+            .position(|(_, s)| r.start >= s.start && r.end <= s.end && !s.is_empty())
+        {
+            inside
+                .entry(k)
+                .or_default()
+                .push((r.start - spans[k].1.start..r.end - spans[k].1.start, n));
+        } else if spans
+            .iter()
+            .any(|(_, s)| r.start < s.end && s.start < r.end)
+        {
+            // Across an edit's edge: keep the edits as they are.
+            return hard;
+        } else {
+            let s = old_pos(r.start);
+            let file = hard[0].loc.file;
+            extra.push(Edit {
+                loc: Loc::new(file, s..s + r.len()),
+                text: " ".repeat(n),
+            });
+        }
+    }
+    for (k, mut v) in inside {
+        v.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+        for (r, n) in v {
+            hard[k].text.replace_range(r, &" ".repeat(n));
+        }
+    }
+    hard.extend(extra);
+    hard.sort();
+    hard
+}
+
+/// An edit that only changes the spaces between tokens.
+fn spaces_only(text: &str, e: &Edit) -> bool {
+    let old = text.get(e.loc.range()).unwrap_or("x");
+    !old.is_empty()
+        && old.bytes().all(|c| c == b' ')
+        && !e.text.is_empty()
+        && e.text.bytes().all(|c| c == b' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1529,6 +2061,46 @@ mod tests {
         );
         assert_eq!(rebase_on_disk(disk, masked, &[at(5, 11, "x")]), None);
         assert_eq!(rebase_on_disk(disk, masked, &[at(11, 11, "x")]), None);
+    }
+
+    /// `text` with `edit` applied, aligned.
+    fn fixed(text: &str, at: usize, end: usize, with: &str) -> String {
+        let e = Edit {
+            loc: Loc::new(FileId(0), at..end),
+            text: with.into(),
+        };
+        let edits = aligned(text, &[e]);
+        apply(text, &edits.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn fixes_keep_terraform_fmt_alignment() {
+        // An inserted longer name re-pads the run it joins, and the comments after it.
+        let t = "r \"a\" \"b\" {\n  ab  = 1     # x\n  abc = \"two\" # y\n}\n";
+        let at = t.rfind('}').unwrap();
+        assert_eq!(
+            fixed(t, at, at, "  abcdef = true\n"),
+            "r \"a\" \"b\" {\n  ab     = 1     # x\n  abc    = \"two\" # y\n  abcdef = true\n}\n"
+        );
+        // A value's new length moves the comments of its run.
+        let v = t.find("\"two\"").unwrap();
+        assert_eq!(
+            fixed(t, v, v + 5, "\"three\""),
+            "r \"a\" \"b\" {\n  ab  = 1       # x\n  abc = \"three\" # y\n}\n"
+        );
+        // A run that was not aligned, or next to a heredoc, keeps its spaces.
+        let loose = "r {\n  a = 1\n  abc    = 2\n}\n";
+        let at = loose.rfind('}').unwrap();
+        assert_eq!(
+            fixed(loose, at, at, "  ab = 3\n"),
+            "r {\n  a = 1\n  abc    = 2\n  ab = 3\n}\n"
+        );
+        let heredoc = "r {\n  a = <<EOT\n  x = 1\nEOT\n  ab = 2\n}\n";
+        let at = heredoc.rfind('}').unwrap();
+        assert_eq!(
+            fixed(heredoc, at, at, "  abcd = 3\n"),
+            "r {\n  a = <<EOT\n  x = 1\nEOT\n  ab = 2\n  abcd = 3\n}\n"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Members kept as HCL expressions (their source text when serialised).
-pub const EXPRESSION_MEMBERS: &[&str] = &["assert", "check", "message", "each", "facet"];
+pub const EXPRESSION_MEMBERS: &[&str] = &["assert", "check", "message", "each", "facet", "where"];
 
 /// One `rule` block: its JSON view for the schema, the spans of its members (by JSON pointer)
 /// and the expressions the engine compiles.

@@ -212,6 +212,8 @@ struct Property {
     broken: Vec<String>,
     /// Parse findings (TF001/RAM000) before and after.
     parse_errors: (usize, usize),
+    /// Files a second `--fix` changed (it must change none).
+    second: Vec<String>,
     stderr: String,
 }
 
@@ -283,6 +285,27 @@ fn fix_property(tree: &Path) -> Property {
         }
     }
     let after = findings(tmp.path(), &all);
+    // A second run changes nothing.
+    let fixed_snap = snapshot(tmp.path());
+    acslint(
+        tmp.path(),
+        &[
+            "check",
+            "--isolated",
+            "-q",
+            "--fix",
+            "--unsafe-fixes",
+            "--select",
+            "ALL",
+            "--no-ignore",
+            "tree",
+        ],
+    );
+    let second: Vec<String> = snapshot(tmp.path())
+        .into_iter()
+        .filter(|(p, t)| fixed_snap.get(p) != Some(t))
+        .map(|(p, _)| p.display().to_string())
+        .collect();
     let (pb, pa) = (parse_errors(&before), parse_errors(&after));
     if pb != pa {
         broken.push(format!("parse findings before {pb:?}, after {pa:?}"));
@@ -302,6 +325,7 @@ fn fix_property(tree: &Path) -> Property {
         back,
         broken,
         parse_errors: (pb.len(), pa.len()),
+        second,
         stderr,
     }
 }
@@ -324,6 +348,7 @@ fn fixing_every_fixture_keeps_files_parsing_and_removes_what_it_claimed() {
         p.back,
         p.stderr
     );
+    assert!(p.second.is_empty(), "a second --fix changed {:?}", p.second);
 }
 
 /// The same property on a tree of real code, run by hand (figures in the output):
@@ -335,7 +360,7 @@ fn fixing_a_real_tree_keeps_files_parsing_and_removes_what_it_claimed() {
     let tree = PathBuf::from(std::env::var("ACSLINT_FIX_TREE").expect("set ACSLINT_FIX_TREE"));
     let p = fix_property(&tree);
     println!(
-        "files {}, findings {}, with a fix {}, fixed {}, files changed {}, changed files that do not parse {}, parse findings before/after {}/{}, claimed but still reported {}",
+        "files {}, findings {}, with a fix {}, fixed {}, files changed {}, changed files that do not parse {}, parse findings before/after {}/{}, claimed but still reported {}, changed by a second --fix {}",
         p.files,
         p.findings,
         p.fixable,
@@ -344,7 +369,8 @@ fn fixing_a_real_tree_keeps_files_parsing_and_removes_what_it_claimed() {
         p.broken.len(),
         p.parse_errors.0,
         p.parse_errors.1,
-        p.back.len()
+        p.back.len(),
+        p.second.len()
     );
     for b in p.back.iter().take(20) {
         println!("still reported: {b:?}");
@@ -359,6 +385,7 @@ fn fixing_a_real_tree_keeps_files_parsing_and_removes_what_it_claimed() {
     }
     assert!(p.broken.is_empty(), "{:?}", p.broken);
     assert!(p.back.is_empty(), "{:?}", p.back);
+    assert!(p.second.is_empty(), "{:?}", p.second);
 }
 
 #[test]

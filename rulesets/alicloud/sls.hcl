@@ -189,9 +189,12 @@ rule "SLS004" {
   # Any switch of a group that is not "true" leaves part of the service out.
   assert  = alltrue([for k in each.value.keys : tostring(lookup(coalesce(lookup(self, "variable_map", null), {}), k, false)) == "true"])
   facet   = each.value.facet
-  where   = "variable_map"
+  # The first of the service's switches that is written and not "true"; `variable_map` when
+  # none is written.
+  where   = concat([for k in each.value.keys : "variable_map.${k}" if tostring(lookup(coalesce(lookup(self, "variable_map", null), {}), k, false)) != "true"], ["variable_map"])
   message = "log audit does not collect ${each.value.what}: set ${join(", ", [for k in each.value.keys : "`${k}`"])} to \"true\""
   help    = "set the service's switches to `\"true\"` in `variable_map` (a service you do not use costs nothing)"
+  fix     = { safety = "safe", map = "variable_map", set = { "${each.value.keys}" = "true" } }
   references = {
     cis  = "2.6 Ensure Anti-DDoS access and security log service is enabled; 2.7 Ensure Web Application Firewall access and security log service is enabled; 2.8 Ensure Cloud Firewall access and security log analysis is enabled; 2.9 Ensure Security Center network, host and security log analysis is enabled"
     docs = "https://www.alibabacloud.com/help/en/sls/user-guide/log-audit-service"
@@ -215,7 +218,12 @@ rule "SLS004" {
     (LOG010 covers its RDS audit part).
 
     ## How to fix
-    Turn on the services in `variable_map`.
+    Turn on the services in `variable_map`. `--fix` sets the switches of each service reported
+    to `"true"` (switches already `"true"` are left as written). The fix is safe, like LOG010's:
+    it changes only the switches the finding names, to the value the help names; collecting a
+    service's logs adds protection and narrows no access; and the log audit accepts every switch
+    whether or not the account uses the service, so it cannot make the apply fail. It can cost
+    money: the logs collected are stored in SLS.
 
     ## Example
     Bad:

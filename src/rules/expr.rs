@@ -283,21 +283,21 @@ pub fn condition(expr: &Expression, block: &Block, cfg: &Configuration) -> Optio
 pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
     assert_each(rule, block, cfg)
         .into_iter()
-        .map(|(v, _)| v)
+        .map(|(v, _, _)| v)
         .find(|v| !matches!(v, Verdict::Pass))
         .unwrap_or(Verdict::Pass)
 }
 
-/// The verdicts of a rule on a block, with the facet of each. A rule with `each = <list or
-/// map>` judges every element (bound to `each.key`/`each.value`, like Terraform's `for_each`)
-/// and names the facet of each failure with its `facet` template.
+/// The verdicts of a rule on a block, with the facet of each and the element judged. A rule
+/// with `each = <list or map>` judges every element (bound to `each.key`/`each.value`, like
+/// Terraform's `for_each`) and names the facet of each failure with its `facet` template.
 pub fn assert_each(
     rule: &Rule,
     block: &Block,
     cfg: &Configuration,
-) -> Vec<(Verdict, Option<String>)> {
+) -> Vec<(Verdict, Option<String>, Option<Value>)> {
     let Some(each) = &rule.each else {
-        return vec![(judge(rule, block, cfg, None), None)];
+        return vec![(judge(rule, block, cfg, None), None, None)];
     };
     let scope = RuleScope {
         block,
@@ -329,6 +329,7 @@ pub fn assert_each(
                     reason: u.reason.to_string(),
                 },
                 None,
+                None,
             )]
         }
         _ => {
@@ -341,6 +342,7 @@ pub fn assert_each(
                         all.type_name()
                     ),
                 },
+                None,
                 None,
             )]
         }
@@ -364,6 +366,7 @@ pub fn assert_each(
                 None,
             );
             let verdict = judge(rule, block, cfg, Some(each.clone()));
+            let element = matches!(verdict, Verdict::Fail { .. }).then(|| each.clone());
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
                     let scope = RuleScope {
@@ -376,7 +379,7 @@ pub fn assert_each(
                 }
                 _ => None,
             };
-            (verdict, facet)
+            (verdict, facet, element)
         })
         .collect()
 }
@@ -425,10 +428,24 @@ fn attribute_holding(v: &Value, at: Loc) -> Option<Loc> {
 }
 
 /// Where a failure points: `where` is an attribute path of the block, or of the element being
-/// judged when it starts with `each.value.`.
-fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>) -> Option<Loc> {
+/// judged when it starts with `each.value.`. Written as an expression (`"m.${each.value.key}"`,
+/// a list of paths), it is evaluated first; the first path that is set wins.
+fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>, ev: &Evaluator) -> Option<Loc> {
+    let paths: Vec<String> = match &rule.where_expr {
+        Some(e) => {
+            let v = ev.value(e);
+            match v.as_list() {
+                Some(items) => items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect(),
+                None => vec![v.as_str()?.to_string()],
+            }
+        }
+        None => vec![rule.where_.clone()?],
+    };
     // `a|b`: the first of several attributes that is set (rules over several resource types).
-    rule.where_.as_deref()?.split('|').find_map(|w| {
+    paths.iter().flat_map(|p| p.split('|')).find_map(|w| {
         let (root, path) = match (
             w.strip_prefix("each.value."),
             each.and_then(|e| e.get("value")),
@@ -462,7 +479,7 @@ fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -
                 .and_then(|e| e.get("value"))
                 .and_then(|v| v.loc)
                 .filter(|l| l.file == block.file);
-            let loc = where_loc(rule, block, each.as_ref())
+            let loc = where_loc(rule, block, each.as_ref(), &ev)
                 .or(element)
                 .or(Some(block.header));
             let message = message(rule, &ev);

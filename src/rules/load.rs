@@ -177,6 +177,10 @@ fn build_rule(
         each: exprs.remove("each"),
         facet: exprs.remove("facet"),
         where_: s("where"),
+        // A plain path needs no evaluation.
+        where_expr: exprs
+            .remove("where")
+            .filter(|e| !matches!(e, Expression::String(_))),
         ignorable: j.get("ignorable").and_then(J::as_bool).unwrap_or(true),
         default_enabled: j.get("enabled").and_then(J::as_bool).unwrap_or(true),
         source: path.to_string(),

@@ -84,6 +84,8 @@ pub struct Rule {
     pub facet: Option<Expression>,
     /// Attribute path to label when the assertion fails.
     pub where_: Option<String>,
+    /// `where` when it is an expression over `self` and `each` (a template, a list of paths).
+    pub where_expr: Option<Expression>,
     /// A rule that suppressions cannot silence.
     pub ignorable: bool,
     /// Rules in the default set run without being selected.
