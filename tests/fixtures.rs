@@ -372,7 +372,8 @@ fn example_after<'a>(docs: &'a str, label: &str) -> Option<(&'a str, &'a str)> {
 }
 
 /// Every rule page's examples: the one labelled "Bad" triggers the rule, the one labelled
-/// "Good" does not, decidedly (with the rule's fixture options, e.g. its `accounts`).
+/// "Good" does not, and neither leaves the rule undecided (with the rule's fixture options,
+/// e.g. its `accounts`).
 #[test]
 fn every_rule_page_has_bad_and_good_examples_that_hold() {
     let reg = Registry::builtin();
@@ -414,17 +415,19 @@ fn every_rule_page_has_bad_and_good_examples_that_hold() {
                     rule.id
                 ));
             }
-            // A Good example must pass because it is right, not because the rule could not
-            // decide (an unknown value is never a finding, but it is not a fix either) or
-            // because the finding is suppressed; and it must not say that something in it is
+            // Neither example may leave the rule undecided: a Good example must pass because it
+            // is right, not because the rule could not decide (an unknown value is never a
+            // finding, but it is not a fix either), and a Bad example shows only what is
             // reported.
+            for u in res.unknowns.iter().filter(|u| *u.rule == *rule.id) {
+                failures.push(format!(
+                    "{}: the {label} example is undecided: {}",
+                    rule.id, u.reason
+                ));
+            }
+            // A Good example must not pass by suppressing the rule, nor say that something in it
+            // is reported.
             if !bad {
-                for u in res.unknowns.iter().filter(|u| *u.rule == *rule.id) {
-                    failures.push(format!(
-                        "{}: the Good example is undecided: {}",
-                        rule.id, u.reason
-                    ));
-                }
                 let n = res
                     .suppressed
                     .iter()

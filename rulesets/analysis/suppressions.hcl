@@ -24,8 +24,11 @@ rule "TF010" {
     ## Example
     Bad:
     ```hcl
-    # acslint:ignore RAM001
-    resource "alicloud_ram_policy" "admin" { ... }
+    # acslint:ignore DB001
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
     ```
 
     Good:
@@ -34,11 +37,6 @@ rule "TF010" {
     resource "alicloud_db_instance" "app" {
       engine       = "MySQL"
       security_ips = ["0.0.0.0/0"]
-    }
-
-    # A comment that only mentions acslint:ignore is not a directive.
-    resource "alicloud_db_instance" "other" {
-      engine = "MySQL" # kics-scan ignore-line
     }
     ```
   EOT
@@ -67,22 +65,19 @@ rule "TF011" {
     ## Example
     Bad:
     ```hcl
-    # acslint:ignore RAM01 -- typo in the code
-    resource "alicloud_ram_policy" "admin" { ... }
+    # acslint:ignore DB01 -- reporting replica, reachable only through the VPN gateway
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
     ```
 
     Good:
     ```hcl
-    # acslint:ignore rds-ssl-disabled, DB001 until=2099-12-31 -- names work like codes
+    # acslint:ignore DB001 -- reporting replica, reachable only through the VPN gateway
     resource "alicloud_db_instance" "app" {
-      engine = "MySQL"
-      # Strings are not comments: "# acslint:ignore NOPE001"
-      description = "# acslint:ignore NOPE001 -- inside a string"
-      tags = {
-        note = <<-POLICY
-          # acslint:ignore NOPE002 -- inside a heredoc
-        POLICY
-      }
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
     }
     ```
   EOT
@@ -109,16 +104,19 @@ rule "TF012" {
     ## Example
     Bad:
     ```hcl
-    # acslint:ignore RAM001 until=2020-01-01 -- migration window
-    resource "alicloud_ram_policy" "admin" { ... }
+    # acslint:ignore DB001 until=2020-01-01 -- migration window
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["0.0.0.0/0"]
+    }
     ```
 
     Good:
     ```hcl
-    # acslint:ignore DB001 until=2099-12-31 -- migration window, tracked in OPS-1234
+    # The migration is done: the whitelist is narrowed and the suppression removed.
     resource "alicloud_db_instance" "app" {
       engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
+      security_ips = ["10.0.0.0/16"]
     }
     ```
   EOT
@@ -146,33 +144,18 @@ rule "TF013" {
     ## Example
     Bad:
     ```hcl
-    # kics-scan ignore-line
-    name = "clean"
+    # acslint:ignore DB001 -- legacy partner access
+    resource "alicloud_db_instance" "app" {
+      engine       = "MySQL"
+      security_ips = ["10.0.0.0/16"]
+    }
     ```
 
     Good:
     ```hcl
-    # acslint:ignore DB001 -- public reporting replica, approved in SEC-42
-    resource "alicloud_db_instance" "open" {
+    resource "alicloud_db_instance" "app" {
       engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-
-    resource "alicloud_db_instance" "kics" {
-      engine = "MySQL"
-      # kics-scan ignore-line
-      security_ips = ["0.0.0.0/0"]
-    }
-
-    resource "alicloud_db_instance" "checkov" {
-      #checkov:skip=CKV_ALI_9:legacy partner access
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-
-    # acslint:ignore DB002 -- suppressions of rules that did not run are not judged
-    resource "alicloud_db_instance" "x" {
-      engine = "MySQL"
+      security_ips = ["10.0.0.0/16"]
     }
     ```
   EOT

@@ -17,10 +17,8 @@ rule "IAM001" {
     ## Example
     Bad:
     ```hcl
-    variable "access_key" {}
-
     provider "alicloud" {
-      access_key = var.access_key
+      access_key = "LTAI5tFakeKey9Xq2Lm8Wz"
       secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
     }
     ```
@@ -386,12 +384,6 @@ rule "IAM012" {
       user_name         = "bob"
       password          = var.initial_password
       mfa_bind_required = false
-    }
-
-    resource "alicloud_ram_login_profile" "carol" {
-      user_name         = "carol"
-      password          = var.initial_password
-      mfa_bind_required = var.mfa
     }
     ```
 

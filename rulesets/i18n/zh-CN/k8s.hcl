@@ -14,7 +14,8 @@ rule "K8S001" {
     ```hcl
     resource "alicloud_cs_kubernetes_node_pool" "default" {
       node_pool_name = "default"
-      cluster_id     = "c123"
+      cluster_id     = alicloud_cs_managed_kubernetes.app.id
+      vswitch_ids    = [alicloud_vswitch.k8s.id]
       management {
         auto_repair = false
       }
@@ -25,6 +26,8 @@ rule "K8S001" {
     ```hcl
     resource "alicloud_cs_kubernetes_node_pool" "default" {
       node_pool_name = "default"
+      cluster_id     = alicloud_cs_managed_kubernetes.app.id
+      vswitch_ids    = [alicloud_vswitch.k8s.id]
       management {
         auto_repair = true
       }
