@@ -151,7 +151,7 @@ rule "TF004" {
     }
     ```
 
-    A local module in the scanned tree is read; after `terraform init`, registry modules are
+    A local module is read from its directory; after `terraform init`, registry modules are
     read from `.terraform/modules/` the same way.
 
     Good:

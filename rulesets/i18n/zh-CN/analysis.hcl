@@ -104,7 +104,7 @@ rule "TF004" {
     }
     ```
 
-    扫描目录树中的本地模块会被读取；执行 `terraform init` 之后，Registry 模块也会以同样的方式
+    本地模块会从其目录读取；执行 `terraform init` 之后，Registry 模块也会以同样的方式
     从 `.terraform/modules/` 读取。
 
     Good:
