@@ -4,6 +4,7 @@ use crate::baseline::Baseline;
 use crate::config::{self, ConfigSet};
 use crate::engine::Selection;
 use crate::finding::Severity;
+use crate::i18n::tr;
 use crate::lint::{self, LintOptions};
 use crate::lsp::SetupError;
 use crate::report::{self, Extra, Format, HumanStyle, Report};
@@ -1184,15 +1185,15 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         if autofixed + safe + unsafe_ > 0 {
             let mut parts = Vec::new();
             if args.fix {
-                parts.push(format!("{autofixed} fixed"));
+                parts.push(tr!("{n} fixed", n = autofixed));
             }
             if safe > 0 {
-                parts.push(format!("{safe} fixable with --fix"));
+                parts.push(tr!("{n} fixable with --fix", n = safe));
             }
             if unsafe_ > 0 {
-                parts.push(format!("{unsafe_} more with --fix --unsafe-fixes"));
+                parts.push(tr!("{n} more with --fix --unsafe-fixes", n = unsafe_));
             }
-            err_out(&format!("acslint: {}\n", parts.join(", ")));
+            err_out(&tr!("acslint: {parts}\n", parts = parts.join(tr!(", "))));
         }
     }
     if let Some(note) = &pruned_note {
@@ -1279,8 +1280,9 @@ fn use_high_risk_list(file: Option<&std::path::Path>) -> Result<(), String> {
 fn ignored_note(n: usize) -> String {
     match n {
         0 => String::new(),
-        n => format!(
-            " ({n} Terraform or policy file(s) skipped by ignore files; --no-ignore lints them)"
+        n => tr!(
+            " ({n} Terraform or policy file(s) skipped by ignore files; --no-ignore lints them)",
+            n = n
         ),
     }
 }

@@ -1,5 +1,6 @@
 //! Findings: what the rule engine produces and every reporter consumes.
 
+use crate::i18n::tr;
 use crate::source::{FileId, Loc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -238,24 +239,27 @@ impl Change {
     /// `introduced by this plan (update): `acl` private → public-read-write`.
     pub fn describe(&self) -> String {
         let what = match self.effect {
-            Effect::Introduced => "introduced by this plan",
-            Effect::Kept => "already present, kept by this plan",
-            Effect::Fixed => "fixed by this plan",
-            Effect::Undetermined => "in the planned configuration",
+            Effect::Introduced => tr!("introduced by this plan"),
+            Effect::Kept => tr!("already present, kept by this plan"),
+            Effect::Fixed => tr!("fixed by this plan"),
+            Effect::Undetermined => tr!("in the planned configuration"),
         };
         let mut s = what.to_string();
         if let Some(a) = self.action {
             s.push_str(&format!(" ({})", a.as_str()));
         }
         if self.effect == Effect::Undetermined {
-            s.push_str(", not compared: the plan does not record the configuration applied before");
+            s.push_str(tr!(
+                ", not compared: the plan does not record the configuration applied before"
+            ));
         }
         if let Some(attr) = &self.attribute {
+            let unset = tr!("unset");
             match (&self.before, &self.after) {
                 (Some(b), Some(a)) => s.push_str(&format!(": `{attr}` {b} → {a}")),
-                (None, Some(a)) => s.push_str(&format!(": `{attr}` unset → {a}")),
-                (Some(b), None) => s.push_str(&format!(": `{attr}` {b} → unset")),
-                (None, None) => s.push_str(&format!(": `{attr}` changed")),
+                (None, Some(a)) => s.push_str(&format!(": `{attr}` {unset} → {a}")),
+                (Some(b), None) => s.push_str(&format!(": `{attr}` {b} → {unset}")),
+                (None, None) => s.push_str(&tr!(": `{attr}` changed", attr = attr)),
             }
         }
         s

@@ -12,6 +12,7 @@
 
 use crate::finding::{render_template, Emit};
 pub use crate::finding::{Autofix, Edit, Safety};
+use crate::i18n::{tr, tr_in, Lang};
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
 use crate::tf::{Block, Document};
 use crate::value::Value;
@@ -106,7 +107,7 @@ fn op_from_json(j: &J) -> Result<FixOp, String> {
     })
 }
 
-fn describe_op(op: &FixOp) -> String {
+fn describe_op(lang: Lang, op: &FixOp) -> String {
     match op {
         FixOp::Set {
             block,
@@ -119,11 +120,11 @@ fn describe_op(op: &FixOp) -> String {
                     .map(|(k, v)| (placeholder(k), placeholders(v)))
                     .collect()
             };
-            describe_set(block, map, &shown(values), &shown(defaults), &[])
+            describe_set(lang, block, map, &shown(values), &shown(defaults), &[])
                 .replace("\"\u{1}", "")
                 .replace("\u{1}\"", "")
         }
-        FixOp::Replace(r) => format!("write `{}` instead", placeholder(r)),
+        FixOp::Replace(r) => tr_in!(lang, "write `{value}` instead", value = placeholder(r)),
         FixOp::Policy {
             rename_key,
             statement,
@@ -132,29 +133,33 @@ fn describe_op(op: &FixOp) -> String {
                 .iter()
                 .map(|(k, v)| (placeholder(k), placeholders(v)))
                 .collect();
-            describe_policy(rename_key.as_deref().map(placeholder), &shown)
+            describe_policy(lang, rename_key.as_deref().map(placeholder), &shown)
                 .replace("\"\u{1}", "")
                 .replace("\u{1}\"", "")
         }
-        FixOp::WrapInArray => "write the value as an array: `[ … ]`".into(),
-        FixOp::Builtin => "computed by the rule's check".into(),
+        FixOp::WrapInArray => tr_in!(lang, "write the value as an array: `[ … ]`").into(),
+        FixOp::Builtin => tr_in!(lang, "computed by the rule's check").into(),
         FixOp::None => String::new(),
     }
 }
 
-fn describe_policy(rename: Option<String>, statement: &[(String, J)]) -> String {
+fn describe_policy(lang: Lang, rename: Option<String>, statement: &[(String, J)]) -> String {
     let mut parts = Vec::new();
     if let Some(k) = rename {
-        parts.push(format!("write the key as `{k}`"));
+        parts.push(tr_in!(lang, "write the key as `{k}`", k = k));
     }
     if !statement.is_empty() {
         let kv: Vec<String> = statement
             .iter()
             .map(|(k, v)| format!("\"{k}\": {v}"))
             .collect();
-        parts.push(format!("set `{}` in the statement", kv.join(", ")));
+        parts.push(tr_in!(
+            lang,
+            "set `{values}` in the statement",
+            values = kv.join(", ")
+        ));
     }
-    parts.join(" and ")
+    parts.join(tr_in!(lang, " and "))
 }
 
 impl FixSpec {
@@ -212,15 +217,25 @@ impl FixSpec {
 
     /// What the fix does, for `explain` and the rule docs: placeholders show as `<field>`.
     pub fn description(&self) -> String {
+        self.description_in(crate::i18n::current())
+    }
+
+    /// [`FixSpec::description`] in `lang`.
+    pub fn description_in(&self, lang: Lang) -> String {
         if let Some(d) = &self.description {
             return d.clone();
         }
         let mut parts = Vec::new();
         if !matches!(self.op, FixOp::None) {
-            parts.push(describe_op(&self.op));
+            parts.push(describe_op(lang, &self.op));
         }
         for (t, o) in &self.types {
-            parts.push(format!("on `{t}`: {}", describe_op(o)));
+            parts.push(tr_in!(
+                lang,
+                "on `{t}`: {fix}",
+                t = t,
+                fix = describe_op(lang, o)
+            ));
         }
         parts.join("; ")
     }
@@ -266,6 +281,7 @@ fn unquote(k: &str) -> &str {
 }
 
 fn describe_set(
+    lang: Lang,
     block: &Option<String>,
     map: &Option<String>,
     values: &[(String, J)],
@@ -279,13 +295,27 @@ fn describe_set(
     };
     let assigns: Vec<String> = values.iter().map(assign).collect();
     let mut out = match (block, map) {
-        (Some(b), _) => format!("set `{b} {{ {} }}`", assigns.join(", ")),
-        (_, Some(m)) => format!("set `{}` in `{m}`", assigns.join(", ")),
-        _ => format!("set `{}`", assigns.join("`, `")),
+        (Some(b), _) => tr_in!(
+            lang,
+            "set `{block} { {values} }`",
+            block = b,
+            values = assigns.join(", ")
+        ),
+        (_, Some(m)) => tr_in!(
+            lang,
+            "set `{values}` in `{map}`",
+            values = assigns.join(", "),
+            map = m
+        ),
+        _ => tr_in!(lang, "set `{values}`", values = assigns.join("`, `")),
     };
     if !defaults.is_empty() {
         let d: Vec<String> = defaults.iter().map(assign).collect();
-        out.push_str(&format!(" (and `{}` where unset)", d.join("`, `")));
+        out.push_str(&tr_in!(
+            lang,
+            " (and `{values}` where unset)",
+            values = d.join("`, `")
+        ));
     }
     out
 }
@@ -540,6 +570,7 @@ pub fn for_document(spec: &FixSpec, e: &mut Emit, doc: &Document, sources: &Sour
 }
 
 fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, NotOffered>) {
+    let lang = crate::i18n::current();
     match result {
         Ok(mut edits) if !edits.is_empty() => {
             edits.sort();
@@ -552,9 +583,9 @@ fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, No
                         map,
                         values,
                         defaults,
-                    } => describe_set(block, map, values, defaults, &e.fields),
+                    } => describe_set(lang, block, map, values, defaults, &e.fields),
                     FixOp::Replace(t) => {
-                        format!("write `{}`", render_template(t, &e.fields))
+                        tr!("write `{value}`", value = render_template(t, &e.fields))
                     }
                     FixOp::Policy {
                         rename_key,
@@ -567,11 +598,12 @@ fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, No
                             })
                             .collect();
                         describe_policy(
+                            lang,
                             rename_key.as_deref().map(|k| render_template(k, &e.fields)),
                             &statement,
                         )
                     }
-                    FixOp::WrapInArray => describe_op(op),
+                    FixOp::WrapInArray => describe_op(lang, op),
                     FixOp::Builtin | FixOp::None => String::new(),
                 },
             };
@@ -582,7 +614,7 @@ fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, No
             });
         }
         Ok(_) | Err(None) => {}
-        Err(Some(why)) => e.notes.push(format!("no automatic fix: {why}")),
+        Err(Some(why)) => e.notes.push(tr!("no automatic fix: {why}", why = why)),
     }
 }
 
@@ -775,7 +807,7 @@ fn policy_edits(
     });
     if grants {
         return Err(Some(
-            "the policy has statements that are not `Deny`: RAM rejects it as written, and the fix would make it grant access; correct it by hand".into(),
+            tr!("the policy has statements that are not `Deny`: RAM rejects it as written, and the fix would make it grant access; correct it by hand").into(),
         ));
     }
     Ok(edits)
@@ -804,9 +836,9 @@ fn replace_edit(
     if let Some(w) = within {
         if loc.file != w.file || loc.start < w.start || loc.end > w.end {
             let lc = f.line_col(loc.start as usize);
-            return Err(Some(format!(
-                "the value is written outside the policy, at {}:{}:{}, where other code may use it",
-                f.display, lc.line, lc.column
+            return Err(Some(tr!(
+                "the value is written outside the policy, at {place}, where other code may use it",
+                place = format!("{}:{}:{}", f.display, lc.line, lc.column)
             )));
         }
     }
@@ -1027,8 +1059,9 @@ fn set_edits(
             d.ident.as_str() == "dynamic" && d.labels.first().is_some_and(|l| l.as_str() == n)
         })
     }) {
-        return Err(Some(format!(
-            "`{n}` is generated by a `dynamic` block; change its content by hand"
+        return Err(Some(tr!(
+            "`{n}` is generated by a `dynamic` block; change its content by hand",
+            n = n
         )));
     }
     let found: Vec<&hcl_edit::structure::Block> = b
@@ -1148,9 +1181,10 @@ fn map_edits(
         )]);
     };
     let Expression::Object(o) = &a.value else {
-        return Err(Some(format!(
-            "`{m}` of {} is not written as an object literal; set the keys by hand",
-            block.address
+        return Err(Some(tr!(
+            "`{m}` of {address} is not written as an object literal; set the keys by hand",
+            m = m,
+            address = block.address
         )));
     };
     let mut edits = Vec::new();
@@ -1165,8 +1199,10 @@ fn map_edits(
             Some((_, ov)) => {
                 let e = ov.expr();
                 if !is_literal(e) {
-                    return Err(Some(format!(
-                        "`{k}` in `{m}` is computed by an expression; change it by hand"
+                    return Err(Some(tr!(
+                        "`{k}` in `{m}` is computed by an expression; change it by hand",
+                        k = k,
+                        m = m
                     )));
                 }
                 let loc = sx.loc(e.span().ok_or(None)?);
@@ -1245,8 +1281,9 @@ fn replace_attr_value(
         });
     }
     let Some((root, var)) = simple_reference(expr) else {
-        return Err(Some(format!(
-            "`{name}` is computed by an expression; change it by hand"
+        return Err(Some(tr!(
+            "`{name}` is computed by an expression; change it by hand",
+            name = name
         )));
     };
     let what = format!("{root}.{var}");
@@ -1255,8 +1292,10 @@ fn replace_attr_value(
         let f = sources.get(l.file);
         f.origin.is_none() && matches!(f.kind, FileKind::Hcl | FileKind::Tfvars)
     }) else {
-        return Err(Some(format!(
-            "`{name}` takes its value from `{what}`, which is not written in a file acslint can edit"
+        return Err(Some(tr!(
+            "`{name}` takes its value from `{what}`, which is not written in a file acslint can edit",
+            name = name,
+            what = what
         )));
     };
     let f = sources.get(at.file);
@@ -1266,14 +1305,20 @@ fn replace_attr_value(
         .ok()
         .is_some_and(|e| is_literal(&e));
     if !literal || !defines(f, at, root, var) {
-        return Err(Some(format!(
-            "`{name}` takes its value from `{what}` through other expressions; change it at {place}"
+        return Err(Some(tr!(
+            "`{name}` takes its value from `{what}` through other expressions; change it at {place}",
+            name = name,
+            what = what,
+            place = place
         )));
     }
     let uses = count_uses(sources, block.file, root, var);
     if uses != 1 {
-        return Err(Some(format!(
-            "`{what}` is used {uses} times in its module; change its value at {place} if that suits every use"
+        return Err(Some(tr!(
+            "`{what}` is used {uses} times in its module; change its value at {place} if that suits every use",
+            what = what,
+            uses = uses,
+            place = place
         )));
     }
     Ok(Edit {

@@ -18,6 +18,7 @@ pub mod finding;
 pub mod fix;
 pub mod gitindex;
 pub mod hcljson;
+pub mod i18n;
 pub mod init;
 pub mod json;
 pub mod lint;

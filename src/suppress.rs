@@ -16,6 +16,7 @@
 use crate::engine::finalize;
 use crate::finding::Suppressed;
 use crate::finding::{Emit, Finding};
+use crate::i18n::tr;
 use crate::rules::{Registry, Selection};
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
 use hcl_edit::structure::{Body, Structure};
@@ -491,7 +492,7 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
         let invalid = |msg: String| {
             Emit::new(INVALID, file.id, Some(loc))
                 .field("reason", msg)
-                .label("this suppression")
+                .label(tr!("this suppression"))
         };
         match parsed {
             Parsed::Malformed(msg) => emits.push(invalid(msg)),
@@ -561,7 +562,7 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                         Emit::new(WITHOUT_REASON, file.id, Some(loc))
                             .field("codes", shown.clone())
                             .field("syntax", syntax)
-                            .label("no `-- reason`"),
+                            .label(tr!("no `-- reason`")),
                     );
                 }
                 if let Some(d) = until {
@@ -571,7 +572,7 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                             Emit::new(EXPIRED, file.id, Some(loc))
                                 .field("codes", shown.clone())
                                 .field("until", d.to_string())
-                                .label(format!("expired on {d}")),
+                                .label(tr!("expired on {d}", d = d)),
                         );
                     }
                 }
@@ -780,7 +781,7 @@ pub fn apply(
                 Emit::new(UNUSED, d.file, Some(d.loc))
                     .field("codes", unused.join(","))
                     .field("syntax", d.syntax.clone())
-                    .label("suppresses nothing"),
+                    .label(tr!("suppresses nothing")),
             );
         }
     }

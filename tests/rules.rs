@@ -498,3 +498,117 @@ fn packs_resolve_from_their_data() {
         Some(&acslint::finding::Severity::High)
     );
 }
+
+/// The first string literal after each `tr!(`, `tr_in!(` and `tr_key!(` of `src/` (outside
+/// comments), unescaped: the catalogue keys the code uses.
+fn catalogue_keys_in_code() -> BTreeSet<String> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut keys = BTreeSet::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for line_start in text.match_indices('\n').map(|(i, _)| i + 1).chain([0]) {
+            let line = &text[line_start..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for mac in ["tr!(", "tr_in!(", "tr_key!("] {
+                for (i, _) in line.match_indices(mac) {
+                    let before = line[..i].chars().last();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let at = line_start + i + mac.len();
+                    let q = at + text[at..].find('"').unwrap();
+                    let mut s = String::new();
+                    let mut chars = text[q + 1..].chars().peekable();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '"' => break,
+                            '\\' => match chars.next() {
+                                Some('n') => s.push('\n'),
+                                Some('t') => s.push('\t'),
+                                Some('\n') => {
+                                    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                                        chars.next();
+                                    }
+                                }
+                                Some(o) => s.push(o),
+                                None => {}
+                            },
+                            c => s.push(c),
+                        }
+                    }
+                    keys.insert(s);
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Texts Rust code writes (`tr!`): every one translated in every language, not equal to the
+/// English, with the same `{placeholders}` and code spans; no translation of a text the code
+/// no longer writes.
+#[test]
+fn every_text_rust_writes_is_translated_keeping_placeholders() {
+    use acslint::i18n as cat;
+    let keys = catalogue_keys_in_code();
+    assert!(keys.len() > 200, "the scan of src/ found only {} keys", keys.len());
+    assert!(keys.contains("allowed here") && keys.contains("no automatic fix: {why}"));
+    let mut problems = Vec::new();
+    for lang in Lang::TRANSLATED {
+        let l = lang.code();
+        let entries = cat::parse_catalogue(lang.catalogue_source().unwrap())
+            .unwrap_or_else(|e| panic!("ui-{l}.hcl: {e}"));
+        let mut seen = BTreeSet::new();
+        for (en, t) in &entries {
+            if !seen.insert(en.clone()) {
+                problems.push(format!("{l}: `{en}` is translated twice"));
+            }
+            if !keys.contains(en) {
+                problems.push(format!("{l}: `{en}` is no text of src/ (stale)"));
+            }
+            if t == en || t.trim().is_empty() {
+                problems.push(format!("{l}: `{en}` is not translated"));
+            }
+            if cat::placeholders(en) != cat::placeholders(t) {
+                problems.push(format!(
+                    "{l}: `{en}`: placeholders differ: {:?} vs {:?}",
+                    cat::placeholders(en),
+                    cat::placeholders(t)
+                ));
+            }
+            let missing: Vec<_> = code_spans(en).difference(&code_spans(t)).cloned().collect();
+            if !missing.is_empty() {
+                problems.push(format!("{l}: `{en}`: code changed: {missing:?}"));
+            }
+        }
+        for k in &keys {
+            if !seen.contains(k) {
+                problems.push(format!("{l}: `{k}` has no translation"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Lookup: English is the key itself; a translation fills its placeholders.
+    assert_eq!(cat::text_in(Lang::En, "allowed here"), "allowed here");
+    assert_eq!(cat::text_in(Lang::Ja, "allowed here"), "ここで許可");
+    assert_eq!(cat::text_in(Lang::ZhCn, "allowed here"), "在此处允许");
+    let a = "ecs:*";
+    assert_eq!(
+        cat::fill(cat::text_in(Lang::Ja, "grants `{action}`"), &[("action", &a)]),
+        "`ecs:*` を付与"
+    );
+}

@@ -724,7 +724,7 @@ rule "IAM014" {
 }
 rule "IAM015" {
   title   = "アイドル状態のユーザー、キー、またはコンソールセッションの有効期間が長すぎる"
-  message = "${what} は ${value} のみです。${limit} 以内にしてください"
+  message = "${what}のは ${value} です。${limit} 以内にしてください"
   help    = "`max_idle_days_for_users` と `max_idle_days_for_access_keys` を 90 に設定し、`login_session_duration` を 6 時間以下にしてください（オプション max_idle_days、max_session_hours）"
 }
 rule "IAM016" {

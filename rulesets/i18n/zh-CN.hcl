@@ -724,7 +724,7 @@ rule "IAM014" {
 }
 rule "IAM015" {
   title   = "闲置用户、闲置密钥或控制台会话的存活时间过长"
-  message = "${what}仅为 ${value}；请保持在 ${limit} 以内"
+  message = "${what}的时间为 ${value}；请保持在 ${limit} 以内"
   help    = "将 `max_idle_days_for_users` 和 `max_idle_days_for_access_keys` 设为 90，并将 `login_session_duration` 保持在 6 小时或更短（选项 max_idle_days、max_session_hours）"
 }
 rule "IAM016" {

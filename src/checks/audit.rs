@@ -4,6 +4,7 @@
 use super::attr::{self, at, blocks, bool_at, note, num, num_at, opt_num, str_at, Got};
 use super::{BlockCtx, ConfigCtx, Sink};
 use crate::finding::Emit;
+use crate::i18n::tr;
 use crate::source::SourceMap;
 use crate::tf::Block;
 use crate::value::{Kind, Value};
@@ -56,19 +57,19 @@ pub fn actiontrail_missing(ctx: &ConfigCtx, sink: &mut Sink) {
                 .field(
                     "why",
                     if trigger.is_some() {
-                        format!("`{}` manages account security", b.address)
+                        tr!("`{address}` manages account security", address = b.address)
                     } else {
-                        "this path requires ActionTrail (option `require`)".to_string()
+                        tr!("this path requires ActionTrail (option `require`)").to_string()
                     },
                 )
-                .label("no ActionTrail trail records what happens here"),
+                .label(tr!("no ActionTrail trail records what happens here")),
         ),
         None if required => {
             if let Some(&f) = cfg.files.first() {
-                sink.emit(
-                    Emit::new("LOG001", f, None)
-                        .field("why", "this path requires ActionTrail (option `require`)"),
-                );
+                sink.emit(Emit::new("LOG001", f, None).field(
+                    "why",
+                    tr!("this path requires ActionTrail (option `require`)"),
+                ));
             }
         }
         None => {}
@@ -120,7 +121,7 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Is(r, val) if r != "All" => sink.emit(
             emit("LOG002", b, val.loc)
                 .field("value", r)
-                .label("only some regions are recorded"),
+                .label(tr!("only some regions are recorded")),
         ),
         Got::Unknown(val) => sink.unknown(note("LOG002", b, val, "trail_region")),
         _ => {}
@@ -131,15 +132,14 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Is(e, val) if e != "All" => sink.emit(
             emit("LOG003", b, val.loc)
                 .field("value", format!("`{e}`"))
-                .label("some events are not recorded"),
+                .label(tr!("some events are not recorded")),
         ),
         Got::Absent if deprecated => sink.emit(
             emit("LOG003", b, Some(b.header))
                 .field(
                     "value",
-                    "`Write` (the default of the deprecated `alicloud_actiontrail`)",
-                )
-                .label("read events are not recorded"),
+                    tr!("`Write` (the default of the deprecated `alicloud_actiontrail`)"),)
+                .label(tr!("read events are not recorded")),
         ),
         // The default is not settled: the provider docs say `All`, the older provider schema
         // and the CreateTrail API say `Write`. A default that depends on the provider version
@@ -148,9 +148,9 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
             emit("LOG003", b, Some(b.header))
                 .weaker(
                     1,
-                    "`event_rw` is not set explicitly: depending on the provider version the trail records every event or only write events",
+                    tr!("`event_rw` is not set explicitly: depending on the provider version the trail records every event or only write events"),
                 )
-                .label("`event_rw` is not set"),
+                .label(tr!("`event_rw` is not set")),
         ),
         Got::Unknown(val) => sink.unknown(note("LOG003", b, val, "event_rw")),
         _ => {}
@@ -160,7 +160,7 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Is(s, val) if s != "Enable" => sink.emit(
             emit("LOG004", b, val.loc)
                 .field("value", s)
-                .label("the trail records nothing"),
+                .label(tr!("the trail records nothing")),
         ),
         Got::Unknown(val) => sink.unknown(note("LOG004", b, val, "status")),
         _ => {}
@@ -172,7 +172,7 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         "max_compute_project_arn",
     ];
     if !targets.iter().any(|t| attr::is_set(v, t)) {
-        sink.emit(emit("LOG005", b, Some(b.header)).label("events are kept 90 days only"));
+        sink.emit(emit("LOG005", b, Some(b.header)).label(tr!("events are kept 90 days only")));
     }
     // LOG006 organisation trail when a resource directory is managed here.
     if let Some(rd) = ctx
@@ -190,10 +190,10 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
                 };
                 sink.emit(
                     emit("LOG006", b, loc)
-                        .label("member accounts are not recorded")
+                        .label(tr!("member accounts are not recorded"))
                         .secondary(
                             (rd.file == b.file).then_some(rd.header),
-                            "resource directory managed here",
+                            tr!("resource directory managed here"),
                         ),
                 );
             }
@@ -240,7 +240,7 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
                 .field("problem", what)
                 .secondary(
                     (bucket.file == b.file).then_some(bucket.header),
-                    "the bucket",
+                    tr!("the bucket"),
                 ),
         );
     };
@@ -253,7 +253,7 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
         });
     for a in acls {
         if a == "public-read" || a == "public-read-write" {
-            problem(format!("is readable by anyone (`acl = \"{a}\"`)"), sink);
+            problem(tr!("is readable by anyone (`acl = \"{a}\"`)", a = a), sink);
             break;
         }
     }
@@ -273,7 +273,7 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
         (true, _) => {}
         (false, Some(val)) => sink.unknown(note("LOG007", b, val, "bucket versioning")),
         (false, None) => problem(
-            "is not versioned, so logs can be overwritten or deleted".into(),
+            tr!("is not versioned, so logs can be overwritten or deleted").into(),
             sink,
         ),
     }
@@ -283,7 +283,7 @@ fn trail_bucket(ctx: &BlockCtx, sink: &mut Sink) {
             .next()
             .is_some();
     if !encrypted {
-        problem("is not encrypted at rest".into(), sink);
+        problem(tr!("is not encrypted at rest").into(), sink);
     }
 }
 
@@ -357,7 +357,7 @@ fn trail_logstores(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("days", format!("{}{how}", num(days)))
                     .field("min", num(min))
                     .field("trail", b.address.clone())
-                    .label("audit events expire too soon"),
+                    .label(tr!("audit events expire too soon")),
             );
         }
     }
@@ -426,7 +426,7 @@ pub fn root_activity_alert(ctx: &ConfigCtx, sink: &mut Sink) {
             None => sink.emit(
                 emit("LOG009", t, Some(t.header))
                     .field("trail", t.address.clone())
-                    .label("no alert on root-account activity"),
+                    .label(tr!("no alert on root-account activity")),
             ),
         }
     }
@@ -443,9 +443,9 @@ pub fn log_audit(ctx: &BlockCtx, sink: &mut Sink) {
         }
     }
     for (key, what) in [
-        ("actiontrail_enabled", "ActionTrail events"),
-        ("rds_enabled", "RDS audit logs"),
-        ("oss_access_enabled", "OSS access logs"),
+        ("actiontrail_enabled", tr!("ActionTrail events")),
+        ("rds_enabled", tr!("RDS audit logs")),
+        ("oss_access_enabled", tr!("OSS access logs")),
     ] {
         let entry = map.and_then(|m| m.get(key));
         match entry {
@@ -455,7 +455,7 @@ pub fn log_audit(ctx: &BlockCtx, sink: &mut Sink) {
                 emit("LOG010", b, at(b, entry.or(map)))
                     .field("key", key)
                     .field("what", what)
-                    .label(format!("`{key}` is not true")),
+                    .label(tr!("`{key}` is not true", key = key)),
             ),
         }
     }
@@ -522,7 +522,7 @@ pub fn vpc_flow_log(ctx: &BlockCtx, sink: &mut Sink) {
         None => sink.emit(
             emit("LOG011", b, Some(b.header))
                 .field("vpc", b.address.clone())
-                .label("traffic in this VPC is not recorded"),
+                .label(tr!("traffic in this VPC is not recorded")),
         ),
     }
 }

@@ -7,6 +7,7 @@
 use super::attr::{self, at, str_at, Got};
 use super::{BlockCtx, Sink};
 use crate::finding::Emit;
+use crate::i18n::tr;
 use crate::policy::cover::{cover, Cover};
 use crate::policy::highrisk::{self, SystemPolicy};
 use crate::policy::model::{statements, Effect};
@@ -442,11 +443,14 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         .field("count", hits.len().to_string())
         .field("apis", list(&hits, 4))
         .field("via", via.join(", "))
-        .label("this key can call high-risk APIs");
+        .label(tr!("this key can call high-risk APIs"));
     for &i in &granting {
         e = e.secondary(
             Some(attached[i].block.header),
-            format!("grants them through `{}`", attached[i].policy),
+            tr!(
+                "grants them through `{policy}`",
+                policy = attached[i].policy
+            ),
         );
     }
     sink.emit(e);

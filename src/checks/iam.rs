@@ -4,6 +4,7 @@
 use super::attr::{self, at, blocks, bool_at, note, num, num_at, opt_num, str_at, Got};
 use super::{BlockCtx, Sink};
 use crate::finding::Emit;
+use crate::i18n::tr;
 use crate::source::SourceMap;
 use crate::tf::{Block, Configuration};
 use crate::value::Value;
@@ -47,7 +48,7 @@ pub fn provider_credentials(ctx: &BlockCtx, sink: &mut Sink) {
             Got::Is(s, val) if plausible_credential(s) => {
                 let mut e = emit("IAM001", b, val.loc)
                     .field("attribute", name)
-                    .label("credential written in the configuration");
+                    .label(tr!("credential written in the configuration"));
                 if name == "access_key" {
                     e = e.field("shown", format!(" ({})", redact(s)));
                 } else {
@@ -79,7 +80,7 @@ pub fn provider_credentials(ctx: &BlockCtx, sink: &mut Sink) {
     sink.emit(
         emit("IAM002", b, key.loc)
             .field("provider", b.address.clone())
-            .label("a long-lived AccessKey is used directly"),
+            .label(tr!("a long-lived AccessKey is used directly")),
     );
 }
 
@@ -134,10 +135,9 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
     let v = &b.value;
     let user = user_of(ctx.sources, ctx.config, v);
     match &user {
-        User::Absent => sink.emit(
-            emit("IAM003", b, Some(b.header))
-                .label("no `user_name`: the key belongs to whoever runs Terraform"),
-        ),
+        User::Absent => sink.emit(emit("IAM003", b, Some(b.header)).label(tr!(
+            "no `user_name`: the key belongs to whoever runs Terraform"
+        ))),
         User::Unknown => {
             if let Some(val) = v.get("user_name") {
                 sink.unknown(note("IAM003", b, val, "user_name"));
@@ -158,12 +158,12 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         User::Is(_) => {}
     }
     match v.get("pgp_key") {
-        None => {
-            sink.emit(emit("IAM004", b, Some(b.header)).label("secret kept in state in plain text"))
-        }
-        Some(p) if p.is_null() => {
-            sink.emit(emit("IAM004", b, at(b, Some(p))).label("secret kept in state in plain text"))
-        }
+        None => sink.emit(
+            emit("IAM004", b, Some(b.header)).label(tr!("secret kept in state in plain text")),
+        ),
+        Some(p) if p.is_null() => sink.emit(
+            emit("IAM004", b, at(b, Some(p))).label(tr!("secret kept in state in plain text")),
+        ),
         Some(p) if p.contains_unknown() => sink.unknown(note("IAM004", b, p, "pgp_key")),
         Some(_) => {}
     }
@@ -171,7 +171,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Is(path, val) => sink.emit(
             emit("IAM005", b, val.loc)
                 .field("path", path)
-                .label("the secret is written to this file"),
+                .label(tr!("the secret is written to this file")),
         ),
         Got::Unknown(val) => sink.unknown(note("IAM005", b, val, "secret_file")),
         _ => {}
@@ -198,8 +198,8 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
                 sink.emit(
                     emit("IAM006", b, user_loc)
                         .field("user", name.clone())
-                        .label("second active AccessKey for this user")
-                        .secondary(Some(first.header), "the first active key"),
+                        .label(tr!("second active AccessKey for this user"))
+                        .secondary(Some(first.header), tr!("the first active key")),
                 );
             }
         }
@@ -212,8 +212,8 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
         sink.emit(
             emit("IAM007", b, user_loc)
                 .field("user", name)
-                .label("programmatic access for a console user")
-                .secondary(Some(lp.header), "console logon enabled here"),
+                .label(tr!("programmatic access for a console user"))
+                .secondary(Some(lp.header), tr!("console logon enabled here")),
         );
     }
 }
@@ -255,7 +255,7 @@ pub fn output_secrets(ctx: &BlockCtx, sink: &mut Sink) {
             let e = emit("IAM008", b, at(b, Some(value)))
                 .field("output", b.name.clone())
                 .field("reference", r)
-                .label("secret value exposed");
+                .label(tr!("secret value exposed"));
             let e = match got {
                 Got::Is(false, s) => e.secondary(s.loc, "`sensitive = false`"),
                 _ => e,
@@ -372,7 +372,7 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
     let who = principal_kind(&b.rtype);
     if who == "user" {
         sink.emit(
-            emit("IAM009", b, Some(b.header)).label("permissions granted to a user directly"),
+            emit("IAM009", b, Some(b.header)).label(tr!("permissions granted to a user directly")),
         );
     }
     let custom =
@@ -389,12 +389,12 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
                             .field(
                                 "why",
                                 if name == "AdministratorAccess" {
-                                    "it grants every action on every resource"
+                                    tr!("it grants every action on every resource")
                                 } else {
-                                    "it can grant any permission, including itself"
+                                    tr!("it can grant any permission, including itself")
                                 },
                             )
-                            .label("administrator policy"),
+                            .label(tr!("administrator policy")),
                     );
                     return;
                 }
@@ -403,7 +403,7 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
                         emit("IAM011", b, val.loc)
                             .field("policy", name)
                             .field("principal", who)
-                            .label("full access to a whole service"),
+                            .label(tr!("full access to a whole service")),
                     );
                     return;
                 }
@@ -436,9 +436,16 @@ pub fn policy_attachment(ctx: &BlockCtx, sink: &mut Sink) {
                     emit("IAM010", b, at(b, name_val))
                         .field("policy", p.address.clone())
                         .field("principal", who)
-                        .field("why", format!("it allows `{action}` on `{resource}`"))
-                        .label("administrator policy")
-                        .secondary(Some(p.header), "policy defined here"),
+                        .field(
+                            "why",
+                            tr!(
+                                "it allows `{action}` on `{resource}`",
+                                action = action,
+                                resource = resource
+                            ),
+                        )
+                        .label(tr!("administrator policy"))
+                        .secondary(Some(p.header), tr!("policy defined here")),
                 );
             }
         }
@@ -480,7 +487,7 @@ pub fn login_profile(ctx: &BlockCtx, sink: &mut Sink) {
                 Got::Is(false, v) => v.loc,
                 _ => Some(b.header),
             };
-            sink.emit(emit("IAM012", b, loc).label("console password without MFA"));
+            sink.emit(emit("IAM012", b, loc).label(tr!("console password without MFA")));
         }
     }
 }
@@ -499,7 +506,7 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Is(other, val) => sink.emit(fix(
             emit("IAM013", b, val.loc)
                 .field("setting", format!("mfa_operation_for_login = \"{other}\""))
-                .label("MFA not required for every logon"),
+                .label(tr!("MFA not required for every logon")),
             "mfa_operation_for_login",
             "mandatory".into(),
         )),
@@ -510,14 +517,14 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
             Got::Is(false, val) => sink.emit(fix(
                 emit("IAM013", b, val.loc)
                     .field("setting", "enforce_mfa_for_login = false")
-                    .label("MFA not required for every logon"),
+                    .label(tr!("MFA not required for every logon")),
                 "enforce_mfa_for_login",
                 true.into(),
             )),
             _ => sink.emit(fix(
                 emit("IAM013", b, Some(b.header))
-                    .field("setting", "the default `independent`")
-                    .label("MFA left to each user"),
+                    .field("setting", tr!("the default `independent`"))
+                    .label(tr!("MFA left to each user")),
                 "mfa_operation_for_login",
                 "mandatory".into(),
             )),
@@ -525,9 +532,8 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     }
     // IAM014: users managing their own AccessKeys.
     match bool_at(v, "allow_user_to_manage_access_keys") {
-        Got::Is(true, val) => {
-            sink.emit(emit("IAM014", b, val.loc).label("users can create their own AccessKeys"))
-        }
+        Got::Is(true, val) => sink
+            .emit(emit("IAM014", b, val.loc).label(tr!("users can create their own AccessKeys"))),
         Got::Unknown(val) => {
             sink.unknown(note("IAM014", b, val, "allow_user_to_manage_access_keys"))
         }
@@ -536,10 +542,13 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     // IAM015: idle limits and session length.
     let max_idle = opt_num(ctx.sel, "IAM015", "max_idle_days");
     for (name, what) in [
-        ("max_idle_days_for_users", "idle users lose console logon"),
+        (
+            "max_idle_days_for_users",
+            tr!("idle users lose console logon"),
+        ),
         (
             "max_idle_days_for_access_keys",
-            "idle AccessKeys are disabled",
+            tr!("idle AccessKeys are disabled"),
         ),
     ] {
         match num_at(v, name) {
@@ -548,18 +557,21 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("attribute", name)
                     .field("limit_value", num(max_idle))
                     .field("what", what)
-                    .field("value", format!("after {} days", num(n)))
-                    .field("limit", format!("{} days", num(max_idle)))
-                    .label("disabled too late"),
+                    .field("value", tr!("after {n} days", n = num(n)))
+                    .field("limit", tr!("{n} days", n = num(max_idle)))
+                    .label(tr!("disabled too late")),
             ),
             Got::Absent => sink.emit(
                 emit("IAM015", b, Some(b.header))
                     .field("attribute", name)
                     .field("limit_value", num(max_idle))
                     .field("what", what)
-                    .field("value", format!("after 730 days (the default of `{name}`)"))
-                    .field("limit", format!("{} days", num(max_idle)))
-                    .label(format!("`{name}` not set")),
+                    .field(
+                        "value",
+                        tr!("after 730 days (the default of `{name}`)", name = name),
+                    )
+                    .field("limit", tr!("{n} days", n = num(max_idle)))
+                    .label(tr!("`{name}` not set", name = name)),
             ),
             Got::Unknown(val) => sink.unknown(note("IAM015", b, val, name)),
             _ => {}
@@ -571,10 +583,10 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
             emit("IAM015", b, val.loc)
                 .field("attribute", "login_session_duration")
                 .field("limit_value", num(max_session))
-                .field("what", "console sessions end")
-                .field("value", format!("after {} hours", num(n)))
-                .field("limit", format!("{} hours", num(max_session)))
-                .label("sessions last too long"),
+                .field("what", tr!("console sessions end"))
+                .field("value", tr!("after {n} hours", n = num(n)))
+                .field("limit", tr!("{n} hours", n = num(max_session)))
+                .label(tr!("sessions last too long")),
         ),
         Got::Unknown(val) => sink.unknown(note("IAM015", b, val, "login_session_duration")),
         _ => {}
@@ -583,22 +595,22 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     match str_at(v, "login_network_masks") {
         Got::Is(s, val) if s.trim().is_empty() => sink.emit(
             emit("IAM016", b, val.loc)
-                .field("masks", "no mask")
-                .label("no logon network mask"),
+                .field("masks", tr!("no mask"))
+                .label(tr!("no logon network mask")),
         ),
         Got::Is(s, val) => {
             if let Some(m) = s.split([';', ',']).map(str::trim).find(|m| too_wide(m)) {
                 sink.emit(
                     emit("IAM016", b, val.loc)
-                        .field("masks", format!("the mask `{m}`"))
-                        .label("mask covers most of the Internet"),
+                        .field("masks", tr!("the mask `{m}`", m = m))
+                        .label(tr!("mask covers most of the Internet")),
                 );
             }
         }
         Got::Absent => sink.emit(
             emit("IAM016", b, Some(b.header))
-                .field("masks", "no mask")
-                .label("`login_network_masks` not set"),
+                .field("masks", tr!("no mask"))
+                .label(tr!("`login_network_masks` not set")),
         ),
         Got::Unknown(val) => sink.unknown(note("IAM016", b, val, "login_network_masks")),
         Got::Invalid(_) => {}
@@ -643,7 +655,13 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
         }
     };
     let sel = ctx.sel;
-    let dflt = |name: &str| format!("`{name}` is not set; the default of {} is", b.rtype);
+    let dflt = |name: &str| {
+        tr!(
+            "`{name}` is not set; the default of {rtype} is",
+            name = name,
+            rtype = b.rtype
+        )
+    };
     // A numeric attribute, its value, and where to point (`None` when the default applies).
     let number = |name: &str,
                   default: f64,
@@ -651,7 +669,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
                   sink: &mut Sink|
      -> Option<(f64, String, Option<crate::source::Loc>)> {
         match num_at(v, name) {
-            Got::Is(n, val) => Some((n, format!("`{name}` is"), val.loc)),
+            Got::Is(n, val) => Some((n, tr!("`{name}` is", name = name), val.loc)),
             Got::Absent => Some((default, dflt(name), Some(b.header))),
             Got::Unknown(val) => {
                 sink.unknown(note(code, b, val, name));
@@ -669,29 +687,33 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("how", how)
                     .field("value", num(n))
                     .field("min", num(min))
-                    .label("passwords too short"),
+                    .label(tr!("passwords too short")),
             );
         }
     }
     for (name, class, facet) in [
         (
             "require_uppercase_characters",
-            "an uppercase letter",
+            tr!("an uppercase letter"),
             "uppercase",
         ),
         (
             "require_lowercase_characters",
-            "a lowercase letter",
+            tr!("a lowercase letter"),
             "lowercase",
         ),
-        ("require_numbers", "a digit", "numbers"),
-        ("require_symbols", "a symbol", "symbols"),
+        ("require_numbers", tr!("a digit"), "numbers"),
+        ("require_symbols", tr!("a symbol"), "symbols"),
     ] {
         let (ok, how, loc) = match bool_at(v, name) {
             Got::Is(x, val) => (x, format!("`{name} = {x}`"), val.loc),
             Got::Absent => (
                 d.require,
-                format!("`{name}` is not set and defaults to false on {}", b.rtype),
+                tr!(
+                    "`{name}` is not set and defaults to false on {rtype}",
+                    name = name,
+                    rtype = b.rtype
+                ),
                 Some(b.header),
             ),
             Got::Unknown(val) => {
@@ -707,7 +729,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("attribute", name)
                     .field("class", class)
                     .field("how", how)
-                    .label(format!("{class} not required")),
+                    .label(tr!("{class} not required", class = class)),
             );
         }
     }
@@ -715,9 +737,9 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     if let Some((n, how, loc)) = number("max_password_age", 0.0, "IAM019", sink) {
         if n == 0.0 || n > max_age {
             let what = if n == 0.0 {
-                "passwords never expire (0 disables expiry)".to_string()
+                tr!("passwords never expire (0 disables expiry)").to_string()
             } else {
-                format!("passwords expire after {} days", num(n))
+                tr!("passwords expire after {n} days", n = num(n))
             };
             sink.emit(
                 emit("IAM019", b, loc)
@@ -725,7 +747,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("value", num(n))
                     .field("what", what)
                     .field("max", num(max_age))
-                    .label("password expiry too long or off"),
+                    .label(tr!("password expiry too long or off")),
             );
         }
     }
@@ -733,9 +755,9 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     if let Some((n, how, loc)) = number("password_reuse_prevention", 0.0, "IAM020", sink) {
         if n < min_reuse {
             let what = if n == 0.0 {
-                "old passwords can be reused (0 disables the history check)".to_string()
+                tr!("old passwords can be reused (0 disables the history check)").to_string()
             } else {
-                format!("only the last {} passwords are remembered", num(n))
+                tr!("only the last {n} passwords are remembered", n = num(n))
             };
             sink.emit(
                 emit("IAM020", b, loc)
@@ -743,7 +765,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("value", num(n))
                     .field("what", what)
                     .field("min", num(min_reuse))
-                    .label("password reuse allowed"),
+                    .label(tr!("password reuse allowed")),
             );
         }
     }
@@ -751,9 +773,9 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     if let Some((n, how, loc)) = number(d.login_attr, d.login_default, "IAM021", sink) {
         if n == 0.0 || n > max_attempts {
             let what = if n == 0.0 {
-                "logon is never locked after failed attempts (0 disables the lock)".to_string()
+                tr!("logon is never locked after failed attempts (0 disables the lock)").to_string()
             } else {
-                format!("logon is locked only after {} failed attempts", num(n))
+                tr!("logon is locked only after {n} failed attempts", n = num(n))
             };
             sink.emit(
                 emit("IAM021", b, loc)
@@ -762,7 +784,7 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
                     .field("value", num(n))
                     .field("what", what)
                     .field("max", num(max_attempts))
-                    .label("password guessing not limited enough"),
+                    .label(tr!("password guessing not limited enough")),
             );
         }
     }
@@ -772,12 +794,12 @@ pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Is(false, val) => sink.emit(
             emit("IAM022", b, val.loc)
                 .field("how", "`hard_expiry = false`")
-                .label("expired passwords still log on"),
+                .label(tr!("expired passwords still log on")),
         ),
         Got::Absent => sink.emit(
             emit("IAM022", b, Some(b.header))
-                .field("how", "`hard_expiry` is not set and defaults to false")
-                .label("expired passwords still log on"),
+                .field("how", tr!("`hard_expiry` is not set and defaults to false"))
+                .label(tr!("expired passwords still log on")),
         ),
         Got::Invalid(_) => {}
     }
@@ -861,8 +883,8 @@ pub fn role_session(ctx: &BlockCtx, sink: &mut Sink) {
         emit("IAM023", b, val.loc)
             .field("hours", num((n / 360.0).round() / 10.0))
             .field("accounts", accounts.join(", "))
-            .label("sessions up to the maximum length")
-            .secondary(doc.loc, "trusted by another account here"),
+            .label(tr!("sessions up to the maximum length"))
+            .secondary(doc.loc, tr!("trusted by another account here")),
     );
 }
 

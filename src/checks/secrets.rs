@@ -6,6 +6,7 @@
 use super::iam::redact;
 use super::{FileCtx, Sink};
 use crate::finding::Emit;
+use crate::i18n::tr;
 pub use crate::redact::STS_TOKEN;
 use crate::source::Loc;
 use regex::Regex;
@@ -138,7 +139,7 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
         sink.emit(
             Emit::new("SEC003", f.id, Some(Loc::new(f.id, m.range())))
                 .field("length", t.len().to_string())
-                .label("STS security token (not shown)"),
+                .label(tr!("STS security token (not shown)")),
         );
     }
     let mut paired = vec![false; keys.len()];
@@ -173,7 +174,7 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
                 Emit::new("SEC002", f.id, Some(Loc::new(f.id, m.range())))
                     .field("near", near)
                     .field("length", s.len().to_string())
-                    .label("AccessKey secret (not shown)"),
+                    .label(tr!("AccessKey secret (not shown)")),
             );
         }
     }

@@ -4,6 +4,7 @@
 use super::catalogue::{self, GLOBAL_KEYS, OPERATORS};
 use super::model::{head, parse_arn, suggest, Out};
 use super::DocKind;
+use crate::i18n::tr;
 use crate::json::pointer_push;
 use crate::source::Loc;
 use crate::value::{Entry, Kind, Value};
@@ -27,15 +28,15 @@ const STMT_KEYS: &[&str] = &[
 pub const MAX_POLICY_CHARS: usize = 6144;
 
 fn did_you_mean(s: Option<&str>) -> String {
-    s.map(|s| format!(" (did you mean `{s}`?)"))
+    s.map(|s| tr!(" (did you mean `{s}`?)", s = s))
         .unwrap_or_default()
 }
 
 fn describe(v: &Value) -> String {
     match &v.kind {
         Kind::String(s) => format!("\"{s}\""),
-        Kind::List(_) => "an array".into(),
-        Kind::Object(_) => "an object".into(),
+        Kind::List(_) => tr!("an array").into(),
+        Kind::Object(_) => tr!("an object").into(),
         _ => format!("`{v}`"),
     }
 }
@@ -50,9 +51,12 @@ pub fn check(out: &mut Out) {
         out.emit("RAM001", doc.loc, "")
             .field(
                 "problem",
-                format!("must be a JSON object, found {}", describe(doc)),
+                tr!(
+                    "must be a JSON object, found {found}",
+                    found = describe(doc)
+                ),
             )
-            .label("not an object");
+            .label(tr!("not an object"));
         return;
     };
     size(out);
@@ -60,8 +64,8 @@ pub fn check(out: &mut Out) {
     match doc.entry("Version") {
         None => {
             out.emit("RAM001", head(doc), "")
-                .field("problem", "has no `Version`")
-                .label("`\"Version\": \"1\"` is missing here");
+                .field("problem", tr!("has no `Version`"))
+                .label(tr!("`\"Version\": \"1\"` is missing here"));
         }
         Some(e) if e.value.is_unknown() => {
             out.unknown("RAM001", e.value.loc, "the Version is not known");
@@ -70,27 +74,27 @@ pub fn check(out: &mut Out) {
             out.emit("RAM001", e.value.loc, "/Version")
                 .field(
                     "problem",
-                    format!(
-                        "has `Version` {}, but RAM accepts only the string \"1\"",
-                        describe(&e.value)
+                    tr!(
+                        "has `Version` {found}, but RAM accepts only the string \"1\"",
+                        found = describe(&e.value)
                     ),
                 )
-                .label("must be \"1\"");
+                .label(tr!("must be \"1\""));
         }
         Some(_) => {}
     }
     let Some(st) = doc.entry("Statement") else {
         out.emit("RAM001", head(doc), "")
-            .field("problem", "has no `Statement`")
-            .label("`Statement` is missing here");
+            .field("problem", tr!("has no `Statement`"))
+            .label(tr!("`Statement` is missing here"));
         return;
     };
     match &st.value.kind {
         Kind::Unknown(u) => out.unknown("RAM001", st.value.loc, u.reason.to_string()),
         Kind::List(l) if l.is_empty() => {
             out.emit("RAM001", st.value.loc, "/Statement")
-                .field("problem", "has an empty `Statement` array")
-                .label("no statements");
+                .field("problem", tr!("has an empty `Statement` array"))
+                .label(tr!("no statements"));
         }
         Kind::List(l) => {
             for (i, s) in l.iter().enumerate() {
@@ -99,20 +103,20 @@ pub fn check(out: &mut Out) {
         }
         Kind::Object(_) => {
             out.emit("RAM002", st.key_loc, "/Statement")
-                .label("a single object, not an array")
-                .secondary(head(&st.value), "this statement");
+                .label(tr!("a single object, not an array"))
+                .secondary(head(&st.value), tr!("this statement"));
             statement(out, &st.value, "/Statement");
         }
         _ => {
             out.emit("RAM001", st.value.loc, "/Statement")
                 .field(
                     "problem",
-                    format!(
-                        "has a `Statement` that is {}, not an array of statements",
-                        describe(&st.value)
+                    tr!(
+                        "has a `Statement` that is {found}, not an array of statements",
+                        found = describe(&st.value)
                     ),
                 )
-                .label("not an array");
+                .label(tr!("not an array"));
         }
     }
 }
@@ -127,10 +131,10 @@ fn keys(out: &mut Out, entries: &[Entry], known: &[&str], pointer: &str) {
                 .field("key", e.key.clone())
                 .field(
                     "problem",
-                    "appears more than once; RAM rejects duplicate keys",
+                    tr!("appears more than once; RAM rejects duplicate keys"),
                 )
                 .field("suggestion", "")
-                .label("duplicate key");
+                .label(tr!("duplicate key"));
             continue;
         }
         seen.push(&e.key);
@@ -139,11 +143,11 @@ fn keys(out: &mut Out, entries: &[Entry], known: &[&str], pointer: &str) {
         }
         let (problem, hint) = match known.iter().find(|k| k.eq_ignore_ascii_case(&e.key)) {
             Some(k) => (
-                "has the wrong case; element names are case-sensitive",
+                tr!("has the wrong case; element names are case-sensitive"),
                 Some(*k),
             ),
             None => (
-                "is not an element of the RAM policy language",
+                tr!("is not an element of the RAM policy language"),
                 suggest(&e.key, known.iter().copied()),
             ),
         };
@@ -154,8 +158,8 @@ fn keys(out: &mut Out, entries: &[Entry], known: &[&str], pointer: &str) {
             .field("suggestion", did_you_mean(hint))
             .field_if("key_case", case_only.map(str::to_string))
             .label(match hint {
-                Some(h) => format!("did you mean `{h}`?"),
-                None => "unknown element".to_string(),
+                Some(h) => tr!("did you mean `{h}`?", h = h),
+                None => tr!("unknown element").to_string(),
             });
     }
 }
@@ -169,9 +173,12 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
         out.emit("RAM001", s.loc, ptr)
             .field(
                 "problem",
-                format!("has a statement that is {}, not an object", describe(s)),
+                tr!(
+                    "has a statement that is {found}, not an object",
+                    found = describe(s)
+                ),
             )
-            .label("not a statement object");
+            .label(tr!("not a statement object"));
         return;
     };
     keys(out, entries, STMT_KEYS, ptr);
@@ -181,7 +188,7 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
         if let Some(e) = s.entry(key) {
             out.emit("RAM005", e.key_loc, &pointer_push(ptr, key))
                 .field("key", key)
-                .label("not supported by RAM");
+                .label(tr!("not supported by RAM"));
         }
     }
 
@@ -189,8 +196,8 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
     match s.entry("Effect") {
         None => {
             out.emit("RAM004", head(s), ptr)
-                .field("problem", "has no `Effect`")
-                .label("`\"Effect\": \"Allow\"` or `\"Deny\"` is missing");
+                .field("problem", tr!("has no `Effect`"))
+                .label(tr!("`\"Effect\": \"Allow\"` or `\"Deny\"` is missing"));
         }
         Some(e) => match &e.value.kind {
             Kind::Unknown(u) => out.unknown("RAM004", e.value.loc, u.reason.to_string()),
@@ -205,13 +212,13 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
                     .field_if("effect", hint.map(str::to_string))
                     .field(
                         "problem",
-                        format!(
-                            "has `Effect` {}; it must be exactly \"Allow\" or \"Deny\"{}",
-                            describe(&e.value),
-                            did_you_mean(hint)
+                        tr!(
+                            "has `Effect` {found}; it must be exactly \"Allow\" or \"Deny\"{suggestion}",
+                            found = describe(&e.value),
+                            suggestion = did_you_mean(hint)
                         ),
                     )
-                    .label("not \"Allow\" or \"Deny\"");
+                    .label(tr!("not \"Allow\" or \"Deny\""));
             }
         },
     }
@@ -222,14 +229,14 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
     match (a, na) {
         (Some(a), Some(na)) => {
             out.emit("RAM004", na.key_loc, &pointer_push(ptr, "NotAction"))
-                .field("problem", "has both `Action` and `NotAction`")
-                .label("remove one of the two")
-                .secondary(a.key_loc, "`Action` is here");
+                .field("problem", tr!("has both `Action` and `NotAction`"))
+                .label(tr!("remove one of the two"))
+                .secondary(a.key_loc, tr!("`Action` is here"));
         }
         (None, None) => {
             out.emit("RAM004", head(s), ptr)
-                .field("problem", "has neither `Action` nor `NotAction`")
-                .label("`Action` is missing");
+                .field("problem", tr!("has neither `Action` nor `NotAction`"))
+                .label(tr!("`Action` is missing"));
         }
         _ => {}
     }
@@ -243,8 +250,8 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
     let r = s.entry("Resource");
     if r.is_none() && s.entry("NotResource").is_none() && kind != DocKind::Trust {
         out.emit("RAM004", head(s), ptr)
-            .field("problem", "has no `Resource`")
-            .label("`\"Resource\"` is missing");
+            .field("problem", tr!("has no `Resource`"))
+            .label(tr!("`\"Resource\"` is missing"));
     }
     if let Some(r) = r {
         let p = pointer_push(ptr, "Resource");
@@ -262,23 +269,23 @@ fn statement(out: &mut Out, s: &Value, ptr: &str) {
             out.emit("RAM006", p.key_loc, &pointer_push(ptr, "Principal"))
                 .field(
                     "problem",
-                    format!(
-                        "has a `Principal`, which {} policies do not take",
-                        kind.as_str()
+                    tr!(
+                        "has a `Principal`, which {kind} policies do not take",
+                        kind = kind.as_str()
                     ),
                 )
-                .label("not allowed here");
+                .label(tr!("not allowed here"));
         }
         None if wants => {
             out.emit("RAM006", head(s), ptr)
                 .field(
                     "problem",
-                    format!(
-                        "has no `Principal`, which {} policies require",
-                        kind.as_str()
+                    tr!(
+                        "has no `Principal`, which {kind} policies require",
+                        kind = kind.as_str()
                     ),
                 )
-                .label("`Principal` is missing");
+                .label(tr!("`Principal` is missing"));
         }
         _ => {}
     }
@@ -294,8 +301,8 @@ fn string_list(out: &mut Out, e: &Entry, p: &str) {
         Kind::String(_) | Kind::Unknown(_) => {}
         Kind::List(l) if l.is_empty() => {
             out.emit("RAM004", e.value.loc, p)
-                .field("problem", format!("has an empty `{}` array", e.key))
-                .label("empty");
+                .field("problem", tr!("has an empty `{key}` array", key = e.key))
+                .label(tr!("empty"));
         }
         Kind::List(l) => {
             for (i, v) in l.iter().enumerate() {
@@ -310,18 +317,20 @@ fn string_list(out: &mut Out, e: &Entry, p: &str) {
 
 fn not_string(out: &mut Out, v: &Value, p: &str, key: &str) {
     let fix = match &v.kind {
-        Kind::Number(_) | Kind::Bool(_) => format!(" (write it as \"{v}\")"),
+        Kind::Number(_) | Kind::Bool(_) => tr!(" (write it as \"{v}\")", v = v),
         _ => String::new(),
     };
     out.emit("RAM004", v.loc, p)
         .field(
             "problem",
-            format!(
-                "has a `{key}` value that is {}, not a string{fix}",
-                describe(v)
+            tr!(
+                "has a `{key}` value that is {found}, not a string{fix}",
+                key = key,
+                found = describe(v),
+                fix = fix
             ),
         )
-        .label("must be a string");
+        .label(tr!("must be a string"));
 }
 
 fn items(v: &Value) -> Vec<(Option<usize>, &Value)> {
@@ -348,16 +357,16 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
         }
         let syntax = |problem: &str| (problem.to_string(), v.loc);
         let bad = if a.chars().any(char::is_whitespace) {
-            Some(syntax("contains whitespace"))
+            Some(syntax(tr!("contains whitespace")))
         } else if a.is_empty() {
-            Some(syntax("is empty"))
+            Some(syntax(tr!("is empty")))
         } else {
             match a.split_once(':') {
-                None => Some(syntax("has no `service:` prefix")),
+                None => Some(syntax(tr!("has no `service:` prefix"))),
                 Some((svc, act)) if svc.is_empty() || act.is_empty() => {
-                    Some(syntax("has an empty service or action part"))
+                    Some(syntax(tr!("has an empty service or action part")))
                 }
-                Some((_, act)) if act.contains(':') => Some(syntax("has more than one `:`")),
+                Some((_, act)) if act.contains(':') => Some(syntax(tr!("has more than one `:`"))),
                 Some((svc, act))
                     if !svc
                         .chars()
@@ -366,7 +375,7 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                             .chars()
                             .all(|c| c.is_ascii_alphanumeric() || "_*?".contains(c)) =>
                 {
-                    Some(syntax("contains characters that no action name has"))
+                    Some(syntax(tr!("contains characters that no action name has")))
                 }
                 _ => None,
             }
@@ -375,7 +384,7 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             out.emit("RAM007", loc, &ip)
                 .field("action", a)
                 .field("problem", problem)
-                .label("not `service:ActionName`");
+                .label(tr!("not `service:ActionName`"));
             continue;
         }
         let Some((svc, act)) = a.split_once(':') else {
@@ -392,13 +401,25 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             };
             // The list of service codes is curated by hand and not complete: a near miss may
             // be a service acslint does not know, so it is a fact to look at (info).
-            let problem = format!("`{svc}` is not a RAM service code known to acslint");
+            let problem = tr!(
+                "`{svc}` is not a RAM service code known to acslint",
+                svc = svc
+            );
             out.emit("RAM008", v.loc, &ip)
                 .field("action", a)
                 .field("problem", problem.clone())
-                .field("suggestion", format!("did you mean `{hint}:{act}`? "))
-                .weaker(INFO, format!("action `{a}`: {problem}"))
-                .label("unknown service");
+                .field(
+                    "suggestion",
+                    tr!(
+                        "did you mean `{action}`? ",
+                        action = format!("{hint}:{act}")
+                    ),
+                )
+                .weaker(
+                    INFO,
+                    tr!("action `{a}`: {problem}", a = a, problem = problem),
+                )
+                .label(tr!("unknown service"));
             continue;
         }
         if svc != lsvc {
@@ -407,7 +428,7 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             out.emit("RAM009", v.loc, &ip)
                 .field("action", a)
                 .field("expected", format!("{lsvc}:{fixed}"))
-                .label("service codes are lower case");
+                .label(tr!("service codes are lower case"));
             continue;
         }
         let Some(known) = cat.actions(&lsvc) else {
@@ -420,20 +441,27 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             if !complete {
                 e.weaker(
                     INFO,
-                    format!("action `{a}`: {problem} (acslint's list of `{lsvc}` actions is not complete)"),
+                    tr!(
+                        "action `{a}`: {problem} (acslint's list of `{lsvc}` actions is not complete)",
+                        a = a,
+                        problem = problem,
+                        lsvc = lsvc
+                    ),
                 );
             }
         };
         if act.contains(['*', '?']) {
             if !known.iter().any(|k| super::model::wildcard(act, k, true)) {
-                let problem =
-                    format!("the pattern matches no action of `{lsvc}` in acslint's catalogue");
+                let problem = tr!(
+                    "the pattern matches no action of `{lsvc}` in acslint's catalogue",
+                    lsvc = lsvc
+                );
                 let e = out
                     .emit("RAM008", v.loc, &ip)
                     .field("action", a)
                     .field("problem", problem.clone())
                     .field("suggestion", "")
-                    .label("matches nothing");
+                    .label(tr!("matches nothing"));
                 partial(e, &problem);
             }
             continue;
@@ -444,25 +472,30 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                 out.emit("RAM009", v.loc, &ip)
                     .field("action", a)
                     .field("expected", format!("{lsvc}:{s}"))
-                    .label(format!("the catalogue writes `{s}`"));
+                    .label(tr!("the catalogue writes `{s}`", s = s));
             }
             None => {
                 let hint = suggest(act, known.iter().copied());
-                let problem =
-                    format!("`{act}` is not an action of `{lsvc}` in acslint's catalogue");
+                let problem = tr!(
+                    "`{act}` is not an action of `{lsvc}` in acslint's catalogue",
+                    act = act,
+                    lsvc = lsvc
+                );
                 let e = out
                     .emit("RAM008", v.loc, &ip)
                     .field("action", a)
                     .field("problem", problem.clone())
                     .field(
                         "suggestion",
-                        hint.map(|h| format!("did you mean `{lsvc}:{h}`? "))
-                            .unwrap_or_default(),
+                        hint.map(|h| {
+                            tr!("did you mean `{action}`? ", action = format!("{lsvc}:{h}"))
+                        })
+                        .unwrap_or_default(),
                     )
                     // The fix's value; without a suggestion the placeholder stays and no fix is
                     // offered.
                     .field_if("suggested", hint.map(|h| format!("{lsvc}:{h}")))
-                    .label("unknown action");
+                    .label(tr!("unknown action"));
                 partial(e, &problem);
             }
         }
@@ -518,14 +551,14 @@ fn resources(out: &mut Out, e: &Entry, action: Option<&Entry>, p: &str) {
         let ip = item_ptr(p, i);
         let bad = |problem: &str| problem.to_string();
         let problem = match parse_arn(r) {
-            None if r.chars().any(char::is_whitespace) => Some(bad("contains whitespace")),
-            None => Some(bad(
-                "is neither `*` nor an ARN `acs:<service>:<region>:<account>:<relative-id>`",
-            )),
-            Some(a) if a.service.is_empty() => Some(bad("has an empty service part")),
-            Some(a) if a.relative.is_empty() => Some(bad("has an empty relative-id part")),
+            None if r.chars().any(char::is_whitespace) => Some(bad(tr!("contains whitespace"))),
+            None => Some(bad(tr!(
+                "is neither `*` nor an ARN `acs:<service>:<region>:<account>:<relative-id>`"
+            ))),
+            Some(a) if a.service.is_empty() => Some(bad(tr!("has an empty service part"))),
+            Some(a) if a.relative.is_empty() => Some(bad(tr!("has an empty relative-id part"))),
             Some(a) if r.chars().any(char::is_whitespace) || a.account.contains('/') => {
-                Some(bad("is not a well-formed ARN"))
+                Some(bad(tr!("is not a well-formed ARN")))
             }
             Some(_) => None,
         };
@@ -533,7 +566,7 @@ fn resources(out: &mut Out, e: &Entry, action: Option<&Entry>, p: &str) {
             out.emit("RAM010", v.loc, &ip)
                 .field("resource", r)
                 .field("problem", problem)
-                .label("malformed resource");
+                .label(tr!("malformed resource"));
             continue;
         }
         let Some(arn) = parse_arn(r) else { continue };
@@ -549,14 +582,14 @@ fn resources(out: &mut Out, e: &Entry, action: Option<&Entry>, p: &str) {
                     .field("resource", r)
                     .field(
                         "problem",
-                        format!(
-                            "names service `{}`, but the statement's actions are of `{}`",
-                            arn.service,
-                            list.join("`, `")
+                        tr!(
+                            "names service `{service}`, but the statement's actions are of `{services}`",
+                            service = arn.service,
+                            services = list.join("`, `")
                         ),
                     )
-                    .label("no action of the statement applies to this resource")
-                    .secondary(action.and_then(|a| a.key_loc), "the statement's actions");
+                    .label(tr!("no action of the statement applies to this resource"))
+                    .secondary(action.and_then(|a| a.key_loc), tr!("the statement's actions"));
             }
         }
     }
@@ -568,12 +601,12 @@ fn condition(out: &mut Out, c: &Entry, p: &str) {
             out.emit("RAM004", c.value.loc, p)
                 .field(
                     "problem",
-                    format!(
-                        "has a `Condition` that is {}, not an object of operators",
-                        describe(&c.value)
+                    tr!(
+                        "has a `Condition` that is {found}, not an object of operators",
+                        found = describe(&c.value)
                     ),
                 )
-                .label("must be an object");
+                .label(tr!("must be an object"));
         }
         return;
     };
@@ -589,8 +622,8 @@ fn condition(out: &mut Out, c: &Entry, p: &str) {
                 .field("suggestion", did_you_mean(hint))
                 .field_if("operator_case", case_only.map(str::to_string))
                 .label(match hint {
-                    Some(h) => format!("did you mean `{h}`?"),
-                    None => "unknown operator".into(),
+                    Some(h) => tr!("did you mean `{h}`?", h = h),
+                    None => tr!("unknown operator").to_string(),
                 });
             continue;
         }
@@ -599,12 +632,13 @@ fn condition(out: &mut Out, c: &Entry, p: &str) {
                 out.emit("RAM004", op.value.loc, &op_ptr)
                     .field(
                         "problem",
-                        format!(
-                            "has a `{name}` condition that is {}, not an object of keys",
-                            describe(&op.value)
+                        tr!(
+                            "has a `{name}` condition that is {found}, not an object of keys",
+                            name = name,
+                            found = describe(&op.value)
                         ),
                     )
-                    .label("must be an object");
+                    .label(tr!("must be an object"));
             }
             continue;
         };
@@ -629,27 +663,28 @@ fn unsupported_operator(name: &str) -> (String, Option<&'static str>) {
         .or_else(|| name.strip_prefix("ForAllValues:"));
     if let Some(b) = base {
         return (
-            "uses a set prefix (`ForAnyValue:`/`ForAllValues:`), which RAM does not support".into(),
+            tr!("uses a set prefix (`ForAnyValue:`/`ForAllValues:`), which RAM does not support")
+                .into(),
             OPERATORS.iter().copied().find(|o| *o == b),
         );
     }
     if let Some(b) = name.strip_suffix("IfExists") {
         return (
-            "uses an `…IfExists` operator, which RAM does not support".into(),
+            tr!("uses an `…IfExists` operator, which RAM does not support").into(),
             OPERATORS.iter().copied().find(|o| *o == b),
         );
     }
     if name == "Null" {
-        return ("is `Null`, which RAM does not support".into(), None);
+        return (tr!("is `Null`, which RAM does not support").into(), None);
     }
     if let Some(o) = OPERATORS.iter().find(|o| o.eq_ignore_ascii_case(name)) {
         return (
-            "has the wrong case; operators are case-sensitive".into(),
+            tr!("has the wrong case; operators are case-sensitive").into(),
             Some(o),
         );
     }
     (
-        "is not one of RAM's condition operators".into(),
+        tr!("is not one of RAM's condition operators").into(),
         suggest(name, OPERATORS.iter().copied()),
     )
 }
@@ -681,27 +716,27 @@ fn condition_key(out: &mut Out, k: &Entry, p: &str) {
             None => g.eq_ignore_ascii_case(&full),
         });
     let (problem, hint) = match ci {
-        Some(g) => ("has the wrong case", Some(g.trim_end_matches('/'))),
+        Some(g) => (tr!("has the wrong case"), Some(g.trim_end_matches('/'))),
         None => (
-            "is not a global condition key known to acslint",
+            tr!("is not a global condition key known to acslint"),
             suggest(&k.key, GLOBAL_KEYS.iter().map(|g| g.trim_end_matches('/'))),
         ),
     };
     out.emit("RAM012", k.key_loc, p)
         .field("key", k.key.clone())
         .field("problem", format!("{problem}{}", did_you_mean(hint)))
-        .label("unknown condition key");
+        .label(tr!("unknown condition key"));
 }
 
 fn condition_value(out: &mut Out, op: &str, key: &str, s: &str, loc: Option<Loc>, p: &str) {
     let expected = if op.starts_with("Numeric") {
-        (s.trim().parse::<f64>().is_err()).then_some("a number")
+        (s.trim().parse::<f64>().is_err()).then_some(tr!("a number"))
     } else if op.starts_with("Date") {
-        (!is_iso8601(s)).then_some("an ISO 8601 date-time such as 2025-01-31T23:59:59Z")
+        (!is_iso8601(s)).then_some(tr!("an ISO 8601 date-time such as 2025-01-31T23:59:59Z"))
     } else if op == "Bool" {
-        (s != "true" && s != "false").then_some("\"true\" or \"false\"")
+        (s != "true" && s != "false").then_some(tr!("\"true\" or \"false\""))
     } else if op.ends_with("IpAddress") {
-        (!is_ip_or_cidr(s)).then_some("an IP address or CIDR block")
+        (!is_ip_or_cidr(s)).then_some(tr!("an IP address or CIDR block"))
     } else {
         None
     };
@@ -710,9 +745,14 @@ fn condition_value(out: &mut Out, op: &str, key: &str, s: &str, loc: Option<Loc>
             .field("key", key)
             .field(
                 "problem",
-                format!("has value \"{s}\", but `{op}` expects {expected}"),
+                tr!(
+                    "has value \"{s}\", but `{op}` expects {expected}",
+                    s = s,
+                    op = op,
+                    expected = expected
+                ),
             )
-            .label(format!("not {expected}"));
+            .label(tr!("not {expected}", expected = expected));
     }
 }
 
@@ -770,7 +810,7 @@ fn size(out: &mut Out) {
         out.emit("RAM013", head(&out.doc.value).or(loc), "")
             .field("length", len.to_string())
             .field("limit", MAX_POLICY_CHARS.to_string())
-            .label(format!("{len} characters without whitespace"));
+            .label(tr!("{len} characters without whitespace", len = len));
     }
 }
 

@@ -8,6 +8,7 @@ use super::model::{
     parse_arn, statements, wildcard, Effect, Field, Item, Out, Stmt,
 };
 use super::DocKind;
+use crate::i18n::{tr, tr_key};
 use crate::source::Loc;
 use crate::value::{Kind, Value};
 use std::collections::{HashMap, HashSet};
@@ -36,12 +37,12 @@ const SENSITIVE: &[&str] = &[
 /// Privilege-escalation paths: name, actions, and the resource type that must be broad.
 const ESCALATIONS: &[(&str, &[&str], &[&str])] = &[
     (
-        "rewrite a policy (CreatePolicyVersion/SetDefaultPolicyVersion)",
+        tr_key!("rewrite a policy (CreatePolicyVersion/SetDefaultPolicyVersion)"),
         &["ram:CreatePolicyVersion", "ram:SetDefaultPolicyVersion"],
         &["policy"],
     ),
     (
-        "attach any policy (AttachPolicyTo*)",
+        tr_key!("attach any policy (AttachPolicyTo*)"),
         &[
             "ram:AttachPolicyToUser",
             "ram:AttachPolicyToGroup",
@@ -50,7 +51,7 @@ const ESCALATIONS: &[(&str, &[&str], &[&str])] = &[
         &["policy", "user", "group", "role"],
     ),
     (
-        "create credentials for other users (CreateAccessKey/CreateLoginProfile/UpdateLoginProfile)",
+        tr_key!("create credentials for other users (CreateAccessKey/CreateLoginProfile/UpdateLoginProfile)"),
         &[
             "ram:CreateAccessKey",
             "ram:CreateLoginProfile",
@@ -59,16 +60,16 @@ const ESCALATIONS: &[(&str, &[&str], &[&str])] = &[
         &["user"],
     ),
     (
-        "rewrite a role's trust policy (UpdateRole)",
+        tr_key!("rewrite a role's trust policy (UpdateRole)"),
         &["ram:UpdateRole"],
         &["role"],
     ),
     (
-        "join any group (AddUserToGroup)",
+        tr_key!("join any group (AddUserToGroup)"),
         &["ram:AddUserToGroup"],
         &["group"],
     ),
-    ("assume any role (sts:AssumeRole)", &["sts:AssumeRole"], &["role"]),
+    (tr_key!("assume any role (sts:AssumeRole)"), &["sts:AssumeRole"], &["role"]),
 ];
 
 /// Actions that hand a role to compute, which makes an unscoped `ram:PassRole` an escalation.
@@ -283,7 +284,7 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
             (
                 f.entry.key_loc,
                 f.pointer.to_string(),
-                format!("everything except {}", list(&names, 3)),
+                tr!("everything except {actions}", actions = list(&names, 3)),
             )
         })
     } else {
@@ -301,9 +302,9 @@ fn full_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
             out.emit("RAM020", loc, &ptr)
                 .field("action", action)
                 .field("resource", r.text().unwrap_or("*"))
-                .label("every action")
-                .secondary(r.value.loc, "on every resource")
-                .secondary(s.effect_loc(), "allowed here");
+                .label(tr!("every action"))
+                .secondary(r.value.loc, tr!("on every resource"))
+                .secondary(s.effect_loc(), tr!("allowed here"));
         }
         None => {
             if let Some((u, loc)) = s.resource.and_then(|r| r.value.first_unknown()) {
@@ -354,9 +355,9 @@ fn service_admin(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         out.emit("RAM021", i.value.loc, &i.pointer(f.pointer))
             .field("action", a)
             .field("service", svc)
-            .label("every action of the service")
-            .secondary(r.value.loc, "on every resource")
-            .secondary(s.effect_loc(), "allowed here");
+            .label(tr!("every action of the service"))
+            .secondary(r.value.loc, tr!("on every resource"))
+            .secondary(s.effect_loc(), tr!("allowed here"));
     }
 }
 
@@ -365,13 +366,13 @@ fn not_elements(out: &mut Out, s: &Stmt) {
         let names: Vec<String> = f.strings().iter().map(|(_, a)| a.to_string()).collect();
         out.emit("RAM022", f.entry.key_loc, f.pointer)
             .field("excluded", list(&names, 3))
-            .label("allows every action not listed")
-            .secondary(s.effect_loc(), "with Allow");
+            .label(tr!("allows every action not listed"))
+            .secondary(s.effect_loc(), tr!("with Allow"));
     }
     if let Some(f) = s.not_resource() {
         out.emit("RAM023", f.entry.key_loc, f.pointer)
-            .label("allows every resource not listed")
-            .secondary(s.effect_loc(), "with Allow");
+            .label(tr!("allows every resource not listed"))
+            .secondary(s.effect_loc(), tr!("with Allow"));
     }
 }
 
@@ -405,7 +406,7 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
             Some((item, *a, *r))
         });
         if let Some((item, action, r)) = hit {
-            emit_escalation(out, s, &f, item, action, r, path, None);
+            emit_escalation(out, s, &f, item, action, r, crate::i18n::text(path), None);
         }
     }
     // PassRole on any role plus an action that hands a role to compute.
@@ -429,7 +430,10 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
             })
         });
         if let Some((cloc, cact)) = compute {
-            let path = format!("pass any role to compute (ram:PassRole with `{cact}`)");
+            let path = tr!(
+                "pass any role to compute (ram:PassRole with `{cact}`)",
+                cact = cact
+            );
             emit_escalation(
                 out,
                 s,
@@ -466,12 +470,15 @@ fn emit_escalation(
         .field("path", path)
         .field("action", action)
         .field("resource", r)
-        .label(format!("grants `{action}`"))
-        .secondary(rloc, "on any principal's resource");
+        .label(tr!("grants `{action}`", action = action))
+        .secondary(rloc, tr!("on any principal's resource"));
     if let Some((cloc, cact)) = compute {
-        e = e.secondary(cloc, format!("`{cact}` can hand the role to compute"));
+        e = e.secondary(
+            cloc,
+            tr!("`{cact}` can hand the role to compute", cact = cact),
+        );
     }
-    drop(e.secondary(s.effect_loc(), "allowed here"));
+    drop(e.secondary(s.effect_loc(), tr!("allowed here")));
 }
 
 fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
@@ -496,9 +503,9 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     out.emit("RAM025", item.value.loc, &item.pointer(f.pointer))
         .field("apis", list(&hits, 3))
         .field("count", hits.len().to_string())
-        .label("grants high-risk APIs")
-        .secondary(r.value.loc, "on every resource, from any network")
-        .secondary(s.effect_loc(), "allowed here");
+        .label(tr!("grants high-risk APIs"))
+        .secondary(r.value.loc, tr!("on every resource, from any network"))
+        .secondary(s.effect_loc(), tr!("allowed here"));
 }
 
 fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
@@ -524,8 +531,8 @@ fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     let Some(item) = first else { return };
     out.emit("RAM026", item.value.loc, &item.pointer(f.pointer))
         .field("actions", list(&hits, 3))
-        .label("can disable or erase the audit trail")
-        .secondary(s.effect_loc(), "allowed without a condition");
+        .label(tr!("can disable or erase the audit trail"))
+        .secondary(s.effect_loc(), tr!("allowed without a condition"));
 }
 
 /// Principal identifiers by entity (`RAM`, `Service`, `Federated`, or `*` for a bare string).
@@ -575,8 +582,8 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
         if id == "*" || any_account {
             out.emit("RAM030", v.loc, &ptr)
                 .field("principal", id)
-                .label("anyone")
-                .secondary(s.effect_loc(), "allowed to assume the role");
+                .label(tr!("anyone"))
+                .secondary(s.effect_loc(), tr!("allowed to assume the role"));
             continue;
         }
         match ent {
@@ -595,29 +602,26 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
                         .field("account", a.account)
                         .weaker(
                             4,
-                            format!(
-                                "cross-account trust: is {} yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`",
-                                a.account
+                            tr!(
+                                "cross-account trust: is {account} yours? Every RAM identity of that account may assume this role without a condition; list your account IDs in the rule option `accounts`",
+                                account = a.account
                             ),
                         )
-                        .label("every RAM identity of this account")
-                        .secondary(s.effect_loc(), "allowed without a condition");
+                        .label(tr!("every RAM identity of this account"))
+                        .secondary(s.effect_loc(), tr!("allowed without a condition"));
                 } else if !opts.accounts.iter().any(|x| x == a.account) {
                     out.emit("RAM031", v.loc, &ptr)
                         .field("account", a.account)
-                        .label("every RAM identity of this account")
-                        .secondary(s.effect_loc(), "allowed without a condition");
+                        .label(tr!("every RAM identity of this account"))
+                        .secondary(s.effect_loc(), tr!("allowed without a condition"));
                 }
             }
             "Service" if !id.ends_with(".aliyuncs.com") => {
                 out.emit("RAM033", v.loc, &ptr)
                     .field(
                         "problem",
-                        format!(
-                            "trusts service principal `{id}`, which does not end in `.aliyuncs.com`"
-                        ),
-                    )
-                    .label("not an Alibaba Cloud service");
+                        tr!("trusts service principal `{id}`, which does not end in `.aliyuncs.com`", id = id),)
+                    .label(tr!("not an Alibaba Cloud service"));
             }
             "Federated" => {
                 let missing: Vec<&str> = if id.contains(":saml-provider/") {
@@ -639,7 +643,7 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
                     out.emit("RAM032", v.loc, &ptr)
                         .field("provider", id)
                         .field("missing", missing.join("`, `"))
-                        .label("identity provider without audience/subject checks");
+                        .label(tr!("identity provider without audience/subject checks"));
                 }
             }
             _ => {}
@@ -651,9 +655,12 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
                 out.emit("RAM033", i.value.loc, &i.pointer(f.pointer))
                     .field(
                         "problem",
-                        format!("allows `{a}`; a trust policy grants only `sts:AssumeRole`"),
+                        tr!(
+                            "allows `{a}`; a trust policy grants only `sts:AssumeRole`",
+                            a = a
+                        ),
                     )
-                    .label("not sts:AssumeRole");
+                    .label(tr!("not sts:AssumeRole"));
             }
         }
     }
@@ -692,14 +699,14 @@ fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
         if !writes.is_empty() {
             out.emit("RAM040", v.loc, ptr)
                 .field("actions", list(&writes, 3))
-                .label("anonymous principal")
-                .secondary(action_loc, "may write, delete or change access")
-                .secondary(s.effect_loc(), "allowed here");
+                .label(tr!("anonymous principal"))
+                .secondary(action_loc, tr!("may write, delete or change access"))
+                .secondary(s.effect_loc(), tr!("allowed here"));
         } else if !s.has_condition() {
             out.emit("RAM041", v.loc, ptr)
-                .label("anonymous principal")
-                .secondary(action_loc, "these actions")
-                .secondary(s.effect_loc(), "allowed without a condition");
+                .label(tr!("anonymous principal"))
+                .secondary(action_loc, tr!("these actions"))
+                .secondary(s.effect_loc(), tr!("allowed without a condition"));
         }
     }
     // Principals outside the owning account (known from the resource ARNs or the option).
@@ -720,13 +727,13 @@ fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
             out.emit("RAM042", v.loc, ptr)
                 .field("principal", id)
                 .field("owner", owners.join(", "))
-                .label("another account")
-                .secondary(s.effect_loc(), "allowed here");
+                .label(tr!("another account"))
+                .secondary(s.effect_loc(), tr!("allowed here"));
         }
     }
     // A shared bucket should refuse plain HTTP (RAM043).
     let who = match (anon, external.first()) {
-        (Some(_), _) => Some("anyone (`*`)".to_string()),
+        (Some(_), _) => Some(tr!("anyone (`*`)").to_string()),
         (None, Some((id, _, _))) => Some(format!("`{id}`")),
         (None, None) => None,
     };
@@ -766,12 +773,12 @@ fn bucket(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options) {
     let mut e = out
         .emit("RAM043", loc, &ptr)
         .field("who", who)
-        .label("shares the bucket")
-        .secondary(s.effect_loc(), "allowed over HTTP as well as HTTPS");
+        .label(tr!("shares the bucket"))
+        .secondary(s.effect_loc(), tr!("allowed over HTTP as well as HTTPS"));
     if let Some(d) = partial {
         e = e.secondary(
             d.effect_loc(),
-            "this Deny of plain HTTP does not cover every action and resource shared",
+            tr!("this Deny of plain HTTP does not cover every action and resource shared"),
         );
     }
     drop(e);
@@ -861,13 +868,13 @@ fn https_enforced<'s, 'a>(s: &Stmt, stmts: &'s [Stmt<'a>]) -> (bool, Option<&'s 
 /// KMS key/secret and SLS project policies: anyone, or another account (RAM044, RAM045).
 fn resource_policy(out: &mut Out, s: &Stmt, opts: &Options) {
     let what = match out.doc.kind {
-        DocKind::Kms => "key policy",
-        _ => "project policy",
+        DocKind::Kms => tr!("key policy"),
+        _ => tr!("project policy"),
     };
     let owners = owners(s, opts);
     let actions: Vec<String> = match s.action() {
         Some(f) => f.strings().iter().map(|(_, a)| a.to_string()).collect(),
-        None => vec!["every action but those in NotAction".into()],
+        None => vec![tr!("every action but those in NotAction").into()],
     };
     for (_, v, _, ptr) in principals(s) {
         let Some(id) = v.as_str().map(str::trim) else {
@@ -879,8 +886,8 @@ fn resource_policy(out: &mut Out, s: &Stmt, opts: &Options) {
                 out.emit("RAM044", v.loc, &ptr)
                     .field("what", what)
                     .field("actions", list(&actions, 3))
-                    .label("anyone")
-                    .secondary(s.effect_loc(), "allowed without a condition");
+                    .label(tr!("anyone"))
+                    .secondary(s.effect_loc(), tr!("allowed without a condition"));
             }
             continue;
         }
@@ -900,8 +907,8 @@ fn resource_policy(out: &mut Out, s: &Stmt, opts: &Options) {
                 .field("what", what)
                 .field("principal", id)
                 .field("actions", list(&actions, 3))
-                .label("another account")
-                .secondary(s.effect_loc(), "allowed here");
+                .label(tr!("another account"))
+                .secondary(s.effect_loc(), tr!("allowed here"));
         }
     }
 }
@@ -918,8 +925,8 @@ fn mfa(out: &mut Out, s: &Stmt) {
                     &k.key,
                 );
                 out.emit("RAM050", k.key_loc, &ptr)
-                    .label("only covers console logons")
-                    .secondary(s.effect_loc(), "this statement relies on it");
+                    .label(tr!("only covers console logons"))
+                    .secondary(s.effect_loc(), tr!("this statement relies on it"));
             }
         }
     }
@@ -940,8 +947,8 @@ fn duplicate_sids(out: &mut Out, stmts: &[Stmt]) {
                 &crate::json::pointer_push(&s.pointer, "Sid"),
             )
             .field("sid", sid.1)
-            .label("duplicate Sid")
-            .secondary(first.value.loc, "first used here");
+            .label(tr!("duplicate Sid"))
+            .secondary(first.value.loc, tr!("first used here"));
         }
     }
 }
@@ -1069,10 +1076,10 @@ fn redundant(out: &mut Out, stmts: &[Stmt]) {
             out.emit("RAM052", bloc, &b.pointer)
                 .field("statement", b.pointer.clone())
                 .field("by", a.pointer.clone())
-                .label("everything this statement grants or denies …")
+                .label(tr!("everything this statement grants or denies …"))
                 .secondary(
                     a.effect_entry.and_then(|e| e.key_loc).or(a.value.loc),
-                    "… is already covered by this statement",
+                    tr!("… is already covered by this statement"),
                 );
             break;
         }

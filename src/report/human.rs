@@ -307,18 +307,26 @@ pub fn summary_table(r: &Report, suppressed: usize) -> String {
         t("note_suppressed"),
     ));
     rows.push((t("unknown").into(), unknown, None, t("note_unknown")));
+    // Padded by display width: a CJK character takes two columns.
+    use crate::i18n::{pad, pad_left};
     let mut out = format!(
-        "{:<10} {:>8} {:>8}\n",
-        "",
-        t("col_findings"),
-        t("col_fixable")
+        "{} {} {}\n",
+        pad("", 10),
+        pad_left(t("col_findings"), 8),
+        pad_left(t("col_fixable"), 8)
     );
     for (label, n, fix, note) in rows {
         let fix = fix.map(|x| x.to_string()).unwrap_or_default();
-        let line = if n > 0 && !note.is_empty() {
-            format!("{label:<10} {n:>8} {fix:>8}  {note}")
+        let with_note = n > 0 && !note.is_empty();
+        let (label, n, fix) = (
+            pad(&label, 10),
+            pad_left(&n.to_string(), 8),
+            pad_left(&fix, 8),
+        );
+        let line = if with_note {
+            format!("{label} {n} {fix}  {note}")
         } else {
-            format!("{label:<10} {n:>8} {fix:>8}")
+            format!("{label} {n} {fix}")
         };
         out.push_str(line.trim_end());
         out.push('\n');

@@ -70,7 +70,7 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
             "\n{} ({}): {} — {how}\n",
             t("fix"),
             f.safety.as_str(),
-            f.description()
+            f.description_in(lang)
         ));
     }
     s.push('\n');

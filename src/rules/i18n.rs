@@ -7,67 +7,9 @@ use super::{Rule, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    ZhCn,
-    Ja,
-}
+pub use crate::i18n::{current, set, Lang};
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhCn, Lang::Ja];
-    pub const TRANSLATED: [Lang; 2] = [Lang::ZhCn, Lang::Ja];
-
-    /// `--lang`: `en`, `zh-CN` (`zh`, `zh_CN`, `zh-Hans`), `ja` (`ja-JP`); case-insensitive.
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.trim().to_ascii_lowercase().replace('_', "-");
-        match s.as_str() {
-            "en" | "en-us" | "en-gb" => Some(Lang::En),
-            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Lang::ZhCn),
-            "ja" | "ja-jp" => Some(Lang::Ja),
-            _ => None,
-        }
-    }
-
-    /// A POSIX locale (`zh_CN.UTF-8`, `ja_JP.eucJP`): Chinese for `zh_CN`/`zh_SG`/`zh`,
-    /// Japanese for `ja*`, English for everything else (`zh_TW` too: it is written in
-    /// traditional characters).
-    pub fn from_locale(s: &str) -> Lang {
-        let base = s
-            .split(['.', '@'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match base.as_str() {
-            "zh" | "zh_cn" | "zh_sg" | "zh-cn" => Lang::ZhCn,
-            b if b == "ja" || b.starts_with("ja_") || b.starts_with("ja-") => Lang::Ja,
-            _ => Lang::En,
-        }
-    }
-
-    /// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
-    /// and names a real locale (not empty, `C` or `POSIX`), as POSIX orders them.
-    pub fn from_env() -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                let base = v.split('.').next().unwrap_or("");
-                if !v.is_empty() && base != "C" && base != "POSIX" {
-                    return Lang::from_locale(&v);
-                }
-            }
-        }
-        Lang::En
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::ZhCn => "zh-CN",
-            Lang::Ja => "ja",
-        }
-    }
-
     /// The translation file's text (`rulesets/i18n/<code>.hcl`).
     pub fn source(self) -> Option<&'static str> {
         match self {
@@ -76,18 +18,6 @@ impl Lang {
             Lang::Ja => Some(include_str!("../../rulesets/i18n/ja.hcl")),
         }
     }
-}
-
-static CURRENT: OnceLock<Lang> = OnceLock::new();
-
-/// Set the language of this process (the command line does it once, before any output).
-pub fn set(lang: Lang) {
-    let _ = CURRENT.set(lang);
-}
-
-/// The language of this process: English unless `set` said otherwise.
-pub fn current() -> Lang {
-    CURRENT.get().copied().unwrap_or(Lang::En)
 }
 
 /// One rule's translation.
