@@ -414,7 +414,7 @@ fn at_use_site(sources: &SourceMap, d: &crate::tf::Document, dl: Loc, e: &mut Em
     let site = best.unwrap_or(dl);
     e.secondary.push(crate::finding::Label {
         loc: l,
-        text: "value set here".to_string(),
+        text: crate::i18n::tr!("value set here").to_string(),
     });
     e.loc = Some(site);
     e.file = site.file;
@@ -439,7 +439,7 @@ fn at_attribute(sources: &SourceMap, block: &crate::tf::Block, e: &mut Emit) {
     };
     e.secondary.push(crate::finding::Label {
         loc: l,
-        text: "value set here".to_string(),
+        text: crate::i18n::tr!("value set here").to_string(),
     });
     e.loc = Some(site);
     e.file = site.file;

@@ -513,7 +513,10 @@ fn catalogue_keys_in_code() -> BTreeSet<String> {
         }
     }
     let mut files = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let mut keys = BTreeSet::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -565,7 +568,11 @@ fn catalogue_keys_in_code() -> BTreeSet<String> {
 fn every_text_rust_writes_is_translated_keeping_placeholders() {
     use acslint::i18n as cat;
     let keys = catalogue_keys_in_code();
-    assert!(keys.len() > 200, "the scan of src/ found only {} keys", keys.len());
+    assert!(
+        keys.len() > 200,
+        "the scan of src/ found only {} keys",
+        keys.len()
+    );
     assert!(keys.contains("allowed here") && keys.contains("no automatic fix: {why}"));
     let mut problems = Vec::new();
     for lang in Lang::TRANSLATED {
@@ -608,7 +615,10 @@ fn every_text_rust_writes_is_translated_keeping_placeholders() {
     assert_eq!(cat::text_in(Lang::ZhCn, "allowed here"), "在此处允许");
     let a = "ecs:*";
     assert_eq!(
-        cat::fill(cat::text_in(Lang::Ja, "grants `{action}`"), &[("action", &a)]),
+        cat::fill(
+            cat::text_in(Lang::Ja, "grants `{action}`"),
+            &[("action", &a)]
+        ),
         "`ecs:*` を付与"
     );
 }

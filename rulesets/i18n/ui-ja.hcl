@@ -7,6 +7,7 @@
 # "该语句${problem}").
 
 text = {
+  "value set here" = "値はここで設定"
   "{n} fixed" = "{n} 件を修正"
   "{n} fixable with --fix" = "{n} 件は --fix で修正可能"
   "{n} more with --fix --unsafe-fixes" = "さらに {n} 件は --fix --unsafe-fixes で修正可能"

@@ -7,6 +7,7 @@
 # "该语句${problem}").
 
 text = {
+  "value set here" = "在此处设置值"
   "{n} fixed" = "已修复 {n} 个"
   "{n} fixable with --fix" = "{n} 个可用 --fix 修复"
   "{n} more with --fix --unsafe-fixes" = "另有 {n} 个可用 --fix --unsafe-fixes 修复"

@@ -498,7 +498,7 @@ fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -
                         loc,
                         message,
                         resource: None,
-                        secondary: vec![(d, "value set here".to_string())],
+                        secondary: vec![(d, crate::i18n::tr!("value set here").to_string())],
                     },
                 },
                 None => Verdict::Fail {
