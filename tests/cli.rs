@@ -1487,3 +1487,101 @@ fn lang_flag_and_environment_translate_messages_summary_and_explain() {
         .code(2)
         .stderr(predicates::str::contains("unknown language `fr`"));
 }
+
+/// `--lang ja|zh-CN`: what Rust code writes into findings is translated too — labels under the
+/// source, the problems built-in checks describe, notes, "did you mean", the values a message
+/// interpolates — and the closing summary table lines up by display width.
+#[test]
+fn lang_translates_texts_built_in_checks_write() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.json"),
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:*"],"Resource":"*"},{"Effect":"allow","Action":"oss:GetObjct","Resource":"*"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"alicloud_ram_account_password_policy\" \"p\" {\n  minimum_password_length = 8\n  require_symbols         = false\n  max_password_age        = 0\n  hard_expiry             = false\n}\n",
+    )
+    .unwrap();
+    let run = |lang: &str, format: &str| {
+        let out = acslint()
+            .current_dir(dir.path())
+            .args(["check", "p.json", "main.tf", "--no-ignore", "--lang", lang])
+            .args(["--select", "RAM004,RAM008,RAM021,IAM017,IAM018,IAM019,IAM022"])
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (compact, _) = run("ja", "compact");
+    assert_eq!(
+        compact,
+        "main.tf:2:29: medium IAM017 `minimum_password_length` は 8：パスワードは少なくとも 14 文字必要です\n\
+         main.tf:3:29: medium IAM018 パスワードに 記号 を含める必要がありません：`require_symbols = false`\n\
+         main.tf:4:29: medium IAM019 `max_password_age` は 0：パスワードは期限切れになりません（0 で有効期限が無効）。90 日以内の変更を要求してください\n\
+         main.tf:5:29: low IAM022 `hard_expiry = false`：パスワードの有効期限が切れたユーザーも、ログオンしてパスワードを変更できます\n\
+         p.json:1:57: high RAM021 ステートメントはすべてのリソースに対して `ecs:*` を許可しています：ecs の完全な制御です\n\
+         p.json:1:92: high RAM004 ステートメントは `Effect` が \"allow\" です。正確に \"Allow\" または \"Deny\" でなければなりません（`Allow` の誤りでは？）\n\
+         p.json:1:109: info RAM008 アクション `oss:GetObjct`：`GetObjct` は acslint のカタログにある `oss` のアクションではありません（acslint の `oss` アクション一覧は完全ではありません）\n"
+    );
+    let (human, err) = run("ja", "human");
+    for label in [
+        "╰── すべてのリソースが対象",
+        "╰── サービスのすべてのアクション",
+        "╰── ここで許可",
+        "╰── \"Allow\" でも \"Deny\" でもありません",
+        "╰── 不明なアクション",
+        "╰── パスワードが短すぎる",
+        "╰── 記号が必須ではない",
+        "╰── 期限切れのパスワードでもログオンできる",
+    ] {
+        assert!(human.contains(label), "{label}\n{human}");
+    }
+    assert!(human.contains("help: `oss:GetObject` の誤りでは？"), "{human}");
+    assert!(
+        human.contains("note: 自動修正なし：このポリシーには `Deny` 以外のステートメントがあります"),
+        "{human}"
+    );
+    // The summary table: columns line up by display width (a CJK character is two columns).
+    let table: Vec<&str> = err.lines().take(6).collect();
+    assert_eq!(
+        table,
+        [
+            "           検出事項 修正可能",
+            "高                2        0",
+            "中                3        3",
+            "低                1        1",
+            "情報              1        1",
+            "合計              7        5",
+        ],
+        "{err}"
+    );
+    assert!(err.contains("acslint：さらに 1 件は --fix --unsafe-fixes で修正可能\n"), "{err}");
+
+    let (compact, _) = run("zh-CN", "compact");
+    for line in [
+        "main.tf:2:29: medium IAM017 `minimum_password_length` 为 8：密码至少需要 14 个字符\n",
+        "main.tf:3:29: medium IAM018 密码不必包含符号：`require_symbols = false`\n",
+        "main.tf:4:29: medium IAM019 `max_password_age` 为 0：密码永不过期（0 表示不过期）；请要求在 90 天内修改\n",
+        "p.json:1:92: high RAM004 该语句的 `Effect` 为 \"allow\"；它必须正好是 \"Allow\" 或 \"Deny\"（是否要写 `Allow`？）\n",
+        "p.json:1:109: info RAM008 操作 `oss:GetObjct`：`GetObjct` 不是 acslint 目录中 `oss` 的操作（acslint 的 `oss` 操作列表并不完整）\n",
+    ] {
+        assert!(compact.contains(line), "{line}\n{compact}");
+    }
+    let (human, err) = run("zh-CN", "human");
+    for label in ["╰── 作用于所有资源", "╰── 在此处允许", "╰── 未知操作", "╰── 密码太短"] {
+        assert!(human.contains(label), "{label}\n{human}");
+    }
+    assert!(human.contains("note: 无自动修复：该策略包含非 `Deny` 的语句"), "{human}");
+    assert!(err.contains("\n合计              7        5\n"), "{err}");
+    // English stays as it was.
+    let (compact, _) = run("en", "compact");
+    assert!(compact.contains(
+        "p.json:1:92: high RAM004 the statement has `Effect` \"allow\"; it must be exactly \"Allow\" or \"Deny\" (did you mean `Allow`?)\n"
+    ), "{compact}");
+}
