@@ -1508,7 +1508,10 @@ fn lang_translates_texts_built_in_checks_write() {
         let out = acslint()
             .current_dir(dir.path())
             .args(["check", "p.json", "main.tf", "--no-ignore", "--lang", lang])
-            .args(["--select", "RAM004,RAM008,RAM021,IAM017,IAM018,IAM019,IAM022"])
+            .args([
+                "--select",
+                "RAM004,RAM008,RAM021,IAM017,IAM018,IAM019,IAM022",
+            ])
             .args(["--format", format])
             .output()
             .unwrap();
@@ -1542,9 +1545,13 @@ fn lang_translates_texts_built_in_checks_write() {
     ] {
         assert!(human.contains(label), "{label}\n{human}");
     }
-    assert!(human.contains("help: `oss:GetObject` の誤りでは？"), "{human}");
     assert!(
-        human.contains("note: 自動修正なし：このポリシーには `Deny` 以外のステートメントがあります"),
+        human.contains("help: `oss:GetObject` の誤りでは？"),
+        "{human}"
+    );
+    assert!(
+        human
+            .contains("note: 自動修正なし：このポリシーには `Deny` 以外のステートメントがあります"),
         "{human}"
     );
     // The summary table: columns line up by display width (a CJK character is two columns).
@@ -1561,7 +1568,12 @@ fn lang_translates_texts_built_in_checks_write() {
         ],
         "{err}"
     );
-    assert!(err.contains("acslint：さらに 1 件は --fix --unsafe-fixes で修正可能\n"), "{err}");
+    assert!(
+        err.contains(
+            "acslint：3 件は --fix で修正可能、さらに 2 件は --fix --unsafe-fixes で修正可能\n"
+        ),
+        "{err}"
+    );
 
     let (compact, _) = run("zh-CN", "compact");
     for line in [
@@ -1574,10 +1586,18 @@ fn lang_translates_texts_built_in_checks_write() {
         assert!(compact.contains(line), "{line}\n{compact}");
     }
     let (human, err) = run("zh-CN", "human");
-    for label in ["╰── 作用于所有资源", "╰── 在此处允许", "╰── 未知操作", "╰── 密码太短"] {
+    for label in [
+        "╰── 作用于所有资源",
+        "╰── 在此处允许",
+        "╰── 未知操作",
+        "╰── 密码太短",
+    ] {
         assert!(human.contains(label), "{label}\n{human}");
     }
-    assert!(human.contains("note: 无自动修复：该策略包含非 `Deny` 的语句"), "{human}");
+    assert!(
+        human.contains("note: 无自动修复：该策略包含非 `Deny` 的语句"),
+        "{human}"
+    );
     assert!(err.contains("\n合计              7        5\n"), "{err}");
     // English stays as it was.
     let (compact, _) = run("en", "compact");
