@@ -1739,18 +1739,25 @@ fn print_rules(
                     rules.len()
                 ));
             }
+            // Padded by display width: the headers may be CJK (two columns a character).
+            use crate::i18n::pad;
             s.push_str(&format!(
-                "{:<7} {:<9} {:<7} {:<6} {:<44} {}\n",
-                "code", "severity", "default", "fix", "name", "packs"
+                "{} {} {} {} {} {}\n",
+                pad(tr!("code"), 7),
+                pad(tr!("severity"), 9),
+                pad(tr!("default"), 7),
+                pad(tr!("fix"), 6),
+                pad(tr!("name"), 44),
+                tr!("packs")
             ));
             for r in rules {
                 let sev = pack
                     .and_then(|p| p.severity.get(&*r.id).copied())
                     .unwrap_or(r.severity);
                 let line = format!(
-                    "{:<7} {:<9} {:<7} {:<6} {:<44} {}",
+                    "{:<7} {} {:<7} {:<6} {:<44} {}",
                     r.id,
-                    sev,
+                    pad(rules::i18n::ui(rules::i18n::current(), sev.as_str()), 9),
                     if r.default_enabled { "on" } else { "off" },
                     r.fix.as_ref().map_or("-", |f| f.safety.as_str()),
                     r.name,
@@ -1759,11 +1766,11 @@ fn print_rules(
                 s.push_str(line.trim_end());
                 s.push('\n');
             }
-            s.push_str(&format!(
-                "{} rule{}\n",
-                rules.len(),
-                if rules.len() == 1 { "" } else { "s" }
-            ));
+            s.push_str(&if rules.len() == 1 {
+                tr!("{n} rule\n", n = rules.len())
+            } else {
+                tr!("{n} rules\n", n = rules.len())
+            });
             out(&s)?;
         }
     }

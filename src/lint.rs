@@ -970,7 +970,7 @@ fn load_terraform(
             if let Err(p) = load(&only(sources, |f| f.id == id)) {
                 ws.emits.push(
                     Emit::new("TF006", id, None)
-                        .field("what", "Terraform file".to_string())
+                        .field("what", crate::i18n::tr!("Terraform file").to_string())
                         .field("reason", panic_reason(&*p)),
                 );
                 culprits.push(id);
@@ -986,7 +986,8 @@ fn load_terraform(
                         Emit::new("TF006", id, None)
                             .field(
                                 "what",
-                                "Terraform configuration in this directory".to_string(),
+                                crate::i18n::tr!("Terraform configuration in this directory")
+                                    .to_string(),
                             )
                             .field("reason", panic_reason(&*p)),
                     );

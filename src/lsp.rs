@@ -15,6 +15,7 @@
 use crate::config::ConfigError;
 use crate::engine::Selection;
 use crate::finding::{Finding, Severity};
+use crate::i18n::tr;
 use crate::lint::{self, LintOptions, LintResult};
 use crate::rules::Registry;
 use crate::source::FileKind;
@@ -937,7 +938,7 @@ impl<'a> Server<'a> {
                                 "{}: {}{}",
                                 f.rule,
                                 fix.description,
-                                if unsafe_ { " (unsafe fix)" } else { "" }
+                                if unsafe_ { tr!(" (unsafe fix)") } else { "" }
                             ),
                             kind: Some(lt::CodeActionKind::QUICKFIX),
                             diagnostics: Some(vec![diag.clone()]),
@@ -959,7 +960,7 @@ impl<'a> Server<'a> {
             let here = format!("{indent}# acslint:ignore {} -- ", f.rule);
             let cursor = lt::Position::new(line, here.encode_utf16().count() as u32);
             actions.push(self.ignore_action(
-                format!("acslint: ignore {} here — add a reason", f.rule),
+                tr!("acslint: ignore {code} here — add a reason", code = f.rule),
                 &diag,
                 edit(vec![lt::TextEdit::new(
                     lt::Range::new(lt::Position::new(line, 0), lt::Position::new(line, 0)),
@@ -972,7 +973,10 @@ impl<'a> Server<'a> {
                 let line = format!("# acslint:ignore-file {} -- ", f.rule);
                 let cursor = lt::Position::new(0, line.encode_utf16().count() as u32);
                 actions.push(self.ignore_action(
-                    format!("acslint: ignore {} in this file — add a reason", f.rule),
+                    tr!(
+                        "acslint: ignore {code} in this file — add a reason",
+                        code = f.rule
+                    ),
                     &diag,
                     edit(vec![lt::TextEdit::new(
                         lt::Range::default(),
@@ -989,7 +993,7 @@ impl<'a> Server<'a> {
             if let Some(edits) = edits.and_then(|e| text_edits(&lines, &masked, &e)) {
                 if plan.files.len() == 1 {
                     actions.push(lt::CodeAction {
-                        title: "acslint: fix all auto-fixable problems in this file".into(),
+                        title: tr!("acslint: fix all auto-fixable problems in this file").into(),
                         kind: Some(lt::CodeActionKind::from("source.fixAll.acslint")),
                         edit: Some(edit(edits)),
                         ..Default::default()
@@ -1018,7 +1022,7 @@ impl<'a> Server<'a> {
             edit: Some(edit),
             // After the edit, the client runs the command: the cursor goes after `-- `.
             command: Some(lt::Command {
-                title: "Write the reason".into(),
+                title: tr!("Write the reason").into(),
                 command: PLACE_CURSOR.into(),
                 arguments: Some(vec![json!(target.as_str()), json!(cursor)]),
             }),

@@ -355,8 +355,9 @@ fn parse_comment(text: &str) -> Option<Parsed> {
             "ignore" => false,
             "ignore-file" => true,
             other => {
-                return Some(Parsed::Malformed(format!(
-                    "unknown directive `acslint:{other}` (use `acslint:ignore` or `acslint:ignore-file`)"
+                return Some(Parsed::Malformed(tr!(
+                    "unknown directive `acslint:{other}` (use `acslint:ignore` or `acslint:ignore-file`)",
+                    other = other
                 )))
             }
         };
@@ -508,8 +509,9 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                     "acslint:ignore"
                 };
                 if codes.is_empty() {
-                    emits.push(invalid(format!(
-                        "`{syntax}` names no rule: write the codes to suppress, e.g. `# {syntax} RAM001 -- reason`"
+                    emits.push(invalid(tr!(
+                        "`{syntax}` names no rule: write the codes to suppress, e.g. `# {syntax} RAM001 -- reason`",
+                        syntax = syntax
                     )));
                     continue;
                 }
@@ -519,9 +521,10 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                     match reg.find(code) {
                         Some(r) if !r.ignorable => {
                             bad = true;
-                            emits.push(invalid(format!(
-                                "{} ({}) cannot be suppressed",
-                                r.id, r.name
+                            emits.push(invalid(tr!(
+                                "{code} ({name}) cannot be suppressed",
+                                code = r.id,
+                                name = r.name
                             )));
                         }
                         Some(r) => rules.push(r.id.clone()),
@@ -534,17 +537,22 @@ pub fn directives(reg: &Registry, file: &SourceFile, today: Date) -> (Vec<Direct
                                     .map(|r| &*r.id)
                                     .chain(reg.rules().iter().map(|r| &*r.name)),
                             )
-                            .map(|s| format!(" (did you mean {s}?)"))
+                            .map(|s| tr!(" (did you mean {s}?)", s = s))
                             .unwrap_or_default();
-                            emits.push(invalid(format!("unknown rule `{code}`{hint}")));
+                            emits.push(invalid(tr!(
+                                "unknown rule `{code}`{hint}",
+                                code = code,
+                                hint = hint
+                            )));
                         }
                     }
                 }
                 let until = match until {
                     Some(Ok(d)) => Some(d),
                     Some(Err(raw)) => {
-                        emits.push(invalid(format!(
-                            "`until={raw}` is not a date: write `until=YYYY-MM-DD`"
+                        emits.push(invalid(tr!(
+                            "`until={raw}` is not a date: write `until=YYYY-MM-DD`",
+                            raw = raw
                         )));
                         continue;
                     }

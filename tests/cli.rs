@@ -1599,6 +1599,42 @@ fn lang_translates_texts_built_in_checks_write() {
         "{human}"
     );
     assert!(err.contains("\n合计              7        5\n"), "{err}");
+    // `--statistics` and `rules`: headers and severities translated, columns by display width.
+    let out = acslint()
+        .current_dir(dir.path())
+        .args(["check", "p.json", "main.tf", "--no-ignore", "--lang", "ja"])
+        .args([
+            "--select",
+            "RAM004,IAM017",
+            "--statistics",
+            "--format",
+            "compact",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.ends_with(
+            "件数  コード  名前                      重大度    修正可能\n   \
+             1  IAM017  password-min-length       中               1\n   \
+             1  RAM004  policy-statement-invalid  高               0\n"
+        ),
+        "{text}"
+    );
+    let out = acslint()
+        .args(["rules", "--lang", "zh-CN", "--select", "RAM004,IAM017"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "代码    严重级别  默认    修复   名称                                         规则包\n\
+             IAM017  中        on      safe   password-min-length                          cis, recommended, cspm\n\
+             RAM004  高        on      safe   policy-statement-invalid                     recommended\n\
+             2 条规则\n"
+        ),
+        "{text}"
+    );
     // English stays as it was.
     let (compact, _) = run("en", "compact");
     assert!(compact.contains(

@@ -238,7 +238,7 @@ fn list(items: &[String], max: usize) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if items.len() > max {
-        s.push_str(&format!(" and {} more", items.len() - max));
+        s.push_str(&tr!(" and {n} more", n = items.len() - max));
     }
     s
 }

@@ -159,6 +159,37 @@ impl Diagnostic for Diag<'_> {
     }
 }
 
+/// Words for wrapping Chinese and Japanese text, which has no spaces between words: the ASCII-space
+/// words, further broken between two characters when one of them is wide (CJK), except before
+/// closing punctuation and after opening punctuation. ASCII runs (paths, codes) stay whole.
+fn cjk_words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    use unicode_width::UnicodeWidthChar;
+    let wide = |c: char| c.width() == Some(2);
+    let closes = |c: char| "、。，．：；？！）」』】〕〉》”’ー・…".contains(c);
+    let opens = |c: char| "（「『【〔〈《“‘".contains(c);
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        if let Some(p) = prev {
+            let brk = if p == ' ' {
+                c != ' '
+            } else {
+                c != ' ' && (wide(p) || wide(c)) && !closes(c) && !opens(p)
+            };
+            if brk {
+                words.push(textwrap::core::Word::from(&line[start..i]));
+                start = i;
+            }
+        }
+        prev = Some(c);
+    }
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(words.into_iter())
+}
+
 pub fn render(r: &Report, style: &HumanStyle) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
@@ -174,7 +205,11 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
         // Unicode line-breaking rules would); a long path overflows the width rather than
         // being cut.
         .with_break_words(false)
-        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_separator(if crate::i18n::current() == crate::i18n::Lang::En {
+            textwrap::WordSeparator::AsciiSpace
+        } else {
+            textwrap::WordSeparator::Custom(cjk_words)
+        })
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     let mut urls_shown = std::collections::HashSet::new();
@@ -394,5 +429,35 @@ pub fn summary_in(r: &Report, elapsed_ms: u128, lang: crate::rules::i18n::Lang) 
             r.files,
             parts.join("、")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cjk_words;
+
+    #[test]
+    fn cjk_words_break_between_wide_characters_but_not_inside_ascii() {
+        let w: Vec<&str> = cjk_words("ステートメントは `a:b` を許可（x）。ok")
+            .map(|w| w.word)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "ス",
+                "テー",
+                "ト",
+                "メ",
+                "ン",
+                "ト",
+                "は",
+                "`a:b`",
+                "を",
+                "許",
+                "可",
+                "（x）。",
+                "ok"
+            ]
+        );
     }
 }

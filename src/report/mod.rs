@@ -80,27 +80,43 @@ pub struct RuleCount {
 /// The `--statistics` table: count, code, name, severity and fixable findings, one rule a line
 /// under a header.
 pub fn statistics(r: &Report) -> String {
+    use crate::i18n::{pad, pad_left, tr, width};
+    let lang = crate::rules::i18n::current();
+    let sev = |s: Severity| crate::rules::i18n::ui(lang, s.as_str());
+    let (h_count, h_rule, h_name) = (tr!("count"), tr!("code"), tr!("name"));
+    let (h_sev, h_fix) = (tr!("severity"), tr!("fixable"));
     let rows = r.by_rule();
+    // Widths in display columns: headers and severities may be CJK (two columns a character).
     let w_count = rows
         .iter()
         .map(|c| c.count.to_string().len())
         .max()
-        .unwrap_or(1);
-    let w_rule = rows.iter().map(|c| c.rule.len()).max().unwrap_or(4);
-    let w_name = rows.iter().map(|c| c.name.len()).max().unwrap_or(4);
-    let w_count = w_count.max("count".len());
+        .unwrap_or(1)
+        .max(width(h_count));
+    let w_rule = rows.iter().map(|c| width(&c.rule)).max().unwrap_or(4);
+    let w_name = rows.iter().map(|c| width(&c.name)).max().unwrap_or(4);
+    let w_sev = Severity::ALL
+        .iter()
+        .map(|s| width(sev(*s)))
+        .chain([8, width(h_sev)])
+        .max()
+        .unwrap_or(8);
+    let w_fix = width(h_fix).max(7);
     let mut s = format!(
-        "{:>w_count$}  {:<w_rule$}  {:<w_name$}  {:<8}  fixable\n",
-        "count", "code", "name", "severity"
+        "{}  {}  {}  {}  {h_fix}\n",
+        pad_left(h_count, w_count),
+        pad(h_rule, w_rule),
+        pad(h_name, w_name),
+        pad(h_sev, w_sev)
     );
     for c in &rows {
         s.push_str(&format!(
-            "{:>w_count$}  {:<w_rule$}  {:<w_name$}  {:<8}  {:>7}\n",
-            c.count,
-            c.rule,
-            c.name,
-            c.severity.as_str(),
-            c.fixable
+            "{}  {}  {}  {}  {}\n",
+            pad_left(&c.count.to_string(), w_count),
+            pad(&c.rule, w_rule),
+            pad(&c.name, w_name),
+            pad(sev(c.severity), w_sev),
+            pad_left(&c.fixable.to_string(), w_fix)
         ));
     }
     s

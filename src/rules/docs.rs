@@ -43,9 +43,9 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
         let label = match k.as_str() {
             "cis" => "CIS Alibaba Cloud Foundations Benchmark",
             "cspm" => "Security Center CSPM",
-            "cloud_config" => "Cloud Config rule",
-            "docs" => "Documentation",
-            "provider" => "Provider documentation",
+            "cloud_config" => t("ref_cloud_config"),
+            "docs" => t("ref_docs"),
+            "provider" => t("ref_provider"),
             other => other,
         };
         s.push_str(&format!("- {label}: {v}\n"));
@@ -103,20 +103,26 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
         s.push_str(&body.join("\n"));
     }
     s.push('\n');
-    s.push_str(&options_section(r));
+    s.push_str(&options_section(r, lang));
     s
 }
 
 /// `## Options`: the options the rule declares, as set in `.acslint.hcl`.
-fn options_section(r: &Rule) -> String {
-    let mut s = String::from("\n## Options\n\n");
+fn options_section(r: &Rule, lang: Lang) -> String {
+    let t = |k: &str| i18n::ui(lang, k);
+    let mut s = format!("\n## {}\n\n", t("Options"));
     let Some(first) = r.options.first() else {
-        s.push_str("This rule has no options.\n");
+        s.push_str(t("no_options"));
+        s.push('\n');
         return s;
     };
     s.push_str(&format!(
-        "Set in `.acslint.hcl`; an unknown name, a wrong type or a value out of range is an error (exit 2):\n\n```hcl\noptions \"{}\" {{\n  {} = {}\n}}\n```\n\n| option | type | default | description |\n|---|---|---|---|\n",
-        r.id, first.name, first.default
+        "{}\n\n```hcl\noptions \"{}\" {{\n  {} = {}\n}}\n```\n\n{}\n|---|---|---|---|\n",
+        t("options_intro"),
+        r.id,
+        first.name,
+        first.default,
+        t("options_header")
     ));
     for o in &r.options {
         s.push_str(&format!(

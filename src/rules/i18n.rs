@@ -281,6 +281,37 @@ const UI: &[(&str, &str, &str, &str)] = &[
         "対応する例",
     ),
     ("Options", "Options", "选项", "オプション"),
+    (
+        "no_options",
+        "This rule has no options.",
+        "此规则没有选项。",
+        "このルールにはオプションがありません。",
+    ),
+    (
+        "options_intro",
+        "Set in `.acslint.hcl`; an unknown name, a wrong type or a value out of range is an error (exit 2):",
+        "在 `.acslint.hcl` 中设置；未知的名称、错误的类型或超出范围的值都是错误（退出码 2）：",
+        "`.acslint.hcl` で設定します。不明な名前、誤った型、範囲外の値はエラーです（終了コード 2）：",
+    ),
+    (
+        "options_header",
+        "| option | type | default | description |",
+        "| 选项 | 类型 | 默认值 | 说明 |",
+        "| オプション | 型 | デフォルト | 説明 |",
+    ),
+    ("ref_docs", "Documentation", "文档", "ドキュメント"),
+    (
+        "ref_provider",
+        "Provider documentation",
+        "Provider 文档",
+        "Provider ドキュメント",
+    ),
+    (
+        "ref_cloud_config",
+        "Cloud Config rule",
+        "配置审计规则",
+        "Cloud Config ルール",
+    ),
     ("Severity", "Severity", "严重级别", "重大度"),
     (
         "body_note",

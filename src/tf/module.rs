@@ -9,6 +9,7 @@ use super::model::{Block, BlockKind};
 use super::successor;
 use crate::eval::{err, Budget, EmptyScope, EvalError, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::finding::Emit;
+use crate::i18n::tr;
 use crate::json::{self, SpanMap};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::value::{Entry, Kind, Value};
@@ -603,7 +604,7 @@ impl<'a> Inst<'a> {
         match self.locals.borrow().get(name) {
             Some(Slot::Done(v)) => return Ok(v.clone()),
             Some(Slot::Busy) => {
-                let why = format!("local `{name}` depends on itself");
+                let why = tr!("local `{name}` depends on itself", name = name);
                 self.ctx.limit(why.clone(), loc);
                 return Ok(Value::unknown(why, loc));
             }
@@ -730,7 +731,10 @@ impl<'a> Inst<'a> {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
                 let d = &self.decls.blocks[i];
-                let why = format!("`{}` refers to itself", self.base_address(d));
+                let why = tr!(
+                    "`{address}` refers to itself",
+                    address = self.base_address(d)
+                );
                 self.ctx.limit(why.clone(), Some(d.header));
                 return Rc::new(vec![Instance {
                     key: Key::None,
@@ -793,8 +797,12 @@ impl<'a> Inst<'a> {
             return match &v.kind {
                 Kind::Number(n) if *n >= 0.0 && n.fract() == 0.0 => {
                     if *n as usize > max {
-                        let why =
-                            format!("`count` of `{what}` is {n}, over the {max}-instance limit");
+                        let why = tr!(
+                            "`count` of `{what}` is {n}, over the {max}-instance limit",
+                            what = what,
+                            n = n,
+                            max = max
+                        );
                         self.ctx.limit(why.clone(), ev.loc(c));
                         return unknown_one(why);
                     }
@@ -844,9 +852,11 @@ impl<'a> Inst<'a> {
                 }
             };
             if pairs.len() > max {
-                let why = format!(
-                    "`for_each` of `{what}` has {} elements, over the {max}-instance limit",
-                    pairs.len()
+                let why = tr!(
+                    "`for_each` of `{what}` has {n} elements, over the {max}-instance limit",
+                    what = what,
+                    n = pairs.len(),
+                    max = max
                 );
                 self.ctx.limit(why.clone(), ev.loc(fe));
                 return unknown_one(why);
@@ -924,7 +934,11 @@ impl<'a> Inst<'a> {
         match self.outputs.borrow().get(name) {
             Some(Slot::Done(v)) => return Ok(v.clone()),
             Some(Slot::Busy) => {
-                let why = format!("output `{name}` of `{}` depends on itself", self.path);
+                let why = tr!(
+                    "output `{name}` of `{module}` depends on itself",
+                    name = name,
+                    module = self.path
+                );
                 self.ctx.limit(why.clone(), loc);
                 return Ok(Value::unknown(why, loc));
             }
@@ -951,7 +965,10 @@ impl<'a> Inst<'a> {
         match self.children.borrow().get(&i) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
-                let why = format!("module `{}` depends on itself", self.decls.calls[i].name);
+                let why = tr!(
+                    "module `{name}` depends on itself",
+                    name = self.decls.calls[i].name
+                );
                 self.ctx
                     .limit(why.clone(), Some(self.decls.calls[i].header));
                 return Rc::new(Children::NotAnalysed(why));
@@ -967,9 +984,9 @@ impl<'a> Inst<'a> {
     fn make_children(&self, i: usize) -> Children<'a> {
         let call = &self.decls.calls[i];
         let Some((src, src_loc)) = &call.source else {
-            return Children::NotAnalysed(format!(
-                "module `{}` has no literal `source`",
-                call.name
+            return Children::NotAnalysed(tr!(
+                "module `{name}` has no literal `source`",
+                name = call.name
             ));
         };
         let not_analysed = |reason: String| {
@@ -980,16 +997,18 @@ impl<'a> Inst<'a> {
                     .field("reason", reason.clone())
                     .resource(Some(format!("{}module.{}", self.prefix(), call.name))),
             );
-            Children::NotAnalysed(format!(
-                "module `{}` (`{src}`) is not analysed: {reason}",
-                call.name
+            Children::NotAnalysed(tr!(
+                "module `{name}` (`{src}`) is not analysed: {reason}",
+                name = call.name,
+                src = src,
+                reason = reason
             ))
         };
         let dir = if is_local(src) {
             let dir = normalize(&self.decls.dir.join(src));
             if !self.ctx.decls.contains_key(&dir) {
                 return not_analysed(
-                    "its directory has no Terraform file among the scanned files".into(),
+                    tr!("its directory has no Terraform file among the scanned files").into(),
                 );
             }
             dir
@@ -1005,25 +1024,35 @@ impl<'a> Inst<'a> {
                 .join(".");
             match self.ctx.installed.get(&key) {
                 Some(d) if self.ctx.decls.contains_key(d) => d.clone(),
-                Some(_) => return not_analysed("it is installed under .terraform/modules but its files were not scanned".into()),
-                None => return not_analysed("remote modules are not downloaded; run `terraform init` to analyse it from .terraform/modules".into()),
+                Some(_) => {
+                    return not_analysed(
+                        tr!("it is installed under .terraform/modules but its files were not scanned")
+                            .into(),
+                    )
+                }
+                None => {
+                    return not_analysed(
+                        tr!("remote modules are not downloaded; run `terraform init` to analyse it from .terraform/modules")
+                            .into(),
+                    )
+                }
             }
         };
         if self.chain.contains(&dir) {
-            let why = format!("module `{}` calls itself recursively", call.name);
+            let why = tr!("module `{name}` calls itself recursively", name = call.name);
             self.ctx.limit(why.clone(), Some(*src_loc));
             return Children::NotAnalysed(why);
         }
         if self.chain.len() >= self.ctx.budget.limits.max_module_depth {
-            let why = format!(
-                "module calls nest deeper than {} levels",
-                self.ctx.budget.limits.max_module_depth
+            let why = tr!(
+                "module calls nest deeper than {n} levels",
+                n = self.ctx.budget.limits.max_module_depth
             );
             self.ctx.limit(why.clone(), Some(*src_loc));
             return Children::NotAnalysed(why);
         }
         let Some(child_decls) = self.ctx.decls.get(&dir) else {
-            return not_analysed("its files were not scanned".into());
+            return not_analysed(tr!("its files were not scanned").into());
         };
         let base = format!("{}module.{}", self.prefix(), call.name);
         let keys = self.expand(call.file, call.count, call.for_each, &base);
