@@ -151,9 +151,6 @@ rule "TF004" {
     }
     ```
 
-    A local module is read from its directory; after `terraform init`, registry modules are
-    read from `.terraform/modules/` the same way.
-
     Good:
     ```hcl
     module "vpc" {

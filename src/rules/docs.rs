@@ -83,10 +83,18 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
         if translated.is_none() {
             s.push_str(t("body_note"));
         }
+        // A translation holds the prose (Why, How to fix); the examples are the English
+        // rule's, kept in one place (a rule without a code example translates that section).
+        let src = match translated {
+            Some(tr) if example_section(tr).is_empty() => {
+                format!("{}\n\n{}", tr.trim(), example_section(&r.docs))
+            }
+            Some(tr) => tr.to_string(),
+            None => r.docs.clone(),
+        };
         // Headings and example labels in the reader's language (translations keep the
         // English ones, so that one mapping serves both bodies).
-        let body: Vec<String> = translated
-            .unwrap_or(&r.docs)
+        let body: Vec<String> = src
             .trim()
             .lines()
             .map(|l| match l.strip_prefix("## ") {
@@ -105,6 +113,14 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
     s.push('\n');
     s.push_str(&options_section(r, lang));
     s
+}
+
+/// The `## Example` section of a documentation body (the last one), or nothing.
+pub fn example_section(docs: &str) -> &str {
+    match docs.find("## Example") {
+        Some(i) if i == 0 || docs[..i].ends_with('\n') => docs[i..].trim_end(),
+        _ => "",
+    }
 }
 
 /// `## Options`: the options the rule declares, as set in `.acslint.hcl`.

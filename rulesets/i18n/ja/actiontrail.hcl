@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/actiontrail.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "LOG001" {
   docs = <<-EOT
@@ -14,32 +14,6 @@ rule "LOG001" {
 
     ## How to fix
     すべてのイベントを記録し、OSS または SLS に配信するマルチリージョンの証跡を追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_ram_account_password_policy" "this" {
-      minimum_password_length = 14
-    }
-    ```
-
-    Good:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_ram_account_password_policy" "this" {
-      minimum_password_length = 14
-    }
-
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name      = "account-audit"
-      trail_region    = "All"
-      event_rw        = "All"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
   EOT
 }
 
@@ -51,27 +25,6 @@ rule "LOG002" {
 
     ## How to fix
     `trail_region = "All"` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name   = "audit"
-      trail_region = "cn-hangzhou"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name   = "a"
-      trail_region = "All"
-    }
-
-    resource "alicloud_actiontrail_trail" "default_regions" {
-      trail_name = "b"
-    }
-    ```
   EOT
 }
 
@@ -88,28 +41,6 @@ rule "LOG003" {
 
     ## How to fix
     `event_rw = "All"` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name = "audit"
-      event_rw   = "Write"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-      event_rw   = "All"
-    }
-
-    resource "alicloud_actiontrail" "legacy" {
-      name     = "legacy"
-      event_rw = "All"
-    }
-    ```
   EOT
 }
 
@@ -120,27 +51,6 @@ rule "LOG004" {
 
     ## How to fix
     `status` を削除するか、`Enable` に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name = "audit"
-      status     = "Disable"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-      status     = "Enable"
-    }
-
-    resource "alicloud_actiontrail_trail" "b" {
-      trail_name = "b"
-    }
-    ```
   EOT
 }
 
@@ -152,22 +62,6 @@ rule "LOG005" {
 
     ## How to fix
     長期保存には `oss_bucket_name` を、クエリとアラートには `sls_project_arn` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name      = "audit"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
   EOT
 }
 
@@ -178,31 +72,6 @@ rule "LOG006" {
 
     ## How to fix
     `is_organization_trail = true` を設定してください（証跡は再作成されます）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_resource_manager_resource_directory" "rd" {
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-    }
-
-    resource "alicloud_actiontrail_trail" "b" {
-      trail_name            = "b"
-      is_organization_trail = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_resource_manager_resource_directory" "rd" {}
-    resource "alicloud_actiontrail_trail" "org" {
-      trail_name            = "org-audit"
-      is_organization_trail = true
-    }
-    ```
   EOT
 }
 
@@ -215,39 +84,6 @@ rule "LOG007" {
 
     ## How to fix
     バケットをプライベートにし、バージョン管理とサーバー側暗号化を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "audit" {
-      bucket = "acme-audit"
-      acl    = "public-read"
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "audit" {
-      bucket = "acme-audit"
-      acl    = "private"
-      versioning {
-        status = "Enabled"
-      }
-      server_side_encryption_rule {
-        sse_algorithm = "KMS"
-      }
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
   EOT
 }
 
@@ -258,56 +94,6 @@ rule "LOG008" {
 
     ## How to fix
     証跡の配信先プロジェクトの Logstore に `retention_period = 365`（以上。3650 はイベントを無期限に保持）を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_project" "audit" {
-      project_name = "acme-audit"
-    }
-
-    resource "alicloud_log_store" "trail" {
-      project          = alicloud_log_project.audit.project_name
-      name             = "actiontrail_a"
-      retention_period = 90
-    }
-
-    resource "alicloud_log_store" "default" {
-      project = "acme-audit"
-      name    = "other"
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name         = "a"
-      sls_project_arn    = "acs:log:cn-hangzhou:123456789012:project/$${alicloud_log_project.audit.project_name}"
-      sls_write_role_arn = "acs:ram::123456789012:role/aliyunactiontraildefaultrole"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_project" "audit" {
-      project_name = "acme-audit"
-    }
-
-    resource "alicloud_log_store" "trail" {
-      project          = alicloud_log_project.audit.project_name
-      name             = "actiontrail_a"
-      retention_period = 365
-    }
-
-    resource "alicloud_log_store" "default" {
-      project          = "acme-audit"
-      name             = "other"
-      retention_period = 365
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name         = "a"
-      sls_project_arn    = "acs:log:cn-hangzhou:123456789012:project/$${alicloud_log_project.audit.project_name}"
-      sls_write_role_arn = "acs:ram::123456789012:role/aliyunactiontraildefaultrole"
-    }
-    ```
   EOT
 }
 
@@ -320,45 +106,6 @@ rule "LOG009" {
     ## How to fix
     クエリに `root-account` または `CreateAccessKey` を含むアラートを追加してください。
     ルートモジュールまたはそれが呼び出すモジュール内のアラートであれば、どれでも対象になります（このルールはルートモジュールのみを判定します）。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
-    }
-
-    resource "alicloud_log_alert" "cpu" {
-      project_name = "audit"
-      alert_name   = "cpu"
-      query_list {
-        store = "metrics"
-        query = "cpu > 90"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
-    }
-
-    resource "alicloud_log_alert" "root" {
-      project_name = "audit"
-      alert_name   = "root-activity"
-      query_list {
-        store = "actiontrail_a"
-        query = "event.userIdentity.type: root-account"
-      }
-    }
-    ```
   EOT
 }
 
@@ -374,28 +121,6 @@ rule "LOG010" {
 
     ## How to fix
     `actiontrail_enabled`、`rds_enabled`、`oss_access_enabled` を `"true"` に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-      variable_map = {
-        actiontrail_enabled = "true"
-        rds_enabled         = "true"
-        oss_access_enabled  = "true"
-      }
-    }
-    ```
   EOT
 }
 
@@ -408,52 +133,5 @@ rule "LOG011" {
 
     ## How to fix
     VPC のフローログを追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_vpc" "main" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-
-    resource "alicloud_vpc" "other" {
-      vpc_name   = "other"
-      cidr_block = "172.16.0.0/12"
-    }
-
-    resource "alicloud_vpc_flow_log" "other" {
-      resource_type  = "VPC"
-      resource_id    = alicloud_vpc.other.id
-      traffic_type   = "All"
-      project_name   = "net"
-      log_store_name = "flow"
-      status         = "Inactive"
-    }
-
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-    ```
-
-    Good:
-    ```hcl
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-
-    resource "alicloud_vpc" "main" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-
-    resource "alicloud_vpc_flow_log" "main" {
-      resource_type  = "VPC"
-      resource_id    = alicloud_vpc.main.id
-      traffic_type   = "All"
-      project_name   = "net"
-      log_store_name = "flow"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/analysis/analysis.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "TF001" {
   docs = <<-EOT
@@ -9,21 +9,6 @@ rule "TF001" {
 
     ## How to fix
     構文を修正してください（`terraform fmt` と `terraform validate` も同じ箇所を指摘します）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_user" "u" {
-      name = "ops"
-    # the closing brace is missing
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_user" "u" {
-      name = "ops"
-    }
-    ```
   EOT
 }
 
@@ -65,22 +50,6 @@ rule "RAM000" {
     ## How to fix
     コメントと末尾のカンマを削除し、すべてのキーをダブルクォートで囲んでください。
     Terraform では、手書きの JSON 文字列よりも `jsonencode({ ... })` を使用してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*",}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}
-      ]
-    }
-    ```
   EOT
 }
 
@@ -94,29 +63,6 @@ rule "TF004" {
     ## How to fix
     まず `terraform init` を実行してください：`.terraform/modules/` にインストールされたモジュール（`modules.json` に記載）は、そこから読み取られます。
     ローカルモジュールは、スキャン範囲外にあってもそのディレクトリから読み取られます（モジュール自身の検出結果は、それをスキャンしたときに報告されます）：`source` が Terraform ファイルのあるディレクトリを指しているか確認してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    module "vpc" {
-      source  = "alibaba/vpc/alicloud"   # registry module, not downloaded
-      version = "1.11.0"
-    }
-    ```
-
-    ローカルモジュールはそのディレクトリから読み取られます。`terraform init` の後は、レジストリモジュールも同じように `.terraform/modules/` から読み取られます。
-
-    Good:
-    ```hcl
-    module "vpc" {
-      source = "./modules/vpc"
-    }
-    # file: modules/vpc/main.tf
-    resource "alicloud_vpc" "this" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-    ```
   EOF2
 }
 
@@ -134,28 +80,6 @@ rule "TF005" {
     循環を解消するか（Terraform もこれを拒否します）、式を単純にしてください。
     非常に大きな `count` の値は通常は誤りです。
     誤りでない場合、インスタンスは `count.index` が不明な 1 つのインスタンスとしてチェックされます。
-
-    ## Example
-    Bad:
-    ```hcl
-    locals {
-      a = local.b
-      b = local.a   # cycle
-    }
-    ```
-
-    Good:
-    ```hcl
-    locals {
-      names = [for i in range(10) : "user-$${i}"]
-      first = local.names[0]
-    }
-
-    resource "alicloud_ram_user" "u" {
-      count = length(local.names)
-      name  = local.names[count.index]
-    }
-    ```
   EOF2
 }
 

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/compute.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "ECS003" {
   docs = <<-EOT
@@ -13,26 +13,6 @@ rule "ECS003" {
 
     ## How to fix
     `http_tokens = "required"` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "web" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "web" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      http_tokens   = "required"
-    }
-    ```
   EOT
 }
 
@@ -48,26 +28,6 @@ rule "ECS004" {
 
     ## How to fix
     `internet_max_bandwidth_out = 0` を設定し、前段にロードバランサーまたは NAT ゲートウェイを配置してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type              = "ecs.g7.large"
-      image_id                   = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id                 = alicloud_vswitch.app.id
-      internet_max_bandwidth_out = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
   EOT
 }
 
@@ -85,27 +45,6 @@ rule "ECS005" {
 
     ## How to fix
     `alicloud_ecs_key_pair` を作成し、`key_name` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      password      = "Example-Passw0rd"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      key_name      = alicloud_ecs_key_pair.ops.key_pair_name
-    }
-    ```
   EOT
 }
 
@@ -120,27 +59,6 @@ rule "ECS006" {
 
     ## How to fix
     `system_disk_encrypted = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type          = "ecs.g7.large"
-      image_id               = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id             = alicloud_vswitch.app.id
-      system_disk_encrypted  = true
-      system_disk_kms_key_id = alicloud_kms_key.disks.id
-    }
-    ```
   EOT
 }
 
@@ -156,32 +74,6 @@ rule "ECS007" {
 
     ## How to fix
     各ブロックで `encrypted = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      data_disks {
-        size = 200
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      data_disks {
-        size      = 200
-        encrypted = true
-      }
-    }
-    ```
   EOT
 }
 
@@ -196,26 +88,6 @@ rule "ECS008" {
 
     ## How to fix
     `kms_key_id` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id   = "cn-hangzhou-h"
-      size      = 100
-      encrypted = true
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id    = "cn-hangzhou-h"
-      size       = 100
-      encrypted  = true
-      kms_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -229,26 +101,6 @@ rule "ECS009" {
 
     ## How to fix
     `deletion_protection = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type       = "ecs.g7.large"
-      image_id            = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id          = alicloud_vswitch.app.id
-      deletion_protection = true
-    }
-    ```
   EOT
 }
 
@@ -262,27 +114,6 @@ rule "ECS010" {
 
     ## How to fix
     `security_enhancement_strategy = "Deactive"` を削除してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type                 = "ecs.g7.large"
-      image_id                      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id                    = alicloud_vswitch.app.id
-      security_enhancement_strategy = "Deactive"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type                 = "ecs.g7.large"
-      image_id                      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id                    = alicloud_vswitch.app.id
-      security_enhancement_strategy = "Active"
-    }
-    ```
   EOT
 }
 
@@ -296,26 +127,6 @@ rule "ECS011" {
 
     ## How to fix
     ソフトウェアが必要とする権限を持つロールをアタッチしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "worker" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "worker" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      role_name     = "worker"
-    }
-    ```
   EOT
 }
 
@@ -331,25 +142,5 @@ rule "ECS012" {
 
     ## How to fix
     VPC の vSwitch 内にインスタンスを作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "legacy" {
-      instance_type   = "ecs.g7.large"
-      image_id        = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      security_groups = [alicloud_security_group.app.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "legacy" {
-      instance_type   = "ecs.g7.large"
-      image_id        = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      security_groups = [alicloud_security_group.app.id]
-      vswitch_id      = "vsw-bp1s5fnvk4gn2tws03624"
-    }
-    ```
   EOT
 }

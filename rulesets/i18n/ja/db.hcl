@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/db.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "DB001" {
   docs = <<-EOT
@@ -10,31 +10,6 @@ rule "DB001" {
 
     ## How to fix
     クライアントの VPC の範囲のみをホワイトリストに登録してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine           = "MySQL"
-      engine_version   = "8.0"
-      instance_type    = "rds.mysql.s2.large"
-      instance_storage = 30
-      instance_name    = "app"
-      security_ips     = ["10.0.0.0/16", "0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine           = "MySQL"
-      engine_version   = "8.0"
-      instance_type    = "rds.mysql.s2.large"
-      instance_storage = 30
-      instance_name    = "app"
-      security_ips     = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }
 
@@ -45,33 +20,6 @@ rule "DB002" {
 
     ## How to fix
     `ssl_action = "Open"` で SSL を有効にし、クライアントに証明書を検証させてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "unset" {
-      engine         = "MySQL"
-      engine_version = "8.0"
-      instance_type  = "rds.mysql.s2.large"
-    }
-
-    resource "alicloud_db_instance" "closed" {
-      engine         = "MySQL"
-      engine_version = "8.0"
-      instance_type  = "rds.mysql.s2.large"
-      ssl_action     = "Close"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine         = "MySQL"
-      engine_version = "8.0"
-      instance_type  = "rds.mysql.s2.large"
-      ssl_action     = "Open"
-    }
-    ```
   EOT
 }
 
@@ -83,26 +31,6 @@ rule "DB003" {
 
     ## How to fix
     TDE を有効にしてください。TDE のないエンジンでは、代わりにクラウドディスクの暗号化を使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "ent" {
-      engine         = "SQLServer"
-      engine_version = "2017_ent_ha"
-      instance_type  = "mssql.x4.medium.e2"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "ent" {
-      engine         = "SQLServer"
-      engine_version = "2017_ent_ha"
-      instance_type  = "mssql.x4.medium.e2"
-      tde_status     = "Enabled"
-    }
-    ```
   EOT
 }
 
@@ -114,29 +42,6 @@ rule "DB004" {
 
     ## How to fix
     保存期間を 180 日以上にして SQL 監査（SQL collector）を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "rds.mysql.s2.large"
-      sql_collector_status       = "Enabled"
-      sql_collector_config_value = 30
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "rds.mysql.s2.large"
-      sql_collector_status       = "Enabled"
-      sql_collector_config_value = 180
-    }
-    ```
   EOT
 }
 
@@ -148,26 +53,5 @@ rule "DB005" {
 
     ## How to fix
     クライアントの VPC の範囲のみをホワイトリストに登録してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      security_ip_list    = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      security_ip_list    = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }

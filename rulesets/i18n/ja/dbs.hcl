@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/dbs.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "DB012" {
   docs = <<-EOT
@@ -13,25 +13,6 @@ rule "DB012" {
 
     ## How to fix
     クライアントのサブネットを登録してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      security_ips   = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      security_ips   = ["10.0.1.0/24"]
-    }
-    ```
   EOT
 }
 
@@ -47,27 +28,6 @@ rule "DB013" {
 
     ## How to fix
     VPC の vSwitch 内にインスタンスを作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      vswitch_id          = alicloud_vswitch.db.id
-      network_type        = "VPC"
-    }
-    ```
   EOT
 }
 
@@ -83,25 +43,6 @@ rule "DB014" {
 
     ## How to fix
     VPC から、踏み台ホストまたは VPN 経由でサービスにアクセスしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_alikafka_instance" "events" {
-      name        = "events"
-      deploy_type = 4
-      vswitch_id  = alicloud_vswitch.mq.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_alikafka_instance" "events" {
-      name        = "events"
-      deploy_type = 5
-      vswitch_id  = alicloud_vswitch.mq.id
-    }
-    ```
   EOT
 }
 
@@ -116,24 +57,6 @@ rule "DB015" {
 
     ## How to fix
     VPC からのアクセスのみを許可してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ots_instance" "data" {
-      name        = "data"
-      description = "data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ots_instance" "data" {
-      name             = "data"
-      description      = "data"
-      network_type_acl = ["VPC"]
-    }
-    ```
   EOT
 }
 
@@ -148,27 +71,6 @@ rule "DB016" {
 
     ## How to fix
     暗号化を有効にしてリソースを作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_gpdb_instance" "dw" {
-      engine         = "gpdb"
-      engine_version = "6.0"
-      vswitch_id     = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_gpdb_instance" "dw" {
-      engine          = "gpdb"
-      engine_version  = "6.0"
-      vswitch_id      = alicloud_vswitch.db.id
-      encryption_type = "CloudDisk"
-      encryption_key  = alicloud_kms_key.dw.id
-    }
-    ```
   EOT
 }
 
@@ -185,29 +87,6 @@ rule "DB017" {
 
     ## How to fix
     TDE を有効にしてください（再び無効にすることはできないため、キーのライフサイクルを計画してください）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type        = "MySQL"
-      db_version     = "8.0"
-      db_node_class  = "polar.mysql.x4.large"
-      vswitch_id     = alicloud_vswitch.db.id
-      tde_status     = "Enabled"
-      encryption_key = alicloud_kms_key.polardb.id
-    }
-    ```
   EOT
 }
 
@@ -219,30 +98,6 @@ rule "DB018" {
 
     ## How to fix
     TDE を有効にする際に独自の KMS キーを指定してください（後から変更することはできません）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      vswitch_id          = alicloud_vswitch.db.id
-      tde_status          = "enabled"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      vswitch_id          = alicloud_vswitch.db.id
-      tde_status          = "enabled"
-      encryption_key      = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -257,24 +112,6 @@ rule "DB019" {
 
     ## How to fix
     SSL を有効にし、クライアント側でも SSL を必須にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      ssl_enable     = "Enable"
-    }
-    ```
   EOT
 }
 
@@ -286,25 +123,6 @@ rule "DB020" {
 
     ## How to fix
     認証を有効なまま（デフォルト）にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      vpc_auth_mode  = "Close"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      vpc_auth_mode  = "Open"
-    }
-    ```
   EOT
 }
 
@@ -316,28 +134,6 @@ rule "DB021" {
 
     ## How to fix
     監査ログを有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type          = "MySQL"
-      db_version       = "8.0"
-      db_node_class    = "polar.mysql.x4.large"
-      vswitch_id       = alicloud_vswitch.db.id
-      collector_status = "Enable"
-    }
-    ```
   EOT
 }
 
@@ -352,28 +148,6 @@ rule "DB022" {
 
     ## How to fix
     本番環境のデータベースでは保護を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-      deletion_lock = 1
-    }
-    ```
   EOT
 }
 
@@ -386,24 +160,6 @@ rule "DB023" {
 
     ## How to fix
     増分バックアップを有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class    = "redis.master.small.default"
-      vswitch_id        = alicloud_vswitch.db.id
-      enable_backup_log = 1
-    }
-    ```
   EOT
 }
 
@@ -416,24 +172,5 @@ rule "DB024" {
 
     ## How to fix
     クライアントのネットワークをホワイトリストに登録してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_maxcompute_project" "dw" {
-      project_name = "dw"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_maxcompute_project" "dw" {
-      project_name = "dw"
-      ip_white_list {
-        ip_list     = "203.0.113.0/24"
-        vpc_ip_list = "10.0.0.0/8"
-      }
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/ecs.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "ECS001" {
   docs = <<-EOT
@@ -9,31 +9,6 @@ rule "ECS001" {
 
     ## How to fix
     ディスクを `encrypted = true` で作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id = "cn-hangzhou-h"
-      size    = 100
-    }
-
-    # The deprecated name is checked too.
-    resource "alicloud_disk" "legacy" {
-      availability_zone = "cn-hangzhou-h"
-      size              = 100
-      encrypted         = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id   = "cn-hangzhou-h"
-      size      = 100
-      encrypted = true
-    }
-    ```
   EOT
 }
 
@@ -45,27 +20,5 @@ rule "ECS002" {
 
     ## How to fix
     テンプレートの各データディスクを暗号化してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ecs_launch_template" "app" {
-      launch_template_name = "app"
-      data_disks {
-        size = 100
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ecs_launch_template" "app" {
-      launch_template_name = "app"
-      data_disks {
-        size      = 100
-        encrypted = true
-      }
-    }
-    ```
   EOT
 }

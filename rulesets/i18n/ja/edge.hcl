@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/edge.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "NET005" {
   docs = <<-EOT
@@ -12,29 +12,6 @@ rule "NET005" {
 
     ## How to fix
     HTTP を HTTPS にリダイレクトするか、HTTP リスナーを削除してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_listener" "http" {
-      load_balancer_id = alicloud_slb_load_balancer.web.id
-      protocol         = "http"
-      frontend_port    = 80
-      backend_port     = 80
-      bandwidth        = -1
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_listener" "http" {
-      load_balancer_id = alicloud_slb_load_balancer.web.id
-      protocol         = "http"
-      frontend_port    = 80
-      listener_forward = "on"
-      forward_port     = 443
-    }
-    ```
   EOT
 }
 
@@ -46,32 +23,6 @@ rule "NET006" {
 
     ## How to fix
     ホワイトリストをアタッチしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_listener" "admin" {
-      load_balancer_id = alicloud_slb_load_balancer.tools.id
-      protocol         = "tcp"
-      frontend_port    = 8443
-      backend_port     = 8443
-      bandwidth        = -1
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_listener" "admin" {
-      load_balancer_id = alicloud_slb_load_balancer.tools.id
-      protocol         = "tcp"
-      frontend_port    = 8443
-      backend_port     = 8443
-      bandwidth        = -1
-      acl_status       = "on"
-      acl_type         = "white"
-      acl_ids          = [alicloud_slb_acl.offices.id]
-    }
-    ```
   EOT
 }
 
@@ -86,23 +37,6 @@ rule "NET007" {
 
     ## How to fix
     エントリを、アクセスが必要な範囲に置き換えてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_alb_acl_entry_attachment" "any" {
-      acl_id = alicloud_alb_acl.partners.id
-      entry  = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_alb_acl_entry_attachment" "partner" {
-      acl_id = alicloud_alb_acl.partners.id
-      entry  = "203.0.113.0/24"
-    }
-    ```
   EOT
 }
 
@@ -114,24 +48,6 @@ rule "NET008" {
 
     ## How to fix
     内部向けのサービスには `address_type = "intranet"` を使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_load_balancer" "internal_api" {
-      load_balancer_name = "internal-api"
-      address_type       = "internet"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_load_balancer" "internal_api" {
-      load_balancer_name = "internal-api"
-      address_type       = "intranet"
-      vswitch_id         = alicloud_vswitch.app.id
-    }
-    ```
   EOT
 }
 
@@ -144,26 +60,6 @@ rule "NET009" {
 
     ## How to fix
     削除保護を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nat_gateway" "egress" {
-      vpc_id     = alicloud_vpc.main.id
-      vswitch_id = alicloud_vswitch.app.id
-      nat_type   = "Enhanced"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nat_gateway" "egress" {
-      vpc_id              = alicloud_vpc.main.id
-      vswitch_id          = alicloud_vswitch.app.id
-      nat_type            = "Enhanced"
-      deletion_protection = true
-    }
-    ```
   EOT
 }
 
@@ -175,25 +71,6 @@ rule "NET010" {
 
     ## How to fix
     コンソール保護を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_load_balancer" "web" {
-      load_balancer_name = "web"
-      address_type       = "internet"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_load_balancer" "web" {
-      load_balancer_name             = "web"
-      address_type                   = "internet"
-      modification_protection_status = "ConsoleProtection"
-      modification_protection_reason = "managed by Terraform"
-    }
-    ```
   EOT
 }
 
@@ -207,37 +84,6 @@ rule "NET011" {
 
     ## How to fix
     アクセスログを Logstore に送信してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_alb_load_balancer" "web" {
-      load_balancer_name     = "web"
-      address_type           = "Internet"
-      vpc_id                 = alicloud_vpc.main.id
-      load_balancer_edition  = "Standard"
-      load_balancer_billing_config {
-        pay_type = "PayAsYouGo"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_alb_load_balancer" "web" {
-      load_balancer_name     = "web"
-      address_type           = "Internet"
-      vpc_id                 = alicloud_vpc.main.id
-      load_balancer_edition  = "Standard"
-      load_balancer_billing_config {
-        pay_type = "PayAsYouGo"
-      }
-      access_log_config {
-        log_project = alicloud_log_project.lb.project_name
-        log_store   = alicloud_log_store.alb.logstore_name
-      }
-    }
-    ```
   EOT
 }
 
@@ -252,41 +98,6 @@ rule "NET012" {
 
     ## How to fix
     HTTPS のみを受け入れてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_api_gateway_api" "orders" {
-      name         = "orders"
-      group_id     = alicloud_api_gateway_group.shop.id
-      description  = "orders"
-      auth_type    = "APP"
-      service_type = "HTTP"
-      request_config {
-        protocol = "HTTP"
-        method   = "GET"
-        path     = "/orders"
-        mode     = "MAPPING"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_api_gateway_api" "orders" {
-      name         = "orders"
-      group_id     = alicloud_api_gateway_group.shop.id
-      description  = "orders"
-      auth_type    = "APP"
-      service_type = "HTTP"
-      request_config {
-        protocol = "HTTPS"
-        method   = "GET"
-        path     = "/orders"
-        mode     = "MAPPING"
-      }
-    }
-    ```
   EOT
 }
 
@@ -298,41 +109,6 @@ rule "NET013" {
 
     ## How to fix
     アプリ認証を必須にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_api_gateway_api" "orders" {
-      name         = "orders"
-      group_id     = alicloud_api_gateway_group.shop.id
-      description  = "orders"
-      auth_type    = "ANONYMOUS"
-      service_type = "MOCK"
-      request_config {
-        protocol = "HTTPS"
-        method   = "GET"
-        path     = "/orders"
-        mode     = "MAPPING"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_api_gateway_api" "orders" {
-      name         = "orders"
-      group_id     = alicloud_api_gateway_group.shop.id
-      description  = "orders"
-      auth_type    = "APP"
-      service_type = "MOCK"
-      request_config {
-        protocol = "HTTPS"
-        method   = "GET"
-        path     = "/orders"
-        mode     = "MAPPING"
-      }
-    }
-    ```
   EOT
 }
 
@@ -347,31 +123,6 @@ rule "NET014" {
 
     ## How to fix
     フローログを追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_vpc" "main" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_vpc" "main" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-
-    resource "alicloud_vpc_flow_log" "main" {
-      resource_id    = alicloud_vpc.main.id
-      resource_type  = "VPC"
-      traffic_type   = "All"
-      project_name   = alicloud_log_project.net.project_name
-      log_store_name = alicloud_log_store.flows.logstore_name
-    }
-    ```
   EOT
 }
 
@@ -385,33 +136,6 @@ rule "NET015" {
 
     ## How to fix
     エントリの範囲を絞り込んでください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_network_acl" "app" {
-      vpc_id = alicloud_vpc.main.id
-      ingress_acl_entries {
-        protocol       = "tcp"
-        port           = "1/65535"
-        source_cidr_ip = "0.0.0.0/0"
-        policy         = "accept"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_network_acl" "app" {
-      vpc_id = alicloud_vpc.main.id
-      ingress_acl_entries {
-        protocol       = "tcp"
-        port           = "443/443"
-        source_cidr_ip = "0.0.0.0/0"
-        policy         = "accept"
-      }
-    }
-    ```
   EOT
 }
 
@@ -425,31 +149,6 @@ rule "NET016" {
 
     ## How to fix
     エントリを削除し、踏み台ホストまたは VPN を使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_forward_entry" "ssh" {
-      forward_table_id = alicloud_nat_gateway.egress.forward_table_ids
-      external_ip      = alicloud_eip_address.nat.ip_address
-      external_port    = "2222"
-      ip_protocol      = "tcp"
-      internal_ip      = alicloud_instance.app.private_ip
-      internal_port    = "22"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_forward_entry" "https" {
-      forward_table_id = alicloud_nat_gateway.egress.forward_table_ids
-      external_ip      = alicloud_eip_address.nat.ip_address
-      external_port    = "443"
-      ip_protocol      = "tcp"
-      internal_ip      = alicloud_instance.app.private_ip
-      internal_port    = "443"
-    }
-    ```
   EOT
 }
 
@@ -461,29 +160,6 @@ rule "NET017" {
 
     ## How to fix
     リスナーを削除するか、ホワイトリスト ACL で制限してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_listener" "mysql" {
-      load_balancer_id = alicloud_slb_load_balancer.db.id
-      protocol         = "tcp"
-      frontend_port    = 3306
-      backend_port     = 3306
-      bandwidth        = -1
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_listener" "https" {
-      load_balancer_id = alicloud_slb_load_balancer.web.id
-      protocol         = "tcp"
-      frontend_port    = 443
-      backend_port     = 443
-      bandwidth        = -1
-    }
-    ```
   EOT
 }
 
@@ -494,41 +170,6 @@ rule "NET018" {
 
     ## How to fix
     インスタンスで Log Service を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_waf_instance" "main" {
-      big_screen           = "0"
-      exclusive_ip_package = "1"
-      ext_bandwidth        = "50"
-      ext_domain_package   = "1"
-      package_code         = "version_3"
-      prefessional_service = "false"
-      subscription_type    = "Subscription"
-      period               = 1
-      waf_log              = "false"
-      log_storage          = "3"
-      log_time             = "180"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_waf_instance" "main" {
-      big_screen           = "0"
-      exclusive_ip_package = "1"
-      ext_bandwidth        = "50"
-      ext_domain_package   = "1"
-      package_code         = "version_3"
-      prefessional_service = "false"
-      subscription_type    = "Subscription"
-      period               = 1
-      waf_log              = "true"
-      log_storage          = "3"
-      log_time             = "180"
-    }
-    ```
   EOT
 }
 
@@ -541,42 +182,6 @@ rule "NET019" {
 
     ## How to fix
     HTTPS 証明書を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cdn_domain_new" "site" {
-      domain_name = "www.example.com"
-      cdn_type    = "web"
-      sources {
-        content  = "origin.example.com"
-        type     = "domain"
-        port     = 443
-        priority = 20
-        weight   = 10
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cdn_domain_new" "site" {
-      domain_name = "www.example.com"
-      cdn_type    = "web"
-      sources {
-        content  = "origin.example.com"
-        type     = "domain"
-        port     = 443
-        priority = 20
-        weight   = 10
-      }
-      certificate_config {
-        server_certificate_status = "on"
-        cert_type                 = "cas"
-        cert_id                   = var.cert_id
-      }
-    }
-    ```
   EOT
 }
 
@@ -589,39 +194,6 @@ rule "NET020" {
 
     ## How to fix
     必要なアプリケーションとポートのみを受け入れてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cloud_firewall_control_policy" "any" {
-      direction        = "in"
-      acl_action       = "accept"
-      description      = "allow all"
-      source           = "0.0.0.0/0"
-      source_type      = "net"
-      destination      = "0.0.0.0/0"
-      destination_type = "net"
-      proto            = "ANY"
-      application_name = "ANY"
-      dest_port        = "0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cloud_firewall_control_policy" "https" {
-      direction        = "in"
-      acl_action       = "accept"
-      description      = "public web"
-      source           = "0.0.0.0/0"
-      source_type      = "net"
-      destination      = alicloud_eip_address.web.ip_address
-      destination_type = "net"
-      proto            = "TCP"
-      application_name = "HTTPS"
-      dest_port        = "443/443"
-    }
-    ```
   EOT
 }
 
@@ -633,28 +205,6 @@ rule "NET021" {
 
     ## How to fix
     必要な宛先とポートのみを許可してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "out" {
-      type              = "egress"
-      ip_protocol       = "all"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "out_https" {
-      type              = "egress"
-      ip_protocol       = "tcp"
-      port_range        = "443/443"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
   EOT
 }
 
@@ -670,29 +220,6 @@ rule "NET022" {
 
     ## How to fix
     サービスを 443 で待ち受けるロードバランサーの背後に置くか、送信元を制限してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "app" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "8443/8443"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "app" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "443/443"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
   EOT
 }
 
@@ -706,29 +233,6 @@ rule "NET023" {
 
     ## How to fix
     Log Service への API ログ記録を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_api_gateway_group" "shop" {
-      name        = "shop"
-      description = "shop APIs"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_api_gateway_group" "shop" {
-      name        = "shop"
-      description = "shop APIs"
-    }
-
-    resource "alicloud_api_gateway_log_config" "this" {
-      sls_project   = alicloud_log_project.api.project_name
-      sls_log_store = alicloud_log_store.api.logstore_name
-      log_type      = "PROVIDER"
-    }
-    ```
   EOT
 }
 
@@ -741,23 +245,5 @@ rule "NET024" {
 
     ## How to fix
     vSwitch 内に作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_load_balancer" "api" {
-      load_balancer_name = "api"
-      address_type       = "intranet"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_load_balancer" "api" {
-      load_balancer_name = "api"
-      address_type       = "intranet"
-      vswitch_id         = "vsw-bp1s5fnvk4gn2tws03624"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/ram/grammar.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "RAM001" {
   docs = <<-EOT
@@ -10,29 +10,6 @@ rule "RAM001" {
 
     ## How to fix
     `"Version": "1"`（数値の 1 ではなく文字列）を追加し、ステートメントを配列に入れてください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": 1, "Statement": []}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "ecs:Describe*",
-            "ecs:List*"
-          ],
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -45,26 +22,6 @@ rule "RAM002" {
 
     ## How to fix
     `"Statement": [ { ... } ]` と記述してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -79,32 +36,6 @@ rule "RAM003" {
     ## How to fix
     要素名はドキュメントどおりに正確に記述してください。
     acslint が最も近い名前を提案します。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Actions": "ecs:Describe*", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "Read",
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {
-              "acs:SourceIp": "10.0.0.0/8"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -117,33 +48,6 @@ rule "RAM004" {
 
     ## How to fix
     大文字小文字もそのとおりに `"Effect": "Allow"` と記述し、`Action`/`NotAction` のどちらか一方だけを残し、`"Resource"` を追加して、すべての値をクォートで囲んでください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:Describe*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": [
-            "*"
-          ],
-          "Condition": {
-            "Bool": {
-              "acs:SecureTransport": "true"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -155,26 +59,6 @@ rule "RAM005" {
 
     ## How to fix
     ステートメントの適用対象となるリソースまたはプリンシパルを指定し、例外には `Deny` ステートメントを追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "NotResource": "acs:oss:*:*:secret/*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "acs:oss:*:*:public/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -188,28 +72,6 @@ rule "RAM006" {
 
     ## How to fix
     ID ポリシーからは `Principal` を削除し、信頼ポリシーとバケットポリシーには追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}},
-        {"Effect": "Allow", "Action": "sts:AssumeRole"}
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}
-      ]
-    }
-    ```
   EOT
 }
 
@@ -221,17 +83,6 @@ rule "RAM007" {
 
     ## How to fix
     余分な文字を削除し、サービスコードとアクション名を記述してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram: DeleteUser", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:DeleteUser", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -254,17 +105,6 @@ rule "RAM008" {
     ## How to fix
     サービスの認可ページに記載されたアクション名を使用してください。
     acslint が最も近い名前を提案します。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstance", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -276,17 +116,6 @@ rule "RAM009" {
 
     ## How to fix
     サービスコードは小文字で、アクション名はカタログのとおりに記述してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ECS:describeinstances", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -299,35 +128,6 @@ rule "RAM010" {
 
     ## How to fix
     アクションの操作対象となるリソースの ARN を記述してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "dms:LoginDatabase",
-          "Resource": "acs:oss:*:*:mybucket"
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "acs:oss:*:*:mybucket/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -341,41 +141,6 @@ rule "RAM011" {
     ## How to fix
     ドキュメントに記載された演算子を使用してください。
     acslint が最も近いものを提案します。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*",
-      "Condition": {"IpAdress": {"acs:SourceIp": "10.0.0.0/8"}}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {
-              "acs:SourceIp": [
-                "10.0.0.0/8",
-                "203.0.113.7"
-              ]
-            },
-            "StringLike": {
-              "acs:SourceVpc": "vpc-*"
-            },
-            "DateLessThan": {
-              "acs:CurrentTime": "2030-01-01T00:00:00Z"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -387,42 +152,6 @@ rule "RAM012" {
 
     ## How to fix
     ドキュメントに記載されたグローバルキーを正しい大文字小文字で使用し、演算子の型に合った値を指定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*",
-      "Condition": {"IpAddress": {"acs:SourceIP": "vpc-123"}}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {
-              "acs:SourceIp": "10.0.0.0/8"
-            },
-            "Bool": {
-              "acs:SecureTransport": "true"
-            },
-            "StringEquals": {
-              "acs:ResourceTag/team": "ops",
-              "ecs:tag/env": "prod"
-            },
-            "NumericLessThan": {
-              "ecs:InstanceCount": "5"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/iam.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "IAM001" {
   docs = <<-EOT
@@ -13,24 +13,6 @@ rule "IAM001" {
     認証情報はコードの外から渡します：環境変数 `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`、CLI の `profile`、ECS インスタンスロール（`ecs_role_name`）、OIDC（`assume_role_with_oidc`）、または `assume_role` ブロックを使用します。
     そのうえで、コミットされたキーを無効化してローテーションしてください：キーは履歴に残ります。
     明らかなプレースホルダー（`"xxxxxx"`、`"<your-access-key-id>"`）は報告されません。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {
-      access_key = "LTAI5tFakeKey9Xq2Lm8Wz"
-      secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The keys come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET in the
-    # environment (or a CLI profile, an ECS role, OIDC), never from the code.
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-    ```
   EOT
 }
 
@@ -43,27 +25,6 @@ rule "IAM002" {
     ## How to fix
     AccessKey（コードではなく環境変数から渡すもの）は認証のためだけに使い、構成に必要な権限を持つロールを指定した `assume_role` ブロックを追加してください。
     さらに望ましいのは、ECS インスタンスロール、または OIDC を使用する CI システムから実行することです。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {
-      access_key = "LTAI5tFakeKey9Xq2Lm8Wz"
-      secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The AccessKey comes from the environment and only authenticates the AssumeRole call.
-    provider "alicloud" {
-      region = "cn-hangzhou"
-      assume_role {
-        role_arn     = "acs:ram::123456789012:role/terraform"
-        session_name = "terraform"
-      }
-    }
-    ```
   EOT
 }
 
@@ -75,26 +36,6 @@ rule "IAM003" {
 
     ## How to fix
     キーが属する RAM ユーザーを指定し、そのユーザーには必要な権限のみを付与してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "root" {
-      pgp_key = "keybase:ops"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_user" "ci" {
-      name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name
-      pgp_key   = "keybase:ops"
-    }
-    ```
   EOT
 }
 
@@ -107,27 +48,6 @@ rule "IAM004" {
     ## How to fix
     `pgp_key` を設定してください。プロバイダーは `encrypted_secret` のみを保存し、秘密鍵の保持者がそれを復号します。
     さらに望ましいのは、AccessKey をロール（ECS ロール、RRSA、OIDC）に置き換えることです。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "nulled" {
-      user_name = "nulled"
-      pgp_key   = null
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-      pgp_key   = "keybase:ops_team"
-    }
-    ```
   EOT
 }
 
@@ -138,23 +58,6 @@ rule "IAM005" {
 
     ## How to fix
     `secret_file` を削除してください。`pgp_key` を使用し、出力される `encrypted_secret` を配布します。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name   = "ci"
-      secret_file = "ci.key"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-      pgp_key   = "keybase:ops_team"
-    }
-    ```
   EOT
 }
 
@@ -166,29 +69,6 @@ rule "IAM006" {
     ## How to fix
     ユーザーごとに有効なキーは 1 つだけにしてください。
     ローテーションでは、新しいキーを作成してクライアントを切り替えた後、古いキーを `Inactive` にして削除します。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "a" { user_name = "ci" }
-    resource "alicloud_ram_access_key" "b" { user_name = "ci" }   # reported
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_access_key" "old" {
-      user_name = "ci"
-      status    = "Inactive"
-    }
-
-    resource "alicloud_ram_access_key" "new" {
-      user_name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "other_user" {
-      user_name = "deploy"
-    }
-    ```
   EOT
 }
 
@@ -199,30 +79,6 @@ rule "IAM007" {
 
     ## How to fix
     プログラム用に専用の RAM ユーザー（またはロール）を作成し、人のアカウントからキーを削除してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name = "alice"
-      password  = var.initial_password
-    }
-    resource "alicloud_ram_access_key" "alice" {
-      user_name = "alice"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name = "alice"
-      password  = var.initial_password
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-    }
-    ```
   EOT
 }
 
@@ -234,30 +90,6 @@ rule "IAM008" {
 
     ## How to fix
     output を `sensitive = true` にするか、代わりに PGP で暗号化された Secret を出力してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    output "ci_secret" {
-      value = alicloud_ram_access_key.ci.secret   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    output "secret" {
-      value     = alicloud_ram_access_key.ci.secret
-      sensitive = true
-    }
-
-    output "encrypted" {
-      value = alicloud_ram_access_key.ci.encrypted_secret
-    }
-
-    output "id" {
-      value = alicloud_ram_access_key.ci.id
-    }
-    ```
   EOT
 }
 
@@ -268,25 +100,6 @@ rule "IAM009" {
 
     ## How to fix
     ポリシーはグループまたはロールにアタッチし、代わりにメンバーシップを管理してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_user_policy_attachment" "a" {   # reported
-      user_name   = "alice"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }
 
@@ -299,38 +112,6 @@ rule "IAM010" {
     ## How to fix
     最小権限のポリシーをアタッチしてください。
     カスタムポリシーが参照（`policy_name = alicloud_ram_policy.x.policy_name`）を通じてアタッチされている場合、acslint はそのポリシーのドキュメントを読み取ります。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_role_policy_attachment" "ops" {
-      role_name   = alicloud_ram_role.ops.name
-      policy_name = "AdministratorAccess"   # reported
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_policy" "read" {
-      policy_name     = "read-logs"
-      policy_document = <<-POLICY
-        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:Get*", "Resource": "*"}]}
-      POLICY
-    }
-
-    resource "alicloud_ram_role_policy_attachment" "ops" {
-      role_name   = "ops"
-      policy_name = alicloud_ram_policy.read.policy_name
-      policy_type = "Custom"
-    }
-
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }
 
@@ -342,25 +123,6 @@ rule "IAM011" {
 
     ## How to fix
     `Aliyun<Service>ReadOnlyAccess`、または必要なアクションを列挙したカスタムポリシーを使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSFullAccess"   # reported
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }
 
@@ -371,30 +133,6 @@ rule "IAM012" {
 
     ## How to fix
     ユーザーに MFA デバイスを必須にするか、セキュリティ設定でアカウント全体に MFA を強制してください（どちらか一方でこのルールを満たします）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name = "alice"
-      password  = var.initial_password
-    }
-
-    resource "alicloud_ram_login_profile" "bob" {
-      user_name         = "bob"
-      password          = var.initial_password
-      mfa_bind_required = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name         = "alice"
-      password          = var.initial_password
-      mfa_bind_required = true
-    }
-    ```
   EOT
 }
 
@@ -407,29 +145,6 @@ rule "IAM013" {
     ## How to fix
     `mfa_operation_for_login = "mandatory"` を設定してください。
     非推奨の `enforce_mfa_for_login = true` も受け入れられます（Checkov と異なり、acslint は両方を読み取ります）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "default" {
-      allow_user_to_change_password = true
-    }
-
-    resource "alicloud_ram_security_preference" "adaptive" {
-      mfa_operation_for_login = "adaptive"
-    }
-
-    resource "alicloud_ram_security_preference" "legacy" {
-      enforce_mfa_for_login = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      mfa_operation_for_login = "mandatory"
-    }
-    ```
   EOT
 }
 
@@ -440,25 +155,6 @@ rule "IAM014" {
 
     ## How to fix
     `allow_user_to_manage_access_keys = false` を設定し、キーはレビューを経たコードで作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      allow_user_to_manage_access_keys = true   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      allow_user_to_manage_access_keys = false
-    }
-
-    resource "alicloud_ram_security_preference" "default" {
-      mfa_operation_for_login = "mandatory"
-    }
-    ```
   EOT
 }
 
@@ -472,29 +168,6 @@ rule "IAM015" {
     ## How to fix
     `max_idle_days_for_users = 90` と `max_idle_days_for_access_keys = 90` を設定し（provider 1.268 以降）、`login_session_duration` は短くしてください。
     オプション `max_idle_days`（デフォルト 90）と `max_session_hours`（デフォルト 6）で上限を変更できます。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "defaults" {
-      mfa_operation_for_login = "mandatory"
-    }
-
-    resource "alicloud_ram_security_preference" "explicit" {
-      max_idle_days_for_users       = 365
-      max_idle_days_for_access_keys = 90
-      login_session_duration        = 24
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      max_idle_days_for_users       = 90
-      max_idle_days_for_access_keys = 90
-      login_session_duration        = 6
-    }
-    ```
   EOT
 }
 
@@ -505,25 +178,6 @@ rule "IAM016" {
 
     ## How to fix
     コンソールと SSO のログオンを既知のネットワークに限定してください。/8 より広いマスクも報告されます。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "none" {
-      mfa_operation_for_login = "mandatory"
-    }
-
-    resource "alicloud_ram_security_preference" "wide" {
-      login_network_masks = "10.0.0.0/8;0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      login_network_masks = "203.0.113.0/24;198.51.100.0/24"
-    }
-    ```
   EOT
 }
 
@@ -535,24 +189,6 @@ rule "IAM017" {
 
     ## How to fix
     `minimum_password_length = 14` 以上を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "explicit" {
-      minimum_password_length = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      minimum_password_length = 14
-    }
-    ```
   EOT
 }
 
@@ -564,24 +200,6 @@ rule "IAM018" {
 
     ## How to fix
     4 つの `require_*` 属性を true に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_password_policy" "defaults" {
-      minimum_password_length = 14
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_password_policy" "this" {
-      require_uppercase_characters = true
-      require_lowercase_characters = true
-      require_numbers              = true
-      require_symbols              = true
-    }
-    ```
   EOT
 }
 
@@ -594,28 +212,6 @@ rule "IAM019" {
 
     ## How to fix
     `max_password_age` を 90 以下（かつ 0 以外）に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "never" {
-      max_password_age = 0
-    }
-
-    resource "alicloud_ram_account_password_policy" "long" {
-      max_password_age = 365
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      max_password_age = 90
-    }
-    ```
   EOT
 }
 
@@ -627,28 +223,6 @@ rule "IAM020" {
 
     ## How to fix
     `password_reuse_prevention` を 24（少なくとも 5）に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "disabled" {
-      password_reuse_prevention = 0
-    }
-
-    resource "alicloud_ram_account_password_policy" "few" {
-      password_reuse_prevention = 3
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      password_reuse_prevention = 24
-    }
-    ```
   EOT
 }
 
@@ -661,28 +235,6 @@ rule "IAM021" {
 
     ## How to fix
     上限を 5 以下（かつ 0 以外）に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_account_password_policy" "disabled" {
-      max_login_attempts = 0
-    }
-
-    resource "alicloud_ram_account_password_policy" "many" {
-      max_login_attempts = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_password_policy" "this" {
-      max_login_attemps = 5
-    }
-    ```
   EOT
 }
 
@@ -693,24 +245,6 @@ rule "IAM022" {
 
     ## How to fix
     `hard_expiry = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "explicit" {
-      hard_expiry = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      hard_expiry = true
-    }
-    ```
   EOT
 }
 
@@ -724,31 +258,6 @@ rule "IAM023" {
     `max_session_duration` は短く（デフォルトは 3600）してください。
     オプション `max_session_duration` を超える値が報告されます。
     オプションのデフォルトは 39600 秒（11 時間）で、11 時間を超え最大値の 12 時間（43200）までのセッションが報告されます。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_role" "audit" {
-      role_name            = "partner-audit"
-      max_session_duration = 43200   # reported
-      assume_role_policy_document = jsonencode({
-        Version   = "1"
-        Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
-      })
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_role" "audit" {
-      role_name            = "partner-audit"
-      max_session_duration = 3600
-      assume_role_policy_document = jsonencode({
-        Version   = "1"
-        Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
-      })
-    }
-    ```
   EOT
 }
 
@@ -770,42 +279,5 @@ rule "IAM030" {
 
     ## How to fix
     プログラムには最小権限を付与し、不要な高リスク API を拒否する Deny をアタッチし、長期の AccessKey よりもロール（ECS インスタンスロール、RRSA、OIDC）を優先してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_user" "ci" {
-      name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name
-      pgp_key   = "keybase:ci"
-    }
-
-    resource "alicloud_ram_user_policy_attachment" "ci" {
-      user_name   = alicloud_ram_user.ci.name
-      policy_name = "AliyunECSFullAccess"
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_user" "ci" {
-      name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name
-      pgp_key   = "keybase:ci"
-    }
-
-    resource "alicloud_ram_user_policy_attachment" "ci" {
-      user_name   = alicloud_ram_user.ci.name
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/k8s.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "K8S001" {
   docs = <<-EOT
@@ -8,31 +8,6 @@ rule "K8S001" {
 
     ## How to fix
     ノードプールでマネージドの自動修復を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      cluster_id     = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids    = [alicloud_vswitch.k8s.id]
-      management {
-        auto_repair = false
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      cluster_id     = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids    = [alicloud_vswitch.k8s.id]
-      management {
-        auto_repair = true
-      }
-    }
-    ```
   EOT
 }
 
@@ -49,26 +24,6 @@ rule "K8S002" {
     ## How to fix
     インターネットエンドポイントなしでクラスターを作成し、VPC（VPN ゲートウェイ、踏み台ホスト、CEN）から管理してください。
     インターネットエンドポイントが避けられない場合は、アクセス制御リストでロードバランサーを制限してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name         = "app"
-      cluster_spec = "ack.pro.small"
-      vswitch_ids  = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name                 = "app"
-      cluster_spec         = "ack.pro.small"
-      vswitch_ids          = [alicloud_vswitch.k8s.id]
-      slb_internet_enabled = false
-    }
-    ```
   EOT
 }
 
@@ -85,26 +40,6 @@ rule "K8S003" {
 
     ## How to fix
     KMS キーを作成し、`encryption_provider_key` にその ID を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name         = "app"
-      cluster_spec = "ack.pro.small"
-      vswitch_ids  = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name                    = "app"
-      cluster_spec            = "ack.pro.small"
-      vswitch_ids             = [alicloud_vswitch.k8s.id]
-      encryption_provider_key = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -120,24 +55,6 @@ rule "K8S004" {
 
     ## How to fix
     `enable_rrsa = true` を設定したうえで、信頼ポリシーにクラスターの OIDC プロバイダーとサービスアカウントを指定した RAM ロールをワークロードごとに作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      enable_rrsa = true
-    }
-    ```
   EOT
 }
 
@@ -153,33 +70,6 @@ rule "K8S005" {
 
     ## How to fix
     作成時にアドオンを追加してください（または後から `alicloud_cs_kubernetes_addon` で追加します）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      addons {
-        name = "terway-eniip"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      addons {
-        name = "terway-eniip"
-      }
-      addons {
-        name   = "logtail-ds"
-        config = jsonencode({ IngressDashboardEnabled = "true" })
-      }
-    }
-    ```
   EOT
 }
 
@@ -198,31 +88,6 @@ rule "K8S006" {
 
     ## How to fix
     Terway でクラスターを作成し、NetworkPolicy を有効なままにしてください。そのうえで、名前空間間のトラフィックをデフォルトで拒否するポリシーを記述してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      pod_cidr    = "172.20.0.0/16"
-      addons {
-        name = "flannel"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name            = "app"
-      vswitch_ids     = [alicloud_vswitch.k8s.id]
-      pod_vswitch_ids = [alicloud_vswitch.pods.id]
-      addons {
-        name = "terway-eniip"
-      }
-    }
-    ```
   EOT
 }
 
@@ -237,25 +102,5 @@ rule "K8S007" {
 
     ## How to fix
     すべてのノードプールで `install_cloud_monitor = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      cluster_id     = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids    = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name        = "default"
-      cluster_id            = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids           = [alicloud_vswitch.k8s.id]
-      install_cloud_monitor = true
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/kms.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "KMS001" {
   docs = <<-EOT
@@ -8,23 +8,6 @@ rule "KMS001" {
 
     ## How to fix
     自動ローテーションを有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description = "data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description        = "data"
-      automatic_rotation = "Enabled"
-      rotation_interval  = "365d"
-    }
-    ```
   EOT
 }
 
@@ -40,23 +23,6 @@ rule "KMS002" {
 
     ## How to fix
     少なくとも年に 1 回ローテーションしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      automatic_rotation = "Enabled"
-      rotation_interval  = "730d"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      automatic_rotation = "Enabled"
-      rotation_interval  = "365d"
-    }
-    ```
   EOT
 }
 
@@ -72,21 +38,6 @@ rule "KMS003" {
 
     ## How to fix
     データを保護するキーは `Enabled` のままにし、削除はデータを再暗号化した後にのみ行ってください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      status = "PendingDeletion"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      status = "Enabled"
-    }
-    ```
   EOT
 }
 
@@ -100,22 +51,6 @@ rule "KMS004" {
 
     ## How to fix
     データを保護するキーで削除保護を有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description = "data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description         = "data"
-      deletion_protection = "Enabled"
-    }
-    ```
   EOT
 }
 
@@ -130,28 +65,5 @@ rule "KMS005" {
 
     ## How to fix
     マネージドシークレットの自動ローテーションを有効にしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_secret" "db" {
-      secret_name = "db-app"
-      secret_type = "Rds"
-      secret_data = jsonencode({ Accounts = [{ AccountName = "app" }] })
-      version_id  = "v1"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_secret" "db" {
-      secret_name               = "db-app"
-      secret_type               = "Rds"
-      secret_data               = jsonencode({ Accounts = [{ AccountName = "app" }] })
-      version_id                = "v1"
-      enable_automatic_rotation = true
-      rotation_interval         = "30d"
-    }
-    ```
   EOT
 }

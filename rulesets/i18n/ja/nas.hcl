@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/nas.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "NAS001" {
   docs = <<-EOT
@@ -10,25 +10,6 @@ rule "NAS001" {
 
     ## How to fix
     `encrypt_type = 2` と独自の KMS キー（または NAS 管理キーの `1`。こちらは NAS002 が low として報告します）を指定してファイルシステムを作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-      encrypt_type  = 2
-      kms_key_id    = alicloud_kms_key.nas.id
-    }
-    ```
   EOT
 }
 
@@ -42,26 +23,6 @@ rule "NAS002" {
 
     ## How to fix
     独自の KMS キーを使用してください（作成時のみ指定可能）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-      encrypt_type  = 1
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-      encrypt_type  = 2
-      kms_key_id    = alicloud_kms_key.nas.id
-    }
-    ```
   EOT
 }
 
@@ -74,24 +35,6 @@ rule "NAS003" {
 
     ## How to fix
     クライアントのサブネットのみを許可してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_access_rule" "all" {
-      access_group_name = alicloud_nas_access_group.app.access_group_name
-      source_cidr_ip    = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_access_rule" "app" {
-      access_group_name = alicloud_nas_access_group.app.access_group_name
-      source_cidr_ip    = "10.0.1.0/24"
-      rw_access_type    = "RDONLY"
-    }
-    ```
   EOT
 }
 
@@ -104,23 +47,5 @@ rule "NAS004" {
 
     ## How to fix
     クライアントのサブネットを列挙したルールを持つ独自のアクセスグループをアタッチしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_mount_target" "app" {
-      file_system_id = alicloud_nas_file_system.share.id
-      vswitch_id     = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_mount_target" "app" {
-      file_system_id    = alicloud_nas_file_system.share.id
-      vswitch_id        = alicloud_vswitch.app.id
-      access_group_name = "app-clients"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/net.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "NET001" {
   docs = <<-EOT
@@ -20,29 +20,6 @@ rule "NET001" {
 
     ## How to fix
     ポートは必要な範囲からのみ許可するか、まったく許可しないでください（踏み台ホスト、Cloud Assistant、または VPN を使用します）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "ssh" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "22/22"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "ssh" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "22/22"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "10.10.0.0/16"
-    }
-    ```
   EOT
 }
 
@@ -59,29 +36,6 @@ rule "NET002" {
 
     ## How to fix
     特定のポートを特定の範囲から許可するルールに置き換えてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "all" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "1/65535"
-      security_group_id = alicloud_security_group.web.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "https" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "443/443"
-      security_group_id = alicloud_security_group.web.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
   EOT
 }
 
@@ -97,29 +51,6 @@ rule "NET004" {
 
     ## How to fix
     ICMP は、インスタンスを監視する範囲からのみ受け入れてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "ping" {
-      type              = "ingress"
-      ip_protocol       = "icmp"
-      port_range        = "-1/-1"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "ping" {
-      type              = "ingress"
-      ip_protocol       = "icmp"
-      port_range        = "-1/-1"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "10.0.0.0/8"
-    }
-    ```
   EOT
 }
 
@@ -139,31 +70,5 @@ rule "NET003" {
 
     ## How to fix
     TLS 1.2 以上のポリシーを使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_listener" "https" {
-      load_balancer_id      = alicloud_slb_load_balancer.web.id
-      protocol              = "https"
-      frontend_port         = 443
-      backend_port          = 80
-      bandwidth             = -1
-      server_certificate_id = alicloud_slb_server_certificate.web.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_listener" "https" {
-      load_balancer_id      = alicloud_slb_load_balancer.web.id
-      protocol              = "https"
-      frontend_port         = 443
-      backend_port          = 80
-      bandwidth             = -1
-      server_certificate_id = alicloud_slb_server_certificate.web.id
-      tls_cipher_policy     = "tls_cipher_policy_1_2_strict_with_1_3"
-    }
-    ```
   EOT
 }

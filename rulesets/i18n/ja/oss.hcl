@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/oss.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "OSS001" {
   docs = <<-EOT
@@ -12,26 +12,6 @@ rule "OSS001" {
 
     ## How to fix
     `private`（デフォルト）を使用し、特定のプリンシパルにはバケットポリシーでアクセスを付与するか、署名付き URL を発行してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "example-site"
-      acl    = "public-read"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "assets" {
-      bucket = "example-assets"
-    }
-    resource "alicloud_oss_bucket_acl" "assets" {
-      bucket = alicloud_oss_bucket.assets.bucket
-      acl    = "private"
-    }
-    ```
   EOT
 }
 
@@ -44,26 +24,6 @@ rule "OSS002" {
 
     ## How to fix
     バケットにデフォルトの暗号化ルールを、インラインまたは分割リソースで宣言してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-
-    resource "alicloud_oss_bucket_server_side_encryption" "data" {
-      bucket        = alicloud_oss_bucket.data.bucket
-      sse_algorithm = "KMS"
-    }
-    ```
   EOT
 }
 
@@ -74,31 +34,6 @@ rule "OSS003" {
 
     ## How to fix
     バケットのバージョン管理を有効にし（インラインの `versioning` ブロック、または分割リソース `alicloud_oss_bucket_versioning`）、古いバージョンを期限切れにするライフサイクルルールを追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "trail" {
-      bucket = "example-trail"
-    }
-
-    resource "alicloud_oss_bucket" "suspended" {
-      bucket = "example-suspended"
-      versioning {
-        status = "Suspended"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "trail" {
-      bucket = "example-actiontrail"
-      versioning {
-        status = "Enabled"
-      }
-    }
-    ```
   EOT
 }
 
@@ -111,32 +46,6 @@ rule "OSS004" {
     ## How to fix
     アクセスログは別のプライベートバケットに送信してください。
     アクセスログを受け取るバケット自体には、ログ記録は必須ではありません。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-
-    # The bucket that receives the logs does not log itself.
-    resource "alicloud_oss_bucket" "access_logs" {
-      bucket = "example-access-logs"
-    }
-
-    resource "alicloud_oss_bucket_logging" "data" {
-      bucket        = alicloud_oss_bucket.data.bucket
-      target_bucket = alicloud_oss_bucket.access_logs.bucket
-      target_prefix = "data/"
-    }
-    ```
   EOT
 }
 
@@ -153,32 +62,6 @@ rule "OSS005" {
 
     ## How to fix
     `KMS` と独自のキーで暗号化してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_server_side_encryption" "data" {
-      bucket        = alicloud_oss_bucket.data.bucket
-      sse_algorithm = "AES256"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_server_side_encryption" "data" {
-      bucket            = alicloud_oss_bucket.data.bucket
-      sse_algorithm     = "KMS"
-      kms_master_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -195,33 +78,6 @@ rule "OSS006" {
 
     ## How to fix
     空の Referer を拒否してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "acme-site"
-    }
-
-    resource "alicloud_oss_bucket_referer" "site" {
-      bucket              = alicloud_oss_bucket.site.bucket
-      allow_empty_referer = true
-      referer_list        = ["https://www.example.com"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "acme-site"
-    }
-
-    resource "alicloud_oss_bucket_referer" "site" {
-      bucket              = alicloud_oss_bucket.site.bucket
-      allow_empty_referer = false
-      referer_list        = ["https://www.example.com"]
-    }
-    ```
   EOT
 }
 
@@ -237,33 +93,6 @@ rule "OSS007" {
 
     ## How to fix
     TLS 1.2 と 1.3 のみを許可してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_https_config" "data" {
-      bucket       = alicloud_oss_bucket.data.bucket
-      enable       = true
-      tls_versions = ["TLSv1.0", "TLSv1.1", "TLSv1.2"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_https_config" "data" {
-      bucket       = alicloud_oss_bucket.data.bucket
-      enable       = true
-      tls_versions = ["TLSv1.2", "TLSv1.3"]
-    }
-    ```
   EOT
 }
 
@@ -278,40 +107,6 @@ rule "OSS008" {
 
     ## How to fix
     重要なバケットにはゾーン冗長ストレージを使用し、リージョン障害やオペレーターの操作に耐える必要のあるバケットはレプリケーションまたはバックアップしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "records" {
-      bucket = "example-records"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "records" {
-      bucket          = "example-records"
-      redundancy_type = "ZRS"
-    }
-
-    resource "alicloud_oss_bucket_replication" "records" {
-      bucket = alicloud_oss_bucket.records.bucket
-      action = "ALL"
-      destination {
-        bucket   = "example-records-dr"
-        location = "oss-cn-shanghai"
-      }
-    }
-
-    resource "alicloud_hbr_oss_backup_plan" "records" {
-      oss_backup_plan_name = "records"
-      bucket               = alicloud_oss_bucket.records.bucket
-      vault_id             = "v-0000000000000000"
-      schedule             = "I|1602673264|PT2H"
-      backup_type          = "COMPLETE"
-      retention            = "7"
-    }
-    ```
   EOT
 }
 
@@ -326,31 +121,6 @@ rule "OSS009" {
 
     ## How to fix
     アカウントでパブリックアクセスをブロックするか、決して公開してはならないバケットについてバケット単位でブロックしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_public_access_block" "data" {
-      bucket              = alicloud_oss_bucket.data.bucket
-      block_public_access = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_public_access_block" "data" {
-      bucket              = alicloud_oss_bucket.data.bucket
-      block_public_access = true
-    }
-    ```
   EOT
 }
 
@@ -366,24 +136,6 @@ rule "OSS010" {
 
     ## How to fix
     Web サイト用のバケットには公開アセットのみを保存するか、オリジン認証を有効にした CDN を介してプライベートバケットから配信してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "example-site"
-      website {
-        index_document = "index.html"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "assets" {
-      bucket = "example-assets"
-    }
-    ```
   EOT
 }
 
@@ -401,39 +153,5 @@ rule "OSS011" {
 
     ## How to fix
     Allow ステートメントに送信元の条件を追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket_policy" "data" {
-      bucket = alicloud_oss_bucket.data.bucket
-      policy = jsonencode({
-        Version = "1"
-        Statement = [{
-          Effect    = "Allow"
-          Action    = ["oss:GetObject"]
-          Principal = ["1234567890"]
-          Resource  = ["acs:oss:*:*:example-data/*"]
-        }]
-      })
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket_policy" "data" {
-      bucket = alicloud_oss_bucket.data.bucket
-      policy = jsonencode({
-        Version = "1"
-        Statement = [{
-          Effect    = "Allow"
-          Action    = ["oss:GetObject"]
-          Principal = ["1234567890"]
-          Resource  = ["acs:oss:*:*:example-data/*"]
-          Condition = { IpAddress = { "acs:SourceIp" = ["203.0.113.0/24"] } }
-        }]
-      })
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/rds.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "DB006" {
   docs = <<-EOT
@@ -16,27 +16,6 @@ rule "DB006" {
 
     ## How to fix
     パブリックエンドポイントを削除し、VPC 内から接続してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_connection" "public" {
-      instance_id       = alicloud_db_instance.app.id
-      connection_prefix = "app-public"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine           = "MySQL"
-      engine_version   = "8.0"
-      instance_type    = "mysql.n2.medium.1"
-      instance_storage = 20
-      vswitch_id       = alicloud_vswitch.db.id
-      security_ips     = ["10.0.1.0/24"]
-    }
-    ```
   EOT
 }
 
@@ -54,39 +33,6 @@ rule "DB007" {
 
     ## How to fix
     3 つのパラメーターを `on` に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-      parameters {
-        name  = "log_connections"
-        value = "on"
-      }
-      parameters {
-        name  = "log_disconnections"
-        value = "on"
-      }
-      parameters {
-        name  = "log_duration"
-        value = "on"
-      }
-    }
-    ```
   EOT
 }
 
@@ -103,30 +49,6 @@ rule "DB008" {
 
     ## How to fix
     `encryption_key` を指定してインスタンスを作成してください（指定せずに作成したインスタンスに後から追加することはできません）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                   = "MySQL"
-      engine_version           = "8.0"
-      instance_type            = "mysql.n2.medium.2c"
-      instance_storage         = 100
-      db_instance_storage_type = "cloud_essd"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                   = "MySQL"
-      engine_version           = "8.0"
-      instance_type            = "mysql.n2.medium.2c"
-      instance_storage         = 100
-      db_instance_storage_type = "cloud_essd"
-      encryption_key           = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -141,30 +63,6 @@ rule "DB009" {
 
     ## How to fix
     メンテナンス時間帯にマイナーバージョンを自動アップグレードしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "mysql.n2.medium.1"
-      instance_storage           = 20
-      auto_upgrade_minor_version = "Manual"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "mysql.n2.medium.1"
-      instance_storage           = 20
-      auto_upgrade_minor_version = "Auto"
-      maintain_time              = "18:00Z-19:00Z"
-    }
-    ```
   EOT
 }
 
@@ -180,43 +78,6 @@ rule "DB010" {
 
     ## How to fix
     各エントリにはクライアントのサブネットのみを指定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-      pg_hba_conf {
-        type        = "host"
-        database    = "all"
-        user        = "all"
-        address     = "0.0.0.0/0"
-        method      = "md5"
-        priority_id = 1
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-      pg_hba_conf {
-        type        = "hostssl"
-        database    = "app"
-        user        = "app"
-        address     = "10.0.1.0/24"
-        method      = "scram-sha-256"
-        priority_id = 1
-      }
-    }
-    ```
   EOT
 }
 
@@ -232,23 +93,5 @@ rule "DB011" {
 
     ## How to fix
     ログバックアップを有効のままにしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_backup_policy" "app" {
-      instance_id       = alicloud_db_instance.app.id
-      enable_backup_log = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_backup_policy" "app" {
-      instance_id                 = alicloud_db_instance.app.id
-      enable_backup_log           = true
-      log_backup_retention_period = 30
-    }
-    ```
   EOT
 }

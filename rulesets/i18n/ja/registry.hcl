@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/registry.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "CR001" {
   docs = <<-EOT
@@ -13,29 +13,6 @@ rule "CR001" {
 
     ## How to fix
     `repo_type = "PRIVATE"` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id = alicloud_cr_ee_instance.acr.id
-      namespace   = alicloud_cr_ee_namespace.team.name
-      name        = "app"
-      summary     = "application image"
-      repo_type   = "PUBLIC"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id = alicloud_cr_ee_instance.acr.id
-      namespace   = alicloud_cr_ee_namespace.team.name
-      name        = "app"
-      summary     = "application image"
-      repo_type   = "PRIVATE"
-    }
-    ```
   EOT
 }
 
@@ -47,25 +24,6 @@ rule "CR002" {
 
     ## How to fix
     レジストリを必要とするネットワークを列挙するか、インターネットエンドポイントを無効にして VPC アクセスを使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_endpoint_acl_policy" "any" {
-      instance_id   = alicloud_cr_ee_instance.acr.id
-      entry         = "0.0.0.0/0"
-      endpoint_type = "internet"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_endpoint_acl_policy" "ci" {
-      instance_id   = alicloud_cr_ee_instance.acr.id
-      entry         = "203.0.113.0/24"
-      endpoint_type = "internet"
-    }
-    ```
   EOT
 }
 
@@ -79,27 +37,6 @@ rule "CR003" {
 
     ## How to fix
     スキャンエンジン（`ACR`、または Security Center のエンジンを使う `SAS`）を維持してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_ee_instance" "acr" {
-      instance_name = "acr"
-      instance_type = "Advanced"
-      payment_type  = "Subscription"
-      image_scanner = "DISABLE"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_ee_instance" "acr" {
-      instance_name = "acr"
-      instance_type = "Advanced"
-      payment_type  = "Subscription"
-      image_scanner = "SAS"
-    }
-    ```
   EOT
 }
 
@@ -116,30 +53,6 @@ rule "CR004" {
 
     ## How to fix
     `tag_immutability = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id = alicloud_cr_ee_instance.acr.id
-      namespace   = "team"
-      name        = "app"
-      summary     = "application image"
-      repo_type   = "PRIVATE"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id      = alicloud_cr_ee_instance.acr.id
-      namespace        = "team"
-      name             = "app"
-      summary          = "application image"
-      repo_type        = "PRIVATE"
-      tag_immutability = true
-    }
-    ```
   EOT
 }
 
@@ -155,32 +68,5 @@ rule "MSE001" {
 
     ## How to fix
     クラスターをプライベートに保つか、クライアントのアドレスをホワイトリストに登録してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mse_cluster" "nacos" {
-      cluster_specification = "MSE_SC_1_2_60_c"
-      cluster_type          = "Nacos-Ans"
-      cluster_version       = "NACOS_2_0_0"
-      instance_count        = 3
-      net_type              = "privatenet"
-      pub_network_flow      = "1"
-      vswitch_id            = alicloud_vswitch.mse.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mse_cluster" "nacos" {
-      cluster_specification = "MSE_SC_1_2_60_c"
-      cluster_type          = "Nacos-Ans"
-      cluster_version       = "NACOS_2_0_0"
-      instance_count        = 3
-      net_type              = "privatenet"
-      pub_network_flow      = "0"
-      vswitch_id            = alicloud_vswitch.mse.id
-    }
-    ```
   EOT
 }

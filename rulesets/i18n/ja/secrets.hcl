@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/secrets.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "SEC001" {
   docs = <<-EOT
@@ -16,27 +16,6 @@ rule "SEC001" {
     ## How to fix
     ファイルからキーを削除し、RAM コンソールで無効化して、コードの外（環境変数、CLI プロファイル、KMS Secrets Manager）に保管する代替のキーを作成し、履歴からも完全に削除してください。
     AccessKey よりもロール（ECS インスタンスロール、RRSA、OIDC）を優先してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    locals {
-      ak = "LTAI5tQ9xLpD2mVb7RkW3nYx"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The key comes from ALIBABA_CLOUD_ACCESS_KEY_ID in the environment, not from the code.
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-
-    locals {
-      # Placeholders in examples are not reported.
-      example_key_id = "LTAIxxxxxxxxxxxxxxxx"
-    }
-    ```
   EOT
 }
 
@@ -51,28 +30,6 @@ rule "SEC002" {
 
     ## How to fix
     キーペアは漏えいしたものとして扱ってください：無効化し、コードの外に保管する新しいキーペアを作成し、古いものを履歴から完全に削除します。
-
-    ## Example
-    Bad:
-    ```hcl
-    variable "secret_key" {
-      default = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
-    }
-
-    locals {
-      id    = "LTAI5tFakeKey9Xq2Lm8Wz"
-      value = "Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # No default: the secret is given at run time (TF_VAR_secret_key), never stored in the code.
-    variable "secret_key" {
-      type      = string
-      sensitive = true
-    }
-    ```
   EOT
 }
 
@@ -88,27 +45,5 @@ rule "SEC003" {
     ファイルとその履歴からトークンを削除してください。
     トークンは個別に取り消すことができません：まだ有効な可能性がある場合は、失効するまでロールに Deny をアタッチしてください（`acslint policy deny-high-risk`）。
     トークンは保存せず、実行時に取得してください（インスタンスロール、RRSA、OIDC）。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-
-    locals {
-      # A token pasted for a quick test.
-      token = "CAISUvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA/TkB/yOaGglfIPk5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK4NFQV7FZmH+UzHQR1xfxRXmyqhAPu7NPpZP+rtJySLdi46tYBfB2WiucHX4PN8RJIb0/ZWTq338UKnJm"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # Temporary credentials are requested at run time (ECS instance role), not pasted in.
-    provider "alicloud" {
-      region        = "cn-hangzhou"
-      ecs_role_name = "terraform"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/ram/semantics.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "RAM020" {
   docs = <<-EOT
@@ -11,17 +11,6 @@ rule "RAM020" {
 
     ## How to fix
     ワイルドカードを、保持者が必要とするサービスとアクションに置き換えてください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:Describe*", "*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -35,17 +24,6 @@ rule "RAM021" {
 
     ## How to fix
     必要なアクションを列挙するか、Resource を限定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:*", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:Get*", "ram:List*"], "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -58,26 +36,6 @@ rule "RAM022" {
 
     ## How to fix
     許可するものを `Action` で指定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "NotAction": ["ram:*", "ims:*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": ["ecs:Describe*", "vpc:Describe*", "oss:Get*", "oss:List*"],
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -88,26 +46,6 @@ rule "RAM023" {
 
     ## How to fix
     リソースを `Resource` で指定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotResource": "acs:oss:*:*:audit-logs/*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:*",
-          "Resource": ["acs:oss:*:*:app-data", "acs:oss:*:*:app-data/*"]
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -129,31 +67,6 @@ rule "RAM024" {
 
     ## How to fix
     これらのアクションを特定のユーザー、ロール、ポリシーに限定するか、管理者専用にしてください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:CreatePolicyVersion", "ram:Get*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ram:CreatePolicyVersion",
-          "Resource": "acs:ram::123456789012:policy/app-deploy"
-        },
-        {
-          "Effect": "Allow",
-          "Action": "ram:Get*",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -168,29 +81,6 @@ rule "RAM025" {
 
     ## How to fix
     ステートメントを自社の送信元（egress）アドレスまたは VPC に限定するか、ネットワーク条件の Deny を追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:RunInstances", "ecs:Describe*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": ["ecs:RunInstances", "ecs:Describe*"],
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -203,53 +93,6 @@ rule "RAM026" {
 
     ## How to fix
     これらのアクションを日常的なポリシーから削除するか、条件を追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "actiontrail:Describe*",
-            "actiontrail:DeleteTrail",
-            "actiontrail:StopLogging"
-          ],
-          "Resource": "*"
-        },
-        {
-          "Effect": "Allow",
-          "Action": "oss:PutBucket*",
-          "Resource": "acs:oss:*:*:logs"
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "actiontrail:Describe*",
-            "actiontrail:GetTrailStatus",
-            "actiontrail:LookupEvents"
-          ],
-          "Resource": "*"
-        },
-        {
-          "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "acs:oss:*:*:logs/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -260,30 +103,6 @@ rule "RAM030" {
 
     ## How to fix
     信頼するアカウント、ロール、サービス、または ID プロバイダーを指定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["*"]}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "sts:AssumeRole",
-          "Principal": {
-            "RAM": [
-              "acs:ram::123456789012:root"
-            ]
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -300,17 +119,6 @@ rule "RAM031" {
 
     ## How to fix
     相手アカウントの特定のロールを信頼するか、条件を追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:root"]}}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:role/deployer"]}}]}
-    ```
   EOT
 }
 
@@ -321,34 +129,6 @@ rule "RAM032" {
 
     ## How to fix
     信頼ポリシーのドキュメントに示されている条件を追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-      "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "sts:AssumeRole",
-          "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]},
-          "Condition": {
-            "StringEquals": {
-              "oidc:aud": "sts.aliyuncs.com",
-              "oidc:iss": "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123456789abcdef",
-              "oidc:sub": "system:serviceaccount:app:app"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -362,35 +142,6 @@ rule "RAM033" {
 
     ## How to fix
     ドキュメントに記載されたサービスプリンシパルと `sts:AssumeRole` を使用してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": ["sts:AssumeRole", "ram:ListUsers"],
-          "Principal": {"Service": ["ecs.aliyuncs.com"]}
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "sts:AssumeRole",
-          "Principal": {"Service": ["ecs.aliyuncs.com"]}
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -402,30 +153,6 @@ rule "RAM040" {
 
     ## How to fix
     書き込みを許可するアカウントまたは RAM ID を指定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:PutObject"], "Principal": ["*"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:PutObject",
-          "Principal": [
-            "123456789012"
-          ],
-          "Resource": "acs:oss:*:123456789012:my-bucket/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -438,20 +165,6 @@ rule "RAM041" {
 
     ## How to fix
     ネットワークまたはリファラーの条件を追加するか、プリンシパルを指定してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"],
-      "Condition": {"IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}}}]}
-    ```
   EOT
 }
 
@@ -462,19 +175,6 @@ rule "RAM042" {
 
     ## How to fix
     プリンシパルを削除するか、自分のアカウントであればそのアカウントを `accounts` に追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["999999999999"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["acs:ram::123456789012:role/reader"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
   EOT
 }
 
@@ -489,44 +189,6 @@ rule "RAM043" {
 
     ## How to fix
     下の良い例のように、バケット全体に対して全員の平文 HTTP（`acs:SecureTransport` が `false`）を拒否するステートメントを追加するか、共有ステートメント自体で `acs:SecureTransport = true` を要求してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Principal": ["999999999999"],
-          "Action": ["oss:GetObject"],
-          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Principal": ["999999999999"],
-          "Action": ["oss:GetObject"],
-          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
-        },
-        {
-          "Effect": "Deny",
-          "Principal": ["*"],
-          "Action": ["oss:*"],
-          "Resource": ["acs:oss:*:123456789012:my-bucket", "acs:oss:*:123456789012:my-bucket/*"],
-          "Condition": {"Bool": {"acs:SecureTransport": "false"}}
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -537,29 +199,6 @@ rule "RAM044" {
 
     ## How to fix
     `*` をアクセスが必要なプリンシパルに置き換えるか、呼び出し元を自社のネットワークに絞り込む条件を追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "kms default key policy",
-          "Effect": "Allow",
-          "Principal": {"RAM": ["*"]},
-          "Action": ["kms:Decrypt", "kms:Encrypt"],
-          "Resource": ["*"]
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
-      "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
-    ```
   EOT
 }
 
@@ -576,28 +215,6 @@ rule "RAM045" {
     ```hcl
     options "RAM045" { accounts = ["123456789012"] }
     ```
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::999999999999:root"]},
-      "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
-          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
-          "Resource": ["*"]
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -609,32 +226,6 @@ rule "RAM050" {
 
     ## How to fix
     コンソールユーザー向けの MFA 条件は残し、API アクセスにはネットワーク条件を追加してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:*", "Resource": "*",
-      "Condition": {"Bool": {"acs:MFAPresent": "false"}}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Deny",
-          "Action": "ram:*",
-          "Resource": "*",
-          "Condition": {
-            "NotIpAddress": {
-              "acs:SourceIp": "10.0.0.0/8"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -646,49 +237,6 @@ rule "RAM051" {
 
     ## How to fix
     どちらか一方の名前を変更してください。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "Read",
-          "Effect": "Allow",
-          "Action": "ecs:Describe*",
-          "Resource": "*"
-        },
-        {
-          "Sid": "Read",
-          "Effect": "Allow",
-          "Action": "vpc:Describe*",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "ReadEcs",
-          "Effect": "Allow",
-          "Action": "ecs:Describe*",
-          "Resource": "*"
-        },
-        {
-          "Sid": "ReadVpc",
-          "Effect": "Allow",
-          "Action": "vpc:Describe*",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -700,19 +248,5 @@ rule "RAM052" {
 
     ## How to fix
     どちらか一方を削除してください。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"},
-      {"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
-    ```
   EOT
 }

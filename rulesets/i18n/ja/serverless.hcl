@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/serverless.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "ECI001" {
   docs = <<-EOT
@@ -13,42 +13,6 @@ rule "ECI001" {
 
     ## How to fix
     グループに RAM ロール（`ram_role_name`）を付与して起動時に KMS Secrets Manager からシークレットを読み取るか、ファイルとしてマウントしてください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        environment_vars {
-          key   = "DB_PASSWORD"
-          value = "s3cr3t-Passw0rd"
-        }
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      ram_role_name        = alicloud_ram_role.app.name
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        environment_vars {
-          key   = "DB_CONFIG_NAME"   # the app reads the password from KMS Secrets Manager with its role
-          value = "app/db"
-        }
-      }
-    }
-    ```
   EOT
 }
 
@@ -65,39 +29,6 @@ rule "ECI002" {
 
     ## How to fix
     `security_context` から `privileged = true` とケーパビリティを削除してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        security_context {
-          privileged = true
-        }
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        security_context {
-          run_as_user = 1000
-        }
-      }
-    }
-    ```
   EOT
 }
 
@@ -112,29 +43,6 @@ rule "FC001" {
 
     ## How to fix
     呼び出し元がリクエストに署名するよう `authType = "function"` を使用するか、認証付きの API Gateway を介して関数を公開してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_trigger" "http" {
-      service  = alicloud_fc_service.app.name
-      function = alicloud_fc_function.app.name
-      name     = "http"
-      type     = "http"
-      config   = jsonencode({ authType = "anonymous", methods = ["GET", "POST"] })
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_trigger" "http" {
-      service  = alicloud_fc_service.app.name
-      function = alicloud_fc_function.app.name
-      name     = "http"
-      type     = "http"
-      config   = jsonencode({ authType = "function", methods = ["GET", "POST"] })
-    }
-    ```
   EOT
 }
 
@@ -150,26 +58,6 @@ rule "FC002" {
 
     ## How to fix
     `internet_access = false` を設定し、関数が到達する必要のある接続先には `vpc_config` を使用してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name            = "app"
-      internet_access = false
-      vpc_config {
-        vswitch_ids       = [alicloud_vswitch.app.id]
-        security_group_id = alicloud_security_group.app.id
-      }
-    }
-    ```
   EOT
 }
 
@@ -181,25 +69,6 @@ rule "FC003" {
 
     ## How to fix
     書き込み先のプロジェクトと Logstore を指定した `log_config` を追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-      log_config {
-        project  = "app-logs"
-        logstore = "fc"
-      }
-    }
-    ```
   EOT
 }
 
@@ -215,28 +84,6 @@ rule "FC004" {
 
     ## How to fix
     ドメインの証明書を使用して `HTTP,HTTPS` で配信してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_custom_domain" "api" {
-      domain_name = "api.example.com"
-      protocol    = "HTTP"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_custom_domain" "api" {
-      domain_name = "api.example.com"
-      protocol    = "HTTP,HTTPS"
-      cert_config {
-        cert_name   = "api"
-        certificate = file("api.pem")
-        private_key = file("api.key")
-      }
-    }
-    ```
   EOT
 }
 
@@ -251,21 +98,5 @@ rule "FC005" {
 
     ## How to fix
     関数が必要とする権限を持ち、`fc.aliyuncs.com` から信頼される RAM ロールを作成し、その ARN を `role` に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-      role = "acs:ram::123456789012:role/fc-app"
-    }
-    ```
   EOT
 }

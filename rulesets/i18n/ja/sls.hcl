@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/alicloud/sls.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "SLS001" {
   docs = <<-EOT
@@ -11,29 +11,6 @@ rule "SLS001" {
 
     ## How to fix
     `encrypt_conf { enable = true }`（サービスキーによる AES-256）を追加するか、独自の KMS キーを使用する場合は `user_cmk_info` も指定してください（SLS002）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name     = alicloud_log_project.app.project_name
-      logstore_name    = "app"
-      retention_period = 180
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name     = alicloud_log_project.app.project_name
-      logstore_name    = "app"
-      retention_period = 180
-      encrypt_conf {
-        enable       = true
-        encrypt_type = "default"
-      }
-    }
-    ```
   EOT
 }
 
@@ -48,34 +25,6 @@ rule "SLS002" {
 
     ## How to fix
     `user_cmk_info`（KMS キー、SLS がそのキーを使用するために引き受けるロール、キーのリージョン）を指定して Logstore を作成してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_store" "audit" {
-      project_name  = alicloud_log_project.audit.project_name
-      logstore_name = "audit"
-      encrypt_conf {
-        enable = true
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_store" "audit" {
-      project_name  = alicloud_log_project.audit.project_name
-      logstore_name = "audit"
-      encrypt_conf {
-        enable = true
-        user_cmk_info {
-          cmk_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
-          arn        = "acs:ram::123456789012:role/aliyunlogdefaultrole"
-          region_id  = "cn-hangzhou"
-        }
-      }
-    }
-    ```
   EOT
 }
 
@@ -96,24 +45,6 @@ rule "SLS003" {
 
     ## How to fix
     `retention_period` を 180 日以上に設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name  = alicloud_log_project.app.project_name
-      logstore_name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name     = alicloud_log_project.app.project_name
-      logstore_name    = "app"
-      retention_period = 180
-    }
-    ```
   EOT
 }
 
@@ -138,50 +69,6 @@ rule "SLS004" {
     するだけでアクセスを広げません。ログ監査はアカウントがサービスを使っているかどうかに関係なく
     すべてのスイッチを受け付けるため、apply が失敗することはありません。費用が発生する場合があります：
     収集したログは SLS に保存されます。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-      variable_map = {
-        actiontrail_enabled = "true"
-        rds_enabled         = "true"
-        oss_access_enabled  = "true"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-      variable_map = {
-        actiontrail_enabled        = "true"
-        rds_enabled                = "true"
-        oss_access_enabled         = "true"
-        polardb_enabled            = "true"
-        drds_audit_enabled         = "true"
-        slb_access_enabled         = "true"
-        bastion_enabled            = "true"
-        waf_enabled                = "true"
-        cloudfirewall_enabled      = "true"
-        ddos_coo_access_enabled    = "true"
-        ddos_bgp_access_enabled    = "true"
-        ddos_dip_access_enabled    = "true"
-        sas_login_enabled          = "true"
-        sas_process_enabled        = "true"
-        sas_network_enabled        = "true"
-        sas_security_alert_enabled = "true"
-        apigateway_enabled         = "true"
-        nas_enabled                = "true"
-        k8s_audit_enabled          = "true"
-        vpc_flow_enabled           = "true"
-      }
-    }
-    ```
   EOT
 }
 
@@ -198,26 +85,6 @@ rule "ROS001" {
 
     ## How to fix
     ステートフルなリソースを保護する `stack_policy_body` を追加してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name    = "app"
-      template_body = file("app.json")
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name    = "app"
-      template_body = file("app.json")
-      stack_policy_body = jsonencode({
-        Statement = [{ Effect = "Deny", Action = ["Update:Replace", "Update:Delete"], Resource = ["*"], Principal = "*" }]
-      })
-    }
-    ```
   EOT
 }
 
@@ -231,24 +98,6 @@ rule "ROS002" {
 
     ## How to fix
     `notification_urls` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name    = "app"
-      template_body = file("app.json")
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name        = "app"
-      template_body     = file("app.json")
-      notification_urls = ["https://hooks.example.com/ros"]
-    }
-    ```
   EOT
 }
 
@@ -262,25 +111,5 @@ rule "ROS003" {
 
     ## How to fix
     `retain_stacks = true` を設定してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ros_stack_instance" "prod" {
-      stack_group_name          = alicloud_ros_stack_group.baseline.stack_group_name
-      stack_instance_account_id = "123456789012"
-      stack_instance_region_id  = "cn-hangzhou"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ros_stack_instance" "prod" {
-      stack_group_name          = alicloud_ros_stack_group.baseline.stack_group_name
-      stack_instance_account_id = "123456789012"
-      stack_instance_region_id  = "cn-hangzhou"
-      retain_stacks             = true
-    }
-    ```
   EOT
 }

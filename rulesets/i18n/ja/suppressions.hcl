@@ -1,5 +1,5 @@
 # ルール文書の日本語訳：rulesets/analysis/suppressions.hcl
-# 見出し、コードブロック、Bad:/Good: ラベルは原文のまま（tests/rules.rs が検査）。
+# 「## Why」と「## How to fix」の本文のみ（見出しは英語のまま）。例（## Example）は英語のルール定義から取られます。
 
 rule "TF010" {
   docs = <<-EOT
@@ -11,25 +11,6 @@ rule "TF010" {
     ## How to fix
     ` -- ` の後に理由を書き、必要に応じて有効期限の日付も指定してください：
     `# acslint:ignore RAM001 until=2026-12-31 -- break-glass role, reviewed by security`。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB001
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    # acslint:ignore DB001 -- reporting replica, reachable only through the VPN gateway
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
   EOT
 }
 
@@ -42,25 +23,6 @@ rule "TF011" {
     ## How to fix
     `acslint rules` にあるコードまたは名前、`until=YYYY-MM-DD` 形式の日付、そして `acslint:ignore` または `acslint:ignore-file` のいずれかのディレクティブを使用してください。
     抑制不可とされているルール（構文エラー、読み取れないファイル）は抑制できません：代わりに原因を修正してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB01 -- reporting replica, reachable only through the VPN gateway
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    # acslint:ignore DB001 -- reporting replica, reachable only through the VPN gateway
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
   EOT
 }
 
@@ -72,25 +34,6 @@ rule "TF012" {
 
     ## How to fix
     元の検出事項を修正してコメントを削除するか、新しい日付で意図的に更新してください。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB001 until=2020-01-01 -- migration window
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The migration is done: the whitelist is narrowed and the suppression removed.
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }
 
@@ -103,23 +46,5 @@ rule "TF013" {
     ## How to fix
     コメント、またはその中のもう検出されなくなったコードを削除してください。
     抑制がチェックされるのは実行されたルールについてのみです：`--select`/`--ignore` や構成によって無効にされたルールの抑制は、未使用とは見なされません。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB001 -- legacy partner access
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }

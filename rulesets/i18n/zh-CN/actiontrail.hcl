@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/actiontrail.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "LOG001" {
   docs = <<-EOT
@@ -13,32 +13,6 @@ rule "LOG001" {
 
     ## How to fix
     添加一个多地域跟踪，记录所有事件并投递到 OSS 或 SLS。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_ram_account_password_policy" "this" {
-      minimum_password_length = 14
-    }
-    ```
-
-    Good:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_ram_account_password_policy" "this" {
-      minimum_password_length = 14
-    }
-
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name      = "account-audit"
-      trail_region    = "All"
-      event_rw        = "All"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
   EOT
 }
 
@@ -51,27 +25,6 @@ rule "LOG002" {
 
     ## How to fix
     设置 `trail_region = "All"`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name   = "audit"
-      trail_region = "cn-hangzhou"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name   = "a"
-      trail_region = "All"
-    }
-
-    resource "alicloud_actiontrail_trail" "default_regions" {
-      trail_name = "b"
-    }
-    ```
   EOT
 }
 
@@ -88,28 +41,6 @@ rule "LOG003" {
 
     ## How to fix
     设置 `event_rw = "All"`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name = "audit"
-      event_rw   = "Write"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-      event_rw   = "All"
-    }
-
-    resource "alicloud_actiontrail" "legacy" {
-      name     = "legacy"
-      event_rw = "All"
-    }
-    ```
   EOT
 }
 
@@ -120,27 +51,6 @@ rule "LOG004" {
 
     ## How to fix
     删除 `status`，或将其设为 `Enable`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name = "audit"
-      status     = "Disable"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-      status     = "Enable"
-    }
-
-    resource "alicloud_actiontrail_trail" "b" {
-      trail_name = "b"
-    }
-    ```
   EOT
 }
 
@@ -152,22 +62,6 @@ rule "LOG005" {
 
     ## How to fix
     设置 `oss_bucket_name` 用于长期存储，设置 `sls_project_arn` 用于查询和告警。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_actiontrail_trail" "audit" {
-      trail_name      = "audit"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
   EOT
 }
 
@@ -178,31 +72,6 @@ rule "LOG006" {
 
     ## How to fix
     设置 `is_organization_trail = true`（会强制创建新的跟踪）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_resource_manager_resource_directory" "rd" {
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name = "a"
-    }
-
-    resource "alicloud_actiontrail_trail" "b" {
-      trail_name            = "b"
-      is_organization_trail = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_resource_manager_resource_directory" "rd" {}
-    resource "alicloud_actiontrail_trail" "org" {
-      trail_name            = "org-audit"
-      is_organization_trail = true
-    }
-    ```
   EOT
 }
 
@@ -215,39 +84,6 @@ rule "LOG007" {
 
     ## How to fix
     将 Bucket 设为私有，开启版本控制，并开启服务端加密。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "audit" {
-      bucket = "acme-audit"
-      acl    = "public-read"
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "audit" {
-      bucket = "acme-audit"
-      acl    = "private"
-      versioning {
-        status = "Enabled"
-      }
-      server_side_encryption_rule {
-        sse_algorithm = "KMS"
-      }
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      oss_bucket_name = alicloud_oss_bucket.audit.bucket
-    }
-    ```
   EOT
 }
 
@@ -259,56 +95,6 @@ rule "LOG008" {
 
     ## How to fix
     在跟踪投递到的 Project 的 Logstore 上设置 `retention_period = 365`（或更长；3650 表示永久保存事件）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_project" "audit" {
-      project_name = "acme-audit"
-    }
-
-    resource "alicloud_log_store" "trail" {
-      project          = alicloud_log_project.audit.project_name
-      name             = "actiontrail_a"
-      retention_period = 90
-    }
-
-    resource "alicloud_log_store" "default" {
-      project = "acme-audit"
-      name    = "other"
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name         = "a"
-      sls_project_arn    = "acs:log:cn-hangzhou:123456789012:project/$${alicloud_log_project.audit.project_name}"
-      sls_write_role_arn = "acs:ram::123456789012:role/aliyunactiontraildefaultrole"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_project" "audit" {
-      project_name = "acme-audit"
-    }
-
-    resource "alicloud_log_store" "trail" {
-      project          = alicloud_log_project.audit.project_name
-      name             = "actiontrail_a"
-      retention_period = 365
-    }
-
-    resource "alicloud_log_store" "default" {
-      project          = "acme-audit"
-      name             = "other"
-      retention_period = 365
-    }
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name         = "a"
-      sls_project_arn    = "acs:log:cn-hangzhou:123456789012:project/$${alicloud_log_project.audit.project_name}"
-      sls_write_role_arn = "acs:ram::123456789012:role/aliyunactiontraildefaultrole"
-    }
-    ```
   EOT
 }
 
@@ -321,45 +107,6 @@ rule "LOG009" {
     ## How to fix
     添加一个查询语句包含 `root-account` 或 `CreateAccessKey` 的告警。
     根模块或其调用的模块中的任意告警都算数（此规则只判断根模块）。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
-    }
-
-    resource "alicloud_log_alert" "cpu" {
-      project_name = "audit"
-      alert_name   = "cpu"
-      query_list {
-        store = "metrics"
-        query = "cpu > 90"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    provider "alicloud" {}
-
-    resource "alicloud_actiontrail_trail" "a" {
-      trail_name      = "a"
-      sls_project_arn = "acs:log:cn-hangzhou:123456789012:project/audit"
-    }
-
-    resource "alicloud_log_alert" "root" {
-      project_name = "audit"
-      alert_name   = "root-activity"
-      query_list {
-        store = "actiontrail_a"
-        query = "event.userIdentity.type: root-account"
-      }
-    }
-    ```
   EOT
 }
 
@@ -375,28 +122,6 @@ rule "LOG010" {
 
     ## How to fix
     将 `actiontrail_enabled`、`rds_enabled` 和 `oss_access_enabled` 设为 `"true"`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-      variable_map = {
-        actiontrail_enabled = "true"
-        rds_enabled         = "true"
-        oss_access_enabled  = "true"
-      }
-    }
-    ```
   EOT
 }
 
@@ -409,52 +134,5 @@ rule "LOG011" {
 
     ## How to fix
     为该 VPC 添加流日志。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_vpc" "main" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-
-    resource "alicloud_vpc" "other" {
-      vpc_name   = "other"
-      cidr_block = "172.16.0.0/12"
-    }
-
-    resource "alicloud_vpc_flow_log" "other" {
-      resource_type  = "VPC"
-      resource_id    = alicloud_vpc.other.id
-      traffic_type   = "All"
-      project_name   = "net"
-      log_store_name = "flow"
-      status         = "Inactive"
-    }
-
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-    ```
-
-    Good:
-    ```hcl
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-
-    resource "alicloud_vpc" "main" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-
-    resource "alicloud_vpc_flow_log" "main" {
-      resource_type  = "VPC"
-      resource_id    = alicloud_vpc.main.id
-      traffic_type   = "All"
-      project_name   = "net"
-      log_store_name = "flow"
-    }
-    ```
   EOT
 }

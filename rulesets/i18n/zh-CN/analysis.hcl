@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/analysis/analysis.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/analysis/analysis.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "TF001" {
   docs = <<-EOT
@@ -8,21 +9,6 @@ rule "TF001" {
 
     ## How to fix
     修正语法错误（`terraform fmt` 和 `terraform validate` 会指向同一位置）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_user" "u" {
-      name = "ops"
-    # the closing brace is missing
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_user" "u" {
-      name = "ops"
-    }
-    ```
   EOT
 }
 
@@ -64,22 +50,6 @@ rule "RAM000" {
     ## How to fix
     删除注释和尾随逗号；所有键都用双引号括起来。在 Terraform 中，优先使用 `jsonencode({ ... })`，
     而不是手写的 JSON 字符串。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*",}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}
-      ]
-    }
-    ```
   EOT
 }
 
@@ -94,30 +64,6 @@ rule "TF004" {
     先运行 `terraform init`：它安装到 `.terraform/modules/` 下的模块（列在 `modules.json` 中）会从那里读取。
     本地模块即使不在扫描范围内，也会从其目录读取（模块自身的问题在扫描该模块时报告）：请检查
     `source` 是否指向含有 Terraform 文件的目录。
-
-    ## Example
-    Bad:
-    ```hcl
-    module "vpc" {
-      source  = "alibaba/vpc/alicloud"   # registry module, not downloaded
-      version = "1.11.0"
-    }
-    ```
-
-    本地模块会从其目录读取；执行 `terraform init` 之后，Registry 模块也会以同样的方式
-    从 `.terraform/modules/` 读取。
-
-    Good:
-    ```hcl
-    module "vpc" {
-      source = "./modules/vpc"
-    }
-    # file: modules/vpc/main.tf
-    resource "alicloud_vpc" "this" {
-      vpc_name   = "main"
-      cidr_block = "10.0.0.0/8"
-    }
-    ```
   EOF2
 }
 
@@ -136,28 +82,6 @@ rule "TF005" {
     ## How to fix
     消除循环引用（Terraform 也会拒绝它），或简化表达式。非常大的 `count` 值通常是错误；如果不是，
     这些实例会作为一个 `count.index` 未知的实例进行检查。
-
-    ## Example
-    Bad:
-    ```hcl
-    locals {
-      a = local.b
-      b = local.a   # cycle
-    }
-    ```
-
-    Good:
-    ```hcl
-    locals {
-      names = [for i in range(10) : "user-$${i}"]
-      first = local.names[0]
-    }
-
-    resource "alicloud_ram_user" "u" {
-      count = length(local.names)
-      name  = local.names[count.index]
-    }
-    ```
   EOF2
 }
 

@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/compute.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "ECS003" {
   docs = <<-EOT
@@ -13,26 +13,6 @@ rule "ECS003" {
 
     ## How to fix
     设置 `http_tokens = "required"`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "web" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "web" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      http_tokens   = "required"
-    }
-    ```
   EOT
 }
 
@@ -48,26 +28,6 @@ rule "ECS004" {
 
     ## How to fix
     设置 `internet_max_bandwidth_out = 0`，并在实例前部署负载均衡或 NAT 网关。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type              = "ecs.g7.large"
-      image_id                   = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id                 = alicloud_vswitch.app.id
-      internet_max_bandwidth_out = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
   EOT
 }
 
@@ -85,27 +45,6 @@ rule "ECS005" {
 
     ## How to fix
     创建 `alicloud_ecs_key_pair` 并设置 `key_name`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      password      = "Example-Passw0rd"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      key_name      = alicloud_ecs_key_pair.ops.key_pair_name
-    }
-    ```
   EOT
 }
 
@@ -121,27 +60,6 @@ rule "ECS006" {
 
     ## How to fix
     设置 `system_disk_encrypted = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type          = "ecs.g7.large"
-      image_id               = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id             = alicloud_vswitch.app.id
-      system_disk_encrypted  = true
-      system_disk_kms_key_id = alicloud_kms_key.disks.id
-    }
-    ```
   EOT
 }
 
@@ -157,32 +75,6 @@ rule "ECS007" {
 
     ## How to fix
     在每个块中设置 `encrypted = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      data_disks {
-        size = 200
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      data_disks {
-        size      = 200
-        encrypted = true
-      }
-    }
-    ```
   EOT
 }
 
@@ -197,26 +89,6 @@ rule "ECS008" {
 
     ## How to fix
     设置 `kms_key_id`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id   = "cn-hangzhou-h"
-      size      = 100
-      encrypted = true
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id    = "cn-hangzhou-h"
-      size       = 100
-      encrypted  = true
-      kms_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -230,26 +102,6 @@ rule "ECS009" {
 
     ## How to fix
     设置 `deletion_protection = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "db" {
-      instance_type       = "ecs.g7.large"
-      image_id            = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id          = alicloud_vswitch.app.id
-      deletion_protection = true
-    }
-    ```
   EOT
 }
 
@@ -263,27 +115,6 @@ rule "ECS010" {
 
     ## How to fix
     删除 `security_enhancement_strategy = "Deactive"`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type                 = "ecs.g7.large"
-      image_id                      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id                    = alicloud_vswitch.app.id
-      security_enhancement_strategy = "Deactive"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "app" {
-      instance_type                 = "ecs.g7.large"
-      image_id                      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id                    = alicloud_vswitch.app.id
-      security_enhancement_strategy = "Active"
-    }
-    ```
   EOT
 }
 
@@ -297,26 +128,6 @@ rule "ECS011" {
 
     ## How to fix
     授予一个具有该软件所需权限的角色。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "worker" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "worker" {
-      instance_type = "ecs.g7.large"
-      image_id      = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      vswitch_id    = alicloud_vswitch.app.id
-      role_name     = "worker"
-    }
-    ```
   EOT
 }
 
@@ -332,25 +143,5 @@ rule "ECS012" {
 
     ## How to fix
     在某个 VPC 的交换机中创建实例。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_instance" "legacy" {
-      instance_type   = "ecs.g7.large"
-      image_id        = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      security_groups = [alicloud_security_group.app.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_instance" "legacy" {
-      instance_type   = "ecs.g7.large"
-      image_id        = "aliyun_3_x64_20G_alibase_20240528.vhd"
-      security_groups = [alicloud_security_group.app.id]
-      vswitch_id      = "vsw-bp1s5fnvk4gn2tws03624"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/db.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "DB001" {
   docs = <<-EOT
@@ -10,31 +10,6 @@ rule "DB001" {
 
     ## How to fix
     白名单中只加入客户端所在的 VPC 网段。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine           = "MySQL"
-      engine_version   = "8.0"
-      instance_type    = "rds.mysql.s2.large"
-      instance_storage = 30
-      instance_name    = "app"
-      security_ips     = ["10.0.0.0/16", "0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine           = "MySQL"
-      engine_version   = "8.0"
-      instance_type    = "rds.mysql.s2.large"
-      instance_storage = 30
-      instance_name    = "app"
-      security_ips     = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }
 
@@ -45,33 +20,6 @@ rule "DB002" {
 
     ## How to fix
     设置 `ssl_action = "Open"` 开启 SSL，并让客户端校验证书。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "unset" {
-      engine         = "MySQL"
-      engine_version = "8.0"
-      instance_type  = "rds.mysql.s2.large"
-    }
-
-    resource "alicloud_db_instance" "closed" {
-      engine         = "MySQL"
-      engine_version = "8.0"
-      instance_type  = "rds.mysql.s2.large"
-      ssl_action     = "Close"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine         = "MySQL"
-      engine_version = "8.0"
-      instance_type  = "rds.mysql.s2.large"
-      ssl_action     = "Open"
-    }
-    ```
   EOT
 }
 
@@ -83,26 +31,6 @@ rule "DB003" {
 
     ## How to fix
     开启 TDE；对于不支持 TDE 的引擎，改用云盘加密。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "ent" {
-      engine         = "SQLServer"
-      engine_version = "2017_ent_ha"
-      instance_type  = "mssql.x4.medium.e2"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "ent" {
-      engine         = "SQLServer"
-      engine_version = "2017_ent_ha"
-      instance_type  = "mssql.x4.medium.e2"
-      tde_status     = "Enabled"
-    }
-    ```
   EOT
 }
 
@@ -114,29 +42,6 @@ rule "DB004" {
 
     ## How to fix
     开启 SQL 审计（SQL 洞察），并将保存时间设为至少 180 天。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "rds.mysql.s2.large"
-      sql_collector_status       = "Enabled"
-      sql_collector_config_value = 30
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "rds.mysql.s2.large"
-      sql_collector_status       = "Enabled"
-      sql_collector_config_value = 180
-    }
-    ```
   EOT
 }
 
@@ -148,26 +53,5 @@ rule "DB005" {
 
     ## How to fix
     白名单中只加入客户端所在的 VPC 网段。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      security_ip_list    = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      security_ip_list    = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/dbs.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "DB012" {
   docs = <<-EOT
@@ -14,25 +14,6 @@ rule "DB012" {
 
     ## How to fix
     列出客户端所在的子网。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      security_ips   = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      security_ips   = ["10.0.1.0/24"]
-    }
-    ```
   EOT
 }
 
@@ -48,27 +29,6 @@ rule "DB013" {
 
     ## How to fix
     在你的 VPC 的交换机中创建实例。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      vswitch_id          = alicloud_vswitch.db.id
-      network_type        = "VPC"
-    }
-    ```
   EOT
 }
 
@@ -84,25 +44,6 @@ rule "DB014" {
 
     ## How to fix
     从 VPC 内访问服务，或通过堡垒机或 VPN 访问。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_alikafka_instance" "events" {
-      name        = "events"
-      deploy_type = 4
-      vswitch_id  = alicloud_vswitch.mq.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_alikafka_instance" "events" {
-      name        = "events"
-      deploy_type = 5
-      vswitch_id  = alicloud_vswitch.mq.id
-    }
-    ```
   EOT
 }
 
@@ -117,24 +58,6 @@ rule "DB015" {
 
     ## How to fix
     只允许 VPC 访问。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ots_instance" "data" {
-      name        = "data"
-      description = "data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ots_instance" "data" {
-      name             = "data"
-      description      = "data"
-      network_type_acl = ["VPC"]
-    }
-    ```
   EOT
 }
 
@@ -150,27 +73,6 @@ rule "DB016" {
 
     ## How to fix
     创建资源时开启加密。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_gpdb_instance" "dw" {
-      engine         = "gpdb"
-      engine_version = "6.0"
-      vswitch_id     = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_gpdb_instance" "dw" {
-      engine          = "gpdb"
-      engine_version  = "6.0"
-      vswitch_id      = alicloud_vswitch.db.id
-      encryption_type = "CloudDisk"
-      encryption_key  = alicloud_kms_key.dw.id
-    }
-    ```
   EOT
 }
 
@@ -187,29 +89,6 @@ rule "DB017" {
 
     ## How to fix
     开启 TDE（开启后无法再关闭；请规划好密钥的生命周期）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type        = "MySQL"
-      db_version     = "8.0"
-      db_node_class  = "polar.mysql.x4.large"
-      vswitch_id     = alicloud_vswitch.db.id
-      tde_status     = "Enabled"
-      encryption_key = alicloud_kms_key.polardb.id
-    }
-    ```
   EOT
 }
 
@@ -222,30 +101,6 @@ rule "DB018" {
 
     ## How to fix
     开启 TDE 时指定你自己的 KMS 密钥（之后无法更改）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      vswitch_id          = alicloud_vswitch.db.id
-      tde_status          = "enabled"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mongodb_instance" "app" {
-      engine_version      = "4.4"
-      db_instance_class   = "dds.mongo.mid"
-      db_instance_storage = 10
-      vswitch_id          = alicloud_vswitch.db.id
-      tde_status          = "enabled"
-      encryption_key      = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -262,24 +117,6 @@ rule "DB019" {
 
     ## How to fix
     开启 SSL，并在客户端强制使用。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      ssl_enable     = "Enable"
-    }
-    ```
   EOT
 }
 
@@ -291,25 +128,6 @@ rule "DB020" {
 
     ## How to fix
     保持认证开启（默认值）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      vpc_auth_mode  = "Close"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-      vpc_auth_mode  = "Open"
-    }
-    ```
   EOT
 }
 
@@ -322,28 +140,6 @@ rule "DB021" {
 
     ## How to fix
     开启审计日志。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type          = "MySQL"
-      db_version       = "8.0"
-      db_node_class    = "polar.mysql.x4.large"
-      vswitch_id       = alicloud_vswitch.db.id
-      collector_status = "Enable"
-    }
-    ```
   EOT
 }
 
@@ -358,28 +154,6 @@ rule "DB022" {
 
     ## How to fix
     为生产环境数据库开启保护。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_polardb_cluster" "app" {
-      db_type       = "MySQL"
-      db_version    = "8.0"
-      db_node_class = "polar.mysql.x4.large"
-      vswitch_id    = alicloud_vswitch.db.id
-      deletion_lock = 1
-    }
-    ```
   EOT
 }
 
@@ -393,24 +167,6 @@ rule "DB023" {
 
     ## How to fix
     开启增量备份。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class = "redis.master.small.default"
-      vswitch_id     = alicloud_vswitch.db.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kvstore_instance" "cache" {
-      instance_class    = "redis.master.small.default"
-      vswitch_id        = alicloud_vswitch.db.id
-      enable_backup_log = 1
-    }
-    ```
   EOT
 }
 
@@ -423,24 +179,5 @@ rule "DB024" {
 
     ## How to fix
     将客户端所在的网络加入白名单。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_maxcompute_project" "dw" {
-      project_name = "dw"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_maxcompute_project" "dw" {
-      project_name = "dw"
-      ip_white_list {
-        ip_list     = "203.0.113.0/24"
-        vpc_ip_list = "10.0.0.0/8"
-      }
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/ecs.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "ECS001" {
   docs = <<-EOT
@@ -9,31 +9,6 @@ rule "ECS001" {
 
     ## How to fix
     创建云盘时设置 `encrypted = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id = "cn-hangzhou-h"
-      size    = 100
-    }
-
-    # The deprecated name is checked too.
-    resource "alicloud_disk" "legacy" {
-      availability_zone = "cn-hangzhou-h"
-      size              = 100
-      encrypted         = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ecs_disk" "data" {
-      zone_id   = "cn-hangzhou-h"
-      size      = 100
-      encrypted = true
-    }
-    ```
   EOT
 }
 
@@ -45,27 +20,5 @@ rule "ECS002" {
 
     ## How to fix
     为模板的每个数据盘开启加密。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ecs_launch_template" "app" {
-      launch_template_name = "app"
-      data_disks {
-        size = 100
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ecs_launch_template" "app" {
-      launch_template_name = "app"
-      data_disks {
-        size      = 100
-        encrypted = true
-      }
-    }
-    ```
   EOT
 }

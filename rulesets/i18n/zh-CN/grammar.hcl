@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/ram/grammar.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/ram/grammar.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "RAM001" {
   docs = <<-EOT
@@ -9,29 +10,6 @@ rule "RAM001" {
 
     ## How to fix
     添加 `"Version": "1"`（是字符串，而不是数字 1），并将语句放入数组中。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": 1, "Statement": []}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "ecs:Describe*",
-            "ecs:List*"
-          ],
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -44,26 +22,6 @@ rule "RAM002" {
 
     ## How to fix
     写成 `"Statement": [ { ... } ]`。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -76,32 +34,6 @@ rule "RAM003" {
 
     ## How to fix
     严格按照文档使用元素名称；acslint 会给出最接近的名称。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Actions": "ecs:Describe*", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "Read",
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {
-              "acs:SourceIp": "10.0.0.0/8"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -115,33 +47,6 @@ rule "RAM004" {
     ## How to fix
     按此大小写写成 `"Effect": "Allow"`，`Action`/`NotAction` 只保留其中一个，添加 `"Resource"`，
     并为每个值加上引号。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:Describe*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": [
-            "*"
-          ],
-          "Condition": {
-            "Bool": {
-              "acs:SecureTransport": "true"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -153,26 +58,6 @@ rule "RAM005" {
 
     ## How to fix
     指定语句适用的资源或主体，并为例外情况添加 `Deny` 语句。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "NotResource": "acs:oss:*:*:secret/*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "acs:oss:*:*:public/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -185,28 +70,6 @@ rule "RAM006" {
 
     ## How to fix
     从身份策略中删除 `Principal`；在信任策略和 Bucket Policy 中添加它。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}},
-        {"Effect": "Allow", "Action": "sts:AssumeRole"}
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}
-      ]
-    }
-    ```
   EOT
 }
 
@@ -219,17 +82,6 @@ rule "RAM007" {
 
     ## How to fix
     删除多余的字符，写出服务代码和操作名称。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram: DeleteUser", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:DeleteUser", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -249,17 +101,6 @@ rule "RAM008" {
 
     ## How to fix
     使用该服务 RAM 鉴权页面上的操作名称；acslint 会给出最接近的名称。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstance", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -271,17 +112,6 @@ rule "RAM009" {
 
     ## How to fix
     服务代码使用小写，操作名称与目录中的写法一致。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ECS:describeinstances", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -294,35 +124,6 @@ rule "RAM010" {
 
     ## How to fix
     写出这些操作所作用的资源的 ARN。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "dms:LoginDatabase",
-          "Resource": "acs:oss:*:*:mybucket"
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "acs:oss:*:*:mybucket/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -336,41 +137,6 @@ rule "RAM011" {
 
     ## How to fix
     使用文档中的运算符；acslint 会给出最接近的运算符。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*",
-      "Condition": {"IpAdress": {"acs:SourceIp": "10.0.0.0/8"}}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {
-              "acs:SourceIp": [
-                "10.0.0.0/8",
-                "203.0.113.7"
-              ]
-            },
-            "StringLike": {
-              "acs:SourceVpc": "vpc-*"
-            },
-            "DateLessThan": {
-              "acs:CurrentTime": "2030-01-01T00:00:00Z"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -383,42 +149,6 @@ rule "RAM012" {
 
     ## How to fix
     使用文档中的全局条件键并注意大小写，值的类型要与运算符匹配。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*",
-      "Condition": {"IpAddress": {"acs:SourceIP": "vpc-123"}}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ecs:DescribeInstances",
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {
-              "acs:SourceIp": "10.0.0.0/8"
-            },
-            "Bool": {
-              "acs:SecureTransport": "true"
-            },
-            "StringEquals": {
-              "acs:ResourceTag/team": "ops",
-              "ecs:tag/env": "prod"
-            },
-            "NumericLessThan": {
-              "ecs:InstanceCount": "5"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 

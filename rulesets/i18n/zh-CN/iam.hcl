@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/iam.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "IAM001" {
   docs = <<-EOT
@@ -13,24 +13,6 @@ rule "IAM001" {
     从代码之外提供凭证：环境变量 `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`、CLI `profile`、ECS 实例 RAM 角色（`ecs_role_name`）、OIDC（`assume_role_with_oidc`）或 `assume_role` 块。
     然后禁用并轮换已提交的密钥：它会一直留在提交历史中。
     明显的占位符（`"xxxxxx"`、`"<your-access-key-id>"`）不会被报告。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {
-      access_key = "LTAI5tFakeKey9Xq2Lm8Wz"
-      secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The keys come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET in the
-    # environment (or a CLI profile, an ECS role, OIDC), never from the code.
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-    ```
   EOT
 }
 
@@ -43,27 +25,6 @@ rule "IAM002" {
     ## How to fix
     保留 AccessKey（从环境变量而不是代码中获取）仅用于认证，并添加 `assume_role` 块，指定一个具有该配置所需权限的角色。
     更好的做法是在 ECS 实例 RAM 角色下运行，或使用支持 OIDC 的 CI 系统。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {
-      access_key = "LTAI5tFakeKey9Xq2Lm8Wz"
-      secret_key = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The AccessKey comes from the environment and only authenticates the AssumeRole call.
-    provider "alicloud" {
-      region = "cn-hangzhou"
-      assume_role {
-        role_arn     = "acs:ram::123456789012:role/terraform"
-        session_name = "terraform"
-      }
-    }
-    ```
   EOT
 }
 
@@ -75,26 +36,6 @@ rule "IAM003" {
 
     ## How to fix
     指定密钥所属的 RAM 用户，并只授予该用户所需的权限。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "root" {
-      pgp_key = "keybase:ops"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_user" "ci" {
-      name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name
-      pgp_key   = "keybase:ops"
-    }
-    ```
   EOT
 }
 
@@ -107,27 +48,6 @@ rule "IAM004" {
     ## How to fix
     设置 `pgp_key`；此后 provider 只保存 `encrypted_secret`，由私钥持有者解密。
     更好的做法是用角色（ECS 实例 RAM 角色、RRSA、OIDC）代替 AccessKey。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "nulled" {
-      user_name = "nulled"
-      pgp_key   = null
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-      pgp_key   = "keybase:ops_team"
-    }
-    ```
   EOT
 }
 
@@ -139,23 +59,6 @@ rule "IAM005" {
     ## How to fix
     删除 `secret_file`。
     使用 `pgp_key`，并分发 `encrypted_secret` 输出。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name   = "ci"
-      secret_file = "ci.key"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-      pgp_key   = "keybase:ops_team"
-    }
-    ```
   EOT
 }
 
@@ -167,29 +70,6 @@ rule "IAM006" {
     ## How to fix
     每个用户只保留一个启用的密钥。
     轮换时，先创建新密钥，将客户端切换到新密钥，然后将旧密钥设为 `Inactive` 并删除。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_access_key" "a" { user_name = "ci" }
-    resource "alicloud_ram_access_key" "b" { user_name = "ci" }   # reported
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_access_key" "old" {
-      user_name = "ci"
-      status    = "Inactive"
-    }
-
-    resource "alicloud_ram_access_key" "new" {
-      user_name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "other_user" {
-      user_name = "deploy"
-    }
-    ```
   EOT
 }
 
@@ -200,30 +80,6 @@ rule "IAM007" {
 
     ## How to fix
     为程序创建专用的 RAM 用户（或角色），并删除该人员的密钥。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name = "alice"
-      password  = var.initial_password
-    }
-    resource "alicloud_ram_access_key" "alice" {
-      user_name = "alice"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name = "alice"
-      password  = var.initial_password
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = "ci"
-    }
-    ```
   EOT
 }
 
@@ -235,30 +91,6 @@ rule "IAM008" {
 
     ## How to fix
     将 output 标记为 `sensitive = true`，或改为输出经 PGP 加密的 Secret。
-
-    ## Example
-    Bad:
-    ```hcl
-    output "ci_secret" {
-      value = alicloud_ram_access_key.ci.secret   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    output "secret" {
-      value     = alicloud_ram_access_key.ci.secret
-      sensitive = true
-    }
-
-    output "encrypted" {
-      value = alicloud_ram_access_key.ci.encrypted_secret
-    }
-
-    output "id" {
-      value = alicloud_ram_access_key.ci.id
-    }
-    ```
   EOT
 }
 
@@ -269,25 +101,6 @@ rule "IAM009" {
 
     ## How to fix
     将策略授权给用户组或角色，通过管理成员关系来分配权限。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_user_policy_attachment" "a" {   # reported
-      user_name   = "alice"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }
 
@@ -300,38 +113,6 @@ rule "IAM010" {
     ## How to fix
     授权遵循最小权限原则的策略。
     当自定义策略通过引用授权（`policy_name = alicloud_ram_policy.x.policy_name`）时，acslint 会读取该策略的文档。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_role_policy_attachment" "ops" {
-      role_name   = alicloud_ram_role.ops.name
-      policy_name = "AdministratorAccess"   # reported
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_policy" "read" {
-      policy_name     = "read-logs"
-      policy_document = <<-POLICY
-        {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:Get*", "Resource": "*"}]}
-      POLICY
-    }
-
-    resource "alicloud_ram_role_policy_attachment" "ops" {
-      role_name   = "ops"
-      policy_name = alicloud_ram_policy.read.policy_name
-      policy_type = "Custom"
-    }
-
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }
 
@@ -343,25 +124,6 @@ rule "IAM011" {
 
     ## How to fix
     优先使用 `Aliyun<Service>ReadOnlyAccess`，或只列出所需操作的自定义策略。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSFullAccess"   # reported
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_group_policy_attachment" "dev" {
-      group_name  = "dev"
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }
 
@@ -373,30 +135,6 @@ rule "IAM012" {
 
     ## How to fix
     要求该用户绑定 MFA 设备，或在安全设置中为整个账号强制 MFA（满足其一即可通过此规则）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name = "alice"
-      password  = var.initial_password
-    }
-
-    resource "alicloud_ram_login_profile" "bob" {
-      user_name         = "bob"
-      password          = var.initial_password
-      mfa_bind_required = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_login_profile" "alice" {
-      user_name         = "alice"
-      password          = var.initial_password
-      mfa_bind_required = true
-    }
-    ```
   EOT
 }
 
@@ -409,29 +147,6 @@ rule "IAM013" {
     ## How to fix
     设置 `mfa_operation_for_login = "mandatory"`。
     已弃用的 `enforce_mfa_for_login = true` 同样可以通过（与 Checkov 不同，acslint 两者都会读取）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "default" {
-      allow_user_to_change_password = true
-    }
-
-    resource "alicloud_ram_security_preference" "adaptive" {
-      mfa_operation_for_login = "adaptive"
-    }
-
-    resource "alicloud_ram_security_preference" "legacy" {
-      enforce_mfa_for_login = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      mfa_operation_for_login = "mandatory"
-    }
-    ```
   EOT
 }
 
@@ -442,25 +157,6 @@ rule "IAM014" {
 
     ## How to fix
     设置 `allow_user_to_manage_access_keys = false`，并通过经过审查的代码创建密钥。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      allow_user_to_manage_access_keys = true   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      allow_user_to_manage_access_keys = false
-    }
-
-    resource "alicloud_ram_security_preference" "default" {
-      mfa_operation_for_login = "mandatory"
-    }
-    ```
   EOT
 }
 
@@ -474,29 +170,6 @@ rule "IAM015" {
     ## How to fix
     设置 `max_idle_days_for_users = 90` 和 `max_idle_days_for_access_keys = 90`（provider 1.268+），并让 `login_session_duration` 保持较短。
     选项 `max_idle_days`（默认 90）和 `max_session_hours`（默认 6）可以修改这些上限。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "defaults" {
-      mfa_operation_for_login = "mandatory"
-    }
-
-    resource "alicloud_ram_security_preference" "explicit" {
-      max_idle_days_for_users       = 365
-      max_idle_days_for_access_keys = 90
-      login_session_duration        = 24
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      max_idle_days_for_users       = 90
-      max_idle_days_for_access_keys = 90
-      login_session_duration        = 6
-    }
-    ```
   EOT
 }
 
@@ -508,25 +181,6 @@ rule "IAM016" {
     ## How to fix
     只允许从已知网络登录控制台和 SSO。
     范围大于 /8 的掩码同样会被报告。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_security_preference" "none" {
-      mfa_operation_for_login = "mandatory"
-    }
-
-    resource "alicloud_ram_security_preference" "wide" {
-      login_network_masks = "10.0.0.0/8;0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_security_preference" "this" {
-      login_network_masks = "203.0.113.0/24;198.51.100.0/24"
-    }
-    ```
   EOT
 }
 
@@ -538,24 +192,6 @@ rule "IAM017" {
 
     ## How to fix
     将 `minimum_password_length` 设为 14 或更长。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "explicit" {
-      minimum_password_length = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      minimum_password_length = 14
-    }
-    ```
   EOT
 }
 
@@ -567,24 +203,6 @@ rule "IAM018" {
 
     ## How to fix
     将四个 `require_*` 属性都设为 true。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_password_policy" "defaults" {
-      minimum_password_length = 14
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_password_policy" "this" {
-      require_uppercase_characters = true
-      require_lowercase_characters = true
-      require_numbers              = true
-      require_symbols              = true
-    }
-    ```
   EOT
 }
 
@@ -597,28 +215,6 @@ rule "IAM019" {
 
     ## How to fix
     将 `max_password_age` 设为 90 或更小，且不为 0。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "never" {
-      max_password_age = 0
-    }
-
-    resource "alicloud_ram_account_password_policy" "long" {
-      max_password_age = 365
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      max_password_age = 90
-    }
-    ```
   EOT
 }
 
@@ -630,28 +226,6 @@ rule "IAM020" {
 
     ## How to fix
     将 `password_reuse_prevention` 设为 24（至少为 5）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "disabled" {
-      password_reuse_prevention = 0
-    }
-
-    resource "alicloud_ram_account_password_policy" "few" {
-      password_reuse_prevention = 3
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      password_reuse_prevention = 24
-    }
-    ```
   EOT
 }
 
@@ -664,28 +238,6 @@ rule "IAM021" {
 
     ## How to fix
     将上限设为 5 或更小，且不为 0。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_account_password_policy" "disabled" {
-      max_login_attempts = 0
-    }
-
-    resource "alicloud_ram_account_password_policy" "many" {
-      max_login_attempts = 10
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_password_policy" "this" {
-      max_login_attemps = 5
-    }
-    ```
   EOT
 }
 
@@ -696,24 +248,6 @@ rule "IAM022" {
 
     ## How to fix
     设置 `hard_expiry = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "defaults" {
-    }
-
-    resource "alicloud_ram_password_policy" "explicit" {
-      hard_expiry = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_account_password_policy" "this" {
-      hard_expiry = true
-    }
-    ```
   EOT
 }
 
@@ -727,31 +261,6 @@ rule "IAM023" {
     让 `max_session_duration` 保持较短（默认 3600）。
     超过选项 `max_session_duration` 的值会被报告；该选项默认为 39600 秒（11 小时），即报告超过 11 小时、
     直至 12 小时上限（43200）的会话时长。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_role" "audit" {
-      role_name            = "partner-audit"
-      max_session_duration = 43200   # reported
-      assume_role_policy_document = jsonencode({
-        Version   = "1"
-        Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
-      })
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_role" "audit" {
-      role_name            = "partner-audit"
-      max_session_duration = 3600
-      assume_role_policy_document = jsonencode({
-        Version   = "1"
-        Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { RAM = ["acs:ram::123456789012:root"] } }]
-      })
-    }
-    ```
   EOT
 }
 
@@ -772,42 +281,5 @@ rule "IAM030" {
 
     ## How to fix
     只授予程序最小权限，为其不需要的高危 API 授权 Deny 策略，并优先使用角色（ECS 实例 RAM 角色、RRSA、OIDC）而不是长期 AccessKey。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ram_user" "ci" {
-      name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name
-      pgp_key   = "keybase:ci"
-    }
-
-    resource "alicloud_ram_user_policy_attachment" "ci" {
-      user_name   = alicloud_ram_user.ci.name
-      policy_name = "AliyunECSFullAccess"
-      policy_type = "System"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ram_user" "ci" {
-      name = "ci"
-    }
-
-    resource "alicloud_ram_access_key" "ci" {
-      user_name = alicloud_ram_user.ci.name
-      pgp_key   = "keybase:ci"
-    }
-
-    resource "alicloud_ram_user_policy_attachment" "ci" {
-      user_name   = alicloud_ram_user.ci.name
-      policy_name = "AliyunECSReadOnlyAccess"
-      policy_type = "System"
-    }
-    ```
   EOT
 }

@@ -1,5 +1,5 @@
 # 规则文档的简体中文译文：rulesets/alicloud/k8s.hcl
-# 标题、代码块和 Bad:/Good: 标签保持原样（tests/rules.rs 检查）。
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "K8S001" {
   docs = <<-EOT
@@ -8,31 +8,6 @@ rule "K8S001" {
 
     ## How to fix
     在节点池上开启托管节点自动修复。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      cluster_id     = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids    = [alicloud_vswitch.k8s.id]
-      management {
-        auto_repair = false
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      cluster_id     = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids    = [alicloud_vswitch.k8s.id]
-      management {
-        auto_repair = true
-      }
-    }
-    ```
   EOT
 }
 
@@ -49,26 +24,6 @@ rule "K8S002" {
     ## How to fix
     创建集群时不开通公网连接地址，并从 VPC 内管理集群（VPN 网关、堡垒机、云企业网 CEN）。
     如果无法避免使用公网连接地址，请用访问控制列表限制该负载均衡。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name         = "app"
-      cluster_spec = "ack.pro.small"
-      vswitch_ids  = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name                 = "app"
-      cluster_spec         = "ack.pro.small"
-      vswitch_ids          = [alicloud_vswitch.k8s.id]
-      slb_internet_enabled = false
-    }
-    ```
   EOT
 }
 
@@ -85,26 +40,6 @@ rule "K8S003" {
 
     ## How to fix
     创建一个 KMS 密钥，并将 `encryption_provider_key` 设为其 ID。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name         = "app"
-      cluster_spec = "ack.pro.small"
-      vswitch_ids  = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name                    = "app"
-      cluster_spec            = "ack.pro.small"
-      vswitch_ids             = [alicloud_vswitch.k8s.id]
-      encryption_provider_key = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -120,24 +55,6 @@ rule "K8S004" {
 
     ## How to fix
     设置 `enable_rrsa = true`，然后为每个工作负载创建一个 RAM 角色，其信任策略指定该集群的 OIDC 身份提供商和服务账户。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      enable_rrsa = true
-    }
-    ```
   EOT
 }
 
@@ -153,33 +70,6 @@ rule "K8S005" {
 
     ## How to fix
     在创建集群时添加该组件（或之后通过 `alicloud_cs_kubernetes_addon` 添加）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      addons {
-        name = "terway-eniip"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      addons {
-        name = "terway-eniip"
-      }
-      addons {
-        name   = "logtail-ds"
-        config = jsonencode({ IngressDashboardEnabled = "true" })
-      }
-    }
-    ```
   EOT
 }
 
@@ -198,31 +88,6 @@ rule "K8S006" {
 
     ## How to fix
     使用 Terway 创建集群并保持 NetworkPolicy 开启；然后编写默认拒绝命名空间之间流量的策略。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name        = "app"
-      vswitch_ids = [alicloud_vswitch.k8s.id]
-      pod_cidr    = "172.20.0.0/16"
-      addons {
-        name = "flannel"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_managed_kubernetes" "app" {
-      name            = "app"
-      vswitch_ids     = [alicloud_vswitch.k8s.id]
-      pod_vswitch_ids = [alicloud_vswitch.pods.id]
-      addons {
-        name = "terway-eniip"
-      }
-    }
-    ```
   EOT
 }
 
@@ -237,25 +102,5 @@ rule "K8S007" {
 
     ## How to fix
     在每个节点池上设置 `install_cloud_monitor = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name = "default"
-      cluster_id     = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids    = [alicloud_vswitch.k8s.id]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cs_kubernetes_node_pool" "default" {
-      node_pool_name        = "default"
-      cluster_id            = alicloud_cs_managed_kubernetes.app.id
-      vswitch_ids           = [alicloud_vswitch.k8s.id]
-      install_cloud_monitor = true
-    }
-    ```
   EOT
 }

@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/kms.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/kms.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "KMS001" {
   docs = <<-EOT
@@ -7,23 +8,6 @@ rule "KMS001" {
 
     ## How to fix
     开启自动轮转。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description = "data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description        = "data"
-      automatic_rotation = "Enabled"
-      rotation_interval  = "365d"
-    }
-    ```
   EOT
 }
 
@@ -38,23 +22,6 @@ rule "KMS002" {
 
     ## How to fix
     至少每年轮转一次。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      automatic_rotation = "Enabled"
-      rotation_interval  = "730d"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      automatic_rotation = "Enabled"
-      rotation_interval  = "365d"
-    }
-    ```
   EOT
 }
 
@@ -70,21 +37,6 @@ rule "KMS003" {
 
     ## How to fix
     保护数据的密钥要保持 `Enabled`；只有在数据重新加密之后才删除密钥。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      status = "PendingDeletion"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      status = "Enabled"
-    }
-    ```
   EOT
 }
 
@@ -96,22 +48,6 @@ rule "KMS004" {
 
     ## How to fix
     为保护数据的密钥开启删除保护。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description = "data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_key" "data" {
-      description         = "data"
-      deletion_protection = "Enabled"
-    }
-    ```
   EOT
 }
 
@@ -126,28 +62,5 @@ rule "KMS005" {
 
     ## How to fix
     为托管凭据开启自动轮转。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_kms_secret" "db" {
-      secret_name = "db-app"
-      secret_type = "Rds"
-      secret_data = jsonencode({ Accounts = [{ AccountName = "app" }] })
-      version_id  = "v1"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_kms_secret" "db" {
-      secret_name               = "db-app"
-      secret_type               = "Rds"
-      secret_data               = jsonencode({ Accounts = [{ AccountName = "app" }] })
-      version_id                = "v1"
-      enable_automatic_rotation = true
-      rotation_interval         = "30d"
-    }
-    ```
   EOT
 }

@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/nas.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/nas.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "NAS001" {
   docs = <<-EOT
@@ -9,25 +10,6 @@ rule "NAS001" {
     ## How to fix
     创建文件系统时设置 `encrypt_type = 2` 并指定你的 KMS 密钥（或设为 `1`，即 NAS 托管密钥；
     NAS002 会将这种情况报告为低危）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-      encrypt_type  = 2
-      kms_key_id    = alicloud_kms_key.nas.id
-    }
-    ```
   EOT
 }
 
@@ -40,26 +22,6 @@ rule "NAS002" {
 
     ## How to fix
     使用你自己的 KMS 密钥（只能在创建时设置）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-      encrypt_type  = 1
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_file_system" "share" {
-      protocol_type = "NFS"
-      storage_type  = "Performance"
-      encrypt_type  = 2
-      kms_key_id    = alicloud_kms_key.nas.id
-    }
-    ```
   EOT
 }
 
@@ -72,24 +34,6 @@ rule "NAS003" {
 
     ## How to fix
     只允许客户端子网访问。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_access_rule" "all" {
-      access_group_name = alicloud_nas_access_group.app.access_group_name
-      source_cidr_ip    = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_access_rule" "app" {
-      access_group_name = alicloud_nas_access_group.app.access_group_name
-      source_cidr_ip    = "10.0.1.0/24"
-      rw_access_type    = "RDONLY"
-    }
-    ```
   EOT
 }
 
@@ -102,23 +46,5 @@ rule "NAS004" {
 
     ## How to fix
     绑定你自己的权限组，并在其规则中列出客户端子网。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_nas_mount_target" "app" {
-      file_system_id = alicloud_nas_file_system.share.id
-      vswitch_id     = alicloud_vswitch.app.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_nas_mount_target" "app" {
-      file_system_id    = alicloud_nas_file_system.share.id
-      vswitch_id        = alicloud_vswitch.app.id
-      access_group_name = "app-clients"
-    }
-    ```
   EOT
 }

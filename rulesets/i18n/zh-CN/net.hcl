@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/net.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/net.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "NET001" {
   docs = <<-EOT
@@ -27,29 +28,6 @@ rule "NET001" {
 
     ## How to fix
     只允许需要访问的网段访问该端口，或者完全不开放（使用堡垒机、云助手或 VPN）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "ssh" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "22/22"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "ssh" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "22/22"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "10.10.0.0/16"
-    }
-    ```
   EOT
 }
 
@@ -66,29 +44,6 @@ rule "NET002" {
 
     ## How to fix
     将其替换为针对特定端口、特定来源网段的规则。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "all" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "1/65535"
-      security_group_id = alicloud_security_group.web.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "https" {
-      type              = "ingress"
-      ip_protocol       = "tcp"
-      port_range        = "443/443"
-      security_group_id = alicloud_security_group.web.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
   EOT
 }
 
@@ -104,29 +59,6 @@ rule "NET004" {
 
     ## How to fix
     只接受来自监控实例的网段的 ICMP。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_security_group_rule" "ping" {
-      type              = "ingress"
-      ip_protocol       = "icmp"
-      port_range        = "-1/-1"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "0.0.0.0/0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_security_group_rule" "ping" {
-      type              = "ingress"
-      ip_protocol       = "icmp"
-      port_range        = "-1/-1"
-      security_group_id = alicloud_security_group.app.id
-      cidr_ip           = "10.0.0.0/8"
-    }
-    ```
   EOT
 }
 
@@ -148,31 +80,5 @@ rule "NET003" {
 
     ## How to fix
     使用 TLS 1.2 及以上版本的策略。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_slb_listener" "https" {
-      load_balancer_id      = alicloud_slb_load_balancer.web.id
-      protocol              = "https"
-      frontend_port         = 443
-      backend_port          = 80
-      bandwidth             = -1
-      server_certificate_id = alicloud_slb_server_certificate.web.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_slb_listener" "https" {
-      load_balancer_id      = alicloud_slb_load_balancer.web.id
-      protocol              = "https"
-      frontend_port         = 443
-      backend_port          = 80
-      bandwidth             = -1
-      server_certificate_id = alicloud_slb_server_certificate.web.id
-      tls_cipher_policy     = "tls_cipher_policy_1_2_strict_with_1_3"
-    }
-    ```
   EOT
 }

@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/oss.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/oss.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "OSS001" {
   docs = <<-EOT
@@ -11,26 +12,6 @@ rule "OSS001" {
 
     ## How to fix
     使用 `private`（默认值），并通过 Bucket Policy 向特定主体授予访问权限，或分发预签名 URL。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "example-site"
-      acl    = "public-read"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "assets" {
-      bucket = "example-assets"
-    }
-    resource "alicloud_oss_bucket_acl" "assets" {
-      bucket = alicloud_oss_bucket.assets.bucket
-      acl    = "private"
-    }
-    ```
   EOT
 }
 
@@ -42,26 +23,6 @@ rule "OSS002" {
 
     ## How to fix
     在 Bucket 上声明默认加密规则，可以使用内联方式，也可以使用拆分的资源。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-
-    resource "alicloud_oss_bucket_server_side_encryption" "data" {
-      bucket        = alicloud_oss_bucket.data.bucket
-      sse_algorithm = "KMS"
-    }
-    ```
   EOT
 }
 
@@ -74,31 +35,6 @@ rule "OSS003" {
     ## How to fix
     为 Bucket 开启版本控制（内联 `versioning` 块，或拆分的 `alicloud_oss_bucket_versioning` 资源），
     并添加使历史版本过期的生命周期规则。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "trail" {
-      bucket = "example-trail"
-    }
-
-    resource "alicloud_oss_bucket" "suspended" {
-      bucket = "example-suspended"
-      versioning {
-        status = "Suspended"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "trail" {
-      bucket = "example-actiontrail"
-      versioning {
-        status = "Enabled"
-      }
-    }
-    ```
   EOT
 }
 
@@ -109,32 +45,6 @@ rule "OSS004" {
 
     ## How to fix
     将访问日志发送到另一个单独的私有 Bucket。接收访问日志的 Bucket 本身不要求记录日志。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "example-data"
-    }
-
-    # The bucket that receives the logs does not log itself.
-    resource "alicloud_oss_bucket" "access_logs" {
-      bucket = "example-access-logs"
-    }
-
-    resource "alicloud_oss_bucket_logging" "data" {
-      bucket        = alicloud_oss_bucket.data.bucket
-      target_bucket = alicloud_oss_bucket.access_logs.bucket
-      target_prefix = "data/"
-    }
-    ```
   EOT
 }
 
@@ -152,32 +62,6 @@ rule "OSS005" {
 
     ## How to fix
     使用 `KMS` 和你自己的密钥加密。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_server_side_encryption" "data" {
-      bucket        = alicloud_oss_bucket.data.bucket
-      sse_algorithm = "AES256"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_server_side_encryption" "data" {
-      bucket            = alicloud_oss_bucket.data.bucket
-      sse_algorithm     = "KMS"
-      kms_master_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -194,33 +78,6 @@ rule "OSS006" {
 
     ## How to fix
     拒绝空 Referer。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "acme-site"
-    }
-
-    resource "alicloud_oss_bucket_referer" "site" {
-      bucket              = alicloud_oss_bucket.site.bucket
-      allow_empty_referer = true
-      referer_list        = ["https://www.example.com"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "acme-site"
-    }
-
-    resource "alicloud_oss_bucket_referer" "site" {
-      bucket              = alicloud_oss_bucket.site.bucket
-      allow_empty_referer = false
-      referer_list        = ["https://www.example.com"]
-    }
-    ```
   EOT
 }
 
@@ -234,33 +91,6 @@ rule "OSS007" {
 
     ## How to fix
     只允许 TLS 1.2 和 1.3。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_https_config" "data" {
-      bucket       = alicloud_oss_bucket.data.bucket
-      enable       = true
-      tls_versions = ["TLSv1.0", "TLSv1.1", "TLSv1.2"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_https_config" "data" {
-      bucket       = alicloud_oss_bucket.data.bucket
-      enable       = true
-      tls_versions = ["TLSv1.2", "TLSv1.3"]
-    }
-    ```
   EOT
 }
 
@@ -275,40 +105,6 @@ rule "OSS008" {
 
     ## How to fix
     重要的 Bucket 使用同城冗余存储，必须能在地域故障或运维人员误操作后保留下来的 Bucket 要进行复制或备份。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "records" {
-      bucket = "example-records"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "records" {
-      bucket          = "example-records"
-      redundancy_type = "ZRS"
-    }
-
-    resource "alicloud_oss_bucket_replication" "records" {
-      bucket = alicloud_oss_bucket.records.bucket
-      action = "ALL"
-      destination {
-        bucket   = "example-records-dr"
-        location = "oss-cn-shanghai"
-      }
-    }
-
-    resource "alicloud_hbr_oss_backup_plan" "records" {
-      oss_backup_plan_name = "records"
-      bucket               = alicloud_oss_bucket.records.bucket
-      vault_id             = "v-0000000000000000"
-      schedule             = "I|1602673264|PT2H"
-      backup_type          = "COMPLETE"
-      retention            = "7"
-    }
-    ```
   EOT
 }
 
@@ -323,31 +119,6 @@ rule "OSS009" {
 
     ## How to fix
     为整个账号阻止公共访问，或者为那些绝不能公开的 Bucket 逐个阻止公共访问。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_public_access_block" "data" {
-      bucket              = alicloud_oss_bucket.data.bucket
-      block_public_access = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "data" {
-      bucket = "acme-data"
-    }
-
-    resource "alicloud_oss_bucket_public_access_block" "data" {
-      bucket              = alicloud_oss_bucket.data.bucket
-      block_public_access = true
-    }
-    ```
   EOT
 }
 
@@ -362,24 +133,6 @@ rule "OSS010" {
 
     ## How to fix
     网站 Bucket 中只存放公开资源，或者通过开启回源鉴权的 CDN 从私有 Bucket 提供这些资源。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket" "site" {
-      bucket = "example-site"
-      website {
-        index_document = "index.html"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket" "assets" {
-      bucket = "example-assets"
-    }
-    ```
   EOT
 }
 
@@ -396,39 +149,5 @@ rule "OSS011" {
 
     ## How to fix
     为 Allow 语句添加来源条件。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_oss_bucket_policy" "data" {
-      bucket = alicloud_oss_bucket.data.bucket
-      policy = jsonencode({
-        Version = "1"
-        Statement = [{
-          Effect    = "Allow"
-          Action    = ["oss:GetObject"]
-          Principal = ["1234567890"]
-          Resource  = ["acs:oss:*:*:example-data/*"]
-        }]
-      })
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_oss_bucket_policy" "data" {
-      bucket = alicloud_oss_bucket.data.bucket
-      policy = jsonencode({
-        Version = "1"
-        Statement = [{
-          Effect    = "Allow"
-          Action    = ["oss:GetObject"]
-          Principal = ["1234567890"]
-          Resource  = ["acs:oss:*:*:example-data/*"]
-          Condition = { IpAddress = { "acs:SourceIp" = ["203.0.113.0/24"] } }
-        }]
-      })
-    }
-    ```
   EOT
 }

@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/rds.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/rds.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "DB006" {
   docs = <<-EOT
@@ -18,27 +19,6 @@ rule "DB006" {
 
     ## How to fix
     删除公网连接地址，从 VPC 内部连接。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_connection" "public" {
-      instance_id       = alicloud_db_instance.app.id
-      connection_prefix = "app-public"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine           = "MySQL"
-      engine_version   = "8.0"
-      instance_type    = "mysql.n2.medium.1"
-      instance_storage = 20
-      vswitch_id       = alicloud_vswitch.db.id
-      security_ips     = ["10.0.1.0/24"]
-    }
-    ```
   EOT
 }
 
@@ -57,39 +37,6 @@ rule "DB007" {
 
     ## How to fix
     将这三个参数设为 `on`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-      parameters {
-        name  = "log_connections"
-        value = "on"
-      }
-      parameters {
-        name  = "log_disconnections"
-        value = "on"
-      }
-      parameters {
-        name  = "log_duration"
-        value = "on"
-      }
-    }
-    ```
   EOT
 }
 
@@ -105,30 +52,6 @@ rule "DB008" {
 
     ## How to fix
     创建实例时设置 `encryption_key`（对于创建时未设置的实例，之后无法再添加）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                   = "MySQL"
-      engine_version           = "8.0"
-      instance_type            = "mysql.n2.medium.2c"
-      instance_storage         = 100
-      db_instance_storage_type = "cloud_essd"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                   = "MySQL"
-      engine_version           = "8.0"
-      instance_type            = "mysql.n2.medium.2c"
-      instance_storage         = 100
-      db_instance_storage_type = "cloud_essd"
-      encryption_key           = "key-hzz65a8b7c6d5e4f3g2h1"
-    }
-    ```
   EOT
 }
 
@@ -143,30 +66,6 @@ rule "DB009" {
 
     ## How to fix
     在可维护时间段内自动升级小版本。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "mysql.n2.medium.1"
-      instance_storage           = 20
-      auto_upgrade_minor_version = "Manual"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine                     = "MySQL"
-      engine_version             = "8.0"
-      instance_type              = "mysql.n2.medium.1"
-      instance_storage           = 20
-      auto_upgrade_minor_version = "Auto"
-      maintain_time              = "18:00Z-19:00Z"
-    }
-    ```
   EOT
 }
 
@@ -181,43 +80,6 @@ rule "DB010" {
 
     ## How to fix
     每个条目只填写客户端子网。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-      pg_hba_conf {
-        type        = "host"
-        database    = "all"
-        user        = "all"
-        address     = "0.0.0.0/0"
-        method      = "md5"
-        priority_id = 1
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "pg" {
-      engine           = "PostgreSQL"
-      engine_version   = "16.0"
-      instance_type    = "pg.n2.2c.1m"
-      instance_storage = 20
-      pg_hba_conf {
-        type        = "hostssl"
-        database    = "app"
-        user        = "app"
-        address     = "10.0.1.0/24"
-        method      = "scram-sha-256"
-        priority_id = 1
-      }
-    }
-    ```
   EOT
 }
 
@@ -233,23 +95,5 @@ rule "DB011" {
 
     ## How to fix
     保持日志备份开启。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_db_backup_policy" "app" {
-      instance_id       = alicloud_db_instance.app.id
-      enable_backup_log = false
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_backup_policy" "app" {
-      instance_id                 = alicloud_db_instance.app.id
-      enable_backup_log           = true
-      log_backup_retention_period = 30
-    }
-    ```
   EOT
 }

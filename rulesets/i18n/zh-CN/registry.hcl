@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/registry.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/registry.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "CR001" {
   docs = <<-EOT
@@ -10,29 +11,6 @@ rule "CR001" {
 
     ## How to fix
     设置 `repo_type = "PRIVATE"`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id = alicloud_cr_ee_instance.acr.id
-      namespace   = alicloud_cr_ee_namespace.team.name
-      name        = "app"
-      summary     = "application image"
-      repo_type   = "PUBLIC"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id = alicloud_cr_ee_instance.acr.id
-      namespace   = alicloud_cr_ee_namespace.team.name
-      name        = "app"
-      summary     = "application image"
-      repo_type   = "PRIVATE"
-    }
-    ```
   EOT
 }
 
@@ -44,25 +22,6 @@ rule "CR002" {
 
     ## How to fix
     列出需要访问镜像仓库的网络，或关闭公网入口并使用 VPC 访问。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_endpoint_acl_policy" "any" {
-      instance_id   = alicloud_cr_ee_instance.acr.id
-      entry         = "0.0.0.0/0"
-      endpoint_type = "internet"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_endpoint_acl_policy" "ci" {
-      instance_id   = alicloud_cr_ee_instance.acr.id
-      entry         = "203.0.113.0/24"
-      endpoint_type = "internet"
-    }
-    ```
   EOT
 }
 
@@ -75,27 +34,6 @@ rule "CR003" {
 
     ## How to fix
     保留一个扫描引擎（`ACR`，或使用云安全中心引擎的 `SAS`）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_ee_instance" "acr" {
-      instance_name = "acr"
-      instance_type = "Advanced"
-      payment_type  = "Subscription"
-      image_scanner = "DISABLE"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_ee_instance" "acr" {
-      instance_name = "acr"
-      instance_type = "Advanced"
-      payment_type  = "Subscription"
-      image_scanner = "SAS"
-    }
-    ```
   EOT
 }
 
@@ -111,30 +49,6 @@ rule "CR004" {
 
     ## How to fix
     设置 `tag_immutability = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id = alicloud_cr_ee_instance.acr.id
-      namespace   = "team"
-      name        = "app"
-      summary     = "application image"
-      repo_type   = "PRIVATE"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_cr_ee_repo" "app" {
-      instance_id      = alicloud_cr_ee_instance.acr.id
-      namespace        = "team"
-      name             = "app"
-      summary          = "application image"
-      repo_type        = "PRIVATE"
-      tag_immutability = true
-    }
-    ```
   EOT
 }
 
@@ -150,32 +64,5 @@ rule "MSE001" {
 
     ## How to fix
     让集群保持私网访问，或将客户端地址加入白名单。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_mse_cluster" "nacos" {
-      cluster_specification = "MSE_SC_1_2_60_c"
-      cluster_type          = "Nacos-Ans"
-      cluster_version       = "NACOS_2_0_0"
-      instance_count        = 3
-      net_type              = "privatenet"
-      pub_network_flow      = "1"
-      vswitch_id            = alicloud_vswitch.mse.id
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_mse_cluster" "nacos" {
-      cluster_specification = "MSE_SC_1_2_60_c"
-      cluster_type          = "Nacos-Ans"
-      cluster_version       = "NACOS_2_0_0"
-      instance_count        = 3
-      net_type              = "privatenet"
-      pub_network_flow      = "0"
-      vswitch_id            = alicloud_vswitch.mse.id
-    }
-    ```
   EOT
 }

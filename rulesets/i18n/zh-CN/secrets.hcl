@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/secrets.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/secrets.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "SEC001" {
   docs = <<-EOT
@@ -17,27 +18,6 @@ rule "SEC001" {
     从文件中删除该密钥，在 RAM 控制台中禁用它，创建一个放在代码之外的新密钥（环境变量、CLI 配置文件
     profile、KMS 凭据管家），并从历史记录中清除旧密钥。优先使用角色（ECS 实例 RAM 角色、RRSA、OIDC）
     而不是 AccessKey。
-
-    ## Example
-    Bad:
-    ```hcl
-    locals {
-      ak = "LTAI5tQ9xLpD2mVb7RkW3nYx"   # reported
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The key comes from ALIBABA_CLOUD_ACCESS_KEY_ID in the environment, not from the code.
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-
-    locals {
-      # Placeholders in examples are not reported.
-      example_key_id = "LTAIxxxxxxxxxxxxxxxx"
-    }
-    ```
   EOT
 }
 
@@ -53,28 +33,6 @@ rule "SEC002" {
 
     ## How to fix
     将该密钥对视为已泄露：禁用它，创建一个放在代码之外的新密钥对，并从历史记录中清除旧密钥。
-
-    ## Example
-    Bad:
-    ```hcl
-    variable "secret_key" {
-      default = "Fq0Zx9Xq2Lm8Wz4Rt7Yp3KdQ5Hn1Bv"
-    }
-
-    locals {
-      id    = "LTAI5tFakeKey9Xq2Lm8Wz"
-      value = "Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # No default: the secret is given at run time (TF_VAR_secret_key), never stored in the code.
-    variable "secret_key" {
-      type      = string
-      sensitive = true
-    }
-    ```
   EOT
 }
 
@@ -90,27 +48,5 @@ rule "SEC003" {
     从文件及其历史记录中删除该令牌。令牌无法逐个撤销：如果它可能仍然有效，在其过期之前为该角色授权
     一个 Deny 策略（`acslint policy deny-high-risk`）。在运行时获取令牌（实例 RAM 角色、RRSA、OIDC），
     而不是存储令牌。
-
-    ## Example
-    Bad:
-    ```hcl
-    provider "alicloud" {
-      region = "cn-hangzhou"
-    }
-
-    locals {
-      # A token pasted for a quick test.
-      token = "CAISUvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA/TkB/yOaGglfIPk5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK4NFQV7FZmH+UzHQR1xfxRXmyqhAPu7NPpZP+rtJySLdi46tYBfB2WiucHX4PN8RJIb0/ZWTq338UKnJm"
-    }
-    ```
-
-    Good:
-    ```hcl
-    # Temporary credentials are requested at run time (ECS instance role), not pasted in.
-    provider "alicloud" {
-      region        = "cn-hangzhou"
-      ecs_role_name = "terraform"
-    }
-    ```
   EOT
 }

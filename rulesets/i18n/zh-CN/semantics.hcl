@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/ram/semantics.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/ram/semantics.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "RAM020" {
   docs = <<-EOT
@@ -10,17 +11,6 @@ rule "RAM020" {
 
     ## How to fix
     将通配符替换为持有者实际需要的服务和操作。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:Describe*", "*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -34,17 +24,6 @@ rule "RAM021" {
 
     ## How to fix
     列出所需的操作，或限定 Resource 的范围。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:*", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:Get*", "ram:List*"], "Resource": "*"}]}
-    ```
   EOT
 }
 
@@ -56,26 +35,6 @@ rule "RAM022" {
 
     ## How to fix
     用 `Action` 列出允许的操作。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "NotAction": ["ram:*", "ims:*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": ["ecs:Describe*", "vpc:Describe*", "oss:Get*", "oss:List*"],
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -87,26 +46,6 @@ rule "RAM023" {
 
     ## How to fix
     用 `Resource` 列出资源。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotResource": "acs:oss:*:*:audit-logs/*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:*",
-          "Resource": ["acs:oss:*:*:app-data", "acs:oss:*:*:app-data/*"]
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -130,31 +69,6 @@ rule "RAM024" {
 
     ## How to fix
     将这些操作限定到具体的用户、角色或策略，或只留给管理员使用。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:CreatePolicyVersion", "ram:Get*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ram:CreatePolicyVersion",
-          "Resource": "acs:ram::123456789012:policy/app-deploy"
-        },
-        {
-          "Effect": "Allow",
-          "Action": "ram:Get*",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -170,29 +84,6 @@ rule "RAM025" {
 
     ## How to fix
     将该语句限定为你的出口地址或 VPC，或添加基于网络的 Deny 语句。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:RunInstances", "ecs:Describe*"], "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": ["ecs:RunInstances", "ecs:Describe*"],
-          "Resource": "*",
-          "Condition": {
-            "IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -205,53 +96,6 @@ rule "RAM026" {
 
     ## How to fix
     从日常使用的策略中删除这些操作，或添加条件。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "actiontrail:Describe*",
-            "actiontrail:DeleteTrail",
-            "actiontrail:StopLogging"
-          ],
-          "Resource": "*"
-        },
-        {
-          "Effect": "Allow",
-          "Action": "oss:PutBucket*",
-          "Resource": "acs:oss:*:*:logs"
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": [
-            "actiontrail:Describe*",
-            "actiontrail:GetTrailStatus",
-            "actiontrail:LookupEvents"
-          ],
-          "Resource": "*"
-        },
-        {
-          "Effect": "Allow",
-          "Action": "oss:GetObject",
-          "Resource": "acs:oss:*:*:logs/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -262,30 +106,6 @@ rule "RAM030" {
 
     ## How to fix
     指定受信任的账号、角色、服务或身份提供商。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["*"]}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "sts:AssumeRole",
-          "Principal": {
-            "RAM": [
-              "acs:ram::123456789012:root"
-            ]
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -302,17 +122,6 @@ rule "RAM031" {
 
     ## How to fix
     信任对方账号中的特定角色，或添加条件。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:root"]}}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::999999999999:role/deployer"]}}]}
-    ```
   EOT
 }
 
@@ -325,34 +134,6 @@ rule "RAM032" {
 
     ## How to fix
     添加信任策略文档中给出的条件。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-      "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "sts:AssumeRole",
-          "Principal": {"Federated": ["acs:ram::123456789012:oidc-provider/ack-rrsa"]},
-          "Condition": {
-            "StringEquals": {
-              "oidc:aud": "sts.aliyuncs.com",
-              "oidc:iss": "https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123456789abcdef",
-              "oidc:sub": "system:serviceaccount:app:app"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -365,35 +146,6 @@ rule "RAM033" {
 
     ## How to fix
     使用文档中给出的服务主体和 `sts:AssumeRole`。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": ["sts:AssumeRole", "ram:ListUsers"],
-          "Principal": {"Service": ["ecs.aliyuncs.com"]}
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "sts:AssumeRole",
-          "Principal": {"Service": ["ecs.aliyuncs.com"]}
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -406,30 +158,6 @@ rule "RAM040" {
 
     ## How to fix
     指定允许写入的账号或 RAM 身份。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:PutObject"], "Principal": ["*"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "oss:PutObject",
-          "Principal": [
-            "123456789012"
-          ],
-          "Resource": "acs:oss:*:123456789012:my-bucket/*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -441,20 +169,6 @@ rule "RAM041" {
 
     ## How to fix
     添加网络条件或 Referer 条件，或指定主体。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["*"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"],
-      "Condition": {"IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}}}]}
-    ```
   EOT
 }
 
@@ -466,19 +180,6 @@ rule "RAM042" {
 
     ## How to fix
     删除该主体；如果其账号是你自己的账号，则将其加入 `accounts`。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["999999999999"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Principal": ["acs:ram::123456789012:role/reader"],
-      "Resource": ["acs:oss:*:123456789012:my-bucket/*"]}]}
-    ```
   EOT
 }
 
@@ -497,44 +198,6 @@ rule "RAM043" {
     ## How to fix
     像下面的正确示例那样，添加一条语句，对所有人在整个 Bucket 上拒绝 HTTP 明文
     （`acs:SecureTransport` 为 `false`）；或者在共享语句本身中要求 `acs:SecureTransport = true`。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Principal": ["999999999999"],
-          "Action": ["oss:GetObject"],
-          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Principal": ["999999999999"],
-          "Action": ["oss:GetObject"],
-          "Resource": ["acs:oss:*:123456789012:my-bucket/*"]
-        },
-        {
-          "Effect": "Deny",
-          "Principal": ["*"],
-          "Action": ["oss:*"],
-          "Resource": ["acs:oss:*:123456789012:my-bucket", "acs:oss:*:123456789012:my-bucket/*"],
-          "Condition": {"Bool": {"acs:SecureTransport": "false"}}
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -548,29 +211,6 @@ rule "RAM044" {
 
     ## How to fix
     将 `*` 替换为需要访问的主体，或添加条件，将调用方限定在你的网络内。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "kms default key policy",
-          "Effect": "Allow",
-          "Principal": {"RAM": ["*"]},
-          "Action": ["kms:Decrypt", "kms:Encrypt"],
-          "Resource": ["*"]
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
-      "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
-    ```
   EOT
 }
 
@@ -587,28 +227,6 @@ rule "RAM045" {
     ```hcl
     options "RAM045" { accounts = ["123456789012"] }
     ```
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::999999999999:root"]},
-      "Action": ["kms:Decrypt"], "Resource": ["*"]}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Principal": {"RAM": ["acs:ram::123456789012:role/app"]},
-          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
-          "Resource": ["*"]
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -620,32 +238,6 @@ rule "RAM050" {
 
     ## How to fix
     为控制台用户保留 MFA 条件，并为 API 访问添加网络条件。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:*", "Resource": "*",
-      "Condition": {"Bool": {"acs:MFAPresent": "false"}}}]}
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Effect": "Deny",
-          "Action": "ram:*",
-          "Resource": "*",
-          "Condition": {
-            "NotIpAddress": {
-              "acs:SourceIp": "10.0.0.0/8"
-            }
-          }
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -656,49 +248,6 @@ rule "RAM051" {
 
     ## How to fix
     重命名其中一条语句的 Sid。
-
-    ## Example
-    Bad:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "Read",
-          "Effect": "Allow",
-          "Action": "ecs:Describe*",
-          "Resource": "*"
-        },
-        {
-          "Sid": "Read",
-          "Effect": "Allow",
-          "Action": "vpc:Describe*",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
-
-    Good:
-    ```json
-    {
-      "Version": "1",
-      "Statement": [
-        {
-          "Sid": "ReadEcs",
-          "Effect": "Allow",
-          "Action": "ecs:Describe*",
-          "Resource": "*"
-        },
-        {
-          "Sid": "ReadVpc",
-          "Effect": "Allow",
-          "Action": "vpc:Describe*",
-          "Resource": "*"
-        }
-      ]
-    }
-    ```
   EOT
 }
 
@@ -710,19 +259,5 @@ rule "RAM052" {
 
     ## How to fix
     删除其中一条语句。
-
-    ## Example
-    Bad:
-    ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"},
-      {"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}
-    ```
-
-    Good:
-    ```json
-    {"Version": "1", "Statement": [
-      {"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}
-    ```
   EOT
 }

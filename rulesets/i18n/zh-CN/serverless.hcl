@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/serverless.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/serverless.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "ECI001" {
   docs = <<-EOT
@@ -14,42 +15,6 @@ rule "ECI001" {
 
     ## How to fix
     为容器组授予 RAM 角色（`ram_role_name`），在启动时从 KMS 凭据管家读取密钥，或者将密钥以文件形式挂载。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        environment_vars {
-          key   = "DB_PASSWORD"
-          value = "s3cr3t-Passw0rd"
-        }
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      ram_role_name        = alicloud_ram_role.app.name
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        environment_vars {
-          key   = "DB_CONFIG_NAME"   # the app reads the password from KMS Secrets Manager with its role
-          value = "app/db"
-        }
-      }
-    }
-    ```
   EOT
 }
 
@@ -66,39 +31,6 @@ rule "ECI002" {
 
     ## How to fix
     从 `security_context` 中删除 `privileged = true` 和这些权能。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        security_context {
-          privileged = true
-        }
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_eci_container_group" "app" {
-      container_group_name = "app"
-      security_group_id    = alicloud_security_group.app.id
-      vswitch_id           = alicloud_vswitch.app.id
-      containers {
-        name  = "app"
-        image = "registry.example.com/app:1.0"
-        security_context {
-          run_as_user = 1000
-        }
-      }
-    }
-    ```
   EOT
 }
 
@@ -115,29 +47,6 @@ rule "FC001" {
 
     ## How to fix
     使用 `authType = "function"`，让调用方对请求签名，或者通过开启认证的 API 网关发布函数。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_trigger" "http" {
-      service  = alicloud_fc_service.app.name
-      function = alicloud_fc_function.app.name
-      name     = "http"
-      type     = "http"
-      config   = jsonencode({ authType = "anonymous", methods = ["GET", "POST"] })
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_trigger" "http" {
-      service  = alicloud_fc_service.app.name
-      function = alicloud_fc_function.app.name
-      name     = "http"
-      type     = "http"
-      config   = jsonencode({ authType = "function", methods = ["GET", "POST"] })
-    }
-    ```
   EOT
 }
 
@@ -152,26 +61,6 @@ rule "FC002" {
 
     ## How to fix
     设置 `internet_access = false`，并通过 `vpc_config` 访问函数必须访问的服务。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name            = "app"
-      internet_access = false
-      vpc_config {
-        vswitch_ids       = [alicloud_vswitch.app.id]
-        security_group_id = alicloud_security_group.app.id
-      }
-    }
-    ```
   EOT
 }
 
@@ -183,25 +72,6 @@ rule "FC003" {
 
     ## How to fix
     添加 `log_config`，指定要写入的 Project 和 Logstore。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-      log_config {
-        project  = "app-logs"
-        logstore = "fc"
-      }
-    }
-    ```
   EOT
 }
 
@@ -218,28 +88,6 @@ rule "FC004" {
 
     ## How to fix
     使用该域名的证书提供 `HTTP,HTTPS`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_custom_domain" "api" {
-      domain_name = "api.example.com"
-      protocol    = "HTTP"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_custom_domain" "api" {
-      domain_name = "api.example.com"
-      protocol    = "HTTP,HTTPS"
-      cert_config {
-        cert_name   = "api"
-        certificate = file("api.pem")
-        private_key = file("api.key")
-      }
-    }
-    ```
   EOT
 }
 
@@ -252,21 +100,5 @@ rule "FC005" {
 
     ## How to fix
     创建一个受 `fc.aliyuncs.com` 信任、具有函数所需权限的 RAM 角色，并将其 ARN 设为 `role`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_fc_service" "app" {
-      name = "app"
-      role = "acs:ram::123456789012:role/fc-app"
-    }
-    ```
   EOT
 }

@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/alicloud/sls.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/alicloud/sls.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "SLS001" {
   docs = <<-EOT
@@ -10,29 +11,6 @@ rule "SLS001" {
     ## How to fix
     添加 `encrypt_conf { enable = true }`（使用服务密钥的 AES-256），或同时添加 `user_cmk_info`
     以使用你自己的 KMS 密钥（SLS002）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name     = alicloud_log_project.app.project_name
-      logstore_name    = "app"
-      retention_period = 180
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name     = alicloud_log_project.app.project_name
-      logstore_name    = "app"
-      retention_period = 180
-      encrypt_conf {
-        enable       = true
-        encrypt_type = "default"
-      }
-    }
-    ```
   EOT
 }
 
@@ -46,34 +24,6 @@ rule "SLS002" {
 
     ## How to fix
     创建 Logstore 时设置 `user_cmk_info`（KMS 密钥、SLS 使用该密钥时扮演的角色以及密钥所在地域）。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_store" "audit" {
-      project_name  = alicloud_log_project.audit.project_name
-      logstore_name = "audit"
-      encrypt_conf {
-        enable = true
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_store" "audit" {
-      project_name  = alicloud_log_project.audit.project_name
-      logstore_name = "audit"
-      encrypt_conf {
-        enable = true
-        user_cmk_info {
-          cmk_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
-          arn        = "acs:ram::123456789012:role/aliyunlogdefaultrole"
-          region_id  = "cn-hangzhou"
-        }
-      }
-    }
-    ```
   EOT
 }
 
@@ -91,24 +41,6 @@ rule "SLS003" {
 
     ## How to fix
     将 `retention_period` 设为 180 天或更长。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name  = alicloud_log_project.app.project_name
-      logstore_name = "app"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_store" "app" {
-      project_name     = alicloud_log_project.app.project_name
-      logstore_name    = "app"
-      retention_period = 180
-    }
-    ```
   EOT
 }
 
@@ -132,50 +64,6 @@ rule "SLS004" {
     的开关保持原样）。与 LOG010 的修复一样，它是安全的：只修改发现项所指的开关，改为帮助中给出的值；
     采集服务日志只增加防护，不放宽任何访问；无论账号是否使用该服务，日志审计都接受每个开关，因此不会
     导致 apply 失败。它可能产生费用：采集的日志存储在 SLS 中。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-      variable_map = {
-        actiontrail_enabled = "true"
-        rds_enabled         = "true"
-        oss_access_enabled  = "true"
-      }
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_log_audit" "this" {
-      display_name = "audit"
-      aliuid       = "123456789012"
-      variable_map = {
-        actiontrail_enabled        = "true"
-        rds_enabled                = "true"
-        oss_access_enabled         = "true"
-        polardb_enabled            = "true"
-        drds_audit_enabled         = "true"
-        slb_access_enabled         = "true"
-        bastion_enabled            = "true"
-        waf_enabled                = "true"
-        cloudfirewall_enabled      = "true"
-        ddos_coo_access_enabled    = "true"
-        ddos_bgp_access_enabled    = "true"
-        ddos_dip_access_enabled    = "true"
-        sas_login_enabled          = "true"
-        sas_process_enabled        = "true"
-        sas_network_enabled        = "true"
-        sas_security_alert_enabled = "true"
-        apigateway_enabled         = "true"
-        nas_enabled                = "true"
-        k8s_audit_enabled          = "true"
-        vpc_flow_enabled           = "true"
-      }
-    }
-    ```
   EOT
 }
 
@@ -191,26 +79,6 @@ rule "ROS001" {
 
     ## How to fix
     添加保护有状态资源的 `stack_policy_body`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name    = "app"
-      template_body = file("app.json")
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name    = "app"
-      template_body = file("app.json")
-      stack_policy_body = jsonencode({
-        Statement = [{ Effect = "Deny", Action = ["Update:Replace", "Update:Delete"], Resource = ["*"], Principal = "*" }]
-      })
-    }
-    ```
   EOT
 }
 
@@ -222,24 +90,6 @@ rule "ROS002" {
 
     ## How to fix
     设置 `notification_urls`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name    = "app"
-      template_body = file("app.json")
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ros_stack" "app" {
-      stack_name        = "app"
-      template_body     = file("app.json")
-      notification_urls = ["https://hooks.example.com/ros"]
-    }
-    ```
   EOT
 }
 
@@ -252,25 +102,5 @@ rule "ROS003" {
 
     ## How to fix
     设置 `retain_stacks = true`。
-
-    ## Example
-    Bad:
-    ```hcl
-    resource "alicloud_ros_stack_instance" "prod" {
-      stack_group_name          = alicloud_ros_stack_group.baseline.stack_group_name
-      stack_instance_account_id = "123456789012"
-      stack_instance_region_id  = "cn-hangzhou"
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_ros_stack_instance" "prod" {
-      stack_group_name          = alicloud_ros_stack_group.baseline.stack_group_name
-      stack_instance_account_id = "123456789012"
-      stack_instance_region_id  = "cn-hangzhou"
-      retain_stacks             = true
-    }
-    ```
   EOT
 }

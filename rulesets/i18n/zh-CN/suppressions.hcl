@@ -1,4 +1,5 @@
-# 规则文档的简体中文译文：rulesets/analysis/suppressions.hcl（标题、Bad:/Good: 标签和代码块保持原样）
+# 规则文档的简体中文译文：rulesets/analysis/suppressions.hcl
+# 仅含“## Why”和“## How to fix”两节的正文（标题保持英文）；示例（## Example）取自英文规则定义。
 
 rule "TF010" {
   docs = <<-EOT
@@ -9,25 +10,6 @@ rule "TF010" {
     ## How to fix
     在 ` -- ` 之后写明理由，还可以加上到期日期：
     `# acslint:ignore RAM001 until=2026-12-31 -- break-glass role, reviewed by security`。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB001
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    # acslint:ignore DB001 -- reporting replica, reachable only through the VPN gateway
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
   EOT
 }
 
@@ -41,25 +23,6 @@ rule "TF011" {
     使用 `acslint rules` 中列出的代码或名称，日期写为 `until=YYYY-MM-DD`，并使用 `acslint:ignore`
     或 `acslint:ignore-file` 指令之一。标记为不可忽略的规则（语法错误、无法读取的文件）不能被抑制：
     请改为修复其根本原因。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB01 -- reporting replica, reachable only through the VPN gateway
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    # acslint:ignore DB001 -- reporting replica, reachable only through the VPN gateway
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
   EOT
 }
 
@@ -71,25 +34,6 @@ rule "TF012" {
 
     ## How to fix
     修复底层问题并删除该注释，或者有意识地用新日期为其续期。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB001 until=2020-01-01 -- migration window
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["0.0.0.0/0"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    # The migration is done: the whitelist is narrowed and the suppression removed.
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }
 
@@ -102,23 +46,5 @@ rule "TF013" {
     ## How to fix
     删除该注释，或删除其中不再触发的规则代码。只会针对实际运行过的规则检查抑制注释：被 `--select`/`--ignore`
     或配置关闭的规则，不会让其抑制注释被判定为未使用。
-
-    ## Example
-    Bad:
-    ```hcl
-    # acslint:ignore DB001 -- legacy partner access
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
-    }
-    ```
-
-    Good:
-    ```hcl
-    resource "alicloud_db_instance" "app" {
-      engine       = "MySQL"
-      security_ips = ["10.0.0.0/16"]
-    }
-    ```
   EOT
 }
