@@ -934,9 +934,13 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             let mut p = crate::fix::plan(&result.sources, &result.findings, args.unsafe_fixes);
             for (id, why) in &p.refused {
                 if skip.insert(result.sources.get(*id).path.clone()) {
-                    eprintln!(
-                        "warning: {}: fixes not applied: the fixed file would not parse ({why})",
-                        result.sources.get(*id).display
+                    eprint!(
+                        "{}",
+                        tr!(
+                            "warning: {file}: fixes not applied: the fixed file would not parse ({why})\n",
+                            file = result.sources.get(*id).display,
+                            why = why
+                        )
                     );
                 }
             }
@@ -947,9 +951,13 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             }
             let failed = crate::fix::write(&result.sources, &p);
             for (id, why) in &failed {
-                eprintln!(
-                    "warning: {}: fixes not written: {why}",
-                    result.sources.get(*id).display
+                eprint!(
+                    "{}",
+                    tr!(
+                        "warning: {file}: fixes not written: {why}\n",
+                        file = result.sources.get(*id).display,
+                        why = why
+                    )
                 );
                 skip.insert(result.sources.get(*id).path.clone());
             }
@@ -1572,20 +1580,28 @@ fn diff(result: &lint::LintResult, unsafe_fixes: bool) -> Result<i32, String> {
     }
     out(&s)?;
     for (id, why) in &p.refused {
-        eprintln!(
-            "warning: {}: fixes not offered: the fixed file would not parse ({why})",
-            result.sources.get(*id).display
+        eprint!(
+            "{}",
+            tr!(
+                "warning: {file}: fixes not offered: the fixed file would not parse ({why})\n",
+                file = result.sources.get(*id).display,
+                why = why
+            )
         );
     }
     let n = p.fixed_in(|_| true);
-    eprintln!(
-        "acslint: {n} fix(es) in {} file(s){}",
-        p.files.len(),
-        if p.overlapping > 0 {
-            format!(", {} more after these are applied", p.overlapping)
-        } else {
-            String::new()
-        }
+    eprint!(
+        "{}",
+        tr!(
+            "acslint: {n} fix(es) in {files} file(s){more}\n",
+            n = n,
+            files = p.files.len(),
+            more = if p.overlapping > 0 {
+                tr!(", {n} more after these are applied", n = p.overlapping)
+            } else {
+                String::new()
+            }
+        )
     );
     Ok(if p.files.is_empty() { 0 } else { 1 })
 }

@@ -1635,6 +1635,33 @@ fn lang_translates_texts_built_in_checks_write() {
         ),
         "{text}"
     );
+    // Analysis findings: a module that is not analysed and an invalid suppression, with the
+    // reasons Rust writes.
+    std::fs::create_dir(dir.path().join("m")).unwrap();
+    std::fs::write(
+        dir.path().join("m/main.tf"),
+        "module \"net\" {\n  source = \"git::https://example.com/net.git\"\n}\n\n# acslint:ignore KMS001 until=soon -- reason\nresource \"alicloud_kms_key\" \"k\" {\n  description = \"k\"\n}\n",
+    )
+    .unwrap();
+    let analysis = |lang: &str| {
+        let out = acslint()
+            .current_dir(dir.path().join("m"))
+            .args(["check", "main.tf", "--no-ignore", "--lang", lang])
+            .args(["--select", "TF004,TF011", "--format", "compact"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        analysis("ja"),
+        "main.tf:2:12: info TF004 モジュール `net`（`git::https://example.com/net.git`）は解析されていません：リモートモジュールはダウンロードしません。`terraform init` を実行すると .terraform/modules から解析します\n\
+         main.tf:5:1: medium TF011 無効な抑制コメント：`until=soon` は日付ではありません：`until=YYYY-MM-DD` と書いてください\n"
+    );
+    assert_eq!(
+        analysis("zh-CN"),
+        "main.tf:2:12: info TF004 未分析模块 `net`（`git::https://example.com/net.git`）：不会下载远程模块；运行 `terraform init` 后即可从 .terraform/modules 分析它\n\
+         main.tf:5:1: medium TF011 无效的抑制注释：`until=soon` 不是日期：请写成 `until=YYYY-MM-DD`\n"
+    );
     // English stays as it was.
     let (compact, _) = run("en", "compact");
     assert!(compact.contains(

@@ -165,14 +165,14 @@ impl Budget {
         }
         self.stopped_files.borrow_mut().insert(l.file);
         let why = if memory {
-            format!(
-                "the values built in this file reached {} MiB (the memory budget of a file)",
-                max >> 20
+            crate::i18n::tr!(
+                "the values built in this file reached {n} MiB (the memory budget of a file)",
+                n = max >> 20
             )
         } else {
-            format!(
-                "functions in this file processed {} MiB (the work budget of a file)",
-                max >> 20
+            crate::i18n::tr!(
+                "functions in this file processed {n} MiB (the work budget of a file)",
+                n = max >> 20
             )
         };
         self.hit(why.clone(), loc);
@@ -254,9 +254,9 @@ impl Budget {
         let s = self.steps.get() + 1;
         self.steps.set(s);
         if s > self.limits.max_steps {
-            let why = format!(
-                "evaluation stopped after {} steps (the work limit)",
-                self.limits.max_steps
+            let why = crate::i18n::tr!(
+                "evaluation stopped after {n} steps (the work limit)",
+                n = self.limits.max_steps
             );
             if s == self.limits.max_steps + 1 {
                 self.hit(why.clone(), loc);
@@ -265,9 +265,9 @@ impl Budget {
         }
         let d = self.depth.get() + 1;
         if d > self.limits.max_depth {
-            let why = format!(
-                "expressions nest deeper than {} levels (the depth limit)",
-                self.limits.max_depth
+            let why = crate::i18n::tr!(
+                "expressions nest deeper than {n} levels (the depth limit)",
+                n = self.limits.max_depth
             );
             self.hit(why.clone(), loc);
             return Err(why);
@@ -472,9 +472,9 @@ impl<'a> Evaluator<'a> {
             return Ok(Value::unknown(why, l));
         }
         if s.len() > self.budget.limits.max_string {
-            let why = format!(
-                "a string longer than {} bytes was produced (the size limit)",
-                self.budget.limits.max_string
+            let why = crate::i18n::tr!(
+                "a string longer than {n} bytes was produced (the size limit)",
+                n = self.budget.limits.max_string
             );
             self.budget.hit(why.clone(), l);
             return Ok(Value::unknown(why, l));
@@ -484,9 +484,9 @@ impl<'a> Evaluator<'a> {
 
     fn check_len(&self, n: usize, l: Option<Loc>) -> Result<(), Value> {
         if n > self.budget.limits.max_collection {
-            let why = format!(
-                "a collection of more than {} elements was produced (the size limit)",
-                self.budget.limits.max_collection
+            let why = crate::i18n::tr!(
+                "a collection of more than {n} elements was produced (the size limit)",
+                n = self.budget.limits.max_collection
             );
             self.budget.hit(why.clone(), l);
             return Err(Value::unknown(why, l));
