@@ -84,9 +84,10 @@ fn main() {
     }
     write_index(&index, &Path::new(&out).join("embedded_index.rs"));
 
-    // Data tables (the high-risk API list, the system policies): checked and turned into JSON
-    // here, so a malformed table fails the build and start-up reads JSON.
-    for name in ["high-risk-apis", "system-policies"] {
+    // Data tables (the high-risk API list, the system policies, the attributes providers always
+    // set): checked and turned into JSON here, so a malformed table fails the build and start-up
+    // reads JSON.
+    for name in ["high-risk-apis", "system-policies", "computed-attributes"] {
         let f = rules.join("data").join(format!("{name}.hcl"));
         println!("cargo:rerun-if-changed={}", f.display());
         let text = std::fs::read_to_string(&f).unwrap();

@@ -51,6 +51,10 @@ pub struct Unknown {
     /// (the same reference, the same variable of the same module instance, or the same
     /// expression computed from them). `None`: an unknown that equals nothing.
     pub id: Option<u64>,
+    /// Known to be set: not null and not an empty string (an identifier the provider always
+    /// computes, such as the `id` of a declared resource instance). `x != null` is then true
+    /// and `coalesce(x, …)` is `x`, although `x` itself stays unknown.
+    pub present: bool,
 }
 
 impl Unknown {
@@ -120,6 +124,7 @@ impl Value {
                 reason: reason.into(),
                 reference: None,
                 id: None,
+                present: false,
             }),
             loc,
         )
@@ -135,9 +140,24 @@ impl Value {
                 reason: reason.into(),
                 id: Some(Unknown::name_id(&target)),
                 reference: Some(target),
+                present: false,
             }),
             loc,
         )
+    }
+
+    /// This value, known to be set when it is unknown (see [`Unknown::present`]); known values
+    /// are returned as they are.
+    pub fn present(mut self) -> Value {
+        if let Kind::Unknown(u) = &mut self.kind {
+            u.present = true;
+        }
+        self
+    }
+
+    /// An unknown known to be set (see [`Unknown::present`]).
+    pub fn is_present_unknown(&self) -> bool {
+        matches!(&self.kind, Kind::Unknown(u) if u.present)
     }
 
     /// This value, read from the resource (attribute) at `origin`.

@@ -282,12 +282,24 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
         "join" => {
             let [sep, xs] = want(name, a, l)?;
             let sep = s(ev, &sep, l)?;
+            let items = list(&xs, "join()", l)?;
             let mut parts = Vec::new();
-            for x in list(&xs, "join()", l)? {
+            let mut unknown = None;
+            for x in items {
                 match ev.to_str(x, l)? {
                     Some(p) => parts.push(p),
-                    None => return Ok(unknown_like(x, l)),
+                    None => {
+                        unknown.get_or_insert(x);
+                    }
                 }
+            }
+            if let Some(x) = unknown {
+                // Not empty when a part is (a set ID, a non-empty string) or a separator is.
+                let set = items.iter().any(|x| x.is_present_unknown())
+                    || parts.iter().any(|p| !p.is_empty())
+                    || (items.len() > 1 && !sep.is_empty());
+                let v = unknown_like(x, l);
+                return Ok(if set { v.present() } else { v });
             }
             ev.work(parts.iter().map(|p| p.len() + sep.len()).sum::<usize>(), l)?;
             ev.check_string(parts.join(&sep), l)
@@ -572,6 +584,8 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 match &v.kind {
                     Kind::Null => continue,
                     Kind::String(x) if x.is_empty() => continue,
+                    // A value known to be set is chosen, unknown as it is.
+                    Kind::Unknown(u) if u.present => return Ok(v.clone()),
                     Kind::Unknown(_) => return Ok(unknown_like(v, l)),
                     _ => return Ok(v.clone()),
                 }

@@ -6,6 +6,7 @@
 //! the value unknown and records why, so hostile input ends with a diagnostic, never a hang.
 
 pub mod address;
+pub mod computed;
 pub mod funcs;
 
 use crate::source::{FileId, Loc, SourceMap};
@@ -384,6 +385,8 @@ fn unknown_like(u: &Value, loc: Option<Loc>) -> Value {
             let mut un = un.clone();
             if !(u.is_unknown() && loc == u.loc) {
                 un.id = crate::value::Unknown::derived_id(un.id, loc);
+                // What is computed from a value that is set may well be null or empty.
+                un.present = false;
             }
             Value::new(Kind::Unknown(un), loc.or(origin))
         }
@@ -698,12 +701,19 @@ impl<'a> Evaluator<'a> {
                 (Some(e), Some(o)) => Ok(e.value.clone().with_origin(format!("{o}.{a}"))),
                 (Some(e), None) => Ok(e.value.clone()),
                 // A resource's attributes that are not written are computed by the provider.
-                (None, Some(o)) if address::is_instance_address(o) => Ok(Value::reference(
-                    format!("{o}.{a}"),
-                    format!("`{o}.{a}` is known only after apply"),
-                    l,
-                )
-                .with_origin(format!("{o}.{a}"))),
+                (None, Some(o)) if address::is_instance_address(o) => {
+                    let r = Value::reference(
+                        format!("{o}.{a}"),
+                        format!("`{o}.{a}` is known only after apply"),
+                        l,
+                    )
+                    .with_origin(format!("{o}.{a}"));
+                    // The instance exists (it was read), so what the provider always sets is set.
+                    let set = address::address_type(o).is_some_and(|t| {
+                        computed::always_set(address::is_data_address(o), t, a)
+                    });
+                    Ok(if set { r.present() } else { r })
+                }
                 (None, _) => err(format!("the object has no attribute `{a}`"), l),
             },
             Kind::Unknown(_) => Ok(unknown_like(v, l)),
@@ -790,7 +800,10 @@ impl<'a> Evaluator<'a> {
         let mut unknown: Option<Value> = None;
         self.render(t, &mut out, &mut unknown, l, (false, false))?;
         if let Some(u) = unknown {
-            return Ok(unknown_like(&u, l));
+            // A template makes a string (interpolating null is an error): with text of its
+            // own around the unknown parts, it is a string that is not empty.
+            let v = unknown_like(&u, l);
+            return Ok(if out.is_empty() { v } else { v.present() });
         }
         self.check_string(out, l)
     }
@@ -1139,6 +1152,15 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
     match (&a.kind, &b.kind) {
         // Two unknowns of the same identity are one value, whatever it turns out to be.
         (Kind::Unknown(x), Kind::Unknown(y)) if x.same(y) => Some(true),
+        // An unknown that is known to be set is neither null nor an empty string.
+        (Kind::Unknown(u), Kind::Null) | (Kind::Null, Kind::Unknown(u)) if u.present => {
+            Some(false)
+        }
+        (Kind::Unknown(u), Kind::String(s)) | (Kind::String(s), Kind::Unknown(u))
+            if u.present && s.is_empty() =>
+        {
+            Some(false)
+        }
         (Kind::Unknown(_), _) | (_, Kind::Unknown(_)) => None,
         (Kind::Null, Kind::Null) => Some(true),
         (Kind::Bool(x), Kind::Bool(y)) => Some(x == y),

@@ -658,10 +658,15 @@ impl<'a> Inst<'a> {
                     None => match insts.first() {
                         Some(x) if matches!(x.key, Key::Unknown(_)) => {
                             let addr = format!("{base}[{}]", k);
-                            return Ok((
-                                reference(&addr, rest.get(1), loc),
-                                used + 1 + usize::from(rest.len() > 1),
-                            ));
+                            // Terraform rejects an index to an instance that does not exist,
+                            // so the instance read here exists.
+                            let mut v = reference(&addr, rest.get(1), loc);
+                            if let Some(Step::Attr(a)) = rest.get(1) {
+                                if self.always_set(d, a) {
+                                    v = v.present();
+                                }
+                            }
+                            return Ok((v, used + 1 + usize::from(rest.len() > 1)));
                         }
                         _ => return err(format!("`{base}` has no instance {k}"), loc),
                     },
@@ -711,18 +716,57 @@ impl<'a> Inst<'a> {
             Some(Step::Attr(a)) => {
                 let v = match inst.value.get(a) {
                     Some(v) if !v.is_null() => v.clone(),
-                    _ => match (a.as_str(), d.kind) {
-                        ("id", BlockKind::Resource) => {
-                            super::links::plan_id(&d.written, &inst.value)
-                                .unwrap_or_else(|| reference(&addr, rest.first(), loc))
+                    // Not set in the configuration: computed by the provider, and set when
+                    // the table says it always is.
+                    _ => {
+                        let v = match (a.as_str(), d.kind) {
+                            ("id", BlockKind::Resource) => {
+                                super::links::plan_id(&d.written, &inst.value)
+                                    .unwrap_or_else(|| reference(&addr, rest.first(), loc))
+                            }
+                            _ => reference(&addr, rest.first(), loc),
+                        };
+                        if !self.always_set(d, a) {
+                            v
+                        } else if let (Some(Step::Index(k)), true) = (
+                            rest.get(1),
+                            crate::eval::computed::elements_set(
+                                d.kind == BlockKind::Data,
+                                successor(&d.written),
+                                a,
+                            ),
+                        ) {
+                            // An element of a list of IDs (`data.x.y.ids[0]`): it exists
+                            // (Terraform rejects an index out of range), so it is set.
+                            let key = match &k.kind {
+                                Kind::String(s) => serde_json::to_string(s).unwrap_or_default(),
+                                _ => k.to_string(),
+                            };
+                            let at = format!("{addr}.{a}[{key}]");
+                            let v = Value::reference(
+                                at.clone(),
+                                format!("`{at}` is known only after apply"),
+                                loc,
+                            );
+                            return Ok((v.present().with_origin(format!("{addr}.{a}")), used + 2));
+                        } else {
+                            v.present()
                         }
-                        _ => reference(&addr, rest.first(), loc),
-                    },
+                    }
                 };
                 Ok((v.with_origin(format!("{addr}.{a}")), used + 1))
             }
             _ => Ok((instance_object(d, inst, &addr), used)),
         }
+    }
+
+    /// Is `attr` of an instance of `d` always set by the provider (`id`, a key's `arn`…)?
+    fn always_set(&self, d: &BlockDecl, attr: &str) -> bool {
+        crate::eval::computed::always_set(
+            d.kind == BlockKind::Data,
+            successor(&d.written),
+            attr,
+        )
     }
 
     /// Instances of a block, evaluated once.
@@ -1156,7 +1200,8 @@ fn instance_object(d: &BlockDecl, x: &Instance, addr: &str) -> Value {
             es.push(Entry {
                 key: "id".into(),
                 key_loc: None,
-                value: id,
+                // The ID of an instance is always set, even when it is built from unknowns.
+                value: id.present(),
             });
         }
     }
