@@ -274,3 +274,34 @@ fn plan_json_resources_and_documents() {
     assert_eq!(ws.documents.len(), 1);
     assert_eq!(action(&ws.documents[0].value).as_str(), Some("*"));
 }
+
+#[test]
+fn ids_and_arns_of_declared_resources_are_unknown_but_set() {
+    let (_, ws) = load("set_refs");
+    let web = ws.configurations[0]
+        .blocks
+        .iter()
+        .find(|b| b.address == "alicloud_instance.web")
+        .unwrap();
+    let attr = |k: &str| web.value.get(k).unwrap();
+    // Through a module output, from a `for_each` instance; IDs, ARNs, an element of `ids`.
+    // The list of IDs a data source found is set too (its length is not known).
+    for k in ["vswitch_id", "kms_key_id", "key_arn", "role_arn", "found", "found_ids"] {
+        assert!(attr(k).is_present_unknown(), "{k}: {:?}", attr(k));
+    }
+    assert_eq!(
+        attr("vswitch_id").as_unknown().unwrap().reference.as_deref(),
+        Some("module.net.alicloud_vswitch.app[\"a\"].id")
+    );
+    assert_eq!(
+        attr("found").as_unknown().unwrap().reference.as_deref(),
+        Some("data.alicloud_vswitches.found.ids[0]")
+    );
+    // An attribute read from the whole instance object is set too.
+    assert!(attr("whole").get("description").is_some());
+    // An optional attribute left out may be null: a plain unknown.
+    let rotation = attr("rotation");
+    assert!(rotation.is_unknown() && !rotation.is_present_unknown());
+    // A resource with `count = 0` has no instance: there is no ID to read.
+    assert!(attr("first").is_null());
+}
