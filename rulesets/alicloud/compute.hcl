@@ -336,11 +336,18 @@ rule "ECS008" {
 
     Good:
     ```hcl
+    resource "alicloud_kms_key" "disk" {
+      description         = "ECS data disks"
+      automatic_rotation  = "Enabled"
+      rotation_interval   = "365d"
+      deletion_protection = "Enabled"
+    }
+
     resource "alicloud_ecs_disk" "data" {
       zone_id    = "cn-hangzhou-h"
       size       = 100
       encrypted  = true
-      kms_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
+      kms_key_id = alicloud_kms_key.disk.id
     }
     ```
   EOT
@@ -552,11 +559,17 @@ rule "ECS012" {
 
     Good:
     ```hcl
+    resource "alicloud_vswitch" "app" {
+      vpc_id     = alicloud_vpc.main.id
+      cidr_block = "172.16.1.0/24"
+      zone_id    = "cn-hangzhou-h"
+    }
+
     resource "alicloud_instance" "legacy" {
       instance_type   = "ecs.g7.large"
       image_id        = "aliyun_3_x64_20G_alibase_20240528.vhd"
       security_groups = [alicloud_security_group.app.id]
-      vswitch_id      = "vsw-bp1s5fnvk4gn2tws03624"
+      vswitch_id      = alicloud_vswitch.app.id
     }
     ```
   EOT

@@ -454,13 +454,20 @@ rule "DB018" {
 
     Good:
     ```hcl
+    resource "alicloud_kms_key" "mongodb" {
+      description         = "MongoDB disks"
+      automatic_rotation  = "Enabled"
+      rotation_interval   = "365d"
+      deletion_protection = "Enabled"
+    }
+
     resource "alicloud_mongodb_instance" "app" {
       engine_version      = "4.4"
       db_instance_class   = "dds.mongo.mid"
       db_instance_storage = 10
       vswitch_id          = alicloud_vswitch.db.id
       tde_status          = "enabled"
-      encryption_key      = "key-hzz65a8b7c6d5e4f3g2h1"
+      encryption_key      = alicloud_kms_key.mongodb.id
     }
     ```
   EOT

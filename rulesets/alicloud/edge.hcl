@@ -1125,10 +1125,16 @@ rule "NET024" {
 
     Good:
     ```hcl
+    resource "alicloud_vswitch" "internal" {
+      vpc_id     = alicloud_vpc.main.id
+      cidr_block = "172.16.2.0/24"
+      zone_id    = "cn-hangzhou-h"
+    }
+
     resource "alicloud_slb_load_balancer" "api" {
       load_balancer_name = "api"
       address_type       = "intranet"
-      vswitch_id         = "vsw-bp1s5fnvk4gn2tws03624"
+      vswitch_id         = alicloud_vswitch.internal.id
     }
     ```
   EOT

@@ -167,11 +167,18 @@ rule "K8S003" {
 
     Good:
     ```hcl
+    resource "alicloud_kms_key" "k8s" {
+      description         = "ACK secrets"
+      automatic_rotation  = "Enabled"
+      rotation_interval   = "365d"
+      deletion_protection = "Enabled"
+    }
+
     resource "alicloud_cs_managed_kubernetes" "app" {
       name                    = "app"
       cluster_spec            = "ack.pro.small"
       vswitch_ids             = [alicloud_vswitch.k8s.id]
-      encryption_provider_key = "key-hzz65a8b7c6d5e4f3g2h1"
+      encryption_provider_key = alicloud_kms_key.k8s.id
     }
     ```
   EOT

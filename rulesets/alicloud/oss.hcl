@@ -288,6 +288,13 @@ rule "OSS005" {
 
     Good:
     ```hcl
+    resource "alicloud_kms_key" "oss" {
+      description         = "OSS acme-data"
+      automatic_rotation  = "Enabled"
+      rotation_interval   = "365d"
+      deletion_protection = "Enabled"
+    }
+
     resource "alicloud_oss_bucket" "data" {
       bucket = "acme-data"
     }
@@ -295,7 +302,7 @@ rule "OSS005" {
     resource "alicloud_oss_bucket_server_side_encryption" "data" {
       bucket            = alicloud_oss_bucket.data.bucket
       sse_algorithm     = "KMS"
-      kms_master_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
+      kms_master_key_id = alicloud_kms_key.oss.id
     }
     ```
   EOT

@@ -191,13 +191,20 @@ rule "DB008" {
 
     Good:
     ```hcl
+    resource "alicloud_kms_key" "rds" {
+      description         = "RDS cloud disks"
+      automatic_rotation  = "Enabled"
+      rotation_interval   = "365d"
+      deletion_protection = "Enabled"
+    }
+
     resource "alicloud_db_instance" "app" {
       engine                   = "MySQL"
       engine_version           = "8.0"
       instance_type            = "mysql.n2.medium.2c"
       instance_storage         = 100
       db_instance_storage_type = "cloud_essd"
-      encryption_key           = "key-hzz65a8b7c6d5e4f3g2h1"
+      encryption_key           = alicloud_kms_key.rds.id
     }
     ```
   EOT

@@ -392,9 +392,21 @@ rule "FC005" {
 
     Good:
     ```hcl
+    resource "alicloud_ram_role" "fc" {
+      role_name = "fc-app"
+      assume_role_policy_document = jsonencode({
+        Version = "1"
+        Statement = [{
+          Action    = "sts:AssumeRole"
+          Effect    = "Allow"
+          Principal = { Service = ["fc.aliyuncs.com"] }
+        }]
+      })
+    }
+
     resource "alicloud_fc_service" "app" {
       name = "app"
-      role = "acs:ram::123456789012:role/fc-app"
+      role = alicloud_ram_role.fc.arn
     }
     ```
   EOT

@@ -92,13 +92,20 @@ rule "SLS002" {
 
     Good:
     ```hcl
+    resource "alicloud_kms_key" "sls" {
+      description         = "SLS audit logstore"
+      automatic_rotation  = "Enabled"
+      rotation_interval   = "365d"
+      deletion_protection = "Enabled"
+    }
+
     resource "alicloud_log_store" "audit" {
       project_name  = alicloud_log_project.audit.project_name
       logstore_name = "audit"
       encrypt_conf {
         enable = true
         user_cmk_info {
-          cmk_key_id = "key-hzz65a8b7c6d5e4f3g2h1"
+          cmk_key_id = alicloud_kms_key.sls.id
           arn        = "acs:ram::123456789012:role/aliyunlogdefaultrole"
           region_id  = "cn-hangzhou"
         }
