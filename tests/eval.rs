@@ -286,11 +286,22 @@ fn ids_and_arns_of_declared_resources_are_unknown_but_set() {
     let attr = |k: &str| web.value.get(k).unwrap();
     // Through a module output, from a `for_each` instance; IDs, ARNs, an element of `ids`.
     // The list of IDs a data source found is set too (its length is not known).
-    for k in ["vswitch_id", "kms_key_id", "key_arn", "role_arn", "found", "found_ids"] {
+    for k in [
+        "vswitch_id",
+        "kms_key_id",
+        "key_arn",
+        "role_arn",
+        "found",
+        "found_ids",
+    ] {
         assert!(attr(k).is_present_unknown(), "{k}: {:?}", attr(k));
     }
     assert_eq!(
-        attr("vswitch_id").as_unknown().unwrap().reference.as_deref(),
+        attr("vswitch_id")
+            .as_unknown()
+            .unwrap()
+            .reference
+            .as_deref(),
         Some("module.net.alicloud_vswitch.app[\"a\"].id")
     );
     assert_eq!(

@@ -709,9 +709,8 @@ impl<'a> Evaluator<'a> {
                     )
                     .with_origin(format!("{o}.{a}"));
                     // The instance exists (it was read), so what the provider always sets is set.
-                    let set = address::address_type(o).is_some_and(|t| {
-                        computed::always_set(address::is_data_address(o), t, a)
-                    });
+                    let set = address::address_type(o)
+                        .is_some_and(|t| computed::always_set(address::is_data_address(o), t, a));
                     Ok(if set { r.present() } else { r })
                 }
                 (None, _) => err(format!("the object has no attribute `{a}`"), l),
@@ -1153,9 +1152,7 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
         // Two unknowns of the same identity are one value, whatever it turns out to be.
         (Kind::Unknown(x), Kind::Unknown(y)) if x.same(y) => Some(true),
         // An unknown that is known to be set is neither null nor an empty string.
-        (Kind::Unknown(u), Kind::Null) | (Kind::Null, Kind::Unknown(u)) if u.present => {
-            Some(false)
-        }
+        (Kind::Unknown(u), Kind::Null) | (Kind::Null, Kind::Unknown(u)) if u.present => Some(false),
         (Kind::Unknown(u), Kind::String(s)) | (Kind::String(s), Kind::Unknown(u))
             if u.present && s.is_empty() =>
         {

@@ -762,11 +762,7 @@ impl<'a> Inst<'a> {
 
     /// Is `attr` of an instance of `d` always set by the provider (`id`, a key's `arn`…)?
     fn always_set(&self, d: &BlockDecl, attr: &str) -> bool {
-        crate::eval::computed::always_set(
-            d.kind == BlockKind::Data,
-            successor(&d.written),
-            attr,
-        )
+        crate::eval::computed::always_set(d.kind == BlockKind::Data, successor(&d.written), attr)
     }
 
     /// Instances of a block, evaluated once.
