@@ -1960,6 +1960,56 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
     if hard.is_empty() {
         return edits.to_vec();
     }
+    // A value replaced within its line moves nothing but the comments after it: without one,
+    // there is nothing to realign (most fixes; this spares reading the file).
+    let in_line = |e: &Edit| {
+        let r = e.loc.range();
+        let rest = &text[r.end..];
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        !text[r.clone()].contains('\n')
+            && !e.text.contains('\n')
+            && !rest.contains('#')
+            && !rest.contains("//")
+            && !rest.contains("/*")
+    };
+    if hard.iter().all(|e| !e.loc.range().is_empty() && in_line(e)) {
+        return hard;
+    }
+    // Runs of aligned lines end at a blank line: only the paragraphs around the edits are read,
+    // unless a heredoc or a block comment before them could hold a blank line.
+    let first = hard.iter().map(|e| e.loc.start as usize).min().unwrap_or(0);
+    let last = hard.iter().map(|e| e.loc.end as usize).max().unwrap_or(0);
+    let line0 = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let blank_before = ["\n\n", "\n\r\n"]
+        .iter()
+        .filter_map(|b| text[..line0].rfind(b).map(|i| i + 1))
+        .max()
+        .unwrap_or(0);
+    let ws = if text[..blank_before].contains("<<") || text[..blank_before].contains("/*") {
+        0
+    } else {
+        blank_before
+    };
+    let we = ["\n\n", "\n\r\n"]
+        .iter()
+        .filter_map(|b| text[last..].find(b).map(|i| last + i + 1))
+        .min()
+        .unwrap_or(text.len());
+    if ws > 0 || we < text.len() {
+        let shift = |e: &Edit, by: isize| Edit {
+            loc: Loc {
+                file: e.loc.file,
+                start: (e.loc.start as isize + by) as u32,
+                end: (e.loc.end as isize + by) as u32,
+            },
+            text: e.text.clone(),
+        };
+        let inner: Vec<Edit> = hard.iter().map(|e| shift(e, -(ws as isize))).collect();
+        return aligned(&text[ws..we], &inner)
+            .iter()
+            .map(|e| shift(e, ws as isize))
+            .collect();
+    }
     let refs: Vec<&Edit> = hard.iter().collect();
     let new = apply(text, &refs);
     // Where each edit lands in the new text.
