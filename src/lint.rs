@@ -554,6 +554,7 @@ pub(crate) fn lint_gathered(
     // Local modules the scanned files call and the scan did not reach: evaluated with their
     // callers, reported on never (see `target::called_modules`).
     let mut context: HashSet<FileId> = HashSet::new();
+    timings.lap("read");
     if !opts.files_alone && opts.stdin.is_none() {
         let cwd = std::env::current_dir().ok();
         for (path, r) in target::called_modules(opts, &sources) {
@@ -564,6 +565,7 @@ pub(crate) fn lint_gathered(
             }
         }
     }
+    timings.lap("calls");
     // `.tf.json` files are analysed through their native-syntax rewrite.
     let rewrites: Vec<(FileId, Option<tf::json_syntax::Rewrite>)> = sources
         .files()
@@ -583,7 +585,7 @@ pub(crate) fn lint_gathered(
     for (path, display, text) in referenced_files(&sources, opts.max_file_size, &opts.overlay) {
         sources.add(path, display, FileKind::Other, text.into());
     }
-    timings.lap("read");
+    timings.lap("rewrites");
     let kind_of = |f: &SourceFile| {
         opts.config
             .as_ref()
