@@ -6,6 +6,8 @@ use crate::json::pointer_push;
 use crate::source::Loc;
 use crate::tf::{Document, UnknownNote};
 use crate::value::{Entry, Kind, Value};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Where findings about one document go, with the document's context attached.
 pub struct Out<'a> {
@@ -170,6 +172,23 @@ pub struct Stmt<'a> {
     pub condition: Option<&'a Entry>,
     pub sid: Option<&'a Entry>,
     pub pointers: [String; 6],
+    /// `Action` (else `NotAction`) prepared for matching, on first use.
+    actions: OnceLock<ActionIndex>,
+}
+
+/// The strings of a statement's `Action` (or `NotAction`) prepared for matching many actions:
+/// the checks ask each statement about hundreds of actions (the high-risk list, Deny
+/// cancellation), and a scan of every element per question made a document of many statements
+/// of many actions quadratic. Positions, not references, so that [`Stmt`] stays covariant.
+struct ActionIndex {
+    /// The string elements in order: their index in the list (`None` for a single string).
+    items: Vec<Option<usize>>,
+    /// Trimmed ASCII names without wildcards, lower case, to the position of the first one.
+    exact: HashMap<String, usize>,
+    /// Positions of the other items (wildcards, non-ASCII), in order.
+    patterns: Vec<usize>,
+    /// Whether the element holds an unknown value.
+    unknown: bool,
 }
 
 const P_ACTION: usize = 0;
@@ -208,7 +227,80 @@ impl<'a> Stmt<'a> {
                 p("Condition"),
             ],
             pointer,
+            actions: OnceLock::new(),
         }
+    }
+    /// The `Action` element, else `NotAction`.
+    fn action_entry(&self) -> Option<&'a Entry> {
+        self.action.or(self.not_action)
+    }
+    fn action_index(&self) -> &ActionIndex {
+        self.actions.get_or_init(|| {
+            let entry = self.action_entry();
+            let items: Vec<Option<usize>> = match entry.map(|e| &e.value.kind) {
+                None => Vec::new(),
+                Some(Kind::List(l)) => (0..l.len()).filter(|&i| l[i].as_str().is_some()).map(Some).collect(),
+                Some(Kind::String(_)) => vec![None],
+                Some(_) => Vec::new(),
+            };
+            let mut exact = HashMap::new();
+            let mut patterns = Vec::new();
+            for pos in 0..items.len() {
+                let t = self.action_item(items[pos]).1.trim();
+                if t.is_ascii() && !t.contains(['*', '?']) {
+                    exact.entry(t.to_ascii_lowercase()).or_insert(pos);
+                } else {
+                    patterns.push(pos);
+                }
+            }
+            ActionIndex {
+                items,
+                exact,
+                patterns,
+                unknown: entry.is_some_and(|e| e.value.contains_unknown()),
+            }
+        })
+    }
+    /// The string element of `Action` (else `NotAction`) at `index` (`None`: the single string).
+    fn action_item(&self, index: Option<usize>) -> (Item<'a>, &'a str) {
+        let v = &self.action_entry().expect("an action element").value;
+        let value = match (index, &v.kind) {
+            (Some(i), Kind::List(l)) => &l[i],
+            _ => v,
+        };
+        (Item { value, index }, value.as_str().unwrap_or_default())
+    }
+    /// The first string element of `Action` (else `NotAction`), in order, that matches
+    /// `action` as [`action_matches`] says, among those `skip` does not rule out.
+    pub fn first_action(
+        &self,
+        action: &str,
+        skip: impl Fn(&str) -> bool,
+    ) -> Option<(Item<'a>, &'a str)> {
+        let ix = self.action_index();
+        let at = |pos: usize| self.action_item(ix.items[pos]);
+        let scan = || {
+            (0..ix.items.len())
+                .map(at)
+                .find(|(_, p)| !skip(p) && action_matches(p, action))
+        };
+        if !action.is_ascii() {
+            // Unicode case folding may map a non-ASCII character onto an ASCII one.
+            return scan();
+        }
+        let exact = ix.exact.get(&action.to_ascii_lowercase()).copied();
+        if exact.is_some_and(|pos| skip(at(pos).1)) {
+            return scan();
+        }
+        let pattern = ix.patterns.iter().copied().find(|&pos| {
+            let p = at(pos).1;
+            !skip(p) && action_matches(p, action)
+        });
+        let first = match (exact, pattern) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(at(first))
     }
     pub fn action(&self) -> Option<Field<'_>> {
         self.action.map(|entry| Field {
@@ -257,10 +349,10 @@ impl<'a> Stmt<'a> {
     /// wildcards)? `NotAction` covers everything it does not list. Unknown elements never
     /// match.
     pub fn covers_action(&self, action: &str) -> bool {
-        if let Some(f) = self.action() {
-            f.strings().iter().any(|(_, p)| action_matches(p, action))
-        } else if let Some(f) = self.not_action() {
-            !f.has_unknown() && !f.strings().iter().any(|(_, p)| action_matches(p, action))
+        if self.action.is_some() {
+            self.first_action(action, |_| false).is_some()
+        } else if self.not_action.is_some() {
+            !self.action_index().unknown && self.first_action(action, |_| false).is_none()
         } else {
             false
         }

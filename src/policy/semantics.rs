@@ -162,6 +162,7 @@ pub fn check(out: &mut Out, opts: &Options) {
     }
     let kind = out.doc.kind;
     let grants = matches!(kind, DocKind::Identity | DocKind::Session);
+    let mut blocked = Vec::new();
     for s in &stmts {
         let before = (out.sink.emits.len(), out.sink.unknowns.len());
         if let Some(e) = s.effect_entry {
@@ -175,7 +176,7 @@ pub fn check(out: &mut Out, opts: &Options) {
             service_admin(out, s, &stmts);
             not_elements(out, s);
             escalation(out, s, &stmts);
-            high_risk(out, s, &stmts);
+            high_risk(out, s, &stmts, &mut blocked);
             audit(out, s, &stmts);
         }
         if kind == DocKind::Trust && is_allow(s) {
@@ -378,12 +379,10 @@ fn not_elements(out: &mut Out, s: &Stmt) {
 
 /// The action items of a statement that grant `action` (excluding `*`/`*:*`, which
 /// policy-full-admin reports).
-fn granting<'a>(s: &Stmt, f: &Field<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
+fn granting<'a>(s: &Stmt<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
+    s.action?;
     let star = star_resource(s).is_some();
-    f.strings().into_iter().find(|(_, p)| {
-        !(is_all_actions(p) || star && is_service_admin(p))
-            && super::model::action_matches(p, action)
-    })
+    s.first_action(action, |p| is_all_actions(p) || star && is_service_admin(p))
 }
 
 /// `<svc>:*` for a sensitive service: policy-service-admin reports it when on `*`.
@@ -399,7 +398,7 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     for (path, actions, rtypes) in ESCALATIONS {
         let hit = actions.iter().find_map(|a| {
             let (svc, _) = a.split_once(':')?;
-            let (item, _) = granting(s, &f, a)?;
+            let (item, _) = granting(s, a)?;
             let r = resources.iter().find(|r| {
                 rtypes.iter().any(|t| broad_resource(r, svc, t)) && !denied(stmts, a, r)
             })?;
@@ -410,7 +409,7 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }
     }
     // PassRole on any role plus an action that hands a role to compute.
-    if let Some((item, _)) = granting(s, &f, "ram:PassRole") {
+    if let Some((item, _)) = granting(s, "ram:PassRole") {
         let Some(r) = resources
             .iter()
             .find(|r| broad_resource(r, "ram", "role") && !denied(stmts, "ram:PassRole", r))
@@ -418,14 +417,12 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
             return;
         };
         let compute = stmts.iter().filter(|o| is_allow(o)).find_map(|o| {
-            let of = o.action()?;
+            o.action?;
             COMPUTE.iter().find_map(|c| {
                 if denied(stmts, c, "*") {
                     return None;
                 }
-                of.strings()
-                    .into_iter()
-                    .find(|(_, p)| super::model::action_matches(p, c))
+                o.first_action(c, |_| false)
                     .map(|(i, p)| (i.value.loc, p.to_string()))
             })
         });
@@ -481,7 +478,8 @@ fn emit_escalation(
     drop(e.secondary(s.effect_loc(), tr!("allowed here")));
 }
 
-fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
+/// `blocked[i]`: whether a Deny of the document cancels the `i`th high-risk action, once known.
+fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &mut Vec<Option<bool>>) {
     let (Some(f), Some(r)) = (s.action(), star_resource(s)) else {
         return;
     };
@@ -490,14 +488,18 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     }
     let mut hits: Vec<String> = Vec::new();
     let mut first: Option<Item> = None;
-    for a in highrisk::active().grant_actions() {
-        if denied(stmts, a, "*") || network_deny(stmts, a) {
+    let grants = highrisk::active().grant_actions();
+    blocked.resize(grants.len(), None);
+    for (a, blocked) in grants.iter().zip(blocked.iter_mut()) {
+        let Some((item, _)) = granting(s, a) else {
+            continue;
+        };
+        // The same for every statement of the document: decided once.
+        if *blocked.get_or_insert_with(|| denied(stmts, a, "*") || network_deny(stmts, a)) {
             continue;
         }
-        if let Some((item, _)) = granting(s, &f, a) {
-            first.get_or_insert(item);
-            hits.push(a.clone());
-        }
+        first.get_or_insert(item);
+        hits.push(a.clone());
     }
     let Some(item) = first else { return };
     out.emit("RAM025", item.value.loc, &item.pointer(f.pointer))
@@ -523,7 +525,7 @@ fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }) {
             continue;
         }
-        if let Some((item, _)) = granting(s, &f, a) {
+        if let Some((item, _)) = granting(s, a) {
             first.get_or_insert(item);
             hits.push(a.to_string());
         }
