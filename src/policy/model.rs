@@ -239,7 +239,10 @@ impl<'a> Stmt<'a> {
             let entry = self.action_entry();
             let items: Vec<Option<usize>> = match entry.map(|e| &e.value.kind) {
                 None => Vec::new(),
-                Some(Kind::List(l)) => (0..l.len()).filter(|&i| l[i].as_str().is_some()).map(Some).collect(),
+                Some(Kind::List(l)) => (0..l.len())
+                    .filter(|&i| l[i].as_str().is_some())
+                    .map(Some)
+                    .collect(),
                 Some(Kind::String(_)) => vec![None],
                 Some(_) => Vec::new(),
             };
@@ -657,6 +660,72 @@ mod tests {
         assert!(!wildcard("a*b*c", "aXXbYY", false));
         assert!(action_matches("ECS:describe*", "ecs:DescribeInstances"));
         assert!(!wildcard("ECS:describe*", "ecs:DescribeInstances", false));
+    }
+
+    /// The prepared lookup gives the first matching element, as a scan of every element does.
+    #[test]
+    fn prepared_actions_match_a_scan() {
+        use crate::json::{parse, SpanMap};
+        use crate::source::FileId;
+        let span = SpanMap::Exact {
+            file: FileId(0),
+            offset: 0,
+        };
+        let docs = [
+            r#"{"Action": ["ecs:Describe*", " ECS:DescribeInstances ", "ecs:describeinstances", "oss:Get?bject", "*", "ram:*", "ecs:Ru\u212an"], "Resource": "*"}"#,
+            r#"{"Action": "ecs:RunInstances"}"#,
+            r#"{"NotAction": ["ecs:*", 3, "Oss:GetObject"]}"#,
+            r#"{"Action": []}"#,
+        ];
+        let actions = [
+            "ecs:DescribeInstances",
+            "ECS:DESCRIBEINSTANCES",
+            "ecs:RunInstances",
+            "ecs:Run\u{212a}",
+            "ecs:Runk",
+            "oss:GetObject",
+            "oss:GetXbject",
+            "ram:CreateUser",
+            "kms:Decrypt",
+            "",
+        ];
+        let skips: [fn(&str) -> bool; 3] = [
+            |_| false,
+            |p| is_all_actions(p),
+            |p| p.trim().eq_ignore_ascii_case("ecs:describeinstances"),
+        ];
+        for d in docs {
+            let v = parse(d, span.clone()).unwrap();
+            let s = Stmt::new(&v, String::new());
+            let scan: Vec<(Option<usize>, &str)> = match s.action.or(s.not_action) {
+                Some(e) => match &e.value.kind {
+                    Kind::List(l) => l
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, x)| Some((Some(i), x.as_str()?)))
+                        .collect(),
+                    _ => vec![(None, e.value.as_str().unwrap())],
+                },
+                None => Vec::new(),
+            };
+            for a in actions {
+                for skip in skips {
+                    let want = scan
+                        .iter()
+                        .find(|(_, p)| !skip(p) && action_matches(p, a))
+                        .map(|(i, p)| (*i, *p));
+                    let got = s.first_action(a, skip).map(|(i, p)| (i.index, p));
+                    assert_eq!(got, want, "{d} {a}");
+                }
+                let any = scan.iter().any(|(_, p)| action_matches(p, a));
+                let covers = if s.action.is_some() {
+                    any
+                } else {
+                    !s.not_action.unwrap().value.contains_unknown() && !any
+                };
+                assert_eq!(s.covers_action(a), covers, "{d} {a}");
+            }
+        }
     }
 
     #[test]
