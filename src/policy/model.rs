@@ -248,8 +248,8 @@ impl<'a> Stmt<'a> {
             };
             let mut exact = HashMap::new();
             let mut patterns = Vec::new();
-            for pos in 0..items.len() {
-                let t = self.action_item(items[pos]).1.trim();
+            for (pos, &index) in items.iter().enumerate() {
+                let t = self.action_item(index).1.trim();
                 if t.is_ascii() && !t.contains(['*', '?']) {
                     exact.entry(t.to_ascii_lowercase()).or_insert(pos);
                 } else {
@@ -582,22 +582,44 @@ pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     let w = word.to_ascii_lowercase();
     let max = if w.len() <= 4 { 1 } else { 2 };
     let n = w.chars().count();
+    let wmask = w.is_ascii().then(|| char_mask(w.as_bytes()));
     candidates
         .into_iter()
-        // Lengths further apart than `max` cannot be close: skip them (catalogues are large).
-        .filter(|c| c.chars().count().abs_diff(n) <= max)
         .filter_map(|c| {
-            let d = if w.is_ascii() && c.is_ascii() {
-                // A policy naming 300k unknown actions asks this once per action, against
-                // every action of the service: no allocation, and stop once out of reach.
-                distance_within(w.as_bytes(), c.as_bytes(), max)?
-            } else {
-                edit_distance(&w, &c.to_ascii_lowercase())
+            let d = match (wmask, c.is_ascii()) {
+                (Some(wm), true) => {
+                    // Lengths further apart than `max` cannot be close (catalogues are large).
+                    if c.len().abs_diff(n) > max {
+                        return None;
+                    }
+                    // Each character of one that the other lacks takes an edit: most
+                    // candidates are ruled out without the table.
+                    let cm = char_mask(c.as_bytes());
+                    if (wm & !cm).count_ones().max((cm & !wm).count_ones()) as usize > max {
+                        return None;
+                    }
+                    // A policy naming 300k unknown actions asks this once per action, against
+                    // every action of the service: no allocation, and stop once out of reach.
+                    distance_within(w.as_bytes(), c.as_bytes(), max)?
+                }
+                _ => {
+                    if c.chars().count().abs_diff(n) > max {
+                        return None;
+                    }
+                    edit_distance(&w, &c.to_ascii_lowercase())
+                }
             };
             (d <= max).then_some((d, c))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// The set of (lower-cased) bytes of an ASCII string, folded into 64 bits: a byte missing from
+/// the set is missing from the string (folding only makes the set larger).
+fn char_mask(s: &[u8]) -> u64 {
+    s.iter()
+        .fold(0, |m, b| m | 1 << (b.to_ascii_lowercase() & 63))
 }
 
 /// [`edit_distance`] of two ASCII strings, ASCII case ignored, when it is at most `max`.
@@ -736,6 +758,44 @@ mod tests {
         assert!(!broad_resource("acs:ram::123:user/alice", "ram", "user"));
         assert!(!broad_resource("acs:ram::123:user/*", "ram", "role"));
         assert!(!broad_resource("acs:ecs:*:*:*", "ram", "role"));
+    }
+
+    /// The character filter never rules out a candidate the full table accepts.
+    #[test]
+    fn suggestions_match_the_full_table() {
+        let cands = [
+            "DescribeInstances",
+            "DescribeInstance",
+            "DescribeImages",
+            "RunInstances",
+            "DeleteInstance",
+            "ModifyInstanceAttribute",
+            "GetObject",
+            "PutObject",
+            "ListObjects",
+            "DescribeThing00012",
+        ];
+        for w in [
+            "DescribeInstnces",
+            "describeinstance",
+            "RunInstance",
+            "DeleteInstances",
+            "GetObjects",
+            "putobjec",
+            "DescribeThing000123",
+            "Nothing",
+            "",
+        ] {
+            let lw = w.to_ascii_lowercase();
+            let max = if lw.len() <= 4 { 1 } else { 2 };
+            let want = cands
+                .iter()
+                .map(|c| (edit_distance(&lw, &c.to_ascii_lowercase()), *c))
+                .filter(|(d, _)| *d <= max)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c);
+            assert_eq!(suggest(w, cands.iter().copied()), want, "{w}");
+        }
     }
 
     #[test]
