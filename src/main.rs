@@ -21,7 +21,9 @@ fn main() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0) };
     #[cfg(target_os = "linux")]
     unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+        // prctl reads its arguments as unsigned longs.
+        let (on, zero): (libc::c_ulong, libc::c_ulong) = (1, 0);
+        libc::prctl(libc::PR_SET_THP_DISABLE, on, zero, zero, zero);
     }
     // mimalloc reserves its arenas 1 GiB at a time: under an address-space limit (`ulimit -v`
     // on shared runners) that reservation alone can leave no room for the threads' stacks.
