@@ -127,7 +127,27 @@ pub fn run(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, true)
+    run_inner(reg, sel, sources, ws, true, None)
+}
+
+/// The blocks (configuration index, block index) and documents (index) that resource- and
+/// document-scope rules check when only some files' findings are wanted.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub blocks: HashSet<(usize, usize)>,
+    pub documents: HashSet<usize>,
+}
+
+/// [`run`], with resource- and document-scope rules on the `only` blocks and documents (all of
+/// them when `None`); configuration- and file-scope rules run as in [`run`].
+pub fn run_on(
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    ws: &Workspace,
+    only: Option<&Checked>,
+) -> Result<Outcome, String> {
+    run_inner(reg, sel, sources, ws, true, only)
 }
 
 /// Run the rules on a model only (its documents and configurations, not the files): the state
@@ -138,7 +158,7 @@ pub fn run_model(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, false)
+    run_inner(reg, sel, sources, ws, false, None)
 }
 
 fn run_inner(
@@ -147,6 +167,7 @@ fn run_inner(
     sources: &SourceMap,
     ws: &Workspace,
     files: bool,
+    only: Option<&Checked>,
 ) -> Result<Outcome, String> {
     let plan = plan(reg, sel)?;
     let mut sink = Sink::default();
@@ -177,7 +198,9 @@ fn run_inner(
     let doc_sinks: Vec<Sink> = ws
         .documents
         .par_iter()
-        .map(|d| {
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o.documents.contains(i)))
+        .map(|(_, d)| {
             contained(Some(d.file), "policy document", || {
                 let mut s = Sink::default();
                 for (_, b) in &plan.document {
@@ -204,9 +227,11 @@ fn run_inner(
     let cfg_sinks: Vec<Sink> = ws
         .configurations
         .par_iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(ci, c)| {
             contained(c.files.first().copied(), "Terraform configuration", || {
-                run_configuration(&plan, sel, sources, c)
+                let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
+                run_configuration(&plan, sel, sources, c, &checked)
             })
         })
         .collect();
@@ -277,6 +302,7 @@ fn run_configuration(
     sel: &Selection,
     sources: &SourceMap,
     cfg: &Configuration,
+    checked: &dyn Fn(usize) -> bool,
 ) -> Sink {
     #[cfg(test)]
     {
@@ -300,7 +326,10 @@ fn run_configuration(
             );
         }
     }
-    for block in &cfg.blocks {
+    for (i, block) in cfg.blocks.iter().enumerate() {
+        if !checked(i) {
+            continue;
+        }
         let first = s.emits.len();
         let key = match block.kind {
             BlockKind::Resource => block.rtype.clone(),

@@ -65,6 +65,14 @@ pub struct LintOptions {
     /// has open and not saved. A target's module is gathered with them (an unsaved
     /// `variables.tf` feeds `main.tf`), and so are files read with `file()`.
     pub overlay: Option<Arc<Overlay>>,
+    /// The files whose resources and documents the resource- and document-scope rules check
+    /// (by absolute normalised path): the requested files of a module linted for them, whose
+    /// neighbours are built and evaluated but not checked ([`target`]). `None` checks all.
+    pub check_only: Option<Arc<std::collections::HashSet<PathBuf>>>,
+    /// Check the neighbours of a requested file too, and drop their findings afterwards (the
+    /// reference for the test that the restriction above changes no finding).
+    #[doc(hidden)]
+    pub check_neighbours: bool,
 }
 
 /// See [`LintOptions::overlay`].
@@ -113,6 +121,8 @@ impl Default for LintOptions {
             targets: Vec::new(),
             files_alone: false,
             overlay: None,
+            check_only: None,
+            check_neighbours: false,
         }
     }
 }
@@ -611,7 +621,11 @@ pub(crate) fn lint_gathered(
         .filter(|f| !matches!(f.kind, FileKind::Other | FileKind::Text) && f.origin.is_none())
         .count()
         - context.len();
-    let mut out = engine::run(reg, sel, &sources, &ws)?;
+    let only = opts
+        .check_only
+        .as_ref()
+        .map(|named| target::checked_files(&sources, &ws, named));
+    let mut out = engine::run_on(reg, sel, &sources, &ws, only.as_ref())?;
     timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
     let mut plan_fixed = crate::review::review(reg, sel, &sources, &ws, &mut out.findings)?;

@@ -450,3 +450,145 @@ fn every_rule_page_has_bad_and_good_examples_that_hold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every finding, suppressed finding and unknown of a result, with its file's path: what a
+/// lint of one file reports.
+fn reported(r: &lint::LintResult) -> Vec<String> {
+    let path = |id: acslint::source::FileId| r.sources.get(id).path.display().to_string();
+    let mut out: Vec<String> = r
+        .findings
+        .iter()
+        .map(|f| format!("finding {} {f:?}", path(f.file)))
+        .collect();
+    out.extend(
+        r.suppressed
+            .iter()
+            .map(|s| format!("suppressed {} {:?}", path(s.finding.file), s.finding)),
+    );
+    out.extend(
+        r.unknowns
+            .iter()
+            .map(|u| format!("unknown {} {u:?}", path(u.file))),
+    );
+    out
+}
+
+/// Linting one file of a module checks only its own resources and documents (and those linked
+/// to them), the whole module being built and evaluated: the same findings, spans, messages and
+/// unknowns as checking every resource of the module and keeping that file's.
+fn same_as_checking_the_whole_module(dir: &Path, reg: &Registry, sel: &Selection) -> usize {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && acslint::lint::target::in_module(p))
+        .collect();
+    files.sort();
+    let mut opts = LintOptions {
+        allow_incomplete: true,
+        ..Default::default()
+    };
+    let mut compared = 0;
+    for f in &files {
+        opts.check_neighbours = false;
+        let only = lint::lint_file(&opts, reg, sel, f, None).unwrap();
+        opts.check_neighbours = true;
+        let all = lint::lint_file(&opts, reg, sel, f, None).unwrap();
+        assert_eq!(reported(&only), reported(&all), "{}", f.display());
+        assert_eq!(only.files, all.files, "{}", f.display());
+        compared += only.findings.len() + only.unknowns.len();
+    }
+    compared
+}
+
+fn all_rules(reg: &Registry) -> Selection {
+    let mut sel = Selection::default();
+    sel.enabled.extend(reg.ids().iter().cloned());
+    sel
+}
+
+#[test]
+fn one_file_checked_alone_reports_what_its_whole_module_reports_for_it() {
+    let reg = Registry::builtin();
+    let sel = all_rules(reg);
+    let mut dirs = vec![PathBuf::from("fixtures")];
+    let (mut modules, mut compared) = (0, 0);
+    while let Some(d) = dirs.pop() {
+        let entries: Vec<PathBuf> = std::fs::read_dir(&d)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        dirs.extend(entries.iter().filter(|p| p.is_dir()).cloned());
+        let tf = entries
+            .iter()
+            .filter(|p| p.is_file() && acslint::lint::target::in_module(p))
+            .count();
+        if tf >= 2 {
+            modules += 1;
+            compared += same_as_checking_the_whole_module(&d, reg, &sel);
+        }
+    }
+    // The walk found the multi-file fixture directories and they report something.
+    assert!(modules > 40, "{modules} directories");
+    assert!(compared > 100, "{compared} findings and unknowns");
+}
+
+#[test]
+fn one_file_checked_alone_across_split_resources_module_calls_and_read_policies() {
+    let reg = Registry::builtin();
+    let sel = all_rules(reg);
+    let d = tempfile::tempdir().unwrap();
+    let files: &[(&str, &str)] = &[
+        // A bucket here, its ACL and logging split into other files; a trail there logging to it.
+        (
+            "root/bucket.tf",
+            "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = var.bucket\n}\n",
+        ),
+        (
+            "root/acl.tf",
+            "resource \"alicloud_oss_bucket_acl\" \"a\" {\n  bucket = alicloud_oss_bucket.b.bucket\n  acl    = \"public-read\"\n}\n\nresource \"alicloud_oss_bucket_acl\" \"by_name\" {\n  bucket = \"named\"\n  acl    = \"public-read-write\"\n}\n",
+        ),
+        (
+            "root/named.tf",
+            "resource \"alicloud_oss_bucket\" \"named\" {\n  bucket = \"named\"\n}\n",
+        ),
+        (
+            "root/trail.tf",
+            "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name      = \"t\"\n  oss_bucket_name = alicloud_oss_bucket.b.bucket\n  event_rw        = \"Write\"\n}\n",
+        ),
+        (
+            "root/variables.tf",
+            "variable \"bucket\" {\n  default = \"logs\"\n}\n\nvariable \"user\" {\n  default = \"admin\"\n}\n\nvariable \"open\" {\n  default = \"0.0.0.0/0\"\n}\n",
+        ),
+        ("root/terraform.tfvars", "open = \"0.0.0.0/0\"\n"),
+        (
+            "root/policy.tf",
+            "resource \"alicloud_ram_policy\" \"p\" {\n  policy_name     = \"p\"\n  policy_document = file(\"${path.module}/admin.json\")\n}\n",
+        ),
+        (
+            "root/admin.json",
+            "{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}\n  ]\n}\n",
+        ),
+        (
+            "root/main.tf",
+            "provider \"alicloud\" {\n  region = \"cn-hangzhou\"\n}\n\nmodule \"m\" {\n  source = \"../mod\"\n  name   = var.user\n  cidr   = var.open\n}\n",
+        ),
+        (
+            "mod/main.tf",
+            "variable \"name\" {}\nvariable \"cidr\" {}\n\nresource \"alicloud_ram_user\" \"u\" {\n  name = var.name\n}\n\nresource \"alicloud_security_group_rule\" \"r\" {\n  type              = \"ingress\"\n  ip_protocol       = \"tcp\"\n  port_range        = \"22/22\"\n  cidr_ip           = var.cidr\n  security_group_id = \"sg-1\"\n}\n",
+        ),
+        (
+            "mod/other.tf",
+            "resource \"alicloud_oss_bucket\" \"x\" {\n  bucket = var.name\n  acl    = \"public-read\"\n}\n",
+        ),
+    ];
+    for (name, text) in files {
+        let p = d.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let a = same_as_checking_the_whole_module(&d.path().join("root"), reg, &sel);
+    let b = same_as_checking_the_whole_module(&d.path().join("mod"), reg, &sel);
+    assert!(a > 5 && b > 0, "{a} {b}");
+}

@@ -8,6 +8,10 @@
 //! in for theirs. Only the findings of the requested files are kept, with those located in other files
 //! that their content causes (a policy read with `file()`); a neighbour's own findings, its
 //! syntax errors included, are its own (it is linted when it is named or its directory is).
+//! So the resource- and document-scope rules check only what can report there (the requested
+//! files' resources and documents, those holding values written there, and those linked to
+//! them); configuration-scope rules judge the whole module. The findings are the same as
+//! checking everything and filtering (a test compares them on every multi-file fixture).
 //!
 //! The directory is evaluated as a root: for a root module the verdict is the one of any scan
 //! that contains it; for a child module it is the verdict of linting its directory alone
@@ -23,7 +27,7 @@ use crate::source::{FileId, FileKind, SourceMap};
 use crate::tf::module::normalize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A file to lint in its module, with the text to use in place of the file on disk, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +85,8 @@ fn base(opts: &LintOptions) -> LintOptions {
         targets: Vec::new(),
         files_alone: false,
         overlay: opts.overlay.clone(),
+        check_only: None,
+        check_neighbours: opts.check_neighbours,
     }
 }
 
@@ -419,38 +425,229 @@ fn lint_module(
         ..Default::default()
     });
     o.prefetched = Some(reads);
+    let named: Arc<HashSet<PathBuf>> =
+        Arc::new(targets.iter().map(|t| normalize(&t.path)).collect());
+    if !opts.check_neighbours {
+        o.check_only = Some(named.clone());
+    }
     let mut r = lint::lint_gathered(&o, reg, sel)?;
-    let named: HashSet<PathBuf> = targets.iter().map(|t| normalize(&t.path)).collect();
-    let real = |id: FileId| {
-        let f = r.sources.get(id);
-        f.origin.is_none().then_some(f)
-    };
-    let wanted: HashSet<FileId> = r
-        .sources
+    let (wanted, kept) = kept_files(&r.sources, &named);
+    let keep = |f: &Finding| kept.contains(&f.file);
+    r.findings.retain(|f| keep(f));
+    r.suppressed.retain(|s| keep(&s.finding));
+    r.unknowns.retain(|u| kept.contains(&u.file));
+    r.files = wanted;
+    Ok(r)
+}
+
+/// The files whose findings a lint of the `named` files keeps: those files, and the files they
+/// read with `file()` (findings there are caused by them); with the number of named files found.
+fn kept_files(sources: &SourceMap, named: &HashSet<PathBuf>) -> (usize, HashSet<FileId>) {
+    let wanted: Vec<FileId> = sources
         .files()
         .iter()
         .filter(|f| f.origin.is_none() && named.contains(&normalize(&f.path)))
         .map(|f| f.id)
         .collect();
-    // Files the targets read with `file()`: findings there are caused by them.
     let mut read_by: HashSet<PathBuf> = HashSet::new();
     for id in &wanted {
-        let f = r.sources.get(*id);
+        let f = sources.get(*id);
         for cap in lint::file_call_re().captures_iter(&f.text) {
             read_by.insert(normalize(&f.dir().join(&cap[1])));
         }
     }
-    let keep_at = |id: FileId| {
-        wanted.contains(&id)
-            || real(id)
-                .is_some_and(|f| f.kind == FileKind::Other && read_by.contains(&normalize(&f.path)))
+    let mut kept: HashSet<FileId> = wanted.iter().copied().collect();
+    kept.extend(
+        sources
+            .files()
+            .iter()
+            .filter(|f| {
+                f.origin.is_none()
+                    && f.kind == FileKind::Other
+                    && read_by.contains(&normalize(&f.path))
+            })
+            .map(|f| f.id),
+    );
+    (wanted.len(), kept)
+}
+
+/// What the resource- and document-scope rules check when only the findings in the `named`
+/// files are kept ([`LintOptions::check_only`]): every block or document that could put a
+/// finding or an unknown there. That is one located in a kept file (or a virtual file standing
+/// for one), one holding a value written there (a variable default, a module input), and one
+/// linked to such a block either way (a split resource, a trail and its logstore: a check may
+/// report on the block at the other end), by reference, by name or by the same unknown.
+pub(crate) fn checked_files(
+    sources: &SourceMap,
+    ws: &crate::tf::Workspace,
+    named: &HashSet<PathBuf>,
+) -> engine::Checked {
+    let (_, kept) = kept_files(sources, named);
+    let in_kept = |id: FileId| {
+        kept.contains(&id)
+            || sources
+                .get(id)
+                .origin
+                .as_ref()
+                .is_some_and(|o| kept.contains(&o.file))
     };
-    let keep = |f: &Finding| keep_at(f.file);
-    r.findings.retain(|f| keep(f));
-    r.suppressed.retain(|s| keep(&s.finding));
-    r.unknowns.retain(|u| keep_at(u.file));
-    r.files = wanted.len();
-    Ok(r)
+    let mut blocks = HashSet::new();
+    for (ci, c) in ws.configurations.iter().enumerate() {
+        let sigs: Vec<Signature> = c
+            .blocks
+            .iter()
+            .map(|b| Signature::of(sources, b, &in_kept))
+            .collect();
+        let direct: Vec<usize> = (0..c.blocks.len())
+            .filter(|&i| in_kept(c.blocks[i].file) || sigs[i].touches)
+            .collect();
+        for (i, b) in c.blocks.iter().enumerate() {
+            let linked = || {
+                direct.iter().any(|&k| {
+                    sigs[k].mentions_block(b, &sigs[i])
+                        || sigs[i].mentions_block(&c.blocks[k], &sigs[k])
+                })
+            };
+            if in_kept(b.file) || sigs[i].touches || linked() {
+                blocks.insert((ci, i));
+            }
+        }
+    }
+    let documents = ws
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            in_kept(d.file)
+                || d.loc.is_some_and(|l| in_kept(l.file))
+                || touches(&d.value, &in_kept)
+                || d.resource.as_deref().is_some_and(|a| {
+                    ws.configurations.iter().enumerate().any(|(ci, c)| {
+                        c.blocks
+                            .iter()
+                            .enumerate()
+                            .any(|(i, b)| b.address == a && blocks.contains(&(ci, i)))
+                    })
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    engine::Checked { blocks, documents }
+}
+
+/// Does a value hold a value written in a kept file?
+fn touches(v: &crate::value::Value, in_kept: &dyn Fn(FileId) -> bool) -> bool {
+    use crate::value::Kind;
+    v.loc.is_some_and(|l| in_kept(l.file))
+        || v.encoded.as_deref().is_some_and(|e| touches(e, in_kept))
+        || match &v.kind {
+            Kind::Object(es) => es
+                .iter()
+                .any(|e| e.key_loc.is_some_and(|l| in_kept(l.file)) || touches(&e.value, in_kept)),
+            Kind::List(items) => items.iter().any(|i| touches(i, in_kept)),
+            _ => false,
+        }
+}
+
+/// What a block says of other blocks and how they may name it, for [`checked_files`].
+struct Signature {
+    /// It holds a value written in a kept file.
+    touches: bool,
+    /// Every string it holds, the references and origins of its values, the identities of its
+    /// unknowns.
+    strings: HashSet<String>,
+    refs: Vec<String>,
+    unknowns: HashSet<u64>,
+    /// Its top-level string values and unknown identities: the names by which others name it.
+    names: HashSet<String>,
+    name_unknowns: HashSet<u64>,
+    /// Its text as written (references read from the source).
+    text: String,
+}
+
+impl Signature {
+    fn of(
+        sources: &SourceMap,
+        b: &crate::tf::Block,
+        in_kept: &dyn Fn(FileId) -> bool,
+    ) -> Signature {
+        use crate::value::Kind;
+        let mut s = Signature {
+            touches: touches(&b.value, in_kept),
+            strings: HashSet::new(),
+            refs: Vec::new(),
+            unknowns: HashSet::new(),
+            names: HashSet::new(),
+            name_unknowns: HashSet::new(),
+            text: sources
+                .get(b.loc.file)
+                .text
+                .get(b.loc.start as usize..b.loc.end as usize)
+                .unwrap_or("")
+                .to_string(),
+        };
+        fn walk(v: &crate::value::Value, s: &mut Signature) {
+            if let Some(o) = &v.origin {
+                s.refs.push(o.to_string());
+            }
+            if let Some(e) = &v.encoded {
+                walk(e, s);
+            }
+            match &v.kind {
+                Kind::String(x) => {
+                    s.strings.insert(x.clone());
+                }
+                Kind::Unknown(u) => {
+                    if let Some(r) = &u.reference {
+                        s.refs.push(r.to_string());
+                    }
+                    if let Some(id) = u.id {
+                        s.unknowns.insert(id);
+                    }
+                }
+                Kind::Object(es) => es.iter().for_each(|e| walk(&e.value, s)),
+                Kind::List(items) => items.iter().for_each(|i| walk(i, s)),
+                _ => {}
+            }
+        }
+        walk(&b.value, &mut s);
+        let top = |v: &crate::value::Value, s: &mut Signature| match &v.kind {
+            Kind::String(x) => {
+                s.names.insert(x.clone());
+            }
+            Kind::Unknown(u) => {
+                if let Some(id) = u.id {
+                    s.name_unknowns.insert(id);
+                }
+            }
+            _ => {}
+        };
+        if let Kind::Object(es) = &b.value.kind {
+            for e in es {
+                top(&e.value, &mut s);
+            }
+        }
+        if let Some(id) = crate::tf::links::plan_id(&b.rtype, &b.value) {
+            top(&id, &mut s);
+        }
+        s
+    }
+
+    /// Whether this block (signature `self`) may name `other`.
+    fn mentions_block(&self, other: &crate::tf::Block, theirs: &Signature) -> bool {
+        self.refs.iter().any(|r| {
+            r.strip_prefix(other.address.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                || r.contains(&format!("{}.{}", other.rtype, other.name))
+        }) || theirs.names.iter().any(|n| self.strings.contains(n))
+            || theirs
+                .name_unknowns
+                .iter()
+                .any(|u| self.unknowns.contains(u))
+            || self
+                .text
+                .contains(&format!("{}.{}", other.written_type, other.name))
+    }
 }
 
 /// Append `from` to `into`: its files take new ids, and everything pointing into them follows.
