@@ -130,16 +130,17 @@ pub fn run(
     run_inner(reg, sel, sources, ws, true, None)
 }
 
-/// The blocks (configuration index, block index) and documents (index) that resource- and
-/// document-scope rules check when only some files' findings are wanted.
+/// The blocks (configuration index, block index) that expression rules check, and the
+/// documents (index) that document-scope rules check, when only some files' findings are
+/// wanted. Built-in block checks run on every block (they follow links of their own).
 #[derive(Debug, Default)]
 pub struct Checked {
     pub blocks: HashSet<(usize, usize)>,
     pub documents: HashSet<usize>,
 }
 
-/// [`run`], with resource- and document-scope rules on the `only` blocks and documents (all of
-/// them when `None`); configuration- and file-scope rules run as in [`run`].
+/// [`run`], with expression rules on the `only` blocks and document-scope rules on the `only`
+/// documents (all of them when `None`); the other rules run as in [`run`].
 pub fn run_on(
     reg: &Registry,
     sel: &Selection,
@@ -327,9 +328,6 @@ fn run_configuration(
         }
     }
     for (i, block) in cfg.blocks.iter().enumerate() {
-        if !checked(i) {
-            continue;
-        }
         let first = s.emits.len();
         let key = match block.kind {
             BlockKind::Resource => block.rtype.clone(),
@@ -352,7 +350,7 @@ fn run_configuration(
                 }
             }
         }
-        if let Some(rules) = plan.exprs.get(&key) {
+        if let Some(rules) = plan.exprs.get(&key).filter(|_| checked(i)) {
             for &rule in rules {
                 eval_rule(plan.reg.rule(rule), block, cfg, &mut s);
             }

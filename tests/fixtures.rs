@@ -551,7 +551,21 @@ fn one_file_checked_alone_across_split_resources_module_calls_and_read_policies(
         ),
         (
             "root/named.tf",
-            "resource \"alicloud_oss_bucket\" \"named\" {\n  bucket = \"named\"\n}\n",
+            "resource \"alicloud_oss_bucket\" \"named\" {\n  bucket = \"named\"\n}\n\nresource \"alicloud_oss_bucket\" \"open\" {\n  bucket = var.unset\n}\n",
+        ),
+        // Linked by the same unknown (an unset variable).
+        (
+            "root/open.tf",
+            "variable \"unset\" {}\n\nresource \"alicloud_oss_bucket_acl\" \"open\" {\n  bucket = var.unset\n  acl    = \"public-read\"\n}\n",
+        ),
+        // A trail reaching logstores of another file through an ARN.
+        (
+            "root/sls.tf",
+            "resource \"alicloud_log_project\" \"p\" {\n  project_name = \"audit\"\n}\n\nresource \"alicloud_log_store\" \"s\" {\n  project_name     = alicloud_log_project.p.project_name\n  logstore_name    = \"events\"\n  retention_period = 7\n}\n",
+        ),
+        (
+            "root/trail2.tf",
+            "resource \"alicloud_actiontrail_trail\" \"sls\" {\n  trail_name      = \"sls\"\n  sls_project_arn = \"acs:log:cn-hangzhou:123:project/audit\"\n}\n",
         ),
         (
             "root/trail.tf",

@@ -8,10 +8,11 @@
 //! in for theirs. Only the findings of the requested files are kept, with those located in other files
 //! that their content causes (a policy read with `file()`); a neighbour's own findings, its
 //! syntax errors included, are its own (it is linted when it is named or its directory is).
-//! So the resource- and document-scope rules check only what can report there (the requested
-//! files' resources and documents, those holding values written there, and those linked to
-//! them); configuration-scope rules judge the whole module. The findings are the same as
-//! checking everything and filtering (a test compares them on every multi-file fixture).
+//! So the rules check only what can report there: expression rules the requested files'
+//! resources, those holding values written there and those linked to them, document rules the
+//! documents written or read there ([`checked_files`]); built-in block checks (few, following
+//! links of their own) and configuration-scope rules see the whole module. The findings are the
+//! same as checking everything and filtering (a test compares them on every multi-file fixture).
 //!
 //! The directory is evaluated as a root: for a root module the verdict is the one of any scan
 //! that contains it; for a child module it is the verdict of linting its directory alone
@@ -25,7 +26,7 @@ use crate::lint::{self, LintOptions, LintResult, Read};
 use crate::rules::Registry;
 use crate::source::{FileId, FileKind, SourceMap};
 use crate::tf::module::normalize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -473,10 +474,19 @@ fn kept_files(sources: &SourceMap, named: &HashSet<PathBuf>) -> (usize, HashSet<
 
 /// What the resource- and document-scope rules check when only the findings in the `named`
 /// files are kept ([`LintOptions::check_only`]): every block or document that could put a
-/// finding or an unknown there. That is one located in a kept file (or a virtual file standing
-/// for one), one holding a value written there (a variable default, a module input), and one
-/// linked to such a block either way (a split resource, a trail and its logstore: a check may
-/// report on the block at the other end), by reference, by name or by the same unknown.
+/// finding or an unknown there.
+///
+/// A document: one located in a kept file (or a virtual file standing for one), held by an
+/// attribute there, or holding a value written there (a variable default). Document checks read
+/// the document alone.
+///
+/// A block, for expression rules: one located in a kept file, one holding a value written there
+/// (a variable default, a module input: a finding is shown where its deciding value was
+/// written), and one linked to such a block either way, as [`crate::tf::links::designates`]
+/// links them (by reference, by an identity's value, by the same unknown): `attached()` reads
+/// the blocks that designate the judged one, and a finding on a value read from another
+/// block goes to that block. Built-in block checks follow links of their own (a trail's SLS
+/// project through an ARN, a user through a key): they run on every block, as before (few).
 pub(crate) fn checked_files(
     sources: &SourceMap,
     ws: &crate::tf::Workspace,
@@ -493,46 +503,85 @@ pub(crate) fn checked_files(
     };
     let mut blocks = HashSet::new();
     for (ci, c) in ws.configurations.iter().enumerate() {
-        let sigs: Vec<Signature> = c
-            .blocks
-            .iter()
-            .map(|b| Signature::of(sources, b, &in_kept))
-            .collect();
+        let sigs: Vec<Signature> = c.blocks.iter().map(Signature::of).collect();
         let direct: Vec<usize> = (0..c.blocks.len())
-            .filter(|&i| in_kept(c.blocks[i].file) || sigs[i].touches)
+            .filter(|&i| in_kept(c.blocks[i].file) || touches(&c.blocks[i].value, &in_kept))
             .collect();
-        for (i, b) in c.blocks.iter().enumerate() {
-            let linked = || {
-                direct.iter().any(|&k| {
-                    sigs[k].mentions_block(b, &sigs[i])
-                        || sigs[i].mentions_block(&c.blocks[k], &sigs[k])
-                })
-            };
-            if in_kept(b.file) || sigs[i].touches || linked() {
-                blocks.insert((ci, i));
+        if direct.is_empty() {
+            continue;
+        }
+        // Blocks by address and by the values that name them.
+        let mut by_addr: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_unknown: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, (b, s)) in c.blocks.iter().zip(&sigs).enumerate() {
+            by_addr.entry(b.address.as_str()).or_default().push(i);
+            for n in &s.names {
+                by_name.entry(n.as_str()).or_default().push(i);
+            }
+            for u in &s.name_unknowns {
+                by_unknown.entry(*u).or_default().push(i);
             }
         }
+        // The blocks that `s` designates.
+        let named_by = |s: &Signature, out: &mut Vec<usize>| {
+            for r in &s.refs {
+                for a in address_prefixes(r) {
+                    out.extend(by_addr.get(a).into_iter().flatten());
+                }
+            }
+            for x in &s.strings {
+                out.extend(by_name.get(x).into_iter().flatten());
+            }
+            for u in &s.unknowns {
+                out.extend(by_unknown.get(u).into_iter().flatten());
+            }
+        };
+        let mut on: Vec<bool> = vec![false; c.blocks.len()];
+        let mut found = Vec::new();
+        for &k in &direct {
+            on[k] = true;
+            named_by(&sigs[k], &mut found);
+        }
+        for i in found {
+            on[i] = true;
+        }
+        let is_direct: Vec<bool> = {
+            let mut d = vec![false; c.blocks.len()];
+            for &k in &direct {
+                d[k] = true;
+            }
+            d
+        };
+        for i in 0..c.blocks.len() {
+            if !on[i] {
+                let mut named = Vec::new();
+                named_by(&sigs[i], &mut named);
+                on[i] = named.iter().any(|&k| is_direct[k]);
+            }
+        }
+        blocks.extend((0..c.blocks.len()).filter(|&i| on[i]).map(|i| (ci, i)));
     }
     let documents = ws
         .documents
         .iter()
         .enumerate()
         .filter(|(_, d)| {
-            in_kept(d.file)
-                || d.loc.is_some_and(|l| in_kept(l.file))
-                || touches(&d.value, &in_kept)
-                || d.resource.as_deref().is_some_and(|a| {
-                    ws.configurations.iter().enumerate().any(|(ci, c)| {
-                        c.blocks
-                            .iter()
-                            .enumerate()
-                            .any(|(i, b)| b.address == a && blocks.contains(&(ci, i)))
-                    })
-                })
+            in_kept(d.file) || d.loc.is_some_and(|l| in_kept(l.file)) || touches(&d.value, &in_kept)
         })
         .map(|(i, _)| i)
         .collect();
     engine::Checked { blocks, documents }
+}
+
+/// The block addresses a reference or origin may point into: itself and each prefix ending
+/// before a `.` or a `[` (`module.m.alicloud_x.y[0].id` → `module.m`, …, `module.m.alicloud_x.y`,
+/// `module.m.alicloud_x.y[0]`).
+fn address_prefixes(r: &str) -> impl Iterator<Item = &str> {
+    r.char_indices()
+        .filter(|(_, c)| *c == '.' || *c == '[')
+        .map(move |(i, _)| &r[..i])
+        .chain(std::iter::once(r))
 }
 
 /// Does a value hold a value written in a kept file?
@@ -549,57 +598,40 @@ fn touches(v: &crate::value::Value, in_kept: &dyn Fn(FileId) -> bool) -> bool {
         }
 }
 
-/// What a block says of other blocks and how they may name it, for [`checked_files`].
-struct Signature {
-    /// It holds a value written in a kept file.
-    touches: bool,
+/// How a block may designate others, and how others may designate it, for [`checked_files`].
+struct Signature<'a> {
     /// Every string it holds, the references and origins of its values, the identities of its
     /// unknowns.
-    strings: HashSet<String>,
-    refs: Vec<String>,
+    strings: HashSet<&'a str>,
+    refs: Vec<&'a str>,
     unknowns: HashSet<u64>,
-    /// Its top-level string values and unknown identities: the names by which others name it.
-    names: HashSet<String>,
-    name_unknowns: HashSet<u64>,
-    /// Its text as written (references read from the source).
-    text: String,
+    /// The strings and unknown identities of its identities (`links::identities`): the values
+    /// by which others designate it.
+    names: Vec<String>,
+    name_unknowns: Vec<u64>,
 }
 
-impl Signature {
-    fn of(
-        sources: &SourceMap,
-        b: &crate::tf::Block,
-        in_kept: &dyn Fn(FileId) -> bool,
-    ) -> Signature {
-        use crate::value::Kind;
+impl<'a> Signature<'a> {
+    fn of(b: &'a crate::tf::Block) -> Signature<'a> {
+        use crate::value::{Kind, Value};
         let mut s = Signature {
-            touches: touches(&b.value, in_kept),
             strings: HashSet::new(),
             refs: Vec::new(),
             unknowns: HashSet::new(),
-            names: HashSet::new(),
-            name_unknowns: HashSet::new(),
-            text: sources
-                .get(b.loc.file)
-                .text
-                .get(b.loc.start as usize..b.loc.end as usize)
-                .unwrap_or("")
-                .to_string(),
+            names: Vec::new(),
+            name_unknowns: Vec::new(),
         };
-        fn walk(v: &crate::value::Value, s: &mut Signature) {
+        fn walk<'a>(v: &'a Value, s: &mut Signature<'a>) {
             if let Some(o) = &v.origin {
-                s.refs.push(o.to_string());
-            }
-            if let Some(e) = &v.encoded {
-                walk(e, s);
+                s.refs.push(o);
             }
             match &v.kind {
                 Kind::String(x) => {
-                    s.strings.insert(x.clone());
+                    s.strings.insert(x);
                 }
                 Kind::Unknown(u) => {
                     if let Some(r) = &u.reference {
-                        s.refs.push(r.to_string());
+                        s.refs.push(r);
                     }
                     if let Some(id) = u.id {
                         s.unknowns.insert(id);
@@ -611,42 +643,14 @@ impl Signature {
             }
         }
         walk(&b.value, &mut s);
-        let top = |v: &crate::value::Value, s: &mut Signature| match &v.kind {
-            Kind::String(x) => {
-                s.names.insert(x.clone());
+        for v in crate::tf::links::identities(b) {
+            match v.kind {
+                Kind::String(x) => s.names.push(x),
+                Kind::Unknown(u) => s.name_unknowns.extend(u.id),
+                _ => {}
             }
-            Kind::Unknown(u) => {
-                if let Some(id) = u.id {
-                    s.name_unknowns.insert(id);
-                }
-            }
-            _ => {}
-        };
-        if let Kind::Object(es) = &b.value.kind {
-            for e in es {
-                top(&e.value, &mut s);
-            }
-        }
-        if let Some(id) = crate::tf::links::plan_id(&b.rtype, &b.value) {
-            top(&id, &mut s);
         }
         s
-    }
-
-    /// Whether this block (signature `self`) may name `other`.
-    fn mentions_block(&self, other: &crate::tf::Block, theirs: &Signature) -> bool {
-        self.refs.iter().any(|r| {
-            r.strip_prefix(other.address.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-                || r.contains(&format!("{}.{}", other.rtype, other.name))
-        }) || theirs.names.iter().any(|n| self.strings.contains(n))
-            || theirs
-                .name_unknowns
-                .iter()
-                .any(|u| self.unknowns.contains(u))
-            || self
-                .text
-                .contains(&format!("{}.{}", other.written_type, other.name))
     }
 }
 
