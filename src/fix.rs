@@ -22,7 +22,6 @@ use hcl_edit::Span;
 use serde_json::Value as J;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::path::Path;
 
 /// A fix as a rule file declares it.
 #[derive(Clone, Debug)]
@@ -1357,28 +1356,17 @@ fn defines(f: &SourceFile, at: Loc, root: &str, name: &str) -> bool {
 
 /// References to `root.name` in the `.tf` files of the module that holds `file`.
 fn count_uses(sources: &SourceMap, file: FileId, root: &str, name: &str) -> usize {
-    let raw = sources.get(file).dir();
-    let dir = crate::tf::module::normalize(raw);
+    let dir = crate::source::normalize(sources.get(file).dir());
     let pat = format!(r"\b{root}\.{}\b", regex::escape(name));
     let Ok(re) = regex::Regex::new(&pat) else {
         return usize::MAX;
     };
-    // Normalising every file's directory for every fix was a tenth of a run on a large tree:
-    // the same path is the same directory, and a path ending in another name (never removed by
-    // normalisation) is another one.
-    let same_dir = |d: &Path| {
-        d == raw
-            || match (d.file_name(), dir.file_name()) {
-                (Some(a), Some(b)) if a != b => false,
-                _ => crate::tf::module::normalize(d) == dir,
-            }
-    };
+    // Scanning every file of the run per fix (path comparisons) was a tenth of a corpus run:
+    // the files of each directory are indexed once.
     sources
-        .files()
+        .hcl_files_in(&dir)
         .iter()
-        .filter(|f| f.origin.is_none() && f.kind == FileKind::Hcl)
-        .filter(|f| same_dir(f.dir()))
-        .map(|f| re.find_iter(&f.text).count())
+        .map(|&id| re.find_iter(&sources.get(id).text).count())
         .sum()
 }
 

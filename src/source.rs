@@ -170,6 +170,9 @@ pub struct SourceMap {
     files: Vec<Arc<SourceFile>>,
     /// Real files by canonical path, built on first use (adding a file resets it).
     canonical: std::sync::OnceLock<std::collections::HashMap<PathBuf, FileId>>,
+    /// Real native Terraform files by normalised directory, built on first use (adding a file
+    /// resets it): a fix asking how often a variable is used in its module reads only these.
+    by_dir: std::sync::OnceLock<HashMap<PathBuf, Vec<FileId>>>,
 }
 
 impl SourceMap {
@@ -188,6 +191,7 @@ impl SourceMap {
         file.id = id;
         self.files.push(Arc::new(file));
         self.canonical = Default::default();
+        self.by_dir = Default::default();
         id
     }
     /// The real (not virtual) file at a canonical path.
@@ -203,6 +207,22 @@ impl SourceMap {
             })
             .get(path)
             .copied()
+    }
+    /// The real (not virtual) native Terraform files whose directory normalises to `dir`
+    /// (already normalised), in id order.
+    pub fn hcl_files_in(&self, dir: &Path) -> &[FileId] {
+        self.by_dir
+            .get_or_init(|| {
+                let mut m: HashMap<PathBuf, Vec<FileId>> = HashMap::new();
+                for f in &self.files {
+                    if f.origin.is_none() && f.kind == FileKind::Hcl {
+                        m.entry(normalize(f.dir())).or_default().push(f.id);
+                    }
+                }
+                m
+            })
+            .get(dir)
+            .map_or(&[], Vec::as_slice)
     }
     /// Add a virtual file: text analysed in place of `origin.file`'s (see `tf::json_syntax`).
     pub fn add_virtual(&mut self, kind: FileKind, text: Arc<str>, origin: Origin) -> FileId {
@@ -285,6 +305,30 @@ impl SourceMap {
     }
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+}
+
+/// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources match discovered dirs.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out: Vec<std::path::Component> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => match out.last() {
+                Some(std::path::Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(std::path::Component::RootDir) => {}
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    let pb: PathBuf = out.iter().collect();
+    if pb.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        pb
     }
 }
 

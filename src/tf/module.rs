@@ -47,26 +47,7 @@ impl EvalOptions {
 
 /// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources match discovered dirs.
 pub fn normalize(p: &Path) -> PathBuf {
-    let mut out: Vec<Component> = Vec::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => match out.last() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir) => {}
-                _ => out.push(c),
-            },
-            other => out.push(other),
-        }
-    }
-    let pb: PathBuf = out.iter().collect();
-    if pb.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        pb
-    }
+    crate::source::normalize(p)
 }
 
 /// `to` relative to `from`, lexically (both normalised).
