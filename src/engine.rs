@@ -130,17 +130,20 @@ pub fn run(
     run_inner(reg, sel, sources, ws, true, None)
 }
 
-/// The blocks (configuration index, block index) that expression rules check, and the
-/// documents (index) that document-scope rules check, when only some files' findings are
-/// wanted. Built-in block checks run on every block (they follow links of their own).
+/// The blocks (configuration index, block index) that expression rules check, the documents
+/// (index) that document-scope rules check and the files that file-scope rules read, when only
+/// some files' findings are wanted. Built-in block checks run on every block (they follow links of their own).
 #[derive(Debug, Default)]
 pub struct Checked {
     pub blocks: HashSet<(usize, usize)>,
     pub documents: HashSet<usize>,
+    /// The files that file-scope rules read.
+    pub files: HashSet<FileId>,
 }
 
-/// [`run`], with expression rules on the `only` blocks and document-scope rules on the `only`
-/// documents (all of them when `None`); the other rules run as in [`run`].
+/// [`run`], with expression rules on the `only` blocks, document-scope rules on the `only`
+/// documents and file-scope rules on the `only` files (all of them when `None`); the other rules
+/// run as in [`run`].
 pub fn run_on(
     reg: &Registry,
     sel: &Selection,
@@ -179,7 +182,7 @@ fn run_inner(
     let file_sinks: Vec<Sink> = sources
         .files()
         .par_iter()
-        .filter(|_| files)
+        .filter(|f| files && only.is_none_or(|o| o.files.contains(&f.id)))
         .map(|f| {
             contained(Some(f.id), "file", || {
                 let mut s = Sink::default();

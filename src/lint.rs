@@ -625,6 +625,9 @@ pub(crate) fn lint_gathered(
         .check_only
         .as_ref()
         .map(|named| target::checked_files(&sources, &ws, named));
+    if only.is_some() {
+        timings.lap("scope");
+    }
     let mut out = engine::run_on(reg, sel, &sources, &ws, only.as_ref())?;
     timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.

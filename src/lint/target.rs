@@ -487,6 +487,8 @@ fn kept_files(sources: &SourceMap, named: &HashSet<PathBuf>) -> (usize, HashSet<
 /// the blocks that designate the judged one, and a finding on a value read from another
 /// block goes to that block. Built-in block checks follow links of their own (a trail's SLS
 /// project through an ARN, a user through a key): they run on every block, as before (few).
+///
+/// A file, for file-scope rules (the secret scan): a kept one; they read the file alone.
 pub(crate) fn checked_files(
     sources: &SourceMap,
     ws: &crate::tf::Workspace,
@@ -571,7 +573,11 @@ pub(crate) fn checked_files(
         })
         .map(|(i, _)| i)
         .collect();
-    engine::Checked { blocks, documents }
+    engine::Checked {
+        blocks,
+        documents,
+        files: kept,
+    }
 }
 
 /// The block addresses a reference or origin may point into: itself and each prefix ending
