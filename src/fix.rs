@@ -1660,6 +1660,11 @@ fn cols(text: &str, r: Range<usize>) -> usize {
 
 /// Read the lines of an HCL text for alignment.
 fn fmt_lines(text: &str) -> Vec<FmtLine> {
+    fmt_lines_open(text).0
+}
+
+/// [`fmt_lines`], and whether a heredoc or a block comment is still open at the end.
+fn fmt_lines_open(text: &str) -> (Vec<FmtLine>, bool) {
     let mut out = Vec::new();
     let mut heredoc: Option<String> = None;
     let mut block_comment = false;
@@ -1688,7 +1693,7 @@ fn fmt_lines(text: &str) -> Vec<FmtLine> {
         read_line(line, &mut l, &mut heredoc, &mut block_comment);
         out.push(l);
     }
-    out
+    (out, heredoc.is_some() || block_comment)
 }
 
 fn read_line(line: &str, l: &mut FmtLine, heredoc: &mut Option<String>, block_comment: &mut bool) {
@@ -1985,7 +1990,11 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
         .filter_map(|b| text[..line0].rfind(b).map(|i| i + 1))
         .max()
         .unwrap_or(0);
-    let ws = if text[..blank_before].contains("<<") || text[..blank_before].contains("/*") {
+    // Reading the text before the blank line tells whether it is outside them (reading it
+    // is cheaper than aligning the whole file from its start, once per fix).
+    let ws = if (text[..blank_before].contains("<<") || text[..blank_before].contains("/*"))
+        && fmt_lines_open(&text[..blank_before]).1
+    {
         0
     } else {
         blank_before
@@ -2195,6 +2204,21 @@ mod tests {
         assert_eq!(
             fixed(heredoc, at, at, "  abcd = 3\n"),
             "r {\n  a = <<EOT\n  x = 1\nEOT\n  ab = 2\n  abcd = 3\n}\n"
+        );
+        // A heredoc closed before the paragraph's blank line: the paragraph alone is aligned.
+        let closed = "h = <<EOT\nx\nEOT\n\nr {\n  a  = 1\n  ab = 2\n}\n";
+        let at = closed.rfind('}').unwrap();
+        assert_eq!(
+            fixed(closed, at, at, "  abcd = 3\n"),
+            "h = <<EOT\nx\nEOT\n\nr {\n  a    = 1\n  ab   = 2\n  abcd = 3\n}\n"
+        );
+        // A blank line inside a heredoc is no paragraph boundary: the lines after it are still
+        // the heredoc's, and are left alone.
+        let open = "r {\n  h = <<EOT\n\n  x = 1\nEOT\n  b = 1\n}\n";
+        let at = open.rfind('}').unwrap();
+        assert_eq!(
+            fixed(open, at, at, "  bcd = 3\n"),
+            "r {\n  h = <<EOT\n\n  x = 1\nEOT\n  b = 1\n  bcd = 3\n}\n"
         );
     }
 
