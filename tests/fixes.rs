@@ -54,6 +54,19 @@ fn copy_case(case: &Path, to: &Path) -> PathBuf {
     to.join(name)
 }
 
+/// `--fix` with every fix and every rule over `tree/`: the corpus property test runs it twice.
+const FIX_ALL: &[&str] = &[
+    "check",
+    "--isolated",
+    "-q",
+    "--fix",
+    "--unsafe-fixes",
+    "--select",
+    "ALL",
+    "--no-ignore",
+    "tree",
+];
+
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
     files_under(dir)
         .into_iter()
@@ -251,20 +264,7 @@ fn fix_property(tree: &Path) -> Property {
             .collect()
     };
     let snap = snapshot(tmp.path());
-    let (_, _, stderr) = acslint(
-        tmp.path(),
-        &[
-            "check",
-            "--isolated",
-            "-q",
-            "--fix",
-            "--unsafe-fixes",
-            "--select",
-            "ALL",
-            "--no-ignore",
-            "tree",
-        ],
-    );
+    let (_, _, stderr) = acslint(tmp.path(), FIX_ALL);
     let changed: Vec<_> = snapshot(tmp.path())
         .into_iter()
         .filter(|(p, t)| snap.get(p) != Some(t))
@@ -287,20 +287,7 @@ fn fix_property(tree: &Path) -> Property {
     let after = findings(tmp.path(), &all);
     // A second run changes nothing.
     let fixed_snap = snapshot(tmp.path());
-    acslint(
-        tmp.path(),
-        &[
-            "check",
-            "--isolated",
-            "-q",
-            "--fix",
-            "--unsafe-fixes",
-            "--select",
-            "ALL",
-            "--no-ignore",
-            "tree",
-        ],
-    );
+    acslint(tmp.path(), FIX_ALL);
     let second: Vec<String> = snapshot(tmp.path())
         .into_iter()
         .filter(|(p, t)| fixed_snap.get(p) != Some(t))
