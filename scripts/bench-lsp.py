@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Language-server latency: `didChange` to `publishDiagnostics`, over pipes.
 
-    scripts/bench-lsp.py [--bin target/release/acslint] [--runs 200] FILE.tf
+    scripts/bench-lsp.py [--bin target/release/acslint] [--runs 200] [--select ALL]
+                         [--vs BASELINE_BIN] FILE.tf
 
-Starts `acslint server`, opens FILE, then sends RUNS full-text changes (each one appends a
-comment line, so every change is a new text) and times each change from the moment its frame is
-written to the moment the server's `publishDiagnostics` for the document arrives. Prints the
-median, 90th percentile, minimum and maximum in milliseconds, and the diagnostics count. It
-speaks only the protocol (JSON-RPC with Content-Length framing), so it measures any server
+Starts `acslint server` (with `--select LIST` when given: `--select ALL` runs every rule,
+off-by-default ones included), opens FILE (in its directory: the server lints it in its module),
+then sends RUNS full-text changes (each one appends a comment line, so every change is a new
+text) and times each change from the moment its frame is written to the moment the server's
+`publishDiagnostics` for the document arrives. Prints the median, 90th percentile, minimum and
+maximum in milliseconds, the diagnostics count, and the server process's CPU time (all its
+threads, user and system) over the same interval, less sensitive to a loaded machine.
+
+With `--vs BASELINE_BIN` a second server (the baseline) runs alongside: every change goes to
+both, one after the other, in alternating order (A B, B A, …), so a machine whose speed drifts
+affects both alike; it prints both and the median and minimum of the pair-by-pair ratios A/B.
+It speaks only the protocol (JSON-RPC with Content-Length framing), so it measures any server
 implementation. Standard library only.
 """
 import argparse
@@ -38,59 +46,111 @@ def read_message(out):
     return json.loads(out.read(length))
 
 
-def wait_for_diagnostics(out, uri):
-    while True:
-        msg = read_message(out)
-        if msg is None:
-            sys.exit("bench-lsp: the server closed its output")
-        if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
-            return msg["params"]["diagnostics"]
+class Server:
+    def __init__(self, binary, select, uri, text):
+        argv = [binary, "server"] + (["--select", select] if select else [])
+        self.p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.uri = uri
+        self.send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                   "params": {"processId": os.getpid(), "rootUri": None, "capabilities": {}}})
+        while True:
+            m = read_message(self.p.stdout)
+            if m is None:
+                sys.exit("bench-lsp: no reply to initialize from %s" % binary)
+            if m.get("id") == 1:
+                break
+        self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        self.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                   "params": {"textDocument": {"uri": uri, "languageId": "terraform",
+                                               "version": 1, "text": text}}})
+        self.diags = self.wait()
+        # The server process's CPU clock (all its threads): Linux's clock id of a process.
+        self.clock = ((~self.p.pid) << 3) | 2
+        self.times = []
+        self.cpu = []
+
+    def send(self, obj):
+        self.p.stdin.write(frame(obj))
+        self.p.stdin.flush()
+
+    def wait(self):
+        while True:
+            msg = read_message(self.p.stdout)
+            if msg is None:
+                sys.exit("bench-lsp: the server closed its output")
+            if (msg.get("method") == "textDocument/publishDiagnostics"
+                    and msg["params"]["uri"] == self.uri):
+                return msg["params"]["diagnostics"]
+
+    def change(self, version, text):
+        """Wall and server CPU milliseconds from sending the change to its diagnostics."""
+        c0 = time.clock_gettime(self.clock)
+        t0 = time.perf_counter()
+        self.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                   "params": {"textDocument": {"uri": self.uri, "version": version},
+                              "contentChanges": [{"text": text}]}})
+        self.diags = self.wait()
+        wall = (time.perf_counter() - t0) * 1e3
+        return wall, (time.clock_gettime(self.clock) - c0) * 1e3
+
+    def close(self):
+        self.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
+        self.send({"jsonrpc": "2.0", "method": "exit", "params": None})
+        try:
+            self.p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+
+
+def summary(name, s, lines):
+    t = sorted(s.times)
+    print("%s: didChange -> publishDiagnostics, %d runs, %d lines, %d diagnostics: "
+          "median %.3f ms, p90 %.3f ms, min %.3f ms, max %.3f ms; server CPU median %.3f ms, "
+          "min %.3f ms"
+          % (name, len(t), lines, len(s.diags), statistics.median(t), t[int(len(t) * 0.9)],
+             t[0], t[-1], statistics.median(s.cpu), min(s.cpu)))
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "acslint"))
+    ap.add_argument("--vs", help="a baseline binary, measured alongside (pair by pair)")
+    ap.add_argument("--select", help="the server's --select (ALL: every rule)")
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("file")
     a = ap.parse_args()
     text = open(a.file, encoding="utf-8").read()
     uri = "file://" + os.path.abspath(a.file)
-    p = subprocess.Popen([a.bin, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    send = lambda obj: (p.stdin.write(frame(obj)), p.stdin.flush())
-    send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-          "params": {"processId": os.getpid(), "rootUri": None, "capabilities": {}}})
-    while True:
-        m = read_message(p.stdout)
-        if m is None:
-            sys.exit("bench-lsp: no reply to initialize")
-        if m.get("id") == 1:
-            break
-    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-    send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-          "params": {"textDocument": {"uri": uri, "languageId": "terraform", "version": 1, "text": text}}})
-    diags = wait_for_diagnostics(p.stdout, uri)
-    times = []
+    servers = [Server(a.bin, a.select, uri, text)]
+    if a.vs:
+        servers.append(Server(a.vs, a.select, uri, text))
     for i in range(a.warmup + a.runs):
         changed = text + "# edit %d\n" % i
-        t0 = time.perf_counter()
-        send({"jsonrpc": "2.0", "method": "textDocument/didChange",
-              "params": {"textDocument": {"uri": uri, "version": i + 2},
-                         "contentChanges": [{"text": changed}]}})
-        diags = wait_for_diagnostics(p.stdout, uri)
-        if i >= a.warmup:
-            times.append((time.perf_counter() - t0) * 1e3)
-    send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
-    send({"jsonrpc": "2.0", "method": "exit", "params": None})
-    try:
-        p.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        p.kill()
-    times.sort()
-    print("didChange -> publishDiagnostics, %d runs, %d lines, %d diagnostics: "
-          "median %.3f ms, p90 %.3f ms, min %.3f ms, max %.3f ms"
-          % (len(times), text.count("\n"), len(diags), statistics.median(times),
-             times[int(len(times) * 0.9)], times[0], times[-1]))
+        order = servers if i % 2 == 0 else servers[::-1]
+        for s in order:
+            wall, cpu = s.change(i + 2, changed)
+            if i >= a.warmup:
+                s.times.append(wall)
+                s.cpu.append(cpu)
+    for s in servers:
+        s.close()
+    lines = text.count("\n")
+    summary("new" if a.vs else "server", servers[0], lines)
+    if a.vs:
+        b = servers[1]
+        summary("base", b, lines)
+        n = servers[0]
+        wall = statistics.median(x / y for x, y in zip(n.times, b.times))
+        cpu = statistics.median(x / y for x, y in zip(n.cpu, b.cpu))
+        print("new / base, median of the pair-by-pair ratios: wall %.3f, server CPU %.3f; "
+              "ratio of the minimums: wall %.3f, CPU %.3f"
+              % (wall, cpu, min(n.times) / min(b.times), min(n.cpu) / min(b.cpu)))
+        if n.diags != b.diags:
+            print("bench-lsp: the two servers published different diagnostics (%d and %d)"
+                  % (len(n.diags), len(b.diags)))
+            sys.exit(1)
+        print("the same %d diagnostics from both" % len(n.diags))
 
 
 if __name__ == "__main__":

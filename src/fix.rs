@@ -1666,34 +1666,99 @@ fn fmt_lines(text: &str) -> Vec<FmtLine> {
 /// [`fmt_lines`], and whether a heredoc or a block comment is still open at the end.
 fn fmt_lines_open(text: &str) -> (Vec<FmtLine>, bool) {
     let mut out = Vec::new();
-    let mut heredoc: Option<String> = None;
-    let mut block_comment = false;
+    let mut open = Open::default();
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
+        out.push(open.line(raw, start));
+        start += raw.len();
+    }
+    (out, open.is_open())
+}
+
+/// What is open between lines as [`fmt_lines_open`] reads them: a heredoc (its marker) or a
+/// block comment.
+#[derive(Clone, Default)]
+struct Open {
+    heredoc: Option<String>,
+    block_comment: bool,
+}
+
+impl Open {
+    fn is_open(&self) -> bool {
+        self.heredoc.is_some() || self.block_comment
+    }
+
+    /// Read one line (`raw`, with its line break, at byte `start`).
+    fn line(&mut self, raw: &str, start: usize) -> FmtLine {
         let line = raw.trim_end_matches(['\n', '\r']);
         let mut l = FmtLine {
             start,
             ..FmtLine::default()
         };
-        start += raw.len();
-        if let Some(m) = &heredoc {
+        if let Some(m) = &self.heredoc {
             if line.trim() == m {
-                heredoc = None;
+                self.heredoc = None;
             }
             l.opaque = true;
-            out.push(l);
-            continue;
+            return l;
         }
-        if block_comment {
-            block_comment = !line.contains("*/");
+        if self.block_comment {
+            self.block_comment = !line.contains("*/");
             l.opaque = true;
-            out.push(l);
-            continue;
+            return l;
         }
-        read_line(line, &mut l, &mut heredoc, &mut block_comment);
-        out.push(l);
+        read_line(line, &mut l, &mut self.heredoc, &mut self.block_comment);
+        l
     }
-    (out, heredoc.is_some() || block_comment)
+}
+
+/// `fmt_lines_open(&text[..at]).1` for `at` at the start of a line: whether a heredoc or a block
+/// comment is open there. The fixes of one file ask it of the same text at many places: the
+/// lines read so far are remembered (per thread, for the last text asked about), so the text is
+/// read once from its start rather than once per fix.
+fn open_at(text: &str, at: usize) -> bool {
+    struct Read {
+        text: String,
+        /// Each line start read, with whether something is open there.
+        marks: Vec<(usize, bool)>,
+        /// Where reading stopped (a line start) and what is open there.
+        pos: usize,
+        open: Open,
+    }
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<Read>> = const { std::cell::RefCell::new(None) };
+    }
+    if at > text.len() || (at > 0 && text.as_bytes()[at - 1] != b'\n') {
+        return fmt_lines_open(&text[..at.min(text.len())]).1;
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let r = match &mut *last {
+            Some(r) if r.text == text => r,
+            _ => last.insert(Read {
+                text: text.to_string(),
+                marks: Vec::new(),
+                pos: 0,
+                open: Open::default(),
+            }),
+        };
+        while r.pos < at {
+            r.marks.push((r.pos, r.open.is_open()));
+            let raw = match text[r.pos..].find('\n') {
+                Some(i) => &text[r.pos..r.pos + i + 1],
+                None => &text[r.pos..],
+            };
+            r.open.line(raw, r.pos);
+            r.pos += raw.len();
+        }
+        if r.pos == at {
+            return r.open.is_open();
+        }
+        match r.marks.binary_search_by_key(&at, |m| m.0) {
+            Ok(i) => r.marks[i].1,
+            Err(_) => fmt_lines_open(&text[..at]).1,
+        }
+    })
 }
 
 fn read_line(line: &str, l: &mut FmtLine, heredoc: &mut Option<String>, block_comment: &mut bool) {
@@ -1993,7 +2058,7 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
     // Reading the text before the blank line tells whether it is outside them (reading it
     // is cheaper than aligning the whole file from its start, once per fix).
     let ws = if (text[..blank_before].contains("<<") || text[..blank_before].contains("/*"))
-        && fmt_lines_open(&text[..blank_before]).1
+        && open_at(text, blank_before)
     {
         0
     } else {
@@ -2118,6 +2183,32 @@ fn spaces_only(text: &str, e: &Edit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_open_at_a_line_is_what_reading_up_to_it_says() {
+        let texts = [
+            "a = 1\n\nh = <<EOT\n\nx\nEOT\n\n/* c\n\n*/\nb = 2\n\nk = <<-X\n y\n\n",
+            "r {\n  p = <<EOF\n{\n\n}\nEOF\n}\n\n/* one */ a = 1\n\n/*\n\n",
+            "x = \"<<EOT\"\n\ny = \"/*\"\n\r\nz = 1",
+        ];
+        // Asked in any order, of one text then another and back: the same answers.
+        for round in 0..2 {
+            for t in texts {
+                let starts: Vec<usize> = std::iter::once(0)
+                    .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                    .filter(|&i| i <= t.len())
+                    .collect();
+                let order: Vec<usize> = if round == 0 {
+                    starts.clone()
+                } else {
+                    starts.iter().rev().copied().collect()
+                };
+                for at in order {
+                    assert_eq!(open_at(t, at), fmt_lines_open(&t[..at]).1, "{t:?} at {at}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn hcl_values_are_escaped() {

@@ -329,6 +329,11 @@ pub trait Scope {
     ) -> Option<EvalResult> {
         None
     }
+    /// The whole value of `root`, when the scope holds it as is (a rule's `self`), so that
+    /// `lookup(root, key, default)` reads one member instead of copying it all.
+    fn value_of(&self, _root: &str) -> Option<&Value> {
+        None
+    }
 }
 
 /// A scope with no names, for tfvars and templates.

@@ -188,6 +188,10 @@ impl Scope for RuleScope<'_> {
             _ => None,
         }
     }
+
+    fn value_of(&self, root: &str) -> Option<&Value> {
+        (root == "self").then_some(&self.block.value)
+    }
 }
 
 /// The values at an attribute path through nested blocks (`logging.target_bucket`: the
