@@ -325,9 +325,9 @@ fn referenced_files(
         .par_iter()
         .filter(|f| f.kind == FileKind::Hcl && f.origin.is_none())
         .flat_map_iter(|f| {
-            let dir = tf::module::normalize(f.dir());
+            let dir = f.normalized_dir();
             re.captures_iter(&f.text)
-                .map(|c| (tf::module::normalize(&dir.join(&c[1])), dir.clone()))
+                .map(|c| (tf::module::normalize(&dir.join(&c[1])), dir.to_path_buf()))
                 .collect::<Vec<_>>()
         })
         .filter(|(p, _)| !known.contains(p))
@@ -699,7 +699,7 @@ fn outside_context<'a>(
         .iter()
         .filter(|f| f.kind == FileKind::Hcl && f.origin.is_none())
     {
-        let dir = tf::module::normalize(f.dir());
+        let dir = f.normalized_dir();
         let set = if context.contains(&f.id) {
             &mut by_context
         } else {

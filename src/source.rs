@@ -87,6 +87,9 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
     /// All-ASCII text: columns are byte distances (no O(line) character count per lookup).
     ascii: bool,
+    /// [`normalize`] of the directory, on first use: the module loader, the module-call and
+    /// `file()` scans and the fixes all key directories by it.
+    normalized_dir: std::sync::OnceLock<PathBuf>,
 }
 
 impl SourceFile {
@@ -104,11 +107,17 @@ impl SourceFile {
             text,
             line_starts,
             ascii,
+            normalized_dir: Default::default(),
         }
     }
 
     pub fn dir(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// [`normalize`] of [`SourceFile::dir`], computed once.
+    pub fn normalized_dir(&self) -> &Path {
+        self.normalized_dir.get_or_init(|| normalize(self.dir()))
     }
 
     /// Line and column (1-based, column in Unicode scalar values) of a byte offset.
@@ -216,7 +225,9 @@ impl SourceMap {
                 let mut m: HashMap<PathBuf, Vec<FileId>> = HashMap::new();
                 for f in &self.files {
                     if f.origin.is_none() && f.kind == FileKind::Hcl {
-                        m.entry(normalize(f.dir())).or_default().push(f.id);
+                        m.entry(f.normalized_dir().to_path_buf())
+                            .or_default()
+                            .push(f.id);
                     }
                 }
                 m

@@ -143,40 +143,60 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
         );
     }
     let mut paired = vec![false; keys.len()];
-    if !keys.is_empty() || keyword_re().is_match(text) {
-        for m in secret_re().find_iter(text) {
-            let s = m.as_str();
-            // Secrets are base62: all three classes appear in practice, while policy names and
-            // CamelCase identifiers (`AliyunYundunGreenWebFullAccess`) lack digits.
-            let all_classes = s.chars().any(|c| c.is_ascii_digit())
-                && s.chars().any(|c| c.is_ascii_uppercase())
-                && s.chars().any(|c| c.is_ascii_lowercase());
-            if s.starts_with("LTAI") || !all_classes || !looks_random(s, 3.5) {
-                continue;
-            }
-            let line = f.line_col(m.start()).line;
-            // Next to an AccessKey ID (within two lines): a pair…
-            let near = keys
-                .iter()
-                .position(|(l, _, _, _)| l.abs_diff(line) <= 2)
-                .map(|i| {
-                    paired[i] = true;
-                    format!("next to AccessKey ID {}", keys[i].1)
-                });
-            // …or a credential word on its line or the line above (`variable "secret_key" {`).
-            let near = near.or_else(|| {
-                (lower_has_kw(&f.line_text(line).replace(s, ""))
-                    || lower_has_kw(f.line_text(line.saturating_sub(1))))
-                .then(|| "next to a credential name".to_string())
-            });
-            let Some(near) = near else { continue };
-            sink.emit(
-                Emit::new("SEC002", f.id, Some(Loc::new(f.id, m.range())))
-                    .field("near", near)
-                    .field("length", s.len().to_string())
-                    .label(tr!("AccessKey secret (not shown)")),
-            );
+    // A secret is reported only next to a key (within two lines) or with a credential word on
+    // its line or the line above: the 30-character search, which has no literal to skip ahead
+    // with, runs on those lines only. Lines end at `\n`, which no token crosses and which is a
+    // word boundary, so each line finds what the whole text would find there.
+    let mut lines: Vec<usize> = Vec::new();
+    for (l, _, _, _) in &keys {
+        lines.extend(l.saturating_sub(2).max(1)..=l + 2);
+    }
+    for m in keyword_re().find_iter(text) {
+        let l = f.line_col(m.start()).line;
+        lines.extend([l, l + 1]);
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    let found = lines.iter().flat_map(|&l| {
+        let start = f.line_start(l);
+        let end = f.line_start(l + 1).max(start);
+        secret_re()
+            .find_iter(&text[start..end])
+            .map(move |m| (start + m.start(), start + m.end()))
+    });
+    for (ms, me) in found {
+        let m = Loc::new(f.id, ms..me);
+        let s = &text[ms..me];
+        // Secrets are base62: all three classes appear in practice, while policy names and
+        // CamelCase identifiers (`AliyunYundunGreenWebFullAccess`) lack digits.
+        let all_classes = s.chars().any(|c| c.is_ascii_digit())
+            && s.chars().any(|c| c.is_ascii_uppercase())
+            && s.chars().any(|c| c.is_ascii_lowercase());
+        if s.starts_with("LTAI") || !all_classes || !looks_random(s, 3.5) {
+            continue;
         }
+        let line = f.line_col(ms).line;
+        // Next to an AccessKey ID (within two lines): a pair…
+        let near = keys
+            .iter()
+            .position(|(l, _, _, _)| l.abs_diff(line) <= 2)
+            .map(|i| {
+                paired[i] = true;
+                format!("next to AccessKey ID {}", keys[i].1)
+            });
+        // …or a credential word on its line or the line above (`variable "secret_key" {`).
+        let near = near.or_else(|| {
+            (lower_has_kw(&f.line_text(line).replace(s, ""))
+                || lower_has_kw(f.line_text(line.saturating_sub(1))))
+            .then(|| "next to a credential name".to_string())
+        });
+        let Some(near) = near else { continue };
+        sink.emit(
+            Emit::new("SEC002", f.id, Some(m))
+                .field("near", near)
+                .field("length", s.len().to_string())
+                .label(tr!("AccessKey secret (not shown)")),
+        );
     }
     // An ID whose secret was found is reported with it (SEC002); alone it is SEC001.
     for ((_, key, kind, range), paired) in keys.into_iter().zip(paired) {

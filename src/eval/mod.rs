@@ -356,8 +356,32 @@ pub struct FileAccess {
     /// Relative paths are resolved against this directory (Terraform's working directory: the
     /// root module).
     pub base: PathBuf,
-    /// Canonical directories inside which files may be read; empty forbids reading.
-    pub roots: Vec<PathBuf>,
+    /// Directories inside which files may be read; none forbids reading.
+    pub dirs: Vec<PathBuf>,
+    /// `dirs` made canonical (those that exist), on the first read: most configurations
+    /// read no file, and resolving every module directory of a tree costs a system call per
+    /// path component.
+    roots: std::sync::OnceLock<Vec<PathBuf>>,
+}
+
+impl FileAccess {
+    pub fn new(base: PathBuf, dirs: Vec<PathBuf>) -> FileAccess {
+        FileAccess {
+            base,
+            dirs,
+            roots: Default::default(),
+        }
+    }
+
+    /// The canonical directories inside which files may be read; empty forbids reading.
+    fn roots(&self) -> &[PathBuf] {
+        self.roots.get_or_init(|| {
+            self.dirs
+                .iter()
+                .filter_map(|d| std::fs::canonicalize(d).ok())
+                .collect()
+        })
+    }
 }
 
 /// Evaluates expressions of one file against a scope.
@@ -1074,7 +1098,7 @@ impl<'a> Evaluator<'a> {
 
     /// Resolve a directory for `fileset()`: only inside the allowed roots.
     pub fn dir_path(&self, p: &str) -> Result<PathBuf, String> {
-        if self.files.roots.is_empty() {
+        if self.files.roots().is_empty() {
             return Err(format!("`{p}` is not read: file access is disabled here"));
         }
         let path = Path::new(p);
@@ -1086,7 +1110,7 @@ impl<'a> Evaluator<'a> {
         let refuse =
             || format!("`{p}` is not a directory inside the scanned directory; it is not read");
         let canon = std::fs::canonicalize(&joined).map_err(|_| refuse())?;
-        if !self.files.roots.iter().any(|r| canon.starts_with(r))
+        if !self.files.roots().iter().any(|r| canon.starts_with(r))
             || !std::fs::metadata(&canon).is_ok_and(|m| m.is_dir())
         {
             return Err(refuse());
@@ -1096,7 +1120,7 @@ impl<'a> Evaluator<'a> {
 
     /// Resolve a path for `file()`: only inside the allowed root.
     pub fn file_path(&self, p: &str) -> Result<PathBuf, String> {
-        if self.files.roots.is_empty() {
+        if self.files.roots().is_empty() {
             return Err(format!("`{p}` is not read: file access is disabled here"));
         }
         let path = Path::new(p);
@@ -1110,7 +1134,7 @@ impl<'a> Evaluator<'a> {
         let refuse =
             || format!("`{p}` is not a regular file inside the scanned directory; it is not read");
         let canon = std::fs::canonicalize(&joined).map_err(|_| refuse())?;
-        if !self.files.roots.iter().any(|r| canon.starts_with(r))
+        if !self.files.roots().iter().any(|r| canon.starts_with(r))
             || !std::fs::metadata(&canon).is_ok_and(|m| m.is_file())
         {
             return Err(refuse());

@@ -226,9 +226,9 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
     let module_file = |k: FileKind| matches!(k, FileKind::Hcl | FileKind::TfJson);
     let scanned: HashSet<PathBuf> = sources
         .files()
-        .iter()
+        .par_iter()
         .filter(|f| f.origin.is_none() && module_file(f.kind))
-        .map(|f| normalize(f.dir()))
+        .map(|f| f.normalized_dir().to_path_buf())
         .collect();
     let calls = |dir: &Path, text: &str| -> Vec<PathBuf> {
         source_re()
@@ -240,7 +240,7 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
         .files()
         .par_iter()
         .filter(|f| f.origin.is_none() && module_file(f.kind))
-        .flat_map_iter(|f| calls(&normalize(f.dir()), &f.text))
+        .flat_map_iter(|f| calls(f.normalized_dir(), &f.text))
         .collect();
     queue.sort();
     queue.dedup();

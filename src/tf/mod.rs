@@ -186,13 +186,13 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     // Directories are normalised in parallel; a directory's files mostly come in a row, so the
     // (serial) map is touched once per run of them rather than once per file.
-    let keyed: Vec<(bool, PathBuf, FileId)> = sources
+    let keyed: Vec<(bool, &Path, FileId)> = sources
         .files()
         .par_iter()
         .filter_map(|f| match f.kind {
-            FileKind::Hcl => Some((true, module::normalize(f.dir()), f.id)),
+            FileKind::Hcl => Some((true, f.normalized_dir(), f.id)),
             FileKind::Tfvars | FileKind::TfvarsJson => {
-                Some((false, module::normalize(f.dir()), f.id))
+                Some((false, f.normalized_dir(), f.id))
             }
             _ => None,
         })
@@ -200,7 +200,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     for run in keyed.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
         let (hcl, dir, _) = &run[0];
         let map = if *hcl { &mut dirs } else { &mut tfvars };
-        map.entry(dir.clone())
+        map.entry(dir.to_path_buf())
             .or_default()
             .extend(run.iter().map(|r| r.2));
     }
@@ -253,19 +253,22 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     for v in tfvars.values_mut() {
         v.retain(|id| !bad.contains(id));
     }
+    // Directories by number (their order in `dirs`): components name them so, and no path is
+    // compared or looked up again to find a directory's files.
+    let numbered: Vec<(&PathBuf, &Vec<FileId>)> = dirs.iter().collect();
     let mut comps = components(sources, &dirs);
     // Largest first, so that no big component starts last and leaves one thread working alone.
     comps.sort_by_cached_key(|c| {
         let bytes: usize = c
             .iter()
-            .flat_map(|d| &dirs[d])
+            .flat_map(|&d| numbered[d].1)
             .map(|id| sources.get(*id).text.len())
             .sum();
         std::cmp::Reverse(bytes)
     });
     let parts: Vec<ComponentOutput> = comps
         .par_iter()
-        .map(|c| load_component(sources, &dirs, &tfvars, c, opts))
+        .map(|c| load_component(sources, &numbered, &tfvars, c, opts))
         .collect();
     let mut parse_emits = Vec::new();
     let mut roots = Vec::new();
@@ -314,8 +317,8 @@ struct ComponentOutput {
 /// before parsing, so they are over-approximated from the text: a module's `source` must be a
 /// literal string, and every quoted string starting with `./` or `../` (or `.`/`..`) that names
 /// a scanned directory links the two. A directory under `.terraform/` (installed modules) joins
-/// the directory that holds that `.terraform`.
-fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec<Vec<PathBuf>> {
+/// the directory that holds that `.terraform`. Directories are given by their index in `dirs`.
+fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
     let re = local_path_re();
     let index: HashMap<&PathBuf, usize> = dirs.keys().enumerate().map(|(i, d)| (d, i)).collect();
@@ -364,10 +367,10 @@ fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<PathBuf>> = BTreeMap::new();
-    for (i, d) in keys.iter().enumerate() {
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..keys.len() {
         let r = find(&mut parent, i);
-        groups.entry(r).or_default().push((*d).clone());
+        groups.entry(r).or_default().push(i);
     }
     groups.into_values().collect()
 }
@@ -375,13 +378,13 @@ fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec
 /// Parse, model and evaluate one component; its syntax trees are freed on return.
 fn load_component(
     sources: &SourceMap,
-    all_dirs: &BTreeMap<PathBuf, Vec<FileId>>,
+    all_dirs: &[(&PathBuf, &Vec<FileId>)],
     tfvars: &BTreeMap<PathBuf, Vec<FileId>>,
-    comp: &[PathBuf],
+    comp: &[usize],
     opts: &EvalOptions,
 ) -> ComponentOutput {
     use rayon::prelude::*;
-    let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|d| (d, &all_dirs[d])).collect();
+    let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|&d| all_dirs[d]).collect();
     let files: Vec<FileId> = dirs.values().flat_map(|v| v.iter().copied()).collect();
     let parsed: Vec<(FileId, Result<Body, Box<Emit>>)> = files
         .par_iter()
@@ -443,11 +446,6 @@ fn load_component(
             }
         }
     }
-    // Canonical directories, computed once (file access checks compare them).
-    let canonical: HashMap<&PathBuf, PathBuf> = dirs
-        .par_iter()
-        .filter_map(|(d, _)| std::fs::canonicalize(d).ok().map(|c| (*d, c)))
-        .collect();
     // Configurations are independent: evaluate them in parallel.
     let roots: Vec<(bool, PathBuf, Workspace)> = roots
         .par_iter()
@@ -464,7 +462,8 @@ fn load_component(
             let mut stack = vec![dir.clone()];
             while let Some(d) = stack.pop() {
                 if let Some(m) = decls.get(&d).filter(|_| seen.insert(d.clone())) {
-                    allowed.extend(canonical.get(&d).cloned());
+                    // Made canonical on the first `file()` (see `FileAccess`).
+                    allowed.push(d.clone());
                     stack.extend(m.local_calls());
                 }
             }
@@ -653,9 +652,10 @@ mod tests {
                 .or_default()
                 .push(f.id);
         }
+        let keys: Vec<&PathBuf> = dirs.keys().collect();
         let got: Vec<Vec<String>> = components(&sm, &dirs)
             .into_iter()
-            .map(|c| c.iter().map(|d| d.display().to_string()).collect())
+            .map(|c| c.iter().map(|&d| keys[d].display().to_string()).collect())
             .collect();
         assert_eq!(
             got,

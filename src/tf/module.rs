@@ -277,10 +277,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             sources,
             budget: Budget::in_run(limits, run),
-            files: FileAccess {
-                base: root_dir.clone(),
-                roots: allowed,
-            },
+            files: FileAccess::new(root_dir.clone(), allowed),
             decls,
             installed: installed_modules(&root_dir),
             root_dir,
