@@ -191,9 +191,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         .par_iter()
         .filter_map(|f| match f.kind {
             FileKind::Hcl => Some((true, f.normalized_dir(), f.id)),
-            FileKind::Tfvars | FileKind::TfvarsJson => {
-                Some((false, f.normalized_dir(), f.id))
-            }
+            FileKind::Tfvars | FileKind::TfvarsJson => Some((false, f.normalized_dir(), f.id)),
             _ => None,
         })
         .collect();
