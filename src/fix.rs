@@ -957,38 +957,66 @@ fn insertion(sx: &Syntax, open: usize, close: usize, lines: &[String], outer: &s
     }
 }
 
+/// `name = value` at the start of `l`: its indent, its name, the length of the name and the
+/// blanks before `=`, and where the text after `=` starts. What the regex
+/// `^(\s*)([A-Za-z_][A-Za-z0-9_-]*)(\s*)=[^=>]` matches (a unit test compares both), by hand:
+/// compiling that Unicode regex was a twentieth of a one-file run.
+fn assignment(l: &str) -> Option<(&str, &str, usize, usize)> {
+    let body = l.trim_start();
+    let indent = &l[..l.len() - body.len()];
+    let b = body.as_bytes();
+    if !b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+    {
+        return None;
+    }
+    let n = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        .count();
+    let after = body[n..].trim_start();
+    let value = after.strip_prefix('=')?;
+    if value.is_empty() || value.starts_with(['=', '>']) {
+        return None;
+    }
+    Some((
+        indent,
+        &body[..n],
+        body.len() - after.len(),
+        l.len() - value.len(),
+    ))
+}
+
 /// Pad inserted `name = value` lines to the `=` column of the attribute lines right above them,
 /// as `terraform fmt` aligns consecutive attributes.
 fn align_with_above(before: &str, lines: &[String]) -> Vec<String> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^(\s*)([A-Za-z_][A-Za-z0-9_-]*)(\s*)=[^=>]").expect("valid regex")
-    });
     let mut width = 0;
     let mut indent = None;
     for l in before.lines().rev() {
-        let Some(c) = re.captures(l) else { break };
-        if indent.is_some_and(|i: &str| i != &c[1]) {
+        let Some((ind, _, name_gap, _)) = assignment(l) else {
+            break;
+        };
+        if indent.is_some_and(|i: &str| i != ind) {
             break;
         }
-        indent = Some(c.get(1).map_or("", |m| m.as_str()));
-        width = width.max((c[2].len() + c[3].len()).saturating_sub(1));
+        indent = Some(ind);
+        width = width.max(name_gap.saturating_sub(1));
     }
     let Some(indent) = indent else {
         return lines.to_vec();
     };
     // Inserted lines stay aligned among themselves too.
     for l in lines {
-        if let Some(c) = re.captures(l).filter(|c| &c[1] == indent) {
-            width = width.max(c[2].len());
+        if let Some((_, name, _, _)) = assignment(l).filter(|a| a.0 == indent) {
+            width = width.max(name.len());
         }
     }
     lines
         .iter()
-        .map(|l| match re.captures(l) {
-            Some(c) if &c[1] == indent => {
-                let name = &c[2];
-                let rest = l[c.get(0).map_or(0, |m| m.end()) - 1..].to_string();
+        .map(|l| match assignment(l) {
+            Some((ind, name, _, value)) if ind == indent => {
+                let rest = &l[value..];
                 format!("{indent}{name:<width$} ={rest}")
             }
             _ => l.clone(),
@@ -2328,5 +2356,41 @@ mod tests {
         assert!(overlaps(&e(5, 5), &e(5, 5)));
         assert!(overlaps(&e(5, 5), &e(0, 5)));
         assert!(!overlaps(&e(5, 5), &e(7, 7)));
+    }
+
+    #[test]
+    fn assignment_matches_what_the_regex_matches() {
+        let re = regex::Regex::new(r"^(\s*)([A-Za-z_][A-Za-z0-9_-]*)(\s*)=[^=>]").unwrap();
+        for l in [
+            "  name = \"x\"",
+            "name=1",
+            "\tname_2-b   =   true",
+            "  a == b",
+            "  a => b",
+            "  a =",
+            "  a = ",
+            "  1a = 2",
+            "  -a = 2",
+            "  a.b = 2",
+            "\u{a0}\u{2003}a\u{3000}=\u{a0}1",
+            "  é = 1",
+            "  a = é",
+            "  a b = 1",
+            "",
+            "   ",
+            "  # a = 1",
+        ] {
+            let want = re.captures(l).map(|c| {
+                let end = c.get(0).unwrap().end();
+                let value = end - l[..end].chars().next_back().unwrap().len_utf8();
+                (
+                    c.get(1).unwrap().as_str(),
+                    c.get(2).unwrap().as_str(),
+                    c[2].len() + c[3].len(),
+                    value,
+                )
+            });
+            assert_eq!(assignment(l), want, "{l:?}");
+        }
     }
 }
