@@ -687,13 +687,13 @@ impl<'a> Evaluator<'a> {
                 return Ok(unknown_like(&v, l));
             }
             match ops[i].value() {
-                TraversalOperator::GetAttr(a) => v = self.get_attr(&v, a.as_str(), l)?,
+                TraversalOperator::GetAttr(a) => v = self.take_attr(v, a.as_str(), l)?,
                 TraversalOperator::Index(x) => {
                     let k = self.eval(x)?;
-                    v = self.index(&v, &k, l)?;
+                    v = self.take_index(v, &k, l)?;
                 }
                 TraversalOperator::LegacyIndex(n) => {
-                    v = self.index(&v, &Value::number(*n.value() as f64, None), l)?
+                    v = self.take_index(v, &Value::number(*n.value() as f64, None), l)?
                 }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
                     let full = matches!(ops[i].value(), TraversalOperator::FullSplat(_));
@@ -721,6 +721,80 @@ impl<'a> Evaluator<'a> {
             i += 1;
         }
         Ok(v)
+    }
+
+    /// Follow `steps` into `v` by reference as far as [`Evaluator::apply_ops`] would only copy
+    /// a member out (an attribute of an object without origin, an element in range, a key
+    /// present), stopping before a member without a location (the traversal would give it one):
+    /// the member and how many steps it took. A scope that holds a value whole copies only the
+    /// member an expression reads (`self.rule[0].algorithm`), not the whole attribute.
+    pub fn descend<'v>(&self, mut v: &'v Value, steps: &[Step]) -> (&'v Value, usize) {
+        let mut used = 0;
+        for step in steps {
+            let next = match (step, &v.kind) {
+                (Step::Attr(a), Kind::Object(_)) if v.origin.is_none() => v.get(a),
+                (Step::Index(k), Kind::List(items)) => match self.to_num(k, None) {
+                    Ok(Some(n)) if n.fract() == 0.0 && n >= 0.0 && (n as usize) < items.len() => {
+                        items.get(n as usize)
+                    }
+                    _ => None,
+                },
+                (Step::Index(k), Kind::Object(_)) if !k.is_unknown() => {
+                    match self.to_str(k, None) {
+                        Ok(Some(key)) => v.get(&key),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match next {
+                Some(n) if n.loc.is_some() => {
+                    v = n;
+                    used += 1;
+                }
+                _ => break,
+            }
+        }
+        (v, used)
+    }
+
+    /// [`Evaluator::get_attr`] of a value no longer needed: the member is moved out, not copied.
+    fn take_attr(&self, mut v: Value, a: &str, l: Option<Loc>) -> EvalResult {
+        if let Kind::Object(es) = &mut v.kind {
+            if let Some(i) = es.iter().position(|e| e.key == a) {
+                let member = es.swap_remove(i).value;
+                return Ok(match &v.origin {
+                    // Attributes of a resource instance keep the link to it.
+                    Some(o) => member.with_origin(format!("{o}.{a}")),
+                    None => member,
+                });
+            }
+        }
+        self.get_attr(&v, a, l)
+    }
+
+    /// [`Evaluator::index`] of a value no longer needed: the element is moved out, not copied.
+    fn take_index(&self, mut v: Value, k: &Value, l: Option<Loc>) -> EvalResult {
+        if !k.is_unknown() {
+            match &mut v.kind {
+                Kind::List(items) => {
+                    if let Ok(Some(n)) = self.to_num(k, l) {
+                        if n.fract() == 0.0 && n >= 0.0 && (n as usize) < items.len() {
+                            return Ok(items.swap_remove(n as usize));
+                        }
+                    }
+                }
+                Kind::Object(es) => {
+                    if let Ok(Some(key)) = self.to_str(k, l) {
+                        if let Some(i) = es.iter().position(|e| e.key == key) {
+                            return Ok(es.swap_remove(i).value);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.index(&v, k, l)
     }
 
     pub fn get_attr(&self, v: &Value, a: &str, l: Option<Loc>) -> EvalResult {

@@ -49,7 +49,7 @@ impl RuleScope<'_> {
 impl Scope for RuleScope<'_> {
     fn lookup(
         &self,
-        _ev: &Evaluator,
+        ev: &Evaluator,
         root: &str,
         steps: &[Step],
         loc: Option<Loc>,
@@ -64,14 +64,13 @@ impl Scope for RuleScope<'_> {
         // Deeper steps are ordinary traversals: a key missing from a map (`self.tags.owner`) is
         // an error, which `try()` catches, exactly as in Terraform.
         match steps.first() {
-            Some(Step::Attr(a)) => Some(Ok((
-                self.block
-                    .value
-                    .get(a)
-                    .cloned()
-                    .unwrap_or_else(|| Value::new(Kind::Null, loc)),
-                1,
-            ))),
+            Some(Step::Attr(a)) => Some(Ok(match self.block.value.get(a) {
+                Some(v) => {
+                    let (v, used) = ev.descend(v, &steps[1..]);
+                    (v.clone(), 1 + used)
+                }
+                None => (Value::new(Kind::Null, loc), 1),
+            })),
             _ => Some(Ok((self.block.value.clone(), 0))),
         }
     }

@@ -453,7 +453,7 @@ impl Scope for BlockScope<'_, '_> {
 impl Scope for Inst<'_> {
     fn lookup(
         &self,
-        _ev: &Evaluator,
+        ev: &Evaluator,
         root: &str,
         steps: &[Step],
         loc: Option<Loc>,
@@ -462,7 +462,10 @@ impl Scope for Inst<'_> {
             "var" => match steps.first() {
                 Some(Step::Attr(n)) => match self.vars.get(n) {
                     Some(v) if v.is_unknown() => Ok((v.clone().with_loc(loc), 1)),
-                    Some(v) => Ok((v.clone(), 1)),
+                    Some(v) => {
+                        let (v, used) = ev.descend(v, &steps[1..]);
+                        Ok((v.clone(), 1 + used))
+                    }
                     None => err(format!("variable `{n}` is not declared"), loc),
                 },
                 _ => Ok((
