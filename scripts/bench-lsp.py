@@ -2,7 +2,7 @@
 """Language-server latency: `didChange` to `publishDiagnostics`, over pipes.
 
     scripts/bench-lsp.py [--bin target/release/acslint] [--runs 200] [--select ALL]
-                         [--vs BASELINE_BIN] FILE.tf
+                         [--vs BASELINE_BIN] [--budget MS] FILE.tf
 
 Starts `acslint server` (with `--select LIST` when given: `--select ALL` runs every rule,
 off-by-default ones included), opens FILE (in its directory: the server lints it in its module),
@@ -15,6 +15,7 @@ threads, user and system) over the same interval, less sensitive to a loaded mac
 With `--vs BASELINE_BIN` a second server (the baseline) runs alongside: every change goes to
 both, one after the other, in alternating order (A B, B A, …), so a machine whose speed drifts
 affects both alike; it prints both and the median and minimum of the pair-by-pair ratios A/B.
+`--budget MS` reports the median's ratio to a latency budget (the language server's is 2 ms).
 It speaks only the protocol (JSON-RPC with Content-Length framing), so it measures any server
 implementation. Standard library only.
 """
@@ -118,6 +119,7 @@ def main():
     ap.add_argument("--select", help="the server's --select (ALL: every rule)")
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--warmup", type=int, default=10)
+    ap.add_argument("--budget", type=float, help="a latency budget in ms: report the ratio to it")
     ap.add_argument("file")
     a = ap.parse_args()
     text = open(a.file, encoding="utf-8").read()
@@ -137,6 +139,15 @@ def main():
         s.close()
     lines = text.count("\n")
     summary("new" if a.vs else "server", servers[0], lines)
+    if a.budget:
+        t = servers[0].times
+        med = statistics.median(t)
+        print("budget %.3g ms: median %.3f ms = %.2fx, minimum %.3f ms = %.2fx, server CPU median "
+              "%.3f ms = %.2fx: %s; load average %s"
+              % (a.budget, med, med / a.budget, min(t), min(t) / a.budget,
+                 statistics.median(servers[0].cpu), statistics.median(servers[0].cpu) / a.budget,
+                 "met" if med < a.budget else "not met",
+                 " ".join(open("/proc/loadavg").read().split()[:3])))
     if a.vs:
         b = servers[1]
         summary("base", b, lines)

@@ -863,8 +863,25 @@ fn parse_block<'a>(
     loc: Loc,
 ) -> Option<(Syntax<'a>, hcl_edit::structure::Block)> {
     let text = file.text.get(loc.range())?;
-    let body = hcl_edit::parser::parse_body(text).ok()?;
-    let b = body.iter().find_map(|s| s.as_block()).cloned()?;
+    // The findings of one block are fixed one after the other: its text is parsed once for
+    // them all (remembered per thread, for the last block text parsed).
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Option<hcl_edit::structure::Block>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let b = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((t, b)) if t == text => b.clone(),
+            _ => {
+                let b = hcl_edit::parser::parse_body(text)
+                    .ok()
+                    .and_then(|body| body.iter().find_map(|s| s.as_block()).cloned());
+                *last = Some((text.to_string(), b.clone()));
+                b
+            }
+        }
+    })?;
     Some((
         Syntax {
             file,

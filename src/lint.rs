@@ -218,6 +218,13 @@ fn pool() -> Option<&'static rayon::ThreadPool> {
     .as_ref()
 }
 
+/// A pool of one thread with the analysis threads' stack, for work too small to share out: the
+/// language server lints a document there (a few milliseconds: waking other threads, and their
+/// spinning once done, cost more than they saved, measured in docs/performance.md).
+pub fn one_thread_pool() -> Option<rayon::ThreadPool> {
+    builder(pool_shape().0, Some(1)).build().ok()
+}
+
 /// Set up the analysis threads before anything else uses rayon.
 pub fn init_threads() {
     let _ = pool();
@@ -376,8 +383,12 @@ pub fn warm_up() {
     });
 }
 
-/// Run the whole pipeline, in the analysis thread pool.
+/// Run the whole pipeline, in the analysis thread pool (or in the pool it is called from: the
+/// language server's [`one_thread_pool`]).
 pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {
+    if rayon::current_thread_index().is_some() {
+        return lint_in_pool(opts, reg, sel);
+    }
     match pool() {
         Some(p) => p.install(|| lint_in_pool(opts, reg, sel)),
         None => lint_in_pool(opts, reg, sel),

@@ -418,6 +418,8 @@ struct Server<'a> {
     next_id: i32,
     show_document: bool,
     watch_registration: bool,
+    /// Where documents are linted (see [`lint::one_thread_pool`]); the analysis pool without it.
+    pool: Option<rayon::ThreadPool>,
 }
 
 impl<'a> Server<'a> {
@@ -544,7 +546,12 @@ impl<'a> Server<'a> {
                 let mut opts = opts.clone();
                 opts.overlay = Some(self.overlay.clone());
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    lint::lint_file(&opts, reg, sel, &path, Some(&doc.text))
+                    let text = doc.text.as_str();
+                    let lint = || lint::lint_file(&opts, reg, sel, &path, Some(text));
+                    match &self.pool {
+                        Some(p) => p.install(lint),
+                        None => lint(),
+                    }
                 }));
                 match run {
                     Ok(Ok(res)) => {
@@ -1309,6 +1316,7 @@ pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Se
                 next_id: 0,
                 show_document: false,
                 watch_registration: false,
+                pool: lint::one_thread_pool(),
             };
             s.run()
         };
