@@ -861,12 +861,13 @@ struct Syntax<'a> {
 fn parse_block<'a>(
     file: &'a SourceFile,
     loc: Loc,
-) -> Option<(Syntax<'a>, hcl_edit::structure::Block)> {
+) -> Option<(Syntax<'a>, std::rc::Rc<hcl_edit::structure::Block>)> {
+    type Parsed = Option<std::rc::Rc<hcl_edit::structure::Block>>;
     let text = file.text.get(loc.range())?;
     // The findings of one block are fixed one after the other: its text is parsed once for
     // them all (remembered per thread, for the last block text parsed).
     thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, Option<hcl_edit::structure::Block>)>> =
+        static LAST: std::cell::RefCell<Option<(String, Parsed)>> =
             const { std::cell::RefCell::new(None) };
     }
     let b = LAST.with(|last| {
@@ -876,7 +877,8 @@ fn parse_block<'a>(
             _ => {
                 let b = hcl_edit::parser::parse_body(text)
                     .ok()
-                    .and_then(|body| body.iter().find_map(|s| s.as_block()).cloned());
+                    .and_then(|body| body.iter().find_map(|s| s.as_block()).cloned())
+                    .map(std::rc::Rc::new);
                 *last = Some((text.to_string(), b.clone()));
                 b
             }
@@ -2060,6 +2062,40 @@ fn aligned_lines(text: &str, ls: &[FmtLine]) -> (BTreeSet<usize>, BTreeSet<usize
     )
 }
 
+/// The start of the last blank line (`\n` or `\r\n`) after a line break in `text`, 0 without
+/// one: where `"\n\n"` or `"\n\r\n"` found last ends, less its last `\n`. Line breaks are
+/// found by byte (searching for `"\n\r\n"` read the whole text back per fix).
+fn blank_line_before(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut end = b.len();
+    while let Some(j) = text[..end].rfind('\n') {
+        if j >= 1 && b[j - 1] == b'\n' {
+            return j;
+        }
+        if j >= 2 && b[j - 1] == b'\r' && b[j - 2] == b'\n' {
+            return j - 1;
+        }
+        end = j;
+    }
+    0
+}
+
+/// The end of the first line break of `text[from..]` followed by a blank line (`\n` or
+/// `\r\n`): where `"\n\n"` or `"\n\r\n"` found first starts, plus one; the text's length
+/// without one.
+fn blank_line_after(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let mut at = from;
+    while let Some(i) = text[at..].find('\n') {
+        let j = at + i;
+        if b[j + 1..].starts_with(b"\n") || b[j + 1..].starts_with(b"\r\n") {
+            return j + 1;
+        }
+        at = j + 1;
+    }
+    text.len()
+}
+
 /// `edits` (of one HCL file) with the whitespace that keeps the lines they touch aligned like
 /// `terraform fmt`: inserted lines padded like their neighbours, neighbours re-padded when a
 /// longer name joins them, trailing comments moved when a value's length changes. Edits that
@@ -2095,11 +2131,7 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
     let first = hard.iter().map(|e| e.loc.start as usize).min().unwrap_or(0);
     let last = hard.iter().map(|e| e.loc.end as usize).max().unwrap_or(0);
     let line0 = text[..first].rfind('\n').map_or(0, |i| i + 1);
-    let blank_before = ["\n\n", "\n\r\n"]
-        .iter()
-        .filter_map(|b| text[..line0].rfind(b).map(|i| i + 1))
-        .max()
-        .unwrap_or(0);
+    let blank_before = blank_line_before(&text[..line0]);
     // Reading the text before the blank line tells whether it is outside them (reading it
     // is cheaper than aligning the whole file from its start, once per fix).
     let ws = if (text[..blank_before].contains("<<") || text[..blank_before].contains("/*"))
@@ -2109,11 +2141,7 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
     } else {
         blank_before
     };
-    let we = ["\n\n", "\n\r\n"]
-        .iter()
-        .filter_map(|b| text[last..].find(b).map(|i| last + i + 1))
-        .min()
-        .unwrap_or(text.len());
+    let we = blank_line_after(text, last);
     if ws > 0 || we < text.len() {
         let shift = |e: &Edit, by: isize| Edit {
             loc: Loc {
@@ -2228,6 +2256,34 @@ fn spaces_only(text: &str, e: &Edit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_are_found_as_the_string_searches_found_them() {
+        let texts = [
+            "",
+            "\n",
+            "\n\n",
+            "a\n\nb\r\n\r\nc\n\r\nd\n",
+            "x = 1\r\n\r\ny = 2\n\n\nz\n",
+            "\r\n\n\r\r\n\n",
+        ];
+        for t in texts {
+            for end in 0..=t.len() {
+                let before = ["\n\n", "\n\r\n"]
+                    .iter()
+                    .filter_map(|b| t[..end].rfind(b).map(|i| i + 1))
+                    .max()
+                    .unwrap_or(0);
+                assert_eq!(blank_line_before(&t[..end]), before, "{t:?} to {end}");
+                let after = ["\n\n", "\n\r\n"]
+                    .iter()
+                    .filter_map(|b| t[end..].find(b).map(|i| end + i + 1))
+                    .min()
+                    .unwrap_or(t.len());
+                assert_eq!(blank_line_after(t, end), after, "{t:?} from {end}");
+            }
+        }
+    }
 
     #[test]
     fn what_is_open_at_a_line_is_what_reading_up_to_it_says() {
