@@ -113,17 +113,19 @@ if [[ -n ${RULES1000:-} ]]; then
   # Every rule prefix, so that the second pair runs every rule on the file (the synthetic
   # rules are off by default: the first pair shows start-up, the second the evaluation).
   all=$("$work/acslint" rules | awk 'NR > 1 && $1 ~ /^[A-Z][A-Z0-9]*[0-9]$/ { sub(/[0-9]+$/, "", $1); print $1 }' | sort -u | paste -sd,)
-  python3 "$root/scripts/bench-pair.py" --runs "$((runs * 10))" -- \
+  python3 "$root/scripts/bench-pair.py" --runs "$((runs * 10))" --also-to 5 -- \
     "$work/acslint check --format compact -q $work/one.tf" \
     "$work/acslint-1000 check --format compact -q $work/one.tf" \
     "$work/acslint check --format compact -q --select $all $work/one.tf" \
     "$work/acslint-1000 check --format compact -q --select $all,SYN $work/one.tf" \
     "$work/acslint --version"
   echo "(lines 2 and 4: the same binary built with 1,000 embedded rules, $("$work/acslint-1000" rules | grep -c '^SYN') synthetic; lines 3-4: every rule selected)"
+  echo "(budgets: line 2 within 1.10 of line 1; line 1 under 5 ms and \"to #5\", its ratio to --version, at most 2)"
 else
-  python3 "$root/scripts/bench-pair.py" --runs "$((runs * 10))" -- \
+  python3 "$root/scripts/bench-pair.py" --runs "$((runs * 10))" --also-to 2 -- \
     "$work/acslint check --format compact -q $work/one.tf" \
     "$work/acslint --version"
+  echo "(budget: line 1 under 5 ms and \"to #2\", its ratio to --version, at most 2)"
 fi
 
 echo

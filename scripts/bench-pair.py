@@ -6,8 +6,9 @@
 Each round runs every command once, in turn (A B C A B C …, so a machine whose speed drifts
 affects all alike); a command is split like a shell splits words, run without a shell, its
 output discarded. Prints per command the median and minimum wall time, the median user+sys CPU,
-the largest peak RSS, and the median of the per-round ratios to the first command. Standard
-library only (os.posix_spawn and os.wait4).
+the largest peak RSS, and the median of the per-round ratios to the first command (wall, then
+CPU). `--also-to K` adds each command's ratios to the K-th (1-based; e.g. to `acslint --version`,
+the process floor). Standard library only (os.posix_spawn and os.wait4).
 """
 import argparse
 import os
@@ -34,6 +35,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--also-to", type=int, default=0, metavar="K")
     ap.add_argument("commands", nargs="+")
     a = ap.parse_args()
     cmds = [shlex.split(c) for c in a.commands]
@@ -43,15 +45,19 @@ def main():
             m = run(c)
             if r >= a.warmup:
                 rows[i].append(m)
-    base = rows[0]
+    def ratios(row, base):
+        return (statistics.median(w / b[0] for (w, _, _), b in zip(row, base)),
+                statistics.median(u / b[1] for (_, u, _), b in zip(row, base) if b[1] > 0))
+
     for c, row in zip(a.commands, rows):
         walls = [w for w, _, _ in row]
-        ratio = statistics.median(w / b[0] for (w, _, _), b in zip(row, base))
-        print("%-60s wall median %8.2f ms (min %8.2f)  cpu %8.2f ms  peak RSS %7.1f MiB  ratio %.2f"
-              % (c[:60], statistics.median(walls) * 1e3, min(walls) * 1e3,
-                 statistics.median(u for _, u, _ in row) * 1e3,
-                 max(m for _, _, m in row) / 1024, ratio))
-
+        line = ("%-60s wall median %8.2f ms (min %8.2f)  cpu %8.2f ms  peak RSS %7.1f MiB  ratio %.2f (cpu %.2f)"
+                % ((c[:60], statistics.median(walls) * 1e3, min(walls) * 1e3,
+                    statistics.median(u for _, u, _ in row) * 1e3,
+                    max(m for _, _, m in row) / 1024) + ratios(row, rows[0])))
+        if a.also_to:
+            line += "  to #%d %.2f (cpu %.2f)" % ((a.also_to,) + ratios(row, rows[a.also_to - 1]))
+        print(line)
 
 if __name__ == "__main__":
     main()
