@@ -10,7 +10,9 @@
 # the same file with 1,000 embedded rules (RULES1000=1: a second build with
 # ACSLINT_SYNTHETIC_RULES=1000 in a temporary target directory, deleted afterwards; timed with the
 # default rules and with every rule selected), an 8.4 MB policy document of
-# 300k actions, and the language server's didChange → publishDiagnostics latency on the module
+# 300k actions (with its ratio to the 1 s budget), peak memory on the synthetic trees at 1x and
+# 4x (scripts/gen-corpus 250 and 1000; the ratio shows whether growth is linear), and the
+# language server's didChange → publishDiagnostics latency on the module
 # file in its module with 400 rules running (scripts/bench-lsp.py; a build with
 # ACSLINT_SYNTHETIC_RULES=400 in a temporary target directory, or LSP400_BIN=PATH). Whole-process timings of one file use scripts/bench-pair.py
 # (interleaved runs, median of per-round ratios).
@@ -147,6 +149,20 @@ runs=1
 # The document is over the default 8 MiB file limit (TF003): raise it, or nothing is analysed.
 measure "acslint policy 300k" "$bin" check "$work/policy.json" --format compact -q --max-file-size 16777216
 runs=$saved
+echo "policy 300k / 1 s budget: wall $(ratio "${WALL[acslint policy 300k]}" 1)x, CPU $(ratio "${CPU[acslint policy 300k]}" 1)x"
+
+# Memory growth: peak RSS on the synthetic trees at 1x and 4x (250 and 1,000 modules), two
+# threads; linear growth keeps the ratio at or under 4.
+echo
+"$target/release/examples/gen_corpus" 250 "$work/syn1" >/dev/null 2>&1
+"$target/release/examples/gen_corpus" 1000 "$work/syn4" >/dev/null 2>&1
+saved=$runs
+runs=1
+measure "synthetic 1x (2 thr)" env RAYON_NUM_THREADS=2 "$bin" check "$work/syn1" --format json --no-ignore
+measure "synthetic 4x (2 thr)" env RAYON_NUM_THREADS=2 "$bin" check "$work/syn4" --format json --no-ignore
+runs=$saved
+echo "peak RSS 4x / 1x: $(ratio "${RSS[synthetic 4x (2 thr)]}" "${RSS[synthetic 1x (2 thr)]}")x (linear: at most 4)"
+rm -rf "$work/syn1" "$work/syn4"
 
 echo
 # The language server's budget (issue 18): didChange -> publishDiagnostics under 2 ms on the

@@ -987,9 +987,13 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         .chain(args.write_baseline.iter())
         .collect();
     refuse_inputs(&targets, &result.sources)?;
-    let mut findings = result.findings.clone();
+    // Copied only when a gate or a baseline changes the list (300k findings are ~1 KB each).
+    let mut findings: std::borrow::Cow<[crate::finding::Finding]> =
+        std::borrow::Cow::Borrowed(&result.findings);
     if args.changed_only || args.introduced_only {
-        findings.retain(|f| plan_gate(f, args.introduced_only));
+        findings
+            .to_mut()
+            .retain(|f| plan_gate(f, args.introduced_only));
     }
     let mut fixed = Vec::new();
     let mut known = 0;
@@ -1005,7 +1009,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     if let Some(path) = &args.baseline {
         let b = Baseline::read(path)?;
         let gated = args.changed_only || args.introduced_only;
-        let (mut new, old, gone) = b.apply(&result.sources, findings);
+        let (mut new, old, gone) = b.apply(&result.sources, findings.into_owned());
         if prune {
             // Gone means no finding of the run matches, not only none that a plan gate kept.
             let gone_all = if gated {
@@ -1024,7 +1028,7 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             .partition(|f| !args.allow_incomplete && lint::is_incomplete(&f.rule));
         new.extend(hidden);
         crate::engine::sort_findings(&result.sources, &mut new);
-        findings = new;
+        findings = std::borrow::Cow::Owned(new);
         known = old.len();
         fixed = gone;
     }
@@ -1235,8 +1239,8 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         0
     };
     // The process exits next: freeing every file and finding one by one would only delay it.
-    std::mem::forget(result);
     std::mem::forget(findings);
+    std::mem::forget(result);
     Ok(code)
 }
 

@@ -127,7 +127,7 @@ pub fn run(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, true, None)
+    run_inner(reg, sel, sources, ws, true, None, None).map(|(o, _)| o)
 }
 
 /// The blocks (configuration index, block index) that expression rules check, the documents
@@ -151,7 +151,24 @@ pub fn run_on(
     ws: &Workspace,
     only: Option<&Checked>,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, true, only)
+    run_inner(reg, sel, sources, ws, true, only, None).map(|(o, _)| o)
+}
+
+/// [`run_on`], freeing each configuration's model as soon as its rules have run: the findings
+/// (with their fixes, computed by then) are all that later stages need of it, and a large tree
+/// then never holds every model and every finding at once. The configurations of plans stay in
+/// `ws` (the review of plans reads them); the others are gone when this returns.
+pub fn run_freeing(
+    reg: &Registry,
+    sel: &Selection,
+    sources: &SourceMap,
+    ws: &mut Workspace,
+    only: Option<&Checked>,
+) -> Result<Outcome, String> {
+    let cfgs = std::mem::take(&mut ws.configurations);
+    let (out, kept) = run_inner(reg, sel, sources, ws, true, only, Some(cfgs))?;
+    ws.configurations = kept;
+    Ok(out)
 }
 
 /// Run the rules on a model only (its documents and configurations, not the files): the state
@@ -162,7 +179,7 @@ pub fn run_model(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, false, None)
+    run_inner(reg, sel, sources, ws, false, None, None).map(|(o, _)| o)
 }
 
 fn run_inner(
@@ -172,7 +189,8 @@ fn run_inner(
     ws: &Workspace,
     files: bool,
     only: Option<&Checked>,
-) -> Result<Outcome, String> {
+    owned: Option<Vec<Configuration>>,
+) -> Result<(Outcome, Vec<Configuration>), String> {
     let plan = plan(reg, sel)?;
     let mut sink = Sink::default();
     // Diagnostics of the analysis itself are rules too (TF, RAM000): subject to selection.
@@ -228,17 +246,41 @@ fn run_inner(
             })
         })
         .collect();
-    let cfg_sinks: Vec<Sink> = ws
-        .configurations
-        .par_iter()
-        .enumerate()
-        .map(|(ci, c)| {
-            contained(c.files.first().copied(), "Terraform configuration", || {
-                let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
-                run_configuration(&plan, sel, sources, c, &checked)
-            })
+    let run_one = |ci: usize, c: &Configuration| {
+        contained(c.files.first().copied(), "Terraform configuration", || {
+            let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
+            run_configuration(&plan, sel, sources, c, &checked)
         })
-        .collect();
+    };
+    let (cfg_sinks, kept): (Vec<Sink>, Vec<Configuration>) = match owned {
+        None => (
+            ws.configurations
+                .par_iter()
+                .enumerate()
+                .map(|(ci, c)| run_one(ci, c))
+                .collect(),
+            Vec::new(),
+        ),
+        // Each model is dropped on the thread that ran its rules, right after them.
+        Some(cfgs) => {
+            let needed = |c: &Configuration| ws.plans.iter().any(|p| c.files == [p.file]);
+            let done: Vec<(Sink, Option<Configuration>)> = cfgs
+                .into_par_iter()
+                .enumerate()
+                .map(|(ci, c)| {
+                    let s = run_one(ci, &c);
+                    (s, needed(&c).then_some(c))
+                })
+                .collect();
+            let mut sinks = Vec::with_capacity(done.len());
+            let mut kept = Vec::new();
+            for (s, c) in done {
+                sinks.push(s);
+                kept.extend(c);
+            }
+            (sinks, kept)
+        }
+    };
     let internal_errors = file_sinks
         .iter()
         .chain(&doc_sinks)
@@ -246,6 +288,12 @@ fn run_inner(
         .flat_map(|s| &s.emits)
         .filter(|e| e.rule == "TF006")
         .count();
+    let n: usize = [&file_sinks, &doc_sinks, &cfg_sinks]
+        .iter()
+        .flat_map(|v| v.iter())
+        .map(|s| s.emits.len())
+        .sum();
+    sink.emits.reserve(n);
     for s in file_sinks.into_iter().chain(doc_sinks).chain(cfg_sinks) {
         sink.emits.extend(s.emits);
         sink.unknowns.extend(s.unknowns);
@@ -271,6 +319,7 @@ fn run_inner(
     }
     let mut out = Outcome {
         internal_errors,
+        findings: Vec::with_capacity(sink.emits.len()),
         ..Default::default()
     };
     for e in sink.emits {
@@ -292,7 +341,7 @@ fn run_inner(
         (a.file, a.loc.map(|l| l.start), &a.rule).cmp(&(b.file, b.loc.map(|l| l.start), &b.rule))
     });
     out.unknowns.dedup();
-    Ok(out)
+    Ok((out, kept))
 }
 
 /// Test-only fault injection: the analysis of a configuration whose directory ends with this

@@ -639,7 +639,7 @@ pub(crate) fn lint_gathered(
     if only.is_some() {
         timings.lap("scope");
     }
-    let mut out = engine::run_on(reg, sel, &sources, &ws, only.as_ref())?;
+    let mut out = engine::run_freeing(reg, sel, &sources, &mut ws, only.as_ref())?;
     timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
     let mut plan_fixed = crate::review::review(reg, sel, &sources, &ws, &mut out.findings)?;
@@ -839,7 +839,7 @@ pub fn filter(
         &allow_inline,
     );
     let mut suppressed = applied.suppressed;
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(applied.findings.len());
     for mut f in applied.findings {
         let Some(cfg) = cfg_of(f.file).filter(|_| !locked(&f.rule)) else {
             kept.push(f);

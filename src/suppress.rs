@@ -724,18 +724,24 @@ pub fn apply(
     for (i, d) in dirs.iter().enumerate() {
         by_file.entry(d.file).or_default().push(i);
     }
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(findings.len());
     let mut suppressed = Vec::new();
     for f in findings {
-        let ignorable = reg.is_ignorable(&f.rule).unwrap_or(true) && !is_own_rule(&f.rule);
-        let line = f
-            .loc
-            .map(|l| sources.get(f.file).line_col(l.start as usize).line)
-            .unwrap_or(1);
+        // Only a file with directives has anything to look up.
+        let ids = by_file.get(&f.file);
+        let ignorable = ids.is_some()
+            && reg.is_ignorable(&f.rule).unwrap_or(true)
+            && !is_own_rule(&f.rule);
+        let line = || {
+            f.loc
+                .map(|l| sources.get(f.file).line_col(l.start as usize).line)
+                .unwrap_or(1)
+        };
         let hit = ignorable
-            .then(|| by_file.get(&f.file))
+            .then_some(ids)
             .flatten()
             .and_then(|ids| {
+                let line = line();
                 ids.iter().copied().find(|&i| {
                     let d = &dirs[i];
                     d.active

@@ -18,6 +18,8 @@ pub struct Catalogue {
     /// Services whose list is complete (`# complete: yes`): an action missing there does not
     /// exist; elsewhere it may be one the generator's sources lack.
     complete: HashSet<&'static str>,
+    /// service → its actions prepared for "did you mean", on first use.
+    prepared: HashMap<&'static str, OnceLock<super::model::Candidates>>,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -34,6 +36,7 @@ pub fn get() -> &'static Catalogue {
             lower: HashMap::new(),
             services: lines(SERVICES).collect(),
             complete: HashSet::new(),
+            prepared: HashMap::new(),
         };
         for (svc, text) in FILES {
             let acts: Vec<&'static str> = lines(text).collect();
@@ -42,6 +45,7 @@ pub fn get() -> &'static Catalogue {
                 acts.iter().map(|a| (a.to_ascii_lowercase(), *a)).collect(),
             );
             c.actions.insert(svc, acts);
+            c.prepared.insert(svc, OnceLock::new());
             if text.lines().any(|l| l.trim() == "# complete: yes") {
                 c.complete.insert(svc);
             }
@@ -70,6 +74,16 @@ impl Catalogue {
             .get(svc)?
             .get(&action.to_ascii_lowercase())
             .copied()
+    }
+    /// The catalogued action of `svc` closest to `action`, as
+    /// [`super::model::suggest`] over [`Catalogue::actions`] finds it.
+    pub fn suggest_action(&self, svc: &str, action: &str) -> Option<&'static str> {
+        let list = self.actions.get(svc)?;
+        let prepared = self
+            .prepared
+            .get(svc)?
+            .get_or_init(|| super::model::Candidates::new(list));
+        super::model::suggest_in(action, prepared)
     }
     pub fn services(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.services.iter().copied()

@@ -475,7 +475,7 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                     .label(tr!("the catalogue writes `{s}`", s = s));
             }
             None => {
-                let hint = suggest(act, known.iter().copied());
+                let hint = cat.suggest_action(&lsvc, act);
                 let problem = tr!(
                     "`{act}` is not an action of `{lsvc}` in acslint's catalogue",
                     act = act,

@@ -615,6 +615,58 @@ pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
         .map(|(_, c)| c)
 }
 
+/// A list of candidates prepared for [`suggest_in`]: by length, each with its character mask,
+/// so that a word is compared only with the candidates of a length within reach.
+pub struct Candidates {
+    list: Vec<&'static str>,
+    /// `by_len[n]`: (mask, index in `list`) of the candidates of `n` bytes, in list order;
+    /// empty when a candidate is not ASCII (then [`suggest`] does the work).
+    by_len: Vec<Vec<(u64, u32)>>,
+}
+
+impl Candidates {
+    pub fn new(list: &[&'static str]) -> Candidates {
+        let mut by_len: Vec<Vec<(u64, u32)>> = Vec::new();
+        if list.iter().all(|c| c.is_ascii()) {
+            for (i, c) in list.iter().enumerate() {
+                if by_len.len() <= c.len() {
+                    by_len.resize_with(c.len() + 1, Vec::new);
+                }
+                by_len[c.len()].push((char_mask(c.as_bytes()), i as u32));
+            }
+        }
+        Candidates {
+            list: list.to_vec(),
+            by_len,
+        }
+    }
+}
+
+/// [`suggest`] over prepared candidates: the same answer (the first closest in list order).
+pub fn suggest_in(word: &str, c: &Candidates) -> Option<&'static str> {
+    if c.by_len.is_empty() || !word.is_ascii() {
+        return suggest(word, c.list.iter().copied());
+    }
+    let w = word.to_ascii_lowercase();
+    let max = if w.len() <= 4 { 1 } else { 2 };
+    let wm = char_mask(w.as_bytes());
+    let mut best: Option<(usize, u32)> = None;
+    for len in w.len().saturating_sub(max)..=w.len() + max {
+        for &(cm, i) in c.by_len.get(len).map_or(&[][..], Vec::as_slice) {
+            if (wm & !cm).count_ones().max((cm & !wm).count_ones()) as usize > max {
+                continue;
+            }
+            let Some(d) = distance_within(w.as_bytes(), c.list[i as usize].as_bytes(), max) else {
+                continue;
+            };
+            if d <= max && best.is_none_or(|b| (d, i) < b) {
+                best = Some((d, i));
+            }
+        }
+    }
+    best.map(|(_, i)| c.list[i as usize])
+}
+
 /// The set of (lower-cased) bytes of an ASCII string, folded into 64 bits: a byte missing from
 /// the set is missing from the string (folding only makes the set larger).
 fn char_mask(s: &[u8]) -> u64 {
@@ -795,6 +847,60 @@ mod tests {
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, c)| c);
             assert_eq!(suggest(w, cands.iter().copied()), want, "{w}");
+        }
+    }
+
+    /// Prepared candidates give the answer of the plain scan, ties (first in list order)
+    /// included, on every catalogued service.
+    #[test]
+    fn prepared_suggestions_match_the_scan() {
+        let cat = crate::policy::catalogue::get();
+        let words = [
+            "DescribeInstnces",
+            "describeinstance",
+            "GetObjects",
+            "putobjec",
+            "ListUser",
+            "CreateRole",
+            "DescribeThing000123",
+            "Get",
+            "",
+            "Descr\u{e9}beInstances",
+        ];
+        let mut services: Vec<&str> = cat.services().collect();
+        services.sort_unstable();
+        let mut checked = 0;
+        for svc in services {
+            let Some(list) = cat.actions(svc) else {
+                continue;
+            };
+            let prepared = Candidates::new(list);
+            // Each action with one letter dropped and one doubled: near misses, many ties.
+            let near = list.iter().take(40).flat_map(|a| {
+                let mut v = vec![a.to_string(), a.to_ascii_lowercase()];
+                if a.len() > 3 {
+                    v.push(format!("{}{}", &a[..2], &a[3..]));
+                    v.push(format!("{}{}", a, &a[a.len() - 1..]));
+                }
+                v
+            });
+            for w in words.iter().map(|w| w.to_string()).chain(near) {
+                assert_eq!(
+                    suggest_in(&w, &prepared),
+                    suggest(&w, list.iter().copied()),
+                    "{svc}: {w}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        let odd = Candidates::new(&["Caf\u{e9}", "Cafe", "Cafes"]);
+        for w in ["cafe", "Caf\u{e9}s", "Cafes", "x"] {
+            assert_eq!(
+                suggest_in(w, &odd),
+                suggest(w, ["Caf\u{e9}", "Cafe", "Cafes"]),
+                "{w}"
+            );
         }
     }
 

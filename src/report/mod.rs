@@ -254,7 +254,23 @@ type SpanKey = (
 /// One finding per (rule, span): the same source location reached through several module calls
 /// or instances is shown once, with a note listing them. A standalone policy file also read by
 /// `file()` from a resource is reported once, as the resource's.
-pub fn grouped(findings: &[Finding]) -> Vec<Finding> {
+pub fn grouped(findings: &[Finding]) -> std::borrow::Cow<'_, [Finding]> {
+    use std::hash::{Hash, Hasher};
+    // Most runs have no two findings on one span: then grouping changes nothing, and a cheap
+    // test (hashes of the keys, sorted) spares copying every finding (300k of them in a large
+    // policy document). Equal hashes take the exact path below.
+    let mut hashes: Vec<u64> = findings
+        .iter()
+        .map(|f| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (&*f.rule, f.file, f.loc.map(|l| (l.start, l.end)), &f.facet).hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    hashes.sort_unstable();
+    if hashes.windows(2).all(|w| w[0] != w[1]) {
+        return std::borrow::Cow::Borrowed(findings);
+    }
     // Facets of one rule are distinct diagnostics (a peer's skip may silence one of them).
     let key = |f: &Finding| {
         (
@@ -310,7 +326,7 @@ pub fn grouped(findings: &[Finding]) -> Vec<Finding> {
             out.push(x);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &Extra) -> String {
@@ -330,19 +346,21 @@ pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &
         .filter(|f| f.resource.is_some())
         .map(|f| (f.rule.clone(), f.file, f.loc.map(|l| (l.start, l.end))))
         .collect();
-    let findings: Vec<Finding> = report
-        .findings
-        .iter()
-        .filter(|f| {
-            f.resource.is_some()
-                || !with_resource.contains(&(
-                    f.rule.clone(),
-                    f.file,
-                    f.loc.map(|l| (l.start, l.end)),
-                ))
-        })
-        .cloned()
-        .collect();
+    let standalone = |f: &Finding| {
+        f.resource.is_none()
+            && with_resource.contains(&(f.rule.clone(), f.file, f.loc.map(|l| (l.start, l.end))))
+    };
+    // Copied only when some finding is left out.
+    let findings: std::borrow::Cow<[Finding]> =
+        match with_resource.is_empty() || !report.findings.iter().any(standalone) {
+            true => std::borrow::Cow::Borrowed(report.findings),
+            false => report
+                .findings
+                .iter()
+                .filter(|f| !standalone(f))
+                .cloned()
+                .collect(),
+        };
     let r = Report {
         findings: &findings,
         ..*report
