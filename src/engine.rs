@@ -714,10 +714,16 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
 /// Sort findings deterministically: file path, line, column, rule.
 pub fn sort_findings(sources: &SourceMap, findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        let fa = sources.get(a.file);
-        let fb = sources.get(b.file);
+        // One file has one display path: compared only between files.
+        let by_path = match a.file == b.file {
+            true => std::cmp::Ordering::Equal,
+            false => sources
+                .get(a.file)
+                .display
+                .cmp(&sources.get(b.file).display),
+        };
         let pa = a.loc.map(|l| l.start).unwrap_or(0);
         let pb = b.loc.map(|l| l.start).unwrap_or(0);
-        (&fa.display, pa, &a.rule, &a.message).cmp(&(&fb.display, pb, &b.rule, &b.message))
+        by_path.then_with(|| (pa, &a.rule, &a.message).cmp(&(pb, &b.rule, &b.message)))
     });
 }

@@ -726,32 +726,35 @@ pub fn apply(
     }
     let mut kept = Vec::with_capacity(findings.len());
     let mut suppressed = Vec::new();
+    // Without a directive nothing is silenced: the findings stay where they are.
+    let findings = if dirs.is_empty() {
+        kept = findings;
+        Vec::new()
+    } else {
+        findings
+    };
     for f in findings {
         // Only a file with directives has anything to look up.
         let ids = by_file.get(&f.file);
-        let ignorable = ids.is_some()
-            && reg.is_ignorable(&f.rule).unwrap_or(true)
-            && !is_own_rule(&f.rule);
+        let ignorable =
+            ids.is_some() && reg.is_ignorable(&f.rule).unwrap_or(true) && !is_own_rule(&f.rule);
         let line = || {
             f.loc
                 .map(|l| sources.get(f.file).line_col(l.start as usize).line)
                 .unwrap_or(1)
         };
-        let hit = ignorable
-            .then_some(ids)
-            .flatten()
-            .and_then(|ids| {
-                let line = line();
-                ids.iter().copied().find(|&i| {
-                    let d = &dirs[i];
-                    d.active
-                        && d.lines.is_none_or(|(a, b)| a <= line && line <= b)
-                        && match &d.which {
-                            Which::All => true,
-                            Which::Rules(r) => r.contains(&f.rule) && d.covers_facet(&f),
-                        }
-                })
-            });
+        let hit = ignorable.then_some(ids).flatten().and_then(|ids| {
+            let line = line();
+            ids.iter().copied().find(|&i| {
+                let d = &dirs[i];
+                d.active
+                    && d.lines.is_none_or(|(a, b)| a <= line && line <= b)
+                    && match &d.which {
+                        Which::All => true,
+                        Which::Rules(r) => r.contains(&f.rule) && d.covers_facet(&f),
+                    }
+            })
+        });
         match hit.map(|i| &mut dirs[i]) {
             Some(d) => {
                 d.hits.insert(f.rule.clone());

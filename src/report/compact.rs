@@ -7,7 +7,11 @@ use std::fmt::Write;
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     for f in r.findings {
-        let (start, _) = r.range(f);
+        // The start only (a line and column each is a search in the file's line index).
+        let start = match f.loc {
+            Some(l) => r.sources.get(f.file).line_col(l.start as usize),
+            None => r.range(f).0,
+        };
         let _ = writeln!(
             out,
             "{}:{}:{}: {} {} {}",
