@@ -231,8 +231,14 @@ fn run_inner(
                     }
                 }
                 // Fixes first: they edit the value where it is written.
+                let mut last = None;
                 for e in &mut s.emits {
-                    if let Some((spec, _)) = plan.fix(e.rule) {
+                    let fix = match last {
+                        Some((code, fix)) if std::ptr::eq(code, e.rule) => fix,
+                        _ => plan.fix(e.rule),
+                    };
+                    last = Some((e.rule, fix));
+                    if let Some((spec, _)) = fix {
                         crate::fix::for_document(spec, e, d, sources);
                     }
                 }
@@ -322,8 +328,18 @@ fn run_inner(
         findings: Vec::with_capacity(sink.emits.len()),
         ..Default::default()
     };
+    // Emits of one rule come in runs (300k of one rule in a large policy document): the last
+    // rule looked up is kept (codes are `&'static str`: the same code is the same pointer).
+    let mut last: Option<(&'static str, &Arc<Rule>)> = None;
     for e in sink.emits {
-        let Some(rule) = reg.get(e.rule) else {
+        let found = match last {
+            Some((code, r)) if std::ptr::eq(code, e.rule) => Some(r),
+            _ => reg.get(e.rule),
+        };
+        if let Some(r) = found {
+            last = Some((e.rule, r));
+        }
+        let Some(rule) = found else {
             return Err(format!(
                 "internal error: a check emitted undeclared rule {}",
                 e.rule
@@ -675,10 +691,12 @@ fn intern(id: &str) -> &'static str {
 }
 
 /// Attach a rule's metadata to an emit.
-pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>) -> Finding {
-    // Expression rules carry their rendered message as the `message` field.
-    let message = match e.fields.iter().find(|(k, _)| *k == "message") {
-        Some((_, m)) if rule.check.is_none() || e.lower > 0 => m.clone(),
+pub fn finalize(rule: &Rule, sel: &Selection, mut e: Emit, _src: Option<&SourceFile>) -> Finding {
+    // The help first: its template may name any field, the message too.
+    let help = rule.help.as_deref().map(|h| render_template(h, &e.fields));
+    // Expression rules carry their rendered message as the `message` field (moved out).
+    let message = match e.fields.iter().position(|(k, _)| *k == "message") {
+        Some(i) if rule.check.is_none() || e.lower > 0 => std::mem::take(&mut e.fields[i].1),
         _ => render_template(&rule.message, &e.fields),
     };
     let mut severity = sel.severity.get(&rule.id).copied().unwrap_or(rule.severity);
@@ -695,7 +713,7 @@ pub fn finalize(rule: &Rule, sel: &Selection, e: Emit, _src: Option<&SourceFile>
         name: rule.name.clone(),
         severity,
         message,
-        help: rule.help.as_deref().map(|h| render_template(h, &e.fields)),
+        help,
         url: rule.url.clone(),
         file: e.file,
         loc: e.loc,
