@@ -79,6 +79,10 @@ echo
 echo "acslint / floor, wall (2 threads): $(ratio "${WALL[acslint (2 threads)]}" "${WALL[read+parse floor (2)]}")x"
 echo "acslint / floor, CPU:              $(ratio "${CPU[acslint (2 threads)]}" "${CPU[read+parse floor (2)]}")x"
 echo "speed-up 2 threads vs 1, wall:     $(ratio "${WALL[acslint (1 thread)]}" "${WALL[acslint (2 threads)]}")x"
+# verdict RATIO OP LIMIT: "met" or "not met" (issue 18's budgets, see docs/performance.md).
+verdict() { awk -v r="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? (r + 0 <= l) : (r + 0 >= l); print (r == "n/a") ? "n/a" : (ok ? "met" : "not met") }'; }
+floor_ratio=$(ratio "${WALL[acslint (2 threads)]}" "${WALL[read+parse floor (2)]}")
+echo "budget: within 2x of the floor (wall, 2 threads): ${floor_ratio}x, $(verdict "$floor_ratio" "<=" 2)"
 
 if [[ -z ${NO_CHECKOV:-} ]] && command -v checkov >/dev/null 2>&1; then
   echo
@@ -89,6 +93,8 @@ if [[ -z ${NO_CHECKOV:-} ]] && command -v checkov >/dev/null 2>&1; then
   runs=$saved
   echo "checkov / acslint, wall:           $(ratio "${WALL[checkov]}" "${WALL[acslint (2 threads)]}")x"
   echo "checkov / acslint, CPU:            $(ratio "${CPU[checkov]}" "${CPU[acslint (2 threads)]}")x"
+  checkov_ratio=$(ratio "${WALL[checkov]}" "${WALL[acslint (2 threads)]}")
+  echo "budget: at least 500x Checkov (wall, same run): ${checkov_ratio}x, $(verdict "$checkov_ratio" ">=" 500)"
 else
   echo
   if [[ -n ${NO_CHECKOV:-} ]]; then
