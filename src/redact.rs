@@ -64,21 +64,6 @@ fn patterns() -> &'static Patterns {
 /// Two tight passes over the bytes instead of each pattern's search: most texts (a finding's
 /// message, help, label) hold none, and a 300k-finding run asks four times per finding.
 fn may_hold_secret(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut run = 0;
-    for &c in b {
-        if c.is_ascii_alphanumeric() {
-            run += 1;
-        } else {
-            if run == 30 {
-                return true;
-            }
-            run = 0;
-        }
-    }
-    if run == 30 {
-        return true;
-    }
     // Four bytes at a time, ASCII letters folded to lower case by setting bit 5 (other bytes
     // may fold onto a literal too: that only makes the set larger).
     const fn word(w: &[u8; 4]) -> u32 {
@@ -95,12 +80,28 @@ fn may_hold_secret(text: &str) -> bool {
     const PRIV: u32 = word(b"priv");
     const ACCE: u32 = word(b"acce");
     const CRED: u32 = word(b"cred");
-    b.windows(4).any(|w| {
-        matches!(
-            u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020,
+    // One pass: the last four bytes as a little-endian word (no literal has a byte that folds
+    // from 0, so the words before the fourth byte never match), and the alphanumeric run.
+    let mut w: u32 = 0;
+    let mut run = 0;
+    for &c in text.as_bytes() {
+        w = (w >> 8) | (u32::from(c) << 24);
+        if matches!(
+            w | 0x2020_2020,
             LTAI | ESC | STS | CAIS | CAES | SECR | PASS | TOKE | PRIV | ACCE | CRED
-        )
-    })
+        ) {
+            return true;
+        }
+        if c.is_ascii_alphanumeric() {
+            run += 1;
+        } else {
+            if run == 30 {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    run == 30
 }
 
 /// See [`crate::lint::warm_up`].
