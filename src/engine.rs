@@ -233,12 +233,7 @@ fn run_inner(
                 // Fixes first: they edit the value where it is written.
                 let mut last = None;
                 for e in &mut s.emits {
-                    let fix = match last {
-                        Some((code, fix)) if std::ptr::eq(code, e.rule) => fix,
-                        _ => plan.fix(e.rule),
-                    };
-                    last = Some((e.rule, fix));
-                    if let Some((spec, _)) = fix {
+                    if let Some((spec, _)) = by_code(&mut last, e.rule, || plan.fix(e.rule)) {
                         crate::fix::for_document(spec, e, d, sources);
                     }
                 }
@@ -328,18 +323,9 @@ fn run_inner(
         findings: Vec::with_capacity(sink.emits.len()),
         ..Default::default()
     };
-    // Emits of one rule come in runs (300k of one rule in a large policy document): the last
-    // rule looked up is kept (codes are `&'static str`: the same code is the same pointer).
-    let mut last: Option<(&'static str, &Arc<Rule>)> = None;
+    let mut last = None;
     for e in sink.emits {
-        let found = match last {
-            Some((code, r)) if std::ptr::eq(code, e.rule) => Some(r),
-            _ => reg.get(e.rule),
-        };
-        if let Some(r) = found {
-            last = Some((e.rule, r));
-        }
-        let Some(rule) = found else {
+        let Some(rule) = by_code(&mut last, e.rule, || reg.get(e.rule)) else {
             return Err(format!(
                 "internal error: a check emitted undeclared rule {}",
                 e.rule
@@ -358,6 +344,24 @@ fn run_inner(
     });
     out.unknowns.dedup();
     Ok((out, kept))
+}
+
+/// What `look` returns for a rule code, remembered while the same code repeats: emits of one
+/// rule come in runs (300k of one rule in a large policy document), and codes are
+/// `&'static str`, so the same code is the same pointer.
+fn by_code<T: Copy>(
+    last: &mut Option<(&'static str, T)>,
+    code: &'static str,
+    look: impl FnOnce() -> T,
+) -> T {
+    match *last {
+        Some((c, v)) if std::ptr::eq(c, code) => v,
+        _ => {
+            let v = look();
+            *last = Some((code, v));
+            v
+        }
+    }
 }
 
 /// Test-only fault injection: the analysis of a configuration whose directory ends with this

@@ -839,13 +839,10 @@ pub fn filter(
         &allow_inline,
     );
     let mut suppressed = applied.suppressed;
-    let mut kept = Vec::with_capacity(applied.findings.len());
     // Without a configuration nothing below changes a finding: they stay where they are.
-    let findings = if opts.config.is_none() {
-        kept = applied.findings;
-        Vec::new()
-    } else {
-        applied.findings
+    let (mut kept, findings) = match opts.config.is_none() {
+        true => (applied.findings, Vec::new()),
+        false => (Vec::with_capacity(applied.findings.len()), applied.findings),
     };
     for mut f in findings {
         let Some(cfg) = cfg_of(f.file).filter(|_| !locked(&f.rule)) else {

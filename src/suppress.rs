@@ -724,14 +724,11 @@ pub fn apply(
     for (i, d) in dirs.iter().enumerate() {
         by_file.entry(d.file).or_default().push(i);
     }
-    let mut kept = Vec::with_capacity(findings.len());
     let mut suppressed = Vec::new();
     // Without a directive nothing is silenced: the findings stay where they are.
-    let findings = if dirs.is_empty() {
-        kept = findings;
-        Vec::new()
-    } else {
-        findings
+    let (mut kept, findings) = match dirs.is_empty() {
+        true => (findings, Vec::new()),
+        false => (Vec::with_capacity(findings.len()), findings),
     };
     for f in findings {
         // Only a file with directives has anything to look up.
