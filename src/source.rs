@@ -168,6 +168,11 @@ impl SourceFile {
         self.line_starts.len()
     }
 
+    /// Byte offsets where each line starts (after each `\n`; the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     pub fn slice(&self, loc: Loc) -> &str {
         self.text.get(loc.range()).unwrap_or("")
     }

@@ -44,14 +44,70 @@ impl SourceCode for Window {
     }
 }
 
-enum Src {
+/// A whole file, read from the lines around a span: what `NamedSource` over the file's text
+/// shows, without copying the text for each finding nor reading it from its start on each call
+/// (a document with 300k findings made that quadratic). The line index says where the context
+/// starts; the contents are miette's own for the text from there, moved to the file's lines and
+/// offsets.
+struct Lines<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// [`crate::source::SourceFile::line_starts`]: lines end at `\n`, as for miette when no `\r`
+    /// stands alone (`lines_as_miette`).
+    starts: &'a [usize],
+}
+
+/// Whether miette counts `text`'s lines as the line index does: it also ends a line at a lone
+/// `\r`.
+fn lines_as_miette(text: &str) -> bool {
+    text.split('\r').skip(1).all(|rest| rest.starts_with('\n'))
+}
+
+impl SourceCode for Lines<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let at = span.offset();
+        // The span's line is the number of line ends before `at`; the context starts `before`
+        // lines above it (miette counts those from the file's start: the same lines).
+        let line = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        // An empty span ends, for miette, at the byte before it: start a line earlier so that
+        // byte is read too.
+        let first = line.saturating_sub(before.max(usize::from(span.len() == 0)));
+        let base = self.starts.get(first).copied().unwrap_or(0).min(at);
+        let c = self.text.as_bytes()[base..].read_span(
+            &SourceSpan::new((at - base).into(), span.len()),
+            before,
+            after,
+        )?;
+        // `line_count` counts line ends from the start of what was read: the file's, as miette
+        // would (it decides whether two labels' contexts join).
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.to_string(),
+                c.data(),
+                SourceSpan::new((c.span().offset() + base).into(), c.span().len()),
+                c.line() + first,
+                c.column(),
+                c.line_count() + first,
+            )
+            .with_language("hcl"),
+        ))
+    }
+}
+
+enum Src<'a> {
     Whole(NamedSource<String>),
+    Lines(Lines<'a>),
     Window(Window),
 }
 
 struct Diag<'a> {
     f: &'a Finding,
-    src: Src,
+    src: Src<'a>,
     /// Offsets in `src` are the finding's less `.0`, plus `.1`.
     shift: (usize, usize),
     has_source: bool,
@@ -122,6 +178,7 @@ impl Diagnostic for Diag<'_> {
         }
         Some(match &self.src {
             Src::Whole(s) => s as &dyn SourceCode,
+            Src::Lines(s) => s as &dyn SourceCode,
             Src::Window(w) => w as &dyn SourceCode,
         })
     }
@@ -132,7 +189,7 @@ impl Diagnostic for Diag<'_> {
         let mut v = Vec::new();
         let loc = self.f.loc?;
         let len = match &self.src {
-            Src::Whole(_) => usize::MAX,
+            Src::Whole(_) | Src::Lines(_) => usize::MAX,
             Src::Window(w) => w.text.len(),
         };
         // Spans in the window's coordinates; those outside it are not drawn.
@@ -214,12 +271,14 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
     let mut out = String::new();
     let mut urls_shown = std::collections::HashSet::new();
     let mut last_file = None;
+    let mut by_lines = false;
     for f in r.findings {
         let file = r.sources.get(f.file);
         // Findings come sorted by file: a header line starts each file's group.
         if last_file != Some(f.file) {
             last_file = Some(f.file);
             out.push_str(&format!("── {} ──\n\n", file.display));
+            by_lines = lines_as_miette(&file.text);
         }
         let has_source = f.loc.is_some() && !file.text.is_empty();
         let elsewhere = f
@@ -234,6 +293,14 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
             .collect();
         let (src, shift) = match f.loc.and_then(|l| window(file, l)) {
             Some((w, shift)) => (Src::Window(w), shift),
+            None if by_lines => (
+                Src::Lines(Lines {
+                    name: &file.display,
+                    text: &file.text,
+                    starts: file.line_starts(),
+                }),
+                (0, 0),
+            ),
             None => (
                 Src::Whole(
                     NamedSource::new(&file.display, file.text.to_string()).with_language("hcl"),
@@ -434,7 +501,62 @@ pub fn summary_in(r: &Report, elapsed_ms: u128, lang: crate::rules::i18n::Lang) 
 
 #[cfg(test)]
 mod tests {
-    use super::cjk_words;
+    use super::{cjk_words, lines_as_miette, Lines};
+    use miette::{NamedSource, SourceCode, SourceSpan};
+
+    /// The contents read from the lines around a span are what miette reads from the whole
+    /// text: every span of a few texts (line ends `\n` and `\r\n`, empty lines, spans across
+    /// lines, at the end), with 0 to 2 context lines.
+    #[test]
+    fn lines_read_what_the_whole_text_reads() {
+        let texts = [
+            "a\nbb\n\nccc dd\ne\n",
+            "{\r\n  \"A\": [\r\n    \"x\",\r\n\r\n    \"y\"\r\n  ]\r\n}",
+            "one line, no end",
+            "\n\n\nx\n\n",
+        ];
+        for text in texts {
+            assert!(lines_as_miette(text));
+            let file = crate::source::SourceFile::new(
+                crate::source::FileId(0),
+                "f".into(),
+                "f".into(),
+                crate::source::FileKind::Other,
+                text.into(),
+            );
+            let whole = NamedSource::new("f", text.to_string()).with_language("hcl");
+            let lines = Lines {
+                name: "f",
+                text,
+                starts: file.line_starts(),
+            };
+            for start in 0..=text.len() {
+                for len in 0..=text.len() - start {
+                    for ctx in 0..3 {
+                        let span = SourceSpan::new(start.into(), len);
+                        let a = whole.read_span(&span, ctx, ctx);
+                        let b = lines.read_span(&span, ctx, ctx);
+                        let (a, b) = match (a, b) {
+                            (Ok(a), Ok(b)) => (a, b),
+                            (a, b) => {
+                                assert_eq!(a.is_ok(), b.is_ok(), "{text:?} {start}+{len}");
+                                continue;
+                            }
+                        };
+                        let what = format!("{text:?} {start}+{len} context {ctx}");
+                        assert_eq!(a.data(), b.data(), "{what}");
+                        assert_eq!(a.span(), b.span(), "{what}");
+                        assert_eq!(a.line(), b.line(), "{what}");
+                        assert_eq!(a.column(), b.column(), "{what}");
+                        assert_eq!(a.line_count(), b.line_count(), "{what}");
+                        assert_eq!(a.name(), b.name(), "{what}");
+                        assert_eq!(a.language(), b.language(), "{what}");
+                    }
+                }
+            }
+        }
+        assert!(!lines_as_miette("a\rb\r\n"));
+    }
 
     #[test]
     fn cjk_words_break_between_wide_characters_but_not_inside_ascii() {
