@@ -76,7 +76,7 @@ impl SourceCode for Lines<'_> {
         let line = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
         // An empty span ends, for miette, at the byte before it: start a line earlier so that
         // byte is read too.
-        let first = line.saturating_sub(before.max(usize::from(span.len() == 0)));
+        let first = line.saturating_sub(before.max(usize::from(span.is_empty())));
         let base = self.starts.get(first).copied().unwrap_or(0).min(at);
         let c = self.text.as_bytes()[base..].read_span(
             &SourceSpan::new((at - base).into(), span.len()),
