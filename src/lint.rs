@@ -370,16 +370,14 @@ pub(crate) fn file_call_re() -> &'static regex::Regex {
     })
 }
 
-/// Build, on another thread, what every run builds lazily on first use (regexes, the action
-/// catalogue), while this one loads rules and reads files: on one file, that is most of the
-/// time after start-up.
+/// Build, on another thread, what every run builds lazily on first use (regexes), while this
+/// one loads rules and reads files: on one file, that is most of the time after start-up.
 pub fn warm_up() {
     rayon::spawn(|| {
         file_call_re();
         tf::warm_up();
         crate::checks::warm_up();
         crate::redact::warm_up();
-        crate::policy::catalogue::get();
     });
 }
 
