@@ -32,7 +32,7 @@ struct RuleScope<'a> {
     block: &'a Block,
     cfg: &'a Configuration,
     /// `each` of a rule with `each = …`: `{key, value}` of the element being judged.
-    each: Option<Value>,
+    each: Option<&'a Value>,
 }
 
 impl RuleScope<'_> {
@@ -55,7 +55,9 @@ impl Scope for RuleScope<'_> {
         loc: Option<Loc>,
     ) -> Option<Result<(Value, usize), EvalError>> {
         if root == "each" {
-            return self.each.clone().map(|v| Ok((v, 0)));
+            // Like `self`: only the member the expression reads is copied.
+            let (v, used) = ev.descend(self.each?, steps);
+            return Some(Ok((v.clone(), used)));
         }
         if root != "self" {
             return None;
@@ -247,19 +249,14 @@ fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
     // The key span when the path ends on an attribute, so the label sits on `acl = …`.
     let mut parts: Vec<&str> = path.split('.').collect();
     let last = parts.pop()?;
-    let parent = if parts.is_empty() {
-        Some(v.clone())
-    } else {
-        let mut cur = v.clone();
-        for p in &parts {
-            let next = cur.get(p)?.clone();
-            cur = match next.as_list() {
-                Some([one]) => one.clone(),
-                _ => next,
-            };
-        }
-        Some(cur)
-    }?;
+    let mut parent = v;
+    for p in &parts {
+        let next = parent.get(p)?;
+        parent = match next.as_list() {
+            Some([one]) => one,
+            _ => next,
+        };
+    }
     let e = parent.entry(last)?;
     match (e.key_loc, e.value.loc) {
         (Some(k), Some(val)) if k.file == val.file && val.end >= k.start => Some(Loc {
@@ -310,16 +307,17 @@ pub fn assert_each(
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
-    let all = ev.value(each);
-    let elements: Vec<(Value, Value)> = match &all.kind {
-        Kind::List(items) => items
-            .iter()
+    let mut all = ev.value(each);
+    // The elements are moved out of the evaluated collection, not copied.
+    let elements: Vec<(Value, Value)> = match &mut all.kind {
+        Kind::List(items) => std::mem::take(items)
+            .into_iter()
             .enumerate()
-            .map(|(i, v)| (Value::number(i as f64, v.loc), v.clone()))
+            .map(|(i, v)| (Value::number(i as f64, v.loc), v))
             .collect(),
-        Kind::Object(entries) => entries
-            .iter()
-            .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
+        Kind::Object(entries) => std::mem::take(entries)
+            .into_iter()
+            .map(|e| (Value::string(e.key, e.key_loc), e.value))
             .collect(),
         Kind::Null => Vec::new(),
         Kind::Unknown(u) => {
@@ -368,20 +366,20 @@ pub fn assert_each(
                 ],
                 None,
             );
-            let verdict = judge(rule, block, cfg, Some(each.clone()));
-            let element = matches!(verdict, Verdict::Fail { .. }).then(|| each.clone());
+            let verdict = judge(rule, block, cfg, Some(&each));
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
                     let scope = RuleScope {
                         block,
                         cfg,
-                        each: Some(each),
+                        each: Some(&each),
                     };
                     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
                     ev.value(f).as_str().map(str::to_string)
                 }
                 _ => None,
             };
+            let element = matches!(verdict, Verdict::Fail { .. }).then_some(each);
             (verdict, facet, element)
         })
         .collect()
@@ -460,15 +458,11 @@ fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>, ev: &Evaluator) -
     })
 }
 
-fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -> Verdict {
+fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<&Value>) -> Verdict {
     let Some(expr) = &rule.assert else {
         return Verdict::Pass;
     };
-    let scope = RuleScope {
-        block,
-        cfg,
-        each: each.clone(),
-    };
+    let scope = RuleScope { block, cfg, each };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -478,11 +472,10 @@ fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<Value>) -
         Kind::Bool(false) => {
             // Without the labelled attribute, the element itself (a nested block), else the block.
             let element = each
-                .as_ref()
                 .and_then(|e| e.get("value"))
                 .and_then(|v| v.loc)
                 .filter(|l| l.file == block.file);
-            let loc = where_loc(rule, block, each.as_ref(), &ev)
+            let loc = where_loc(rule, block, each, &ev)
                 .or(element)
                 .or(Some(block.header));
             let message = message(rule, &ev);
