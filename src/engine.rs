@@ -294,9 +294,22 @@ fn run_inner(
         .flat_map(|v| v.iter())
         .map(|s| s.emits.len())
         .sum();
-    sink.emits.reserve(n);
+    // One sink holding every emit (a large policy document's) is taken, not copied.
+    let lone = sink.emits.is_empty()
+        && n > 0
+        && [&file_sinks, &doc_sinks, &cfg_sinks]
+            .iter()
+            .flat_map(|v| v.iter())
+            .any(|s| s.emits.len() == n);
+    if !lone {
+        sink.emits.reserve(n);
+    }
     for s in file_sinks.into_iter().chain(doc_sinks).chain(cfg_sinks) {
-        sink.emits.extend(s.emits);
+        if lone && s.emits.len() == n {
+            sink.emits = s.emits;
+        } else {
+            sink.emits.extend(s.emits);
+        }
         sink.unknowns.extend(s.unknowns);
     }
 

@@ -819,10 +819,9 @@ pub fn filter(
             || (sel.is_enabled(rule)
                 && (!opts.config_selection || cfg_of(id).is_none_or(|c| c.selects(reg, rule))))
     };
-    let findings: Vec<Finding> = findings
-        .into_iter()
-        .filter(|f| enabled(f.file, &f.rule))
-        .collect();
+    // In place: nothing moves until the first finding dropped (300k findings of ~400 bytes).
+    let mut findings = findings;
+    findings.retain(|f| enabled(f.file, &f.rule));
     let allow_inline = |id: FileId| {
         opts.inline_suppressions
             && cfg_of(id).is_none_or(|c| c.inline_suppressions.as_ref().is_none_or(|s| s.value))
