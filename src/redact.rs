@@ -616,8 +616,22 @@ mod tests {
     #[test]
     fn the_pre_check_by_blocks_is_the_bytewise_one() {
         const PIECES: [&str; 16] = [
-            "LTAI", "ltAi", "\\u00", "sTs.", "CAIS", "caEs", "SeCr", "pAss", "toke", "PRIV",
-            "acce", "cred", "abcdefghijklm", "0123456789", " ", "é_\n",
+            "LTAI",
+            "ltAi",
+            "\\u00",
+            "sTs.",
+            "CAIS",
+            "caEs",
+            "SeCr",
+            "pAss",
+            "toke",
+            "PRIV",
+            "acce",
+            "cred",
+            "abcdefghijklm",
+            "0123456789",
+            " ",
+            "é_\n",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = |n: usize| {
