@@ -320,7 +320,6 @@ fn referenced_files(
     max: u64,
     overlay: &Option<Arc<Overlay>>,
 ) -> Vec<(PathBuf, String, String)> {
-    let re = file_call_re();
     let known: HashSet<PathBuf> = sources
         .files()
         .par_iter()
@@ -333,8 +332,8 @@ fn referenced_files(
         .filter(|f| f.kind == FileKind::Hcl && f.origin.is_none())
         .flat_map_iter(|f| {
             let dir = f.normalized_dir();
-            re.captures_iter(&f.text)
-                .map(|c| (tf::module::normalize(&dir.join(&c[1])), dir.to_path_buf()))
+            file_calls(&f.text)
+                .map(|p| (tf::module::normalize(&dir.join(p)), dir.to_path_buf()))
                 .collect::<Vec<_>>()
         })
         .filter(|(p, _)| !known.contains(p))
@@ -360,7 +359,17 @@ fn referenced_files(
         .collect()
 }
 
-pub(crate) fn file_call_re() -> &'static regex::Regex {
+/// The paths that the `file()`/`templatefile()` calls of `text` name (group 1 of
+/// [`file_call_re`]). Every call holds `file(`: a text without it does not build the regex.
+pub(crate) fn file_calls(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.contains("file(")
+        .then(|| file_call_re().captures_iter(text))
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+}
+
+fn file_call_re() -> &'static regex::Regex {
     static CALL: OnceLock<regex::Regex> = OnceLock::new();
     CALL.get_or_init(|| {
         regex::Regex::new(
@@ -370,15 +379,11 @@ pub(crate) fn file_call_re() -> &'static regex::Regex {
     })
 }
 
-/// Build, on another thread, what every run builds lazily on first use (regexes), while this
-/// one loads rules and reads files: on one file, that is most of the time after start-up.
+/// Build, on another thread, what almost every run builds lazily on first use (the secret
+/// scan's regexes), while this one loads rules and reads files. Other regexes are built only
+/// for a text holding a literal their matches need.
 pub fn warm_up() {
-    rayon::spawn(|| {
-        file_call_re();
-        tf::warm_up();
-        crate::checks::warm_up();
-        crate::redact::warm_up();
-    });
+    rayon::spawn(crate::checks::warm_up);
 }
 
 /// Run the whole pipeline, in the analysis thread pool (or in the pool it is called from: the
@@ -714,8 +719,8 @@ fn outside_context<'a>(
         } else {
             &mut by_scanned
         };
-        for c in file_call_re().captures_iter(&f.text) {
-            set.insert(tf::module::normalize(&dir.join(&c[1])));
+        for p in file_calls(&f.text) {
+            set.insert(tf::module::normalize(&dir.join(p)));
         }
     }
     move |id: FileId| {

@@ -22,41 +22,60 @@ use std::sync::OnceLock;
 /// `CAES`); the prefix is what tells them from other base64.
 pub const STS_TOKEN: &str = r"(?-u:\b)CA[IE]S[A-Za-z0-9+/]{96,}={0,2}";
 
-struct Patterns {
-    /// AccessKey ids.
-    key_id: Regex,
-    /// AccessKey ids and alphanumeric runs where characters may be written `\u00XX`.
-    key_id_escaped: Regex,
-    run_escaped: Regex,
-    /// STS security tokens: `STS.…` ids and the long base64 blobs (`CAIS`/`CAES` is how they
-    /// start in practice).
-    sts: Regex,
-    sts_token: Regex,
-    /// A key whose name says it holds a secret, up to its `=` or `:` (HCL `k = `, JSON `"k": `,
-    /// environment `K=`).
-    keyed: Regex,
+/// A regex built on first use.
+struct Lazy(OnceLock<Regex>, fn() -> String);
+
+impl Lazy {
+    fn get(&self) -> &Regex {
+        self.0
+            .get_or_init(|| Regex::new(&(self.1)()).expect("valid regex"))
+    }
 }
+
+// Each pattern is built only for a text that holds a literal every match of it holds (building
+// all of them was a few per cent of a one-file run, whose output needs one at most).
+/// AccessKey ids.
+static KEY_ID: Lazy = Lazy(OnceLock::new(), || r"LTAI[0-9A-Za-z]{8,40}".into());
+/// AccessKey ids and alphanumeric runs where characters may be written `\u00XX`.
+static KEY_ID_ESCAPED: Lazy = Lazy(OnceLock::new(), || {
+    format!(r"(?:L|\\u004[cC])(?:T|\\u0054)(?:A|\\u0041)(?:I|\\u0049){ALNUM_ESC}{{8,40}}")
+});
+static RUN_ESCAPED: Lazy = Lazy(OnceLock::new(), || format!("{ALNUM_ESC}+"));
+/// STS security tokens: `STS.…` ids and the long base64 blobs (`CAIS`/`CAES` is how they
+/// start in practice).
+static STS: Lazy = Lazy(OnceLock::new(), || r"STS\.[0-9A-Za-z+/=_\-]{16,}".into());
+static STS_TOKEN_RE: Lazy = Lazy(OnceLock::new(), || STS_TOKEN.into());
+/// A key whose name says it holds a secret, up to its `=` or `:` (HCL `k = `, JSON `"k": `,
+/// environment `K=`).
+static KEYED: Lazy = Lazy(OnceLock::new(), || {
+    r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)(\\?")?(?-u:[ \t])*[=:](?-u:[ \t])*"#.into()
+});
 
 /// An alphanumeric character, possibly written as a `\u00XX` escape.
 const ALNUM_ESC: &str = r"(?:[0-9A-Za-z]|\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]))";
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        key_id: Regex::new(r"LTAI[0-9A-Za-z]{8,40}").expect("valid regex"),
-        key_id_escaped: Regex::new(&format!(
-            r"(?:L|\\u004[cC])(?:T|\\u0054)(?:A|\\u0041)(?:I|\\u0049){ALNUM_ESC}{{8,40}}"
-        ))
-        .expect("valid regex"),
-        run_escaped: Regex::new(&format!("{ALNUM_ESC}+")).expect("valid regex"),
-        sts: Regex::new(r"STS\.[0-9A-Za-z+/=_\-]{16,}").expect("valid regex"),
-        sts_token: Regex::new(STS_TOKEN).expect("valid regex"),
-        keyed: Regex::new(
-            r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)(\\?")?(?-u:[ \t])*[=:](?-u:[ \t])*"#,
-        )
-        .expect("valid regex"),
-    })
+/// Whether `text` holds one of `words` ([`fold4`]ed), in any case: one pass, four bytes at a time.
+fn has_word(text: &str, words: &[u32]) -> bool {
+    let mut w: u32 = 0;
+    for &c in text.as_bytes() {
+        // No literal has a byte that folds from 0: the words before the fourth byte never match.
+        w = (w >> 8) | (u32::from(c) << 24);
+        if words.contains(&(w | 0x2020_2020)) {
+            return true;
+        }
+    }
+    false
 }
+
+/// The first four bytes of each word [`KEYED`] starts with (`passwd` and `password` share theirs).
+const KEYED_WORDS: [u32; 6] = [
+    fold4(b"secr"),
+    fold4(b"pass"),
+    fold4(b"toke"),
+    fold4(b"priv"),
+    fold4(b"acce"),
+    fold4(b"cred"),
+];
 
 /// Whether `text` may hold something [`redact`] masks: a run of exactly 30 letters and digits,
 /// or the first four bytes of a literal that a pattern needs (`LTAI`, `\u00`, `STS.`,
@@ -207,11 +226,6 @@ mod sse2 {
             _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16,
         )
     }
-}
-
-/// See [`crate::lint::warm_up`].
-pub fn warm_up() {
-    patterns();
 }
 
 fn mixed(s: &str) -> bool {
@@ -399,17 +413,18 @@ pub fn redact(text: &str) -> Cow<'_, str> {
 
 /// [`redact`] without the pre-check.
 fn scan(text: &str) -> Cow<'_, str> {
-    let p = patterns();
     // Byte ranges to mask.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut ids: Vec<usize> = Vec::new();
-    for m in p.key_id.find_iter(text) {
-        spans.push((m.start() + 4, m.end()));
-        ids.push(m.start());
+    if text.contains("LTAI") {
+        for m in KEY_ID.get().find_iter(text) {
+            spans.push((m.start() + 4, m.end()));
+            ids.push(m.start());
+        }
     }
     let escaped = text.contains("\\u00");
     if escaped {
-        for m in p.key_id_escaped.find_iter(text) {
+        for m in KEY_ID_ESCAPED.get().find_iter(text) {
             let prefix = m.as_str().find(['I', 'i']).map_or(4, |i| {
                 if m.as_str()[i..].starts_with('I') {
                     i + 1
@@ -426,8 +441,15 @@ fn scan(text: &str) -> Cow<'_, str> {
             ids.push(m.start());
         }
     }
-    for m in p.sts.find_iter(text).chain(p.sts_token.find_iter(text)) {
-        spans.push((m.start() + 4, m.end()));
+    if text.contains("STS.") {
+        for m in STS.get().find_iter(text) {
+            spans.push((m.start() + 4, m.end()));
+        }
+    }
+    if text.contains("CAIS") || text.contains("CAES") {
+        for m in STS_TOKEN_RE.get().find_iter(text) {
+            spans.push((m.start() + 4, m.end()));
+        }
     }
     // Beside an AccessKey id, a 30-character run is its secret whatever its characters.
     let near_id = |s: usize| ids.iter().any(|&i| i.abs_diff(s) < 200);
@@ -437,13 +459,14 @@ fn scan(text: &str) -> Cow<'_, str> {
         }
     }
     if escaped {
-        for m in p.run_escaped.find_iter(text) {
+        for m in RUN_ESCAPED.get().find_iter(text) {
             if m.as_str().contains("\\u00") && unescaped_len(m.as_str()) == 30 {
                 spans.push((m.start(), m.end()));
             }
         }
     }
-    for c in p.keyed.captures_iter(text) {
+    let keyed = has_word(text, &KEYED_WORDS).then(|| KEYED.get().captures_iter(text));
+    for c in keyed.into_iter().flatten() {
         let (Some(key), Some(all)) = (c.get(1), c.get(0)) else {
             continue;
         };
@@ -516,6 +539,42 @@ pub fn redact_string(s: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pre-checks that decide whether a pattern is built and run hold for every text it
+    /// matches.
+    #[test]
+    fn literal_pre_checks_hold_where_the_patterns_match() {
+        let texts = [
+            "password = \"x\"",
+            "PassWd: x",
+            "my_TOKEN=\"a\"",
+            "Private_Key : \"k\"",
+            "ACCESS_KEY=abc",
+            "credentials = [\"a\"]",
+            "SECRETS\t=\t\"s\"",
+            "x.secret_key = join(\"\", [\"a\"])",
+            "\\\"token\\\": \\\"t\\\"",
+            "LTAI5tQ8pR7sT3uV9wX2yZ1a",
+            "STS.NUbc0123456789abcdef",
+            "CAIS0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
+            "CAES0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz==",
+            "name = \"ops\"",
+        ];
+        for t in texts {
+            assert!(
+                !KEYED.get().is_match(t) || has_word(t, &KEYED_WORDS),
+                "{t:?}"
+            );
+            assert!(!KEY_ID.get().is_match(t) || t.contains("LTAI"), "{t:?}");
+            assert!(!STS.get().is_match(t) || t.contains("STS."), "{t:?}");
+            assert!(
+                !STS_TOKEN_RE.get().is_match(t) || t.contains("CAIS") || t.contains("CAES"),
+                "{t:?}"
+            );
+        }
+        assert!(has_word("a PASSWORD", &KEYED_WORDS) && !has_word("pas sword", &KEYED_WORDS));
+        assert!(KEYED.get().is_match(texts[0]) && KEY_ID.get().is_match(texts[9]));
+    }
 
     #[test]
     fn masks_keep_length_and_prefix() {

@@ -15,7 +15,6 @@ pub mod secrets;
 
 /// See [`crate::lint::warm_up`].
 pub(crate) fn warm_up() {
-    attr::warm_up();
     secrets::warm_up();
 }
 

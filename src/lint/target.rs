@@ -233,7 +233,7 @@ fn local_sources(text: &str) -> impl Iterator<Item = &str> + '_ {
             let Some(r) = r.trim_start().strip_prefix('"') else {
                 continue;
             };
-            let Some(len) = path_len(r) else {
+            let Some(len) = crate::tf::path_len(r) else {
                 continue;
             };
             let start = text.len() - r.len();
@@ -243,27 +243,6 @@ fn local_sources(text: &str) -> impl Iterator<Item = &str> + '_ {
         from = text.len();
         None
     })
-}
-
-/// The length of `\.\.?(?:/[^"\r\n]*)?` at the start of `r` when a `"` follows it.
-fn path_len(r: &str) -> Option<usize> {
-    let b = r.as_bytes();
-    let dots = match b {
-        [b'.', b'.', ..] => 2,
-        [b'.', ..] => 1,
-        _ => return None,
-    };
-    // With two dots and no `/` or `"` after them, one dot leaves a `.` where either must be.
-    let end = if b.get(dots) == Some(&b'/') {
-        dots + 1
-            + b[dots + 1..]
-                .iter()
-                .take_while(|c| !matches!(c, b'"' | b'\r' | b'\n'))
-                .count()
-    } else {
-        dots
-    };
-    (b.get(end) == Some(&b'"')).then_some(end)
 }
 
 /// The local modules that the scanned Terraform files call, transitively, and that the scan
@@ -502,8 +481,8 @@ fn kept_files(sources: &SourceMap, named: &HashSet<PathBuf>) -> (usize, HashSet<
     let mut read_by: HashSet<PathBuf> = HashSet::new();
     for id in &wanted {
         let f = sources.get(*id);
-        for cap in lint::file_call_re().captures_iter(&f.text) {
-            read_by.insert(normalize(&f.dir().join(&cap[1])));
+        for p in lint::file_calls(&f.text) {
+            read_by.insert(normalize(&f.dir().join(p)));
         }
     }
     let mut kept: HashSet<FileId> = wanted.iter().copied().collect();

@@ -294,14 +294,44 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     }
 }
 
-fn local_path_re() -> &'static regex::Regex {
-    static LOCAL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    LOCAL.get_or_init(|| regex::Regex::new(r#""(\.\.?(?:/[^"\r\n]*)?)""#).expect("valid regex"))
+/// The length of `\.\.?(?:/[^"\r\n]*)?` at the start of `r` when a `"` follows it.
+pub(crate) fn path_len(r: &str) -> Option<usize> {
+    let b = r.as_bytes();
+    let dots = match b {
+        [b'.', b'.', ..] => 2,
+        [b'.', ..] => 1,
+        _ => return None,
+    };
+    // With two dots and no `/` or `"` after them, one dot leaves a `.` where either must be.
+    let end = if b.get(dots) == Some(&b'/') {
+        dots + 1
+            + b[dots + 1..]
+                .iter()
+                .take_while(|c| !matches!(c, b'"' | b'\r' | b'\n'))
+                .count()
+    } else {
+        dots
+    };
+    (b.get(end) == Some(&b'"')).then_some(end)
 }
 
-/// See [`crate::lint::warm_up`].
-pub fn warm_up() {
-    local_path_re();
+/// Every quoted local path (`"./x"`, `"../x"`, `"."`, `".."`) in `text`, in order: what the
+/// regex `"(\.\.?(?:/[^"\r\n]*)?)"` captures, found by hand (compiling it was a few per cent
+/// of a one-file run; a unit test compares both).
+fn local_paths(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = text[from..].find('"').map(|i| from + i) {
+            from = i + 1;
+            if let Some(len) = path_len(&text[i + 1..]) {
+                // The closing quote is part of the match: the next one starts after it.
+                from = i + 1 + len + 1;
+                return Some(&text[i + 1..i + 1 + len]);
+            }
+        }
+        from = text.len();
+        None
+    })
 }
 
 /// What one component yields: syntax errors, and each root's configuration keyed by
@@ -318,7 +348,6 @@ struct ComponentOutput {
 /// the directory that holds that `.terraform`. Directories are given by their index in `dirs`.
 fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    let re = local_path_re();
     let index: HashMap<&PathBuf, usize> = dirs.keys().enumerate().map(|(i, d)| (d, i)).collect();
     let keys: Vec<&PathBuf> = dirs.keys().collect();
     let edges: Vec<(usize, usize)> = keys
@@ -327,8 +356,8 @@ fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec
         .flat_map_iter(|(i, d)| {
             let mut out = Vec::new();
             for id in &dirs[*d] {
-                for c in re.captures_iter(&sources.get(*id).text) {
-                    let target = module::normalize(&d.join(&c[1]));
+                for path in local_paths(&sources.get(*id).text) {
+                    let target = module::normalize(&d.join(path));
                     if let Some(&j) = index.get(&target) {
                         out.push((i, j));
                     }
@@ -631,6 +660,36 @@ pub fn document_from_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_paths_finds_what_the_regex_finds() {
+        let re = regex::Regex::new(r#""(\.\.?(?:/[^"\r\n]*)?)""#).unwrap();
+        let texts = [
+            "module \"a\" {\n  source = \"./modules/a\"\n}\nx = \"../b\"",
+            "\".\" \"..\" \"...\" \"..x\" \".x\" \"./\" \"../\" \".//\"",
+            "\"./a\nb\"\n\"./c\r\"\n\"./d\"",
+            "\"./a\"\"./b\"\"x\"\"../c\" \"./d",
+            "\"\"./a\"\" \"\"\"..\"\"\"",
+            "\"./é ü\" \".\u{2003}\" \"./\u{a0}\"",
+            "",
+            "\"",
+            "\".",
+            "..\"",
+            "x = \"../m\" y = \"./${var.a}\" z = \"./a\\\"b\"",
+        ];
+        for t in texts {
+            let want: Vec<&str> = re
+                .captures_iter(t)
+                .map(|c| c.get(1).unwrap().as_str())
+                .collect();
+            let got: Vec<&str> = local_paths(t).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        assert_eq!(
+            local_paths(texts[0]).collect::<Vec<_>>(),
+            ["./modules/a", "../b"]
+        );
+    }
 
     #[test]
     fn components_join_callers_and_installed_modules_only() {
