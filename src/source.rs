@@ -424,17 +424,28 @@ pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
 pub fn repo_root(path: &Path) -> Option<PathBuf> {
     static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
     let abs = absolute(path);
-    let dir = abs.parent()?.to_path_buf();
+    let dir = abs.parent()?;
     let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let cache = guard.get_or_insert_with(HashMap::new);
-    if let Some(r) = cache.get(&dir) {
-        return r.clone();
+    // Each directory's answer is its own `.git` or its parent's answer: every directory walked
+    // through is remembered, so sibling directories stop at their first known ancestor instead
+    // of looking for `.git` up to `/` again (a `stat` per level, per directory with findings).
+    let mut walked = Vec::new();
+    let mut found = None;
+    for d in dir.ancestors() {
+        if let Some(r) = cache.get(d) {
+            found = r.clone();
+            break;
+        }
+        walked.push(d);
+        if d.join(".git").exists() {
+            found = Some(d.to_path_buf());
+            break;
+        }
     }
-    let found = dir
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf);
-    cache.insert(dir, found.clone());
+    for d in walked {
+        cache.insert(d.to_path_buf(), found.clone());
+    }
     found
 }
 

@@ -301,10 +301,11 @@ pub fn err<T>(message: impl Into<String>, loc: Option<Loc>) -> Result<T, EvalErr
     })
 }
 
-/// One leading step of a traversal, offered to the scope (`var.x`, `aws_x.y[0].id`).
+/// One leading step of a traversal, offered to the scope (`var.x`, `aws_x.y[0].id`); an
+/// attribute name is borrowed from the expression, not copied per traversal.
 #[derive(Clone, Debug)]
-pub enum Step {
-    Attr(String),
+pub enum Step<'e> {
+    Attr(&'e str),
     Index(Value),
 }
 
@@ -646,7 +647,7 @@ impl<'a> Evaluator<'a> {
         let mut steps = Vec::new();
         for op in ops {
             match op.value() {
-                TraversalOperator::GetAttr(i) => steps.push(Step::Attr(i.as_str().to_string())),
+                TraversalOperator::GetAttr(i) => steps.push(Step::Attr(i.as_str())),
                 TraversalOperator::Index(x) => {
                     let v = self.eval(x)?;
                     if v.is_unknown() {

@@ -460,7 +460,7 @@ impl Scope for Inst<'_> {
     ) -> Option<Result<(Value, usize), EvalError>> {
         Some(match root {
             "var" => match steps.first() {
-                Some(Step::Attr(n)) => match self.vars.get(n) {
+                Some(Step::Attr(n)) => match self.vars.get(*n) {
                     Some(v) if v.is_unknown() => Ok((v.clone().with_loc(loc), 1)),
                     Some(v) => {
                         let (v, used) = ev.descend(v, &steps[1..]);
@@ -700,7 +700,7 @@ impl<'a> Inst<'a> {
                     // Not set in the configuration: computed by the provider, and set when
                     // the table says it always is.
                     _ => {
-                        let v = match (a.as_str(), d.kind) {
+                        let v = match (*a, d.kind) {
                             ("id", BlockKind::Resource) => {
                                 super::links::plan_id(&d.written, &inst.value)
                                     .unwrap_or_else(|| reference(&addr, rest.first(), loc))
