@@ -253,7 +253,18 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
             .then(|| serde_json::to_value(extra.fixed).unwrap_or_default()),
         fixed_by_plan: extra.plan_fixed.iter().map(|f| row(r, f)).collect(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    // Sized once, from what most of it is (each row's texts and ~600 bytes of keys, numbers and
+    // indentation): growing a buffer of hundreds of megabytes copies it at each doubling.
+    let size: usize = r
+        .findings
+        .iter()
+        .map(|f| 600 + f.message.len() + f.help.as_ref().map_or(0, String::len))
+        .sum();
+    let mut out = Vec::with_capacity(size + 4096);
+    if serde_json::to_writer_pretty(&mut out, &doc).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    // serde_json writes UTF-8; the check is a fraction of writing it.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
