@@ -21,6 +21,130 @@ pub struct Outcome {
     pub internal_errors: usize,
 }
 
+/// The verdicts of expression rules on blocks, kept from one run to the next over the same
+/// configuration (the language server lints a document on every change, and most of its
+/// blocks are as they were). A verdict is reused only when the rule is the same rule (the same
+/// `Arc`, held here so that its address is never another rule's), the block is equal in every
+/// field — kind, types, name, address, module, file, spans, the whole evaluated value with its
+/// spans, the call sites — and everything else the evaluation read is as it was: the blocks of
+/// each type it listed (`attached()`, `resources()`) are equal to those it saw, compared once
+/// per run and type against a copy ([`crate::rules::expr::Reads`]). An evaluation that looked
+/// among all the blocks for the one holding a value is never reused. Text inserted above a
+/// block moves its spans, so the block is no longer equal and its rules run again. What is
+/// kept is what the rule produced (emits and unknown notes) before the engine places labels
+/// and computes fixes, which read the file's text and are redone on every run.
+#[derive(Default)]
+pub struct VerdictCache {
+    blocks: std::sync::Mutex<HashMap<String, CachedBlock>>,
+    /// The blocks of a type key in a configuration (by its directory), as the last run saw them.
+    types: std::sync::Mutex<HashMap<(std::path::PathBuf, String), TypeSnapshot>>,
+    /// The run in progress (see [`VerdictCache::begin`]) and the last version number given.
+    run: std::sync::atomic::AtomicU64,
+    versions: std::sync::atomic::AtomicU64,
+}
+
+impl std::fmt::Debug for VerdictCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.blocks.lock().map_or(0, |m| m.len());
+        write!(f, "VerdictCache({n} blocks)")
+    }
+}
+
+struct CachedBlock {
+    block: Block,
+    /// By the address of the rule (kept alive by the `Arc` beside it).
+    rules: HashMap<usize, CachedVerdict>,
+    /// Met by a run since the last [`VerdictCache::sweep`].
+    used: bool,
+}
+
+struct CachedVerdict {
+    rule: Arc<Rule>,
+    /// The type keys whose blocks the evaluation listed, with the version it saw.
+    types: Vec<(String, u64)>,
+    emits: Vec<Emit>,
+    unknowns: Vec<UnknownNote>,
+}
+
+struct TypeSnapshot {
+    blocks: Vec<Block>,
+    /// A number no other content of any snapshot had (versions only grow).
+    version: u64,
+    /// The run that last compared it with a configuration, and which (its address during
+    /// that run): another configuration of the same directory in the same run compares again.
+    run: u64,
+    cfg: usize,
+}
+
+impl VerdictCache {
+    /// Start a run: each type's blocks are compared again.
+    fn begin(&self) {
+        self.run.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Forget the blocks and types that no run met since the last call (renamed or deleted
+    /// blocks), so the cache holds at most what the last lint saw.
+    pub fn sweep(&self) {
+        let mut m = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
+        m.retain(|_, b| std::mem::take(&mut b.used));
+        let run = self.run.load(std::sync::atomic::Ordering::Relaxed);
+        let mut t = self.types.lock().unwrap_or_else(|e| e.into_inner());
+        t.retain(|_, s| s.run == run);
+    }
+
+    /// The entry for `block` (taken out while its rules run), empty unless the cached block
+    /// is equal to it.
+    fn take(&self, block: &Block) -> CachedBlock {
+        let mut m = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
+        match m.remove(&block.address) {
+            Some(c) if c.block == *block => c,
+            _ => CachedBlock {
+                block: block.clone(),
+                rules: HashMap::new(),
+                used: true,
+            },
+        }
+    }
+
+    fn put(&self, mut c: CachedBlock) {
+        c.used = true;
+        let mut m = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
+        m.insert(c.block.address.clone(), c);
+    }
+
+    /// The version of the blocks of type `key` in `cfg`: the last run's when they are equal to
+    /// what it saw, a new one otherwise (compared once per run).
+    fn version(&self, cfg: &Configuration, key: &str) -> u64 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let run = self.run.load(Relaxed);
+        let mut t = self.types.lock().unwrap_or_else(|e| e.into_inner());
+        let snap = t
+            .entry((cfg.dir.clone(), key.to_string()))
+            .or_insert_with(|| TypeSnapshot {
+                blocks: Vec::new(),
+                version: 0,
+                run: 0,
+                cfg: 0,
+            });
+        let at = cfg as *const Configuration as usize;
+        if snap.run != run || snap.cfg != at {
+            snap.run = run;
+            snap.cfg = at;
+            let same = snap.version != 0 && snap.blocks.iter().eq(cfg.of_type(key));
+            if !same {
+                snap.blocks = cfg.of_type(key).cloned().collect();
+                snap.version = self.versions.fetch_add(1, Relaxed) + 1;
+            }
+        }
+        snap.version
+    }
+
+    /// Whether what a cached verdict read besides its block is as it was.
+    fn still(&self, cfg: &Configuration, v: &CachedVerdict) -> bool {
+        v.types.iter().all(|(t, ver)| self.version(cfg, t) == *ver)
+    }
+}
+
 /// Run the checks of one target; a panic becomes a `TF006` emit on `file` and the other targets
 /// are still analysed.
 fn contained(file: Option<FileId>, what: &str, f: impl FnOnce() -> Sink) -> Sink {
@@ -127,7 +251,7 @@ pub fn run(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, true, None, None).map(|(o, _)| o)
+    run_inner(reg, sel, sources, ws, true, None, None, None).map(|(o, _)| o)
 }
 
 /// The blocks (configuration index, block index) that expression rules check, the documents
@@ -151,22 +275,25 @@ pub fn run_on(
     ws: &Workspace,
     only: Option<&Checked>,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, true, only, None).map(|(o, _)| o)
+    run_inner(reg, sel, sources, ws, true, only, None, None).map(|(o, _)| o)
 }
 
 /// [`run_on`], freeing each configuration's model as soon as its rules have run: the findings
 /// (with their fixes, computed by then) are all that later stages need of it, and a large tree
 /// then never holds every model and every finding at once. The configurations of plans stay in
-/// `ws` (the review of plans reads them); the others are gone when this returns.
+/// `ws` (the review of plans reads them); the others are gone when this returns. Expression
+/// rules reuse the verdicts `cache` holds for blocks equal to those they judged (see
+/// [`VerdictCache`]) and leave theirs there.
 pub fn run_freeing(
     reg: &Registry,
     sel: &Selection,
     sources: &SourceMap,
     ws: &mut Workspace,
     only: Option<&Checked>,
+    cache: Option<&VerdictCache>,
 ) -> Result<Outcome, String> {
     let cfgs = std::mem::take(&mut ws.configurations);
-    let (out, kept) = run_inner(reg, sel, sources, ws, true, only, Some(cfgs))?;
+    let (out, kept) = run_inner(reg, sel, sources, ws, true, only, Some(cfgs), cache)?;
     ws.configurations = kept;
     Ok(out)
 }
@@ -179,9 +306,11 @@ pub fn run_model(
     sources: &SourceMap,
     ws: &Workspace,
 ) -> Result<Outcome, String> {
-    run_inner(reg, sel, sources, ws, false, None, None).map(|(o, _)| o)
+    run_inner(reg, sel, sources, ws, false, None, None, None).map(|(o, _)| o)
 }
 
+// Each argument is one of the public entry points' options.
+#[allow(clippy::too_many_arguments)]
 fn run_inner(
     reg: &Registry,
     sel: &Selection,
@@ -190,8 +319,12 @@ fn run_inner(
     files: bool,
     only: Option<&Checked>,
     owned: Option<Vec<Configuration>>,
+    cache: Option<&VerdictCache>,
 ) -> Result<(Outcome, Vec<Configuration>), String> {
     let plan = plan(reg, sel)?;
+    if let Some(c) = cache {
+        c.begin();
+    }
     let mut sink = Sink::default();
     // Diagnostics of the analysis itself are rules too (TF, RAM000): subject to selection.
     sink.emits.extend(ws.emits.iter().cloned());
@@ -250,7 +383,7 @@ fn run_inner(
     let run_one = |ci: usize, c: &Configuration| {
         contained(c.files.first().copied(), "Terraform configuration", || {
             let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
-            run_configuration(&plan, sel, sources, c, &checked)
+            run_configuration(&plan, sel, sources, c, &checked, cache)
         })
     };
     let (cfg_sinks, kept): (Vec<Sink>, Vec<Configuration>) = match owned {
@@ -389,6 +522,7 @@ fn run_configuration(
     sources: &SourceMap,
     cfg: &Configuration,
     checked: &dyn Fn(usize) -> bool,
+    cache: Option<&VerdictCache>,
 ) -> Sink {
     #[cfg(test)]
     {
@@ -436,8 +570,51 @@ fn run_configuration(
             }
         }
         if let Some(rules) = plan.exprs.get(&key).filter(|_| checked(i)) {
-            for &rule in rules {
-                eval_rule(plan.reg.rule(rule), block, cfg, &mut s);
+            match cache {
+                None => {
+                    for &rule in rules {
+                        eval_rule(plan.reg.rule(rule), block, cfg, &mut s);
+                    }
+                }
+                Some(cache) => {
+                    let mut c = cache.take(block);
+                    for &rule in rules {
+                        let rule = plan.reg.rule(rule);
+                        let at = Arc::as_ptr(rule) as usize;
+                        let same =
+                            |v: &&CachedVerdict| Arc::ptr_eq(&v.rule, rule) && cache.still(cfg, v);
+                        if let Some(v) = c.rules.get(&at).filter(same) {
+                            s.emits.extend(v.emits.iter().cloned());
+                            s.unknowns.extend(v.unknowns.iter().cloned());
+                            continue;
+                        }
+                        let (e0, u0) = (s.emits.len(), s.unknowns.len());
+                        let reads = eval_rule(rule, block, cfg, &mut s);
+                        if reads.all.get() {
+                            c.rules.remove(&at);
+                            continue;
+                        }
+                        let types = reads
+                            .types
+                            .into_inner()
+                            .into_iter()
+                            .map(|t| {
+                                let v = cache.version(cfg, &t);
+                                (t, v)
+                            })
+                            .collect();
+                        c.rules.insert(
+                            at,
+                            CachedVerdict {
+                                rule: rule.clone(),
+                                types,
+                                emits: s.emits[e0..].to_vec(),
+                                unknowns: s.unknowns[u0..].to_vec(),
+                            },
+                        );
+                    }
+                    cache.put(c);
+                }
             }
         }
         for e in &mut s.emits[first..] {
@@ -626,9 +803,17 @@ fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
     }
 }
 
-fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
-    use crate::rules::expr::{assert_each, Verdict};
-    for (verdict, facet, each) in assert_each(rule, block, cfg) {
+/// Evaluate an expression rule on a block into `s`; what it read besides the rule and the
+/// block (see [`crate::rules::expr::assert_each_local`]).
+fn eval_rule(
+    rule: &Rule,
+    block: &Block,
+    cfg: &Configuration,
+    s: &mut Sink,
+) -> crate::rules::expr::Reads {
+    use crate::rules::expr::{assert_each_local, Verdict};
+    let (verdicts, reads) = assert_each_local(rule, block, cfg);
+    for (verdict, facet, each) in verdicts {
         match verdict {
             Verdict::Pass => {}
             Verdict::Fail {
@@ -658,6 +843,7 @@ fn eval_rule(rule: &Rule, block: &Block, cfg: &Configuration, s: &mut Sink) {
             }),
         }
     }
+    reads
 }
 
 /// The scalar and list members of the element a failure is about, as `each.value.NAME` fields

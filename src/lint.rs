@@ -73,6 +73,10 @@ pub struct LintOptions {
     /// reference for the test that the restriction above changes no finding).
     #[doc(hidden)]
     pub check_neighbours: bool,
+    /// Verdicts of expression rules kept from one lint of the same files to the next (the
+    /// language server keeps one per open document): see [`engine::VerdictCache`]. `None`
+    /// evaluates every rule.
+    pub verdicts: Option<Arc<engine::VerdictCache>>,
 }
 
 /// See [`LintOptions::overlay`].
@@ -123,6 +127,7 @@ impl Default for LintOptions {
             overlay: None,
             check_only: None,
             check_neighbours: false,
+            verdicts: None,
         }
     }
 }
@@ -642,7 +647,14 @@ pub(crate) fn lint_gathered(
     if only.is_some() {
         timings.lap("scope");
     }
-    let mut out = engine::run_freeing(reg, sel, &sources, &mut ws, only.as_ref())?;
+    let mut out = engine::run_freeing(
+        reg,
+        sel,
+        &sources,
+        &mut ws,
+        only.as_ref(),
+        opts.verdicts.as_deref(),
+    )?;
     timings.lap("rules");
     // Plans: what each one changes, then findings moved onto the `.tf` sources beside it.
     let mut plan_fixed = crate::review::review(reg, sel, &sources, &ws, &mut out.findings)?;

@@ -13,7 +13,7 @@
 //! input is logged before the server ends.
 
 use crate::config::ConfigError;
-use crate::engine::Selection;
+use crate::engine::{Selection, VerdictCache};
 use crate::finding::{Finding, Severity};
 use crate::i18n::tr;
 use crate::lint::{self, LintOptions, LintResult};
@@ -28,6 +28,7 @@ use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Why a document's configuration could not be set up.
@@ -42,6 +43,9 @@ pub enum SetupError {
 /// What linting a file needs (the CLI's view of the file's configuration): rules, selection,
 /// options.
 pub type Prepared = (Registry, Selection, LintOptions);
+
+/// A set-up as the server keeps it, shared by the documents of a directory.
+type SharedSetup = Rc<Result<Prepared, SetupError>>;
 
 /// Sets up the linting of the document at a path (from its `.acslint.hcl`).
 pub type Setup<'a> = dyn Fn(&Path) -> Result<Prepared, SetupError> + 'a;
@@ -395,6 +399,9 @@ struct Doc {
     deps: HashSet<PathBuf>,
     /// Other files this document's lint published diagnostics on.
     foreign: HashSet<String>,
+    /// The verdicts of its last lint's expression rules, reused for the blocks a change left
+    /// as they were, while the document's set-up stays the same.
+    verdicts: Option<(SharedSetup, Arc<VerdictCache>)>,
 }
 
 struct Server<'a> {
@@ -510,6 +517,10 @@ impl<'a> Server<'a> {
         }
         let setup = self.setup_for(&path);
         let doc = &self.docs[uri_s];
+        let verdicts = match &doc.verdicts {
+            Some((s, v)) if Rc::ptr_eq(s, &setup) => v.clone(),
+            _ => Arc::new(VerdictCache::default()),
+        };
         let (own, foreign, linted, deps) = match &*setup {
             Err(SetupError::Config(errs)) => {
                 let files: Vec<String> = errs
@@ -545,6 +556,7 @@ impl<'a> Server<'a> {
                 // in its module, with the other open buffers in place of their files on disk.
                 let mut opts = opts.clone();
                 opts.overlay = Some(self.overlay.clone());
+                opts.verdicts = Some(verdicts.clone());
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let text = doc.text.as_str();
                     let lint = || lint::lint_file(&opts, reg, sel, &path, Some(text));
@@ -620,10 +632,12 @@ impl<'a> Server<'a> {
                 .unwrap_or_default();
             self.publish(u, all);
         }
+        verdicts.sweep();
         if let Some(d) = self.docs.get_mut(uri_s) {
             d.last = linted;
             d.deps = deps;
             d.foreign = new;
+            d.verdicts = Some((setup, verdicts));
         }
         self.publish_config_errors();
     }
@@ -825,6 +839,7 @@ impl<'a> Server<'a> {
             last: None,
             deps: HashSet::new(),
             foreign: HashSet::new(),
+            verdicts: None,
         };
         self.docs.insert(uri_s.clone(), doc);
         self.pending.remove(&uri_s);
@@ -1419,6 +1434,114 @@ mod tests {
                 {"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}}, "newText": "  event_rw     = \"All\"\n"}
             ])
         );
+    }
+
+    /// The messages a server sends for `texts` opened (the first) and changed into (the
+    /// others) one after the other, with every rule selected; then a code action request on
+    /// `action_line` of the last text.
+    fn after_changes(texts: &[&str], action_line: u32) -> Vec<Value> {
+        let uri = "file:///w/main.tf";
+        let mut input = vec![
+            frame(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}})),
+            frame(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "terraform", "version": 1, "text": texts[0]}}}),
+            ),
+        ];
+        for (i, t) in texts.iter().enumerate().skip(1) {
+            input.push(frame(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": i + 1}, "contentChanges": [{"text": t}]}})));
+        }
+        input.push(frame(json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": action_line, "character": 0}, "end": {"line": action_line, "character": 0}}, "context": {"diagnostics": []}}})));
+        input.push(frame(json!({"jsonrpc": "2.0", "method": "exit"})));
+        let reg = Registry::builtin();
+        let sel = Selection {
+            enabled: reg.ids().iter().cloned().collect(),
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        serve_rules(reg, &sel, input.concat().as_bytes(), &mut out);
+        messages(&String::from_utf8(out).unwrap())
+    }
+
+    /// Each change's diagnostics and the code actions after the last one, from a server that
+    /// saw every text before (and kept the verdicts of unchanged blocks) and from one that
+    /// opened the last text directly: identical, for changes that move blocks (a line
+    /// inserted above), change one (a value), and change what a rule reads of another block (a
+    /// flow log added below the VPC it captures: the VPC's own block is unchanged, NET014's
+    /// verdict is not).
+    #[test]
+    fn reused_verdicts_give_the_diagnostics_of_a_fresh_lint() {
+        let trail = "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\"\n  trail_region = \"cn-hangzhou\"\n  status       = \"Disable\"\n}\n";
+        let vpc = "resource \"alicloud_vpc\" \"v\" {\n  vpc_name   = \"v\"\n  cidr_block = \"10.0.0.0/8\"\n}\n";
+        let log = "resource \"alicloud_vpc_flow_log\" \"f\" {\n  resource_id   = alicloud_vpc.v.id\n  resource_type = \"VPC\"\n  traffic_type  = \"All\"\n}\n";
+        let bucket = "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n";
+        let texts = [
+            format!("{trail}{vpc}{bucket}"),
+            format!("{trail}{vpc}{bucket}# a comment\n"),
+            format!("# above\n\n{trail}{vpc}{bucket}"),
+            format!("# above\n\n{trail}{vpc}{log}{bucket}"),
+            format!("# above\n\n{trail}{vpc}{bucket}"),
+            format!(
+                "# above\n\n{}{vpc}{bucket}",
+                trail.replace("Disable", "Enable")
+            ),
+            format!("{trail}{vpc}{}", bucket.replace("public-read", "private")),
+        ];
+        let code_of = |d: &Value| d["code"].as_str().unwrap_or("").to_string();
+        let mut seen = std::collections::BTreeSet::new();
+        for n in 1..=texts.len() {
+            let all: Vec<&str> = texts[..n].iter().map(String::as_str).collect();
+            let line = if all[n - 1].starts_with('#') { 4 } else { 2 };
+            let changed = after_changes(&all, line);
+            let fresh = after_changes(&all[n - 1..], line);
+            let diags = |msgs: &[Value]| -> Vec<Value> {
+                msgs.iter()
+                    .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+                    .map(|m| m["params"]["diagnostics"].clone())
+                    .collect()
+            };
+            let (c, f) = (diags(&changed), diags(&fresh));
+            assert_eq!(c.len(), n, "one publication per text");
+            assert_eq!(c.last(), f.last(), "text {n}: {}", all[n - 1]);
+            for d in c.last().unwrap().as_array().unwrap() {
+                seen.insert(code_of(d));
+            }
+            // The code actions right after the change: the quick fix of LOG002 where the trail's
+            // region now is.
+            let actions = |msgs: &[Value]| -> Value {
+                msgs.iter().find(|m| m["id"] == 2).unwrap()["result"].clone()
+            };
+            assert_eq!(actions(&changed), actions(&fresh), "text {n}");
+            if all[n - 1].contains("cn-hangzhou") {
+                let a = actions(&changed);
+                let fix = a
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|a| a["title"] == "LOG002: set `trail_region = \"All\"`")
+                    .expect("the quick fix");
+                assert_eq!(
+                    fix["edit"]["changes"]["file:///w/main.tf"][0]["range"]["start"],
+                    json!({"line": line, "character": 17})
+                );
+            }
+        }
+        // The texts exercise verdicts that change with the block (LOG002 on the region, OSS on
+        // the ACL) and with another block (NET014).
+        for code in ["LOG002", "NET014"] {
+            assert!(seen.contains(code), "{code} in {seen:?}");
+        }
+        let net014 = |n: usize| {
+            let all: Vec<&str> = texts[..n].iter().map(String::as_str).collect();
+            after_changes(&all, 0)
+                .iter()
+                .rfind(|m| m["method"] == "textDocument/publishDiagnostics")
+                .unwrap()["params"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == "NET014")
+        };
+        assert!(net014(3) && !net014(4) && net014(5));
     }
 
     #[test]

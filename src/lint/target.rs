@@ -88,6 +88,7 @@ fn base(opts: &LintOptions) -> LintOptions {
         overlay: opts.overlay.clone(),
         check_only: None,
         check_neighbours: opts.check_neighbours,
+        verdicts: opts.verdicts.clone(),
     }
 }
 

@@ -10,6 +10,10 @@ use crate::source::Loc;
 use crate::tf::{Block, Configuration};
 use crate::value::{Kind, Value};
 use hcl_edit::expr::Expression;
+use std::cell::{Cell, RefCell};
+
+/// A verdict, the facet it is about and the element it judged (rules with `each`).
+pub type Judged = (Verdict, Option<String>, Option<Value>);
 
 pub enum Verdict {
     Pass,
@@ -33,6 +37,20 @@ struct RuleScope<'a> {
     cfg: &'a Configuration,
     /// `each` of a rule with `each = …`: `{key, value}` of the element being judged.
     each: Option<&'a Value>,
+    /// What the evaluation read of the configuration besides the block.
+    reads: &'a Reads,
+}
+
+/// What evaluating a rule on a block read of the configuration besides the rule and the block
+/// (see [`assert_each_local`]).
+#[derive(Debug, Default)]
+pub struct Reads {
+    /// The type keys of the blocks it listed (`attached()`, `resources()`), as
+    /// [`Configuration::of_type`] takes them.
+    pub types: RefCell<Vec<String>>,
+    /// It looked among all the blocks for the one holding a value (a value set in another
+    /// resource).
+    pub all: Cell<bool>,
 }
 
 impl RuleScope<'_> {
@@ -42,6 +60,10 @@ impl RuleScope<'_> {
             Some(_) => key,
             None => crate::tf::successor(&key).to_string(),
         };
+        let mut types = self.reads.types.borrow_mut();
+        if !types.contains(&key) {
+            types.push(key.clone());
+        }
         self.cfg.of_type(&key).collect()
     }
 }
@@ -269,10 +291,12 @@ fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
 
 /// A condition over `self` (a fix's `when`): `None` when it is not a known bool.
 pub fn condition(expr: &Expression, block: &Block, cfg: &Configuration) -> Option<bool> {
+    let reads = Reads::default();
     let scope = RuleScope {
         block,
         cfg,
         each: None,
+        reads: &reads,
     };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
@@ -291,18 +315,31 @@ pub fn assert(rule: &Rule, block: &Block, cfg: &Configuration) -> Verdict {
 /// The verdicts of a rule on a block, with the facet of each and the element judged. A rule
 /// with `each = <list or map>` judges every element (bound to `each.key`/`each.value`, like
 /// Terraform's `for_each`) and names the facet of each failure with its `facet` template.
-pub fn assert_each(
-    rule: &Rule,
-    block: &Block,
-    cfg: &Configuration,
-) -> Vec<(Verdict, Option<String>, Option<Value>)> {
+pub fn assert_each(rule: &Rule, block: &Block, cfg: &Configuration) -> Vec<Judged> {
+    assert_each_local(rule, block, cfg).0
+}
+
+/// [`assert_each`], and what the verdicts depend on besides the rule and the block (every
+/// field of it, spans included): the blocks of the configuration of the types in
+/// [`Reads::types`] (listed by `attached()` or `resources()`), and all of its blocks when
+/// [`Reads::all`] (a failure placed in the block holding a value set elsewhere). The evaluator
+/// reads nothing else: rule scopes answer `self` and `each` only, functions get no file
+/// access, and the budgets count steps and bytes, not time.
+pub fn assert_each_local(rule: &Rule, block: &Block, cfg: &Configuration) -> (Vec<Judged>, Reads) {
+    let reads = Reads::default();
+    let out = assert_each_in(rule, block, cfg, &reads);
+    (out, reads)
+}
+
+fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads) -> Vec<Judged> {
     let Some(each) = &rule.each else {
-        return vec![(judge(rule, block, cfg, None), None, None)];
+        return vec![(judge(rule, block, cfg, None, reads), None, None)];
     };
     let scope = RuleScope {
         block,
         cfg,
         each: None,
+        reads,
     };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
@@ -366,13 +403,14 @@ pub fn assert_each(
                 ],
                 None,
             );
-            let verdict = judge(rule, block, cfg, Some(&each));
+            let verdict = judge(rule, block, cfg, Some(&each), reads);
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
                     let scope = RuleScope {
                         block,
                         cfg,
                         each: Some(&each),
+                        reads,
                     };
                     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
                     ev.value(f).as_str().map(str::to_string)
@@ -458,11 +496,22 @@ fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>, ev: &Evaluator) -
     })
 }
 
-fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<&Value>) -> Verdict {
+fn judge(
+    rule: &Rule,
+    block: &Block,
+    cfg: &Configuration,
+    each: Option<&Value>,
+    reads: &Reads,
+) -> Verdict {
     let Some(expr) = &rule.assert else {
         return Verdict::Pass;
     };
-    let scope = RuleScope { block, cfg, each };
+    let scope = RuleScope {
+        block,
+        cfg,
+        each,
+        reads,
+    };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -483,20 +532,24 @@ fn judge(rule: &Rule, block: &Block, cfg: &Configuration, each: Option<&Value>) 
             // resource, the finding goes there; set outside any resource (a variable default, a
             // tfvars file, a local), it is shown where it was set, the finding stays at its use.
             match v.loc.filter(|d| !within(d, &block.loc)) {
-                Some(d) => match holder(cfg, d) {
-                    Some((other, at)) => Verdict::Fail {
-                        loc: Some(at),
-                        message,
-                        resource: Some(other.address.clone()),
-                        secondary: Vec::new(),
-                    },
-                    None => Verdict::Fail {
-                        loc,
-                        message,
-                        resource: None,
-                        secondary: vec![(d, crate::i18n::tr!("value set here").to_string())],
-                    },
-                },
+                Some(d) => {
+                    // Which block holds the value is a question about the others.
+                    reads.all.set(true);
+                    match holder(cfg, d) {
+                        Some((other, at)) => Verdict::Fail {
+                            loc: Some(at),
+                            message,
+                            resource: Some(other.address.clone()),
+                            secondary: Vec::new(),
+                        },
+                        None => Verdict::Fail {
+                            loc,
+                            message,
+                            resource: None,
+                            secondary: vec![(d, crate::i18n::tr!("value set here").to_string())],
+                        },
+                    }
+                }
                 None => Verdict::Fail {
                     loc,
                     message,

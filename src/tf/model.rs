@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// A `resource`, `data`, `provider` or `output` block after evaluation (one per instance for
 /// `count`/`for_each`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Block {
     /// `resource`, `data`, `provider`, `output`, `variable`, `module`.
     pub kind: BlockKind,
