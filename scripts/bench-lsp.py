@@ -2,15 +2,18 @@
 """Language-server latency: `didChange` to `publishDiagnostics`, over pipes.
 
     scripts/bench-lsp.py [--bin target/release/acslint] [--runs 200] [--select ALL]
-                         [--vs BASELINE_BIN] [--budget MS] FILE.tf
+                         [--vs BASELINE_BIN] [--budget MS] [--type-at LINE] FILE.tf
 
 Starts `acslint server` (with `--select LIST` when given: `--select ALL` runs every rule,
 off-by-default ones included), opens FILE (in its directory: the server lints it in its module),
 then sends RUNS full-text changes (each one appends a comment line, so every change is a new
-text) and times each change from the moment its frame is written to the moment the server's
-`publishDiagnostics` for the document arrives. Prints the median, 90th percentile, minimum and
-maximum in milliseconds, the diagnostics count, and the server process's CPU time (all its
-threads, user and system) over the same interval, less sensitive to a loaded machine.
+text; with `--type-at LINE` each change instead types one more character on a comment line
+inserted before line LINE, counted from 0, so every block below it moves by one byte per
+change, as when typing in the middle of the file) and times each change from the moment its
+frame is written to the moment the server's `publishDiagnostics` for the document arrives.
+Prints the median, 90th percentile, minimum and maximum in milliseconds, the diagnostics count,
+and the server process's CPU time (all its threads, user and system) over the same interval,
+less sensitive to a loaded machine.
 
 With `--vs BASELINE_BIN` a second server (the baseline) runs alongside: every change goes to
 both, one after the other, in alternating order (A B, B A, …), so a machine whose speed drifts
@@ -120,6 +123,8 @@ def main():
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--budget", type=float, help="a latency budget in ms: report the ratio to it")
+    ap.add_argument("--type-at", type=int, help="type one character per change on a comment line "
+                    "inserted before this line (0-based) instead of appending a line")
     ap.add_argument("file")
     a = ap.parse_args()
     text = open(a.file, encoding="utf-8").read()
@@ -128,7 +133,12 @@ def main():
     if a.vs:
         servers.append(Server(a.vs, a.select, uri, text))
     for i in range(a.warmup + a.runs):
-        changed = text + "# edit %d\n" % i
+        if a.type_at is None:
+            changed = text + "# edit %d\n" % i
+        else:
+            lines = text.splitlines(keepends=True)
+            k = min(a.type_at, len(lines))
+            changed = "".join(lines[:k]) + "#" + "x" * i + "\n" + "".join(lines[k:])
         order = servers if i % 2 == 0 else servers[::-1]
         for s in order:
             wall, cpu = s.change(i + 2, changed)
