@@ -134,8 +134,41 @@ fn read_frame(input: &mut impl BufRead) -> std::io::Result<Option<Frame>> {
     }))
 }
 
+/// The last frames written, before and after redaction: an editor is sent the same frame again
+/// and again (the diagnostics of a change that moved none of them), and redaction is a
+/// function of the text alone, so a body equal byte for byte to one of these is not scanned
+/// again.
+#[derive(Default)]
+struct Redacted {
+    last: std::collections::VecDeque<(Vec<u8>, String)>,
+}
+
+impl Redacted {
+    const KEPT: usize = 4;
+
+    fn body(&mut self, raw: &[u8]) -> &str {
+        let i = match self.last.iter().position(|(r, _)| r.as_slice() == raw) {
+            Some(i) => i,
+            None => {
+                let text = String::from_utf8_lossy(raw);
+                let masked = crate::redact::redact(&text).into_owned();
+                if self.last.len() == Self::KEPT {
+                    self.last.pop_front();
+                }
+                self.last.push_back((raw.to_vec(), masked));
+                self.last.len() - 1
+            }
+        };
+        &self.last[i].1
+    }
+}
+
 /// Write a message; every byte goes through the redaction pass, as the command line's output.
-fn write_frame(out: &mut impl Write, msg: &Message) -> std::io::Result<()> {
+fn write_frame(
+    out: &mut impl Write,
+    msg: &Message,
+    redacted: &mut Redacted,
+) -> std::io::Result<()> {
     let mut framed = Vec::new();
     match msg {
         // JSON-RPC: an error about a message whose id could not be read has a null id, which
@@ -154,8 +187,7 @@ fn write_frame(out: &mut impl Write, msg: &Message) -> std::io::Result<()> {
         .position(|w| w == b"\r\n\r\n")
         .map(|i| &framed[i + 4..])
         .unwrap_or(&framed);
-    let body = String::from_utf8_lossy(body);
-    let body = crate::redact::redact(&body);
+    let body = redacted.body(body);
     write!(out, "Content-Length: {}\r\n\r\n{body}", body.len())?;
     out.flush()
 }
@@ -1272,8 +1304,9 @@ pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Se
         let to_writer = server.sender.clone();
         let from_server = client.receiver;
         let writer = scope.spawn(move || {
+            let mut redacted = Redacted::default();
             for m in from_server {
-                if write_frame(&mut output, &m).is_err() {
+                if write_frame(&mut output, &m, &mut redacted).is_err() {
                     break;
                 }
             }
@@ -1542,6 +1575,27 @@ mod tests {
                 .any(|d| d["code"] == "NET014")
         };
         assert!(net014(3) && !net014(4) && net014(5));
+    }
+
+    #[test]
+    fn a_frame_sent_again_is_masked_as_the_first_time() {
+        let key = "LTAI5tQ8ZkP2xWm4Rn7Hc3Vb";
+        let first = format!("{{\"message\": \"key {key}\"}}");
+        let want = crate::redact::redact(&first).into_owned();
+        assert!(!want.contains(key), "{want}");
+        let mut r = Redacted::default();
+        for _ in 0..3 {
+            assert_eq!(r.body(first.as_bytes()), want);
+        }
+        // More other frames than are kept, some with the key, one almost the same.
+        for i in 0..2 * Redacted::KEPT {
+            let t = format!("{{\"message\": \"key {key}\", \"n\": {i}}}");
+            assert_eq!(r.body(t.as_bytes()), crate::redact::redact(&t));
+        }
+        let near = first.replace("key ", "key: ");
+        assert_eq!(r.body(near.as_bytes()), crate::redact::redact(&near));
+        assert_eq!(r.body(first.as_bytes()), want);
+        assert_eq!(r.body(b"{}"), "{}");
     }
 
     #[test]
