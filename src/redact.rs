@@ -16,35 +16,32 @@
 
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// An STS security token: a long base64 blob. Tokens issued today start `CAIS` (older ones
 /// `CAES`); the prefix is what tells them from other base64.
 pub const STS_TOKEN: &str = r"(?-u:\b)CA[IE]S[A-Za-z0-9+/]{96,}={0,2}";
 
-/// A regex built on first use.
-struct Lazy(OnceLock<Regex>, fn() -> String);
-
-impl Lazy {
-    fn get(&self) -> &Regex {
-        self.0
-            .get_or_init(|| Regex::new(&(self.1)()).expect("valid regex"))
-    }
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
 }
 
 // Each pattern is built only for a text that holds a literal every match of it holds (building
 // all of them was a few per cent of a one-file run, whose output needs one at most).
 /// AccessKey ids.
-static KEY_ID: Lazy = Lazy(OnceLock::new(), || r"LTAI[0-9A-Za-z]{8,40}".into());
+static KEY_ID: LazyLock<Regex> = LazyLock::new(|| regex(r"LTAI[0-9A-Za-z]{8,40}"));
 /// AccessKey ids and alphanumeric runs where characters may be written `\u00XX`.
-static KEY_ID_ESCAPED: Lazy = Lazy(OnceLock::new(), || {
-    format!(r"(?:L|\\u004[cC])(?:T|\\u0054)(?:A|\\u0041)(?:I|\\u0049){ALNUM_ESC}{{8,40}}")
+static KEY_ID_ESCAPED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?:L|\\u004[cC])(?:T|\\u0054)(?:A|\\u0041)(?:I|\\u0049){ALNUM_ESC}{{8,40}}"
+    ))
 });
-static RUN_ESCAPED: Lazy = Lazy(OnceLock::new(), || format!("{ALNUM_ESC}+"));
+static RUN_ESCAPED: LazyLock<Regex> = LazyLock::new(|| regex(&format!("{ALNUM_ESC}+")));
 /// STS security tokens: `STS.…` ids and the long base64 blobs (`CAIS`/`CAES` is how they
 /// start in practice).
-static STS: Lazy = Lazy(OnceLock::new(), || r"STS\.[0-9A-Za-z+/=_\-]{16,}".into());
-static STS_TOKEN_RE: Lazy = Lazy(OnceLock::new(), || STS_TOKEN.into());
+static STS: LazyLock<Regex> = LazyLock::new(|| regex(r"STS\.[0-9A-Za-z+/=_\-]{16,}"));
+/// [`STS_TOKEN`], shared with the secret scan (`checks::secrets`).
+pub(crate) static STS_TOKEN_RE: LazyLock<Regex> = LazyLock::new(|| regex(STS_TOKEN));
 /// An alphanumeric character, possibly written as a `\u00XX` escape.
 const ALNUM_ESC: &str = r"(?:[0-9A-Za-z]|\\u00(?:3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]))";
 
@@ -467,14 +464,14 @@ fn scan(text: &str) -> Cow<'_, str> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut ids: Vec<usize> = Vec::new();
     if text.contains("LTAI") {
-        for m in KEY_ID.get().find_iter(text) {
+        for m in KEY_ID.find_iter(text) {
             spans.push((m.start() + 4, m.end()));
             ids.push(m.start());
         }
     }
     let escaped = text.contains("\\u00");
     if escaped {
-        for m in KEY_ID_ESCAPED.get().find_iter(text) {
+        for m in KEY_ID_ESCAPED.find_iter(text) {
             let prefix = m.as_str().find(['I', 'i']).map_or(4, |i| {
                 if m.as_str()[i..].starts_with('I') {
                     i + 1
@@ -492,12 +489,12 @@ fn scan(text: &str) -> Cow<'_, str> {
         }
     }
     if text.contains("STS.") {
-        for m in STS.get().find_iter(text) {
+        for m in STS.find_iter(text) {
             spans.push((m.start() + 4, m.end()));
         }
     }
     if text.contains("CAIS") || text.contains("CAES") {
-        for m in STS_TOKEN_RE.get().find_iter(text) {
+        for m in STS_TOKEN_RE.find_iter(text) {
             spans.push((m.start() + 4, m.end()));
         }
     }
@@ -509,7 +506,7 @@ fn scan(text: &str) -> Cow<'_, str> {
         }
     }
     if escaped {
-        for m in RUN_ESCAPED.get().find_iter(text) {
+        for m in RUN_ESCAPED.find_iter(text) {
             if m.as_str().contains("\\u00") && unescaped_len(m.as_str()) == 30 {
                 spans.push((m.start(), m.end()));
             }
@@ -608,14 +605,14 @@ mod tests {
             "name = \"ops\"",
         ];
         for t in texts {
-            assert!(!KEY_ID.get().is_match(t) || t.contains("LTAI"), "{t:?}");
-            assert!(!STS.get().is_match(t) || t.contains("STS."), "{t:?}");
+            assert!(!KEY_ID.is_match(t) || t.contains("LTAI"), "{t:?}");
+            assert!(!STS.is_match(t) || t.contains("STS."), "{t:?}");
             assert!(
-                !STS_TOKEN_RE.get().is_match(t) || t.contains("CAIS") || t.contains("CAES"),
+                !STS_TOKEN_RE.is_match(t) || t.contains("CAIS") || t.contains("CAES"),
                 "{t:?}"
             );
         }
-        assert!(KEY_ID.get().is_match(texts[9]) && STS.get().is_match(texts[10]));
+        assert!(KEY_ID.is_match(texts[9]) && STS.is_match(texts[10]));
     }
 
     /// The keys found by hand are those the regex they replace captures: on cases around each

@@ -7,7 +7,6 @@ use super::iam::redact;
 use super::{FileCtx, Sink};
 use crate::finding::Emit;
 use crate::i18n::tr;
-pub use crate::redact::STS_TOKEN;
 use crate::source::Loc;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -26,11 +25,6 @@ fn keyword_re() -> &'static Regex {
         let alts: Vec<String> = KEYWORDS.iter().map(|k| regex::escape(k)).collect();
         Regex::new(&format!("(?i-u:{})", alts.join("|"))).expect("valid regex")
     })
-}
-
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(STS_TOKEN).expect("valid regex"))
 }
 
 fn key_re() -> &'static Regex {
@@ -134,8 +128,8 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
         let line = f.line_col(m.start()).line;
         keys.push((line, redact(k), kind, m.range()));
     }
-    let token_matches =
-        (text.contains("CAIS") || text.contains("CAES")).then(|| token_re().find_iter(text));
+    let token_matches = (text.contains("CAIS") || text.contains("CAES"))
+        .then(|| crate::redact::STS_TOKEN_RE.find_iter(text));
     for m in token_matches.into_iter().flatten() {
         let t = m.as_str();
         if entropy(t) < 4.5 {
