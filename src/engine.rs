@@ -427,19 +427,15 @@ fn run_inner(
         .flat_map(|v| v.iter())
         .map(|s| s.emits.len())
         .sum();
-    // One sink holding every emit (a large policy document's) is taken, not copied.
-    let lone = sink.emits.is_empty()
-        && n > 0
-        && [&file_sinks, &doc_sinks, &cfg_sinks]
-            .iter()
-            .flat_map(|v| v.iter())
-            .any(|s| s.emits.len() == n);
-    if !lone {
+    // The first emits are taken, not copied, and the others appended to them (a large policy
+    // document's are all in one sink).
+    if !sink.emits.is_empty() {
         sink.emits.reserve(n);
     }
     for s in file_sinks.into_iter().chain(doc_sinks).chain(cfg_sinks) {
-        if lone && s.emits.len() == n {
+        if sink.emits.is_empty() && !s.emits.is_empty() {
             sink.emits = s.emits;
+            sink.emits.reserve(n - sink.emits.len());
         } else {
             sink.emits.extend(s.emits);
         }
