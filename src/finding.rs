@@ -108,9 +108,13 @@ impl Emit {
     }
     /// A weaker form of the finding: `steps` severities lower, with its own message.
     pub fn weaker(mut self, steps: u8, message: impl Into<String>) -> Emit {
-        self.lower = steps;
-        self.fields.push(("message", message.into()));
+        self.weaken(steps, message.into());
         self
+    }
+    /// [`Emit::weaker`] in place.
+    pub fn weaken(&mut self, steps: u8, message: String) {
+        self.lower = steps;
+        self.fields.push(("message", message));
     }
     pub fn facet(mut self, facet: impl Into<String>) -> Emit {
         self.facet = Some(facet.into());
@@ -132,13 +136,14 @@ impl Emit {
         self
     }
     pub fn secondary(mut self, loc: Option<Loc>, text: impl Into<String>) -> Emit {
-        if let Some(loc) = loc {
-            self.secondary.push(Label {
-                loc,
-                text: text.into(),
-            });
-        }
+        self.add_secondary(loc, text.into());
         self
+    }
+    /// [`Emit::secondary`] in place.
+    pub fn add_secondary(&mut self, loc: Option<Loc>, text: String) {
+        if let Some(loc) = loc {
+            self.secondary.push(Label { loc, text });
+        }
     }
     pub fn resource(mut self, address: Option<String>) -> Emit {
         self.resource = address;

@@ -71,19 +71,12 @@ impl Emitter<'_> {
     }
     pub fn secondary(self, loc: Option<Loc>, t: impl Into<String>) -> Self {
         let t = t.into();
-        self.with(|e| {
-            if let Some(loc) = loc {
-                e.secondary.push(crate::finding::Label { loc, text: t });
-            }
-        })
+        self.with(|e| e.add_secondary(loc, t))
     }
     /// See [`Emit::weaker`].
     pub fn weaker(self, steps: u8, message: impl Into<String>) -> Self {
         let m = message.into();
-        self.with(|e| {
-            e.lower = steps;
-            e.fields.push(("message", m));
-        })
+        self.with(|e| e.weaken(steps, m))
     }
 }
 
