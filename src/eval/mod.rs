@@ -705,10 +705,14 @@ impl<'a> Evaluator<'a> {
                     {
                         j += 1;
                     }
-                    let items: Vec<Value> = match &v.kind {
+                    // The value is not needed after the splat: its elements are moved out.
+                    let items: Vec<Value> = match std::mem::replace(&mut v.kind, Kind::Null) {
                         Kind::Null => Vec::new(),
-                        Kind::List(items) => items.clone(),
-                        _ => vec![v.clone()],
+                        Kind::List(items) => items,
+                        kind => {
+                            v.kind = kind;
+                            vec![v]
+                        }
                     };
                     let mut out = Vec::with_capacity(items.len());
                     for it in items {

@@ -259,8 +259,10 @@ pub(crate) struct Ctx<'a> {
     pub files: FileAccess,
     pub decls: &'a HashMap<PathBuf, Decls<'a>>,
     pub root_dir: PathBuf,
-    /// Remote modules installed by `terraform init`: key path → directory.
-    pub installed: HashMap<String, PathBuf>,
+    /// Remote modules installed by `terraform init`: key path → directory. Read on the first
+    /// call of a module that is not local: most configurations call none, and looking for
+    /// `.terraform/modules/modules.json` under every root costs a path lookup each.
+    installed: std::cell::OnceCell<HashMap<String, PathBuf>>,
     pub emits: RefCell<Vec<Emit>>,
     seen: RefCell<HashSet<(&'static str, Loc)>>,
 }
@@ -279,7 +281,7 @@ impl<'a> Ctx<'a> {
             budget: Budget::in_run(limits, run),
             files: FileAccess::new(root_dir.clone(), allowed),
             decls,
-            installed: installed_modules(&root_dir),
+            installed: Default::default(),
             root_dir,
             emits: RefCell::new(Vec::new()),
             seen: RefCell::new(HashSet::new()),
@@ -392,6 +394,9 @@ pub(crate) struct Inst<'a> {
     blocks: RefCell<HashMap<usize, Slot<Rc<Vec<Instance>>>>>,
     children: RefCell<HashMap<usize, Slot<Rc<Children<'a>>>>>,
     outputs: RefCell<HashMap<String, Slot<Value>>>,
+    /// Each block's address without instance key, built on first use: every reference to a
+    /// block and every instance of it needs it.
+    bases: Vec<std::cell::OnceCell<String>>,
 }
 
 /// The scope of one block instance: the module plus `each` and `count`.
@@ -559,6 +564,9 @@ impl<'a> Inst<'a> {
             blocks: RefCell::new(HashMap::new()),
             children: RefCell::new(HashMap::new()),
             outputs: RefCell::new(HashMap::new()),
+            bases: (0..decls.blocks.len())
+                .map(|_| Default::default())
+                .collect(),
         }
     }
 
@@ -611,13 +619,19 @@ impl<'a> Inst<'a> {
             .position(|b| b.kind == kind && b.written == t && b.name == n)
     }
 
-    fn base_address(&self, d: &BlockDecl) -> String {
-        match d.kind {
-            BlockKind::Resource => format!("{}{}.{}", self.prefix(), d.written, d.name),
-            BlockKind::Data => format!("{}data.{}.{}", self.prefix(), d.written, d.name),
-            BlockKind::Provider => format!("{}provider.{}", self.prefix(), d.written),
-            BlockKind::Output => format!("{}output.{}", self.prefix(), d.name),
-        }
+    /// The address of block `i` without instance key (`module.a.alicloud_x.y`).
+    fn base_address(&self, i: usize) -> &str {
+        self.bases[i].get_or_init(|| {
+            let d = &self.decls.blocks[i];
+            let p = &self.path;
+            let dot = if p.is_empty() { "" } else { "." };
+            match d.kind {
+                BlockKind::Resource => format!("{p}{dot}{}.{}", d.written, d.name),
+                BlockKind::Data => format!("{p}{dot}data.{}.{}", d.written, d.name),
+                BlockKind::Provider => format!("{p}{dot}provider.{}", d.written),
+                BlockKind::Output => format!("{p}{dot}output.{}", d.name),
+            }
+        })
     }
 
     /// A reference to a resource or data source: its known attributes, or a symbolic reference.
@@ -630,12 +644,17 @@ impl<'a> Inst<'a> {
     ) -> Result<(Value, usize), EvalError> {
         let d = &self.decls.blocks[i];
         let insts = self.instances(i);
-        let base = self.base_address(d);
+        let base = self.base_address(i);
         let expanded = d.count.is_some() || d.for_each.is_some();
         let (inst, rest, used, addr) = if expanded {
             match rest.first() {
                 Some(Step::Index(k)) => match insts.iter().find(|x| x.key.matches(k)) {
-                    Some(x) => (x, &rest[1..], used + 1, format!("{base}{}", x.key.suffix())),
+                    Some(x) => (
+                        x,
+                        &rest[1..],
+                        used + 1,
+                        std::borrow::Cow::Owned(format!("{base}{}", x.key.suffix())),
+                    ),
                     None => match insts.first() {
                         Some(x) if matches!(x.key, Key::Unknown(_)) => {
                             let addr = format!("{base}[{}]", k);
@@ -657,7 +676,7 @@ impl<'a> Inst<'a> {
                     if insts.iter().any(|x| matches!(x.key, Key::Unknown(_))) {
                         return Ok((
                             Value::reference(
-                                base.clone(),
+                                base,
                                 format!("the instances of `{base}` are not known"),
                                 loc,
                             ),
@@ -689,7 +708,7 @@ impl<'a> Inst<'a> {
             }
         } else {
             match insts.first() {
-                Some(x) => (x, rest, used, base.clone()),
+                Some(x) => (x, rest, used, std::borrow::Cow::Borrowed(base)),
                 None => return err(format!("`{base}` has no instance"), loc),
             }
         };
@@ -754,7 +773,7 @@ impl<'a> Inst<'a> {
                 let d = &self.decls.blocks[i];
                 let why = tr!(
                     "`{address}` refers to itself",
-                    address = self.base_address(d)
+                    address = self.base_address(i)
                 );
                 self.ctx.limit(why.clone(), Some(d.header));
                 return Rc::new(vec![Instance {
@@ -766,7 +785,7 @@ impl<'a> Inst<'a> {
         }
         self.blocks.borrow_mut().insert(i, Slot::Busy);
         let d = &self.decls.blocks[i];
-        let keys = self.expand(d.file, d.count, d.for_each, &self.base_address(d));
+        let keys = self.expand(d.file, d.count, d.for_each, self.base_address(i));
         let mut out = Vec::with_capacity(keys.len());
         for (key, each, count) in keys {
             let scope = BlockScope {
@@ -1043,7 +1062,11 @@ impl<'a> Inst<'a> {
                 .chain([call.name.as_str()])
                 .collect::<Vec<_>>()
                 .join(".");
-            match self.ctx.installed.get(&key) {
+            let installed = self
+                .ctx
+                .installed
+                .get_or_init(|| installed_modules(&self.ctx.root_dir));
+            match installed.get(&key) {
                 Some(d) if self.ctx.decls.contains_key(d) => d.clone(),
                 Some(_) => {
                     return not_analysed(
@@ -1132,10 +1155,12 @@ impl<'a> Inst<'a> {
             if self.ctx.budget.exhausted() && out.len() > 100_000 {
                 return;
             }
-            let base = self.base_address(d);
+            let base = self.base_address(i);
+            let alias;
             let base = match (d.kind, attr(d.body, "alias")) {
                 (BlockKind::Provider, Some(Expression::String(s))) => {
-                    format!("{base}.{}", s.value())
+                    alias = format!("{base}.{}", s.value());
+                    &alias
                 }
                 _ => base,
             };
@@ -1145,7 +1170,10 @@ impl<'a> Inst<'a> {
                     written_type: d.written.clone(),
                     rtype: successor(&d.written).to_string(),
                     name: d.name.clone(),
-                    address: format!("{base}{}", x.key.suffix()),
+                    address: match x.key {
+                        Key::None | Key::Unknown(_) => base.to_string(),
+                        _ => format!("{base}{}", x.key.suffix()),
+                    },
                     module: self.path.clone(),
                     file: d.file,
                     header: d.header,
