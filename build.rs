@@ -207,9 +207,21 @@ fn main() {
             })
             .collect();
         let lower: String = sorted.iter().map(|(k, _)| k.as_str()).collect();
+        // Where each action ends in `names`, so that a lookup reads one without a list.
+        let mut end = 0;
+        let name_ends: Vec<String> = actions
+            .iter()
+            .map(|a| {
+                end += a.len();
+                let e = end.to_string();
+                end += 1;
+                e
+            })
+            .collect();
         src.push_str(&format!(
-            "    ServiceData {{ code: {code:?}, complete: {complete}, names: {:?}, lower: {lower:?}, lower_ends: &[{}], by_lower: &[{}] }},\n",
+            "    ServiceData {{ code: {code:?}, complete: {complete}, names: {:?}, name_ends: &[{}], lower: {lower:?}, lower_ends: &[{}], by_lower: &[{}] }},\n",
             actions.join("\n"),
+            name_ends.join(","),
             ends.join(","),
             index.join(",")
         ));

@@ -457,12 +457,8 @@ pub(crate) fn lint_gathered(
         sel
     } else {
         let mut s = sel.clone();
-        s.enabled.extend(
-            NEVER_HIDDEN
-                .iter()
-                .filter_map(|r| reg.find(r))
-                .map(|r| r.id.clone()),
-        );
+        s.enabled
+            .extend(NEVER_HIDDEN.iter().filter_map(|r| reg.id(r)).cloned());
         forced = s;
         &forced
     };

@@ -12,6 +12,8 @@ struct ServiceData {
     complete: bool,
     /// The actions as written, in file order, separated by `\n`.
     names: &'static str,
+    /// Where each action of `names` ends.
+    name_ends: &'static [u32],
     /// The actions' ASCII-lower-cased names, sorted, once each, concatenated.
     lower: &'static str,
     /// Where each name of `lower` ends.
@@ -22,6 +24,15 @@ struct ServiceData {
 }
 
 impl ServiceData {
+    /// The `k`th action, read from `names` (no list needed).
+    fn name(&self, k: usize) -> &'static str {
+        let start = if k == 0 {
+            0
+        } else {
+            self.name_ends[k - 1] as usize + 1
+        };
+        &self.names[start..self.name_ends[k] as usize]
+    }
     /// The index of the action whose lower-cased name is `lower`.
     fn find_lower(&self, lower: &[u8]) -> Option<usize> {
         let ends = self.lower_ends;
@@ -111,6 +122,16 @@ impl Catalogue {
     pub fn actions(&self, svc: &str) -> Option<&[&'static str]> {
         Self::index(svc).map(|i| self.list(i))
     }
+    /// Whether the service is catalogued (has a list of actions).
+    pub fn catalogued(&self, svc: &str) -> bool {
+        Self::index(svc).is_some()
+    }
+    /// The actions of a catalogued service, in file order, read from the prepared text
+    /// without building its list (a one-file run asks for a few services once each).
+    pub fn actions_iter(&self, svc: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
+        let names = FILES[Self::index(svc)?].names;
+        Some(names.split('\n').filter(|n| !n.is_empty()))
+    }
     /// Is the service's action list complete (see the generator)?
     pub fn complete(&self, svc: &str) -> bool {
         Self::index(svc).is_some_and(|i| FILES[i].complete)
@@ -133,7 +154,7 @@ impl Catalogue {
             }
         };
         let at = FILES[i].find_lower(lower)?;
-        Some(self.list(i)[at])
+        Some(FILES[i].name(at))
     }
     /// The catalogued action of `svc` closest to `action`, as
     /// [`super::model::suggest`] over [`Catalogue::actions`] finds it.
@@ -243,6 +264,9 @@ mod tests {
                 .map(|a| a.to_string())
                 .collect();
             assert_eq!(got, list, "{code}");
+            let read: Vec<&str> = c.actions_iter(&code).unwrap().collect();
+            assert_eq!(read, list, "{code}");
+            assert!(c.catalogued(&code));
             assert_eq!(
                 c.complete(&code),
                 text.lines().any(|l| l.trim() == "# complete: yes"),
@@ -273,6 +297,7 @@ mod tests {
             codes.insert(code);
         }
         assert_eq!(files, FILES.len());
+        assert!(!c.catalogued("no-such-service") && c.actions_iter("no-such").is_none());
         let listed = std::fs::read_to_string(root.join("data/services.txt")).unwrap();
         codes.extend(clean(&listed));
         let got: Vec<&str> = c.services().collect();

@@ -460,9 +460,9 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                 .label(tr!("service codes are lower case"));
             continue;
         }
-        let Some(known) = cat.actions(&lsvc) else {
+        if !cat.catalogued(&lsvc) {
             continue;
-        };
+        }
         // Where the service's list is not complete, a name missing from it may still exist: the
         // finding is info, with a message that says so.
         let complete = cat.complete(&lsvc);
@@ -480,7 +480,8 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
             }
         };
         if act.contains(['*', '?']) {
-            if !known.iter().any(|k| super::model::wildcard(act, k, true)) {
+            let mut known = cat.actions_iter(&lsvc).into_iter().flatten();
+            if !known.any(|k| super::model::wildcard(act, k, true)) {
                 let problem = tr!(
                     "the pattern matches no action of `{lsvc}` in acslint's catalogue",
                     lsvc = lsvc

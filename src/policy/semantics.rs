@@ -670,14 +670,14 @@ fn trust(out: &mut Out, s: &Stmt, opts: &Options) {
 
 fn oss_writes() -> Vec<String> {
     let c = catalogue::get();
-    c.actions("oss")
-        .unwrap_or_default()
-        .iter()
+    c.actions_iter("oss")
+        .into_iter()
+        .flatten()
         .filter(|a| {
             !catalogue::is_read_only(a)
                 && !a.starts_with("Head")
                 && !matches!(
-                    **a,
+                    *a,
                     "SelectObject" | "RestoreObject" | "CreateSelectObjectMeta"
                 )
         })

@@ -571,6 +571,16 @@ impl Registry {
             .map(|(id, _)| id)
     }
 
+    /// The code of the rule a code designates (as [`Registry::ids`] holds it), without
+    /// building the rule.
+    pub fn id(&self, code: &str) -> Option<&Arc<str>> {
+        let i = match self.lookup(code)? {
+            RuleRef::Builtin(i) => i,
+            RuleRef::Added(i) => self.builtin_len() + i,
+        };
+        self.ids().get(i)
+    }
+
     /// Whether a code names a rule, without building it.
     pub fn contains(&self, id: &str) -> bool {
         self.lookup(id).is_some()
@@ -695,6 +705,17 @@ impl Selection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `id` gives the code `get` would, for every built-in rule, without building it.
+    #[test]
+    fn id_without_building() {
+        let reg = Registry::builtin();
+        for e in INDEX.rules {
+            assert_eq!(reg.id(e.id).map(|a| &**a), Some(e.id));
+            assert_eq!(reg.id(e.id), reg.get(e.id).map(|r| &r.id));
+        }
+        assert_eq!(reg.id("NOPE999"), None);
+    }
 
     #[test]
     fn templates_substitute_fields() {
