@@ -29,10 +29,11 @@ pub struct Outcome {
 /// spans, the call sites — and everything else the evaluation read is as it was: the blocks of
 /// each type it listed (`attached()`, `resources()`) are equal to those it saw, compared once
 /// per run and type against a copy ([`crate::rules::expr::Reads`]). An evaluation that looked
-/// among all the blocks for the one holding a value is never reused. Text inserted above a
-/// block moves its spans, so the block is no longer equal and its rules run again. What is
-/// kept is what the rule produced (emits and unknown notes) before the engine places labels
-/// and computes fixes, which read the file's text and are redone on every run.
+/// among all the blocks for the one holding a value is never reused. A block that only moved
+/// (text inserted or removed above it: see [`Moves`]) keeps the verdicts of the rules that read
+/// nothing but the rule and the block, their spans moved with it. What is kept is what the
+/// rule produced (emits and unknown notes) before the engine places labels and computes fixes,
+/// which read the file's text and are redone on every run.
 #[derive(Default)]
 pub struct VerdictCache {
     blocks: std::sync::Mutex<HashMap<String, CachedBlock>>,
@@ -41,6 +42,11 @@ pub struct VerdictCache {
     /// The run in progress (see [`VerdictCache::begin`]) and the last version number given.
     run: std::sync::atomic::AtomicU64,
     versions: std::sync::atomic::AtomicU64,
+    /// The files of the last run, by id: the next run's offsets are mapped from theirs.
+    files: std::sync::Mutex<Vec<Arc<SourceFile>>>,
+    /// Verdicts reused for blocks that moved.
+    #[cfg(test)]
+    moved: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for VerdictCache {
@@ -52,6 +58,8 @@ impl std::fmt::Debug for VerdictCache {
 
 struct CachedBlock {
     block: Block,
+    /// The run whose files its spans (and its verdicts') are offsets into.
+    run: u64,
     /// By the address of the rule (kept alive by the `Arc` beside it).
     rules: HashMap<usize, CachedVerdict>,
     /// Met by a run since the last [`VerdictCache::sweep`].
@@ -77,9 +85,26 @@ struct TypeSnapshot {
 }
 
 impl VerdictCache {
-    /// Start a run: each type's blocks are compared again.
-    fn begin(&self) {
+    /// Start a run over `sources`: each type's blocks are compared again; how the last run's
+    /// offsets map to this run's.
+    fn begin(&self, sources: &SourceMap) -> Moves {
         self.run.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut last = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let moves = Moves(
+            sources
+                .files()
+                .iter()
+                .map(|f| match last.get(f.id.0 as usize) {
+                    Some(o) if o.path == f.path && o.origin.is_none() && f.origin.is_none() => {
+                        Move::between(&o.text, &f.text)
+                    }
+                    Some(o) if o.path == f.path && o.text == f.text => Move::Same,
+                    _ => Move::Unmapped,
+                })
+                .collect(),
+        );
+        *last = sources.files().to_vec();
+        moves
     }
 
     /// Forget the blocks and types that no run met since the last call (renamed or deleted
@@ -92,14 +117,27 @@ impl VerdictCache {
         t.retain(|_, s| s.run == run);
     }
 
-    /// The entry for `block` (taken out while its rules run), empty unless the cached block
-    /// is equal to it.
-    fn take(&self, block: &Block) -> CachedBlock {
+    /// The entry for `block` (taken out while its rules run): empty unless the cached block is
+    /// equal to it, or is equal to it once its spans are moved as the last run's text became
+    /// this run's (`moves`); then the verdicts that read nothing but the rule and the block are
+    /// kept with their spans moved (see [`Moves`]).
+    fn take(&self, block: &Block, moves: &Moves) -> CachedBlock {
+        let run = self.run.load(std::sync::atomic::Ordering::Relaxed);
         let mut m = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
         match m.remove(&block.address) {
             Some(c) if c.block == *block => c,
+            Some(mut c) if c.run + 1 == run && moves.block_eq(&c.block, block) => {
+                c.rules
+                    .retain(|_, v| v.types.is_empty() && moves.verdict(v).is_some());
+                #[cfg(test)]
+                self.moved
+                    .fetch_add(c.rules.len(), std::sync::atomic::Ordering::Relaxed);
+                c.block = block.clone();
+                c
+            }
             _ => CachedBlock {
                 block: block.clone(),
+                run,
                 rules: HashMap::new(),
                 used: true,
             },
@@ -108,6 +146,7 @@ impl VerdictCache {
 
     fn put(&self, mut c: CachedBlock) {
         c.used = true;
+        c.run = self.run.load(std::sync::atomic::Ordering::Relaxed);
         let mut m = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
         m.insert(c.block.address.clone(), c);
     }
@@ -139,9 +178,220 @@ impl VerdictCache {
         snap.version
     }
 
+    /// How many verdicts were reused for blocks that moved.
+    #[cfg(test)]
+    pub(crate) fn moved(&self) -> usize {
+        self.moved.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Whether what a cached verdict read besides its block is as it was.
     fn still(&self, cfg: &Configuration, v: &CachedVerdict) -> bool {
         v.types.iter().all(|(t, ver)| self.version(cfg, t) == *ver)
+    }
+}
+
+/// How a file's offsets in the last run map to this run's. The texts are compared once per
+/// run: what differs lies between a common prefix and a common suffix, so an offset before
+/// the change stays, one after it moves by the change in length, and one inside it (its ends
+/// included) has no counterpart. On the offsets that have one, the map is strictly increasing:
+/// spans keep their order, their equality and their length, and cover the same text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Move {
+    /// The same text.
+    Same,
+    /// Offsets below `from` stay, offsets above `to` move by `by`.
+    Shifted { from: u32, to: u32, by: i64 },
+    /// Another file, or a virtual one whose text changed: nothing is mapped.
+    Unmapped,
+}
+
+impl Move {
+    fn between(old: &str, new: &str) -> Move {
+        let (o, n) = (old.as_bytes(), new.as_bytes());
+        let prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+        let room = o.len().min(n.len()) - prefix;
+        let suffix = o
+            .iter()
+            .rev()
+            .zip(n.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if prefix == o.len() && o.len() == n.len() {
+            return Move::Same;
+        }
+        match (u32::try_from(prefix), u32::try_from(o.len() - suffix)) {
+            (Ok(from), Ok(to)) => Move::Shifted {
+                from,
+                to,
+                by: n.len() as i64 - o.len() as i64,
+            },
+            _ => Move::Unmapped,
+        }
+    }
+}
+
+/// [`Move`]s of a run's files, by file id.
+///
+/// A verdict is reused for a block that only moved when the rule read nothing but itself and
+/// the block (no `attached()` or `resources()`, no search for the block holding a value), and
+/// the block is equal to the cached one in every field once each of the cached one's spans is
+/// moved (each must have a counterpart). That verdict is the cached one with its spans moved:
+/// a rule's evaluation sees no text and no file (its scope answers `self` and `each`), and uses
+/// spans only by copying them, comparing them (equality, order, containment: kept by a strictly
+/// increasing map within a file, and file ids are not moved) and taking a part of one (a
+/// substring's span, inside the span it is taken from). Unknowns are compared as they are,
+/// identities included: an identity computed from a moved span (an expression over an unknown)
+/// is a different number, so such a block is not equal and its rules run again.
+pub(crate) struct Moves(Vec<Move>);
+
+impl Moves {
+    fn loc(&self, l: Loc) -> Option<Loc> {
+        match self.0.get(l.file.0 as usize)? {
+            Move::Same => Some(l),
+            Move::Shifted { from, to, by } => {
+                if l.end < *from {
+                    Some(l)
+                } else if l.start > *to {
+                    Some(Loc {
+                        file: l.file,
+                        start: u32::try_from(l.start as i64 + by).ok()?,
+                        end: u32::try_from(l.end as i64 + by).ok()?,
+                    })
+                } else {
+                    None
+                }
+            }
+            Move::Unmapped => None,
+        }
+    }
+
+    /// `old` moved is `new`.
+    fn loc_eq(&self, old: Loc, new: Loc) -> bool {
+        self.loc(old) == Some(new)
+    }
+
+    fn opt_eq(&self, old: Option<Loc>, new: Option<Loc>) -> bool {
+        match (old, new) {
+            (None, None) => true,
+            (Some(o), Some(n)) => self.loc_eq(o, n),
+            _ => false,
+        }
+    }
+
+    /// `old` with its spans moved equals `new` (every field: a field added to [`Block`] must be
+    /// compared here).
+    fn block_eq(&self, old: &Block, new: &Block) -> bool {
+        let Block {
+            kind,
+            written_type,
+            rtype,
+            name,
+            address,
+            module,
+            file,
+            header,
+            loc,
+            value,
+            call_sites,
+        } = old;
+        *kind == new.kind
+            && *written_type == new.written_type
+            && *rtype == new.rtype
+            && *name == new.name
+            && *address == new.address
+            && *module == new.module
+            && *file == new.file
+            && self.loc_eq(*header, new.header)
+            && self.loc_eq(*loc, new.loc)
+            && call_sites.len() == new.call_sites.len()
+            && call_sites
+                .iter()
+                .zip(&new.call_sites)
+                .all(|(o, n)| self.loc_eq(*o, *n))
+            && self.value_eq(value, &new.value)
+    }
+
+    fn value_eq(&self, old: &crate::value::Value, new: &crate::value::Value) -> bool {
+        use crate::value::{Entry, Kind, Value};
+        let Value {
+            kind,
+            loc,
+            encoded,
+            origin,
+        } = old;
+        self.opt_eq(*loc, new.loc)
+            && *origin == new.origin
+            && match (encoded, &new.encoded) {
+                (None, None) => true,
+                (Some(o), Some(n)) => self.value_eq(o, n),
+                _ => false,
+            }
+            && match (kind, &new.kind) {
+                (Kind::List(o), Kind::List(n)) => {
+                    o.len() == n.len() && o.iter().zip(n).all(|(o, n)| self.value_eq(o, n))
+                }
+                (Kind::Object(o), Kind::Object(n)) => {
+                    o.len() == n.len()
+                        && o.iter().zip(n).all(|(o, n)| {
+                            let Entry {
+                                key,
+                                key_loc,
+                                value,
+                            } = o;
+                            *key == n.key
+                                && self.opt_eq(*key_loc, n.key_loc)
+                                && self.value_eq(value, &n.value)
+                        })
+                }
+                // Scalars, and unknowns with their identities, as they are.
+                (o, n) => o == n,
+            }
+    }
+
+    /// Move a cached verdict's spans; `None` (and the verdict partly moved: it is dropped)
+    /// when one has no counterpart.
+    fn verdict(&self, v: &mut CachedVerdict) -> Option<()> {
+        for e in &mut v.emits {
+            let Emit {
+                rule: _,
+                file: _,
+                loc,
+                label: _,
+                secondary,
+                fields: _,
+                resource: _,
+                pointer: _,
+                notes: _,
+                facet: _,
+                lower: _,
+                fix,
+                lists: _,
+            } = e;
+            // Kept before fixes are computed; one computed by the rule is not moved.
+            if fix.is_some() {
+                return None;
+            }
+            if let Some(l) = loc {
+                *l = self.loc(*l)?;
+            }
+            for s in secondary {
+                s.loc = self.loc(s.loc)?;
+            }
+        }
+        for u in &mut v.unknowns {
+            let UnknownNote {
+                rule: _,
+                file: _,
+                loc,
+                address: _,
+                reason: _,
+            } = u;
+            if let Some(l) = loc {
+                *l = self.loc(*l)?;
+            }
+        }
+        Some(())
     }
 }
 
@@ -322,9 +572,10 @@ fn run_inner(
     cache: Option<&VerdictCache>,
 ) -> Result<(Outcome, Vec<Configuration>), String> {
     let plan = plan(reg, sel)?;
-    if let Some(c) = cache {
-        c.begin();
-    }
+    let moves = match cache {
+        Some(c) => c.begin(sources),
+        None => Moves(Vec::new()),
+    };
     let mut sink = Sink::default();
     // Diagnostics of the analysis itself are rules too (TF, RAM000): subject to selection.
     sink.emits.extend(ws.emits.iter().cloned());
@@ -383,7 +634,7 @@ fn run_inner(
     let run_one = |ci: usize, c: &Configuration| {
         contained(c.files.first().copied(), "Terraform configuration", || {
             let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
-            run_configuration(&plan, sel, sources, c, &checked, cache)
+            run_configuration(&plan, sel, sources, c, &checked, cache.map(|x| (x, &moves)))
         })
     };
     let (cfg_sinks, kept): (Vec<Sink>, Vec<Configuration>) = match owned {
@@ -518,7 +769,7 @@ fn run_configuration(
     sources: &SourceMap,
     cfg: &Configuration,
     checked: &dyn Fn(usize) -> bool,
-    cache: Option<&VerdictCache>,
+    cache: Option<(&VerdictCache, &Moves)>,
 ) -> Sink {
     #[cfg(test)]
     {
@@ -572,8 +823,8 @@ fn run_configuration(
                         eval_rule(plan.reg.rule(rule), block, cfg, &mut s);
                     }
                 }
-                Some(cache) => {
-                    let mut c = cache.take(block);
+                Some((cache, moves)) => {
+                    let mut c = cache.take(block, moves);
                     for &rule in rules {
                         let rule = plan.reg.rule(rule);
                         let at = Arc::as_ptr(rule) as usize;
@@ -943,4 +1194,90 @@ pub fn sort_findings(sources: &SourceMap, findings: &mut [Finding]) {
         let pb = b.loc.map(|l| l.start).unwrap_or(0);
         by_path.then_with(|| (pa, &a.rule, &a.message).cmp(&(pb, &b.rule, &b.message)))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_around_the_change_only() {
+        assert_eq!(Move::between("abc", "abc"), Move::Same);
+        // Typing one more character in a comment: `#xx` -> `#xxx`.
+        let m = Move::between("a\n#xx\nb {}\n", "a\n#xxx\nb {}\n");
+        assert_eq!(
+            m,
+            Move::Shifted {
+                from: 5,
+                to: 5,
+                by: 1
+            }
+        );
+        // Appended, deleted, replaced, and the common parts never overlap.
+        assert_eq!(
+            Move::between("ab", "abcd"),
+            Move::Shifted {
+                from: 2,
+                to: 2,
+                by: 2
+            }
+        );
+        assert_eq!(
+            Move::between("abcd", "ad"),
+            Move::Shifted {
+                from: 1,
+                to: 3,
+                by: -2
+            }
+        );
+        assert_eq!(
+            Move::between("aaa", "aaaa"),
+            Move::Shifted {
+                from: 3,
+                to: 3,
+                by: 1
+            }
+        );
+        assert_eq!(
+            Move::between("xay", "xby"),
+            Move::Shifted {
+                from: 1,
+                to: 2,
+                by: 0
+            }
+        );
+        let f = FileId(0);
+        let moves = Moves(vec![
+            Move::between("ab\n#\ncd", "ab\n#x\ncd"),
+            Move::Unmapped,
+        ]);
+        let at = |start, end| Loc {
+            file: f,
+            start,
+            end,
+        };
+        assert_eq!(moves.loc(at(0, 2)), Some(at(0, 2)));
+        assert_eq!(moves.loc(at(5, 7)), Some(at(6, 8)));
+        // Touching the change (an end or a start at it, or around it): no counterpart.
+        assert_eq!(moves.loc(at(0, 4)), None);
+        assert_eq!(moves.loc(at(4, 5)), None);
+        assert_eq!(moves.loc(at(0, 7)), None);
+        assert_eq!(moves.loc(at(4, 4)), None);
+        assert_eq!(
+            moves.loc(Loc {
+                file: FileId(1),
+                start: 0,
+                end: 1
+            }),
+            None
+        );
+        assert_eq!(
+            moves.loc(Loc {
+                file: FileId(2),
+                start: 0,
+                end: 1
+            }),
+            None
+        );
+    }
 }

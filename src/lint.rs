@@ -1186,6 +1186,78 @@ mod tests {
         assert!(!codes(&clean).iter().any(|(c, _)| c == "TF006"));
     }
 
+    /// A file linted after each edit with the verdicts of the lint before (as the language
+    /// server lints a document) gives what a fresh lint gives — findings with their spans,
+    /// messages, notes and fixes, and unknown notes — while blocks that only moved (typing in a
+    /// comment above them, lines inserted or deleted above) keep their rules' verdicts. The
+    /// texts hold a value set in another file, a value computed from an unknown (its identity
+    /// hashes a span: such a block is judged again), a rule reading other blocks (NET014 reads
+    /// the flow logs) and fixes.
+    #[test]
+    fn verdicts_of_moved_blocks_give_the_findings_of_a_fresh_lint() {
+        let d = tree(&[
+            (
+                "m/variables.tf",
+                "variable \"acl\" {\n  default = \"public-read\"\n}\nvariable \"name\" {}\n",
+            ),
+            ("m/main.tf", ""),
+        ]);
+        let path = d.path().join("m/main.tf");
+        let trail = "resource \"alicloud_actiontrail_trail\" \"t\" {\n  trail_name   = \"t\"\n  trail_region = \"cn-hangzhou\"\n  status       = \"Disable\"\n}\n";
+        let vpc = "resource \"alicloud_vpc\" \"v\" {\n  vpc_name   = \"v\"\n  cidr_block = \"10.0.0.0/8\"\n}\n";
+        let log = "resource \"alicloud_vpc_flow_log\" \"f\" {\n  resource_id   = alicloud_vpc.v.id\n  resource_type = \"VPC\"\n  traffic_type  = \"All\"\n}\n";
+        let bucket =
+            "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = var.acl\n}\n";
+        let derived = "resource \"alicloud_oss_bucket\" \"d\" {\n  bucket = \"${var.name}-logs\"\n  acl    = \"public-read\"\n}\n";
+        let mut texts = vec![format!("{trail}{vpc}{bucket}{derived}")];
+        for i in 0..4 {
+            texts.push(format!("{trail}#{}\n{vpc}{bucket}{derived}", "x".repeat(i)));
+        }
+        texts.extend([
+            format!("\n{trail}#xxx\n{vpc}{bucket}{derived}"),
+            format!("{trail}#xxx\n{vpc}{log}{bucket}{derived}"),
+            format!("{trail}#xxxy\n{vpc}{log}{bucket}{derived}"),
+            format!("{trail}{vpc}{log}{bucket}{derived}"),
+            format!(
+                "{}{vpc}{log}{bucket}{derived}",
+                trail.replace("Disable", "Enable")
+            ),
+            format!(
+                "{}{vpc}{log}{bucket}{derived}",
+                trail.replace("  status", "  # a comment in the block\n  status")
+            ),
+            format!(
+                "{trail}{vpc}{log}{}{derived}",
+                bucket.replace("\"b\"\n", "\"bb\"\n")
+            ),
+            format!("{trail}{vpc}{log}{bucket}# the end"),
+        ]);
+        let reg = Registry::builtin();
+        let sel = Selection {
+            enabled: reg.ids().iter().cloned().collect(),
+            ..Default::default()
+        };
+        let cache = Arc::new(engine::VerdictCache::default());
+        let cached = LintOptions {
+            verdicts: Some(cache.clone()),
+            ..Default::default()
+        };
+        let mut seen = HashSet::new();
+        for t in &texts {
+            let a = lint_file(&cached, reg, &sel, &path, Some(t)).unwrap();
+            cache.sweep();
+            let b = lint_file(&LintOptions::default(), reg, &sel, &path, Some(t)).unwrap();
+            assert_eq!(a.findings, b.findings, "{t}");
+            assert_eq!(a.unknowns, b.unknowns, "{t}");
+            seen.extend(a.findings.iter().map(|f| f.rule.to_string()));
+            assert!(a.findings.iter().any(|f| f.fix.is_some()), "{t}");
+        }
+        for code in ["LOG002", "NET014", "OSS001"] {
+            assert!(seen.contains(code), "{code} in {seen:?}");
+        }
+        assert!(cache.moved() >= 8, "{} verdicts reused", cache.moved());
+    }
+
     #[test]
     fn a_panic_in_the_engine_is_contained_per_configuration() {
         let d = tree(&[
