@@ -364,30 +364,38 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
             ))
         }
         "concat" => {
-            let mut out = Vec::new();
+            let mut len = 0;
             for v in &a {
                 if v.is_unknown() {
                     return Ok(unknown_like(v, l));
                 }
-                out.extend_from_slice(list(v, "concat()", l)?);
+                len += list(v, "concat()", l)?.len();
             }
-            if let Err(v) = ev.check_len(out.len(), l) {
+            if let Err(v) = ev.check_len(len, l) {
                 return Ok(v);
+            }
+            // Every argument is a list (checked above): their elements are moved, not copied.
+            let mut out = Vec::with_capacity(len);
+            for v in a {
+                if let Kind::List(items) = v.kind {
+                    out.extend(items);
+                }
             }
             Ok(Value::list(out, l))
         }
         "merge" => {
             let mut out: Vec<Entry> = Vec::new();
-            for v in &a {
-                match &v.kind {
+            // The arguments are not needed after: their entries are moved, not copied.
+            for v in a {
+                match v.kind {
                     Kind::Null => {}
                     Kind::Object(es) => {
                         for e in es {
                             out.retain(|o| o.key != e.key);
-                            out.push(e.clone());
+                            out.push(e);
                         }
                     }
-                    Kind::Unknown(_) => return Ok(unknown_like(v, l)),
+                    Kind::Unknown(_) => return Ok(unknown_like(&v, l)),
                     _ => return err(format!("merge() needs objects, not a {}", v.type_name()), l),
                 }
             }
@@ -404,9 +412,18 @@ fn builtin(ev: &Evaluator, name: &str, a: Vec<Value>, l: Option<Loc>) -> EvalRes
                 ));
             }
             let k = s(ev, &a[1], l)?;
-            match a[0].get(&k) {
-                Some(v) => Ok(v.clone()),
-                None if a.len() == 3 => Ok(a[2].clone()),
+            let mut a = a;
+            // The arguments are not needed after: the member or the default is moved out.
+            let found = match &mut a[0].kind {
+                Kind::Object(es) => es
+                    .iter()
+                    .position(|e| e.key == k)
+                    .map(|i| es.swap_remove(i)),
+                _ => None,
+            };
+            match found {
+                Some(e) => Ok(e.value),
+                None if a.len() == 3 => Ok(a.swap_remove(2)),
                 None => err(format!("the map has no element `{k}`"), l),
             }
         }

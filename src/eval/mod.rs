@@ -106,7 +106,10 @@ pub struct Budget {
     depth: Cell<u32>,
     memory: Cell<u64>,
     work: Cell<u64>,
-    run: std::sync::Arc<RunBudget>,
+    /// `None` for a budget of its own ([`Budget::new`], e.g. one rule on one block): a run
+    /// budget nothing else shares has larger limits than the budget's own, so it could never
+    /// stop anything, and allocating one per rule evaluation costs time.
+    run: Option<std::sync::Arc<RunBudget>>,
     /// Memory and work charged to each file, and the files that spent their share.
     files: RefCell<std::collections::HashMap<FileId, (u64, u64)>>,
     stopped_files: RefCell<std::collections::HashSet<FileId>>,
@@ -117,19 +120,30 @@ pub struct Budget {
 impl Drop for Budget {
     fn drop(&mut self) {
         // The configuration is done: its values no longer count against the run.
-        self.run
-            .memory
+        let Some(run) = &self.run else { return };
+        run.memory
             .fetch_sub(self.memory.get(), std::sync::atomic::Ordering::Relaxed);
     }
 }
 
 impl Budget {
     pub fn new(limits: Limits) -> Budget {
-        Budget::in_run(limits, Default::default())
+        // A run budget of its own counts what this budget counts: when its limits are not
+        // below this budget's, it can never be the one that stops, and it is left out.
+        let run = RunBudget::default();
+        if limits.max_memory <= run.max_memory && limits.max_work <= run.max_work {
+            Budget::with_run(limits, None)
+        } else {
+            Budget::with_run(limits, Some(std::sync::Arc::new(run)))
+        }
     }
 
     /// A budget that also counts against the run's shared budgets.
     pub fn in_run(limits: Limits, run: std::sync::Arc<RunBudget>) -> Budget {
+        Budget::with_run(limits, Some(run))
+    }
+
+    fn with_run(limits: Limits, run: Option<std::sync::Arc<RunBudget>>) -> Budget {
         Budget {
             limits,
             steps: Cell::new(0),
@@ -195,7 +209,7 @@ impl Budget {
         self.charge(
             bytes,
             (&self.memory, self.limits.max_memory),
-            (&self.run.memory, self.run.max_memory),
+            self.run.as_ref().map(|r| (&r.memory, r.max_memory)),
             loc,
             |mib| format!("its values reached {mib} MiB (the memory budget of a configuration)"),
             |mib| format!("the values of the configurations being evaluated reached {mib} MiB (the memory budget of a run)"),
@@ -208,7 +222,7 @@ impl Budget {
         self.charge(
             bytes,
             (&self.work, self.limits.max_work),
-            (&self.run.work, self.run.max_work),
+            self.run.as_ref().map(|r| (&r.work, r.max_work)),
             loc,
             |mib| format!("functions processed {mib} MiB (the work budget of a configuration)"),
             |mib| format!("functions processed {mib} MiB in this run (the work budget of a run)"),
@@ -220,7 +234,7 @@ impl Budget {
         &self,
         bytes: usize,
         (mine, my_max): (&Cell<u64>, u64),
-        (run, run_max): (&std::sync::atomic::AtomicU64, u64),
+        run: Option<(&std::sync::atomic::AtomicU64, u64)>,
         loc: Option<Loc>,
         my_why: impl Fn(u64) -> String,
         run_why: impl Fn(u64) -> String,
@@ -228,12 +242,19 @@ impl Budget {
         let b = bytes as u64;
         let m = mine.get() + b;
         mine.set(m);
-        let r = run.fetch_add(b, std::sync::atomic::Ordering::Relaxed) + b;
+        let r = run.map(|(run, run_max)| {
+            (
+                run.fetch_add(b, std::sync::atomic::Ordering::Relaxed) + b,
+                run_max,
+            )
+        });
         if m > my_max {
             return Err(self.stop(my_why(my_max >> 20), loc));
         }
-        if r > run_max {
-            return Err(self.stop(run_why(run_max >> 20), loc));
+        if let Some((r, run_max)) = r {
+            if r > run_max {
+                return Err(self.stop(run_why(run_max >> 20), loc));
+            }
         }
         Ok(())
     }
@@ -627,8 +648,21 @@ impl<'a> Evaluator<'a> {
             Expression::ForExpr(f) => self.for_expr(f, l),
             Expression::FuncCall(c) => {
                 let name = c.name.name.as_str();
-                let args: Vec<&Expression> = c.args.iter().collect();
-                funcs::call(self, name, &args, c.args.expand_final(), l)
+                // Most calls take a few arguments: their list is kept on the stack.
+                let n = c.args.len();
+                match c.args.get(0) {
+                    Some(first) if n <= 4 => {
+                        let mut args = [first; 4];
+                        for (slot, a) in args.iter_mut().zip(c.args.iter()) {
+                            *slot = a;
+                        }
+                        funcs::call(self, name, &args[..n], c.args.expand_final(), l)
+                    }
+                    _ => {
+                        let args: Vec<&Expression> = c.args.iter().collect();
+                        funcs::call(self, name, &args, c.args.expand_final(), l)
+                    }
+                }
             }
         }
     }

@@ -416,6 +416,39 @@ impl Scope for BlockScope<'_, '_> {
     ) -> Option<Result<(Value, usize), EvalError>> {
         match root {
             "each" => Some(match &self.each {
+                // `each.key` and `each.value.x…` copy what they read, not the element whole:
+                // the same values the traversal takes out of the `each` object below.
+                Some((k, _)) if matches!(steps.first(), Some(Step::Attr("key"))) => Ok((
+                    Value::object(
+                        vec![Entry {
+                            key: "key".into(),
+                            key_loc: None,
+                            value: k.clone(),
+                        }],
+                        None,
+                    ),
+                    0,
+                )),
+                Some((_, v)) if matches!(steps.first(), Some(Step::Attr("value"))) => {
+                    let (m, used) = ev.descend(v, &steps[1..]);
+                    if used > 0 || m.loc.is_some() {
+                        Ok((m.clone(), 1 + used))
+                    } else {
+                        // Without a location of its own, the element stays without one (the
+                        // traversal would give a value it returns the reference's).
+                        Ok((
+                            Value::object(
+                                vec![Entry {
+                                    key: "value".into(),
+                                    key_loc: None,
+                                    value: v.clone(),
+                                }],
+                                None,
+                            ),
+                            0,
+                        ))
+                    }
+                }
                 Some((k, v)) => Ok((
                     Value::object(
                         vec![
@@ -489,7 +522,10 @@ impl Scope for Inst<'_> {
                 )),
             },
             "local" => match steps.first() {
-                Some(Step::Attr(n)) => self.local(n, loc).map(|v| (v, 1)),
+                Some(Step::Attr(n)) => match Self::read_done(&self.locals, n, ev, &steps[1..]) {
+                    Some(r) => Ok((r.0, 1 + r.1)),
+                    None => self.local(n, loc).map(|v| (v, 1)),
+                },
                 _ => err("`local` needs a name", loc),
             },
             "path" => Ok((
@@ -502,7 +538,7 @@ impl Scope for Inst<'_> {
             )),
             "terraform" => Ok((obj(&[("workspace", "default".into())]), 0)),
             "each" | "count" => err(format!("`{root}` is not available here"), loc),
-            "module" => self.module_ref(steps, loc),
+            "module" => self.module_ref(ev, steps, loc),
             "data" => match (steps.first(), steps.get(1)) {
                 (Some(Step::Attr(t)), Some(Step::Attr(n))) => {
                     match self.find_block(BlockKind::Data, t, n) {
@@ -586,6 +622,27 @@ impl<'a> Inst<'a> {
             String::new()
         } else {
             format!("{}.", self.path)
+        }
+    }
+
+    /// The member that `steps` read in a local or output evaluated before, copied alone (see
+    /// [`Evaluator::descend`]), and how many steps it took; `None` when the value is not
+    /// evaluated yet or the steps go no further than the value itself.
+    fn read_done(
+        cache: &RefCell<HashMap<String, Slot<Value>>>,
+        name: &str,
+        ev: &Evaluator,
+        steps: &[Step],
+    ) -> Option<(Value, usize)> {
+        if steps.is_empty() {
+            return None;
+        }
+        match cache.borrow().get(name) {
+            Some(Slot::Done(v)) => match ev.descend(v, steps) {
+                (_, 0) => None,
+                (m, used) => Some((m.clone(), used)),
+            },
+            _ => None,
         }
     }
 
@@ -909,7 +966,12 @@ impl<'a> Inst<'a> {
         vec![(Key::None, None, None)]
     }
 
-    fn module_ref(&self, steps: &[Step], loc: Option<Loc>) -> Result<(Value, usize), EvalError> {
+    fn module_ref(
+        &self,
+        ev: &Evaluator,
+        steps: &[Step],
+        loc: Option<Loc>,
+    ) -> Result<(Value, usize), EvalError> {
         let Some(Step::Attr(name)) = steps.first() else {
             return err("`module` needs a name", loc);
         };
@@ -918,11 +980,11 @@ impl<'a> Inst<'a> {
         };
         let call = &self.decls.calls[i];
         let children = self.children(i);
-        let base = format!("{}module.{name}", self.prefix());
+        let base = || format!("{}module.{name}", self.prefix());
         let expanded = call.count.is_some() || call.for_each.is_some();
         let (child, rest, used) = match &*children {
             Children::NotAnalysed(why) => {
-                let mut addr = base.clone();
+                let mut addr = base();
                 let mut used = 1;
                 for s in steps[1..].iter().take(if expanded { 2 } else { 1 }) {
                     match s {
@@ -940,13 +1002,13 @@ impl<'a> Inst<'a> {
                             Some(c) => (c, &steps[2..], 2),
                             None => match list.first() {
                                 Some(c) if matches!(c.key, Key::Unknown(_)) => (c, &steps[2..], 2),
-                                _ => return err(format!("`{base}` has no instance {k}"), loc),
+                                _ => return err(format!("`{}` has no instance {k}", base()), loc),
                             },
                         },
                         _ => {
                             return Ok((
                                 Value::unknown(
-                                    format!("`{base}` as a whole is not evaluated"),
+                                    format!("`{}` as a whole is not evaluated", base()),
                                     loc,
                                 ),
                                 1,
@@ -956,15 +1018,20 @@ impl<'a> Inst<'a> {
                 } else {
                     match list.first() {
                         Some(c) => (c, &steps[1..], 1),
-                        None => return err(format!("`{base}` has no instance"), loc),
+                        None => return err(format!("`{}` has no instance", base()), loc),
                     }
                 }
             }
         };
         match rest.first() {
-            Some(Step::Attr(out)) => child.inst.output(out, loc).map(|v| (v, used + 1)),
+            Some(Step::Attr(out)) => {
+                match Self::read_done(&child.inst.outputs, out, ev, &rest[1..]) {
+                    Some((v, more)) => Ok((v, used + 1 + more)),
+                    None => child.inst.output(out, loc).map(|v| (v, used + 1)),
+                }
+            }
             _ => Ok((
-                Value::unknown(format!("`{base}` as a whole is not evaluated"), loc),
+                Value::unknown(format!("`{}` as a whole is not evaluated", base()), loc),
                 used,
             )),
         }
