@@ -324,10 +324,7 @@ pub fn main() -> i32 {
     };
     rules::i18n::set(cli.lang.unwrap_or_else(rules::i18n::Lang::from_env));
     let result = match cli.command {
-        Command::Check(args) => {
-            lint::warm_up();
-            check(*args)
-        }
+        Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args),
         Command::Explain {
             rule,

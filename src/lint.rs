@@ -384,13 +384,6 @@ fn file_call_re() -> &'static regex::Regex {
     })
 }
 
-/// Build, on another thread, what almost every run builds lazily on first use (the secret
-/// scan's regexes), while this one loads rules and reads files. Other regexes are built only
-/// for a text holding a literal their matches need.
-pub fn warm_up() {
-    rayon::spawn(crate::checks::warm_up);
-}
-
 /// Run the whole pipeline, in the analysis thread pool (or in the pool it is called from: the
 /// language server's [`one_thread_pool`]).
 pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintResult, String> {

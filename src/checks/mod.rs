@@ -13,11 +13,6 @@ pub mod iam;
 pub mod ram;
 pub mod secrets;
 
-/// See [`crate::lint::warm_up`].
-pub(crate) fn warm_up() {
-    secrets::warm_up();
-}
-
 pub struct FileCtx<'a> {
     pub file: &'a SourceFile,
     pub sel: &'a Selection,
