@@ -1042,6 +1042,10 @@ impl ConfigSet {
         if let Some(f) = &self.forced {
             return Some(f.clone());
         }
+        // Most trees have no configuration: no path to make absolute (a `getcwd` per file).
+        if self.by_dir.is_empty() {
+            return None;
+        }
         let abs = crate::source::absolute(path);
         abs.ancestors().find_map(|d| self.by_dir.get(d)).cloned()
     }

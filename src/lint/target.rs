@@ -102,13 +102,17 @@ pub(crate) fn lint_with_targets(
     let mut targets = opts.targets.clone();
     let mut rest: Option<LintOptions> = None;
     if let Some(d) = &opts.discovered {
-        // Named files that a walk of a named directory does not also reach.
-        let walked: HashSet<PathBuf> = d
-            .candidates
-            .iter()
-            .filter(|c| !c.explicit)
-            .map(|c| normalize(&c.path))
-            .collect();
+        // Named files that a walk of a named directory does not also reach (a walk of
+        // directories alone names none: its paths are not normalised and hashed for nothing).
+        let walked: HashSet<PathBuf> = match d.candidates.iter().any(|c| c.explicit) {
+            true => d
+                .candidates
+                .iter()
+                .filter(|c| !c.explicit)
+                .map(|c| normalize(&c.path))
+                .collect(),
+            false => HashSet::new(),
+        };
         let split = |c: &Candidate| {
             c.explicit && in_module(&c.path) && !walked.contains(&normalize(&c.path))
         };
