@@ -141,6 +141,54 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
     }
 }
 
+/// Put the findings into `out`, the pretty-printed document with an empty `findings` array,
+/// byte for byte where `to_writer_pretty` of the whole document would write them: each row is
+/// pretty-printed on its own, on the analysis threads (printing them in one pass was the
+/// longest serial step of a corpus run), and indented to the array's depth (strings are
+/// escaped, so every line break in a row is the printer's). Rows are made and printed a batch
+/// at a time, so that a report of 300k findings does not hold every printed row twice.
+fn splice_findings<'a>(
+    out: &mut Vec<u8>,
+    findings: &'a [Finding],
+    row: impl Fn(&'a Finding) -> Row<'a> + Sync,
+) -> serde_json::Result<()> {
+    use rayon::prelude::*;
+    // The first field holding a list after `version` and `tool`, which hold no input.
+    const EMPTY: &[u8] = b"\n  \"findings\": []";
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let Some(at) = out.windows(EMPTY.len()).position(|w| w == EMPTY) else {
+        return Err(serde::ser::Error::custom("no findings array"));
+    };
+    let tail = out.split_off(at + EMPTY.len() - 1);
+    out.push(b'\n');
+    for (i, batch) in findings.chunks(4096).enumerate() {
+        let printed: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|f| {
+                let mut v = Vec::with_capacity(1024);
+                serde_json::to_writer_pretty(&mut v, &row(f)).map(|_| v)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for (j, v) in printed.iter().enumerate() {
+            if i > 0 || j > 0 {
+                out.extend_from_slice(b",\n");
+            }
+            out.extend_from_slice(b"    ");
+            for (k, line) in v.split(|&c| c == b'\n').enumerate() {
+                if k > 0 {
+                    out.extend_from_slice(b"\n    ");
+                }
+                out.extend_from_slice(line);
+            }
+        }
+    }
+    out.extend_from_slice(b"\n  ");
+    out.extend_from_slice(&tail);
+    Ok(())
+}
+
 #[derive(Serialize)]
 struct Unknown<'a> {
     rule: &'a str,
@@ -194,7 +242,6 @@ struct Doc<'a> {
 /// The report; with `extra`, findings silenced by suppressions (`suppressed`, when any) and
 /// baseline entries that no longer match (`fixed`, when a baseline was given).
 pub fn render_with(r: &Report, extra: &Extra) -> String {
-    use rayon::prelude::*;
     let mut by = Map::new();
     for (sev, n) in r.by_severity().into_iter().rev() {
         by.insert(sev.as_str().into(), n.into());
@@ -221,7 +268,8 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
             name: "acslint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        findings: r.findings.par_iter().map(|f| row(r, f)).collect(),
+        // Written below, on the analysis threads.
+        findings: Vec::new(),
         unknown,
         summary: Summary {
             files: r.files,
@@ -261,10 +309,94 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
         .map(|f| 600 + f.message.len() + f.help.as_ref().map_or(0, String::len))
         .sum();
     let mut out = Vec::with_capacity(size + 4096);
-    if serde_json::to_writer_pretty(&mut out, &doc).is_err() {
+    if serde_json::to_writer_pretty(&mut out, &doc).is_err()
+        || splice_findings(&mut out, r.findings, |f| row(r, f)).is_err()
+    {
         out.clear();
     }
     out.push(b'\n');
     // serde_json writes UTF-8; the check is a fraction of writing it.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Autofix, Edit, Label, Safety, Severity, UnknownNote};
+    use crate::source::{FileKind, Loc, SourceMap};
+
+    /// The findings printed row by row and spliced in are the bytes `to_writer_pretty` writes
+    /// for the whole document: with none, one, and more than a batch of findings, with every
+    /// optional field, line breaks, quotes and non-ASCII text in their strings.
+    #[test]
+    fn findings_printed_apart_are_the_whole_document() {
+        let mut sources = SourceMap::default();
+        let text = "resource \"a\" \"b\" {\n  x = \"é\"\n}\n";
+        let id = sources.add(
+            "m/main.tf".into(),
+            "m/main.tf".into(),
+            FileKind::Hcl,
+            text.into(),
+        );
+        let finding = |i: usize| Finding {
+            rule: format!("R{:03}", i % 7).into(),
+            name: "some-rule".into(),
+            severity: Severity::High,
+            message: format!("line one\nline \"two\" é {i}"),
+            help: (i % 2 == 0).then(|| "help\twith tab".to_string()),
+            url: (i % 3 == 0).then(|| "https://example.com".into()),
+            file: id,
+            loc: (i % 5 != 0).then(|| Loc::new(id, 20..27)),
+            label: Some("label".into()),
+            secondary: match i % 4 {
+                0 => vec![Label {
+                    loc: Loc::new(id, 2..4),
+                    text: "value set here".into(),
+                }],
+                _ => Vec::new(),
+            },
+            resource: Some("a.b".into()),
+            pointer: (i % 6 == 0).then(|| "/Statement/0".into()),
+            notes: match i % 3 {
+                1 => vec!["a note\nover two lines".into()],
+                _ => Vec::new(),
+            },
+            facet: (i % 8 == 0).then(|| "facet".into()),
+            change: None,
+            fix: (i % 2 == 1).then(|| Autofix {
+                safety: Safety::Safe,
+                description: "set x".into(),
+                edits: vec![Edit {
+                    loc: Loc::new(id, 24..27),
+                    text: "\"y\"\n".into(),
+                }],
+            }),
+        };
+        let unknowns = vec![UnknownNote {
+            rule: "R001".into(),
+            file: id,
+            loc: Some(Loc::new(id, 0..8)),
+            address: Some("a.b".into()),
+            reason: "not known".into(),
+        }];
+        let reg = crate::rules::Registry::builtin();
+        for n in [0, 1, 2, 4097] {
+            let findings: Vec<Finding> = (0..n).map(finding).collect();
+            let r = Report {
+                sources: &sources,
+                findings: &findings,
+                unknowns: &unknowns,
+                files: 1,
+            };
+            let extra = Extra::new(reg);
+            let got = render_with(&r, &extra);
+            // The reference: the document read back (keys keep their order), its findings
+            // replaced by the rows, and printed again in one pass.
+            let mut want: Value = serde_json::from_str(&got).unwrap();
+            let rows: Vec<Row> = findings.iter().map(|f| row(&r, f)).collect();
+            want["findings"] = serde_json::to_value(&rows).unwrap();
+            let whole = serde_json::to_string_pretty(&want).unwrap() + "\n";
+            assert_eq!(got, whole, "{n} findings");
+        }
+    }
 }
