@@ -316,3 +316,109 @@ fn ids_and_arns_of_declared_resources_are_unknown_but_set() {
     // A resource with `count = 0` has no instance: there is no ID to read.
     assert!(attr("first").is_null());
 }
+
+/// Every node of a value with its span and origin, one per line, for comparing evaluations.
+fn dump(src: &SourceMap, v: &Value, path: &str, out: &mut Vec<String>) {
+    use acslint::value::Kind;
+    let origin = v.origin.as_deref().unwrap_or("-");
+    let shown = match &v.kind {
+        Kind::List(_) => "list".to_string(),
+        Kind::Object(_) => "object".to_string(),
+        _ => v.to_string(),
+    };
+    out.push(format!("{path} = {shown} @{} <{origin}>", at(src, v.loc)));
+    match &v.kind {
+        Kind::List(items) => {
+            for (i, x) in items.iter().enumerate() {
+                dump(src, x, &format!("{path}[{i}]"), out);
+            }
+        }
+        Kind::Object(es) => {
+            for e in es {
+                dump(src, &e.value, &format!("{path}.{}", e.key), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What traversals read out of `each`, locals, module outputs, splats and the functions that
+/// take their arguments apart (`concat`, `merge`, `lookup`): values, spans and origins as a
+/// copy of the whole value would give (a member without a span of its own keeps none).
+#[test]
+fn members_read_through_each_locals_outputs_and_splats() {
+    let (src, ws) = load("members");
+    let cfg = ws
+        .configurations
+        .iter()
+        .find(|c| c.blocks.iter().any(|b| b.address == "alicloud_vpc.f"))
+        .unwrap();
+    let mut out = Vec::new();
+    for b in cfg
+        .blocks
+        .iter()
+        .filter(|b| !b.address.starts_with("alicloud_vswitch"))
+    {
+        dump(&src, &b.value, &b.address, &mut out);
+    }
+    let expected = [
+        "alicloud_oss_bucket.b[\"dev\"] = object @- <->",
+        "alicloud_oss_bucket.b[\"dev\"].bucket = d @main.tf:3:27 <->",
+        "alicloud_oss_bucket.b[\"dev\"].acl = object @main.tf:3:18 <->",
+        "alicloud_oss_bucket.b[\"dev\"].acl.name = d @main.tf:3:27 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags = object @main.tf:21:10 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.k = dev @- <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.a = x @main.tf:2:16 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.b = y @main.tf:2:36 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.o = z @m/main.tf:2:17 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.oo = object @m/main.tf:2:11 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.oo.v = z @m/main.tf:2:17 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.oo.w = list @m/main.tf:2:26 <->",
+        "alicloud_oss_bucket.b[\"dev\"].tags.oo.w[0] = q @m/main.tf:2:27 <->",
+        "alicloud_oss_bucket.b[\"prod\"] = object @- <->",
+        "alicloud_oss_bucket.b[\"prod\"].bucket = p @main.tf:3:50 <->",
+        "alicloud_oss_bucket.b[\"prod\"].acl = object @main.tf:3:41 <->",
+        "alicloud_oss_bucket.b[\"prod\"].acl.name = p @main.tf:3:50 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags = object @main.tf:21:10 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.k = prod @- <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.a = x @main.tf:2:16 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.b = y @main.tf:2:36 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.o = z @m/main.tf:2:17 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.oo = object @m/main.tf:2:11 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.oo.v = z @m/main.tf:2:17 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.oo.w = list @m/main.tf:2:26 <->",
+        "alicloud_oss_bucket.b[\"prod\"].tags.oo.w[0] = q @m/main.tf:2:27 <->",
+        "alicloud_oss_bucket.s[\"s1\"] = object @- <->",
+        "alicloud_oss_bucket.s[\"s1\"].bucket = s1 @main.tf:31:21 <->",
+        "alicloud_oss_bucket.s[\"s1\"].acl = s1 @- <->",
+        "alicloud_oss_bucket.s[\"s2\"] = object @- <->",
+        "alicloud_oss_bucket.s[\"s2\"].bucket = s2 @main.tf:31:27 <->",
+        "alicloud_oss_bucket.s[\"s2\"].acl = s2 @- <->",
+        "alicloud_vpc.f = object @- <->",
+        "alicloud_vpc.f.vpc_name = f @main.tf:37:17 <->",
+        "alicloud_vpc.f.description = x @main.tf:2:16 <->",
+        "alicloud_vpc.f.tags = object @main.tf:39:10 <->",
+        "alicloud_vpc.f.tags.names = list @main.tf:40:13 <->",
+        "alicloud_vpc.f.tags.names[0] = n0 @main.tf:14:18 <alicloud_vswitch.v[0].vswitch_name>",
+        "alicloud_vpc.f.tags.names[1] = n1 @main.tf:14:18 <alicloud_vswitch.v[1].vswitch_name>",
+        "alicloud_vpc.f.tags.one = list @main.tf:41:13 <->",
+        "alicloud_vpc.f.tags.one[0] = x @main.tf:2:16 <->",
+        "alicloud_vpc.f.tags.cat = list @main.tf:42:13 <->",
+        "alicloud_vpc.f.tags.cat[0] = one @main.tf:4:11 <->",
+        "alicloud_vpc.f.tags.cat[1] = two @main.tf:5:11 <->",
+        "alicloud_vpc.f.tags.cat[2] = three @main.tf:5:18 <->",
+        "alicloud_vpc.f.tags.mrg = object @main.tf:43:13 <->",
+        "alicloud_vpc.f.tags.mrg.a = x @main.tf:2:16 <->",
+        "alicloud_vpc.f.tags.mrg.nested = object @main.tf:2:30 <->",
+        "alicloud_vpc.f.tags.mrg.nested.b = y @main.tf:2:36 <->",
+        "alicloud_vpc.f.tags.mrg.c = w @main.tf:43:36 <->",
+        "alicloud_vpc.f.tags.miss = object @main.tf:2:30 <->",
+        "alicloud_vpc.f.tags.miss.b = y @main.tf:2:36 <->",
+        "module.m.output.out = object @- <->",
+        "module.m.output.out.value = object @m/main.tf:2:11 <->",
+        "module.m.output.out.value.v = z @m/main.tf:2:17 <->",
+        "module.m.output.out.value.w = list @m/main.tf:2:26 <->",
+        "module.m.output.out.value.w[0] = q @m/main.tf:2:27 <->",
+    ];
+    assert_eq!(out, expected);
+}
