@@ -42,6 +42,8 @@ pub struct VerdictCache {
     /// The run in progress (see [`VerdictCache::begin`]) and the last version number given.
     run: std::sync::atomic::AtomicU64,
     versions: std::sync::atomic::AtomicU64,
+    /// The plan of the last run, with what it was made from.
+    plan: std::sync::Mutex<Option<(PlanKey, Arc<Parts>)>>,
     /// The files of the last run, by id: the next run's offsets are mapped from theirs.
     files: std::sync::Mutex<Vec<Arc<SourceFile>>>,
     /// Verdicts reused for blocks that moved.
@@ -410,14 +412,39 @@ fn contained(file: Option<FileId>, what: &str, f: impl FnOnce() -> Sink) -> Sink
 struct Plan<'r> {
     reg: &'r Registry,
     sel: &'r Selection,
-    file: Vec<(&'r str, Builtin)>,
-    document: Vec<(&'r str, Builtin)>,
+    parts: Arc<Parts>,
+}
+
+/// Which checks and rules run on which targets: a function of the registry's rules and the
+/// selection's enabled set alone (see [`PlanKey`]).
+struct Parts {
+    file: Vec<(String, Builtin)>,
+    document: Vec<(String, Builtin)>,
     /// (builtin, the block type keys it applies to)
-    block: Vec<(&'r str, Builtin, HashSet<String>)>,
-    configuration: Vec<(&'r str, Builtin)>,
+    block: Vec<(String, Builtin, HashSet<String>)>,
+    configuration: Vec<(String, Builtin)>,
     /// Expression rules by the block type key they apply to; a rule is built (its expressions
     /// parsed) only when a block of one of its types is met.
     exprs: HashMap<String, Vec<RuleRef>>,
+}
+
+/// What a plan is made from: whether the built-in rules are in the registry (their codes,
+/// scopes, types and checks are the build's), the rules added to it (the same objects, held
+/// here so that their addresses are never other rules'), and the enabled codes.
+struct PlanKey {
+    builtin: bool,
+    added: Vec<Arc<Rule>>,
+    enabled: HashSet<Arc<str>>,
+}
+
+impl PlanKey {
+    fn matches(&self, reg: &Registry, sel: &Selection) -> bool {
+        let (builtin, added) = reg.plan_key();
+        self.builtin == builtin
+            && self.added.len() == added.len()
+            && self.added.iter().zip(added).all(|(a, b)| Arc::ptr_eq(a, b))
+            && self.enabled == sel.enabled
+    }
 }
 
 impl<'r> Plan<'r> {
@@ -441,10 +468,42 @@ fn block_key(scope: Scope, t: &str) -> String {
     }
 }
 
-fn plan<'r>(reg: &'r Registry, sel: &'r Selection) -> Result<Plan<'r>, String> {
-    let mut p = Plan {
-        reg,
-        sel,
+/// The plan of `reg` and `sel`: the one `cache` holds when it was made from the same rules and
+/// enabled set (the language server lints with the same set-up on every change), else made.
+fn plan<'r>(
+    reg: &'r Registry,
+    sel: &'r Selection,
+    cache: Option<&VerdictCache>,
+) -> Result<Plan<'r>, String> {
+    let Some(cache) = cache else {
+        return Ok(Plan {
+            reg,
+            sel,
+            parts: Arc::new(parts(reg, sel)?),
+        });
+    };
+    let mut held = cache.plan.lock().unwrap_or_else(|e| e.into_inner());
+    let parts = match &*held {
+        Some((key, parts)) if key.matches(reg, sel) => parts.clone(),
+        _ => {
+            let parts = Arc::new(parts(reg, sel)?);
+            let (builtin, added) = reg.plan_key();
+            *held = Some((
+                PlanKey {
+                    builtin,
+                    added: added.to_vec(),
+                    enabled: sel.enabled.clone(),
+                },
+                parts.clone(),
+            ));
+            parts
+        }
+    };
+    Ok(Plan { reg, sel, parts })
+}
+
+fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
+    let mut p = Parts {
         file: Vec::new(),
         document: Vec::new(),
         block: Vec::new(),
@@ -469,9 +528,9 @@ fn plan<'r>(reg: &'r Registry, sel: &'r Selection) -> Result<Plan<'r>, String> {
         if let Some(name) = rule.check {
             let b = checks::lookup(name)
                 .ok_or_else(|| format!("rule {}: no built-in check named `{name}`", rule.id))?;
-            let push = |v: &mut Vec<(&'r str, Builtin)>| {
+            let push = |v: &mut Vec<(String, Builtin)>| {
                 if !v.iter().any(|(n, _)| *n == name) {
-                    v.push((name, b));
+                    v.push((name.to_string(), b));
                 }
             };
             match rule.scope {
@@ -481,7 +540,9 @@ fn plan<'r>(reg: &'r Registry, sel: &'r Selection) -> Result<Plan<'r>, String> {
                 Scope::Resource | Scope::Provider | Scope::Output => {
                     match p.block.iter_mut().find(|(n, _, _)| *n == name) {
                         Some((_, _, set)) => set.extend(keys),
-                        None => p.block.push((name, b, keys.into_iter().collect())),
+                        None => p
+                            .block
+                            .push((name.to_string(), b, keys.into_iter().collect())),
                     }
                 }
             }
@@ -571,7 +632,7 @@ fn run_inner(
     owned: Option<Vec<Configuration>>,
     cache: Option<&VerdictCache>,
 ) -> Result<(Outcome, Vec<Configuration>), String> {
-    let plan = plan(reg, sel)?;
+    let plan = plan(reg, sel, cache)?;
     let moves = match cache {
         Some(c) => c.begin(sources),
         None => Moves(Vec::new()),
@@ -592,7 +653,7 @@ fn run_inner(
                 if f.origin.is_some() {
                     return s;
                 }
-                for (_, b) in &plan.file {
+                for (_, b) in &plan.parts.file {
                     if let Builtin::File(check) = b {
                         check(&checks::FileCtx { file: f, sel }, &mut s);
                     }
@@ -609,7 +670,7 @@ fn run_inner(
         .map(|(_, d)| {
             contained(Some(d.file), "policy document", || {
                 let mut s = Sink::default();
-                for (_, b) in &plan.document {
+                for (_, b) in &plan.parts.document {
                     if let Builtin::Document(check) = b {
                         check(&checks::DocCtx { doc: d, sel }, &mut s);
                     }
@@ -781,7 +842,7 @@ fn run_configuration(
     let mut s = Sink::default();
     // Configuration-scope rules judge a root module with its module tree, never whatever else
     // was scanned with it: the verdict does not depend on how far up the scan starts.
-    for (_, b) in plan.configuration.iter().filter(|_| cfg.root) {
+    for (_, b) in plan.parts.configuration.iter().filter(|_| cfg.root) {
         if let Builtin::Configuration(check) = b {
             check(
                 &checks::ConfigCtx {
@@ -801,7 +862,7 @@ fn run_configuration(
             BlockKind::Provider => format!("provider.{}", block.rtype),
             BlockKind::Output => "output".into(),
         };
-        for (_, b, keys) in &plan.block {
+        for (_, b, keys) in &plan.parts.block {
             if keys.contains(&key) {
                 if let Builtin::Block(check) = b {
                     check(
@@ -816,7 +877,7 @@ fn run_configuration(
                 }
             }
         }
-        if let Some(rules) = plan.exprs.get(&key).filter(|_| checked(i)) {
+        if let Some(rules) = plan.parts.exprs.get(&key).filter(|_| checked(i)) {
             match cache {
                 None => {
                     for &rule in rules {

@@ -1251,6 +1251,40 @@ mod tests {
         assert!(cache.moved() >= 8, "{} verdicts reused", cache.moved());
     }
 
+    /// The plan a cache keeps is made again for another selection: the findings are a fresh
+    /// lint's with each selection, and differ between them.
+    #[test]
+    fn a_cache_used_with_another_selection_plans_again() {
+        let d = tree(&[(
+            "m/main.tf",
+            "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n",
+        )]);
+        let path = d.path().join("m/main.tf");
+        let reg = Registry::builtin();
+        let all = Selection {
+            enabled: reg.ids().iter().cloned().collect(),
+            ..Default::default()
+        };
+        let defaults = Selection::defaults(reg);
+        let cache = Arc::new(engine::VerdictCache::default());
+        let cached = LintOptions {
+            verdicts: Some(cache.clone()),
+            ..Default::default()
+        };
+        let mut counts = Vec::new();
+        for sel in [&all, &defaults, &all] {
+            let a = lint_file(&cached, reg, sel, &path, None).unwrap();
+            cache.sweep();
+            let b = lint_file(&LintOptions::default(), reg, sel, &path, None).unwrap();
+            assert_eq!(a.findings, b.findings);
+            counts.push(a.findings.len());
+        }
+        assert!(
+            counts[0] > counts[1] && counts[2] == counts[0],
+            "{counts:?}"
+        );
+    }
+
     #[test]
     fn a_panic_in_the_engine_is_contained_per_configuration() {
         let d = tree(&[

@@ -513,6 +513,12 @@ impl Registry {
         }
     }
 
+    /// What the engine's plan of which rules run where is made from besides the selection:
+    /// whether the built-in rules are in, and the rules added.
+    pub fn plan_key(&self) -> (bool, &[Arc<Rule>]) {
+        (self.builtin, &self.added)
+    }
+
     /// Every rule's reference, in declaration order.
     pub fn refs(&self) -> impl Iterator<Item = RuleRef> + '_ {
         (0..self.builtin_len())
