@@ -420,12 +420,19 @@ struct Plan<'r> {
 struct Parts {
     file: Vec<(String, Builtin)>,
     document: Vec<(String, Builtin)>,
-    /// (builtin, the block type keys it applies to)
-    block: Vec<(String, Builtin, HashSet<String>)>,
     configuration: Vec<(String, Builtin)>,
-    /// Expression rules by the block type key they apply to; a rule is built (its expressions
-    /// parsed) only when a block of one of its types is met.
-    exprs: HashMap<String, Vec<RuleRef>>,
+    /// What runs on a block, by its type key: one lookup per block, and a block of a type no
+    /// rule names is offered to none.
+    blocks: HashMap<String, KeyPlan>,
+}
+
+#[derive(Default)]
+struct KeyPlan {
+    /// Built-in block checks, in the order their first rules come in code order.
+    checks: Vec<fn(&checks::BlockCtx, &mut Sink)>,
+    /// Expression rules; a rule is built (its expressions parsed) only when a block of one of
+    /// its types is met.
+    exprs: Vec<RuleRef>,
 }
 
 /// What a plan is made from: whether the built-in rules are in the registry (their codes,
@@ -506,10 +513,11 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
     let mut p = Parts {
         file: Vec::new(),
         document: Vec::new(),
-        block: Vec::new(),
         configuration: Vec::new(),
-        exprs: HashMap::new(),
+        blocks: HashMap::new(),
     };
+    // (builtin, the block type keys it applies to)
+    let mut block: Vec<(String, Builtin, HashSet<String>)> = Vec::new();
     // Code order, as findings of one check are emitted in the order its rules are met.
     let mut refs: Vec<(RuleRef, RuleInfo)> = reg.refs().map(|r| (r, reg.info(r))).collect();
     refs.sort_by(|a, b| a.1.id.cmp(b.1.id));
@@ -538,17 +546,22 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
                 Scope::Document => push(&mut p.document),
                 Scope::Configuration => push(&mut p.configuration),
                 Scope::Resource | Scope::Provider | Scope::Output => {
-                    match p.block.iter_mut().find(|(n, _, _)| *n == name) {
+                    match block.iter_mut().find(|(n, _, _)| *n == name) {
                         Some((_, _, set)) => set.extend(keys),
-                        None => p
-                            .block
-                            .push((name.to_string(), b, keys.into_iter().collect())),
+                        None => block.push((name.to_string(), b, keys.into_iter().collect())),
                     }
                 }
             }
         } else if rule.assert {
             for k in keys {
-                p.exprs.entry(k).or_default().push(r);
+                p.blocks.entry(k).or_default().exprs.push(r);
+            }
+        }
+    }
+    for (_, b, keys) in block {
+        if let Builtin::Block(check) = b {
+            for k in keys {
+                p.blocks.entry(k).or_default().checks.push(check);
             }
         }
     }
@@ -774,22 +787,41 @@ fn run_inner(
     }
     let mut out = Outcome {
         internal_errors,
-        findings: Vec::with_capacity(sink.emits.len()),
         ..Default::default()
     };
-    let mut last = None;
-    for e in sink.emits {
-        let Some(rule) = by_code(&mut last, e.rule, || reg.get(e.rule)) else {
-            return Err(format!(
-                "internal error: a check emitted undeclared rule {}",
-                e.rule
-            ));
-        };
-        if !sel.is_enabled(&rule.id) {
-            continue;
-        }
-        out.findings.push(finalize(rule, sel, e, None));
+    // Emits become findings on the analysis threads (rendering messages and help is most of
+    // it): each emit's rule, and whether it is enabled, looked up once per run of one rule.
+    let looked: Vec<(Option<&Arc<Rule>>, bool)> = sink
+        .emits
+        .par_iter()
+        .map_init(
+            || None,
+            |last, e| {
+                by_code(last, e.rule, || {
+                    let r = reg.get(e.rule);
+                    (r, r.is_some_and(|r| sel.is_enabled(&r.id)))
+                })
+            },
+        )
+        .collect();
+    if let Some(i) = looked.iter().position(|(r, _)| r.is_none()) {
+        return Err(format!(
+            "internal error: a check emitted undeclared rule {}",
+            sink.emits[i].rule
+        ));
     }
+    let mut emits = sink.emits;
+    let mut enabled = looked.iter().map(|&(_, on)| on);
+    emits.retain(|_| enabled.next() == Some(true));
+    let rules: Vec<&Arc<Rule>> = looked
+        .into_iter()
+        .filter_map(|(r, on)| r.filter(|_| on))
+        .collect();
+    emits
+        .into_par_iter()
+        .zip(rules)
+        .map(|(e, rule)| finalize(rule, sel, e, None))
+        .collect_into_vec(&mut out.findings);
     out.unknowns = sink.unknowns;
     out.unknowns
         .retain(|u| reg.get(&u.rule).is_none_or(|r| sel.is_enabled(&r.id)));
@@ -856,28 +888,28 @@ fn run_configuration(
     }
     for (i, block) in cfg.blocks.iter().enumerate() {
         let first = s.emits.len();
-        let key = match block.kind {
-            BlockKind::Resource => block.rtype.clone(),
-            BlockKind::Data => format!("data.{}", block.rtype),
-            BlockKind::Provider => format!("provider.{}", block.rtype),
+        let key: std::borrow::Cow<str> = match block.kind {
+            BlockKind::Resource => block.rtype.as_str().into(),
+            BlockKind::Data => format!("data.{}", block.rtype).into(),
+            BlockKind::Provider => format!("provider.{}", block.rtype).into(),
             BlockKind::Output => "output".into(),
         };
-        for (_, b, keys) in &plan.parts.block {
-            if keys.contains(&key) {
-                if let Builtin::Block(check) = b {
-                    check(
-                        &checks::BlockCtx {
-                            block,
-                            config: cfg,
-                            sources,
-                            sel,
-                        },
-                        &mut s,
-                    );
-                }
-            }
+        let Some(kp) = plan.parts.blocks.get(&*key) else {
+            continue;
+        };
+        for check in &kp.checks {
+            check(
+                &checks::BlockCtx {
+                    block,
+                    config: cfg,
+                    sources,
+                    sel,
+                },
+                &mut s,
+            );
         }
-        if let Some(rules) = plan.parts.exprs.get(&key).filter(|_| checked(i)) {
+        let rules = &kp.exprs;
+        if !rules.is_empty() && checked(i) {
             match cache {
                 None => {
                     for &rule in rules {
