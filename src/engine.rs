@@ -1124,7 +1124,8 @@ pub fn is_value_site(sources: &SourceMap, l: Loc) -> bool {
 
 /// Findings inside a module name the call sites that reached it.
 fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
-    if sites.is_empty() {
+    // Most blocks of a called module report nothing: their notes are not written.
+    if sites.is_empty() || emits.is_empty() {
         return;
     }
     let notes: Vec<String> = sites

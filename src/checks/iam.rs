@@ -238,15 +238,25 @@ pub fn output_secrets(ctx: &BlockCtx, sink: &mut Sink) {
     let Some(value) = b.value.get("value") else {
         return;
     };
-    let exposed = attr::references_in(ctx.sources, value)
-        .into_iter()
-        .find(|r| {
-            attr::split_reference(r).is_some_and(|(t, _, a)| {
-                SECRET_ATTRIBUTES
-                    .iter()
-                    .any(|(st, sa)| *st == t && *sa == a)
-            })
-        });
+    // Every secret attribute's name holds `secret` or `password`: the references written in a
+    // text holding neither (most outputs) are not listed, only the one an unknown value names.
+    let t = attr::text(ctx.sources, value.loc);
+    let refs = match t.contains("secret") || t.contains("password") {
+        true => attr::references_in(ctx.sources, value),
+        false => value
+            .as_unknown()
+            .and_then(|u| u.reference.as_deref())
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+    };
+    let exposed = refs.into_iter().find(|r| {
+        attr::split_reference(r).is_some_and(|(t, _, a)| {
+            SECRET_ATTRIBUTES
+                .iter()
+                .any(|(st, sa)| *st == t && *sa == a)
+        })
+    });
     let Some(r) = exposed else { return };
     match bool_at(&b.value, "sensitive") {
         Got::Is(true, _) => {}
