@@ -875,9 +875,15 @@ fn parse_block<'a>(
         match &*last {
             Some((t, b)) if t == text => b.clone(),
             _ => {
+                // The block moved out of the parsed body, not copied.
                 let b = hcl_edit::parser::parse_body(text)
                     .ok()
-                    .and_then(|body| body.iter().find_map(|s| s.as_block()).cloned())
+                    .and_then(|body| {
+                        body.into_iter().find_map(|s| match s {
+                            hcl_edit::structure::Structure::Block(b) => Some(b),
+                            _ => None,
+                        })
+                    })
                     .map(std::rc::Rc::new);
                 *last = Some((text.to_string(), b.clone()));
                 b
@@ -1404,17 +1410,38 @@ fn defines(f: &SourceFile, at: Loc, root: &str, name: &str) -> bool {
 /// References to `root.name` in the `.tf` files of the module that holds `file`.
 fn count_uses(sources: &SourceMap, file: FileId, root: &str, name: &str) -> usize {
     let dir = crate::source::normalize(sources.get(file).dir());
-    let pat = format!(r"\b{root}\.{}\b", regex::escape(name));
-    let Ok(re) = regex::Regex::new(&pat) else {
-        return usize::MAX;
-    };
+    let pat = format!("{root}.{name}");
     // Scanning every file of the run per fix (path comparisons) was a tenth of a corpus run:
     // the files of each directory are indexed once.
     sources
         .hcl_files_in(&dir)
         .iter()
-        .map(|&id| re.find_iter(&sources.get(id).text).count())
+        .map(|&id| count_word(&sources.get(id).text, &pat))
         .sum()
+}
+
+/// How many times `\b{pat}\b` (Unicode word boundaries) matches in `text`, leftmost first and
+/// without overlaps, as the regex's `find_iter` counts them: a search for the literal, with no
+/// regex compiled per fix.
+fn count_word(text: &str, pat: &str) -> usize {
+    let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    let (first, last) = (pat.chars().next(), pat.chars().next_back());
+    let mut n = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find(pat) {
+        let (s, e) = (from + i, from + i + pat.len());
+        let bounded = word(text[..s].chars().next_back()) != word(first)
+            && word(last) != word(text[e..].chars().next());
+        from = match bounded {
+            true => {
+                n += 1;
+                e
+            }
+            // An occurrence may start inside this one.
+            false => s + first.map_or(1, char::len_utf8),
+        };
+    }
+    n
 }
 
 /// What `--fix` (or `--diff`) does with a run's findings.
@@ -2256,6 +2283,35 @@ fn spaces_only(text: &str, e: &Edit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The literal search counts what the regex it replaces counted: Unicode word boundaries,
+    /// overlapping occurrences, names ending in `-`, non-ASCII neighbours.
+    #[test]
+    fn count_word_counts_what_the_regex_counts() {
+        let texts = [
+            "var.a var.ab xvar.a var.a_ var.a-b (var.a) évar.a var.aé var.a",
+            "var.var.var var.var.var.var",
+            "local.x-  local.x- local.x-y local.x-\n",
+            "var.a\u{301} var.a var.a\u{203f}",
+            "",
+        ];
+        for (root, name) in [
+            ("var", "a"),
+            ("var", "var"),
+            ("local", "x-"),
+            ("var", "a\u{301}"),
+        ] {
+            let re = regex::Regex::new(&format!(r"\b{root}\.{}\b", regex::escape(name))).unwrap();
+            for t in texts {
+                let pat = format!("{root}.{name}");
+                assert_eq!(
+                    count_word(t, &pat),
+                    re.find_iter(t).count(),
+                    "{pat} in {t:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn blank_lines_are_found_as_the_string_searches_found_them() {
