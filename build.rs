@@ -338,7 +338,10 @@ struct Entry {
     assert: bool,
     enabled: bool,
     ignorable: bool,
+    /// The rule's JSON without what building it does not read (see [`entry`]).
     json: String,
+    /// The rule's `docs`, kept out of its JSON.
+    docs: String,
 }
 
 fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
@@ -394,7 +397,24 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
             .get("ignorable")
             .and_then(|v| v.as_bool())
             .unwrap_or(true),
-        json: serde_json::to_string(j).unwrap(),
+        json: {
+            // Building a rule reads its expressions from `sources`; their copies in `instance`
+            // (for the schema) and its docs page (a kilobyte, half of the JSON: only `explain`
+            // and the language server's hover read it) are left out of what is parsed on
+            // first use. The docs come from `Embedded::docs` as they are.
+            let mut j = j.clone();
+            if let Some(o) = j["instance"].as_object_mut() {
+                for k in ["docs", "assert", "check", "each", "facet"] {
+                    o.remove(k);
+                }
+            }
+            serde_json::to_string(&j).unwrap()
+        },
+        docs: inst
+            .get("docs")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string(),
         id,
     }
 }
@@ -487,7 +507,7 @@ fn write_index(index: &[Entry], path: &Path) {
         s.push_str(&format!(
             "        Embedded {{ id: {:?}, name: {:?}, file: {:?}, scope: Scope::{}, \
              severity: Severity::{}, resources: &{:?}, check: {:?}, assert: {}, enabled: {}, \
-             ignorable: {}, json: {:?} }},\n",
+             ignorable: {}, json: {:?}, docs: {:?} }},\n",
             e.id,
             e.name,
             e.file,
@@ -498,7 +518,8 @@ fn write_index(index: &[Entry], path: &Path) {
             e.assert,
             e.enabled,
             e.ignorable,
-            e.json
+            e.json,
+            e.docs
         ));
     }
     s.push_str(&format!(

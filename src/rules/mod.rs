@@ -290,7 +290,11 @@ pub struct Embedded {
     /// `recommended` pack ([`Registry::is_default`]).
     pub enabled: bool,
     pub ignorable: bool,
+    /// The JSON the rule is built from, without its docs page and the copies of its
+    /// expressions' source that the schema reads.
     pub json: &'static str,
+    /// The rule's `docs`.
+    pub docs: &'static str,
 }
 
 /// The index build.rs generates: the rules in file order, and their positions sorted by code
@@ -351,6 +355,7 @@ impl Builtin {
                 .unwrap_or_else(|err| panic!("built-in rule {} is invalid: {err}", e.id));
             let mut rule = load::load_embedded_rule(e.file, &j)
                 .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file));
+            rule.docs = e.docs.to_string();
             rule.default_enabled = builtin_defaults()[i];
             i18n::translate(&mut rule, self.lang);
             Arc::new(rule)
