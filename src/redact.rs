@@ -80,26 +80,56 @@ pub fn expect_many_texts() {
     MANY_TEXTS.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// The first of [`KEY_WORDS`] (in any ASCII case) that starts at `from` or after, as an
+/// Aho-Corasick search finds it: no two words match at one position. A process that redacts
+/// text after text (the language server) builds that search as a DFA, which scans faster; a
+/// command-line run looks by hand: building an automaton on every run that redacts cost more
+/// than this search of the few texts it redacts.
+fn key_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    if MANY_TEXTS.load(std::sync::atomic::Ordering::Relaxed) {
+        static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+        let words = WORDS.get_or_init(|| key_words_dfa().expect("valid words"));
+        return words
+            .find(aho_corasick::Input::new(text).span(from..text.len()))
+            .map(|m| m.range());
+    }
+    key_word_scan(text.as_bytes(), from)
+}
+
+fn key_words_dfa() -> Result<aho_corasick::AhoCorasick, aho_corasick::BuildError> {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(KEY_WORDS)
+}
+
+/// [`key_word`] by hand: a byte pair (most are not the start of any word), then the words.
+fn key_word_scan(b: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
+    let mut i = from;
+    while i + 1 < b.len() {
+        // ASCII letters in either case (and a few other bytes: the words decide).
+        if matches!(
+            [b[i] | 0x20, b[i + 1] | 0x20],
+            [b's', b'e'] | [b'p', b'a'] | [b't', b'o'] | [b'p', b'r'] | [b'a', b'c'] | [b'c', b'r']
+        ) {
+            for w in KEY_WORDS {
+                if b[i..]
+                    .get(..w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                {
+                    return Some(i..i + w.len());
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Every [`Keyed`] of `text`, in order, as the regex's `captures_iter` finds them: at the first
 /// word that completes a match, then after that match.
 fn keyed(text: &str) -> impl Iterator<Item = Keyed> + '_ {
-    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        // A plain NFA: seven short words gain nothing from a DFA, whose construction was
-        // most of building this on every run that redacts a keyed word. A process that
-        // redacts text after text (the language server) builds the DFA: it scans faster.
-        // Both find the same matches.
-        let kind = match MANY_TEXTS.load(std::sync::atomic::Ordering::Relaxed) {
-            true => aho_corasick::AhoCorasickKind::DFA,
-            false => aho_corasick::AhoCorasickKind::NoncontiguousNFA,
-        };
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .kind(Some(kind))
-            .build(KEY_WORDS)
-            .expect("valid words")
-    });
     let b = text.as_bytes();
     let mut from = 0;
     let blank = |i: usize| {
@@ -112,10 +142,10 @@ fn keyed(text: &str) -> impl Iterator<Item = Keyed> + '_ {
         // No two words start alike, so at most one begins at a position; each part after the
         // word is taken whole (the next part cannot start with what it takes), so a match
         // starting there is found without going back.
-        while let Some(m) = words.find(aho_corasick::Input::new(text).span(from..text.len())) {
-            from = m.start() + 1;
-            let key_end = m.end()
-                + b[m.end()..]
+        while let Some(m) = key_word(text, from) {
+            from = m.start + 1;
+            let key_end = m.end
+                + b[m.end..]
                     .iter()
                     .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
                     .count();
@@ -133,7 +163,7 @@ fn keyed(text: &str) -> impl Iterator<Item = Keyed> + '_ {
             let end = blank(at + 1);
             from = end;
             return Some(Keyed {
-                key: m.start()..key_end,
+                key: m.start..key_end,
                 quoted: after_quote > key_end,
                 end,
             });
@@ -764,6 +794,7 @@ mod tests {
     /// part, and on 20,000 texts pieced together at random from the parts.
     #[test]
     fn keyed_finds_what_the_regex_finds() {
+        let dfa = key_words_dfa().unwrap();
         let re = Regex::new(
             r#"((?i-u:secret|password|passwd|token|private_key|access_key|credential)(?i-u:[0-9a-z_\-])*)(\\?")?(?-u:[ \t])*[=:](?-u:[ \t])*"#,
         )
@@ -782,6 +813,13 @@ mod tests {
             let got: Vec<(std::ops::Range<usize>, bool, usize)> =
                 keyed(t).map(|k| (k.key, k.quoted, k.end)).collect();
             assert_eq!(got, want, "{t:?}");
+            // The hand search finds the words the server's DFA finds, from every position.
+            for from in 0..=t.len() {
+                let dfa = dfa
+                    .find(aho_corasick::Input::new(t).span(from..t.len()))
+                    .map(|m| m.range());
+                assert_eq!(key_word_scan(t.as_bytes(), from), dfa, "{t:?} from {from}");
+            }
         };
         for t in [
             "password = \"x\"",
