@@ -216,30 +216,27 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn words_are_not_secrets() {
+    /// The scan of `text` as a file `x.tf`: what it emits, and each emit's line.
+    fn scanned(text: &str) -> (Sink, Vec<usize>) {
         use crate::source::{FileKind, SourceMap};
         let mut m = SourceMap::default();
-        let text = "policy_name = \"AliyunYundunGreenWebFullAccess\"\nsecret = \"Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0\"\n";
         let id = m.add("x.tf".into(), "x.tf".into(), FileKind::Hcl, text.into());
         let sel = crate::rules::Selection::default();
         let mut sink = Sink::default();
-        scan(
-            &FileCtx {
-                file: m.get(id),
-                sel: &sel,
-            },
-            &mut sink,
-        );
-        let lines: Vec<usize> = sink
+        let f = m.get(id);
+        scan(&FileCtx { file: f, sel: &sel }, &mut sink);
+        let lines = sink
             .emits
             .iter()
-            .map(|e| {
-                m.get(id)
-                    .line_col(e.loc.map_or(0, |l| l.start as usize))
-                    .line
-            })
+            .map(|e| f.line_col(e.loc.map_or(0, |l| l.start as usize)).line)
             .collect();
+        (sink, lines)
+    }
+
+    #[test]
+    fn words_are_not_secrets() {
+        let text = "policy_name = \"AliyunYundunGreenWebFullAccess\"\nsecret = \"Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0\"\n";
+        let (sink, lines) = scanned(text);
         assert_eq!(lines, vec![2]);
         // The rendered fields never hold the secret.
         for e in &sink.emits {
@@ -308,26 +305,8 @@ mod tests {
     /// written: one that appears only once the token is taken out of its line does not count.
     #[test]
     fn only_tokens_beside_a_credential_word_are_judged() {
-        use crate::source::{FileKind, SourceMap};
         let s = "Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0";
-        let lines = |text: &str| -> Vec<usize> {
-            let mut m = SourceMap::default();
-            let id = m.add("x.tf".into(), "x.tf".into(), FileKind::Hcl, text.into());
-            let sel = crate::rules::Selection::default();
-            let mut sink = Sink::default();
-            scan(
-                &FileCtx {
-                    file: m.get(id),
-                    sel: &sel,
-                },
-                &mut sink,
-            );
-            let f = m.get(id);
-            sink.emits
-                .iter()
-                .map(|e| f.line_col(e.loc.map_or(0, |l| l.start as usize)).line)
-                .collect()
-        };
+        let lines = |text: &str| scanned(text).1;
         assert_eq!(
             lines(&format!("a = \"sec{s}ret\", \"{s}\"\n")),
             Vec::<usize>::new()
