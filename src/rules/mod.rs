@@ -372,10 +372,10 @@ fn builtin_defaults() -> &'static [bool] {
     static D: OnceLock<Vec<bool>> = OnceLock::new();
     D.get_or_init(|| {
         let own = || INDEX.rules.iter().map(|e| e.enabled).collect();
-        let Some(p) = packs::builtin().iter().find(|p| p.name == "recommended") else {
+        let Some(p) = packs::builtin_pack("recommended") else {
             return own();
         };
-        let is_pack = |s: &String| packs::builtin().iter().any(|q| q.name == *s);
+        let is_pack = |s: &String| packs::is_builtin(s);
         if p.reference.is_none()
             && p.tags.is_empty()
             && p.infraguard.is_empty()
@@ -403,7 +403,7 @@ fn builtin_defaults() -> &'static [bool] {
         }
         // Build every rule with its own switch and ask the pack.
         let mut reg = Registry {
-            packs: packs::builtin().to_vec(),
+            builtin_packs: true,
             ..Default::default()
         };
         for e in INDEX.rules {
@@ -412,7 +412,7 @@ fn builtin_defaults() -> &'static [bool] {
                 let _ = reg.insert(r);
             }
         }
-        let members: HashSet<&str> = reg.pack_rules(p).iter().map(|r| &*r.id).collect();
+        let members: HashSet<&str> = reg.pack_rules(&p).iter().map(|r| &*r.id).collect();
         INDEX.rules.iter().map(|e| members.contains(e.id)).collect()
     })
 }
@@ -449,8 +449,13 @@ pub struct Registry {
     all: OnceLock<Vec<Arc<Rule>>>,
     /// The codes of the rules, in order, shared by selections.
     ids: OnceLock<Vec<Arc<str>>>,
-    /// Built-in packs, then packs defined in configurations.
-    packs: Vec<Arc<Pack>>,
+    /// Whether the built-in packs are part of it.
+    builtin_packs: bool,
+    /// Packs defined in configurations.
+    added_packs: Vec<Arc<Pack>>,
+    /// Built-in packs, then packs defined in configurations: put together on first request, so
+    /// a run that names no pack parses none.
+    packs: OnceLock<Vec<Arc<Pack>>>,
 }
 
 impl Registry {
@@ -474,7 +479,7 @@ impl Registry {
         cell.get_or_init(|| Registry {
             builtin: true,
             lang,
-            packs: packs::builtin().to_vec(),
+            builtin_packs: true,
             ..Default::default()
         })
     }
@@ -663,17 +668,24 @@ impl Registry {
     }
 
     pub fn packs(&self) -> &[Arc<Pack>] {
-        &self.packs
+        self.packs.get_or_init(|| {
+            let builtin = if self.builtin_packs {
+                packs::builtin()
+            } else {
+                &[]
+            };
+            builtin.iter().chain(&self.added_packs).cloned().collect()
+        })
     }
 
     pub fn pack(&self, name: &str) -> Option<&Arc<Pack>> {
-        self.packs.iter().find(|p| p.name == name)
+        self.packs().iter().find(|p| p.name == name)
     }
 
     /// Add a pack (from a configuration). A name of a built-in pack, rule code or rule name is
     /// an error; a pack defined again by another configuration replaces the earlier one.
     pub fn add_pack(&mut self, pack: Pack) -> Result<(), String> {
-        if let Some(b) = packs::builtin().iter().find(|b| b.name == pack.name) {
+        if let Some(b) = packs::builtin_pack(&pack.name) {
             return Err(format!(
                 "pack `{}` is built in ({}); choose another name",
                 pack.name, b.title
@@ -682,8 +694,9 @@ impl Registry {
         if self.find(&pack.name).is_some() {
             return Err(format!("pack `{}` has the name of a rule", pack.name));
         }
-        self.packs.retain(|p| p.name != pack.name);
-        self.packs.push(Arc::new(pack));
+        self.added_packs.retain(|p| p.name != pack.name);
+        self.added_packs.push(Arc::new(pack));
+        self.packs = OnceLock::new();
         Ok(())
     }
 }

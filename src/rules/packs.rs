@@ -153,26 +153,34 @@ impl Pack {
     }
 }
 
-/// The built-in packs (`rulesets/packs/*.hcl`, embedded as JSON by build.rs).
+/// The built-in packs (`rulesets/packs/*.hcl`) as build.rs embeds them: file, pack name and the
+/// pack's JSON view, so that a run parses only the packs it uses (a one-file check reads only
+/// `recommended`, for the default set).
+const BUILTIN: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+
+fn read_builtin(&(path, name, json): &(&str, &str, &str)) -> Arc<Pack> {
+    let j: J = serde_json::from_str(json).expect("build.rs writes valid JSON");
+    // InfraGuard's list is read only when a pack's members are asked for: reading it to check
+    // the built-in packs cost every run ~0.1 ms (a test checks them).
+    let pack = Pack::read(name, &j, &format!("packs/{path}"))
+        .unwrap_or_else(|e| panic!("rulesets/packs/{path}: {e}"));
+    Arc::new(pack)
+}
+
+/// The built-in packs, in file order.
 pub fn builtin() -> &'static [Arc<Pack>] {
     static PACKS: OnceLock<Vec<Arc<Pack>>> = OnceLock::new();
-    PACKS.get_or_init(|| {
-        let files: Vec<(String, J)> =
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/packs.json")))
-                .expect("build.rs writes valid JSON");
-        let mut v = Vec::new();
-        for (path, j) in files {
-            for p in j["pack"].as_array().into_iter().flatten() {
-                let name = p["name"].as_str().unwrap_or_default();
-                // InfraGuard's list is read only when a pack's members are asked for: reading
-                // it to check the built-in packs cost every run ~0.1 ms (a test checks them).
-                let pack = Pack::read(name, p, &format!("packs/{path}"))
-                    .unwrap_or_else(|e| panic!("rulesets/packs/{path}: {e}"));
-                v.push(Arc::new(pack));
-            }
-        }
-        v
-    })
+    PACKS.get_or_init(|| BUILTIN.iter().map(read_builtin).collect())
+}
+
+/// Whether a built-in pack has this name (parses none).
+pub fn is_builtin(name: &str) -> bool {
+    BUILTIN.iter().any(|&(_, n, _)| n == name)
+}
+
+/// One built-in pack, parsing only it.
+pub fn builtin_pack(name: &str) -> Option<Arc<Pack>> {
+    BUILTIN.iter().find(|b| b.1 == name).map(read_builtin)
 }
 
 /// An InfraGuard pack: its category, title and rule IDs.
