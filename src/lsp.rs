@@ -125,13 +125,43 @@ fn read_frame(input: &mut impl BufRead) -> std::io::Result<Option<Frame>> {
             )))
         }
     };
-    Ok(Some(match serde_json::from_value::<Message>(v) {
+    Ok(Some(match to_message(v) {
         Ok(m) => Frame::Message(m),
         Err(e) => Frame::Bad(
             ErrorCode::InvalidRequest as i32,
             format!("not a JSON-RPC request, notification or response: {e}"),
         ),
     }))
+}
+
+/// `from_value::<Message>` goes through serde's buffered untagged enum, copying every value
+/// twice (a `didChange`'s whole text among them). The shapes that can only be a request or a
+/// notification (a string `method`, with a valid id or none) are taken apart here; anything else
+/// goes the general way, so that what it becomes, or the error it gets, is unchanged.
+fn to_message(v: Value) -> Result<Message, serde_json::Error> {
+    use serde::Deserialize;
+    let Value::Object(mut m) = v else {
+        return serde_json::from_value(v);
+    };
+    if let Some(Value::String(_)) = m.get("method") {
+        // A missing or null id fails `Request` and `Response`: the untagged enum's last variant,
+        // `Notification`, takes it. An id that `RequestId` reads makes it a `Request`.
+        let id = match m.get("id") {
+            None | Some(Value::Null) => Some(None),
+            Some(id) => RequestId::deserialize(id).ok().map(Some),
+        };
+        // (The method is taken out only once the message is known to be one of these.)
+        if let Some(id) = id {
+            if let Some(Value::String(method)) = m.remove("method") {
+                let params = m.remove("params").unwrap_or(Value::Null);
+                return Ok(match id {
+                    Some(id) => Message::Request(Request { id, method, params }),
+                    None => Message::Notification(Notification { method, params }),
+                });
+            }
+        }
+    }
+    serde_json::from_value(Value::Object(m))
 }
 
 /// The last frames written, before and after redaction: an editor is sent the same frame again
@@ -180,6 +210,11 @@ fn write_frame(
             let v = json!({"jsonrpc": "2.0", "id": null, "error": {"code": e.code, "message": e.message}});
             framed.extend_from_slice(v.to_string().as_bytes());
         }
+        // Written by [`Server::publish`] already serialized.
+        Message::Notification(Notification {
+            method,
+            params: Value::String(body),
+        }) if method == SERIALIZED => framed.extend_from_slice(body.as_bytes()),
         _ => msg.write(&mut framed)?,
     }
     let body = framed
@@ -190,6 +225,19 @@ fn write_frame(
     let body = redacted.body(body);
     write!(out, "Content-Length: {}\r\n\r\n{body}", body.len())?;
     out.flush()
+}
+
+/// The method of a notification that carries a whole message body already serialized (see
+/// [`Server::publish`]); never read from the client, only passed to the writer.
+const SERIALIZED: &str = "acslint: serialized";
+
+/// The body `Message::write` gives for a `publishDiagnostics` notification.
+fn publish_body(params: &lt::PublishDiagnosticsParams) -> Option<String> {
+    let mut body =
+        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":"#.to_vec();
+    serde_json::to_writer(&mut body, params).ok()?;
+    body.push(b'}');
+    String::from_utf8(body).ok()
 }
 
 /// The id standing for JSON-RPC's null in [`error_without_id`] (written as `null`).
@@ -482,10 +530,16 @@ impl<'a> Server<'a> {
 
     fn publish(&self, uri_s: &str, diagnostics: Vec<lt::Diagnostic>) {
         if let Some(u) = uri(uri_s) {
-            self.notify(
-                "textDocument/publishDiagnostics",
-                lt::PublishDiagnosticsParams::new(u, diagnostics, None),
-            );
+            // Serialized straight to the bytes `Message::write` gives (`jsonrpc`, `method`,
+            // `params`, in that order), rather than through a `Value` tree of every diagnostic.
+            let params = lt::PublishDiagnosticsParams::new(u, diagnostics, None);
+            match publish_body(&params) {
+                Some(body) => self.send(Notification {
+                    method: SERIALIZED.into(),
+                    params: Value::String(body),
+                }),
+                None => self.notify("textDocument/publishDiagnostics", params),
+            }
         }
     }
 
@@ -1597,6 +1651,62 @@ mod tests {
         assert_eq!(r.body(near.as_bytes()), crate::redact::redact(&near));
         assert_eq!(r.body(first.as_bytes()), want);
         assert_eq!(r.body(b"{}"), "{}");
+    }
+
+    #[test]
+    fn messages_taken_apart_as_the_untagged_enum_reads_them() {
+        let shown = |r: Result<Message, serde_json::Error>| match r {
+            Ok(m) => format!("{m:?}"),
+            Err(e) => format!("error: {e}"),
+        };
+        for v in [
+            json!({"jsonrpc": "2.0", "id": 1, "method": "a/b", "params": {"x": [1, "y"]}}),
+            json!({"id": "s", "method": "a/b"}),
+            json!({"method": "a/b", "params": null}),
+            json!({"id": null, "method": "a/b", "params": [1]}),
+            json!({"id": 1.5, "method": "a/b"}),
+            json!({"id": [1], "method": "a/b", "params": 2}),
+            json!({"id": 4294967296u64, "method": "a/b"}),
+            json!({"id": 1, "method": 5}),
+            json!({"id": 1, "result": 2}),
+            json!({"id": 1, "error": {"code": 1, "message": "m"}}),
+            json!({"result": 1}),
+            json!([1, 2]),
+            json!("text"),
+        ] {
+            assert_eq!(
+                shown(to_message(v.clone())),
+                shown(serde_json::from_value::<Message>(v.clone())),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn published_diagnostics_are_written_as_message_write_writes_them() {
+        let ranged = |l| lt::Range::new(lt::Position::new(l, 2), lt::Position::new(l, 9));
+        let mut d = lt::Diagnostic::new_simple(ranged(3), "a \"quoted\" ü message".into());
+        d.code = Some(lt::NumberOrString::String("NET001".into()));
+        d.severity = Some(lt::DiagnosticSeverity::WARNING);
+        d.source = Some("acslint".into());
+        let p = lt::PublishDiagnosticsParams::new(
+            uri("file:///a%20b/main.tf").unwrap(),
+            vec![
+                d,
+                file_diagnostic("m".into(), lt::DiagnosticSeverity::ERROR),
+            ],
+            None,
+        );
+        let mut framed = Vec::new();
+        Message::from(Notification::new(
+            "textDocument/publishDiagnostics".into(),
+            &p,
+        ))
+        .write(&mut framed)
+        .unwrap();
+        let text = String::from_utf8(framed).unwrap();
+        let body = text.split_once("\r\n\r\n").unwrap().1;
+        assert_eq!(publish_body(&p).unwrap(), body);
     }
 
     #[test]
