@@ -760,18 +760,7 @@ mod tests {
             "_",
             "filler text of no interest at all, long enough to push ids apart: 0123456789 ",
         ];
-        let mut seed: u64 = 7;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
-        for _ in 0..3_000 {
-            let mut t = String::new();
-            for _ in 0..(next() % 60) {
-                t.push_str(parts[next() % parts.len()]);
-            }
+        for t in crate::util::pieced_texts(&parts, 7, 60).take(3_000) {
             let whole = scan(&t);
             for chunk in [1, 13, 100, 700] {
                 assert_eq!(
@@ -875,16 +864,7 @@ mod tests {
             "==",
             "tok",
         ];
-        let mut seed: u64 = 42;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
-        for _ in 0..20_000 {
-            let n = next() % 12;
-            let t: String = (0..n).map(|_| PARTS[next() % PARTS.len()]).collect();
+        for t in crate::util::pieced_texts(&PARTS, 42, 12).take(20_000) {
             check(&t);
         }
     }

@@ -77,6 +77,45 @@ pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, 
     })
 }
 
+/// Texts for the tests that hold a scanner to the regex it replaces: each pieced together from
+/// fewer than `most` of `parts` drawn at random, the same sequence for a seed.
+#[cfg(test)]
+pub(crate) fn pieced_texts<'a>(
+    parts: &'a [&'a str],
+    mut seed: u64,
+    most: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    std::iter::from_fn(move || {
+        let n = next() % most;
+        Some((0..n).map(|_| parts[next() % parts.len()]).collect())
+    })
+}
+
+/// Assert that `scanner` finds in each of `texts` what the first group of the regex `re` it
+/// replaces captures, in order.
+#[cfg(test)]
+pub(crate) fn assert_finds_what_group_one_captures<'t, I: Iterator<Item = &'t str>>(
+    re: &str,
+    texts: &[&'t str],
+    scanner: impl Fn(&'t str) -> I,
+) {
+    let re = regex::Regex::new(re).unwrap();
+    for &t in texts {
+        let want: Vec<&str> = re
+            .captures_iter(t)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+        let got: Vec<&str> = scanner(t).collect();
+        assert_eq!(got, want, "{t:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

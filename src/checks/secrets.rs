@@ -285,18 +285,7 @@ mod tests {
             "é",
             "9",
         ];
-        let mut seed: u64 = 42;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(seed % 9) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(parts[(seed >> 33) as usize % parts.len()]);
-            }
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+        for t in crate::util::pieced_texts(&parts, 42, 9).take(20_000) {
             check(&t);
         }
     }

@@ -850,7 +850,6 @@ mod tests {
 
     #[test]
     fn local_sources_finds_what_the_regex_finds() {
-        let re = regex::Regex::new(r#""?\bsource"?\s*[=:]\s*"(\.\.?(?:/[^"\r\n]*)?)""#).unwrap();
         let texts = [
             "module \"a\" {\n  source = \"./modules/a\"\n}\nmodule \"b\" { source=\"../b\" }",
             r#"{"module": {"a": {"source": "../x/y", "v": 1}}}"#,
@@ -864,14 +863,11 @@ mod tests {
             "source",
             "\"source\": \"./\"",
         ];
-        for t in texts {
-            let want: Vec<&str> = re
-                .captures_iter(t)
-                .map(|c| c.get(1).unwrap().as_str())
-                .collect();
-            let got: Vec<&str> = local_sources(t).collect();
-            assert_eq!(got, want, "{t:?}");
-        }
+        crate::util::assert_finds_what_group_one_captures(
+            r#""?\bsource"?\s*[=:]\s*"(\.\.?(?:/[^"\r\n]*)?)""#,
+            &texts,
+            local_sources,
+        );
         assert_eq!(
             local_sources(texts[0]).collect::<Vec<_>>(),
             ["./modules/a", "../b"]

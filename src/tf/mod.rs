@@ -663,7 +663,6 @@ mod tests {
 
     #[test]
     fn local_paths_finds_what_the_regex_finds() {
-        let re = regex::Regex::new(r#""(\.\.?(?:/[^"\r\n]*)?)""#).unwrap();
         let texts = [
             "module \"a\" {\n  source = \"./modules/a\"\n}\nx = \"../b\"",
             "\".\" \"..\" \"...\" \"..x\" \".x\" \"./\" \"../\" \".//\"",
@@ -677,14 +676,11 @@ mod tests {
             "..\"",
             "x = \"../m\" y = \"./${var.a}\" z = \"./a\\\"b\"",
         ];
-        for t in texts {
-            let want: Vec<&str> = re
-                .captures_iter(t)
-                .map(|c| c.get(1).unwrap().as_str())
-                .collect();
-            let got: Vec<&str> = local_paths(t).collect();
-            assert_eq!(got, want, "{t:?}");
-        }
+        crate::util::assert_finds_what_group_one_captures(
+            r#""(\.\.?(?:/[^"\r\n]*)?)""#,
+            &texts,
+            local_paths,
+        );
         assert_eq!(
             local_paths(texts[0]).collect::<Vec<_>>(),
             ["./modules/a", "../b"]
