@@ -525,7 +525,7 @@ fn load_component(
                 files: files.clone(),
                 ..Default::default()
             };
-            inst.collect(&mut cfg.blocks);
+            inst.into_blocks(&mut cfg.blocks);
             ws.emits.extend(ctx.emits.borrow_mut().drain(..));
             for h in ctx.budget.hits.borrow().iter() {
                 let file = h.loc.map(|l| l.file).unwrap_or(files[0]);

@@ -679,15 +679,29 @@ impl<'a> Inst<'a> {
     /// The address of block `i` without instance key (`module.a.alicloud_x.y`).
     fn base_address(&self, i: usize) -> &str {
         self.bases[i].get_or_init(|| {
+            // Pieces pushed into a string sized once: `format!` grew it piece by piece.
             let d = &self.decls.blocks[i];
+            let (kind, first, second) = match d.kind {
+                BlockKind::Resource => ("", d.written.as_str(), Some(d.name.as_str())),
+                BlockKind::Data => ("data.", d.written.as_str(), Some(d.name.as_str())),
+                BlockKind::Provider => ("provider.", d.written.as_str(), None),
+                BlockKind::Output => ("output.", d.name.as_str(), None),
+            };
             let p = &self.path;
-            let dot = if p.is_empty() { "" } else { "." };
-            match d.kind {
-                BlockKind::Resource => format!("{p}{dot}{}.{}", d.written, d.name),
-                BlockKind::Data => format!("{p}{dot}data.{}.{}", d.written, d.name),
-                BlockKind::Provider => format!("{p}{dot}provider.{}", d.written),
-                BlockKind::Output => format!("{p}{dot}output.{}", d.name),
+            let mut s = String::with_capacity(
+                p.len() + 1 + kind.len() + first.len() + 1 + second.map_or(0, str::len),
+            );
+            if !p.is_empty() {
+                s.push_str(p);
+                s.push('.');
             }
+            s.push_str(kind);
+            s.push_str(first);
+            if let Some(n) = second {
+                s.push('.');
+                s.push_str(n);
+            }
+            s
         })
     }
 
@@ -1210,8 +1224,31 @@ impl<'a> Inst<'a> {
         Children::Analysed(out)
     }
 
-    /// Every block of this instance and the modules it calls.
-    pub(crate) fn collect(&self, out: &mut Vec<Block>) {
+    /// Every block of this instance and the modules it calls, in order. Their values are moved
+    /// out of the instance caches once the whole tree is evaluated (a block read by a later one
+    /// is still needed until then), instead of copied: the caches die with the tree.
+    pub(crate) fn into_blocks(self, out: &mut Vec<Block>) {
+        let mut pending = Vec::new();
+        self.collect(out, &mut pending);
+        drop(self);
+        for (start, insts) in pending {
+            let insts = Rc::try_unwrap(insts).unwrap_or_else(|rc| {
+                rc.iter()
+                    .map(|x| Instance {
+                        key: x.key.clone(),
+                        value: x.value.clone(),
+                    })
+                    .collect()
+            });
+            for (b, x) in out[start..].iter_mut().zip(insts) {
+                b.value = x.value;
+            }
+        }
+    }
+
+    /// The blocks of [`Inst::into_blocks`], values left null; `pending` gets, per block
+    /// declaration, where its instances start in `out` and the instances whose values go there.
+    fn collect(&self, out: &mut Vec<Block>, pending: &mut Vec<(usize, Rc<Vec<Instance>>)>) {
         // Every local is evaluated, used or not, so a cycle among them is always reported.
         let mut names: Vec<&String> = self.decls.locals.keys().collect();
         names.sort();
@@ -1231,7 +1268,9 @@ impl<'a> Inst<'a> {
                 }
                 _ => base,
             };
-            for x in self.instances(i).iter() {
+            let insts = self.instances(i);
+            pending.push((out.len(), insts.clone()));
+            for x in insts.iter() {
                 out.push(Block {
                     kind: d.kind,
                     written_type: d.written.clone(),
@@ -1245,7 +1284,7 @@ impl<'a> Inst<'a> {
                     file: d.file,
                     header: d.header,
                     loc: d.loc,
-                    value: x.value.clone(),
+                    value: Value::null(),
                     call_sites: self.call_sites.clone(),
                 });
             }
@@ -1253,7 +1292,7 @@ impl<'a> Inst<'a> {
         for i in 0..self.decls.calls.len() {
             if let Children::Analysed(list) = &*self.children(i) {
                 for c in list {
-                    c.inst.collect(out);
+                    c.inst.collect(out, pending);
                 }
             }
         }
@@ -1298,7 +1337,7 @@ fn reference(addr: &str, attr: Option<&Step>, loc: Option<Loc>) -> Value {
 /// The object value of a block body: attributes by name, nested blocks as lists of objects
 /// (`dynamic` blocks expanded). Meta-arguments are left out at the top level.
 pub fn body_value(ev: &Evaluator, body: &Body, top: bool) -> Value {
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(body.len());
     let push_block =
         |entries: &mut Vec<Entry>, name: &str, key_loc: Option<Loc>, v: Value| match entries
             .iter_mut()
