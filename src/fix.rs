@@ -864,32 +864,43 @@ fn parse_block<'a>(
 ) -> Option<(Syntax<'a>, std::rc::Rc<hcl_edit::structure::Block>)> {
     type Parsed = Option<std::rc::Rc<hcl_edit::structure::Block>>;
     let text = file.text.get(loc.range())?;
+    let parse = || -> Parsed {
+        // The block moved out of the parsed body, not copied.
+        hcl_edit::parser::parse_body(text)
+            .ok()
+            .and_then(|body| {
+                body.into_iter().find_map(|s| match s {
+                    hcl_edit::structure::Structure::Block(b) => Some(b),
+                    _ => None,
+                })
+            })
+            .map(std::rc::Rc::new)
+    };
     // The findings of one block are fixed one after the other: its text is parsed once for
-    // them all (remembered per thread, for the last block text parsed).
+    // them all (remembered per thread, for the last block text parsed). A process that lints
+    // the same texts again and again (the language server) remembers the blocks of the last
+    // runs: a change leaves most blocks' texts as they were (a parse is a function of the text).
     thread_local! {
         static LAST: std::cell::RefCell<Option<(String, Parsed)>> =
             const { std::cell::RefCell::new(None) };
+        static RECENT: std::cell::RefCell<crate::util::Recent<String, Parsed>> =
+            std::cell::RefCell::new(crate::util::Recent::new(512));
     }
-    let b = LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        match &*last {
-            Some((t, b)) if t == text => b.clone(),
-            _ => {
-                // The block moved out of the parsed body, not copied.
-                let b = hcl_edit::parser::parse_body(text)
-                    .ok()
-                    .and_then(|body| {
-                        body.into_iter().find_map(|s| match s {
-                            hcl_edit::structure::Structure::Block(b) => Some(b),
-                            _ => None,
-                        })
-                    })
-                    .map(std::rc::Rc::new);
-                *last = Some((text.to_string(), b.clone()));
-                b
+    let b = if crate::util::repeated_runs() {
+        RECENT.with(|r| r.borrow_mut().get_or(text, str::to_string, parse))
+    } else {
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((t, b)) if t == text => b.clone(),
+                _ => {
+                    let b = parse();
+                    *last = Some((text.to_string(), b.clone()));
+                    b
+                }
             }
-        }
-    })?;
+        })
+    }?;
     Some((
         Syntax {
             file,
@@ -1789,7 +1800,10 @@ impl Open {
 /// `fmt_lines_open(&text[..at]).1` for `at` at the start of a line: whether a heredoc or a block
 /// comment is open there. The fixes of one file ask it of the same text at many places: the
 /// lines read so far are remembered (per thread, for the last text asked about), so the text is
-/// read once from its start rather than once per fix.
+/// read once from its start rather than once per fix. Asked of another text, what was read of
+/// the start both texts share still holds (what is open at a line start is a function of the
+/// text before it): reading goes on from the last line start there where nothing was open (the
+/// language server asks of a document that changed in one place since the last run).
 fn open_at(text: &str, at: usize) -> bool {
     struct Read {
         text: String,
@@ -1809,7 +1823,26 @@ fn open_at(text: &str, at: usize) -> bool {
         let mut last = last.borrow_mut();
         let r = match &mut *last {
             Some(r) if r.text == text => r,
-            _ => last.insert(Read {
+            Some(r) => {
+                let same = r
+                    .text
+                    .bytes()
+                    .zip(text.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if r.pos > same {
+                    let shared = r.marks.partition_point(|m| m.0 <= same);
+                    // Nothing open there: what `Open::default()` says.
+                    let from = r.marks[..shared].iter().rposition(|m| !m.1).unwrap_or(0);
+                    r.pos = r.marks.get(from).map_or(0, |m| m.0);
+                    r.marks.truncate(from);
+                    r.open = Open::default();
+                }
+                r.text.clear();
+                r.text.push_str(text);
+                r
+            }
+            None => last.insert(Read {
                 text: text.to_string(),
                 marks: Vec::new(),
                 pos: 0,
@@ -2123,6 +2156,25 @@ fn blank_line_after(text: &str, from: usize) -> usize {
     text.len()
 }
 
+/// [`aligned`] of the paragraphs around the edits (`text`). A process that lints the same texts
+/// again and again (the language server) remembers the last runs' results: a change leaves most
+/// paragraphs and the edits in them as they were, and the result is a function of the two.
+fn aligned_paragraphs(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
+    type Key = (String, Vec<Edit>);
+    thread_local! {
+        static RECENT: std::cell::RefCell<crate::util::Recent<Key, Vec<Edit>>> =
+            std::cell::RefCell::new(crate::util::Recent::new(512));
+    }
+    if !crate::util::repeated_runs() {
+        return aligned(text, &edits);
+    }
+    let key = (text.to_string(), edits);
+    RECENT.with(|r| {
+        r.borrow_mut()
+            .get_or(&key, Clone::clone, || aligned(text, &key.1))
+    })
+}
+
 /// `edits` (of one HCL file) with the whitespace that keeps the lines they touch aligned like
 /// `terraform fmt`: inserted lines padded like their neighbours, neighbours re-padded when a
 /// longer name joins them, trailing comments moved when a value's length changes. Edits that
@@ -2179,7 +2231,7 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
             text: e.text.clone(),
         };
         let inner: Vec<Edit> = hard.iter().map(|e| shift(e, -(ws as isize))).collect();
-        return aligned(&text[ws..we], &inner)
+        return aligned_paragraphs(&text[ws..we], inner)
             .iter()
             .map(|e| shift(e, ws as isize))
             .collect();
@@ -2347,18 +2399,29 @@ mod tests {
             "a = 1\n\nh = <<EOT\n\nx\nEOT\n\n/* c\n\n*/\nb = 2\n\nk = <<-X\n y\n\n",
             "r {\n  p = <<EOF\n{\n\n}\nEOF\n}\n\n/* one */ a = 1\n\n/*\n\n",
             "x = \"<<EOT\"\n\ny = \"/*\"\n\r\nz = 1",
+            // Texts that share their start with the one before (edited in one place): inside
+            // a heredoc, in a comment, after both, a heredoc opened by the edit and closed.
+            "x = \"<<EOT\"\n\ny = \"/*\"\n\r\nz = 2\nh = <<A\n\nA\n",
+            "x = \"<<EOT\"\n\ny = <<B\n\r\nz = 2\nB\nh = <<A\n\nA\n",
+            "x = \"<<EOT\"\n\ny = <<B\n\r\nz = 2\nBB\nh = <<A\n\nA\n",
+            "x = \"<<EOT\"\n/*\ny = <<B\n\r\nz = 2\nBB\n*/ h = <<A\n\nA\n",
+            "x = \"<<EOT\"\n/*\ny = <<B\n\r\nz = 2\nBB\n*/ h = <<A\n\nA\n\n",
         ];
         // Asked in any order, of one text then another and back: the same answers.
-        for round in 0..2 {
+        for round in 0..3 {
             for t in texts {
                 let starts: Vec<usize> = std::iter::once(0)
                     .chain(t.match_indices('\n').map(|(i, _)| i + 1))
                     .filter(|&i| i <= t.len())
                     .collect();
-                let order: Vec<usize> = if round == 0 {
-                    starts.clone()
-                } else {
-                    starts.iter().rev().copied().collect()
+                let order: Vec<usize> = match round {
+                    0 => starts.clone(),
+                    1 => starts.iter().rev().copied().collect(),
+                    // Part of the text read, then all of it, then from the start.
+                    _ => [starts[starts.len() / 2], starts[starts.len() - 1]]
+                        .into_iter()
+                        .chain(starts.iter().copied())
+                        .collect(),
                 };
                 for at in order {
                     assert_eq!(open_at(t, at), fmt_lines_open(&t[..at]).1, "{t:?} at {at}");
@@ -2423,6 +2486,39 @@ mod tests {
         };
         let edits = aligned(text, &[e]);
         apply(text, &edits.iter().collect::<Vec<_>>())
+    }
+
+    /// Remembered across runs, paragraphs aligned as aligning them gives: the same paragraph
+    /// with other edits, and other paragraphs with the same edits, are not taken for each other.
+    #[test]
+    fn paragraphs_remembered_are_aligned_as_aligning_them_gives() {
+        crate::util::expect_repeated_runs();
+        let t = "r \"a\" \"b\" {\n  ab  = 1     # x\n  abc = \"two\" # y\n}\n";
+        let u = "r \"a\" \"b\" {\n  a   = 1     # x\n  abc = \"two\" # y\n}\n";
+        let at = t.rfind('}').unwrap();
+        let edit = |at: usize, text: &str| Edit {
+            loc: Loc::new(FileId(0), at..at),
+            text: text.into(),
+        };
+        let cases = [
+            (t, edit(at, "  abcdef = true\n")),
+            (t, edit(at, "  abcdefgh = true\n")),
+            (u, edit(at, "  abcdef = true\n")),
+            (t, edit(at - 1, "  z = 1\n")),
+        ];
+        let mut got = Vec::new();
+        for _ in 0..2 {
+            for (text, e) in &cases {
+                let kept = aligned_paragraphs(text, vec![e.clone()]);
+                assert_eq!(
+                    kept,
+                    aligned(text, std::slice::from_ref(e)),
+                    "{text:?} {e:?}"
+                );
+                got.push(kept);
+            }
+        }
+        assert!(got[0] != got[1] && got[0] != got[2], "{got:?}");
     }
 
     #[test]

@@ -1353,6 +1353,7 @@ fn text_edits(
 /// returns the process exit code (0 after `shutdown`, else 1).
 pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Send) -> i32 {
     crate::redact::expect_many_texts();
+    crate::util::expect_repeated_runs();
     let (server, client) = Connection::memory();
     std::thread::scope(|scope| {
         // Answers to bad frames go straight to the writer.

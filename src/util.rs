@@ -77,6 +77,62 @@ pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, 
     })
 }
 
+/// Set by a process that runs the same analysis again and again on texts that change a little
+/// from one run to the next (the language server lints a document on every keystroke).
+static REPEATED_RUNS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Say, before the first run, that this process will analyse nearly the same texts again and
+/// again: some pure functions of a text then keep their results for the next run ([`Recent`]).
+/// The results are the same.
+pub fn expect_repeated_runs() {
+    REPEATED_RUNS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether [`expect_repeated_runs`] was called.
+pub fn repeated_runs() -> bool {
+    REPEATED_RUNS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The results of a pure function by their input, for the inputs met lately: once `cap`
+/// entries were made or met since the last time that happened, the entries not met since are
+/// dropped (so at most `2 × cap` are held). Inputs are texts from the user: keys are hashed with
+/// std's seeded hasher.
+pub struct Recent<K, V> {
+    now: std::collections::HashMap<K, V>,
+    before: std::collections::HashMap<K, V>,
+    cap: usize,
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Recent<K, V> {
+    pub fn new(cap: usize) -> Self {
+        Recent {
+            now: Default::default(),
+            before: Default::default(),
+            cap,
+        }
+    }
+
+    /// The result kept for `key`, or `make`'s, kept (under `own(key)`).
+    pub fn get_or<Q>(&mut self, key: &Q, own: impl FnOnce(&Q) -> K, make: impl FnOnce() -> V) -> V
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        if let Some(v) = self.now.get(key) {
+            return v.clone();
+        }
+        let (k, v) = match self.before.remove_entry(key) {
+            Some(kv) => kv,
+            None => (own(key), make()),
+        };
+        if self.now.len() >= self.cap {
+            self.before = std::mem::take(&mut self.now);
+        }
+        self.now.insert(k, v.clone());
+        v
+    }
+}
+
 /// Texts for the tests that hold a scanner to the regex it replaces: each pieced together from
 /// fewer than `most` of `parts` drawn at random, the same sequence for a seed.
 #[cfg(test)]
@@ -119,6 +175,29 @@ pub(crate) fn assert_finds_what_group_one_captures<'t, I: Iterator<Item = &'t st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recent_results_are_made_once_and_the_oldest_dropped() {
+        let mut r: Recent<String, usize> = Recent::new(2);
+        let made = std::cell::Cell::new(0);
+        let get = |r: &mut Recent<String, usize>, k: &str| {
+            r.get_or(k, str::to_string, || {
+                made.set(made.get() + 1);
+                k.len()
+            })
+        };
+        assert_eq!(get(&mut r, "a"), 1);
+        assert_eq!(get(&mut r, "bb"), 2);
+        assert_eq!(get(&mut r, "a"), 1);
+        // Full: "a" and "bb" become the older generation; "a" is met again and stays.
+        assert_eq!(get(&mut r, "ccc"), 3);
+        assert_eq!(get(&mut r, "a"), 1);
+        // Full again: "bb", not met since, is dropped and made again.
+        assert_eq!(get(&mut r, "dddd"), 4);
+        assert_eq!(get(&mut r, "bb"), 2);
+        assert_eq!(made.get(), 5);
+        assert!(r.now.len() + r.before.len() <= 4);
+    }
 
     #[test]
     fn panic_reasons_never_quote_formatted_messages() {
