@@ -8,6 +8,7 @@
 pub mod address;
 pub mod computed;
 pub mod funcs;
+pub mod memo;
 
 use crate::source::{FileId, Loc, SourceMap};
 use crate::value::{Entry, Kind, Value};
@@ -417,6 +418,8 @@ pub struct Evaluator<'a> {
     pub files: &'a FileAccess,
     /// Variables bound by `for` expressions, template directives and dynamic blocks.
     vars: RefCell<Vec<(String, Value)>>,
+    /// Subexpressions whose values earlier evaluations kept.
+    memo: Option<&'a memo::Memo<'a>>,
 }
 
 fn describe(v: &Value) -> String {
@@ -462,7 +465,14 @@ impl<'a> Evaluator<'a> {
             sources,
             files,
             vars: RefCell::new(Vec::new()),
+            memo: None,
         }
+    }
+
+    /// The evaluator reusing the values `memo` keeps (see [`memo::Memo`]).
+    pub fn with_memo(mut self, memo: &'a memo::Memo<'a>) -> Self {
+        self.memo = (!memo.is_empty()).then_some(memo);
+        self
     }
 
     pub fn loc(&self, s: &impl Span) -> Option<Loc> {
@@ -504,6 +514,14 @@ impl<'a> Evaluator<'a> {
     }
 
     pub fn eval(&self, e: &Expression) -> EvalResult {
+        if let Some(r) = self.memo.and_then(|m| m.eval(self, e)) {
+            return r;
+        }
+        self.eval_here(e)
+    }
+
+    /// [`Self::eval`] without looking in the memo.
+    fn eval_here(&self, e: &Expression) -> EvalResult {
         let l = self.loc(e);
         if let Err(why) = self.budget.enter(l) {
             return Ok(Value::unknown(why, l));

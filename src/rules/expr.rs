@@ -5,6 +5,7 @@
 //! `resources(type)` lists every block of a type in the configuration.
 
 use super::Rule;
+use crate::eval::memo::Memo;
 use crate::eval::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::source::Loc;
 use crate::tf::{Block, Configuration};
@@ -333,7 +334,7 @@ pub fn assert_each_local(rule: &Rule, block: &Block, cfg: &Configuration) -> (Ve
 
 fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads) -> Vec<Judged> {
     let Some(each) = &rule.each else {
-        return vec![(judge(rule, block, cfg, None, reads), None, None)];
+        return vec![(judge(rule, block, cfg, None, reads, None), None, None)];
     };
     let scope = RuleScope {
         block,
@@ -385,6 +386,8 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             )]
         }
     };
+    // What the assertion reads of `self` alone is the same for every element.
+    let memo = rule.assert.as_ref().map(|a| Memo::over(a, &["self"]));
     elements
         .into_iter()
         .map(|(key, value)| {
@@ -403,7 +406,7 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
                 ],
                 None,
             );
-            let verdict = judge(rule, block, cfg, Some(&each), reads);
+            let verdict = judge(rule, block, cfg, Some(&each), reads, memo.as_ref());
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
                     let scope = RuleScope {
@@ -502,6 +505,7 @@ fn judge(
     cfg: &Configuration,
     each: Option<&Value>,
     reads: &Reads,
+    memo: Option<&Memo>,
 ) -> Verdict {
     let Some(expr) = &rule.assert else {
         return Verdict::Pass;
@@ -514,7 +518,10 @@ fn judge(
     };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
-    let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+    let mut ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+    if let Some(m) = memo {
+        ev = ev.with_memo(m);
+    }
     let v = ev.value(expr);
     match &v.kind {
         Kind::Bool(true) => Verdict::Pass,

@@ -1,0 +1,243 @@
+//! Values of subexpressions kept across evaluations that share their inputs. A rule with
+//! `each` judges a block once per element (NET001: 64 ports), and the conditions that read
+//! nothing but `self` give the same value for every element: the first evaluation's result is
+//! reused, with what it charged the budget charged again, so that the results, budgets and
+//! limits reached are those of evaluating it again.
+
+use super::{Budget, EvalResult, Evaluator};
+use crate::source::FileId;
+use hcl_edit::expr::{Expression, ForIntro};
+use hcl_edit::template::ForTemplateExpr;
+use hcl_edit::visit::{visit_expr, visit_for_intro, visit_for_template_expr, Visit};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+/// The subexpressions whose values are kept (by address: the expression outlives the memo),
+/// each with its value once evaluated.
+#[derive(Default)]
+pub struct Memo<'e> {
+    slots: Vec<(*const Expression, OnceCell<(EvalResult, Charges)>)>,
+    tree: std::marker::PhantomData<&'e Expression>,
+}
+
+impl<'e> Memo<'e> {
+    /// The largest subexpressions of `e` that name no variable but `roots` (a literal alone is
+    /// left out: copying it costs what evaluating it does). Nothing when `e` binds one of
+    /// `roots` itself (`[for self in …]`): a name would then mean two things.
+    pub fn over(e: &'e Expression, roots: &[&str]) -> Memo<'e> {
+        let mut binds = Binds {
+            roots,
+            found: false,
+        };
+        binds.visit_expr(e);
+        let mut found = Largest {
+            roots,
+            slots: Vec::new(),
+        };
+        if !binds.found {
+            found.visit_expr(e);
+        }
+        Memo {
+            slots: found
+                .slots
+                .into_iter()
+                .map(|p| (p, OnceCell::new()))
+                .collect(),
+            tree: std::marker::PhantomData,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// `e`'s value when it is one of the kept subexpressions (evaluated on its first use);
+    /// `None` for the others.
+    pub(super) fn eval(&self, ev: &Evaluator, e: &Expression) -> Option<EvalResult> {
+        let (_, slot) = self.slots.iter().find(|(k, _)| std::ptr::eq(*k, e))?;
+        if let Some((r, charges)) = slot.get() {
+            if ev.budget.recharge(charges) {
+                return Some(r.clone());
+            }
+            // A limit would be reached on the way: evaluated again, it is reached where it is.
+            return Some(ev.eval_here(e));
+        }
+        let before = ev.budget.snapshot();
+        let r = ev.eval_here(e);
+        // Kept only when no limit was reached: the value is then what any budget would give.
+        if let Some(c) = before.and_then(|b| ev.budget.since(&b)) {
+            let _ = slot.set((r.clone(), c));
+        }
+        Some(r)
+    }
+}
+
+/// The largest subexpressions that name no variable but the roots, and are not literals.
+struct Largest<'r> {
+    roots: &'r [&'r str],
+    slots: Vec<*const Expression>,
+}
+
+impl Visit for Largest<'_> {
+    fn visit_expr(&mut self, e: &Expression) {
+        let mut names = Names {
+            roots: self.roots,
+            other: false,
+        };
+        names.visit_expr(e);
+        if names.other {
+            // Its operands, arguments, elements and interpolations.
+            return visit_expr(self, e);
+        }
+        let literal = matches!(
+            e,
+            Expression::Null(_)
+                | Expression::Bool(_)
+                | Expression::Number(_)
+                | Expression::String(_)
+        );
+        if !literal {
+            self.slots.push(e);
+        }
+    }
+}
+
+/// Whether an expression names a variable other than the roots.
+struct Names<'r> {
+    roots: &'r [&'r str],
+    other: bool,
+}
+
+impl Visit for Names<'_> {
+    fn visit_expr(&mut self, e: &Expression) {
+        match e {
+            Expression::Variable(v) if !self.roots.contains(&v.as_str()) => self.other = true,
+            _ => visit_expr(self, e),
+        }
+    }
+}
+
+/// Whether an expression binds one of the roots (`for` expressions and directives).
+struct Binds<'r> {
+    roots: &'r [&'r str],
+    found: bool,
+}
+
+impl Binds<'_> {
+    fn check(&mut self, key: Option<&str>, value: &str) {
+        self.found |= key.is_some_and(|k| self.roots.contains(&k)) || self.roots.contains(&value);
+    }
+}
+
+impl Visit for Binds<'_> {
+    fn visit_for_intro(&mut self, f: &ForIntro) {
+        self.check(f.key_var.as_ref().map(|k| k.as_str()), f.value_var.as_str());
+        visit_for_intro(self, f);
+    }
+
+    fn visit_for_template_expr(&mut self, f: &ForTemplateExpr) {
+        self.check(f.key_var.as_ref().map(|k| k.as_str()), f.value_var.as_str());
+        visit_for_template_expr(self, f);
+    }
+}
+
+/// What one evaluation charged a budget.
+#[derive(Debug)]
+pub(super) struct Charges {
+    steps: u64,
+    memory: u64,
+    work: u64,
+    files: Vec<(FileId, u64, u64)>,
+}
+
+/// A budget's counters before an evaluation.
+pub(super) struct Snapshot {
+    steps: u64,
+    memory: u64,
+    work: u64,
+    files: HashMap<FileId, (u64, u64)>,
+}
+
+impl Budget {
+    /// The counters now, when no limit was reached and no run budget is shared.
+    pub(super) fn snapshot(&self) -> Option<Snapshot> {
+        if self.snapshot_blocked() {
+            return None;
+        }
+        Some(Snapshot {
+            steps: self.steps.get(),
+            memory: self.memory.get(),
+            work: self.work.get(),
+            files: self.files.borrow().clone(),
+        })
+    }
+
+    /// Whether a run budget is shared (its other users could make the same charges reach a
+    /// limit) or a limit was reached.
+    fn snapshot_blocked(&self) -> bool {
+        self.run.is_some()
+            || self.exhausted()
+            || !self.stopped_files.borrow().is_empty()
+            || !self.hits.borrow().is_empty()
+    }
+
+    /// What was charged since `before`, when no limit was reached meanwhile.
+    pub(super) fn since(&self, before: &Snapshot) -> Option<Charges> {
+        if self.snapshot_blocked() {
+            return None;
+        }
+        let files = self
+            .files
+            .borrow()
+            .iter()
+            .map(|(f, &(m, w))| {
+                let (m0, w0) = before.files.get(f).copied().unwrap_or_default();
+                (*f, m - m0, w - w0)
+            })
+            .filter(|&(_, m, w)| m != 0 || w != 0)
+            .collect();
+        Some(Charges {
+            steps: self.steps.get() - before.steps,
+            memory: self.memory.get() - before.memory,
+            work: self.work.get() - before.work,
+            files,
+        })
+    }
+
+    /// Charge what an evaluation charged, when doing so reaches no limit (evaluating it again
+    /// would then reach none either: the counters only grow, and the depth at a given
+    /// subexpression is the same); `false`, charging nothing, otherwise.
+    pub(super) fn recharge(&self, c: &Charges) -> bool {
+        if self.snapshot_blocked() {
+            return false;
+        }
+        let l = &self.limits;
+        let within = self.steps.get() + c.steps <= l.max_steps
+            && self.memory.get() + c.memory <= l.max_memory
+            && self.work.get() + c.work <= l.max_work
+            && {
+                let files = self.files.borrow();
+                c.files.iter().all(|(f, m, w)| {
+                    let (m0, w0) = files.get(f).copied().unwrap_or_default();
+                    m0 + m <= l.max_file_memory && w0 + w <= l.max_file_work
+                })
+            };
+        if !within {
+            return false;
+        }
+        self.steps.set(self.steps.get() + c.steps);
+        self.memory.set(self.memory.get() + c.memory);
+        self.work.set(self.work.get() + c.work);
+        let mut files = self.files.borrow_mut();
+        for (f, m, w) in &c.files {
+            let e = files.entry(*f).or_default();
+            e.0 += m;
+            e.1 += w;
+        }
+        true
+    }
+}
