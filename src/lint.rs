@@ -396,31 +396,50 @@ pub fn lint(opts: &LintOptions, reg: &Registry, sel: &Selection) -> Result<LintR
     }
 }
 
-/// `ACSLINT_TIMINGS=1` prints the wall time of each stage on stderr (see docs/performance.md).
-pub(crate) struct Timings(Option<std::time::Instant>);
+/// `ACSLINT_TIMINGS=1` prints the wall time of each stage on stderr, the CPU time the process
+/// spent in it (two busy threads: twice the wall time) and the resident memory after it (see
+/// docs/performance.md).
+pub(crate) struct Timings(Option<(std::time::Instant, f64)>);
+
+/// User and system time of the process so far, in milliseconds.
+fn cpu_ms() -> f64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage fills the struct it is given and reads nothing else.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } == 0 {
+            let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+            return ms(u.ru_utime) + ms(u.ru_stime);
+        }
+    }
+    0.0
+}
 
 impl Timings {
     pub(crate) fn new() -> Self {
         Timings(
             std::env::var_os("ACSLINT_TIMINGS")
                 .is_some()
-                .then(std::time::Instant::now),
+                .then(|| (std::time::Instant::now(), cpu_ms())),
         )
     }
 
     pub(crate) fn lap(&mut self, stage: &str) {
-        if let Some(t) = &mut self.0 {
+        if let Some((t, cpu)) = &mut self.0 {
             // Resident memory after the stage, where /proc says it (Linux).
             let rss = std::fs::read_to_string("/proc/self/statm")
                 .ok()
                 .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
                 .map(|pages| format!("{:>7.1} MiB", (pages * 4096) as f64 / (1 << 20) as f64))
                 .unwrap_or_default();
+            let now = cpu_ms();
             eprintln!(
-                "acslint: {stage:<10} {:>8.2} ms {rss}",
-                t.elapsed().as_secs_f64() * 1e3
+                "acslint: {stage:<10} {:>8.2} ms {rss} {:>8.2} ms CPU",
+                t.elapsed().as_secs_f64() * 1e3,
+                now - *cpu
             );
             *t = std::time::Instant::now();
+            *cpu = now;
         }
     }
 }
