@@ -473,7 +473,7 @@ fn attribute_holding(v: &Value, at: Loc) -> Option<Loc> {
 /// judged when it starts with `each.value.`. Written as an expression (`"m.${each.value.key}"`,
 /// a list of paths), it is evaluated first; the first path that is set wins.
 fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>, ev: &Evaluator) -> Option<Loc> {
-    let paths: Vec<String> = match &rule.where_expr {
+    let paths: Vec<String> = match rule.where_expr.as_ref().and_then(super::LazyExpr::get) {
         Some(e) => {
             let v = ev.value(e);
             match v.as_list() {
@@ -585,7 +585,7 @@ fn judge(
 }
 
 fn message(rule: &Rule, ev: &Evaluator) -> String {
-    match &rule.message_expr {
+    match rule.message_expr.as_ref().and_then(super::LazyExpr::get) {
         Some(e @ Expression::StringTemplate(t)) => match ev.value(e).as_str() {
             Some(s) => s.to_string(),
             // Render what is known; each unknown interpolation shows as its reference or

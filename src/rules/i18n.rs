@@ -179,7 +179,7 @@ pub fn translate(r: &mut Rule, lang: Lang) {
     r.title = tr.title.clone();
     r.message = tr.message.clone();
     if r.message_expr.is_some() {
-        r.message_expr = tr.message_expr.clone();
+        r.message_expr = tr.message_expr.clone().map(super::LazyExpr::parsed);
     }
     if tr.help.is_some() {
         r.help = tr.help.clone();

@@ -1,6 +1,6 @@
 //! Parsing and validating HCL rule files.
 
-use super::{docs_url, schema, Rule, Scope};
+use super::{docs_url, schema, LazyExpr, Rule, Scope};
 use crate::finding::Severity;
 use crate::hcljson::{rule_blocks, RawRule, EXPRESSION_MEMBERS};
 use hcl_edit::expr::Expression;
@@ -69,7 +69,7 @@ pub fn load_rule_file(
                 continue;
             }
         }
-        match build_rule(path, &id, &instance, exprs) {
+        match build_rule(path, &id, &instance, exprs, None) {
             Ok(r) => rules.push(r),
             Err(m) => errors.push(err(format!("rule {id}: {m}"), header)),
         }
@@ -81,11 +81,13 @@ pub fn load_rule_file(
     }
 }
 
+/// `check` is the source of a built-in rule's `check` when it is not among `exprs`.
 fn build_rule(
     path: &str,
     id: &str,
     j: &J,
     mut exprs: BTreeMap<String, Expression>,
+    check: Option<&str>,
 ) -> Result<Rule, String> {
     let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
     let list = |k: &str| -> Vec<String> {
@@ -113,16 +115,19 @@ fn build_rule(
             return Err("say what the rule applies to: `resource`, `document` or `scope`".into())
         }
     };
-    let check = match exprs.get("check") {
-        Some(e) => Some(builtin_name(e).ok_or("`check` must be `builtin(\"name\")`")?),
-        None => None,
+    let check = match (exprs.get("check"), check) {
+        (Some(e), _) => Some(builtin_name(e).ok_or("`check` must be `builtin(\"name\")`")?),
+        (None, Some(s)) => {
+            Some(builtin_source_name(s).ok_or("`check` must be `builtin(\"name\")`")?)
+        }
+        (None, None) => None,
     };
     let assert = exprs.remove("assert");
     if check.is_none() && assert.is_none() {
         return Err("a rule needs `assert` (an HCL condition) or `check = builtin(\"…\")`".into());
     }
     let message = s("message").ok_or("missing `message`")?;
-    let message_expr = exprs.remove("message");
+    let message_expr = exprs.remove("message").map(LazyExpr::parsed);
     let references = match j.get("references") {
         Some(J::Object(o)) => o
             .iter()
@@ -180,7 +185,8 @@ fn build_rule(
         // A plain path needs no evaluation.
         where_expr: exprs
             .remove("where")
-            .filter(|e| !matches!(e, Expression::String(_))),
+            .filter(|e| !matches!(e, Expression::String(_)))
+            .map(LazyExpr::parsed),
         ignorable: j.get("ignorable").and_then(J::as_bool).unwrap_or(true),
         default_enabled: j.get("enabled").and_then(J::as_bool).unwrap_or(true),
         source: path.to_string(),
@@ -203,6 +209,33 @@ fn builtin_name(e: &Expression) -> Option<String> {
     }
 }
 
+/// `builtin("name")` → `name`, from its source: read as written when it is that plain call (a
+/// built-in rule's always is), else parsed.
+fn builtin_source_name(s: &str) -> Option<String> {
+    let plain = s
+        .strip_prefix("builtin(\"")
+        .and_then(|r| r.strip_suffix("\")"))
+        .filter(|n| {
+            n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        });
+    match plain {
+        Some(n) => Some(n.to_string()),
+        None => builtin_name(&parse_source(s).ok()?),
+    }
+}
+
+/// A `where` written as a quoted path without escapes or template sequences: its value is the
+/// `where` string itself, so it needs no expression (as `Expression::String` needs none).
+fn plain_string(s: &str) -> bool {
+    s.len() >= 2
+        && s.starts_with('"')
+        && s.ends_with('"')
+        && !s[1..s.len() - 1]
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\\' | b'$' | b'%'))
+}
+
 /// Build the rules of a built-in rule file from the JSON `build.rs` made of it: an array of
 /// `{"id", "instance", "sources"}`.
 pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
@@ -214,33 +247,42 @@ pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
 }
 
 /// Build one built-in rule from its `{"id", "instance", "sources"}` JSON. Only the expressions
-/// are parsed here; the schema was checked by the test suite.
+/// it reads on every block are parsed here (`message` and `where` on first use, `check` read as
+/// written); the schema was checked by the test suite.
 pub fn load_embedded_rule(path: &str, r: &J) -> Result<Rule, String> {
     let id = r["id"].as_str().ok_or("rule without id")?;
     let mut exprs = BTreeMap::new();
-    if let Some(J::Object(src)) = r.get("sources") {
-        for k in EXPRESSION_MEMBERS {
-            // A message is compiled only for expression rules; built-in checks render it
-            // from their fields.
-            if *k == "message" && !src.contains_key("assert") {
-                continue;
-            }
-            if let Some(s) = src.get(*k).and_then(J::as_str) {
-                // A heredoc needs the newline that ended it in the file.
-                let e = heredoc_safe_parse(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
-                exprs.insert(k.to_string(), e);
-            }
+    let src = match r.get("sources") {
+        Some(J::Object(src)) => Some(src),
+        _ => None,
+    };
+    let source = |k: &str| src.and_then(|s| s.get(k)).and_then(J::as_str);
+    for k in EXPRESSION_MEMBERS {
+        if matches!(*k, "message" | "where" | "check") {
+            continue;
+        }
+        if let Some(s) = source(k) {
+            let e = parse_source(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
+            exprs.insert(k.to_string(), e);
         }
     }
-    let mut rule =
-        build_rule(path, id, &r["instance"], exprs).map_err(|m| format!("rule {id}: {m}"))?;
+    let mut rule = build_rule(path, id, &r["instance"], exprs, source("check"))
+        .map_err(|m| format!("rule {id}: {m}"))?;
+    // A message is compiled only for expression rules; built-in checks render it from their
+    // fields.
+    if rule.assert.is_some() {
+        rule.message_expr = source("message").map(LazyExpr::source);
+    }
+    rule.where_expr = source("where")
+        .filter(|s| !plain_string(s))
+        .map(LazyExpr::source);
     rule.url = docs_url(id).map(Into::into);
     Ok(rule)
 }
 
 /// Parse an expression's source text. A heredoc keeps the newline that ended it in the file;
 /// any other expression must end where its text does.
-fn heredoc_safe_parse(s: &str) -> Result<Expression, hcl_edit::parser::Error> {
+pub(super) fn parse_source(s: &str) -> Result<Expression, hcl_edit::parser::Error> {
     if s.starts_with("<<") {
         hcl_edit::parser::parse_expr(&format!("{s}\n"))
     } else {

@@ -77,7 +77,7 @@ pub struct Rule {
     /// HCL condition that must hold (expression rules).
     pub assert: Option<Expression>,
     /// Compiled message template (expression rules).
-    pub message_expr: Option<Expression>,
+    pub message_expr: Option<LazyExpr>,
     /// `each = <list or map>`: the rule judges every element (`each.key`, `each.value`).
     pub each: Option<Expression>,
     /// Template naming the facet of a failing element (`"port:${each.value.port}"`).
@@ -85,7 +85,7 @@ pub struct Rule {
     /// Attribute path to label when the assertion fails.
     pub where_: Option<String>,
     /// `where` when it is an expression over `self` and `each` (a template, a list of paths).
-    pub where_expr: Option<Expression>,
+    pub where_expr: Option<LazyExpr>,
     /// A rule that suppressions cannot silence.
     pub ignorable: bool,
     /// Rules in the default set run without being selected.
@@ -98,6 +98,39 @@ pub struct Rule {
     pub fix: Option<crate::fix::FixSpec>,
     /// The options the rule reads, by name.
     pub options: Vec<RuleOption>,
+}
+
+/// A rule expression that is read only when the rule fails (`message`, `where`): a built-in
+/// rule keeps its source and parses it on first use (they were a third of the expression text
+/// every built rule parsed); user rule files and translations give it parsed.
+#[derive(Clone, Debug)]
+pub struct LazyExpr {
+    source: Option<Box<str>>,
+    parsed: OnceLock<Option<Expression>>,
+}
+
+impl LazyExpr {
+    pub fn parsed(e: Expression) -> LazyExpr {
+        LazyExpr {
+            source: None,
+            parsed: OnceLock::from(Some(e)),
+        }
+    }
+
+    pub fn source(s: &str) -> LazyExpr {
+        LazyExpr {
+            source: Some(s.into()),
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The expression; `None` only if a built-in rule's source did not parse, which
+    /// `tests/rules.rs` rules out by parsing every one.
+    pub fn get(&self) -> Option<&Expression> {
+        self.parsed
+            .get_or_init(|| load::parse_source(self.source.as_deref()?).ok())
+            .as_ref()
+    }
 }
 
 impl Rule {
