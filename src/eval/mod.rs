@@ -113,6 +113,9 @@ pub struct Budget {
     run: Option<std::sync::Arc<RunBudget>>,
     /// Memory and work charged to each file, and the files that spent their share.
     files: RefCell<std::collections::HashMap<FileId, (u64, u64)>>,
+    /// The last file charged and its charges, not yet added to `files`: nearly every charge
+    /// is to the file of the one before, and spares a hash lookup.
+    last_file: Cell<Option<(FileId, (u64, u64))>>,
     stopped_files: RefCell<std::collections::HashSet<FileId>>,
     /// Limits reached (first few, deduplicated by location).
     pub hits: RefCell<Vec<LimitHit>>,
@@ -153,6 +156,7 @@ impl Budget {
             work: Cell::new(0),
             run,
             files: RefCell::default(),
+            last_file: Cell::new(None),
             stopped_files: RefCell::default(),
             hits: RefCell::new(Vec::new()),
         }
@@ -165,17 +169,24 @@ impl Budget {
         if self.stopped_files.borrow().contains(&l.file) {
             return Err(FILE_STOPPED.to_string());
         }
-        let (used, max) = {
-            let mut files = self.files.borrow_mut();
-            let e = files.entry(l.file).or_default();
-            if memory {
-                e.0 += bytes as u64;
-                (e.0, self.limits.max_file_memory)
-            } else {
-                e.1 += bytes as u64;
-                (e.1, self.limits.max_file_work)
+        let mut e = match self.last_file.get() {
+            Some((f, e)) if f == l.file => e,
+            last => {
+                let mut files = self.files.borrow_mut();
+                if let Some((f, e)) = last {
+                    files.insert(f, e);
+                }
+                files.get(&l.file).copied().unwrap_or_default()
             }
         };
+        let (used, max) = if memory {
+            e.0 += bytes as u64;
+            (e.0, self.limits.max_file_memory)
+        } else {
+            e.1 += bytes as u64;
+            (e.1, self.limits.max_file_work)
+        };
+        self.last_file.set(Some((l.file, e)));
         if used <= max {
             return Ok(());
         }
@@ -862,12 +873,13 @@ impl<'a> Evaluator<'a> {
                 (Some(e), None) => Ok(e.value.clone()),
                 // A resource's attributes that are not written are computed by the provider.
                 (None, Some(o)) if address::is_instance_address(o) => {
+                    let at: std::sync::Arc<str> = format!("{o}.{a}").into();
                     let r = Value::reference(
-                        format!("{o}.{a}"),
-                        format!("`{o}.{a}` is known only after apply"),
+                        at.clone(),
+                        format!("`{at}` is known only after apply"),
                         l,
                     )
-                    .with_origin(format!("{o}.{a}"));
+                    .with_origin(at);
                     // The instance exists (it was read), so what the provider always sets is set.
                     let set = address::address_type(o)
                         .is_some_and(|t| computed::always_set(address::is_data_address(o), t, a));

@@ -825,7 +825,16 @@ impl<'a> Inst<'a> {
                         }
                     }
                 };
-                Ok((v.with_origin(format!("{addr}.{a}")), used + 1))
+                // A reference made above is to the same address: its name is the origin.
+                let origin = match v.as_unknown().and_then(|u| u.reference.as_ref()) {
+                    Some(r)
+                        if r.strip_prefix(&*addr).and_then(|r| r.strip_prefix('.')) == Some(a) =>
+                    {
+                        r.clone()
+                    }
+                    _ => format!("{addr}.{a}").into(),
+                };
+                Ok((v.with_origin(origin), used + 1))
             }
             _ => Ok((instance_object(d, inst, &addr), used)),
         }
