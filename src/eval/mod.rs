@@ -363,6 +363,20 @@ pub trait Scope {
     ) -> Option<EvalResult> {
         None
     }
+    /// `root.steps[*].attr` (or `.*.attr`): the list the splat gives over the collection that
+    /// `root` and all of `steps` name, when the scope can read each element's `attr` without
+    /// copying the elements whole (a resource's instances); `None` leaves it to
+    /// [`Scope::lookup`] and the splat.
+    fn lookup_splat(
+        &self,
+        _ev: &Evaluator,
+        _root: &str,
+        _steps: &[Step],
+        _attr: &str,
+        _loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        None
+    }
     /// The whole value of `root`, when the scope holds it as is (a rule's `self`), so that
     /// `lookup(root, key, default)` reads one member instead of copying it all.
     fn value_of(&self, _root: &str) -> Option<&Value> {
@@ -722,6 +736,29 @@ impl<'a> Evaluator<'a> {
                     steps.push(Step::Index(Value::number(*n.value() as f64, None)))
                 }
                 _ => break,
+            }
+        }
+        // `x[*].attr` or `x.*.attr` and nothing more for the splat to apply to each element.
+        let k = steps.len();
+        if let (Some(splat), Some(TraversalOperator::GetAttr(a))) = (
+            ops.get(k).map(|o| o.value()),
+            ops.get(k + 1).map(|o| o.value()),
+        ) {
+            let alone = match (splat, ops.get(k + 2).map(|o| o.value())) {
+                (TraversalOperator::FullSplat(_), next) => next.is_none(),
+                (TraversalOperator::AttrSplat(_), next) => {
+                    !matches!(next, Some(TraversalOperator::GetAttr(_)))
+                }
+                _ => false,
+            };
+            if alone {
+                if let Some(r) = self.scope.lookup_splat(self, root, &steps, a.as_str(), l) {
+                    let v = r?;
+                    if let Err(why) = self.budget.alloc(v.weight(), l) {
+                        return Ok(Value::unknown(why, l));
+                    }
+                    return self.apply_ops(v.with_loc(l), &ops[k + 2..], l);
+                }
             }
         }
         match self.scope.lookup(self, root, &steps, l) {

@@ -7,7 +7,9 @@
 
 use super::model::{Block, BlockKind};
 use super::successor;
-use crate::eval::{err, Budget, EmptyScope, EvalError, Evaluator, FileAccess, Limits, Scope, Step};
+use crate::eval::{
+    err, Budget, EmptyScope, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step,
+};
 use crate::finding::Emit;
 use crate::i18n::tr;
 use crate::json::{self, SpanMap};
@@ -486,9 +488,34 @@ impl Scope for BlockScope<'_, '_> {
             _ => self.inst.lookup(ev, root, steps, loc),
         }
     }
+
+    fn lookup_splat(
+        &self,
+        ev: &Evaluator,
+        root: &str,
+        steps: &[Step],
+        attr: &str,
+        loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        match root {
+            "each" | "count" => None,
+            _ => self.inst.splat_ref(ev, root, steps, attr, loc),
+        }
+    }
 }
 
 impl Scope for Inst<'_> {
+    fn lookup_splat(
+        &self,
+        ev: &Evaluator,
+        root: &str,
+        steps: &[Step],
+        attr: &str,
+        loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        self.splat_ref(ev, root, steps, attr, loc)
+    }
+
     fn lookup(
         &self,
         ev: &Evaluator,
@@ -563,6 +590,77 @@ impl Scope for Inst<'_> {
                 _ => return None,
             },
         })
+    }
+}
+
+impl Inst<'_> {
+    /// `alicloud_x.y[*].attr` (see [`Scope::lookup_splat`]) of a resource or data source.
+    fn splat_ref(
+        &self,
+        ev: &Evaluator,
+        root: &str,
+        steps: &[Step],
+        attr: &str,
+        loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        let i = match (root, steps) {
+            ("data", [Step::Attr(t), Step::Attr(n)]) => self.find_block(BlockKind::Data, t, n)?,
+            (
+                "var" | "local" | "path" | "terraform" | "each" | "count" | "module" | "self"
+                | "data",
+                _,
+            ) => return None,
+            (t, [Step::Attr(n)]) => self.find_block(BlockKind::Resource, t, n)?,
+            _ => return None,
+        };
+        self.splat_attr(i, attr, ev, loc)
+    }
+
+    /// Each instance's `attr` of block `i` with `count`, as the splat over the list of
+    /// [`instance_object`]s gives it ([`Evaluator`]'s `take_attr` on each), copying that member
+    /// alone; `None` when the instances are not a known list of objects.
+    fn splat_attr(
+        &self,
+        i: usize,
+        a: &str,
+        ev: &Evaluator,
+        loc: Option<Loc>,
+    ) -> Option<EvalResult> {
+        let d = &self.decls.blocks[i];
+        d.count?;
+        let insts = self.instances(i);
+        if insts
+            .iter()
+            .any(|x| matches!(x.key, Key::Unknown(_)) || x.value.as_object().is_none())
+        {
+            return None;
+        }
+        let base = self.base_address(i);
+        let mut out = Vec::with_capacity(insts.len());
+        for x in insts.iter() {
+            let addr = format!("{base}{}", x.key.suffix());
+            let v = match x.value.get(a) {
+                Some(m) => m.clone().with_origin(format!("{addr}.{a}")),
+                None => {
+                    // The `id` an instance object is given when it has none.
+                    let id = (a == "id" && d.kind == BlockKind::Resource)
+                        .then(|| super::links::plan_id(&d.written, &x.value))
+                        .flatten();
+                    match id {
+                        Some(id) => id.present().with_origin(format!("{addr}.{a}")),
+                        None => {
+                            let none = Value::object(Vec::new(), None).with_origin(addr);
+                            match ev.get_attr(&none, a, loc) {
+                                Ok(v) => v,
+                                Err(e) => return Some(Err(e)),
+                            }
+                        }
+                    }
+                }
+            };
+            out.push(v);
+        }
+        Some(Ok(Value::list(out, None)))
     }
 }
 

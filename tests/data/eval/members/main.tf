@@ -14,6 +14,19 @@ resource "alicloud_vswitch" "v" {
   vswitch_name = "n${count.index}"
 }
 
+resource "alicloud_vswitch" "none" {
+  count = 0
+}
+
+resource "alicloud_oss_bucket" "c" {
+  count  = 2
+  bucket = "c${count.index}"
+}
+
+data "alicloud_kms_keys" "k" {
+  count = 1
+}
+
 resource "alicloud_oss_bucket" "b" {
   for_each = local.envs
   bucket   = each.value.name
@@ -38,6 +51,13 @@ resource "alicloud_vpc" "f" {
   description = lookup(local.obj, "a", "def")
   tags = {
     names = alicloud_vswitch.v[*].vswitch_name
+    ids   = alicloud_vswitch.v[*].id
+    zones = alicloud_vswitch.v.*.zone_id
+    first = alicloud_vswitch.v.*.vswitch_name[0]
+    vpcs  = alicloud_vswitch.v[*].vpc_id
+    keys  = data.alicloud_kms_keys.k[*].ids
+    none  = alicloud_vswitch.none[*].id
+    bids  = alicloud_oss_bucket.c[*].id
     one   = local.obj[*].a
     cat   = concat(local.l1, local.l2)
     mrg   = merge(local.obj, { c = "w" })
