@@ -322,7 +322,12 @@ fn files_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     };
     let mut out: Vec<PathBuf> = rd
         .flatten()
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()))
+        .filter(|e| match e.file_type() {
+            // The type the directory listing gives (no `stat` per entry, paid on every change
+            // in the language server); a symbolic link is followed, as `metadata` does.
+            Ok(t) if !t.is_symlink() => t.is_file(),
+            _ => std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()),
+        })
         .map(|e| dir.join(e.file_name()))
         .filter(|p| keep(p.as_path()))
         .collect();

@@ -413,12 +413,12 @@ fn load_component(
     use rayon::prelude::*;
     let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|&d| all_dirs[d]).collect();
     let files: Vec<FileId> = dirs.values().flat_map(|v| v.iter().copied()).collect();
-    let parsed: Vec<(FileId, Result<Body, Box<Emit>>)> = files
+    let parsed: Vec<(FileId, Result<std::sync::Arc<Body>, Box<Emit>>)> = files
         .par_iter()
-        .map(|id| (*id, parse_hcl(*id, &sources.get(*id).text)))
+        .map(|id| (*id, parse_module_file(*id, &sources.get(*id).text)))
         .collect();
     let mut parse_emits = Vec::new();
-    let mut bodies: HashMap<FileId, Body> = HashMap::new();
+    let mut bodies: HashMap<FileId, std::sync::Arc<Body>> = HashMap::new();
     for (id, r) in parsed {
         match r {
             Ok(b) => {
@@ -432,7 +432,7 @@ fn load_component(
         .map(|(d, files)| {
             let fb: Vec<(FileId, &Body)> = files
                 .iter()
-                .filter_map(|id| bodies.get(id).map(|b| (*id, b)))
+                .filter_map(|id| bodies.get(id).map(|b| (*id, &**b)))
                 .collect();
             ((*d).clone(), module::Decls::new((*d).clone(), &fb, sources))
         })
@@ -518,7 +518,10 @@ fn load_component(
                 vec![dir.clone()],
                 vars,
             );
-            let signs = files.iter().filter_map(|id| bodies.get(id)).any(configures);
+            let signs = files
+                .iter()
+                .filter_map(|id| bodies.get(id))
+                .any(|b| configures(b));
             let mut cfg = Configuration {
                 dir: dir.clone(),
                 root: signs || tfvars.get(dir).is_some_and(|v| !v.is_empty()),
@@ -539,6 +542,24 @@ fn load_component(
         })
         .collect();
     ComponentOutput { parse_emits, roots }
+}
+
+/// [`parse_hcl`] of a module's file. A process that lints the same texts again and again (the
+/// language server lints a document in its module on every change) keeps the last runs'
+/// results: the module's other files are as they were, and the result is a function of the
+/// file's id and text.
+fn parse_module_file(file: FileId, text: &str) -> Result<std::sync::Arc<Body>, Box<Emit>> {
+    type Parsed = Result<std::sync::Arc<Body>, Box<Emit>>;
+    thread_local! {
+        static RECENT: std::cell::RefCell<crate::util::Recent<(FileId, String), Parsed>> =
+            std::cell::RefCell::new(crate::util::Recent::new(16));
+    }
+    let parse = || parse_hcl(file, text).map(std::sync::Arc::new);
+    if !crate::util::repeated_runs() {
+        return parse();
+    }
+    let key = (file, text.to_string());
+    RECENT.with(|r| r.borrow_mut().get_or(&key, Clone::clone, parse))
 }
 
 /// Whether a module file configures a provider or a backend (`provider`, or `backend`/`cloud`
