@@ -46,9 +46,15 @@ pub struct VerdictCache {
     plan: std::sync::Mutex<Option<(PlanKey, Arc<Parts>)>>,
     /// The files of the last run, by id: the next run's offsets are mapped from theirs.
     files: std::sync::Mutex<Vec<Arc<SourceFile>>>,
+    /// The verdicts of document checks in the last run and in the run in progress (see
+    /// [`VerdictCache::document`]).
+    documents: std::sync::Mutex<(Vec<CachedDocument>, Vec<CachedDocument>)>,
     /// Verdicts reused for blocks that moved.
     #[cfg(test)]
     moved: std::sync::atomic::AtomicUsize,
+    /// Document checks' verdicts reused.
+    #[cfg(test)]
+    moved_documents: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for VerdictCache {
@@ -72,6 +78,17 @@ struct CachedVerdict {
     rule: Arc<Rule>,
     /// The type keys whose blocks the evaluation listed, with the version it saw.
     types: Vec<(String, u64)>,
+    emits: Vec<Emit>,
+    unknowns: Vec<UnknownNote>,
+}
+
+/// What the built-in document checks emitted for a document (before fixes and use sites),
+/// with what they were given besides it: the checks (the plan) and the rules' options.
+struct CachedDocument {
+    doc: crate::tf::Document,
+    run: u64,
+    parts: Arc<Parts>,
+    options: HashMap<String, serde_json::Map<String, serde_json::Value>>,
     emits: Vec<Emit>,
     unknowns: Vec<UnknownNote>,
 }
@@ -106,7 +123,68 @@ impl VerdictCache {
                 .collect(),
         );
         *last = sources.files().to_vec();
+        let mut docs = self.documents.lock().unwrap_or_else(|e| e.into_inner());
+        docs.0 = std::mem::take(&mut docs.1);
         moves
+    }
+
+    /// What the document checks of `parts` emit on `doc` with the options of `sel`, when the
+    /// last run checked a document equal to it, or equal to it once its spans are moved as the
+    /// last run's text became this run's: the checks read nothing but the document and the
+    /// options (the policy analyzer sees no text and no file), and use spans as rules do (see
+    /// [`Moves`]), so their verdict is the cached one with its spans moved.
+    fn document(
+        &self,
+        doc: &crate::tf::Document,
+        moves: &Moves,
+        parts: &Arc<Parts>,
+        sel: &Selection,
+    ) -> Option<Sink> {
+        let run = self.run.load(std::sync::atomic::Ordering::Relaxed);
+        let mut docs = self.documents.lock().unwrap_or_else(|e| e.into_inner());
+        let given = |c: &CachedDocument| Arc::ptr_eq(&c.parts, parts) && c.options == sel.options;
+        let near = |c: &CachedDocument| {
+            c.doc.file == doc.file
+                && c.doc.kind == doc.kind
+                && c.doc.resource == doc.resource
+                && (c.doc.loc == doc.loc || moves.opt_eq(c.doc.loc, doc.loc))
+        };
+        let i = docs.0.iter().position(|c| {
+            given(c)
+                && near(c)
+                && (c.doc == *doc || (c.run + 1 == run && moves.doc_eq(&c.doc, doc)))
+        })?;
+        let mut c = docs.0.swap_remove(i);
+        if c.doc != *doc {
+            moves.spans(&mut c.emits, &mut c.unknowns)?;
+        }
+        #[cfg(test)]
+        self.moved_documents
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(Sink {
+            emits: c.emits,
+            unknowns: c.unknowns,
+        })
+    }
+
+    /// Keep what the document checks emitted on `doc` for the next run.
+    fn keep_document(
+        &self,
+        doc: &crate::tf::Document,
+        parts: &Arc<Parts>,
+        sel: &Selection,
+        s: &Sink,
+    ) {
+        let c = CachedDocument {
+            doc: doc.clone(),
+            run: self.run.load(std::sync::atomic::Ordering::Relaxed),
+            parts: parts.clone(),
+            options: sel.options.clone(),
+            emits: s.emits.clone(),
+            unknowns: s.unknowns.clone(),
+        };
+        let mut docs = self.documents.lock().unwrap_or_else(|e| e.into_inner());
+        docs.1.push(c);
     }
 
     /// Forget the blocks and types that no run met since the last call (renamed or deleted
@@ -184,6 +262,13 @@ impl VerdictCache {
     #[cfg(test)]
     pub(crate) fn moved(&self) -> usize {
         self.moved.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many documents' verdicts were reused.
+    #[cfg(test)]
+    pub(crate) fn moved_documents(&self) -> usize {
+        self.moved_documents
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Whether what a cached verdict read besides its block is as it was.
@@ -314,6 +399,31 @@ impl Moves {
             && self.value_eq(value, &new.value)
     }
 
+    /// `old` with its spans moved equals `new` (every field: a field added to
+    /// [`crate::tf::Document`] must be compared here).
+    fn doc_eq(&self, old: &crate::tf::Document, new: &crate::tf::Document) -> bool {
+        let crate::tf::Document {
+            kind,
+            value,
+            file,
+            loc,
+            resource,
+            text,
+            call_sites,
+        } = old;
+        *kind == new.kind
+            && *file == new.file
+            && *resource == new.resource
+            && *text == new.text
+            && self.opt_eq(*loc, new.loc)
+            && call_sites.len() == new.call_sites.len()
+            && call_sites
+                .iter()
+                .zip(&new.call_sites)
+                .all(|(o, n)| self.loc_eq(*o, *n))
+            && self.value_eq(value, &new.value)
+    }
+
     fn value_eq(&self, old: &crate::value::Value, new: &crate::value::Value) -> bool {
         use crate::value::{Entry, Kind, Value};
         let Value {
@@ -354,7 +464,13 @@ impl Moves {
     /// Move a cached verdict's spans; `None` (and the verdict partly moved: it is dropped)
     /// when one has no counterpart.
     fn verdict(&self, v: &mut CachedVerdict) -> Option<()> {
-        for e in &mut v.emits {
+        self.spans(&mut v.emits, &mut v.unknowns)
+    }
+
+    /// Move the spans of emits and unknown notes; `None` (and them partly moved) when one has
+    /// no counterpart, or an emit holds a fix (computed by a check: not moved).
+    fn spans(&self, emits: &mut [Emit], unknowns: &mut [UnknownNote]) -> Option<()> {
+        for e in emits {
             let Emit {
                 rule: _,
                 file: _,
@@ -381,7 +497,7 @@ impl Moves {
                 s.loc = self.loc(s.loc)?;
             }
         }
-        for u in &mut v.unknowns {
+        for u in unknowns {
             let UnknownNote {
                 rule: _,
                 file: _,
@@ -682,11 +798,21 @@ fn run_inner(
         .filter(|(i, _)| only.is_none_or(|o| o.documents.contains(i)))
         .map(|(_, d)| {
             contained(Some(d.file), "policy document", || {
-                let mut s = Sink::default();
-                for (_, b) in &plan.parts.document {
-                    if let Builtin::Document(check) = b {
-                        check(&checks::DocCtx { doc: d, sel }, &mut s);
+                let kept = cache.and_then(|c| c.document(d, &moves, &plan.parts, sel));
+                let mut s = match kept {
+                    Some(s) => s,
+                    None => {
+                        let mut s = Sink::default();
+                        for (_, b) in &plan.parts.document {
+                            if let Builtin::Document(check) = b {
+                                check(&checks::DocCtx { doc: d, sel }, &mut s);
+                            }
+                        }
+                        s
                     }
+                };
+                if let Some(c) = cache {
+                    c.keep_document(d, &plan.parts, sel, &s);
                 }
                 // Fixes first: they edit the value where it is written.
                 let mut last = None;

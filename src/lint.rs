@@ -1270,6 +1270,74 @@ mod tests {
         assert!(cache.moved() >= 8, "{} verdicts reused", cache.moved());
     }
 
+    /// The verdicts of document checks are kept for documents that are as they were or only
+    /// moved (a heredoc policy, a `jsonencode` trust policy): after each change the findings
+    /// (spans, messages, fixes) and unknown notes are a fresh lint's, with the checks' options
+    /// changed in between too (RAM031 reads the account list).
+    #[test]
+    fn document_verdicts_kept_give_the_findings_of_a_fresh_lint() {
+        let d = tree(&[("m/main.tf", "")]);
+        let path = d.path().join("m/main.tf");
+        let heredoc = "resource \"alicloud_ram_policy\" \"p\" {\n  policy_name     = \"p\"\n  policy_document = <<EOF\n{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"ecs:*\", \"oss:GetObjct\", \"ram:*\"], \"Resource\": \"*\"}]}\nEOF\n}\n";
+        let trust = "resource \"alicloud_ram_role\" \"r\" {\n  name = \"r\"\n  assume_role_policy_document = jsonencode({\n    Version = \"1\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRole\"\n      Principal = { RAM = [\"acs:ram::111111111111:root\"] }\n    }]\n  })\n}\n";
+        let mut texts = Vec::new();
+        for i in 0..3 {
+            texts.push(format!("#{}\n{heredoc}{trust}", "x".repeat(i)));
+        }
+        texts.extend([
+            format!("{heredoc}#x\n{trust}"),
+            format!(
+                "{heredoc}{}",
+                trust.replace("    Version", "    # typed\n    Version")
+            ),
+            format!("{}{trust}", heredoc.replace("ecs:*", "ecs:Describe*")),
+            format!("{trust}\n{heredoc}"),
+            format!("{trust}\n{heredoc}# the end\n"),
+        ]);
+        let reg = Registry::builtin();
+        let mut sel = Selection {
+            enabled: reg.ids().iter().cloned().collect(),
+            ..Default::default()
+        };
+        let cache = Arc::new(engine::VerdictCache::default());
+        let cached = LintOptions {
+            verdicts: Some(cache.clone()),
+            ..Default::default()
+        };
+        let mut counts = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            // The account list given on the fourth text and taken away on the sixth.
+            match i {
+                3 => {
+                    let own = serde_json::json!({"accounts": ["111111111111"]});
+                    sel.options
+                        .insert("RAM031".into(), own.as_object().unwrap().clone());
+                }
+                5 => sel.options.clear(),
+                _ => {}
+            }
+            let a = lint_file(&cached, reg, &sel, &path, Some(t)).unwrap();
+            cache.sweep();
+            let b = lint_file(&LintOptions::default(), reg, &sel, &path, Some(t)).unwrap();
+            assert_eq!(a.findings, b.findings, "{t}");
+            assert_eq!(a.unknowns, b.unknowns, "{t}");
+            let ram = |f: &&Finding| f.rule.starts_with("RAM");
+            counts.push((
+                a.findings.iter().filter(ram).count(),
+                a.findings.iter().any(|f| &*f.rule == "RAM031"),
+            ));
+        }
+        assert!(counts.iter().all(|c| c.0 >= 3), "{counts:?}");
+        assert!(counts[0].1 && !counts[3].1 && counts[5].1, "{counts:?}");
+        // Two documents moved on each of the first two changes, the heredoc as it was in the
+        // fifth text, both at the end; none when the options change or the order does.
+        assert!(
+            cache.moved_documents() >= 7,
+            "{} document verdicts reused",
+            cache.moved_documents()
+        );
+    }
+
     /// The plan a cache keeps is made again for another selection: the findings are a fresh
     /// lint's with each selection, and differ between them.
     #[test]

@@ -91,7 +91,7 @@ impl DocKind {
 }
 
 /// A policy document found in a file or a Terraform attribute.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub kind: DocKind,
     pub value: Value,
