@@ -886,21 +886,20 @@ fn parse_block<'a>(
         static RECENT: std::cell::RefCell<crate::util::Recent<String, Parsed>> =
             std::cell::RefCell::new(crate::util::Recent::new(512));
     }
-    let b = if crate::util::repeated_runs() {
-        RECENT.with(|r| r.borrow_mut().get_or(text, str::to_string, parse))
-    } else {
-        LAST.with(|last| {
-            let mut last = last.borrow_mut();
-            match &*last {
-                Some((t, b)) if t == text => b.clone(),
-                _ => {
-                    let b = parse();
-                    *last = Some((text.to_string(), b.clone()));
-                    b
-                }
+    let b = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((t, b)) if t == text => b.clone(),
+            _ => {
+                let b = match crate::util::repeated_runs() {
+                    true => RECENT.with(|r| r.borrow_mut().get_or(text, str::to_string, parse)),
+                    false => parse(),
+                };
+                *last = Some((text.to_string(), b.clone()));
+                b
             }
-        })
-    }?;
+        }
+    })?;
     Some((
         Syntax {
             file,
