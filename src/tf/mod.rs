@@ -413,7 +413,7 @@ fn load_component(
     use rayon::prelude::*;
     let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|&d| all_dirs[d]).collect();
     let files: Vec<FileId> = dirs.values().flat_map(|v| v.iter().copied()).collect();
-    let parsed: Vec<(FileId, Result<std::sync::Arc<Body>, Box<Emit>>)> = files
+    let parsed: Vec<(FileId, Parsed)> = files
         .par_iter()
         .map(|id| (*id, parse_module_file(*id, &sources.get(*id).text)))
         .collect();
@@ -544,12 +544,14 @@ fn load_component(
     ComponentOutput { parse_emits, roots }
 }
 
+/// A module file's syntax tree, or why it has none.
+type Parsed = Result<std::sync::Arc<Body>, Box<Emit>>;
+
 /// [`parse_hcl`] of a module's file. A process that lints the same texts again and again (the
 /// language server lints a document in its module on every change) keeps the last runs'
 /// results: the module's other files are as they were, and the result is a function of the
 /// file's id and text.
-fn parse_module_file(file: FileId, text: &str) -> Result<std::sync::Arc<Body>, Box<Emit>> {
-    type Parsed = Result<std::sync::Arc<Body>, Box<Emit>>;
+fn parse_module_file(file: FileId, text: &str) -> Parsed {
     /// Ids kept: a module's files (a run numbers its files from 0).
     const KEPT: usize = 64;
     thread_local! {
