@@ -499,7 +499,7 @@ impl Scope for BlockScope<'_, '_> {
     ) -> Option<EvalResult> {
         match root {
             "each" | "count" => None,
-            _ => self.inst.splat_ref(ev, root, steps, attr, loc),
+            _ => self.inst.lookup_splat(ev, root, steps, attr, loc),
         }
     }
 }
@@ -513,7 +513,18 @@ impl Scope for Inst<'_> {
         attr: &str,
         loc: Option<Loc>,
     ) -> Option<EvalResult> {
-        self.splat_ref(ev, root, steps, attr, loc)
+        // A resource's or data source's instances (`alicloud_x.y[*].attr`).
+        let i = match (root, steps) {
+            ("data", [Step::Attr(t), Step::Attr(n)]) => self.find_block(BlockKind::Data, t, n)?,
+            (
+                "var" | "local" | "path" | "terraform" | "each" | "count" | "module" | "self"
+                | "data",
+                _,
+            ) => return None,
+            (t, [Step::Attr(n)]) => self.find_block(BlockKind::Resource, t, n)?,
+            _ => return None,
+        };
+        self.splat_attr(i, attr, ev, loc)
     }
 
     fn lookup(
@@ -594,28 +605,6 @@ impl Scope for Inst<'_> {
 }
 
 impl Inst<'_> {
-    /// `alicloud_x.y[*].attr` (see [`Scope::lookup_splat`]) of a resource or data source.
-    fn splat_ref(
-        &self,
-        ev: &Evaluator,
-        root: &str,
-        steps: &[Step],
-        attr: &str,
-        loc: Option<Loc>,
-    ) -> Option<EvalResult> {
-        let i = match (root, steps) {
-            ("data", [Step::Attr(t), Step::Attr(n)]) => self.find_block(BlockKind::Data, t, n)?,
-            (
-                "var" | "local" | "path" | "terraform" | "each" | "count" | "module" | "self"
-                | "data",
-                _,
-            ) => return None,
-            (t, [Step::Attr(n)]) => self.find_block(BlockKind::Resource, t, n)?,
-            _ => return None,
-        };
-        self.splat_attr(i, attr, ev, loc)
-    }
-
     /// Each instance's `attr` of block `i` with `count`, as the splat over the list of
     /// [`instance_object`]s gives it ([`Evaluator`]'s `take_attr` on each), copying that member
     /// alone; `None` when the instances are not a known list of objects.
