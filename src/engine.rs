@@ -391,12 +391,13 @@ impl Moves {
             && *file == new.file
             && self.loc_eq(*header, new.header)
             && self.loc_eq(*loc, new.loc)
-            && call_sites.len() == new.call_sites.len()
-            && call_sites
-                .iter()
-                .zip(&new.call_sites)
-                .all(|(o, n)| self.loc_eq(*o, *n))
+            && self.locs_eq(call_sites, &new.call_sites)
             && self.value_eq(value, &new.value)
+    }
+
+    /// Each of `old` moved is the one of `new` at its place.
+    fn locs_eq(&self, old: &[Loc], new: &[Loc]) -> bool {
+        old.len() == new.len() && old.iter().zip(new).all(|(o, n)| self.loc_eq(*o, *n))
     }
 
     /// `old` with its spans moved equals `new` (every field: a field added to
@@ -416,11 +417,7 @@ impl Moves {
             && *resource == new.resource
             && *text == new.text
             && self.opt_eq(*loc, new.loc)
-            && call_sites.len() == new.call_sites.len()
-            && call_sites
-                .iter()
-                .zip(&new.call_sites)
-                .all(|(o, n)| self.loc_eq(*o, *n))
+            && self.locs_eq(call_sites, &new.call_sites)
             && self.value_eq(value, &new.value)
     }
 

@@ -1198,6 +1198,36 @@ mod tests {
         assert!(!codes(&clean).iter().any(|(c, _)| c == "TF006"));
     }
 
+    /// Every built-in rule, off-by-default ones included.
+    fn every_rule() -> Selection {
+        Selection {
+            enabled: Registry::builtin().ids().iter().cloned().collect(),
+            ..Default::default()
+        }
+    }
+
+    /// `path` linted (with `text` in place of the disk) with `cache`, swept after it as the
+    /// language server does, and checked against a fresh lint: the same findings (spans,
+    /// messages, notes, fixes) and unknown notes.
+    fn cached_as_fresh(
+        cache: &Arc<engine::VerdictCache>,
+        sel: &Selection,
+        path: &Path,
+        text: Option<&str>,
+    ) -> LintResult {
+        let reg = Registry::builtin();
+        let cached = LintOptions {
+            verdicts: Some(cache.clone()),
+            ..Default::default()
+        };
+        let a = lint_file(&cached, reg, sel, path, text).unwrap();
+        cache.sweep();
+        let b = lint_file(&LintOptions::default(), reg, sel, path, text).unwrap();
+        assert_eq!(a.findings, b.findings, "{text:?}");
+        assert_eq!(a.unknowns, b.unknowns, "{text:?}");
+        a
+    }
+
     /// A file linted after each edit with the verdicts of the lint before (as the language
     /// server lints a document) gives what a fresh lint gives — findings with their spans,
     /// messages, notes and fixes, and unknown notes — while blocks that only moved (typing in a
@@ -1244,23 +1274,11 @@ mod tests {
             ),
             format!("{trail}{vpc}{log}{bucket}# the end"),
         ]);
-        let reg = Registry::builtin();
-        let sel = Selection {
-            enabled: reg.ids().iter().cloned().collect(),
-            ..Default::default()
-        };
+        let sel = every_rule();
         let cache = Arc::new(engine::VerdictCache::default());
-        let cached = LintOptions {
-            verdicts: Some(cache.clone()),
-            ..Default::default()
-        };
         let mut seen = HashSet::new();
         for t in &texts {
-            let a = lint_file(&cached, reg, &sel, &path, Some(t)).unwrap();
-            cache.sweep();
-            let b = lint_file(&LintOptions::default(), reg, &sel, &path, Some(t)).unwrap();
-            assert_eq!(a.findings, b.findings, "{t}");
-            assert_eq!(a.unknowns, b.unknowns, "{t}");
+            let a = cached_as_fresh(&cache, &sel, &path, Some(t));
             seen.extend(a.findings.iter().map(|f| f.rule.to_string()));
             assert!(a.findings.iter().any(|f| f.fix.is_some()), "{t}");
         }
@@ -1294,16 +1312,8 @@ mod tests {
             format!("{trust}\n{heredoc}"),
             format!("{trust}\n{heredoc}# the end\n"),
         ]);
-        let reg = Registry::builtin();
-        let mut sel = Selection {
-            enabled: reg.ids().iter().cloned().collect(),
-            ..Default::default()
-        };
+        let mut sel = every_rule();
         let cache = Arc::new(engine::VerdictCache::default());
-        let cached = LintOptions {
-            verdicts: Some(cache.clone()),
-            ..Default::default()
-        };
         let mut counts = Vec::new();
         for (i, t) in texts.iter().enumerate() {
             // The account list given on the fourth text and taken away on the sixth.
@@ -1316,11 +1326,7 @@ mod tests {
                 5 => sel.options.clear(),
                 _ => {}
             }
-            let a = lint_file(&cached, reg, &sel, &path, Some(t)).unwrap();
-            cache.sweep();
-            let b = lint_file(&LintOptions::default(), reg, &sel, &path, Some(t)).unwrap();
-            assert_eq!(a.findings, b.findings, "{t}");
-            assert_eq!(a.unknowns, b.unknowns, "{t}");
+            let a = cached_as_fresh(&cache, &sel, &path, Some(t));
             let ram = |f: &&Finding| f.rule.starts_with("RAM");
             counts.push((
                 a.findings.iter().filter(ram).count(),
@@ -1347,23 +1353,12 @@ mod tests {
             "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n",
         )]);
         let path = d.path().join("m/main.tf");
-        let reg = Registry::builtin();
-        let all = Selection {
-            enabled: reg.ids().iter().cloned().collect(),
-            ..Default::default()
-        };
-        let defaults = Selection::defaults(reg);
+        let all = every_rule();
+        let defaults = Selection::defaults(Registry::builtin());
         let cache = Arc::new(engine::VerdictCache::default());
-        let cached = LintOptions {
-            verdicts: Some(cache.clone()),
-            ..Default::default()
-        };
         let mut counts = Vec::new();
         for sel in [&all, &defaults, &all] {
-            let a = lint_file(&cached, reg, sel, &path, None).unwrap();
-            cache.sweep();
-            let b = lint_file(&LintOptions::default(), reg, sel, &path, None).unwrap();
-            assert_eq!(a.findings, b.findings);
+            let a = cached_as_fresh(&cache, sel, &path, None);
             counts.push(a.findings.len());
         }
         assert!(
