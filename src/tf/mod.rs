@@ -182,10 +182,8 @@ pub fn load(sources: &SourceMap, ws: &mut Workspace) {
 /// size of their text, so holding every one of a large tree at once would dominate memory.
 pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     use rayon::prelude::*;
-    let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
-    let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     // Directories are normalised in parallel; a directory's files mostly come in a row, so the
-    // (serial) map is touched once per run of them rather than once per file.
+    // maps are built from runs of them rather than from each file.
     let keyed: Vec<(bool, &Path, FileId)> = sources
         .files()
         .par_iter()
@@ -195,13 +193,14 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
             _ => None,
         })
         .collect();
+    let (mut hcl_runs, mut tfvars_runs) = (Vec::new(), Vec::new());
     for run in keyed.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-        let (hcl, dir, _) = &run[0];
-        let map = if *hcl { &mut dirs } else { &mut tfvars };
-        map.entry(dir.to_path_buf())
-            .or_default()
-            .extend(run.iter().map(|r| r.2));
+        let (hcl, dir, _) = run[0];
+        let runs = if hcl { &mut hcl_runs } else { &mut tfvars_runs };
+        runs.push((dir, run.iter().map(|r| r.2).collect()));
     }
+    let dirs = by_dir(hcl_runs);
+    let mut tfvars = by_dir(tfvars_runs);
     // Files outside modules: JSON syntax checks, tfvars syntax, plans.
     let singles: Vec<Workspace> = sources
         .files()
@@ -285,13 +284,55 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         ws.plans.extend(p.plans);
     }
     ws.emits.extend(parse_emits);
-    roots.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    // Directories are numbered in path order: the numbers sort as the paths do.
+    roots.sort_by_key(|r| (r.0, r.1));
     for (_, _, p) in roots {
         ws.emits.extend(p.emits);
         ws.unknowns.extend(p.unknowns);
         ws.documents.extend(p.documents);
         ws.configurations.extend(p.configurations);
     }
+}
+
+/// Runs of a directory's files as a map of directories (each directory's files in the order
+/// of the runs). The map is built from a sorted list: the runs are sorted by their bytes with
+/// `/` as the lowest byte first, the order of [`Path`]'s components for normalised paths, at the
+/// cost of comparing bytes instead of splitting both paths into components per comparison (the
+/// inserts one by one were the longest serial step before the components are loaded); a list
+/// that this order leaves unsorted for `Path` (paths written another way) is put into the map
+/// one run at a time.
+fn by_dir(mut runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
+    fn order(a: &Path, b: &Path) -> std::cmp::Ordering {
+        let (a, b) = (
+            a.as_os_str().as_encoded_bytes(),
+            b.as_os_str().as_encoded_bytes(),
+        );
+        let low = |c: u8| if c == b'/' { 0 } else { c };
+        match a.iter().zip(b).position(|(x, y)| x != y) {
+            Some(i) => low(a[i]).cmp(&low(b[i])),
+            None => a.len().cmp(&b.len()),
+        }
+    }
+    // Stable: a directory's runs keep their order.
+    runs.sort_by(|a, b| order(a.0, b.0));
+    let mut merged: Vec<(&Path, Vec<FileId>)> = Vec::with_capacity(runs.len());
+    for (dir, files) in runs {
+        match merged.last_mut() {
+            Some((d, v)) if d.as_os_str() == dir.as_os_str() => v.extend(files),
+            _ => merged.push((dir, files)),
+        }
+    }
+    if merged.windows(2).all(|w| w[0].0 < w[1].0) {
+        return merged
+            .into_iter()
+            .map(|(d, v)| (d.to_path_buf(), v))
+            .collect();
+    }
+    let mut map: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+    for (dir, files) in merged {
+        map.entry(dir.to_path_buf()).or_default().extend(files);
+    }
+    map
 }
 
 /// The length of `\.\.?(?:/[^"\r\n]*)?` at the start of `r` when a `"` follows it.
@@ -338,7 +379,8 @@ fn local_paths(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// (found only through a cycle, directory).
 struct ComponentOutput {
     parse_emits: Vec<Emit>,
-    roots: Vec<(bool, PathBuf, Workspace)>,
+    /// Whether each root was found through a call cycle only, and its directory's number.
+    roots: Vec<(bool, usize, Workspace)>,
 }
 
 /// Split module directories into components that no call crosses. The calls are not known
@@ -412,6 +454,7 @@ fn load_component(
 ) -> ComponentOutput {
     use rayon::prelude::*;
     let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|&d| all_dirs[d]).collect();
+    let number: HashMap<&PathBuf, usize> = comp.iter().map(|&d| (all_dirs[d].0, d)).collect();
     let files: Vec<FileId> = dirs.values().flat_map(|v| v.iter().copied()).collect();
     let parsed: Vec<(FileId, Parsed)> = files
         .par_iter()
@@ -474,14 +517,14 @@ fn load_component(
         }
     }
     // Configurations are independent: evaluate them in parallel.
-    let roots: Vec<(bool, PathBuf, Workspace)> = roots
+    let roots: Vec<(bool, usize, Workspace)> = roots
         .par_iter()
         .map(|(cycle, dir)| {
             let mut ws = Workspace::default();
             let dir: &PathBuf = dir;
             let files = dirs[dir];
             let Some(root) = decls.get(dir) else {
-                return (*cycle, dir.clone(), ws);
+                return (*cycle, number[dir], ws);
             };
             // `file()` may read inside the root module and the local modules it calls.
             let mut allowed: Vec<PathBuf> = Vec::new();
@@ -538,7 +581,7 @@ fn load_component(
             cfg.index();
             extract_documents(sources, &cfg, &mut ws);
             ws.configurations.push(cfg);
-            (*cycle, dir.clone(), ws)
+            (*cycle, number[dir], ws)
         })
         .collect();
     ComponentOutput { parse_emits, roots }
