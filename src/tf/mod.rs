@@ -301,7 +301,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
 /// inserts one by one were the longest serial step before the components are loaded); a list
 /// that this order leaves unsorted for `Path` (paths written another way) is put into the map
 /// one run at a time.
-fn by_dir(mut runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
+fn by_dir(runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
     fn order(a: &Path, b: &Path) -> std::cmp::Ordering {
         let (a, b) = (
             a.as_os_str().as_encoded_bytes(),
@@ -313,26 +313,32 @@ fn by_dir(mut runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>>
             None => a.len().cmp(&b.len()),
         }
     }
+    let mut sorted: Vec<usize> = (0..runs.len()).collect();
     // Stable: a directory's runs keep their order.
-    runs.sort_by(|a, b| order(a.0, b.0));
-    let mut merged: Vec<(&Path, Vec<FileId>)> = Vec::with_capacity(runs.len());
-    for (dir, files) in runs {
+    sorted.sort_by(|&i, &j| order(runs[i].0, runs[j].0));
+    let same = |i: usize, j: usize| runs[i].0.as_os_str() == runs[j].0.as_os_str();
+    let increasing = sorted
+        .windows(2)
+        .all(|w| same(w[0], w[1]) || runs[w[0]].0 < runs[w[1]].0);
+    let mut runs: Vec<Option<(&Path, Vec<FileId>)>> = runs.into_iter().map(Some).collect();
+    if !increasing {
+        let mut map: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+        for (dir, files) in runs.into_iter().flatten() {
+            map.entry(dir.to_path_buf()).or_default().extend(files);
+        }
+        return map;
+    }
+    let mut merged: Vec<(PathBuf, Vec<FileId>)> = Vec::with_capacity(runs.len());
+    for i in sorted {
+        let Some((dir, files)) = runs[i].take() else {
+            continue;
+        };
         match merged.last_mut() {
             Some((d, v)) if d.as_os_str() == dir.as_os_str() => v.extend(files),
-            _ => merged.push((dir, files)),
+            _ => merged.push((dir.to_path_buf(), files)),
         }
     }
-    if merged.windows(2).all(|w| w[0].0 < w[1].0) {
-        return merged
-            .into_iter()
-            .map(|(d, v)| (d.to_path_buf(), v))
-            .collect();
-    }
-    let mut map: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
-    for (dir, files) in merged {
-        map.entry(dir.to_path_buf()).or_default().extend(files);
-    }
-    map
+    merged.into_iter().collect()
 }
 
 /// The length of `\.\.?(?:/[^"\r\n]*)?` at the start of `r` when a `"` follows it.
@@ -743,6 +749,35 @@ pub fn document_from_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The map [`by_dir`] builds is the one inserting run after run builds, for paths whose
+    /// byte order is not their component order (`a-b` sorts before `a/b` byte-wise) and paths
+    /// written two ways (`a//b`, `a/b/`), in every order of the runs tried.
+    #[test]
+    fn by_dir_is_the_map_of_the_runs() {
+        let paths = [
+            "/r/a/b", "/r/a-b", "/r/a/b/c", "/r/a//b", "/r/a/b/", "/r/a.b", "/r/a", "/r/ab",
+            "/r/a/bc",
+        ];
+        let mut rng = 7u64;
+        for round in 0..200 {
+            let n = 1 + round % 12;
+            let runs: Vec<(&Path, Vec<FileId>)> = (0..n)
+                .map(|i| {
+                    rng = rng
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let p = paths[(rng >> 33) as usize % paths.len()];
+                    (Path::new(p), vec![FileId(i), FileId(100 + i)])
+                })
+                .collect();
+            let mut want: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+            for (d, v) in &runs {
+                want.entry(d.to_path_buf()).or_default().extend(v);
+            }
+            assert_eq!(by_dir(runs.clone()), want, "{runs:?}");
+        }
+    }
 
     #[test]
     fn local_paths_finds_what_the_regex_finds() {
