@@ -172,7 +172,7 @@ impl Budget {
             steps: self.steps.get(),
             memory: self.memory.get(),
             work: self.work.get(),
-            files: self.files.borrow().clone(),
+            files: self.file_charges(),
         })
     }
 
@@ -185,18 +185,27 @@ impl Budget {
             || !self.hits.borrow().is_empty()
     }
 
+    /// The memory and work charged to each file so far (the map and the last file's charges
+    /// kept aside).
+    pub(super) fn file_charges(&self) -> HashMap<FileId, (u64, u64)> {
+        let mut files = self.files.borrow().clone();
+        if let Some((f, e)) = self.last_file.get() {
+            files.insert(f, e);
+        }
+        files
+    }
+
     /// What was charged since `before`, when no limit was reached meanwhile.
     pub(super) fn since(&self, before: &Snapshot) -> Option<Charges> {
         if self.snapshot_blocked() {
             return None;
         }
         let files = self
-            .files
-            .borrow()
-            .iter()
-            .map(|(f, &(m, w))| {
-                let (m0, w0) = before.files.get(f).copied().unwrap_or_default();
-                (*f, m - m0, w - w0)
+            .file_charges()
+            .into_iter()
+            .map(|(f, (m, w))| {
+                let (m0, w0) = before.files.get(&f).copied().unwrap_or_default();
+                (f, m - m0, w - w0)
             })
             .filter(|&(_, m, w)| m != 0 || w != 0)
             .collect();
@@ -220,7 +229,7 @@ impl Budget {
             && self.memory.get() + c.memory <= l.max_memory
             && self.work.get() + c.work <= l.max_work
             && {
-                let files = self.files.borrow();
+                let files = self.file_charges();
                 c.files.iter().all(|(f, m, w)| {
                     let (m0, w0) = files.get(f).copied().unwrap_or_default();
                     m0 + m <= l.max_file_memory && w0 + w <= l.max_file_work
@@ -233,6 +242,10 @@ impl Budget {
         self.memory.set(self.memory.get() + c.memory);
         self.work.set(self.work.get() + c.work);
         let mut files = self.files.borrow_mut();
+        // The last file's charges, kept aside, go into the map first.
+        if let Some((f, e)) = self.last_file.take() {
+            files.insert(f, e);
+        }
         for (f, m, w) in &c.files {
             let e = files.entry(*f).or_default();
             e.0 += m;
