@@ -99,7 +99,8 @@ pub struct LimitHit {
     pub loc: Option<Loc>,
 }
 
-/// Shared counters for one evaluation run.
+/// Shared counters for one evaluation run. [`memo`] takes and replays what an evaluation
+/// charged them: a counter added here is to be counted there too.
 #[derive(Debug)]
 pub struct Budget {
     pub limits: Limits,
