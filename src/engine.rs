@@ -1111,7 +1111,8 @@ fn run_configuration(
                             .is_none_or(|w| crate::rules::expr::condition(w, t, cfg) == Some(true))
                 };
                 if let Some(t) = target.filter(|t| fits(t) && when(t)) {
-                    crate::fix::for_block(spec, e, t, sources);
+                    let syntax = cfg.syntax.get(&t.file).map(|b| &**b);
+                    crate::fix::for_block(spec, e, t, sources, syntax);
                 }
             }
         }

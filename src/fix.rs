@@ -437,7 +437,15 @@ type NotOffered = Option<String>;
 /// Attach the fix a rule declares to a finding on a Terraform block; when it cannot be offered
 /// for a reason the user should know, the finding gets a note instead. The fix's `when` is a
 /// rule expression: the engine decides it before calling this.
-pub fn for_block(spec: &FixSpec, e: &mut Emit, block: &Block, sources: &SourceMap) {
+/// `syntax` is the syntax tree of the block's file, when the caller kept one parsed from exactly
+/// the file's text.
+pub fn for_block(
+    spec: &FixSpec,
+    e: &mut Emit,
+    block: &Block,
+    sources: &SourceMap,
+    syntax: Option<&Body>,
+) {
     if let Some(f) = &mut e.fix {
         // Computed by the check: the rule declares its safety.
         f.safety = spec.safety;
@@ -470,6 +478,7 @@ pub fn for_block(spec: &FixSpec, e: &mut Emit, block: &Block, sources: &SourceMa
             let at = if spec.per_element { e.loc } else { None };
             let result = set_edits(
                 sources,
+                syntax,
                 block,
                 b.as_deref(),
                 map.as_deref(),
@@ -534,7 +543,7 @@ pub fn with_set(mut e: Emit, sources: &SourceMap, block: &Block, values: &[(Stri
         types: Vec::new(),
         per_element: false,
     };
-    let result = set_edits(sources, block, None, None, values, &[], None);
+    let result = set_edits(sources, None, block, None, None, values, &[], None);
     finish(&spec, &op, &mut e, result);
     align_fix(sources, &mut e);
     e
@@ -852,17 +861,45 @@ fn replace_edit(
     }])
 }
 
-/// The block's syntax, parsed from its own text; spans are made absolute.
+/// The block's syntax: from its file's tree (spans are absolute) or parsed from its own text
+/// (spans are made absolute).
 struct Syntax<'a> {
     file: &'a SourceFile,
     base: usize,
 }
 
+/// A block's syntax tree: borrowed from its file's tree, or parsed from the block's text.
+enum BlockSyntax<'a> {
+    Kept(&'a hcl_edit::structure::Block),
+    Parsed(std::rc::Rc<hcl_edit::structure::Block>),
+}
+
+impl std::ops::Deref for BlockSyntax<'_> {
+    type Target = hcl_edit::structure::Block;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            BlockSyntax::Kept(b) => b,
+            BlockSyntax::Parsed(b) => b,
+        }
+    }
+}
+
 fn parse_block<'a>(
     file: &'a SourceFile,
     loc: Loc,
-) -> Option<(Syntax<'a>, std::rc::Rc<hcl_edit::structure::Block>)> {
+    syntax: Option<&'a Body>,
+) -> Option<(Syntax<'a>, BlockSyntax<'a>)> {
     type Parsed = Option<std::rc::Rc<hcl_edit::structure::Block>>;
+    // The file's tree, when kept: its top-level block with the block's span (a module's
+    // blocks are its file's top-level blocks), the same tree a parse of the block's text gives.
+    let kept = syntax.and_then(|body| {
+        body.iter()
+            .filter_map(|s| s.as_block())
+            .find(|b| b.span() == Some(loc.range()))
+    });
+    if let Some(b) = kept {
+        return Some((Syntax { file, base: 0 }, BlockSyntax::Kept(b)));
+    }
     let text = file.text.get(loc.range())?;
     let parse = || -> Parsed {
         // The block moved out of the parsed body, not copied.
@@ -905,7 +942,7 @@ fn parse_block<'a>(
             file,
             base: loc.start as usize,
         },
-        b,
+        BlockSyntax::Parsed(b),
     ))
 }
 
@@ -1074,8 +1111,11 @@ fn attr<'b>(body: &'b Body, name: &str) -> Option<&'b hcl_edit::structure::Attri
         .find(|a| a.key.as_str() == name)
 }
 
+// Each argument is one part of the fix.
+#[allow(clippy::too_many_arguments)]
 fn set_edits(
     sources: &SourceMap,
+    syntax: Option<&Body>,
     block: &Block,
     nested: Option<&str>,
     map: Option<&str>,
@@ -1084,7 +1124,7 @@ fn set_edits(
     at: Option<Loc>,
 ) -> Result<Vec<Edit>, NotOffered> {
     let file = sources.get(block.file);
-    let Some((sx, b)) = parse_block(file, block.loc) else {
+    let Some((sx, b)) = parse_block(file, block.loc, syntax) else {
         return Err(None);
     };
     let Some((open, close)) = braces(&sx, &b) else {

@@ -93,10 +93,17 @@ pub fn widen_numbers(text: &str) -> Option<String> {
 
 /// Parse an HCL file; a syntax error becomes a `TF001` emit at the parser's position.
 pub fn parse_hcl(file: FileId, text: &str) -> Result<Body, Box<Emit>> {
-    let first = hcl_edit::parser::parse_body(text);
+    parse_hcl_exact(file, text).map(|(b, _)| b)
+}
+
+/// [`parse_hcl`], and whether the tree is of exactly `text` (not of its widened numbers).
+fn parse_hcl_exact(file: FileId, text: &str) -> Result<(Body, bool), Box<Emit>> {
+    let first = hcl_edit::parser::parse_body(text).map(|b| (b, true));
     let first = match first {
         Err(_) => match widen_numbers(text) {
-            Some(w) => hcl_edit::parser::parse_body(&w).or(first),
+            Some(w) => hcl_edit::parser::parse_body(&w)
+                .map(|b| (b, false))
+                .or(first),
             None => first,
         },
         ok => ok,
@@ -263,9 +270,18 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
             .sum();
         std::cmp::Reverse(bytes)
     });
+    // A small run keeps its syntax trees in the configurations for fixes (see
+    // `Configuration::syntax`); a large one would hold every tree at once.
+    const KEEP_SYNTAX_BYTES: usize = 256 << 10;
+    let hcl_bytes: usize = dirs
+        .values()
+        .flatten()
+        .map(|id| sources.get(*id).text.len())
+        .sum();
+    let keep = hcl_bytes <= KEEP_SYNTAX_BYTES;
     let parts: Vec<ComponentOutput> = comps
         .par_iter()
-        .map(|c| load_component(sources, &numbered, &tfvars, c, opts))
+        .map(|c| load_component(sources, &numbered, &tfvars, c, opts, keep))
         .collect();
     let mut parse_emits = Vec::new();
     let mut roots = Vec::new();
@@ -457,6 +473,7 @@ fn load_component(
     tfvars: &BTreeMap<PathBuf, Vec<FileId>>,
     comp: &[usize],
     opts: &EvalOptions,
+    keep_syntax: bool,
 ) -> ComponentOutput {
     use rayon::prelude::*;
     let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|&d| all_dirs[d]).collect();
@@ -468,10 +485,14 @@ fn load_component(
         .collect();
     let mut parse_emits = Vec::new();
     let mut bodies: HashMap<FileId, std::sync::Arc<Body>> = HashMap::new();
+    let mut exact: HashSet<FileId> = HashSet::new();
     for (id, r) in parsed {
         match r {
-            Ok(b) => {
+            Ok((b, e)) => {
                 bodies.insert(id, b);
+                if e {
+                    exact.insert(id);
+                }
             }
             Err(e) => parse_emits.push(*e),
         }
@@ -577,6 +598,13 @@ fn load_component(
                 files: files.clone(),
                 ..Default::default()
             };
+            if keep_syntax {
+                cfg.syntax = bodies
+                    .iter()
+                    .filter(|(id, _)| exact.contains(id))
+                    .map(|(id, b)| (*id, b.clone()))
+                    .collect();
+            }
             inst.into_blocks(&mut cfg.blocks);
             ws.emits.extend(ctx.emits.borrow_mut().drain(..));
             for h in ctx.budget.hits.borrow().iter() {
@@ -594,9 +622,9 @@ fn load_component(
 }
 
 /// A module file's syntax tree, or why it has none.
-type Parsed = Result<std::sync::Arc<Body>, Box<Emit>>;
+type Parsed = Result<(std::sync::Arc<Body>, bool), Box<Emit>>;
 
-/// [`parse_hcl`] of a module's file. A process that lints the same texts again and again (the
+/// [`parse_hcl`] of a module's file (and whether the tree is of exactly its text). A process that lints the same texts again and again (the
 /// language server lints a document in its module on every change) keeps the last runs'
 /// results: the module's other files are as they were, and the result is a function of the
 /// file's id and text.
@@ -609,7 +637,7 @@ fn parse_module_file(file: FileId, text: &str) -> Parsed {
         static LAST: std::cell::RefCell<Vec<Option<(String, Parsed)>>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let parse = || parse_hcl(file, text).map(std::sync::Arc::new);
+    let parse = || parse_hcl_exact(file, text).map(|(b, exact)| (std::sync::Arc::new(b), exact));
     let i = file.0 as usize;
     if !crate::util::repeated_runs() || i >= KEPT {
         return parse();
