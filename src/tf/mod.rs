@@ -490,7 +490,7 @@ fn load_component(
         match r {
             Ok((b, e)) => {
                 bodies.insert(id, b);
-                if e {
+                if e && keep_syntax {
                     exact.insert(id);
                 }
             }
