@@ -1111,8 +1111,7 @@ fn run_configuration(
                             .is_none_or(|w| crate::rules::expr::condition(w, t, cfg) == Some(true))
                 };
                 if let Some(t) = target.filter(|t| fits(t) && when(t)) {
-                    let syntax = cfg.syntax.get(&t.file).map(|b| &**b);
-                    crate::fix::for_block(spec, e, t, sources, syntax);
+                    crate::fix::for_block(spec, e, t, sources, cfg.syntax_of(t.file));
                 }
             }
         }

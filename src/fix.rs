@@ -523,8 +523,15 @@ fn align_fix(sources: &SourceMap, e: &mut Emit) {
 }
 
 /// For built-in checks that compute their fix (`fix = { builtin = true }`): the emit with a fix
-/// setting these attributes of `block`; its safety is the rule's, set by the engine.
-pub fn with_set(mut e: Emit, sources: &SourceMap, block: &Block, values: &[(String, J)]) -> Emit {
+/// setting these attributes of `block`; its safety is the rule's, set by the engine. `syntax`
+/// is as for [`for_block`].
+pub fn with_set(
+    mut e: Emit,
+    sources: &SourceMap,
+    syntax: Option<&Body>,
+    block: &Block,
+    values: &[(String, J)],
+) -> Emit {
     let file = sources.get(block.file);
     if file.origin.is_some() || file.kind != FileKind::Hcl {
         return e;
@@ -543,7 +550,7 @@ pub fn with_set(mut e: Emit, sources: &SourceMap, block: &Block, values: &[(Stri
         types: Vec::new(),
         per_element: false,
     };
-    let result = set_edits(sources, None, block, None, None, values, &[], None);
+    let result = set_edits(sources, syntax, block, None, None, values, &[], None);
     finish(&spec, &op, &mut e, result);
     align_fix(sources, &mut e);
     e

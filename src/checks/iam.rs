@@ -509,7 +509,8 @@ pub fn security_preference(ctx: &BlockCtx, sink: &mut Sink) {
     // IAM013: MFA for console logon. The fix depends on which attribute the configuration
     // uses: the legacy boolean is set where it is written, else the provider 1.248+ setting.
     let fix = |e: Emit, attr: &str, value: serde_json::Value| {
-        crate::fix::with_set(e, ctx.sources, b, &[(attr.to_string(), value)])
+        let syntax = ctx.config.syntax_of(b.file);
+        crate::fix::with_set(e, ctx.sources, syntax, b, &[(attr.to_string(), value)])
     };
     match str_at(v, "mfa_operation_for_login") {
         Got::Is("mandatory", _) => {}

@@ -128,6 +128,11 @@ pub struct Configuration {
 }
 
 impl Configuration {
+    /// The kept syntax tree of `file` (see [`Configuration::syntax`]), if any.
+    pub fn syntax_of(&self, file: FileId) -> Option<&hcl_edit::structure::Body> {
+        self.syntax.get(&file).map(|b| &**b)
+    }
+
     pub fn index(&mut self) {
         self.by_type.clear();
         for (i, b) in self.blocks.iter().enumerate() {
