@@ -7,6 +7,10 @@ use std::path::Path;
 #[path = "src/hcljson.rs"]
 mod hcljson;
 
+#[allow(dead_code)]
+#[path = "src/rules/packed.rs"]
+mod packed;
+
 /// FNV-1a, the hash of the service-code tables (the same as `policy::catalogue::fnv`).
 fn fnv(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5, |h, b| {
@@ -59,6 +63,7 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap();
     println!("cargo:rerun-if-changed=rulesets");
     println!("cargo:rerun-if-changed=src/hcljson.rs");
+    println!("cargo:rerun-if-changed=src/rules/packed.rs");
     pack_relocations();
     docs_ref(&root);
     let mut files = Vec::new();
@@ -342,6 +347,8 @@ struct Entry {
     json: String,
     /// The rule's `docs`, kept out of its JSON.
     docs: String,
+    /// Its expressions but `check` packed (`src/rules/packed.rs`), by member.
+    packed: Vec<(&'static str, Vec<u8>)>,
 }
 
 fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
@@ -415,8 +422,35 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string(),
+        packed: ["assert", "each", "facet", "message", "where"]
+            .into_iter()
+            .filter_map(|k| {
+                let src = j["sources"].get(k)?.as_str()?;
+                // Parsed as `rules::load::parse_source` parses it at run time.
+                let e = if src.starts_with("<<") {
+                    hcl_edit::parser::parse_expr(&format!("{src}\n"))
+                } else {
+                    hcl_edit::parser::parse_expr(src)
+                };
+                let e = e.unwrap_or_else(|e| panic!("{file}: rule {id}: `{k}`: {e}"));
+                Some((k, packed::pack(&e)?))
+            })
+            .collect(),
         id,
     }
+}
+
+/// `b` as a Rust byte string literal.
+fn byte_string(b: &[u8]) -> String {
+    let mut s = String::from("b\"");
+    for &c in b {
+        match c {
+            b' '..=b'~' if c != b'"' && c != b'\\' => s.push(c as char),
+            _ => s.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    s.push('"');
+    s
 }
 
 /// `builtin("name")` → `name`.
@@ -507,7 +541,7 @@ fn write_index(index: &[Entry], path: &Path) {
         s.push_str(&format!(
             "        Embedded {{ id: {:?}, name: {:?}, file: {:?}, scope: Scope::{}, \
              severity: Severity::{}, resources: &{:?}, check: {:?}, assert: {}, enabled: {}, \
-             ignorable: {}, json: {:?}, docs: {:?} }},\n",
+             ignorable: {}, json: {:?}, docs: {:?}, packed: &[{}] }},\n",
             e.id,
             e.name,
             e.file,
@@ -519,7 +553,12 @@ fn write_index(index: &[Entry], path: &Path) {
             e.enabled,
             e.ignorable,
             e.json,
-            e.docs
+            e.docs,
+            e.packed
+                .iter()
+                .map(|(k, b)| format!("({k:?}, {})", byte_string(b)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     s.push_str(&format!(

@@ -242,14 +242,19 @@ pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
     json.as_array()
         .ok_or("not an array")?
         .iter()
-        .map(|r| load_embedded_rule(path, r))
+        .map(|r| load_embedded_rule(path, r, &[]))
         .collect()
 }
 
-/// Build one built-in rule from its `{"id", "instance", "sources"}` JSON. Only the expressions
-/// it reads on every block are parsed here (`message` and `where` on first use, `check` read as
-/// written); the schema was checked by the test suite.
-pub fn load_embedded_rule(path: &str, r: &J) -> Result<Rule, String> {
+/// Build one built-in rule from its `{"id", "instance", "sources"}` JSON and the expressions
+/// `build.rs` packed (by member). Only the expressions it reads on every block are made here,
+/// unpacked or else parsed (`message` and `where` on first use, `check` read as written); the
+/// schema was checked by the test suite.
+pub fn load_embedded_rule(
+    path: &str,
+    r: &J,
+    packed: &[(&str, &'static [u8])],
+) -> Result<Rule, String> {
     let id = r["id"].as_str().ok_or("rule without id")?;
     let mut exprs = BTreeMap::new();
     let src = match r.get("sources") {
@@ -257,12 +262,16 @@ pub fn load_embedded_rule(path: &str, r: &J) -> Result<Rule, String> {
         _ => None,
     };
     let source = |k: &str| src.and_then(|s| s.get(k)).and_then(J::as_str);
+    let packed = |k: &str| packed.iter().find(|(m, _)| *m == k).map(|(_, b)| *b);
     for k in EXPRESSION_MEMBERS {
         if matches!(*k, "message" | "where" | "check") {
             continue;
         }
         if let Some(s) = source(k) {
-            let e = parse_source(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
+            let e = match packed(k).and_then(super::packed::unpack) {
+                Some(e) => e,
+                None => parse_source(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?,
+            };
             exprs.insert(k.to_string(), e);
         }
     }
@@ -271,11 +280,11 @@ pub fn load_embedded_rule(path: &str, r: &J) -> Result<Rule, String> {
     // A message is compiled only for expression rules; built-in checks render it from their
     // fields.
     if rule.assert.is_some() {
-        rule.message_expr = source("message").map(LazyExpr::source);
+        rule.message_expr = source("message").map(|s| LazyExpr::source(s, packed("message")));
     }
     rule.where_expr = source("where")
         .filter(|s| !plain_string(s))
-        .map(LazyExpr::source);
+        .map(|s| LazyExpr::source(s, packed("where")));
     rule.url = docs_url(id).map(Into::into);
     Ok(rule)
 }

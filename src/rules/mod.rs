@@ -6,6 +6,7 @@ pub mod docs;
 pub mod expr;
 pub mod i18n;
 mod load;
+pub mod packed;
 pub mod packs;
 pub mod schema;
 
@@ -101,11 +102,13 @@ pub struct Rule {
 }
 
 /// A rule expression that is read only when the rule fails (`message`, `where`): a built-in
-/// rule keeps its source and parses it on first use (they were a third of the expression text
-/// every built rule parsed); user rule files and translations give it parsed.
+/// rule keeps its source, and the form `build.rs` packed it in, and makes the tree on first use
+/// (they were a third of the expression text every built rule parsed); user rule files and
+/// translations give it parsed.
 #[derive(Clone, Debug)]
 pub struct LazyExpr {
     source: Option<Box<str>>,
+    packed: Option<&'static [u8]>,
     parsed: OnceLock<Option<Expression>>,
 }
 
@@ -113,13 +116,15 @@ impl LazyExpr {
     pub fn parsed(e: Expression) -> LazyExpr {
         LazyExpr {
             source: None,
+            packed: None,
             parsed: OnceLock::from(Some(e)),
         }
     }
 
-    pub fn source(s: &str) -> LazyExpr {
+    pub fn source(s: &str, packed: Option<&'static [u8]>) -> LazyExpr {
         LazyExpr {
             source: Some(s.into()),
+            packed,
             parsed: OnceLock::new(),
         }
     }
@@ -128,7 +133,11 @@ impl LazyExpr {
     /// `tests/rules.rs` rules out by parsing every one.
     pub fn get(&self) -> Option<&Expression> {
         self.parsed
-            .get_or_init(|| load::parse_source(self.source.as_deref()?).ok())
+            .get_or_init(|| {
+                self.packed
+                    .and_then(packed::unpack)
+                    .or_else(|| load::parse_source(self.source.as_deref()?).ok())
+            })
             .as_ref()
     }
 }
@@ -328,6 +337,8 @@ pub struct Embedded {
     pub json: &'static str,
     /// The rule's `docs`.
     pub docs: &'static str,
+    /// Its expressions but `check` as `build.rs` packed them ([`packed`]), by member.
+    pub packed: &'static [(&'static str, &'static [u8])],
 }
 
 /// The index build.rs generates: the rules in file order, and their positions sorted by code
@@ -386,7 +397,7 @@ impl Builtin {
             let e = &INDEX.rules[i];
             let j: serde_json::Value = serde_json::from_str(e.json)
                 .unwrap_or_else(|err| panic!("built-in rule {} is invalid: {err}", e.id));
-            let mut rule = load::load_embedded_rule(e.file, &j)
+            let mut rule = load::load_embedded_rule(e.file, &j, e.packed)
                 .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file));
             rule.docs = e.docs.to_string();
             rule.default_enabled = builtin_defaults()[i];
@@ -441,7 +452,7 @@ fn builtin_defaults() -> &'static [bool] {
         };
         for e in INDEX.rules {
             let j: serde_json::Value = serde_json::from_str(e.json).unwrap_or_default();
-            if let Ok(r) = load::load_embedded_rule(e.file, &j) {
+            if let Ok(r) = load::load_embedded_rule(e.file, &j, e.packed) {
                 let _ = reg.insert(r);
             }
         }
@@ -772,6 +783,31 @@ mod tests {
             assert_eq!(reg.id(e.id), reg.get(e.id).map(|r| &r.id));
         }
         assert_eq!(reg.id("NOPE999"), None);
+    }
+
+    /// Every built-in rule's expressions but `check` are packed by build.rs, and unpack to the
+    /// tree parsing their source gives: equal, and printing the same text.
+    #[test]
+    fn packed_expressions_are_the_parsed_ones() {
+        let mut n = 0;
+        for e in INDEX.rules {
+            let j: serde_json::Value = serde_json::from_str(e.json).unwrap();
+            for k in ["assert", "each", "facet", "message", "where"] {
+                let Some(src) = j["sources"].get(k).and_then(|s| s.as_str()) else {
+                    assert!(e.packed.iter().all(|(m, _)| *m != k), "{}: {k}", e.id);
+                    continue;
+                };
+                let (_, b) = e.packed.iter().find(|(m, _)| *m == k).unwrap_or_else(|| {
+                    panic!("{}: `{k}` is not packed", e.id);
+                });
+                let built = packed::unpack(b).unwrap_or_else(|| panic!("{}: `{k}`", e.id));
+                let parsed = load::parse_source(src).unwrap();
+                assert_eq!(built, parsed, "{}: `{k}`", e.id);
+                assert_eq!(built.to_string(), parsed.to_string(), "{}: `{k}`", e.id);
+                n += 1;
+            }
+        }
+        assert!(n > 100, "{n} expressions");
     }
 
     #[test]

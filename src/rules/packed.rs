@@ -1,0 +1,594 @@
+//! Rule expressions packed at build time. `build.rs` parses each built-in rule's `assert`,
+//! `each` and `facet` with hcl-edit and writes the tree in a compact prefix form ([`pack`]); the
+//! rule built on first use unpacks it ([`unpack`]) into the same hcl-edit `Expression` the
+//! parser gives, without the parser (winnow's parse was a fifth of a one-file run). The trees
+//! are equal (`PartialEq`) and print the same text, whitespace and comments included; they carry
+//! no spans, which hcl-edit lets only its parser set: rule expressions are evaluated without a
+//! file (`rules::expr`), so their spans are never read. What the packing cannot reproduce (a
+//! heredoc, a template directive, a number not written as it prints) is not packed, and its
+//! source is parsed as before. This file is also compiled into `build.rs`: it uses nothing but
+//! hcl-edit and std.
+
+use hcl_edit::expr::{
+    Array, BinaryOp, BinaryOperator, Conditional, Expression, ForCond, ForExpr, ForIntro, FuncArgs,
+    FuncCall, FuncName, Object, ObjectKey, ObjectValue, ObjectValueAssignment,
+    ObjectValueTerminator, Parenthesis, Splat, Traversal, TraversalOperator, UnaryOp,
+    UnaryOperator,
+};
+use hcl_edit::template::{Element, Interpolation, StringTemplate, Strip};
+use hcl_edit::{Decor, Decorate, Decorated, Formatted, Ident, Number, RawString};
+
+const BINARY: [BinaryOperator; 13] = [
+    BinaryOperator::Eq,
+    BinaryOperator::NotEq,
+    BinaryOperator::LessEq,
+    BinaryOperator::GreaterEq,
+    BinaryOperator::Less,
+    BinaryOperator::Greater,
+    BinaryOperator::Plus,
+    BinaryOperator::Minus,
+    BinaryOperator::Mul,
+    BinaryOperator::Div,
+    BinaryOperator::Mod,
+    BinaryOperator::And,
+    BinaryOperator::Or,
+];
+const STRIP: [Strip; 4] = [Strip::None, Strip::Start, Strip::End, Strip::Both];
+
+/// `e` packed, or `None` when the packing cannot reproduce it.
+pub fn pack(e: &Expression) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    Packer { out: &mut out }.expr(e)?;
+    Some(out)
+}
+
+struct Packer<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+impl Packer<'_> {
+    fn byte(&mut self, b: u8) {
+        self.out.push(b);
+    }
+
+    fn num(&mut self, mut n: u64) {
+        loop {
+            let b = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.out.push(b);
+                return;
+            }
+            self.out.push(b | 0x80);
+        }
+    }
+
+    fn str(&mut self, s: &str) {
+        self.num(s.len() as u64);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    /// 0: absent or the parser's span of the input (both print the default), 1: empty, 2: text.
+    fn raw(&mut self, r: Option<&RawString>) {
+        match r {
+            Some(r) if !r.is_empty() => {
+                self.byte(2);
+                self.str(r);
+            }
+            // A span the parser left unresolved prints as absent decor does; `RawString` shows
+            // it only in its `Debug` form.
+            Some(r) if !format!("{r:?}").contains("Spanned") => self.byte(1),
+            _ => self.byte(0),
+        }
+    }
+
+    fn decor(&mut self, d: &Decor) {
+        self.raw(d.prefix());
+        self.raw(d.suffix());
+    }
+
+    fn ident(&mut self, i: &Decorated<Ident>) {
+        self.str(i.as_str());
+        self.decor(i.decor());
+    }
+
+    fn expr(&mut self, e: &Expression) -> Option<()> {
+        match e {
+            Expression::Null(_) => self.byte(0),
+            Expression::Bool(b) => self.byte(if *b.value() { 2 } else { 1 }),
+            Expression::Number(n) => {
+                let v = n.value();
+                // The parser keeps the number as written; an unpacked one prints its value.
+                if n.as_repr().is_some_and(|r| **r != v.to_string()) {
+                    return None;
+                }
+                if let Some(u) = v.as_u64() {
+                    self.byte(3);
+                    self.num(u);
+                } else if let Some(i) = v.as_i64() {
+                    self.byte(4);
+                    self.num(i as u64);
+                } else {
+                    self.byte(5);
+                    self.num(v.as_f64()?.to_bits());
+                }
+                self.byte(u8::from(n.as_repr().is_some()));
+            }
+            Expression::String(s) => {
+                self.byte(6);
+                self.str(s.value());
+            }
+            Expression::Array(a) => {
+                self.byte(7);
+                self.num(a.len() as u64);
+                for v in a {
+                    self.expr(v)?;
+                }
+                self.raw(Some(a.trailing()));
+                self.byte(u8::from(a.trailing_comma()));
+            }
+            Expression::Object(o) => {
+                self.byte(8);
+                self.num(o.len() as u64);
+                for (k, v) in o {
+                    match k {
+                        ObjectKey::Ident(i) => {
+                            self.byte(0);
+                            self.ident(i);
+                        }
+                        ObjectKey::Expression(k) => {
+                            self.byte(1);
+                            self.expr(k)?;
+                        }
+                    }
+                    self.expr(v.expr())?;
+                    self.byte(match v.assignment() {
+                        ObjectValueAssignment::Colon => 0,
+                        ObjectValueAssignment::Equals => 1,
+                    });
+                    self.byte(match v.terminator() {
+                        ObjectValueTerminator::None => 0,
+                        ObjectValueTerminator::Newline => 1,
+                        ObjectValueTerminator::Comma => 2,
+                    });
+                }
+                self.raw(Some(o.trailing()));
+            }
+            Expression::StringTemplate(t) => {
+                self.byte(9);
+                self.num(t.len() as u64);
+                for el in t.iter() {
+                    match el {
+                        Element::Literal(s) => {
+                            self.byte(0);
+                            self.str(s.value());
+                        }
+                        Element::Interpolation(i) => {
+                            self.byte(1);
+                            self.expr(&i.expr)?;
+                            self.byte(STRIP.iter().position(|s| *s == i.strip)? as u8);
+                        }
+                        Element::Directive(_) => return None,
+                    }
+                }
+            }
+            Expression::HeredocTemplate(_) => return None,
+            Expression::Parenthesis(p) => {
+                self.byte(10);
+                self.expr(p.inner())?;
+            }
+            Expression::Variable(v) => {
+                self.byte(11);
+                self.str(v.value().as_str());
+            }
+            Expression::Conditional(c) => {
+                self.byte(12);
+                self.expr(&c.cond_expr)?;
+                self.expr(&c.true_expr)?;
+                self.expr(&c.false_expr)?;
+            }
+            Expression::FuncCall(f) => {
+                self.byte(13);
+                self.num(f.name.namespace.len() as u64);
+                for n in &f.name.namespace {
+                    self.ident(n);
+                }
+                self.ident(&f.name.name);
+                self.num(f.args.len() as u64);
+                for a in &f.args {
+                    self.expr(a)?;
+                }
+                self.byte(u8::from(f.args.expand_final()));
+                self.byte(u8::from(f.args.trailing_comma()));
+                self.raw(Some(f.args.trailing()));
+                self.decor(f.args.decor());
+            }
+            Expression::Traversal(t) => {
+                self.byte(14);
+                self.expr(&t.expr)?;
+                self.num(t.operators.len() as u64);
+                for op in &t.operators {
+                    match op.value() {
+                        TraversalOperator::AttrSplat(s) => {
+                            self.byte(0);
+                            self.decor(s.decor());
+                        }
+                        TraversalOperator::FullSplat(s) => {
+                            self.byte(1);
+                            self.decor(s.decor());
+                        }
+                        TraversalOperator::GetAttr(i) => {
+                            self.byte(2);
+                            self.ident(i);
+                        }
+                        TraversalOperator::Index(e) => {
+                            self.byte(3);
+                            self.expr(e)?;
+                        }
+                        TraversalOperator::LegacyIndex(i) => {
+                            self.byte(4);
+                            self.num(*i.value());
+                            self.decor(i.decor());
+                        }
+                    }
+                    self.decor(op.decor());
+                }
+            }
+            Expression::UnaryOp(u) => {
+                self.byte(15);
+                self.byte(match u.operator.value() {
+                    UnaryOperator::Neg => 0,
+                    UnaryOperator::Not => 1,
+                });
+                self.expr(&u.expr)?;
+            }
+            Expression::BinaryOp(b) => {
+                self.byte(16);
+                self.expr(&b.lhs_expr)?;
+                self.byte(BINARY.iter().position(|o| o == b.operator.value())? as u8);
+                self.decor(b.operator.decor());
+                self.expr(&b.rhs_expr)?;
+            }
+            Expression::ForExpr(f) => {
+                self.byte(17);
+                match &f.intro.key_var {
+                    Some(k) => {
+                        self.byte(1);
+                        self.ident(k);
+                    }
+                    None => self.byte(0),
+                }
+                self.ident(&f.intro.value_var);
+                self.expr(&f.intro.collection_expr)?;
+                self.decor(f.intro.decor());
+                match &f.key_expr {
+                    Some(k) => {
+                        self.byte(1);
+                        self.expr(k)?;
+                    }
+                    None => self.byte(0),
+                }
+                self.expr(&f.value_expr)?;
+                self.byte(u8::from(f.grouping));
+                match &f.cond {
+                    Some(c) => {
+                        self.byte(1);
+                        self.expr(&c.expr)?;
+                        self.decor(c.decor());
+                    }
+                    None => self.byte(0),
+                }
+            }
+        }
+        // Every expression's own decor last, whatever its kind.
+        self.decor(e.decor());
+        Some(())
+    }
+}
+
+/// The expression [`pack`] packed; `None` if `b` is not one (never for what `build.rs` wrote).
+pub fn unpack(b: &[u8]) -> Option<Expression> {
+    let mut u = Unpacker { b, at: 0 };
+    let e = u.expr()?;
+    (u.at == b.len()).then_some(e)
+}
+
+struct Unpacker<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Unpacker<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.b.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    fn num(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.num()?).ok()
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.len()?;
+        let s = self.b.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        std::str::from_utf8(s).ok()
+    }
+
+    fn raw(&mut self) -> Option<Option<RawString>> {
+        Some(match self.byte()? {
+            0 => None,
+            1 => Some(RawString::default()),
+            2 => Some(RawString::from(self.str()?)),
+            _ => return None,
+        })
+    }
+
+    fn decor(&mut self, d: &mut Decor) -> Option<()> {
+        if let Some(p) = self.raw()? {
+            d.set_prefix(p);
+        }
+        if let Some(s) = self.raw()? {
+            d.set_suffix(s);
+        }
+        Some(())
+    }
+
+    fn ident(&mut self) -> Option<Decorated<Ident>> {
+        let mut i = Decorated::new(Ident::new_unchecked(self.str()?));
+        self.decor(i.decor_mut())?;
+        Some(i)
+    }
+
+    fn exprs(&mut self) -> Option<Vec<Expression>> {
+        let n = self.len()?;
+        let mut v = Vec::with_capacity(n.min(self.b.len()));
+        for _ in 0..n {
+            v.push(self.expr()?);
+        }
+        Some(v)
+    }
+
+    fn expr(&mut self) -> Option<Expression> {
+        let mut e = match self.byte()? {
+            0 => Expression::null(),
+            1 => Expression::from(false),
+            2 => Expression::from(true),
+            k @ 3..=5 => {
+                let n = self.num()?;
+                let v = match k {
+                    3 => Number::from(n),
+                    4 => Number::from(n as i64),
+                    _ => Number::from_f64(f64::from_bits(n))?,
+                };
+                let mut f = Formatted::new(v);
+                if self.flag()? {
+                    f.format();
+                }
+                Expression::Number(f)
+            }
+            6 => Expression::from(self.str()?),
+            7 => {
+                let mut a = Array::from(self.exprs()?);
+                if let Some(t) = self.raw()? {
+                    a.set_trailing(t);
+                }
+                a.set_trailing_comma(self.flag()?);
+                Expression::Array(a)
+            }
+            8 => {
+                let n = self.len()?;
+                let mut o = Object::with_capacity(n.min(self.b.len()));
+                for _ in 0..n {
+                    let k = match self.byte()? {
+                        0 => ObjectKey::Ident(self.ident()?),
+                        1 => ObjectKey::Expression(self.expr()?),
+                        _ => return None,
+                    };
+                    let mut v = ObjectValue::new(self.expr()?);
+                    v.set_assignment(match self.byte()? {
+                        0 => ObjectValueAssignment::Colon,
+                        1 => ObjectValueAssignment::Equals,
+                        _ => return None,
+                    });
+                    v.set_terminator(match self.byte()? {
+                        0 => ObjectValueTerminator::None,
+                        1 => ObjectValueTerminator::Newline,
+                        2 => ObjectValueTerminator::Comma,
+                        _ => return None,
+                    });
+                    o.insert(k, v);
+                }
+                if let Some(t) = self.raw()? {
+                    o.set_trailing(t);
+                }
+                Expression::Object(o)
+            }
+            9 => {
+                let n = self.len()?;
+                let mut els = Vec::with_capacity(n.min(self.b.len()));
+                for _ in 0..n {
+                    els.push(match self.byte()? {
+                        0 => Element::from(self.str()?),
+                        1 => {
+                            let mut i = Interpolation::new(self.expr()?);
+                            i.strip = *STRIP.get(usize::from(self.byte()?))?;
+                            Element::Interpolation(i)
+                        }
+                        _ => return None,
+                    });
+                }
+                Expression::StringTemplate(StringTemplate::from(els))
+            }
+            10 => Expression::Parenthesis(Box::new(Parenthesis::new(self.expr()?))),
+            11 => Expression::Variable(Decorated::new(Ident::new_unchecked(self.str()?))),
+            12 => {
+                let c = self.expr()?;
+                let t = self.expr()?;
+                let f = self.expr()?;
+                Expression::Conditional(Box::new(Conditional::new(c, t, f)))
+            }
+            13 => {
+                let ns = self.len()?;
+                let mut namespace = Vec::with_capacity(ns.min(self.b.len()));
+                for _ in 0..ns {
+                    namespace.push(self.ident()?);
+                }
+                let mut name = FuncName::new(self.ident()?);
+                name.namespace = namespace;
+                let mut args = FuncArgs::from(self.exprs()?);
+                args.set_expand_final(self.flag()?);
+                args.set_trailing_comma(self.flag()?);
+                if let Some(t) = self.raw()? {
+                    args.set_trailing(t);
+                }
+                self.decor(args.decor_mut())?;
+                Expression::FuncCall(Box::new(FuncCall::new(name, args)))
+            }
+            14 => {
+                let root = self.expr()?;
+                let n = self.len()?;
+                let mut ops = Vec::with_capacity(n.min(self.b.len()));
+                for _ in 0..n {
+                    let op = match self.byte()? {
+                        k @ (0 | 1) => {
+                            let mut s = Decorated::new(Splat);
+                            self.decor(s.decor_mut())?;
+                            if k == 0 {
+                                TraversalOperator::AttrSplat(s)
+                            } else {
+                                TraversalOperator::FullSplat(s)
+                            }
+                        }
+                        2 => TraversalOperator::GetAttr(self.ident()?),
+                        3 => TraversalOperator::Index(self.expr()?),
+                        4 => {
+                            let mut i = Decorated::new(self.num()?);
+                            self.decor(i.decor_mut())?;
+                            TraversalOperator::LegacyIndex(i)
+                        }
+                        _ => return None,
+                    };
+                    let mut op = Decorated::new(op);
+                    self.decor(op.decor_mut())?;
+                    ops.push(op);
+                }
+                Expression::Traversal(Box::new(Traversal::new(root, ops)))
+            }
+            15 => {
+                let op = match self.byte()? {
+                    0 => UnaryOperator::Neg,
+                    1 => UnaryOperator::Not,
+                    _ => return None,
+                };
+                Expression::UnaryOp(Box::new(UnaryOp::new(op, self.expr()?)))
+            }
+            16 => {
+                let lhs = self.expr()?;
+                let mut op = Decorated::new(*BINARY.get(usize::from(self.byte()?))?);
+                self.decor(op.decor_mut())?;
+                let rhs = self.expr()?;
+                Expression::BinaryOp(Box::new(BinaryOp::new(lhs, op, rhs)))
+            }
+            17 => {
+                let key_var = if self.flag()? {
+                    Some(self.ident()?)
+                } else {
+                    None
+                };
+                let value_var = self.ident()?;
+                let mut intro = ForIntro::new(value_var, self.expr()?);
+                intro.key_var = key_var;
+                self.decor(intro.decor_mut())?;
+                let key_expr = if self.flag()? {
+                    Some(self.expr()?)
+                } else {
+                    None
+                };
+                let mut f = ForExpr::new(intro, self.expr()?);
+                f.key_expr = key_expr;
+                f.grouping = self.flag()?;
+                if self.flag()? {
+                    let mut c = ForCond::new(self.expr()?);
+                    self.decor(c.decor_mut())?;
+                    f.cond = Some(c);
+                }
+                Expression::ForExpr(Box::new(f))
+            }
+            _ => return None,
+        };
+        self.decor(e.decor_mut())?;
+        Some(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each kind of expression, with comments and odd spacing, unpacks to its parse; what cannot
+    /// be reproduced is not packed; truncated or corrupted input gives `None`, never a panic.
+    #[test]
+    fn unpacks_to_the_parse() {
+        let packs = [
+            "null",
+            "true && !false",
+            "-1 + 2.5 * 3 / 4 % 5 - 18446744073709551615",
+            "0.1",
+            r#""a\"b\\c\u00e9""#,
+            "[1, 2 ,3,]",
+            "[ ]",
+            "{ a = 1, \"b\" : 2\n  (c) = 3 /* c */\n}",
+            r#""x${self.a}y${~ each.value ~}z""#,
+            "(self.a == \"b\") ? 1 : 2",
+            "lookup(self, \"k\", null)",
+            "concat(a, b...)",
+            "f(\n  1, # one\n  2,\n)",
+            "provider::p::f(1)",
+            "self.a[0].b[*].c.*.d.1[\"k\"]",
+            "[for k, v in self.tags : k if v != \"\"]",
+            "{for x in self.list : x.id => x... }",
+            "a <= b || a >= b && a < b || a > b",
+            "alltrue([for r in self.rule : r.port != 22 /* c */])",
+        ];
+        for src in packs {
+            let parsed = hcl_edit::parser::parse_expr(src).unwrap();
+            let b = pack(&parsed).unwrap_or_else(|| panic!("{src}: not packed"));
+            let built = unpack(&b).unwrap_or_else(|| panic!("{src}: not unpacked"));
+            assert_eq!(built, parsed, "{src}");
+            assert_eq!(built.to_string(), parsed.to_string(), "{src}");
+            for n in 0..b.len() {
+                assert!(unpack(&b[..n]).is_none(), "{src}: {n} bytes");
+                let mut bad = b.clone();
+                bad[n] = bad[n].wrapping_add(0x41);
+                let _ = unpack(&bad);
+            }
+        }
+        for src in ["<<EOT\nx\nEOT\n", "\"%{if a}b%{endif}\"", "1e3", "0x10"] {
+            if let Ok(e) = hcl_edit::parser::parse_expr(src) {
+                assert!(pack(&e).is_none(), "{src}: packed");
+            }
+        }
+    }
+}
