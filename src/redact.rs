@@ -104,9 +104,30 @@ fn key_words_dfa() -> Result<aho_corasick::AhoCorasick, aho_corasick::BuildError
         .build(KEY_WORDS)
 }
 
-/// [`key_word`] by hand: a byte pair (most are not the start of any word), then the words.
+/// The first three bytes of [`KEY_WORDS`] (`passwd` and `password` share theirs).
+const KEY_STARTS: [[u8; 3]; 6] = [*b"sec", *b"pas", *b"tok", *b"pri", *b"acc", *b"cre"];
+
+/// [`key_word`] by hand: where a word's first three bytes start (16 positions at a time,
+/// [`sse2`]), else a byte pair (most are not the start of any word), then the words.
 fn key_word_scan(b: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    while i + 18 <= b.len() {
+        // SAFETY: `i + 18 <= b.len()`: the loads at `i`, `i + 1` and `i + 2` read inside `b`.
+        let mut starts = unsafe { sse2::starts(b.as_ptr().add(i), &KEY_STARTS) };
+        while starts != 0 {
+            let at = i + starts.trailing_zeros() as usize;
+            if let Some(w) = KEY_WORDS.iter().find(|w| {
+                b[at..]
+                    .get(..w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            }) {
+                return Some(at..at + w.len());
+            }
+            starts &= starts - 1;
+        }
+        i += 16;
+    }
     while i + 1 < b.len() {
         // ASCII letters in either case (and a few other bytes: the words decide).
         if matches!(
@@ -279,6 +300,56 @@ mod sse2 {
         super::bytewise(&b[i..], run)
     }
 
+    /// Bit `k`: the three bytes at `p + k`, each with bit 5 set (ASCII letters in lower
+    /// case), are one of `prefixes` (given so folded).
+    ///
+    /// # Safety
+    /// `p` must be readable for 18 bytes.
+    #[inline(always)]
+    pub(super) unsafe fn starts(p: *const u8, prefixes: &[[u8; 3]]) -> u32 {
+        let bit5 = _mm_set1_epi8(0x20);
+        let f = [
+            _mm_or_si128(_mm_loadu_si128(p.cast()), bit5),
+            _mm_or_si128(_mm_loadu_si128(p.add(1).cast()), bit5),
+            _mm_or_si128(_mm_loadu_si128(p.add(2).cast()), bit5),
+        ];
+        let mut starts = _mm_setzero_si128();
+        for l in prefixes {
+            let m = _mm_and_si128(
+                _mm_and_si128(
+                    _mm_cmpeq_epi8(f[0], _mm_set1_epi8(l[0] as i8)),
+                    _mm_cmpeq_epi8(f[1], _mm_set1_epi8(l[1] as i8)),
+                ),
+                _mm_cmpeq_epi8(f[2], _mm_set1_epi8(l[2] as i8)),
+            );
+            starts = _mm_or_si128(starts, m);
+        }
+        _mm_movemask_epi8(starts) as u32
+    }
+
+    /// Bit `k`: the byte at `p + k` is of `class`.
+    ///
+    /// # Safety
+    /// `p` must be readable for 16 bytes.
+    #[inline(always)]
+    pub(super) unsafe fn class_mask(p: *const u8, class: super::Class) -> u16 {
+        let x = _mm_loadu_si128(p.cast());
+        let f = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        let digit = _mm_and_si128(
+            _mm_cmpgt_epi8(x, _mm_set1_epi8(b'0' as i8 - 1)),
+            _mm_cmpgt_epi8(_mm_set1_epi8(b'9' as i8 + 1), x),
+        );
+        let letter = _mm_and_si128(
+            _mm_cmpgt_epi8(f, _mm_set1_epi8(b'a' as i8 - 1)),
+            _mm_cmpgt_epi8(_mm_set1_epi8(b'z' as i8 + 1), f),
+        );
+        let mut m = _mm_or_si128(digit, letter);
+        if class == super::Class::Word {
+            m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(b'_' as i8)));
+        }
+        _mm_movemask_epi8(m) as u16
+    }
+
     /// Bit `k` of the first mask: the folded bytes at `p + k` begin like a literal; of the
     /// second: the byte at `p + k` is an ASCII letter or digit.
     ///
@@ -286,41 +357,17 @@ mod sse2 {
     /// `p` must be readable for 18 bytes.
     #[inline(always)]
     unsafe fn masks(p: *const u8) -> (u32, u16) {
-        const fn fold(c: u8) -> i8 {
-            (c | 0x20) as i8
-        }
-        let x = _mm_loadu_si128(p.cast());
-        let bit5 = _mm_set1_epi8(0x20);
-        let f = [
-            _mm_or_si128(x, bit5),
-            _mm_or_si128(_mm_loadu_si128(p.add(1).cast()), bit5),
-            _mm_or_si128(_mm_loadu_si128(p.add(2).cast()), bit5),
-        ];
-        let mut starts = _mm_setzero_si128();
-        for l in super::LITERALS {
-            let m = _mm_and_si128(
-                _mm_and_si128(
-                    _mm_cmpeq_epi8(f[0], _mm_set1_epi8(fold(l[0]))),
-                    _mm_cmpeq_epi8(f[1], _mm_set1_epi8(fold(l[1]))),
-                ),
-                _mm_cmpeq_epi8(f[2], _mm_set1_epi8(fold(l[2]))),
-            );
-            starts = _mm_or_si128(starts, m);
-        }
-        // Signed comparisons: bytes from 0x80 are negative, below every range here. Folding maps
-        // exactly the letters into `a..=z`.
-        let digit = _mm_and_si128(
-            _mm_cmpgt_epi8(x, _mm_set1_epi8(b'0' as i8 - 1)),
-            _mm_cmpgt_epi8(_mm_set1_epi8(b'9' as i8 + 1), x),
-        );
-        let letter = _mm_and_si128(
-            _mm_cmpgt_epi8(f[0], _mm_set1_epi8(b'a' as i8 - 1)),
-            _mm_cmpgt_epi8(_mm_set1_epi8(b'z' as i8 + 1), f[0]),
-        );
-        (
-            _mm_movemask_epi8(starts) as u32,
-            _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16,
-        )
+        const STARTS: [[u8; 3]; 11] = {
+            let mut s = [[0; 3]; 11];
+            let mut i = 0;
+            while i < 11 {
+                let l = super::LITERALS[i];
+                s[i] = [l[0] | 0x20, l[1] | 0x20, l[2] | 0x20];
+                i += 1;
+            }
+            s
+        };
+        (starts(p, &STARTS), class_mask(p, super::Class::Alnum))
     }
 }
 
@@ -335,22 +382,67 @@ fn unescaped_len(s: &str) -> usize {
     s.len() - s.matches("\\u00").count() * 5
 }
 
-/// Maximal runs of ASCII letters and digits (`_` separates: a secret glued to `_` is found).
-fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Which bytes [`runs30`] counts.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Class {
+    /// ASCII letters and digits (`_` separates: a secret glued to `_` is found).
+    Alnum,
+    /// ASCII letters, digits and `_` (the bytes of a regex's `\w` without Unicode).
+    Word,
+}
+
+impl Class {
+    fn has(self, c: u8) -> bool {
+        c.is_ascii_alphanumeric() || (self == Class::Word && c == b'_')
+    }
+}
+
+/// The maximal runs of `class` bytes that are exactly 30 bytes long, in order. Such runs are
+/// rare, and a run of 30 spans two blocks of 16: the text is read 16 bytes at a time ([`sse2`])
+/// counting only the run that goes on across a block's end, the bytes one by one elsewhere.
+pub(crate) fn runs30(
+    text: &str,
+    class: Class,
+) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    const N: usize = 30;
     let b = text.as_bytes();
     let mut i = 0;
+    // `class` bytes just before `i`.
+    let mut run = 0;
     std::iter::from_fn(move || {
-        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+        #[cfg(target_arch = "x86_64")]
+        while i + 16 <= b.len() {
+            // SAFETY: `i + 16 <= b.len()`: the load at `i` reads inside `b`.
+            let m = unsafe { sse2::class_mask(b.as_ptr().add(i), class) };
+            let at = i;
+            i += 16;
+            if m == 0xffff {
+                run += 16;
+                continue;
+            }
+            // The run before the block ends at its first other byte; runs inside the block are
+            // shorter than 16; the last one goes on into the next block.
+            let first = m.trailing_ones() as usize;
+            let ended = run + first;
+            run = m.leading_ones() as usize;
+            if ended == N {
+                return Some(at + first - N..at + first);
+            }
+        }
+        while i < b.len() {
+            let c = b[i];
             i += 1;
+            if class.has(c) {
+                run += 1;
+            } else {
+                let ended = std::mem::take(&mut run);
+                if ended == N {
+                    return Some(i - 1 - N..i - 1);
+                }
+            }
         }
-        if i >= b.len() {
-            return None;
-        }
-        let s = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        Some((s, i))
+        // The text ends a run (once: `run` is then 0).
+        (std::mem::take(&mut run) == N).then(|| b.len() - N..b.len())
     })
 }
 
@@ -614,8 +706,9 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
     }
     // Beside an AccessKey id, a 30-character run is its secret whatever its characters.
     let near_id = |s: usize| ids.iter().any(|&i| i.abs_diff(s) < 200);
-    for (s, e) in runs(text) {
-        if e - s == 30 && (mixed(&text[s..e]) || near_id(s)) {
+    for r in runs30(text, Class::Alnum) {
+        let (s, e) = (r.start, r.end);
+        if mixed(&text[s..e]) || near_id(s) {
             spans.push((s, e));
         }
     }
@@ -781,6 +874,48 @@ mod tests {
 
     /// The keys found by hand are those the regex they replace captures: on cases around each
     /// part, and on 20,000 texts pieced together at random from the parts.
+    /// The runs of 30, read 16 bytes at a time, are the maximal runs of the class that a regex
+    /// finds, 30 bytes long: at block edges, at the text's end, across non-ASCII bytes.
+    #[test]
+    fn runs30_finds_what_the_regex_finds() {
+        for (class, re) in [
+            (Class::Alnum, Regex::new("(?-u:[A-Za-z0-9]+)").unwrap()),
+            (Class::Word, Regex::new("(?-u:[A-Za-z0-9_]+)").unwrap()),
+        ] {
+            let check = |t: &str| {
+                let want: Vec<_> = re
+                    .find_iter(t)
+                    .map(|m| m.range())
+                    .filter(|r| r.len() == 30)
+                    .collect();
+                assert_eq!(runs30(t, class).collect::<Vec<_>>(), want, "{t:?}");
+            };
+            let a30 = "Zq8Wm3Kp7Lx2Nb5Vc9Rt4Yh6Jd1Fs0";
+            for pad in 0..40 {
+                let p = "-".repeat(pad);
+                check(&format!("{p}{a30}"));
+                check(&format!("{p}{a30}-"));
+                check(&format!("{p}{a30}{p}{a30}"));
+                check(&format!("{p}_{a30}_x"));
+            }
+            let parts = [
+                "Zq8Wm3Kp7L",
+                "x2Nb5",
+                "Vc9Rt4Yh6Jd1Fs0a",
+                "_",
+                "-",
+                " ",
+                "\n",
+                "é",
+                "9",
+                "zz",
+            ];
+            for t in crate::util::pieced_texts(&parts, 7, 10).take(20_000) {
+                check(&t);
+            }
+        }
+    }
+
     #[test]
     fn keyed_finds_what_the_regex_finds() {
         let dfa = key_words_dfa().unwrap();
