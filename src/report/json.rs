@@ -164,24 +164,33 @@ fn splice_findings<'a>(
     let tail = out.split_off(at + EMPTY.len() - 1);
     out.push(b'\n');
     for (i, batch) in findings.chunks(4096).enumerate() {
+        // Each row indented where it is printed: copying them all in one pass, line by line,
+        // was a serial step of its own.
         let printed: Vec<Vec<u8>> = batch
             .par_iter()
             .map(|f| {
                 let mut v = Vec::with_capacity(1024);
-                serde_json::to_writer_pretty(&mut v, &row(f)).map(|_| v)
+                serde_json::to_writer_pretty(&mut v, &row(f))?;
+                let lines = memchr::memchr_iter(b'\n', &v).count();
+                let mut o = Vec::with_capacity(v.len() + 4 * (lines + 1));
+                o.extend_from_slice(b"    ");
+                let mut from = 0;
+                for nl in memchr::memchr_iter(b'\n', &v) {
+                    o.extend_from_slice(&v[from..=nl]);
+                    o.extend_from_slice(b"    ");
+                    from = nl + 1;
+                }
+                o.extend_from_slice(&v[from..]);
+                Ok(o)
             })
             .collect::<serde_json::Result<_>>()?;
+        // Sized once for the batch (the first batch's rows are most of a report).
+        out.reserve(printed.iter().map(|v| v.len() + 2).sum::<usize>() + tail.len() + 4);
         for (j, v) in printed.iter().enumerate() {
             if i > 0 || j > 0 {
                 out.extend_from_slice(b",\n");
             }
-            out.extend_from_slice(b"    ");
-            for (k, line) in v.split(|&c| c == b'\n').enumerate() {
-                if k > 0 {
-                    out.extend_from_slice(b"\n    ");
-                }
-                out.extend_from_slice(line);
-            }
+            out.extend_from_slice(v);
         }
     }
     out.extend_from_slice(b"\n  ");
