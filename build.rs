@@ -347,8 +347,8 @@ struct Entry {
     json: String,
     /// The rule's `docs`, kept out of its JSON.
     docs: String,
-    /// Its expressions but `check` packed (`src/rules/packed.rs`), by member.
-    packed: Vec<(&'static str, Vec<u8>)>,
+    /// Its expressions but `check` packed (`src/rules/packed.rs`): member, source, packed form.
+    packed: Vec<(&'static str, String, Vec<u8>)>,
 }
 
 fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
@@ -365,6 +365,22 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
         }
     };
     let resources = list("resource");
+    let packed: Vec<(&'static str, String, Vec<u8>)> =
+        ["assert", "each", "facet", "message", "where"]
+            .into_iter()
+            .filter_map(|k| {
+                let src = j["sources"].get(k)?.as_str()?;
+                // Parsed as `rules::load::parse_source` parses it at run time.
+                let e = if src.starts_with("<<") {
+                    hcl_edit::parser::parse_expr(&format!("{src}\n"))
+                } else {
+                    hcl_edit::parser::parse_expr(src)
+                };
+                let e = e.unwrap_or_else(|e| panic!("{file}: rule {id}: `{k}`: {e}"));
+                // Empty where the packing cannot reproduce it: the source is parsed then.
+                Some((k, src.to_string(), packed::pack(&e).unwrap_or_default()))
+            })
+            .collect();
     // The same defaults as `Rule` building (src/rules/load.rs); a test compares the two.
     let scope = match inst.get("scope").and_then(|v| v.as_str()) {
         Some("resource") => "Resource",
@@ -415,6 +431,10 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
                     o.remove(k);
                 }
             }
+            // The packed expressions' sources are kept beside their packed form (below).
+            if let Some(o) = j["sources"].as_object_mut() {
+                o.retain(|k, _| !packed.iter().any(|p| p.0 == k));
+            }
             serde_json::to_string(&j).unwrap()
         },
         docs: inst
@@ -422,20 +442,7 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
             .and_then(|v| v.as_str())
             .unwrap_or_default()
             .to_string(),
-        packed: ["assert", "each", "facet", "message", "where"]
-            .into_iter()
-            .filter_map(|k| {
-                let src = j["sources"].get(k)?.as_str()?;
-                // Parsed as `rules::load::parse_source` parses it at run time.
-                let e = if src.starts_with("<<") {
-                    hcl_edit::parser::parse_expr(&format!("{src}\n"))
-                } else {
-                    hcl_edit::parser::parse_expr(src)
-                };
-                let e = e.unwrap_or_else(|e| panic!("{file}: rule {id}: `{k}`: {e}"));
-                Some((k, packed::pack(&e)?))
-            })
-            .collect(),
+        packed,
         id,
     }
 }
@@ -556,7 +563,10 @@ fn write_index(index: &[Entry], path: &Path) {
             e.docs,
             e.packed
                 .iter()
-                .map(|(k, b)| format!("({k:?}, {})", byte_string(b)))
+                .map(|(k, src, b)| format!(
+                    "Packed {{ member: {k:?}, source: {src:?}, packed: {} }}",
+                    byte_string(b)
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));

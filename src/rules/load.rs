@@ -1,6 +1,6 @@
 //! Parsing and validating HCL rule files.
 
-use super::{docs_url, schema, LazyExpr, Rule, Scope};
+use super::{docs_url, schema, LazyExpr, Packed, Rule, Scope};
 use crate::finding::Severity;
 use crate::hcljson::{rule_blocks, RawRule, EXPRESSION_MEMBERS};
 use hcl_edit::expr::Expression;
@@ -250,11 +250,7 @@ pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
 /// `build.rs` packed (by member). Only the expressions it reads on every block are made here,
 /// unpacked or else parsed (`message` and `where` on first use, `check` read as written); the
 /// schema was checked by the test suite.
-pub fn load_embedded_rule(
-    path: &str,
-    r: &J,
-    packed: &[(&str, &'static [u8])],
-) -> Result<Rule, String> {
+pub fn load_embedded_rule(path: &str, r: &J, packed: &'static [Packed]) -> Result<Rule, String> {
     let id = r["id"].as_str().ok_or("rule without id")?;
     let mut exprs = BTreeMap::new();
     let src = match r.get("sources") {
@@ -262,29 +258,29 @@ pub fn load_embedded_rule(
         _ => None,
     };
     let source = |k: &str| src.and_then(|s| s.get(k)).and_then(J::as_str);
-    let packed = |k: &str| packed.iter().find(|(m, _)| *m == k).map(|(_, b)| *b);
+    let packed = |k: &str| packed.iter().find(|p| p.member == k);
     for k in EXPRESSION_MEMBERS {
         if matches!(*k, "message" | "where" | "check") {
             continue;
         }
-        if let Some(s) = source(k) {
-            let e = match packed(k).and_then(super::packed::unpack) {
-                Some(e) => e,
-                None => parse_source(s).map_err(|e| format!("rule {id}: `{k}`: {e}"))?,
-            };
-            exprs.insert(k.to_string(), e);
-        }
+        let e = match (packed(k), source(k)) {
+            (Some(p), _) => p.expr(),
+            (None, Some(s)) => parse_source(s),
+            (None, None) => continue,
+        };
+        let e = e.map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
+        exprs.insert(k.to_string(), e);
     }
     let mut rule = build_rule(path, id, &r["instance"], exprs, source("check"))
         .map_err(|m| format!("rule {id}: {m}"))?;
     // A message is compiled only for expression rules; built-in checks render it from their
     // fields.
     if rule.assert.is_some() {
-        rule.message_expr = source("message").map(|s| LazyExpr::source(s, packed("message")));
+        rule.message_expr = packed("message").map(LazyExpr::packed);
     }
-    rule.where_expr = source("where")
-        .filter(|s| !plain_string(s))
-        .map(|s| LazyExpr::source(s, packed("where")));
+    rule.where_expr = packed("where")
+        .filter(|p| !plain_string(p.source))
+        .map(LazyExpr::packed);
     rule.url = docs_url(id).map(Into::into);
     Ok(rule)
 }

@@ -102,29 +102,25 @@ pub struct Rule {
 }
 
 /// A rule expression that is read only when the rule fails (`message`, `where`): a built-in
-/// rule keeps its source, and the form `build.rs` packed it in, and makes the tree on first use
-/// (they were a third of the expression text every built rule parsed); user rule files and
-/// translations give it parsed.
+/// rule keeps what `build.rs` packed and makes the tree on first use (they were a third of the
+/// expression text every built rule parsed); user rule files and translations give it parsed.
 #[derive(Clone, Debug)]
 pub struct LazyExpr {
-    source: Option<Box<str>>,
-    packed: Option<&'static [u8]>,
+    packed: Option<&'static Packed>,
     parsed: OnceLock<Option<Expression>>,
 }
 
 impl LazyExpr {
     pub fn parsed(e: Expression) -> LazyExpr {
         LazyExpr {
-            source: None,
             packed: None,
             parsed: OnceLock::from(Some(e)),
         }
     }
 
-    pub fn source(s: &str, packed: Option<&'static [u8]>) -> LazyExpr {
+    pub fn packed(p: &'static Packed) -> LazyExpr {
         LazyExpr {
-            source: Some(s.into()),
-            packed,
+            packed: Some(p),
             parsed: OnceLock::new(),
         }
     }
@@ -133,11 +129,7 @@ impl LazyExpr {
     /// `tests/rules.rs` rules out by parsing every one.
     pub fn get(&self) -> Option<&Expression> {
         self.parsed
-            .get_or_init(|| {
-                self.packed
-                    .and_then(packed::unpack)
-                    .or_else(|| load::parse_source(self.source.as_deref()?).ok())
-            })
+            .get_or_init(|| self.packed?.expr().ok())
             .as_ref()
     }
 }
@@ -337,8 +329,28 @@ pub struct Embedded {
     pub json: &'static str,
     /// The rule's `docs`.
     pub docs: &'static str,
-    /// Its expressions but `check` as `build.rs` packed them ([`packed`]), by member.
-    pub packed: &'static [(&'static str, &'static [u8])],
+    /// Its expressions but `check` as `build.rs` packed them; their sources are not in `json`.
+    pub packed: &'static [Packed],
+}
+
+/// A built-in rule's expression as `build.rs` packed it ([`packed`]), with its source (parsed
+/// only if the packed form could not be read, which a test rules out).
+#[derive(Debug)]
+pub struct Packed {
+    /// `assert`, `each`, `facet`, `message` or `where`.
+    pub member: &'static str,
+    pub source: &'static str,
+    pub packed: &'static [u8],
+}
+
+impl Packed {
+    /// The expression: unpacked, else parsed from its source.
+    pub fn expr(&self) -> Result<Expression, hcl_edit::parser::Error> {
+        match packed::unpack(self.packed) {
+            Some(e) => Ok(e),
+            None => load::parse_source(self.source),
+        }
+    }
 }
 
 /// The index build.rs generates: the rules in file order, and their positions sorted by code
@@ -792,16 +804,14 @@ mod tests {
         let mut n = 0;
         for e in INDEX.rules {
             let j: serde_json::Value = serde_json::from_str(e.json).unwrap();
-            for k in ["assert", "each", "facet", "message", "where"] {
-                let Some(src) = j["sources"].get(k).and_then(|s| s.as_str()) else {
-                    assert!(e.packed.iter().all(|(m, _)| *m != k), "{}: {k}", e.id);
-                    continue;
-                };
-                let (_, b) = e.packed.iter().find(|(m, _)| *m == k).unwrap_or_else(|| {
-                    panic!("{}: `{k}` is not packed", e.id);
-                });
-                let built = packed::unpack(b).unwrap_or_else(|| panic!("{}: `{k}`", e.id));
-                let parsed = load::parse_source(src).unwrap();
+            // What is left in the JSON is only what is not packed: `check`, read as written.
+            let left: Vec<&String> = j["sources"].as_object().unwrap().keys().collect();
+            assert!(left.iter().all(|k| *k == "check"), "{}: {left:?}", e.id);
+            for p in e.packed {
+                let k = p.member;
+                assert!(!p.packed.is_empty(), "{}: `{k}` is not packed", e.id);
+                let built = packed::unpack(p.packed).unwrap_or_else(|| panic!("{}: `{k}`", e.id));
+                let parsed = load::parse_source(p.source).unwrap();
                 assert_eq!(built, parsed, "{}: `{k}`", e.id);
                 assert_eq!(built.to_string(), parsed.to_string(), "{}: `{k}`", e.id);
                 n += 1;
