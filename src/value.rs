@@ -31,7 +31,9 @@ pub enum Kind {
     List(Vec<Value>),
     /// Entries in source order; duplicate keys are kept (JSON allows them and RAM rejects them).
     Object(Vec<Entry>),
-    Unknown(Unknown),
+    /// Boxed: an unknown is four times the size of the other kinds, and every value (each
+    /// entry of every block) would otherwise be sized for it.
+    Unknown(Box<Unknown>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,12 +122,12 @@ impl Value {
     }
     pub fn unknown(reason: impl Into<Arc<str>>, loc: Option<Loc>) -> Value {
         Value::new(
-            Kind::Unknown(Unknown {
+            Kind::Unknown(Box::new(Unknown {
                 reason: reason.into(),
                 reference: None,
                 id: None,
                 present: false,
-            }),
+            })),
             loc,
         )
     }
@@ -136,12 +138,12 @@ impl Value {
     ) -> Value {
         let target: Arc<str> = target.into();
         Value::new(
-            Kind::Unknown(Unknown {
+            Kind::Unknown(Box::new(Unknown {
                 reason: reason.into(),
                 id: Some(Unknown::name_id(&target)),
                 reference: Some(target),
                 present: false,
-            }),
+            })),
             loc,
         )
     }

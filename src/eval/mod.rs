@@ -468,7 +468,7 @@ fn unknown_like(u: &Value, loc: Option<Loc>) -> Value {
                 // What is computed from a value that is set may well be null or empty.
                 un.present = false;
             }
-            Value::new(Kind::Unknown(un), loc.or(origin))
+            Value::new(Kind::Unknown(Box::new(un)), loc.or(origin))
         }
         None => Value::unknown("unknown value", loc),
     }

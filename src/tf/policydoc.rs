@@ -138,7 +138,7 @@ pub fn add_document(v: &mut Value, header: Option<Loc>) {
     let doc = document(v);
     let mut s = if doc.contains_unknown() {
         match doc.first_unknown() {
-            Some((u, _)) => Value::new(Kind::Unknown(u.clone()), header),
+            Some((u, _)) => Value::new(Kind::Unknown(Box::new(u.clone())), header),
             None => Value::unknown("unknown", header),
         }
     } else {
