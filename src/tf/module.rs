@@ -393,8 +393,10 @@ pub(crate) struct Inst<'a> {
     chain: Vec<PathBuf>,
     vars: HashMap<String, Value>,
     locals: RefCell<HashMap<String, Slot<Value>>>,
-    blocks: RefCell<HashMap<usize, Slot<Rc<Vec<Instance>>>>>,
-    children: RefCell<HashMap<usize, Slot<Rc<Children<'a>>>>>,
+    /// By block and by call: indexes into `decls.blocks` and `decls.calls` (a hash of each
+    /// number per reference cost more than the slot it found).
+    blocks: RefCell<Vec<Option<Slot<Rc<Vec<Instance>>>>>>,
+    children: RefCell<Vec<Option<Slot<Rc<Children<'a>>>>>>,
     outputs: RefCell<HashMap<String, Slot<Value>>>,
     /// Each block's address without instance key, built on first use: every reference to a
     /// block and every instance of it needs it.
@@ -684,8 +686,8 @@ impl<'a> Inst<'a> {
             chain,
             vars,
             locals: RefCell::new(HashMap::new()),
-            blocks: RefCell::new(HashMap::new()),
-            children: RefCell::new(HashMap::new()),
+            blocks: RefCell::new((0..decls.blocks.len()).map(|_| None).collect()),
+            children: RefCell::new((0..decls.calls.len()).map(|_| None).collect()),
             outputs: RefCell::new(HashMap::new()),
             bases: (0..decls.blocks.len())
                 .map(|_| Default::default())
@@ -934,7 +936,7 @@ impl<'a> Inst<'a> {
 
     /// Instances of a block, evaluated once.
     fn instances(&self, i: usize) -> Rc<Vec<Instance>> {
-        match self.blocks.borrow().get(&i) {
+        match &self.blocks.borrow()[i] {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
                 let d = &self.decls.blocks[i];
@@ -950,7 +952,7 @@ impl<'a> Inst<'a> {
             }
             None => {}
         }
-        self.blocks.borrow_mut().insert(i, Slot::Busy);
+        self.blocks.borrow_mut()[i] = Some(Slot::Busy);
         let d = &self.decls.blocks[i];
         let keys = self.expand(d.file, d.count, d.for_each, self.base_address(i));
         let mut out = Vec::with_capacity(keys.len());
@@ -968,7 +970,7 @@ impl<'a> Inst<'a> {
             out.push(Instance { key, value });
         }
         let rc = Rc::new(out);
-        self.blocks.borrow_mut().insert(i, Slot::Done(rc.clone()));
+        self.blocks.borrow_mut()[i] = Some(Slot::Done(rc.clone()));
         rc
     }
 
@@ -1179,7 +1181,7 @@ impl<'a> Inst<'a> {
 
     /// The instances of a module call, evaluated once with their inputs.
     fn children(&self, i: usize) -> Rc<Children<'a>> {
-        match self.children.borrow().get(&i) {
+        match &self.children.borrow()[i] {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::Busy) => {
                 let why = tr!(
@@ -1192,9 +1194,9 @@ impl<'a> Inst<'a> {
             }
             None => {}
         }
-        self.children.borrow_mut().insert(i, Slot::Busy);
+        self.children.borrow_mut()[i] = Some(Slot::Busy);
         let r = Rc::new(self.make_children(i));
-        self.children.borrow_mut().insert(i, Slot::Done(r.clone()));
+        self.children.borrow_mut()[i] = Some(Slot::Done(r.clone()));
         r
     }
 
