@@ -339,6 +339,9 @@ enum Slot<T> {
     Done(T),
 }
 
+/// Slots by number, none filled at first.
+type Slots<T> = RefCell<Vec<Option<Slot<T>>>>;
+
 #[derive(Clone, Debug, PartialEq)]
 enum Key {
     /// Not expanded.
@@ -395,8 +398,8 @@ pub(crate) struct Inst<'a> {
     locals: RefCell<HashMap<String, Slot<Value>>>,
     /// By block and by call: indexes into `decls.blocks` and `decls.calls` (a hash of each
     /// number per reference cost more than the slot it found).
-    blocks: RefCell<Vec<Option<Slot<Rc<Vec<Instance>>>>>>,
-    children: RefCell<Vec<Option<Slot<Rc<Children<'a>>>>>>,
+    blocks: Slots<Rc<Vec<Instance>>>,
+    children: Slots<Rc<Children<'a>>>,
     outputs: RefCell<HashMap<String, Slot<Value>>>,
     /// Each block's address without instance key, built on first use: every reference to a
     /// block and every instance of it needs it.
