@@ -1398,7 +1398,7 @@ pub fn finalize(rule: &Rule, sel: &Selection, mut e: Emit, _src: Option<&SourceF
 
 /// Sort findings deterministically: file path, line, column, rule.
 pub fn sort_findings(sources: &SourceMap, findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
+    let cmp = |a: &Finding, b: &Finding| {
         // One file has one display path: compared only between files.
         let by_path = match a.file == b.file {
             true => std::cmp::Ordering::Equal,
@@ -1410,12 +1410,67 @@ pub fn sort_findings(sources: &SourceMap, findings: &mut [Finding]) {
         let pa = a.loc.map(|l| l.start).unwrap_or(0);
         let pb = b.loc.map(|l| l.start).unwrap_or(0);
         by_path.then_with(|| (pa, &a.rule, &a.message).cmp(&(pb, &b.rule, &b.message)))
-    });
+    };
+    if findings.is_sorted_by(|a, b| cmp(a, b).is_le()) {
+        return;
+    }
+    // The order found on indices and the findings moved once into it: a finding is a few
+    // hundred bytes, which a merge sort would move at each of its passes. A stable sort of
+    // the indices is the order a stable sort of the findings gives.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| cmp(&findings[a], &findings[b]));
+    permute(findings, order);
+}
+
+/// Rearrange `items` so that position `i` holds what was at `order[i]` (`order` a permutation),
+/// following its cycles with one swap per element moved.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut at = start;
+        // Each position is set once: it is marked done by pointing at itself.
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `permute` puts at each position what was at its index in the order, for every
+    /// permutation of up to six elements.
+    #[test]
+    fn permute_follows_the_order() {
+        fn all(n: usize) -> Vec<Vec<usize>> {
+            if n == 0 {
+                return vec![Vec::new()];
+            }
+            let mut out = Vec::new();
+            for p in all(n - 1) {
+                for at in 0..n {
+                    let mut q = p.clone();
+                    q.insert(at, n - 1);
+                    out.push(q);
+                }
+            }
+            out
+        }
+        for n in 0..=6 {
+            for order in all(n) {
+                let mut items: Vec<String> = (0..n).map(|i| format!("x{i}")).collect();
+                let want: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
+                permute(&mut items, order.clone());
+                assert_eq!(items, want, "{order:?}");
+            }
+        }
+    }
 
     #[test]
     fn offsets_map_around_the_change_only() {

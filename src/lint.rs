@@ -325,11 +325,6 @@ fn referenced_files(
     max: u64,
     overlay: &Option<Arc<Overlay>>,
 ) -> Vec<(PathBuf, String, String)> {
-    let known: HashSet<PathBuf> = sources
-        .files()
-        .par_iter()
-        .map(|f| tf::module::normalize(&f.path))
-        .collect();
     // (file, directory of the module that reads it)
     let mut found: Vec<(PathBuf, PathBuf)> = sources
         .files()
@@ -341,8 +336,21 @@ fn referenced_files(
                 .map(|p| (tf::module::normalize(&dir.join(p)), dir.to_path_buf()))
                 .collect::<Vec<_>>()
         })
-        .filter(|(p, _)| !known.contains(p))
         .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Those the run has read already: only the files with one of their names are looked at
+    // (hashing every path of the run was a serial step).
+    let names: HashSet<&std::ffi::OsStr> =
+        found.iter().filter_map(|(p, _)| p.file_name()).collect();
+    let known: HashSet<PathBuf> = sources
+        .files()
+        .par_iter()
+        .filter(|f| f.path.file_name().is_some_and(|n| names.contains(n)))
+        .map(|f| tf::module::normalize(&f.path))
+        .collect();
+    found.retain(|(p, _)| !known.contains(p));
     found.sort();
     found.dedup_by(|a, b| a.0 == b.0);
     let cwd = std::env::current_dir().ok();
@@ -861,28 +869,36 @@ pub fn filter(
         &allow_inline,
     );
     let mut suppressed = applied.suppressed;
-    // Without a configuration nothing below changes a finding: they stay where they are.
-    let (mut kept, findings) = match opts.config.is_none() {
-        true => (applied.findings, Vec::new()),
-        false => (Vec::with_capacity(applied.findings.len()), applied.findings),
-    };
-    for mut f in findings {
-        let Some(cfg) = cfg_of(f.file).filter(|_| !locked(&f.rule)) else {
-            kept.push(f);
-            continue;
-        };
-        if let Some(s) = cfg.severity.get(&*f.rule) {
-            f.severity = s.value;
+    // In place too: a file's configuration sets severities where the findings are, and only
+    // when it ignores some are the findings moved (those ignored taken out, in order).
+    let mut kept = applied.findings;
+    let mut ignored: Vec<(usize, String)> = Vec::new();
+    if opts.config.is_some() {
+        for (i, f) in kept.iter_mut().enumerate() {
+            let Some(cfg) = cfg_of(f.file).filter(|_| !locked(&f.rule)) else {
+                continue;
+            };
+            if let Some(s) = cfg.severity.get(&*f.rule) {
+                f.severity = s.value;
+            }
+            // Per-path ignores are the project's central decision: they apply to every rule,
+            // even those that inline comments cannot silence.
+            if let Some(pp) = cfg.per_path_ignore(reg, &sources.get(f.file).path, &f.rule) {
+                ignored.push((i, format!("per_path ({})", pp.origin.describe())));
+            }
         }
-        // Per-path ignores are the project's central decision: they apply to every rule, even
-        // those that inline comments cannot silence.
-        match cfg.per_path_ignore(reg, &sources.get(f.file).path, &f.rule) {
-            Some(pp) => suppressed.push(Suppressed {
-                finding: f,
-                by: format!("per_path ({})", pp.origin.describe()),
-                reason: None,
-            }),
-            _ => kept.push(f),
+    }
+    if !ignored.is_empty() {
+        let mut ignored = ignored.into_iter().peekable();
+        for (i, finding) in std::mem::take(&mut kept).into_iter().enumerate() {
+            match ignored.next_if(|(at, _)| *at == i) {
+                Some((_, by)) => suppressed.push(Suppressed {
+                    finding,
+                    by,
+                    reason: None,
+                }),
+                None => kept.push(finding),
+            }
         }
     }
     engine::sort_findings(sources, &mut kept);

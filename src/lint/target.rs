@@ -261,12 +261,16 @@ fn local_sources(text: &str) -> impl Iterator<Item = &str> + '_ {
 pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(PathBuf, Read)> {
     use rayon::prelude::*;
     let module_file = |k: FileKind| matches!(k, FileKind::Hcl | FileKind::TfJson);
-    let scanned: HashSet<PathBuf> = sources
+    // The files are in path order: a directory's files follow each other, and the set holds
+    // each directory once (inserting every file's was a serial step).
+    let mut dirs: Vec<&Path> = sources
         .files()
         .par_iter()
         .filter(|f| f.origin.is_none() && module_file(f.kind))
-        .map(|f| f.normalized_dir().to_path_buf())
+        .map(|f| f.normalized_dir())
         .collect();
+    dirs.dedup();
+    let scanned: HashSet<&Path> = dirs.into_iter().collect();
     let calls = |dir: &Path, text: &str| -> Vec<PathBuf> {
         local_sources(text)
             .map(|c| normalize(&dir.join(c)))
@@ -286,10 +290,10 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
             .and_then(|cs| cs.for_path(p))
             .is_some_and(|c| c.excludes(p))
     };
-    let mut seen: HashSet<PathBuf> = scanned;
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut out = Vec::new();
     while let Some(d) = queue.pop() {
-        if !seen.insert(d.clone()) || !d.is_dir() {
+        if scanned.contains(d.as_path()) || !seen.insert(d.clone()) || !d.is_dir() {
             continue;
         }
         let keep = |p: &Path| matches!(KindHint::of(p), Some(KindHint::Hcl | KindHint::TfJson));
