@@ -90,6 +90,8 @@ pub struct SourceFile {
     /// [`normalize`] of the directory, on first use: the module loader, the module-call and
     /// `file()` scans and the fixes all key directories by it.
     normalized_dir: std::sync::OnceLock<PathBuf>,
+    /// [`portable_path`], on first use: every row of a report names its file.
+    portable: std::sync::OnceLock<String>,
 }
 
 impl SourceFile {
@@ -108,7 +110,14 @@ impl SourceFile {
             line_starts,
             ascii,
             normalized_dir: Default::default(),
+            portable: Default::default(),
         }
+    }
+
+    /// [`portable_path`] of this file, computed once.
+    pub fn portable_path(&self) -> &str {
+        self.portable
+            .get_or_init(|| repo_relative(self).unwrap_or_else(|| self.display.clone()))
     }
 
     pub fn dir(&self) -> &Path {
@@ -425,15 +434,15 @@ pub fn repo_root(path: &Path) -> Option<PathBuf> {
     static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
     let abs = absolute(path);
     let dir = abs.parent()?;
-    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = guard.get_or_insert_with(HashMap::new);
+    let cache = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
     // Each directory's answer is its own `.git` or its parent's answer: every directory walked
     // through is remembered, so sibling directories stop at their first known ancestor instead
     // of looking for `.git` up to `/` again (a `stat` per level, per directory with findings).
+    // The `stat`s are made without the lock: report threads ask at once.
     let mut walked = Vec::new();
     let mut found = None;
     for d in dir.ancestors() {
-        if let Some(r) = cache.get(d) {
+        if let Some(r) = cache().as_ref().and_then(|c| c.get(d)) {
             found = r.clone();
             break;
         }
@@ -443,8 +452,10 @@ pub fn repo_root(path: &Path) -> Option<PathBuf> {
             break;
         }
     }
+    let mut guard = cache();
+    let known = guard.get_or_insert_with(HashMap::new);
     for d in walked {
-        cache.insert(d.to_path_buf(), found.clone());
+        known.insert(d.to_path_buf(), found.clone());
     }
     found
 }
@@ -477,17 +488,20 @@ pub fn repo_relative(file: &SourceFile) -> Option<String> {
     }
     // Every format asks once per finding: remember the answer per path.
     static CACHE: Mutex<Option<HashMap<PathBuf, Option<String>>>> = Mutex::new(None);
-    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = guard.get_or_insert_with(HashMap::new);
-    if let Some(r) = cache.get(&file.path) {
+    let cache = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(r) = cache().as_ref().and_then(|c| c.get(&file.path)) {
         return r.clone();
     }
+    // Looked for without the lock (report threads ask at once; two asking for one path find
+    // the same answer).
     let abs = absolute(&file.path);
     let rel = repo_root(&abs).and_then(|root| {
         let rel = abs.strip_prefix(&root).ok()?;
         Some(rel.to_string_lossy().replace('\\', "/"))
     });
-    cache.insert(file.path.clone(), rel.clone());
+    cache()
+        .get_or_insert_with(HashMap::new)
+        .insert(file.path.clone(), rel.clone());
     rel
 }
 
@@ -496,7 +510,7 @@ pub fn repo_relative(file: &SourceFile) -> Option<String> {
 /// repository (or for standard input), the path as displayed (relative to the working
 /// directory when the file is below it).
 pub fn portable_path(file: &SourceFile) -> String {
-    repo_relative(file).unwrap_or_else(|| file.display.clone())
+    file.portable_path().to_string()
 }
 
 #[cfg(test)]

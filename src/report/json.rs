@@ -22,7 +22,7 @@ struct Row<'a> {
     help: Option<&'a str>,
     /// `null` when no published page exists for this version (`acslint explain CODE`).
     url: Option<&'a str>,
-    file: String,
+    file: &'a str,
     range: Range,
     resource: Option<&'a str>,
     pointer: Option<&'a str>,
@@ -58,7 +58,7 @@ struct Autofix<'a> {
 /// A replacement of `range` (empty: an insertion at its start) by `content`.
 #[derive(Serialize)]
 struct EditRow<'a> {
-    file: String,
+    file: &'a str,
     range: Range,
     content: &'a str,
 }
@@ -74,7 +74,7 @@ fn autofix<'a>(r: &'a Report, f: &'a Finding) -> Option<Autofix<'a>> {
             .map(|e| {
                 let file = r.sources.get(e.loc.file);
                 EditRow {
-                    file: super::portable_path(file),
+                    file: file.portable_path(),
                     range: Range {
                         start: file.line_col(e.loc.start as usize),
                         end: file.line_col(e.loc.end as usize),
@@ -89,7 +89,7 @@ fn autofix<'a>(r: &'a Report, f: &'a Finding) -> Option<Autofix<'a>> {
 /// A secondary label: where, in which file (the same path base as `file`), and what it says.
 #[derive(Serialize)]
 struct LabelRow<'a> {
-    file: String,
+    file: &'a str,
     range: Range,
     message: &'a str,
 }
@@ -100,7 +100,7 @@ fn labels<'a>(r: &'a Report, f: &'a Finding) -> Vec<LabelRow<'a>> {
         .map(|l| {
             let file = r.sources.get(l.loc.file);
             LabelRow {
-                file: super::portable_path(file),
+                file: file.portable_path(),
                 range: Range {
                     start: file.line_col(l.loc.start as usize),
                     end: file.line_col(l.loc.end as usize),
@@ -126,7 +126,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         message: &f.message,
         help: f.help.as_deref(),
         url: f.url.as_deref(),
-        file: super::portable_path(r.sources.get(f.file)),
+        file: r.sources.get(f.file).portable_path(),
         range: Range { start, end },
         resource: f.resource.as_deref(),
         pointer: f.pointer.as_deref(),
@@ -201,7 +201,7 @@ fn splice_findings<'a>(
 #[derive(Serialize)]
 struct Unknown<'a> {
     rule: &'a str,
-    file: String,
+    file: &'a str,
     line: Option<usize>,
     column: Option<usize>,
     resource: Option<&'a str>,
@@ -263,7 +263,7 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
             let start = u.loc.map(|l| file.line_col(l.start as usize));
             Unknown {
                 rule: &u.rule,
-                file: super::portable_path(file),
+                file: file.portable_path(),
                 line: start.map(|s| s.line),
                 column: start.map(|s| s.column),
                 resource: u.address.as_deref(),
