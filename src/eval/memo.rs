@@ -6,6 +6,7 @@
 
 use super::{Budget, EvalResult, Evaluator};
 use crate::source::FileId;
+use crate::value::Value;
 use hcl_edit::expr::{Expression, ForIntro};
 use hcl_edit::template::ForTemplateExpr;
 use hcl_edit::visit::{visit_expr, visit_for_intro, visit_for_template_expr, Visit};
@@ -73,6 +74,50 @@ impl<'e> Memo<'e> {
             let _ = slot.set((r.clone(), c));
         }
         Some(r)
+    }
+}
+
+/// The value of an expression that names no variable and calls no function (a literal, such as
+/// NET001's list of 64 ports): whatever the scope, every evaluation gives it. It is evaluated
+/// once and kept with what it charged; a later evaluation borrows it and charges its budget
+/// the same again, and evaluates it afresh when that would reach a limit (as [`Memo`] does).
+#[derive(Debug)]
+pub struct Constant {
+    value: Value,
+    charges: Charges,
+}
+
+impl Constant {
+    /// `e`'s value (`Evaluator::value`) when `e` is constant, evaluated by `ev` (charging its
+    /// budget), kept when no limit was reached.
+    pub fn of(ev: &Evaluator, e: &Expression) -> Option<Constant> {
+        let mut free = Free(true);
+        free.visit_expr(e);
+        if !free.0 {
+            return None;
+        }
+        let before = ev.budget.snapshot()?;
+        let value = ev.value(e);
+        let charges = ev.budget.since(&before)?;
+        Some(Constant { value, charges })
+    }
+
+    /// The kept value, its charges charged to `ev`'s budget again; `None`, charging nothing,
+    /// when that would reach a limit.
+    pub fn get(&self, ev: &Evaluator) -> Option<&Value> {
+        ev.budget.recharge(&self.charges).then_some(&self.value)
+    }
+}
+
+/// Whether an expression names no variable and calls no function.
+struct Free(bool);
+
+impl Visit for Free {
+    fn visit_expr(&mut self, e: &Expression) {
+        match e {
+            Expression::Variable(_) | Expression::FuncCall(_) => self.0 = false,
+            _ => visit_expr(self, e),
+        }
     }
 }
 

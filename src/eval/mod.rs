@@ -831,9 +831,11 @@ impl<'a> Evaluator<'a> {
 
     /// Follow `steps` into `v` by reference as far as [`Evaluator::apply_ops`] would only copy
     /// a member out (an attribute of an object without origin, an element in range, a key
-    /// present), stopping before a member without a location (the traversal would give it one):
-    /// the member and how many steps it took. A scope that holds a value whole copies only the
-    /// member an expression reads (`self.rule[0].algorithm`), not the whole attribute.
+    /// present), stopping before a member without a location (the traversal would give it one)
+    /// unless the evaluator has no file (its references have no location either, as in rule
+    /// expressions: the copy keeps none, as the member taken out does): the member and how
+    /// many steps it took. A scope that holds a value whole copies only the member an
+    /// expression reads (`self.rule[0].algorithm`, `each.value.port`), not the whole attribute.
     pub fn descend<'v>(&self, mut v: &'v Value, steps: &[Step]) -> (&'v Value, usize) {
         let mut used = 0;
         for step in steps {
@@ -854,7 +856,7 @@ impl<'a> Evaluator<'a> {
                 _ => None,
             };
             match next {
-                Some(n) if n.loc.is_some() => {
+                Some(n) if n.loc.is_some() || self.file.is_none() => {
                     v = n;
                     used += 1;
                 }

@@ -5,7 +5,7 @@
 //! `resources(type)` lists every block of a type in the configuration.
 
 use super::Rule;
-use crate::eval::memo::Memo;
+use crate::eval::memo::{Constant, Memo};
 use crate::eval::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::source::Loc;
 use crate::tf::{Block, Configuration};
@@ -36,10 +36,32 @@ pub enum Verdict {
 struct RuleScope<'a> {
     block: &'a Block,
     cfg: &'a Configuration,
-    /// `each` of a rule with `each = …`: `{key, value}` of the element being judged.
-    each: Option<&'a Value>,
+    /// `each` of a rule with `each = …`: the element being judged.
+    each: Option<Each<'a>>,
     /// What the evaluation read of the configuration besides the block.
     reads: &'a Reads,
+}
+
+/// `each.key` and `each.value` of the element being judged, lent from the evaluated collection.
+#[derive(Clone, Copy)]
+struct Each<'a> {
+    key: &'a Value,
+    value: &'a Value,
+}
+
+impl Each<'_> {
+    /// `{key, value}`, as a value of its own.
+    fn object(&self) -> Value {
+        let entry = |key: &str, value: &Value| crate::value::Entry {
+            key: key.into(),
+            key_loc: None,
+            value: value.clone(),
+        };
+        Value::object(
+            vec![entry("key", self.key), entry("value", self.value)],
+            None,
+        )
+    }
 }
 
 /// What evaluating a rule on a block read of the configuration besides the rule and the block
@@ -79,8 +101,18 @@ impl Scope for RuleScope<'_> {
     ) -> Option<Result<(Value, usize), EvalError>> {
         if root == "each" {
             // Like `self`: only the member the expression reads is copied.
-            let (v, used) = ev.descend(self.each?, steps);
-            return Some(Ok((v.clone(), used)));
+            let each = self.each?;
+            let member = match steps.first() {
+                Some(Step::Attr("key")) => each.key,
+                Some(Step::Attr("value")) => each.value,
+                _ => {
+                    let whole = each.object();
+                    let (v, used) = ev.descend(&whole, steps);
+                    return Some(Ok((v.clone(), used)));
+                }
+            };
+            let (v, used) = ev.descend(member, &steps[1..]);
+            return Some(Ok((v.clone(), 1 + used)));
         }
         if root != "self" {
             return None;
@@ -345,17 +377,31 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
-    let mut all = ev.value(each);
-    // The elements are moved out of the evaluated collection, not copied.
-    let elements: Vec<(Value, Value)> = match &mut all.kind {
-        Kind::List(items) => std::mem::take(items)
-            .into_iter()
+    // A constant `each` is evaluated for the first block only, on a budget of its own as fresh
+    // as this one; each block's budget is charged what that evaluation charged.
+    let kept = rule.each_kept.get_or_init(|| {
+        let budget = Budget::new(Limits::default());
+        let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+        Constant::of(&ev, each).map(std::sync::Arc::new)
+    });
+    let evaluated;
+    let all = match kept.as_ref().and_then(|k| k.get(&ev)) {
+        Some(v) => v,
+        None => {
+            evaluated = ev.value(each);
+            &evaluated
+        }
+    };
+    // The elements are lent from the evaluated collection, not copied.
+    let elements: Vec<(Value, &Value)> = match &all.kind {
+        Kind::List(items) => items
+            .iter()
             .enumerate()
             .map(|(i, v)| (Value::number(i as f64, v.loc), v))
             .collect(),
-        Kind::Object(entries) => std::mem::take(entries)
-            .into_iter()
-            .map(|e| (Value::string(e.key, e.key_loc), e.value))
+        Kind::Object(entries) => entries
+            .iter()
+            .map(|e| (Value::string(e.key.as_str(), e.key_loc), &e.value))
             .collect(),
         Kind::Null => Vec::new(),
         Kind::Unknown(u) => {
@@ -391,28 +437,14 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     elements
         .into_iter()
         .map(|(key, value)| {
-            let each = Value::object(
-                vec![
-                    crate::value::Entry {
-                        key: "key".into(),
-                        key_loc: None,
-                        value: key,
-                    },
-                    crate::value::Entry {
-                        key: "value".into(),
-                        key_loc: None,
-                        value,
-                    },
-                ],
-                None,
-            );
-            let verdict = judge(rule, block, cfg, Some(&each), reads, memo.as_ref());
+            let each = Each { key: &key, value };
+            let verdict = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
                     let scope = RuleScope {
                         block,
                         cfg,
-                        each: Some(&each),
+                        each: Some(each),
                         reads,
                     };
                     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -420,7 +452,7 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
                 }
                 _ => None,
             };
-            let element = matches!(verdict, Verdict::Fail { .. }).then_some(each);
+            let element = matches!(verdict, Verdict::Fail { .. }).then(|| each.object());
             (verdict, facet, element)
         })
         .collect()
@@ -472,7 +504,7 @@ fn attribute_holding(v: &Value, at: Loc) -> Option<Loc> {
 /// Where a failure points: `where` is an attribute path of the block, or of the element being
 /// judged when it starts with `each.value.`. Written as an expression (`"m.${each.value.key}"`,
 /// a list of paths), it is evaluated first; the first path that is set wins.
-fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>, ev: &Evaluator) -> Option<Loc> {
+fn where_loc(rule: &Rule, block: &Block, each: Option<Each>, ev: &Evaluator) -> Option<Loc> {
     let paths: Vec<String> = match rule.where_expr.as_ref().and_then(super::LazyExpr::get) {
         Some(e) => {
             let v = ev.value(e);
@@ -488,10 +520,7 @@ fn where_loc(rule: &Rule, block: &Block, each: Option<&Value>, ev: &Evaluator) -
     };
     // `a|b`: the first of several attributes that is set (rules over several resource types).
     paths.iter().flat_map(|p| p.split('|')).find_map(|w| {
-        let (root, path) = match (
-            w.strip_prefix("each.value."),
-            each.and_then(|e| e.get("value")),
-        ) {
+        let (root, path) = match (w.strip_prefix("each.value."), each.map(|e| e.value)) {
             (Some(rest), Some(v)) => (v, rest),
             _ => (&block.value, w),
         };
@@ -503,7 +532,7 @@ fn judge(
     rule: &Rule,
     block: &Block,
     cfg: &Configuration,
-    each: Option<&Value>,
+    each: Option<Each>,
     reads: &Reads,
     memo: Option<&Memo>,
 ) -> Verdict {
@@ -528,8 +557,7 @@ fn judge(
         Kind::Bool(false) => {
             // Without the labelled attribute, the element itself (a nested block), else the block.
             let element = each
-                .and_then(|e| e.get("value"))
-                .and_then(|v| v.loc)
+                .and_then(|e| e.value.loc)
                 .filter(|l| l.file == block.file);
             let loc = where_loc(rule, block, each, &ev)
                 .or(element)

@@ -81,6 +81,9 @@ pub struct Rule {
     pub message_expr: Option<LazyExpr>,
     /// `each = <list or map>`: the rule judges every element (`each.key`, `each.value`).
     pub each: Option<Expression>,
+    /// `each`'s value, kept from its first evaluation when it reads nothing (a literal list,
+    /// as NET001's ports): every block's elements are then lent from it, not built again.
+    pub each_kept: OnceLock<Option<Arc<crate::eval::memo::Constant>>>,
     /// Template naming the facet of a failing element (`"port:${each.value.port}"`).
     pub facet: Option<Expression>,
     /// Attribute path to label when the assertion fails.
