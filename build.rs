@@ -365,11 +365,21 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
         }
     };
     let resources = list("resource");
+    // The fix's `when` is parsed as written (`FixSpec::from_json`), as a source is unless it is
+    // a heredoc: one that is stays in the JSON.
+    let when = inst
+        .get("fix")
+        .and_then(|f| f.get("when"))
+        .and_then(|w| w.as_str())
+        .filter(|w| !w.starts_with("<<"));
     let packed: Vec<(&'static str, String, Vec<u8>)> =
-        ["assert", "each", "facet", "message", "where"]
+        ["assert", "each", "facet", "message", "where", "when"]
             .into_iter()
             .filter_map(|k| {
-                let src = j["sources"].get(k)?.as_str()?;
+                let src = match k {
+                    "when" => when?,
+                    _ => j["sources"].get(k)?.as_str()?,
+                };
                 // Parsed as `rules::load::parse_source` parses it at run time.
                 let e = if src.starts_with("<<") {
                     hcl_edit::parser::parse_expr(&format!("{src}\n"))
@@ -434,6 +444,11 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
             // The packed expressions' sources are kept beside their packed form (below).
             if let Some(o) = j["sources"].as_object_mut() {
                 o.retain(|k, _| !packed.iter().any(|p| p.0 == k));
+            }
+            if when.is_some() {
+                if let Some(f) = j["instance"]["fix"].as_object_mut() {
+                    f.remove("when");
+                }
             }
             serde_json::to_string(&j).unwrap()
         },

@@ -274,6 +274,12 @@ pub fn load_embedded_rule(path: &str, r: &J, packed: &'static [Packed]) -> Resul
     }
     let mut rule = build_rule(path, id, &r["instance"], exprs, source("check"))
         .map_err(|m| format!("rule {id}: {m}"))?;
+    if let (Some(fix), Some(p)) = (&mut rule.fix, packed("when")) {
+        fix.when = Some(
+            p.expr()
+                .map_err(|e| format!("rule {id}: `fix.when`: {e}"))?,
+        );
+    }
     // A message is compiled only for expression rules; built-in checks render it from their
     // fields.
     if rule.assert.is_some() {
