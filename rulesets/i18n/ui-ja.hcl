@@ -322,5 +322,4 @@ text = {
   "remote modules are not downloaded; run `terraform init` to analyse it from .terraform/modules" = "リモートモジュールはダウンロードしません。`terraform init` を実行すると .terraform/modules から解析します"
   "module `{name}` calls itself recursively" = "モジュール `{name}` が自分自身を再帰的に呼び出しています"
   "module calls nest deeper than {n} levels" = "モジュール呼び出しのネストが {n} 階層を超えています"
-  "its files were not scanned" = "そのファイルはスキャンされていません"
 }

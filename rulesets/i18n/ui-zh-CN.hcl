@@ -322,5 +322,4 @@ text = {
   "remote modules are not downloaded; run `terraform init` to analyse it from .terraform/modules" = "不会下载远程模块；运行 `terraform init` 后即可从 .terraform/modules 分析它"
   "module `{name}` calls itself recursively" = "模块 `{name}` 递归调用了自身"
   "module calls nest deeper than {n} levels" = "模块调用嵌套超过 {n} 层"
-  "its files were not scanned" = "其文件未被扫描"
 }

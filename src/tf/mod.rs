@@ -476,9 +476,16 @@ fn load_component(
     keep_syntax: bool,
 ) -> ComponentOutput {
     use rayon::prelude::*;
-    let dirs: BTreeMap<&PathBuf, &Vec<FileId>> = comp.iter().map(|&d| all_dirs[d]).collect();
-    let number: HashMap<&PathBuf, usize> = comp.iter().map(|&d| (all_dirs[d].0, d)).collect();
-    let files: Vec<FileId> = dirs.values().flat_map(|v| v.iter().copied()).collect();
+    // The component's directories by number (`comp` is in path order, as `all_dirs`), and the
+    // numbers by directory: module calls are resolved to numbers once, and the walks of the
+    // module tree below compare numbers instead of hashing and comparing paths.
+    let dirs: Vec<(&PathBuf, &Vec<FileId>)> = comp.iter().map(|&d| all_dirs[d]).collect();
+    let index: HashMap<&Path, usize> = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, (d, _))| (d.as_path(), i))
+        .collect();
+    let files: Vec<FileId> = dirs.iter().flat_map(|(_, v)| v.iter().copied()).collect();
     let parsed: Vec<(FileId, Parsed)> = files
         .par_iter()
         .map(|id| (*id, parse_module_file(*id, &sources.get(*id).text)))
@@ -497,76 +504,75 @@ fn load_component(
             Err(e) => parse_emits.push(*e),
         }
     }
-    let decls: HashMap<PathBuf, module::Decls> = dirs
+    let decls: Vec<module::Decls> = dirs
         .par_iter()
         .map(|(d, files)| {
             let fb: Vec<(FileId, &Body)> = files
                 .iter()
                 .filter_map(|id| bodies.get(id).map(|b| (*id, &**b)))
                 .collect();
-            ((*d).clone(), module::Decls::new((*d).clone(), &fb, sources))
+            let mut m = module::Decls::new((*d).clone(), &fb, sources);
+            m.resolve(&index);
+            m
         })
         .collect();
-    let called: HashSet<PathBuf> = decls
-        .iter()
-        .flat_map(|(d, m)| m.local_calls().into_iter().filter(move |c| c != d))
-        .filter(|c| decls.contains_key(c))
-        .collect();
+    let mut called = vec![false; dirs.len()];
+    for (d, m) in decls.iter().enumerate() {
+        for c in m.local_calls().filter(|&c| c != d) {
+            called[c] = true;
+        }
+    }
     // Modules installed by `terraform init` are evaluated from their callers only.
-    let installed = |d: &Path| d.components().any(|c| c.as_os_str() == ".terraform");
-    let mut roots: Vec<(bool, &PathBuf)> = dirs
-        .keys()
-        .filter(|d| !called.contains(**d) && !installed(d))
-        .map(|d| (false, *d))
+    let installed: Vec<bool> = dirs
+        .iter()
+        .map(|(d, _)| d.components().any(|c| c.as_os_str() == ".terraform"))
+        .collect();
+    let mut roots: Vec<(bool, usize)> = (0..dirs.len())
+        .filter(|&d| !called[d] && !installed[d])
+        .map(|d| (false, d))
         .collect();
     // Modules that only call each other (a cycle) have no root: the first one becomes one, so
     // the cycle is reported instead of the files being skipped silently.
-    let mut reached: HashSet<PathBuf> = HashSet::new();
-    let mut stack: Vec<PathBuf> = roots.iter().map(|(_, d)| (*d).clone()).collect();
-    while let Some(d) = stack.pop() {
-        if reached.insert(d.clone()) {
-            if let Some(m) = decls.get(&d) {
-                stack.extend(m.local_calls());
+    let mut reached = vec![false; dirs.len()];
+    let reach = |reached: &mut [bool], from: usize| {
+        let mut stack = vec![from];
+        while let Some(d) = stack.pop() {
+            if !std::mem::replace(&mut reached[d], true) {
+                stack.extend(decls[d].local_calls());
             }
         }
+    };
+    for &(_, d) in &roots {
+        reach(&mut reached, d);
     }
-    for d in dirs.keys() {
-        if !reached.contains(*d) && !installed(d) {
+    for d in 0..dirs.len() {
+        if !reached[d] && !installed[d] {
             roots.push((true, d));
-            let mut stack = vec![(*d).clone()];
-            while let Some(x) = stack.pop() {
-                if reached.insert(x.clone()) {
-                    if let Some(m) = decls.get(&x) {
-                        stack.extend(m.local_calls());
-                    }
-                }
-            }
+            reach(&mut reached, d);
         }
     }
     // Configurations are independent: evaluate them in parallel.
     let roots: Vec<(bool, usize, Workspace)> = roots
         .par_iter()
-        .map(|(cycle, dir)| {
+        .map(|&(cycle, i)| {
             let mut ws = Workspace::default();
-            let dir: &PathBuf = dir;
-            let files = dirs[dir];
-            let Some(root) = decls.get(dir) else {
-                return (*cycle, number[dir], ws);
-            };
+            let (dir, files) = dirs[i];
+            let root = &decls[i];
             // `file()` may read inside the root module and the local modules it calls.
             let mut allowed: Vec<PathBuf> = Vec::new();
-            let mut seen: HashSet<PathBuf> = HashSet::new();
-            let mut stack = vec![dir.clone()];
+            let mut seen = vec![false; decls.len()];
+            let mut stack = vec![i];
             while let Some(d) = stack.pop() {
-                if let Some(m) = decls.get(&d).filter(|_| seen.insert(d.clone())) {
+                if !std::mem::replace(&mut seen[d], true) {
                     // Made canonical on the first `file()` (see `FileAccess`).
-                    allowed.push(d.clone());
-                    stack.extend(m.local_calls());
+                    allowed.push(decls[d].dir().to_path_buf());
+                    stack.extend(decls[d].local_calls());
                 }
             }
             let ctx = module::Ctx::new(
                 sources,
                 &decls,
+                &index,
                 dir.clone(),
                 opts.limits,
                 opts.run.clone(),
@@ -580,14 +586,7 @@ fn load_component(
                 tfvars.get(dir).unwrap_or(&empty),
                 &mut ws.emits,
             );
-            let inst = module::Inst::new(
-                &ctx,
-                root,
-                String::new(),
-                Vec::new(),
-                vec![dir.clone()],
-                vars,
-            );
+            let inst = module::Inst::new(&ctx, root, String::new(), Vec::new(), vec![i], vars);
             let signs = files
                 .iter()
                 .filter_map(|id| bodies.get(id))
@@ -615,7 +614,7 @@ fn load_component(
             cfg.index();
             extract_documents(sources, &cfg, &mut ws);
             ws.configurations.push(cfg);
-            (*cycle, number[dir], ws)
+            (cycle, comp[i], ws)
         })
         .collect();
     ComponentOutput { parse_emits, roots }

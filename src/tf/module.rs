@@ -112,6 +112,8 @@ struct CallDecl<'a> {
     header: Loc,
     body: &'a Body,
     source: Option<(String, Loc)>,
+    /// The number of the scanned directory a local `source` names (see [`Decls::resolve`]).
+    target: Option<usize>,
     count: Option<&'a Expression>,
     for_each: Option<&'a Expression>,
 }
@@ -229,6 +231,7 @@ impl<'a> Decls<'a> {
                             }
                             _ => None,
                         }),
+                        target: None,
                         count: attr(&b.body, "count"),
                         for_each: attr(&b.body, "for_each"),
                     }),
@@ -239,14 +242,27 @@ impl<'a> Decls<'a> {
         d
     }
 
-    /// Directories of local modules this module calls.
-    pub(crate) fn local_calls(&self) -> Vec<PathBuf> {
-        self.calls
-            .iter()
-            .filter_map(|c| c.source.as_ref())
-            .filter(|(s, _)| is_local(s))
-            .map(|(s, _)| normalize(&self.dir.join(s)))
-            .collect()
+    /// Number each local module call's directory by `index` (the scanned directories of the
+    /// component), once: the module tree's walks and evaluation then compare numbers instead of
+    /// normalising, hashing and comparing paths.
+    pub(crate) fn resolve(&mut self, index: &HashMap<&Path, usize>) {
+        for c in &mut self.calls {
+            c.target = match &c.source {
+                Some((s, _)) if is_local(s) => index.get(normalize(&self.dir.join(s)).as_path()),
+                _ => None,
+            }
+            .copied();
+        }
+    }
+
+    /// Numbers of the scanned directories of local modules this module calls (after
+    /// [`Decls::resolve`]).
+    pub(crate) fn local_calls(&self) -> impl Iterator<Item = usize> + '_ {
+        self.calls.iter().filter_map(|c| c.target)
+    }
+
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
     }
 }
 
@@ -259,7 +275,9 @@ pub(crate) struct Ctx<'a> {
     pub sources: &'a SourceMap,
     pub budget: Budget,
     pub files: FileAccess,
-    pub decls: &'a HashMap<PathBuf, Decls<'a>>,
+    /// The component's module directories by number, and the numbers by directory.
+    pub decls: &'a [Decls<'a>],
+    index: &'a HashMap<&'a Path, usize>,
     pub root_dir: PathBuf,
     /// Remote modules installed by `terraform init`: key path → directory. Read on the first
     /// call of a module that is not local: most configurations call none, and looking for
@@ -272,7 +290,8 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub(crate) fn new(
         sources: &'a SourceMap,
-        decls: &'a HashMap<PathBuf, Decls<'a>>,
+        decls: &'a [Decls<'a>],
+        index: &'a HashMap<&'a Path, usize>,
         root_dir: PathBuf,
         limits: Limits,
         run: std::sync::Arc<crate::eval::RunBudget>,
@@ -283,6 +302,7 @@ impl<'a> Ctx<'a> {
             budget: Budget::in_run(limits, run),
             files: FileAccess::new(root_dir.clone(), allowed),
             decls,
+            index,
             installed: Default::default(),
             root_dir,
             emits: RefCell::new(Vec::new()),
@@ -393,7 +413,8 @@ pub(crate) struct Inst<'a> {
     /// `module.a` or `module.a["k"].module.b`; empty for the root.
     path: String,
     call_sites: Vec<Loc>,
-    chain: Vec<PathBuf>,
+    /// Numbers of the module directories from the root to this one.
+    chain: Vec<usize>,
     vars: HashMap<String, Value>,
     locals: RefCell<HashMap<String, Slot<Value>>>,
     /// By block and by call: indexes into `decls.blocks` and `decls.calls` (a hash of each
@@ -678,7 +699,7 @@ impl<'a> Inst<'a> {
         decls: &'a Decls<'a>,
         path: String,
         call_sites: Vec<Loc>,
-        chain: Vec<PathBuf>,
+        chain: Vec<usize>,
         vars: HashMap<String, Value>,
     ) -> Inst<'a> {
         Inst {
@@ -1227,13 +1248,14 @@ impl<'a> Inst<'a> {
             ))
         };
         let dir = if is_local(src) {
-            let dir = normalize(&self.decls.dir.join(src));
-            if !self.ctx.decls.contains_key(&dir) {
-                return not_analysed(
-                    tr!("its directory has no Terraform file among the scanned files").into(),
-                );
+            match call.target {
+                Some(dir) => dir,
+                None => {
+                    return not_analysed(
+                        tr!("its directory has no Terraform file among the scanned files").into(),
+                    )
+                }
             }
-            dir
         } else {
             // `terraform init` records installed modules by their call path (`a.b`).
             let key = self
@@ -1248,9 +1270,9 @@ impl<'a> Inst<'a> {
                 .ctx
                 .installed
                 .get_or_init(|| installed_modules(&self.ctx.root_dir));
-            match installed.get(&key) {
-                Some(d) if self.ctx.decls.contains_key(d) => d.clone(),
-                Some(_) => {
+            match installed.get(&key).map(|d| self.ctx.index.get(d.as_path())) {
+                Some(Some(&d)) => d,
+                Some(None) => {
                     return not_analysed(
                         tr!("it is installed under .terraform/modules but its files were not scanned")
                             .into(),
@@ -1277,9 +1299,7 @@ impl<'a> Inst<'a> {
             self.ctx.limit(why.clone(), Some(*src_loc));
             return Children::NotAnalysed(why);
         }
-        let Some(child_decls) = self.ctx.decls.get(&dir) else {
-            return not_analysed(tr!("its files were not scanned").into());
-        };
+        let child_decls = &self.ctx.decls[dir];
         let base = format!("{}module.{}", self.prefix(), call.name);
         let keys = self.expand(call.file, call.count, call.for_each, &base);
         let mut out = Vec::new();
@@ -1307,7 +1327,7 @@ impl<'a> Inst<'a> {
                 &child_path,
             );
             let mut chain = self.chain.clone();
-            chain.push(dir.clone());
+            chain.push(dir);
             let mut sites = self.call_sites.clone();
             sites.push(call.header);
             out.push(Child {
