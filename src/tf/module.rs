@@ -1381,9 +1381,14 @@ impl<'a> Inst<'a> {
                 return;
             }
             let base = self.base_address(i);
+            // Only a provider has an alias: other bodies are not searched for one.
+            let written_alias = match d.kind {
+                BlockKind::Provider => attr(d.body, "alias"),
+                _ => None,
+            };
             let alias;
-            let base = match (d.kind, attr(d.body, "alias")) {
-                (BlockKind::Provider, Some(Expression::String(s))) => {
+            let base = match written_alias {
+                Some(Expression::String(s)) => {
                     alias = format!("{base}.{}", s.value());
                     &alias
                 }
