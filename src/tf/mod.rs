@@ -260,7 +260,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     // Directories by number (their order in `dirs`): components name them so, and no path is
     // compared or looked up again to find a directory's files.
     let numbered: Vec<(&PathBuf, &Vec<FileId>)> = dirs.iter().collect();
-    let mut comps = components(sources, &dirs);
+    let mut comps = components(sources, &numbered);
     // Largest first, so that no big component starts last and leaves one thread working alone.
     comps.sort_by_cached_key(|c| {
         let bytes: usize = c
@@ -410,16 +410,17 @@ struct ComponentOutput {
 /// literal string, and every quoted string starting with `./` or `../` (or `.`/`..`) that names
 /// a scanned directory links the two. A directory under `.terraform/` (installed modules) joins
 /// the directory that holds that `.terraform`. Directories are given by their index in `dirs`.
-fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec<Vec<usize>> {
+fn components(sources: &SourceMap, dirs: &[(&PathBuf, &Vec<FileId>)]) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    let index: HashMap<&PathBuf, usize> = dirs.keys().enumerate().map(|(i, d)| (d, i)).collect();
-    let keys: Vec<&PathBuf> = dirs.keys().collect();
-    let edges: Vec<(usize, usize)> = keys
+    let index: HashMap<&PathBuf, usize> = dirs.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
+    // Each directory's files come with it: no lookup in the map by path (a `BTreeMap` search
+    // compares paths component by component, ~17k instructions per directory on the corpus).
+    let edges: Vec<(usize, usize)> = dirs
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, d)| {
+        .flat_map_iter(|(i, (d, files))| {
             let mut out = Vec::new();
-            for id in &dirs[*d] {
+            for id in files.iter() {
                 for path in local_paths(&sources.get(*id).text) {
                     let target = module::normalize(&d.join(path));
                     if let Some(&j) = index.get(&target) {
@@ -444,7 +445,7 @@ fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec
         })
         .collect();
     // Union-find over directory indexes.
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    let mut parent: Vec<usize> = (0..dirs.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -459,7 +460,7 @@ fn components(sources: &SourceMap, dirs: &BTreeMap<PathBuf, Vec<FileId>>) -> Vec
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..keys.len() {
+    for i in 0..dirs.len() {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
@@ -851,7 +852,8 @@ mod tests {
                 .push(f.id);
         }
         let keys: Vec<&PathBuf> = dirs.keys().collect();
-        let got: Vec<Vec<String>> = components(&sm, &dirs)
+        let numbered: Vec<(&PathBuf, &Vec<FileId>)> = dirs.iter().collect();
+        let got: Vec<Vec<String>> = components(&sm, &numbered)
             .into_iter()
             .map(|c| c.iter().map(|&d| keys[d].display().to_string()).collect())
             .collect();
