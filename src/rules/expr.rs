@@ -16,6 +16,7 @@ use std::cell::{Cell, RefCell};
 /// A verdict, the facet it is about and the element it judged (rules with `each`).
 pub type Judged = (Verdict, Option<String>, Option<Value>);
 
+#[derive(Clone)]
 pub enum Verdict {
     Pass,
     Fail {
@@ -40,6 +41,8 @@ struct RuleScope<'a> {
     each: Option<Each<'a>>,
     /// What the evaluation read of the configuration besides the block.
     reads: &'a Reads,
+    /// Whether the evaluation looked `each` up.
+    each_read: Cell<bool>,
 }
 
 /// `each.key` and `each.value` of the element being judged, lent from the evaluated collection.
@@ -100,6 +103,7 @@ impl Scope for RuleScope<'_> {
         loc: Option<Loc>,
     ) -> Option<Result<(Value, usize), EvalError>> {
         if root == "each" {
+            self.each_read.set(true);
             // Like `self`: only the member the expression reads is copied.
             let each = self.each?;
             let member = match steps.first() {
@@ -330,6 +334,7 @@ pub fn condition(expr: &Expression, block: &Block, cfg: &Configuration) -> Optio
         cfg,
         each: None,
         reads: &reads,
+        each_read: Cell::new(false),
     };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
@@ -366,13 +371,14 @@ pub fn assert_each_local(rule: &Rule, block: &Block, cfg: &Configuration) -> (Ve
 
 fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads) -> Vec<Judged> {
     let Some(each) = &rule.each else {
-        return vec![(judge(rule, block, cfg, None, reads, None), None, None)];
+        return vec![(judge(rule, block, cfg, None, reads, None, None), None, None)];
     };
     let scope = RuleScope {
         block,
         cfg,
         each: None,
         reads,
+        each_read: Cell::new(false),
     };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
@@ -434,11 +440,30 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     };
     // What the assertion reads of `self` alone is the same for every element.
     let memo = rule.assert.as_ref().map(|a| Memo::over(a, &["self"]));
+    // An assertion that passed, or was unknown, without looking `each` up is evaluated alike
+    // for every element (nothing else differs between them): the verdict is every element's
+    // (NET001 on an egress rule or one closed to the internet: 64 judgements of one outcome).
+    let mut alike: Option<Verdict> = None;
+    let each_read = Cell::new(false);
     elements
         .into_iter()
         .map(|(key, value)| {
+            if let Some(v) = &alike {
+                return (v.clone(), None, None);
+            }
             let each = Each { key: &key, value };
-            let verdict = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
+            let verdict = judge(
+                rule,
+                block,
+                cfg,
+                Some(each),
+                reads,
+                memo.as_ref(),
+                Some(&each_read),
+            );
+            if !each_read.get() && !matches!(verdict, Verdict::Fail { .. }) {
+                alike = Some(verdict.clone());
+            }
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
                     let scope = RuleScope {
@@ -446,6 +471,7 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
                         cfg,
                         each: Some(each),
                         reads,
+                        each_read: Cell::new(false),
                     };
                     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
                     ev.value(f).as_str().map(str::to_string)
@@ -535,6 +561,7 @@ fn judge(
     each: Option<Each>,
     reads: &Reads,
     memo: Option<&Memo>,
+    each_read: Option<&Cell<bool>>,
 ) -> Verdict {
     let Some(expr) = &rule.assert else {
         return Verdict::Pass;
@@ -544,6 +571,7 @@ fn judge(
         cfg,
         each,
         reads,
+        each_read: Cell::new(false),
     };
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
@@ -552,6 +580,9 @@ fn judge(
         ev = ev.with_memo(m);
     }
     let v = ev.value(expr);
+    if let Some(read) = each_read {
+        read.set(scope.each_read.get());
+    }
     match &v.kind {
         Kind::Bool(true) => Verdict::Pass,
         Kind::Bool(false) => {
@@ -637,5 +668,143 @@ fn message(rule: &Rule, ev: &Evaluator) -> String {
             None => rule.message.clone(),
         },
         None => rule.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileKind, SourceMap};
+
+    fn describe(j: &Judged) -> String {
+        let (v, facet, element) = j;
+        let v = match v {
+            Verdict::Pass => "pass".to_string(),
+            Verdict::Fail {
+                loc,
+                message,
+                resource,
+                secondary,
+            } => format!("fail {loc:?} {message} {resource:?} {secondary:?}"),
+            Verdict::Unknown { loc, reason } => format!("unknown {loc:?} {reason}"),
+        };
+        format!("{v} {facet:?} {element:?}")
+    }
+
+    /// Judging NET001's ports, an element whose verdict did not look `each` up gives its
+    /// verdict to the elements after it: every element gets what judging it on its own gives
+    /// (passes of an egress rule or a closed one, failures of the covered ports among passes
+    /// of the others, unknowns of an unknown source where the protocol is one the port
+    /// speaks).
+    #[test]
+    fn verdicts_given_alike_are_those_judged_one_by_one() {
+        let text = r#"
+variable "cidr" {}
+resource "alicloud_security_group_rule" "egress" {
+  type = "egress"
+  ip_protocol = "tcp"
+  port_range = "20/23"
+  cidr_ip = "0.0.0.0/0"
+}
+resource "alicloud_security_group_rule" "open" {
+  type = "ingress"
+  ip_protocol = "tcp"
+  port_range = "3000/3389"
+  cidr_ip = "0.0.0.0/0"
+}
+resource "alicloud_security_group_rule" "unknown" {
+  type = "ingress"
+  ip_protocol = "tcp"
+  port_range = "22/22"
+  cidr_ip = var.cidr
+}
+resource "alicloud_security_group_rule" "closed" {
+  type = "ingress"
+  ip_protocol = "udp"
+  port_range = "53/53"
+  cidr_ip = "10.0.0.0/8"
+}
+"#;
+        let mut sources = SourceMap::default();
+        sources.add(
+            "/t/main.tf".into(),
+            "main.tf".into(),
+            FileKind::Hcl,
+            text.into(),
+        );
+        let mut ws = crate::tf::Workspace::default();
+        crate::tf::load(&sources, &mut ws);
+        let cfg = &ws.configurations[0];
+        let reg = crate::rules::Registry::builtin();
+        let rule = reg.get("NET001").unwrap();
+        let mut kinds = Vec::new();
+        for block in cfg.of_type("alicloud_security_group_rule") {
+            let got: Vec<String> = assert_each(rule, block, cfg).iter().map(describe).collect();
+            // One by one: no memo, nothing given alike.
+            let reads = Reads::default();
+            let scope = RuleScope {
+                block,
+                cfg,
+                each: None,
+                reads: &reads,
+                each_read: Cell::new(false),
+            };
+            let budget = Budget::new(Limits::default());
+            let files = FileAccess::default();
+            let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+            let all = ev.value(rule.each.as_ref().unwrap());
+            let want: Vec<String> = all
+                .as_list()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    let key = Value::number(i as f64, value.loc);
+                    let each = Each { key: &key, value };
+                    let verdict = judge(rule, block, cfg, Some(each), &reads, None, None);
+                    let failed = matches!(verdict, Verdict::Fail { .. });
+                    let facet = failed.then(|| {
+                        let scope = RuleScope {
+                            block,
+                            cfg,
+                            each: Some(each),
+                            reads: &reads,
+                            each_read: Cell::new(false),
+                        };
+                        let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+                        let f = ev.value(rule.facet.as_ref().unwrap());
+                        f.as_str().unwrap().to_string()
+                    });
+                    describe(&(verdict, facet, failed.then(|| each.object())))
+                })
+                .collect();
+            assert!(want.len() > 60, "{}", want.len());
+            assert_eq!(got, want, "{}", block.address);
+            let mut k: Vec<String> = got
+                .iter()
+                .map(|d| d.split(' ').next().unwrap().to_string())
+                .collect();
+            k.dedup();
+            kinds.push((block.address.clone(), k));
+        }
+        let kinds: Vec<(&str, Vec<&str>)> = kinds
+            .iter()
+            .map(|(a, k)| (a.as_str(), k.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("alicloud_security_group_rule.egress", vec!["pass"]),
+                (
+                    "alicloud_security_group_rule.open",
+                    vec!["pass", "fail", "pass"]
+                ),
+                (
+                    "alicloud_security_group_rule.unknown",
+                    vec!["pass", "unknown", "pass"]
+                ),
+                ("alicloud_security_group_rule.closed", vec!["pass"]),
+            ]
+        );
     }
 }
