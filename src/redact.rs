@@ -898,19 +898,7 @@ mod tests {
                 check(&format!("{p}{a30}{p}{a30}"));
                 check(&format!("{p}_{a30}_x"));
             }
-            let parts = [
-                "Zq8Wm3Kp7L",
-                "x2Nb5",
-                "Vc9Rt4Yh6Jd1Fs0a",
-                "_",
-                "-",
-                " ",
-                "\n",
-                "é",
-                "9",
-                "zz",
-            ];
-            for t in crate::util::pieced_texts(&parts, 7, 10).take(20_000) {
+            for t in crate::util::pieced_texts(&crate::util::RUN_PARTS, 7, 10).take(20_000) {
                 check(&t);
             }
         }

@@ -133,6 +133,21 @@ impl<K: std::hash::Hash + Eq, V: Clone> Recent<K, V> {
     }
 }
 
+/// Pieces of texts around 30-character runs: the tests of the scanners that find them.
+#[cfg(test)]
+pub(crate) const RUN_PARTS: [&str; 10] = [
+    "Zq8Wm3Kp7L",
+    "x2Nb5",
+    "Vc9Rt4Yh6Jd1Fs0a",
+    "_",
+    "-",
+    " ",
+    "\n",
+    "\"",
+    "é",
+    "9",
+];
+
 /// Texts for the tests that hold a scanner to the regex it replaces: each pieced together from
 /// fewer than `most` of `parts` drawn at random, the same sequence for a seed.
 #[cfg(test)]

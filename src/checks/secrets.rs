@@ -252,19 +252,7 @@ mod tests {
         ] {
             check(t);
         }
-        let parts = [
-            "Zq8Wm3Kp7L",
-            "x2Nb5",
-            "Vc9Rt4Yh6Jd1Fs0a",
-            "_",
-            "-",
-            " ",
-            "\n",
-            "\"",
-            "é",
-            "9",
-        ];
-        for t in crate::util::pieced_texts(&parts, 42, 9).take(20_000) {
+        for t in crate::util::pieced_texts(&crate::util::RUN_PARTS, 42, 9).take(20_000) {
             check(&t);
         }
     }
