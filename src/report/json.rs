@@ -151,6 +151,7 @@ fn splice_findings<'a>(
     out: &mut Vec<u8>,
     findings: &'a [Finding],
     row: impl Fn(&'a Finding) -> Row<'a> + Sync,
+    size: usize,
 ) -> serde_json::Result<()> {
     use rayon::prelude::*;
     // The first field holding a list after `version` and `tool`, which hold no input.
@@ -184,8 +185,14 @@ fn splice_findings<'a>(
                 Ok(o)
             })
             .collect::<serde_json::Result<_>>()?;
-        // Sized once for the batch (the first batch's rows are most of a report).
-        out.reserve(printed.iter().map(|v| v.len() + 2).sum::<usize>() + tail.len() + 4);
+        // Sized once for the batch, and for the first at least to `size` (growing a buffer of
+        // hundreds of megabytes copies it at each doubling); the first batch is reserved when
+        // the buffer holds the document's head only, so no large buffer is copied.
+        let need = printed.iter().map(|v| v.len() + 2).sum::<usize>() + tail.len() + 4;
+        out.reserve(match i {
+            0 => need.max(size),
+            _ => need,
+        });
         for (j, v) in printed.iter().enumerate() {
             if i > 0 || j > 0 {
                 out.extend_from_slice(b",\n");
@@ -255,9 +262,11 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
     for (sev, n) in r.by_severity().into_iter().rev() {
         by.insert(sev.as_str().into(), n.into());
     }
+    use rayon::prelude::*;
+    // On the analysis threads: a file's portable path is looked for on first use.
     let unknown = r
         .unknowns
-        .iter()
+        .par_iter()
         .map(|u| {
             let file = r.sources.get(u.file);
             let start = u.loc.map(|l| file.line_col(l.start as usize));
@@ -311,15 +320,16 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
         fixed_by_plan: extra.plan_fixed.iter().map(|f| row(r, f)).collect(),
     };
     // Sized once, from what most of it is (each row's texts and ~600 bytes of keys, numbers and
-    // indentation): growing a buffer of hundreds of megabytes copies it at each doubling.
+    // indentation), when the findings are put in (a buffer sized here, too small, was copied
+    // whole, untouched pages included, when the rows were found to need more).
     let size: usize = r
         .findings
         .iter()
         .map(|f| 600 + f.message.len() + f.help.as_ref().map_or(0, String::len))
         .sum();
-    let mut out = Vec::with_capacity(size + 4096);
+    let mut out = Vec::new();
     if serde_json::to_writer_pretty(&mut out, &doc).is_err()
-        || splice_findings(&mut out, r.findings, |f| row(r, f)).is_err()
+        || splice_findings(&mut out, r.findings, |f| row(r, f), size + 4096).is_err()
     {
         out.clear();
     }
