@@ -45,6 +45,23 @@ struct RuleScope<'a> {
     each_read: Cell<bool>,
 }
 
+impl<'a> RuleScope<'a> {
+    fn new(
+        block: &'a Block,
+        cfg: &'a Configuration,
+        each: Option<Each<'a>>,
+        reads: &'a Reads,
+    ) -> Self {
+        RuleScope {
+            block,
+            cfg,
+            each,
+            reads,
+            each_read: Cell::new(false),
+        }
+    }
+}
+
 /// `each.key` and `each.value` of the element being judged, lent from the evaluated collection.
 #[derive(Clone, Copy)]
 struct Each<'a> {
@@ -329,13 +346,7 @@ fn attr_path_loc(v: &Value, path: &str) -> Option<Loc> {
 /// A condition over `self` (a fix's `when`): `None` when it is not a known bool.
 pub fn condition(expr: &Expression, block: &Block, cfg: &Configuration) -> Option<bool> {
     let reads = Reads::default();
-    let scope = RuleScope {
-        block,
-        cfg,
-        each: None,
-        reads: &reads,
-        each_read: Cell::new(false),
-    };
+    let scope = RuleScope::new(block, cfg, None, &reads);
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -371,15 +382,9 @@ pub fn assert_each_local(rule: &Rule, block: &Block, cfg: &Configuration) -> (Ve
 
 fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads) -> Vec<Judged> {
     let Some(each) = &rule.each else {
-        return vec![(judge(rule, block, cfg, None, reads, None, None), None, None)];
+        return vec![(judge(rule, block, cfg, None, reads, None).0, None, None)];
     };
-    let scope = RuleScope {
-        block,
-        cfg,
-        each: None,
-        reads,
-        each_read: Cell::new(false),
-    };
+    let scope = RuleScope::new(block, cfg, None, reads);
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -444,7 +449,6 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     // for every element (nothing else differs between them): the verdict is every element's
     // (NET001 on an egress rule or one closed to the internet: 64 judgements of one outcome).
     let mut alike: Option<Verdict> = None;
-    let each_read = Cell::new(false);
     elements
         .into_iter()
         .map(|(key, value)| {
@@ -452,27 +456,13 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
                 return (v.clone(), None, None);
             }
             let each = Each { key: &key, value };
-            let verdict = judge(
-                rule,
-                block,
-                cfg,
-                Some(each),
-                reads,
-                memo.as_ref(),
-                Some(&each_read),
-            );
-            if !each_read.get() && !matches!(verdict, Verdict::Fail { .. }) {
+            let (verdict, each_read) = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
+            if !each_read && !matches!(verdict, Verdict::Fail { .. }) {
                 alike = Some(verdict.clone());
             }
             let facet = match (&verdict, &rule.facet) {
                 (Verdict::Fail { .. }, Some(f)) => {
-                    let scope = RuleScope {
-                        block,
-                        cfg,
-                        each: Some(each),
-                        reads,
-                        each_read: Cell::new(false),
-                    };
+                    let scope = RuleScope::new(block, cfg, Some(each), reads);
                     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
                     ev.value(f).as_str().map(str::to_string)
                 }
@@ -554,6 +544,8 @@ fn where_loc(rule: &Rule, block: &Block, each: Option<Each>, ev: &Evaluator) -> 
     })
 }
 
+/// The assertion's verdict on the block (on the element, with `each`), and whether the
+/// assertion looked `each` up.
 fn judge(
     rule: &Rule,
     block: &Block,
@@ -561,18 +553,11 @@ fn judge(
     each: Option<Each>,
     reads: &Reads,
     memo: Option<&Memo>,
-    each_read: Option<&Cell<bool>>,
-) -> Verdict {
+) -> (Verdict, bool) {
     let Some(expr) = &rule.assert else {
-        return Verdict::Pass;
+        return (Verdict::Pass, false);
     };
-    let scope = RuleScope {
-        block,
-        cfg,
-        each,
-        reads,
-        each_read: Cell::new(false),
-    };
+    let scope = RuleScope::new(block, cfg, each, reads);
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let mut ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -580,10 +565,9 @@ fn judge(
         ev = ev.with_memo(m);
     }
     let v = ev.value(expr);
-    if let Some(read) = each_read {
-        read.set(scope.each_read.get());
-    }
-    match &v.kind {
+    // What the assertion looked up (a failure's message and `where` may read `each` too).
+    let each_read = scope.each_read.get();
+    let verdict = match &v.kind {
         Kind::Bool(true) => Verdict::Pass,
         Kind::Bool(false) => {
             // Without the labelled attribute, the element itself (a nested block), else the block.
@@ -640,7 +624,8 @@ fn judge(
                 v.type_name()
             ),
         },
-    }
+    };
+    (verdict, each_read)
 }
 
 fn message(rule: &Rule, ev: &Evaluator) -> String {
@@ -742,13 +727,7 @@ resource "alicloud_security_group_rule" "closed" {
             let got: Vec<String> = assert_each(rule, block, cfg).iter().map(describe).collect();
             // One by one: no memo, nothing given alike.
             let reads = Reads::default();
-            let scope = RuleScope {
-                block,
-                cfg,
-                each: None,
-                reads: &reads,
-                each_read: Cell::new(false),
-            };
+            let scope = RuleScope::new(block, cfg, None, &reads);
             let budget = Budget::new(Limits::default());
             let files = FileAccess::default();
             let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
@@ -761,16 +740,10 @@ resource "alicloud_security_group_rule" "closed" {
                 .map(|(i, value)| {
                     let key = Value::number(i as f64, value.loc);
                     let each = Each { key: &key, value };
-                    let verdict = judge(rule, block, cfg, Some(each), &reads, None, None);
+                    let (verdict, _) = judge(rule, block, cfg, Some(each), &reads, None);
                     let failed = matches!(verdict, Verdict::Fail { .. });
                     let facet = failed.then(|| {
-                        let scope = RuleScope {
-                            block,
-                            cfg,
-                            each: Some(each),
-                            reads: &reads,
-                            each_read: Cell::new(false),
-                        };
+                        let scope = RuleScope::new(block, cfg, Some(each), &reads);
                         let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
                         let f = ev.value(rule.facet.as_ref().unwrap());
                         f.as_str().unwrap().to_string()
