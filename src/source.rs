@@ -333,6 +333,28 @@ impl SourceMap {
     }
 }
 
+/// The order of [`Path`]'s `Ord` (component by component) for paths spelled alike: no `.`
+/// component but a leading one, no repeated or trailing `/`, or all with the same such prefix
+/// (the paths one walk yields from its root). Their bytes are compared with `/` below every
+/// other byte, which gives a component's end before any longer name: no component is parsed.
+pub fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    // The shared start skipped eight bytes at a time (paths below one root share a long one).
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    let low = |c: u8| if c == b'/' { 0 } else { c };
+    match a[i..n].iter().zip(&b[i..n]).position(|(x, y)| x != y) {
+        Some(j) => low(a[i + j]).cmp(&low(b[i + j])),
+        None => a.len().cmp(&b.len()),
+    }
+}
+
 /// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources match discovered dirs.
 pub fn normalize(p: &Path) -> PathBuf {
     let mut out: Vec<std::path::Component> = Vec::new();

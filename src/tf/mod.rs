@@ -318,20 +318,9 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
 /// that this order leaves unsorted for `Path` (paths written another way) is put into the map
 /// one run at a time.
 fn by_dir(runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
-    fn order(a: &Path, b: &Path) -> std::cmp::Ordering {
-        let (a, b) = (
-            a.as_os_str().as_encoded_bytes(),
-            b.as_os_str().as_encoded_bytes(),
-        );
-        let low = |c: u8| if c == b'/' { 0 } else { c };
-        match a.iter().zip(b).position(|(x, y)| x != y) {
-            Some(i) => low(a[i]).cmp(&low(b[i])),
-            None => a.len().cmp(&b.len()),
-        }
-    }
     let mut sorted: Vec<usize> = (0..runs.len()).collect();
     // Stable: a directory's runs keep their order.
-    sorted.sort_by(|&i, &j| order(runs[i].0, runs[j].0));
+    sorted.sort_by(|&i, &j| crate::source::path_order(runs[i].0, runs[j].0));
     let same = |i: usize, j: usize| runs[i].0.as_os_str() == runs[j].0.as_os_str();
     let increasing = sorted
         .windows(2)
