@@ -90,8 +90,8 @@ pub struct SourceFile {
     /// [`normalize`] of the directory, on first use: the module loader, the module-call and
     /// `file()` scans and the fixes all key directories by it.
     normalized_dir: std::sync::OnceLock<PathBuf>,
-    /// [`portable_path`], on first use: every row of a report names its file.
-    portable: std::sync::OnceLock<String>,
+    /// [`repo_relative`], on first use: every row of a report names its file.
+    repo_relative: std::sync::OnceLock<Option<String>>,
 }
 
 impl SourceFile {
@@ -110,14 +110,20 @@ impl SourceFile {
             line_starts,
             ascii,
             normalized_dir: Default::default(),
-            portable: Default::default(),
+            repo_relative: Default::default(),
         }
     }
 
     /// [`portable_path`] of this file, computed once.
     pub fn portable_path(&self) -> &str {
-        self.portable
-            .get_or_init(|| repo_relative(self).unwrap_or_else(|| self.display.clone()))
+        self.repo_relative().unwrap_or(&self.display)
+    }
+
+    /// [`repo_relative`] of this file, computed once.
+    pub fn repo_relative(&self) -> Option<&str> {
+        self.repo_relative
+            .get_or_init(|| repo_relative_path(&self.path))
+            .as_deref()
     }
 
     pub fn dir(&self) -> &Path {
@@ -453,8 +459,12 @@ pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
 /// The repository root of a path: the closest ancestor holding `.git` (a directory, or a file
 /// in worktrees and submodules). Cached per directory: reporters ask once per file.
 pub fn repo_root(path: &Path) -> Option<PathBuf> {
+    repo_root_of(&absolute(path))
+}
+
+/// [`repo_root`] of a path already [`absolute`].
+fn repo_root_of(abs: &Path) -> Option<PathBuf> {
     static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
-    let abs = absolute(path);
     let dir = abs.parent()?;
     let cache = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
     // Each directory's answer is its own `.git` or its parent's answer: every directory walked
@@ -503,28 +513,21 @@ pub fn absolute(p: &Path) -> PathBuf {
 }
 
 /// A file's path relative to its repository root, `/`-separated; `None` when the file is not in
-/// a repository (or has no path, like standard input).
+/// a repository (or has no path, like standard input). Computed once per file
+/// ([`SourceFile::repo_relative`]): every format asks once per finding.
 pub fn repo_relative(file: &SourceFile) -> Option<String> {
-    if file.path.as_os_str().is_empty() {
+    file.repo_relative().map(str::to_string)
+}
+
+/// [`repo_relative`] of a file's path, looked for.
+fn repo_relative_path(path: &Path) -> Option<String> {
+    if path.as_os_str().is_empty() {
         return None;
     }
-    // Every format asks once per finding: remember the answer per path.
-    static CACHE: Mutex<Option<HashMap<PathBuf, Option<String>>>> = Mutex::new(None);
-    let cache = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(r) = cache().as_ref().and_then(|c| c.get(&file.path)) {
-        return r.clone();
-    }
-    // Looked for without the lock (report threads ask at once; two asking for one path find
-    // the same answer).
-    let abs = absolute(&file.path);
-    let rel = repo_root(&abs).and_then(|root| {
-        let rel = abs.strip_prefix(&root).ok()?;
-        Some(rel.to_string_lossy().replace('\\', "/"))
-    });
-    cache()
-        .get_or_insert_with(HashMap::new)
-        .insert(file.path.clone(), rel.clone());
-    rel
+    let abs = absolute(path);
+    let root = repo_root_of(&abs)?;
+    let rel = abs.strip_prefix(&root).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
 }
 
 /// The path every format but `human` uses (documented in docs/ci.md): relative to the file's

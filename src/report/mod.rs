@@ -231,16 +231,42 @@ pub fn render(format: Format, report: &Report, style: &HumanStyle) -> String {
 /// The id of a finding's source location: rule, file and span. Findings of several module
 /// calls or `count`/`for_each` instances share it.
 pub fn location_id(sources: &SourceMap, f: &Finding) -> String {
-    // Stable across Rust versions: consumers may store it.
-    let span = f
-        .loc
-        .map(|l| format!("{}-{}", l.start, l.end))
-        .unwrap_or_default();
-    let key = format!("{}\0{}\0{span}", f.rule, sources.get(f.file).display);
-    format!(
-        "{:016x}",
-        crate::baseline::fnv1a(0xcbf2_9ce4_8422_2325, key.as_bytes())
-    )
+    let h = location_hash(
+        &f.rule,
+        &sources.get(f.file).display,
+        f.loc.map(|l| (l.start, l.end)),
+    );
+    format!("{h:016x}")
+}
+
+/// FNV-1a of `rule \0 file \0 start-end` (`start-end` empty without a span). Stable across
+/// Rust versions: consumers may store it. FNV-1a runs over the bytes in turn, so each piece is
+/// hashed where it lies, without the key string put together for it (three per report row).
+fn location_hash(rule: &str, display: &str, span: Option<(u32, u32)>) -> u64 {
+    use crate::baseline::fnv1a;
+    /// The decimal digits of `n`, at the end of `buf`.
+    fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return &buf[i..];
+            }
+        }
+    }
+    let mut h = fnv1a(0xcbf2_9ce4_8422_2325, rule.as_bytes());
+    h = fnv1a(h, b"\0");
+    h = fnv1a(h, display.as_bytes());
+    h = fnv1a(h, b"\0");
+    if let Some((start, end)) = span {
+        let mut buf = [0; 10];
+        h = fnv1a(h, decimal(start, &mut buf));
+        h = fnv1a(h, b"-");
+        h = fnv1a(h, decimal(end, &mut buf));
+    }
+    h
 }
 
 /// Rule, file and span of a finding.
@@ -416,4 +442,40 @@ pub fn xml_escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_hash_is_that_of_the_key_put_together() {
+        let key = |rule: &str, display: &str, span: Option<(u32, u32)>| {
+            let span = span.map(|(s, e)| format!("{s}-{e}")).unwrap_or_default();
+            let key = format!("{rule}\0{display}\0{span}");
+            crate::baseline::fnv1a(0xcbf2_9ce4_8422_2325, key.as_bytes())
+        };
+        let spans = [
+            None,
+            Some((0, 0)),
+            Some((0, 9)),
+            Some((7, 10)),
+            Some((99, 100)),
+            Some((12345, 123456)),
+            Some((u32::MAX - 1, u32::MAX)),
+        ];
+        for (rule, display) in [
+            ("NET001", "infra/main.tf"),
+            ("", ""),
+            ("IAM004", "é/ü\0x.tf"),
+        ] {
+            for span in spans {
+                assert_eq!(
+                    location_hash(rule, display, span),
+                    key(rule, display, span),
+                    "{rule} {display} {span:?}"
+                );
+            }
+        }
+    }
 }
