@@ -201,7 +201,7 @@ pub struct SourceMap {
     canonical: std::sync::OnceLock<std::collections::HashMap<PathBuf, FileId>>,
     /// Real native Terraform files by normalised directory, built on first use (adding a file
     /// resets it): a fix asking how often a variable is used in its module reads only these.
-    by_dir: std::sync::OnceLock<HashMap<PathBuf, Vec<FileId>>>,
+    by_dir: std::sync::OnceLock<HashMap<std::ffi::OsString, Vec<FileId>>>,
 }
 
 impl SourceMap {
@@ -242,17 +242,34 @@ impl SourceMap {
     pub fn hcl_files_in(&self, dir: &Path) -> &[FileId] {
         self.by_dir
             .get_or_init(|| {
-                let mut m: HashMap<PathBuf, Vec<FileId>> = HashMap::new();
-                for f in &self.files {
-                    if f.origin.is_none() && f.kind == FileKind::Hcl {
-                        m.entry(f.normalized_dir().to_path_buf())
+                // Keyed by the normalised directory's bytes (one spelling per directory):
+                // hashing a `Path` splits it into components.
+                let mut m: HashMap<std::ffi::OsString, Vec<FileId>> = HashMap::new();
+                // Files come in path order: a directory's files are one run, normalised and
+                // hashed once (a run of a directory met again joins its entry, in id order).
+                let mut run: Option<(&SourceFile, Vec<FileId>)> = None;
+                let mut end = |run: Option<(&SourceFile, Vec<FileId>)>| {
+                    if let Some((first, ids)) = run {
+                        m.entry(first.normalized_dir().as_os_str().to_os_string())
                             .or_default()
-                            .push(f.id);
+                            .extend(ids);
+                    }
+                };
+                for f in &self.files {
+                    if f.origin.is_some() || f.kind != FileKind::Hcl {
+                        continue;
+                    }
+                    match &mut run {
+                        Some((first, ids)) if first.dir().as_os_str() == f.dir().as_os_str() => {
+                            ids.push(f.id)
+                        }
+                        _ => end(run.replace((f, vec![f.id]))),
                     }
                 }
+                end(run);
                 m
             })
-            .get(dir)
+            .get(dir.as_os_str())
             .map_or(&[], Vec::as_slice)
     }
     /// Add a virtual file: text analysed in place of `origin.file`'s (see `tf::json_syntax`).
