@@ -17,8 +17,64 @@ use std::collections::HashMap;
 /// each with its value once evaluated.
 #[derive(Default)]
 pub struct Memo<'e> {
-    slots: Vec<(*const Expression, OnceCell<(EvalResult, Charges)>)>,
+    /// The kept subexpressions' addresses, apart from their cells: the lookup at every
+    /// evaluation step scans these alone.
+    at: std::borrow::Cow<'e, [usize]>,
+    cells: Vec<OnceCell<(EvalResult, Charges)>>,
     tree: std::marker::PhantomData<&'e Expression>,
+}
+
+/// Which subexpressions of one expression a [`Memo`] keeps, found once for an expression that
+/// is evaluated many times (a rule's assertion, on every block its rule judges): finding them
+/// walks the tree once per subexpression, which costs more than a judgement.
+#[derive(Clone, Debug, Default)]
+pub struct Slots {
+    /// The address of the expression they were found in: a moved or cloned expression has
+    /// another, and its subexpressions are other nodes.
+    root: usize,
+    at: Vec<usize>,
+}
+
+impl Slots {
+    /// [`Memo::over`]'s subexpressions of `e`.
+    pub fn over(e: &Expression, roots: &[&str]) -> Slots {
+        Slots {
+            root: addr(e),
+            at: largest(e, roots),
+        }
+    }
+
+    /// A memo of these subexpressions for `e`, when `e` is the expression they were found in
+    /// (`None` for another, a copy included).
+    pub fn memo<'e>(&'e self, e: &'e Expression) -> Option<Memo<'e>> {
+        (self.root == addr(e)).then(|| Memo {
+            at: std::borrow::Cow::Borrowed(&self.at),
+            cells: self.at.iter().map(|_| OnceCell::new()).collect(),
+            tree: std::marker::PhantomData,
+        })
+    }
+}
+
+fn addr(e: &Expression) -> usize {
+    e as *const Expression as usize
+}
+
+/// The largest subexpressions of `e` that name no variable but `roots`, none when `e` binds one
+/// of `roots` (see [`Memo::over`]).
+fn largest(e: &Expression, roots: &[&str]) -> Vec<usize> {
+    let mut binds = Binds {
+        roots,
+        found: false,
+    };
+    binds.visit_expr(e);
+    let mut found = Largest {
+        roots,
+        slots: Vec::new(),
+    };
+    if !binds.found {
+        found.visit_expr(e);
+    }
+    found.slots
 }
 
 impl<'e> Memo<'e> {
@@ -26,40 +82,26 @@ impl<'e> Memo<'e> {
     /// left out: copying it costs what evaluating it does). Nothing when `e` binds one of
     /// `roots` itself (`[for self in …]`): a name would then mean two things.
     pub fn over(e: &'e Expression, roots: &[&str]) -> Memo<'e> {
-        let mut binds = Binds {
-            roots,
-            found: false,
-        };
-        binds.visit_expr(e);
-        let mut found = Largest {
-            roots,
-            slots: Vec::new(),
-        };
-        if !binds.found {
-            found.visit_expr(e);
-        }
+        let at = largest(e, roots);
         Memo {
-            slots: found
-                .slots
-                .into_iter()
-                .map(|p| (p, OnceCell::new()))
-                .collect(),
+            cells: at.iter().map(|_| OnceCell::new()).collect(),
+            at: std::borrow::Cow::Owned(at),
             tree: std::marker::PhantomData,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.at.is_empty()
     }
 
     pub fn len(&self) -> usize {
-        self.slots.len()
+        self.at.len()
     }
 
     /// `e`'s value when it is one of the kept subexpressions (evaluated on its first use);
     /// `None` for the others.
     pub(super) fn eval(&self, ev: &Evaluator, e: &Expression) -> Option<EvalResult> {
-        let (_, slot) = self.slots.iter().find(|(k, _)| std::ptr::eq(*k, e))?;
+        let slot = &self.cells[self.at.iter().position(|&k| k == addr(e))?];
         if let Some((r, charges)) = slot.get() {
             if ev.budget.recharge(charges) {
                 return Some(r.clone());
@@ -124,7 +166,7 @@ impl Visit for Free {
 /// The largest subexpressions that name no variable but the roots, and are not literals.
 struct Largest<'r> {
     roots: &'r [&'r str],
-    slots: Vec<*const Expression>,
+    slots: Vec<usize>,
 }
 
 impl Visit for Largest<'_> {
@@ -146,7 +188,7 @@ impl Visit for Largest<'_> {
                 | Expression::String(_)
         );
         if !literal {
-            self.slots.push(e);
+            self.slots.push(addr(e));
         }
     }
 }
@@ -273,13 +315,14 @@ impl Budget {
         let within = self.steps.get() + c.steps <= l.max_steps
             && self.memory.get() + c.memory <= l.max_memory
             && self.work.get() + c.work <= l.max_work
-            && {
+            // Rule assertions charge no file: their budget's file map is not copied then.
+            && (c.files.is_empty() || {
                 let files = self.file_charges();
                 c.files.iter().all(|(f, m, w)| {
                     let (m0, w0) = files.get(f).copied().unwrap_or_default();
                     m0 + m <= l.max_file_memory && w0 + w <= l.max_file_work
                 })
-            };
+            });
         if !within {
             return false;
         }

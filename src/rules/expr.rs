@@ -5,7 +5,7 @@
 //! `resources(type)` lists every block of a type in the configuration.
 
 use super::Rule;
-use crate::eval::memo::{Constant, Memo};
+use crate::eval::memo::{Constant, Memo, Slots};
 use crate::eval::{Budget, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step};
 use crate::source::Loc;
 use crate::tf::{Block, Configuration};
@@ -444,7 +444,11 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
         }
     };
     // What the assertion reads of `self` alone is the same for every element.
-    let memo = rule.assert.as_ref().map(|a| Memo::over(a, &["self"]));
+    let memo = rule.assert.as_ref().map(|a| {
+        let slots = rule.assert_slots.get_or_init(|| Slots::over(a, &["self"]));
+        // A copy of the rule (its assertion elsewhere) finds its own.
+        slots.memo(a).unwrap_or_else(|| Memo::over(a, &["self"]))
+    });
     // An assertion that passed, or was unknown, without looking `each` up is evaluated alike
     // for every element (nothing else differs between them): the verdict is every element's
     // (NET001 on an egress rule or one closed to the internet: 64 judgements of one outcome).

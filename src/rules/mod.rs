@@ -84,6 +84,9 @@ pub struct Rule {
     /// `each`'s value, kept from its first evaluation when it reads nothing (a literal list,
     /// as NET001's ports): every block's elements are then lent from it, not built again.
     pub each_kept: OnceLock<Option<Arc<crate::eval::memo::Constant>>>,
+    /// The subexpressions of `assert` reading `self` alone that a rule with `each` keeps per
+    /// block (`eval::memo`), found on the first block and not again on every other.
+    pub assert_slots: OnceLock<crate::eval::memo::Slots>,
     /// Template naming the facet of a failing element (`"port:${each.value.port}"`).
     pub facet: Option<Expression>,
     /// Attribute path to label when the assertion fails.
