@@ -1773,7 +1773,7 @@ fn rebase_on_disk(disk: &str, masked: &str, edits: &[Edit]) -> Option<String> {
 // formatted like `terraform fmt` keeps its own layout.
 
 /// One line as `terraform fmt` aligns it (byte offsets into the text).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct FmtLine {
     start: usize,
     /// `key = …` with a value that ends on this line: the key's end and the `=`.
@@ -1804,6 +1804,61 @@ fn fmt_lines_open(text: &str) -> (Vec<FmtLine>, bool) {
         start += raw.len();
     }
     (out, open.is_open())
+}
+
+/// [`fmt_lines`] of `old` and of `new`, which is `old` with edits whose old and new ranges are
+/// `spans` (in order). A line is read from its text and what is open at its start: the lines of
+/// `new` before the first edit's line are those of `old`, and from a line start after the last
+/// edit where nothing is open in either text, they are `old`'s moved by the change in length.
+/// Only the lines between are read again (most fixes add a line or two to a longer paragraph).
+fn fmt_lines_both(
+    old: &str,
+    new: &str,
+    spans: &[(Range<usize>, Range<usize>)],
+) -> (Vec<FmtLine>, Vec<FmtLine>) {
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+        return (fmt_lines(old), fmt_lines(new));
+    };
+    let line0 = old[..first.0.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut old_ls = Vec::new();
+    // Whether something is open at each old line's start, and what is open at `line0`.
+    let mut old_open = Vec::new();
+    let mut at_line0 = Open::default();
+    let mut open = Open::default();
+    let mut start = 0;
+    for raw in old.split_inclusive('\n') {
+        if start == line0 {
+            at_line0 = open.clone();
+        }
+        old_open.push(open.is_open());
+        old_ls.push(open.line(raw, start));
+        start += raw.len();
+    }
+    let kept = old_ls.partition_point(|l| l.start < line0);
+    let mut new_ls: Vec<FmtLine> = old_ls[..kept].to_vec();
+    let delta = new.len() as isize - old.len() as isize;
+    let mut open = at_line0;
+    let mut start = line0;
+    for raw in new[line0..].split_inclusive('\n') {
+        if start >= last.1.end && !open.is_open() {
+            let was = (start as isize - delta) as usize;
+            if let Ok(i) = old_ls.binary_search_by_key(&was, |l| l.start) {
+                if !old_open[i] {
+                    let by = |p: usize| (p as isize + delta) as usize;
+                    new_ls.extend(old_ls[i..].iter().map(|l| FmtLine {
+                        start: by(l.start),
+                        assign: l.assign.map(|(k, e)| (by(k), by(e))),
+                        comment: l.comment.map(|(c, s)| (by(c), by(s))),
+                        opaque: l.opaque,
+                    }));
+                    return (old_ls, new_ls);
+                }
+            }
+        }
+        new_ls.push(open.line(raw, start));
+        start += raw.len();
+    }
+    (old_ls, new_ls)
 }
 
 /// What is open between lines as [`fmt_lines_open`] reads them: a heredoc (its marker) or a
@@ -2293,8 +2348,7 @@ pub fn aligned(text: &str, edits: &[Edit]) -> Vec<Edit> {
         spans.push((r.clone(), ns..ns + e.text.len()));
         delta += e.text.len() as isize - r.len() as isize;
     }
-    let old_ls = fmt_lines(text);
-    let new_ls = fmt_lines(&new);
+    let (old_ls, new_ls) = fmt_lines_both(text, &new, &spans);
     let line_of = |ls: &[FmtLine], p: usize| ls.partition_point(|l| l.start <= p).saturating_sub(1);
     let mut touched = BTreeSet::new();
     for (_, n) in &spans {
@@ -2473,6 +2527,60 @@ mod tests {
                     assert_eq!(open_at(t, at), fmt_lines_open(&t[..at]).1, "{t:?} at {at}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lines_of_an_edited_text_are_those_read_from_its_start() {
+        let pieces = [
+            "a = 1\n",
+            "  long_name = \"x\" # c\n",
+            "b = {\n",
+            "}\n",
+            "h = <<EOT\n",
+            "EOT\n",
+            "/* c\n",
+            "*/ x = 2\n",
+            "\n",
+            "s = \"${a}\" // d\n",
+            "r \"t\" \"n\" {\n",
+            "\r\n",
+            "k = 3",
+        ];
+        let mut rng = 5u64;
+        let mut next = |n: usize| {
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (rng >> 33) as usize % n
+        };
+        for _ in 0..3000 {
+            let old: String = (0..1 + next(12))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            // One to three edits, in order, at line starts or inside lines.
+            let mut cuts: Vec<usize> = (0..2 * (1 + next(3)))
+                .map(|_| next(old.len() + 1))
+                .filter(|&i| old.is_char_boundary(i))
+                .collect();
+            cuts.sort();
+            let mut spans = Vec::new();
+            let mut new = String::new();
+            let mut at = 0;
+            for w in cuts.chunks_exact(2) {
+                new.push_str(&old[at..w[0]]);
+                let s = new.len();
+                new.push_str(pieces[next(pieces.len())]);
+                if next(3) == 0 {
+                    new.push_str("  z = 10");
+                }
+                spans.push((w[0]..w[1], s..new.len()));
+                at = w[1];
+            }
+            new.push_str(&old[at..]);
+            let (o, n) = fmt_lines_both(&old, &new, &spans);
+            assert_eq!(o, fmt_lines(&old), "{old:?}");
+            assert_eq!(n, fmt_lines(&new), "{old:?} -> {new:?}");
         }
     }
 
