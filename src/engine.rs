@@ -811,12 +811,18 @@ fn run_inner(
                 if let Some(c) = cache {
                     c.keep_document(d, &plan.parts, sel, &s);
                 }
-                // Fixes first: they edit the value where it is written.
-                let mut last = None;
-                for e in &mut s.emits {
-                    if let Some((spec, _)) = by_code(&mut last, e.rule, || plan.fix(e.rule)) {
+                // Fixes first: they edit the value where it is written. A document of
+                // thousands of findings has them made on the pool (one document is one task).
+                let fix = |last: &mut Option<_>, e: &mut Emit| {
+                    if let Some((spec, _)) = by_code(last, e.rule, || plan.fix(e.rule)) {
                         crate::fix::for_document(spec, e, d, sources);
                     }
+                };
+                if s.emits.len() >= 1024 {
+                    s.emits.par_iter_mut().for_each_init(|| None, fix);
+                } else {
+                    let mut last = None;
+                    s.emits.iter_mut().for_each(|e| fix(&mut last, e));
                 }
                 if let Some(dl) = d.loc {
                     for e in &mut s.emits {

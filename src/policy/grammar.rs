@@ -96,40 +96,8 @@ pub fn check(out: &mut Out) {
                 .field("problem", tr!("has an empty `Statement` array"))
                 .label(tr!("no statements"));
         }
-        // Statements are checked on their own: a large document's are checked in parallel,
-        // their findings kept in statement order.
-        Kind::List(l) if l.len() >= 8 => {
-            use rayon::prelude::*;
-            let doc = out.doc;
-            let sinks: Vec<crate::finding::Sink> = l
-                .par_iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let mut sink = crate::finding::Sink::default();
-                    statement(
-                        &mut Out {
-                            doc,
-                            sink: &mut sink,
-                        },
-                        s,
-                        &format!("/Statement/{i}"),
-                    );
-                    sink
-                })
-                .collect();
-            out.sink
-                .emits
-                .reserve(sinks.iter().map(|s| s.emits.len()).sum());
-            for s in sinks {
-                out.sink.emits.extend(s.emits);
-                out.sink.unknowns.extend(s.unknowns);
-            }
-        }
-        Kind::List(l) => {
-            for (i, s) in l.iter().enumerate() {
-                statement(out, s, &format!("/Statement/{i}"));
-            }
-        }
+        // Statements are checked on their own: a large document's in parallel.
+        Kind::List(l) => out.each(l, |out, i, s| statement(out, s, &format!("/Statement/{i}"))),
         Kind::Object(_) => {
             out.emit("RAM002", st.key_loc, "/Statement")
                 .label(tr!("a single object, not an array"))

@@ -43,6 +43,44 @@ impl Out<'_> {
     }
 }
 
+impl Out<'_> {
+    /// `check` on each item (a document's statements) in order; from eight items on, in
+    /// parallel, each into a sink of its own, their findings appended in the items' order.
+    pub fn each<T: Sync>(&mut self, items: &[T], check: impl Fn(&mut Out, usize, &T) + Sync) {
+        if items.len() < 8 {
+            for (i, t) in items.iter().enumerate() {
+                check(self, i, t);
+            }
+            return;
+        }
+        use rayon::prelude::*;
+        let doc = self.doc;
+        let sinks: Vec<Sink> = items
+            .par_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut sink = Sink::default();
+                check(
+                    &mut Out {
+                        doc,
+                        sink: &mut sink,
+                    },
+                    i,
+                    t,
+                );
+                sink
+            })
+            .collect();
+        self.sink
+            .emits
+            .reserve(sinks.iter().map(|s| s.emits.len()).sum());
+        for s in sinks {
+            self.sink.emits.extend(s.emits);
+            self.sink.unknowns.extend(s.unknowns);
+        }
+    }
+}
+
 /// Builds an emit and pushes it to the sink when dropped, so call sites stay short.
 pub struct Emitter<'s> {
     sink: &'s mut Sink,

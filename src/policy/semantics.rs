@@ -12,6 +12,7 @@ use crate::i18n::{tr, tr_key};
 use crate::source::Loc;
 use crate::value::{Kind, Value};
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Services where `<svc>:*` on `*` hands over security-relevant control.
 const SENSITIVE: &[&str] = &[
@@ -160,41 +161,49 @@ pub fn check(out: &mut Out, opts: &Options) {
         );
         return;
     }
-    let kind = out.doc.kind;
-    let grants = matches!(kind, DocKind::Identity | DocKind::Session);
-    let mut blocked = Vec::new();
-    for s in &stmts {
-        let before = (out.sink.emits.len(), out.sink.unknowns.len());
-        if let Some(e) = s.effect_entry {
-            if e.value.is_unknown() {
-                undecided(out, s, before);
-                continue;
-            }
-        }
-        if grants && is_allow(s) {
-            full_admin(out, s, &stmts);
-            service_admin(out, s, &stmts);
-            not_elements(out, s);
-            escalation(out, s, &stmts);
-            high_risk(out, s, &stmts, &mut blocked);
-            audit(out, s, &stmts);
-        }
-        if kind == DocKind::Trust && is_allow(s) {
-            trust(out, s, opts);
-        }
-        if kind == DocKind::Bucket && is_allow(s) {
-            bucket(out, s, &stmts, opts);
-        }
-        if matches!(kind, DocKind::Kms | DocKind::Log) && is_allow(s) {
-            resource_policy(out, s, opts);
-        }
-        mfa(out, s);
-        if is_allow(s) {
-            undecided(out, s, before);
-        }
-    }
+    // Whether a Deny of the document cancels each high-risk action is the same for every
+    // statement: decided once, by whichever statement asks first.
+    let blocked = OnceLock::new();
+    // Each statement is judged against all of the document's: a large document's in parallel.
+    out.each(&stmts, |out, _, s| {
+        statement(out, s, &stmts, opts, &blocked)
+    });
     duplicate_sids(out, &stmts);
     redundant(out, &stmts);
+}
+
+/// The checks of one statement.
+fn statement(out: &mut Out, s: &Stmt, stmts: &[Stmt], opts: &Options, blocked: &Blocked) {
+    let kind = out.doc.kind;
+    let grants = matches!(kind, DocKind::Identity | DocKind::Session);
+    let before = (out.sink.emits.len(), out.sink.unknowns.len());
+    if let Some(e) = s.effect_entry {
+        if e.value.is_unknown() {
+            undecided(out, s, before);
+            return;
+        }
+    }
+    if grants && is_allow(s) {
+        full_admin(out, s, stmts);
+        service_admin(out, s, stmts);
+        not_elements(out, s);
+        escalation(out, s, stmts);
+        high_risk(out, s, stmts, blocked);
+        audit(out, s, stmts);
+    }
+    if kind == DocKind::Trust && is_allow(s) {
+        trust(out, s, opts);
+    }
+    if kind == DocKind::Bucket && is_allow(s) {
+        bucket(out, s, stmts, opts);
+    }
+    if matches!(kind, DocKind::Kms | DocKind::Log) && is_allow(s) {
+        resource_policy(out, s, opts);
+    }
+    mfa(out, s);
+    if is_allow(s) {
+        undecided(out, s, before);
+    }
 }
 
 /// The statement elements each semantic rule reads, by document kind.
@@ -478,8 +487,11 @@ fn emit_escalation(
     drop(e.secondary(s.effect_loc(), tr!("allowed here")));
 }
 
-/// `blocked[i]`: whether a Deny of the document cancels the `i`th high-risk action, once known.
-fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &mut Vec<Option<bool>>) {
+/// For each high-risk action (`blocked[i]` for the `i`th), whether a Deny of the document
+/// cancels it, once known; made when a statement first asks.
+type Blocked = OnceLock<Vec<OnceLock<bool>>>;
+
+fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &Blocked) {
     let (Some(f), Some(r)) = (s.action(), star_resource(s)) else {
         return;
     };
@@ -489,13 +501,13 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &mut Vec<Option<b
     let mut hits: Vec<String> = Vec::new();
     let mut first: Option<Item> = None;
     let grants = highrisk::active().grant_actions();
-    blocked.resize(grants.len(), None);
-    for (a, blocked) in grants.iter().zip(blocked.iter_mut()) {
+    let blocked = blocked.get_or_init(|| grants.iter().map(|_| OnceLock::new()).collect());
+    for (a, blocked) in grants.iter().zip(blocked) {
         let Some((item, _)) = granting(s, a) else {
             continue;
         };
         // The same for every statement of the document: decided once.
-        if *blocked.get_or_insert_with(|| denied(stmts, a, "*") || network_deny(stmts, a)) {
+        if *blocked.get_or_init(|| denied(stmts, a, "*") || network_deny(stmts, a)) {
             continue;
         }
         first.get_or_insert(item);
@@ -1085,5 +1097,101 @@ fn redundant(out: &mut Out, stmts: &[Stmt]) {
                 );
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Emit, Sink};
+    use crate::json::{parse, SpanMap};
+    use crate::source::FileId;
+    use crate::tf::Document;
+
+    fn document(text: &str) -> Document {
+        Document {
+            kind: DocKind::Identity,
+            value: parse(
+                text,
+                SpanMap::Exact {
+                    file: FileId(0),
+                    offset: 0,
+                },
+            )
+            .unwrap(),
+            file: FileId(0),
+            loc: None,
+            resource: None,
+            text: None,
+            call_sites: Vec::new(),
+        }
+    }
+
+    /// Statements judged in parallel (eight or more) give what judging them one after the
+    /// other into one sink gives: the same findings in statement order, a Deny of the last
+    /// statement cancelling a high-risk action for every statement that grants it.
+    #[test]
+    fn statements_in_parallel_as_one_by_one() {
+        let grants = [
+            r#"{"Effect": "Allow", "Action": ["ecs:RunCommand", "rds:DeleteDBInstance"], "Resource": "*"}"#,
+            r#"{"Sid": "a", "Effect": "Allow", "Action": "*", "Resource": "*"}"#,
+            r#"{"Sid": "a", "Effect": "Allow", "Action": "ram:*", "Resource": "*"}"#,
+            r#"{"Effect": "Allow", "Action": ["ecs:Describe*", "ecs:RunInstances"], "Resource": ["*"]}"#,
+        ];
+        let mut stmts: Vec<&str> = grants.iter().cycle().take(11).copied().collect();
+        stmts.push(r#"{"Effect": "Deny", "Action": "rds:DeleteDBInstance", "Resource": "*"}"#);
+        let doc = document(&format!(
+            r#"{{"Version": "1", "Statement": [{}]}}"#,
+            stmts.join(",\n")
+        ));
+        let opts = Options {
+            accounts: Vec::new(),
+        };
+
+        let mut parallel = Sink::default();
+        check(
+            &mut Out {
+                doc: &doc,
+                sink: &mut parallel,
+            },
+            &opts,
+        );
+
+        let mut serial = Sink::default();
+        let out = &mut Out {
+            doc: &doc,
+            sink: &mut serial,
+        };
+        let all = statements(&doc.value);
+        let blocked = OnceLock::new();
+        for s in &all {
+            statement(out, s, &all, &opts, &blocked);
+        }
+        duplicate_sids(out, &all);
+        redundant(out, &all);
+
+        assert_eq!(parallel.emits, serial.emits);
+        assert_eq!(parallel.unknowns, serial.unknowns);
+        let high: Vec<&Emit> = parallel
+            .emits
+            .iter()
+            .filter(|e| e.rule == "RAM025")
+            .collect();
+        let pointers: Vec<&str> = high.iter().filter_map(|e| e.pointer.as_deref()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/Statement/0/Action/0",
+                "/Statement/3/Action/1",
+                "/Statement/4/Action/0",
+                "/Statement/7/Action/1",
+                "/Statement/8/Action/0"
+            ]
+        );
+        // The Deny cancels `rds:DeleteDBInstance` in each statement that grants it.
+        assert!(high.iter().all(|e| e
+            .fields
+            .iter()
+            .all(|(_, v)| !v.contains("DeleteDBInstance"))));
     }
 }
