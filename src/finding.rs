@@ -81,8 +81,9 @@ pub struct Emit {
     /// Severity steps below the rule's (effective) severity: a weaker form of the finding, such
     /// as a default that depends on the provider version.
     pub lower: u8,
-    /// The fix a check computed, or the engine from the rule's `fix`.
-    pub fix: Option<Autofix>,
+    /// The fix a check computed, or the engine from the rule's `fix` (boxed: most emits have
+    /// none, and a large policy document holds 300k emits).
+    pub fix: Option<Box<Autofix>>,
     /// List fields (`each.value.keys`): a fix's `set` key that is exactly `${name}` of one
     /// sets every element.
     pub lists: Vec<(&'static str, Vec<String>)>,
@@ -178,10 +179,11 @@ pub struct Finding {
     pub notes: Vec<String>,
     /// The part of the rule this finding is about (see [`Emit::facet`]).
     pub facet: Option<String>,
-    /// For a finding from a Terraform plan: what the plan does to it.
-    pub change: Option<Change>,
+    /// For a finding from a Terraform plan: what the plan does to it. Boxed, like the fix:
+    /// most findings have neither, and each was ~130 bytes of a 424-byte finding.
+    pub change: Option<Box<Change>>,
     /// What `--fix` can do about it (`autofix` in JSON).
-    pub fix: Option<Autofix>,
+    pub fix: Option<Box<Autofix>>,
 }
 
 /// What a plan's resource change does (`terraform show -json`'s `change.actions`).

@@ -623,11 +623,11 @@ fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, No
                     FixOp::Builtin | FixOp::None => String::new(),
                 },
             };
-            e.fix = Some(Autofix {
+            e.fix = Some(Box::new(Autofix {
                 safety: spec.safety,
                 description,
                 edits,
-            });
+            }));
         }
         Ok(_) | Err(None) => {}
         Err(Some(why)) => e.notes.push(tr!("no automatic fix: {why}", why = why)),

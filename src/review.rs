@@ -196,13 +196,13 @@ pub fn review(
                     Some(r) if r.contains("provider.") => None,
                     _ => continue,
                 };
-                f.change = Some(Change {
+                f.change = Some(Box::new(Change {
                     action,
                     effect: Effect::Undetermined,
                     attribute: None,
                     before: None,
                     after: None,
-                });
+                }));
                 continue;
             }
             let whole = scope(f) == Some(Scope::Configuration);
@@ -234,7 +234,7 @@ pub fn review(
                 }
             }
             mask_sensitive(f, rc, &k.2);
-            f.change = Some(change);
+            f.change = Some(Box::new(change));
         }
         for (_, fs) in before {
             for mut f in fs {
@@ -265,7 +265,7 @@ pub fn review(
                 {
                     (change.attribute, change.before, change.after) = diff(rc, &path);
                 }
-                f.change = Some(change);
+                f.change = Some(Box::new(change));
                 fixed.push(f);
             }
         }

@@ -134,7 +134,7 @@ fn row<'a>(r: &'a Report, f: &'a Finding) -> Row<'a> {
         facet: f.facet.as_deref(),
         labels: labels(r, f),
         notes: &f.notes,
-        change: f.change.as_ref(),
+        change: f.change.as_deref(),
         autofix: autofix(r, f),
         suppressed_by: None,
         reason: None,
@@ -382,13 +382,15 @@ mod tests {
             },
             facet: (i % 8 == 0).then(|| "facet".into()),
             change: None,
-            fix: (i % 2 == 1).then(|| Autofix {
-                safety: Safety::Safe,
-                description: "set x".into(),
-                edits: vec![Edit {
-                    loc: Loc::new(id, 24..27),
-                    text: "\"y\"\n".into(),
-                }],
+            fix: (i % 2 == 1).then(|| {
+                Box::new(Autofix {
+                    safety: Safety::Safe,
+                    description: "set x".into(),
+                    edits: vec![Edit {
+                        loc: Loc::new(id, 24..27),
+                        text: "\"y\"\n".into(),
+                    }],
+                })
             }),
         };
         let unknowns = vec![UnknownNote {
