@@ -380,6 +380,18 @@ pub fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
 
 /// Lexical normalisation (`a/./b/../c` → `a/c`), so module sources match discovered dirs.
 pub fn normalize(p: &Path) -> PathBuf {
+    // A path of plain names between single `/` is its own normal form (every directory the walk
+    // found): copied, not split into components and joined again.
+    let b = p.as_os_str().as_encoded_bytes();
+    let plain = !b.is_empty()
+        && b.split(|&c| c == b'/').enumerate().all(|(i, n)| match n {
+            b"" => i == 0 && b.len() > 1,
+            b"." | b".." => false,
+            _ => true,
+        });
+    if plain {
+        return p.to_path_buf();
+    }
     let mut out: Vec<std::path::Component> = Vec::new();
     for c in p.components() {
         match c {
@@ -567,6 +579,47 @@ mod tests {
             FileKind::Hcl,
             text.into(),
         )
+    }
+
+    #[test]
+    fn plain_paths_normalise_to_themselves() {
+        fn slow(p: &Path) -> PathBuf {
+            let mut out: Vec<std::path::Component> = Vec::new();
+            for c in p.components() {
+                match c {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir => match out.last() {
+                        Some(std::path::Component::Normal(_)) => {
+                            out.pop();
+                        }
+                        Some(std::path::Component::RootDir) => {}
+                        _ => out.push(c),
+                    },
+                    other => out.push(other),
+                }
+            }
+            let pb: PathBuf = out.iter().collect();
+            if pb.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                pb
+            }
+        }
+        let pieces = ["a", "/", "//", ".", "..", "b.c", ".d", "..e", "f..", " "];
+        let mut rng = 3u64;
+        for _ in 0..20000 {
+            let mut p = String::new();
+            for _ in 0..(rng >> 60) {
+                rng = rng
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                p.push_str(pieces[(rng >> 33) as usize % pieces.len()]);
+            }
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let got = normalize(Path::new(&p));
+            assert_eq!(got, slow(Path::new(&p)), "{p:?}");
+            assert_eq!(got.as_os_str(), slow(Path::new(&p)).as_os_str(), "{p:?}");
+        }
     }
 
     #[test]
