@@ -316,6 +316,11 @@ impl Budget {
     pub fn exhausted(&self) -> bool {
         self.steps.get() > self.limits.max_steps
     }
+
+    /// Steps, memory and work charged so far.
+    pub fn spent(&self) -> (u64, u64, u64) {
+        (self.steps.get(), self.memory.get(), self.work.get())
+    }
 }
 
 /// An evaluation error (Terraform would reject the configuration). `try` and `can` catch it;

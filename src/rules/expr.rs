@@ -453,6 +453,8 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     // for every element (nothing else differs between them): the verdict is every element's
     // (NET001 on an egress rule or one closed to the internet: 64 judgements of one outcome).
     let mut alike: Option<Verdict> = None;
+    let range = rule.assert.as_ref().and_then(RangeForm::of);
+    let mut classes: Vec<(Vec<&Value>, Option<Prefix>)> = Vec::new();
     elements
         .into_iter()
         .map(|(key, value)| {
@@ -460,6 +462,20 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
                 return (v.clone(), None, None);
             }
             let each = Each { key: &key, value };
+            if let Some(form) = &range {
+                let passes = form.passes(value, &mut classes, |at, enclosing| {
+                    let scope = RuleScope::new(block, cfg, Some(each), reads);
+                    let budget = Budget::new(Limits::default());
+                    let mut ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+                    if let Some(m) = &memo {
+                        ev = ev.with_memo(m);
+                    }
+                    apart(&ev, at, enclosing)
+                });
+                if passes {
+                    return (Verdict::Pass, None, None);
+                }
+            }
             let (verdict, each_read) = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
             if !each_read && !matches!(verdict, Verdict::Fail { .. }) {
                 alike = Some(verdict.clone());
@@ -476,6 +492,208 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             (verdict, facet, element)
         })
         .collect()
+}
+
+/// An assertion `!(P && c1 && … && cn)` (`&&` nested to the left, parentheses allowed) whose
+/// last conjuncts `c1…cn` are comparisons (NET001: `lo <= each.value.port && each.value.port <=
+/// hi`) and whose `P` reads `each` only through paths `each.value.a.b…`. The evaluator gives
+/// `unknown && false` as false, so an element for which `P` evaluates to a bool or an unknown
+/// and some `ci` to false (the ones before it to bools or unknowns) passes, and one for which
+/// `P` is false passes too; `P` gives the same for every element with the same values at its
+/// paths, so it is evaluated once per such group instead of once per element (NET001: three
+/// groups of protocols among 63 ports). `P` and each `ci` are evaluated apart at the depth and
+/// with the steps before them they have inside the whole assertion; anything else (an error,
+/// a limit reached, no comparison false) is judged as before.
+struct RangeForm<'e> {
+    prefix: &'e Expression,
+    /// The nodes enclosing `P` in the assertion.
+    prefix_enclosing: u32,
+    /// The comparisons in evaluation order, each with the nodes enclosing it.
+    comparisons: Vec<(&'e Expression, u32)>,
+    /// `P`'s paths under `each.value`.
+    paths: Vec<Vec<String>>,
+}
+
+/// `P`'s outcome for one group: its value as a bool (`None`: unknown) and what it charged;
+/// `None` when it erred or reached a limit.
+type Prefix = Option<(Option<bool>, (u64, u64, u64))>;
+
+/// What evaluating `at` apart gave: its value as a bool (`None`: unknown) and what the
+/// evaluation charged (the enclosing nodes' steps included); `None` on an error, a value that
+/// is not a bool, or a limit reached.
+fn apart(
+    ev: &Evaluator,
+    at: &Expression,
+    enclosing: u32,
+) -> Option<(Option<bool>, (u64, u64, u64))> {
+    for _ in 0..enclosing {
+        ev.budget.enter(None).ok()?;
+    }
+    let v = ev.eval(at).ok()?;
+    let b = ev.to_bool(&v, None).ok()?;
+    let reached = ev.budget.exhausted() || !ev.budget.hits.borrow().is_empty();
+    (!reached).then(|| (b, ev.budget.spent()))
+}
+
+impl<'e> RangeForm<'e> {
+    fn of(assert: &'e Expression) -> Option<RangeForm<'e>> {
+        let mut depth = 0u32;
+        let mut e = assert;
+        let strip = |mut e: &'e Expression, depth: &mut u32| {
+            while let Expression::Parenthesis(p) = e {
+                *depth += 1;
+                e = p.inner();
+            }
+            e
+        };
+        e = strip(e, &mut depth);
+        let Expression::UnaryOp(not) = e else {
+            return None;
+        };
+        if *not.operator.value() != hcl_edit::expr::UnaryOperator::Not {
+            return None;
+        }
+        depth += 1;
+        e = strip(&not.expr, &mut depth);
+        let mut comparisons = Vec::new();
+        while let Expression::BinaryOp(and) = e {
+            if *and.operator.value() != hcl_edit::expr::BinaryOperator::And {
+                break;
+            }
+            use hcl_edit::expr::BinaryOperator as B;
+            let rhs = &and.rhs_expr;
+            let compares = matches!(rhs, Expression::BinaryOp(c)
+                if matches!(c.operator.value(), B::Less | B::LessEq | B::Greater | B::GreaterEq));
+            if !compares {
+                break;
+            }
+            depth += 1;
+            comparisons.push((rhs, depth));
+            e = &and.lhs_expr;
+        }
+        if comparisons.is_empty() {
+            return None;
+        }
+        comparisons.reverse();
+        use hcl_edit::visit::Visit;
+        let mut reads = EachPaths::default();
+        reads.visit_expr(assert);
+        if reads.unsure || reads.bare > 0 {
+            return None;
+        }
+        let mut reads = EachPaths::default();
+        reads.visit_expr(e);
+        Some(RangeForm {
+            prefix: e,
+            prefix_enclosing: depth,
+            comparisons,
+            paths: reads.paths,
+        })
+    }
+
+    /// Whether the element `value` passes without a judgement of its own (see [`RangeForm`]):
+    /// `evaluate` evaluates an expression apart for it, given the nodes enclosing it.
+    fn passes<'v>(
+        &self,
+        value: &'v Value,
+        classes: &mut Vec<(Vec<&'v Value>, Option<Prefix>)>,
+        evaluate: impl Fn(&Expression, u32) -> Prefix,
+    ) -> bool {
+        let Some(key) = self
+            .paths
+            .iter()
+            // As the scope's lookup steps in (`Evaluator::descend`): into members of objects
+            // that are not a reference's value.
+            .map(|p| {
+                p.iter()
+                    .try_fold(value, |v, a| v.origin.is_none().then(|| v.get(a)).flatten())
+            })
+            .collect::<Option<Vec<&Value>>>()
+        else {
+            return false;
+        };
+        let i = match classes.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                classes.push((key, None));
+                classes.len() - 1
+            }
+        };
+        let prefix = *classes[i]
+            .1
+            .get_or_insert_with(|| evaluate(self.prefix, self.prefix_enclosing));
+        let Some((p, mut spent)) = prefix else {
+            return false;
+        };
+        if p == Some(false) {
+            return true;
+        }
+        let max = Limits::default();
+        for (c, enclosing) in &self.comparisons {
+            let Some((b, (steps, memory, work))) = evaluate(c, *enclosing) else {
+                return false;
+            };
+            // The whole assertion spends at most the sum (the enclosing nodes counted twice): far
+            // from every limit, it reaches none where these parts reached none.
+            spent = (spent.0 + steps, spent.1 + memory, spent.2 + work);
+            if spent.0 * 2 > max.max_steps
+                || spent.1 * 2 > max.max_memory
+                || spent.2 * 2 > max.max_work
+            {
+                return false;
+            }
+            if b == Some(false) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The paths under `each.value` an expression reads; `bare` counts the other uses of `each`
+/// (`each.key`, `each` whole), `unsure` says it binds names of its own (a `for`).
+#[derive(Default)]
+struct EachPaths {
+    paths: Vec<Vec<String>>,
+    bare: usize,
+    unsure: bool,
+}
+
+impl hcl_edit::visit::Visit for EachPaths {
+    fn visit_expr(&mut self, e: &Expression) {
+        use hcl_edit::expr::TraversalOperator as T;
+        match e {
+            Expression::Variable(v) if v.as_str() == "each" => self.bare += 1,
+            Expression::ForExpr(_) => self.unsure = true,
+            Expression::Traversal(t) if matches!(&t.expr, Expression::Variable(v) if v.as_str() == "each") =>
+            {
+                let mut ops = t.operators.iter().map(|o| o.value());
+                if !matches!(ops.next(), Some(T::GetAttr(a)) if a.as_str() == "value") {
+                    self.bare += 1;
+                    return;
+                }
+                let path: Vec<String> = ops
+                    .map_while(|o| match o {
+                        T::GetAttr(a) => Some(a.as_str().to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                for o in &t.operators {
+                    if let T::Index(i) = o.value() {
+                        self.visit_expr(i);
+                    }
+                }
+                if !self.paths.contains(&path) {
+                    self.paths.push(path);
+                }
+            }
+            _ => hcl_edit::visit::visit_expr(self, e),
+        }
+    }
+
+    fn visit_for_template_expr(&mut self, _: &hcl_edit::template::ForTemplateExpr) {
+        self.unsure = true;
+    }
 }
 
 fn within(inner: &Loc, outer: &Loc) -> bool {
@@ -713,6 +931,30 @@ resource "alicloud_security_group_rule" "closed" {
   port_range = "53/53"
   cidr_ip = "10.0.0.0/8"
 }
+resource "alicloud_security_group_rule" "udp" {
+  type = "ingress"
+  ip_protocol = "UDP"
+  port_range = "100/200"
+  cidr_ip = "0.0.0.0/0"
+}
+resource "alicloud_security_group_rule" "protocol" {
+  type = "ingress"
+  ip_protocol = var.cidr
+  port_range = "20/25"
+  cidr_ip = "0.0.0.0/0"
+}
+resource "alicloud_security_group_rule" "ports" {
+  type = "ingress"
+  ip_protocol = "tcp"
+  port_range = var.cidr
+  cidr_ip = "0.0.0.0/0"
+}
+resource "alicloud_security_group_rule" "bad" {
+  type = "ingress"
+  ip_protocol = "tcp"
+  port_range = "x/y"
+  cidr_ip = "0.0.0.0/0"
+}
 "#;
         let mut sources = SourceMap::default();
         sources.add(
@@ -781,7 +1023,28 @@ resource "alicloud_security_group_rule" "closed" {
                     vec!["pass", "unknown", "pass"]
                 ),
                 ("alicloud_security_group_rule.closed", vec!["pass"]),
+                (
+                    "alicloud_security_group_rule.udp",
+                    vec!["pass", "fail", "pass"]
+                ),
+                (
+                    "alicloud_security_group_rule.protocol",
+                    vec!["unknown", "pass"]
+                ),
+                (
+                    "alicloud_security_group_rule.ports",
+                    vec!["unknown", "pass", "unknown", "pass", "unknown"]
+                ),
+                (
+                    "alicloud_security_group_rule.bad",
+                    vec!["unknown", "pass", "unknown", "pass", "unknown"]
+                ),
             ]
         );
+        // NET001 has the range form: its ports outside a rule's range pass without a
+        // judgement of their own.
+        let form = RangeForm::of(rule.assert.as_ref().unwrap()).unwrap();
+        assert_eq!(form.comparisons.len(), 2);
+        assert_eq!(form.paths, vec![vec!["protocols".to_string()]]);
     }
 }
