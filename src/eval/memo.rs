@@ -55,6 +55,29 @@ impl Slots {
     }
 }
 
+/// [`Slots`] found on first use, kept beside the expression they were found in. A clone starts
+/// empty: the slots name nodes of that one tree by address, a clone's tree has other nodes, and
+/// once the first tree is gone a later tree's nodes may sit at its addresses. (The expression
+/// beside it is not replaced once judged, for the same reason.)
+#[derive(Debug, Default)]
+pub struct SlotsCell(std::sync::OnceLock<Slots>);
+
+impl Clone for SlotsCell {
+    fn clone(&self) -> Self {
+        SlotsCell::default()
+    }
+}
+
+impl SlotsCell {
+    pub fn get_or_init(&self, find: impl FnOnce() -> Slots) -> &Slots {
+        self.0.get_or_init(find)
+    }
+
+    pub fn get(&self) -> Option<&Slots> {
+        self.0.get()
+    }
+}
+
 fn addr(e: &Expression) -> usize {
     e as *const Expression as usize
 }

@@ -181,7 +181,7 @@ fn build_rule(
         message_expr,
         each: exprs.remove("each"),
         each_kept: std::sync::OnceLock::new(),
-        assert_slots: std::sync::OnceLock::new(),
+        assert_slots: Default::default(),
         facet: exprs.remove("facet"),
         where_: s("where"),
         // A plain path needs no evaluation.

@@ -86,7 +86,7 @@ pub struct Rule {
     pub each_kept: OnceLock<Option<Arc<crate::eval::memo::Constant>>>,
     /// The subexpressions of `assert` reading `self` alone that a rule with `each` keeps per
     /// block (`eval::memo`), found on the first block and not again on every other.
-    pub assert_slots: OnceLock<crate::eval::memo::Slots>,
+    pub assert_slots: crate::eval::memo::SlotsCell,
     /// Template naming the facet of a failing element (`"port:${each.value.port}"`).
     pub facet: Option<Expression>,
     /// Attribute path to label when the assertion fails.
