@@ -337,7 +337,18 @@ impl<'a> Stmt<'a> {
             // Unicode case folding may map a non-ASCII character onto an ASCII one.
             return scan();
         }
-        let exact = ix.exact.get(&action.to_ascii_lowercase()).copied();
+        // Lower-cased on the stack: the checks ask each statement about hundreds of actions.
+        let exact = match action.len() {
+            _ if ix.exact.is_empty() => None,
+            n @ ..=64 => {
+                let mut buf = [0u8; 64];
+                buf[..n].copy_from_slice(action.as_bytes());
+                buf[..n].make_ascii_lowercase();
+                let lower = std::str::from_utf8(&buf[..n]).expect("ASCII");
+                ix.exact.get(lower).copied()
+            }
+            _ => ix.exact.get(&action.to_ascii_lowercase()).copied(),
+        };
         if exact.is_some_and(|pos| skip(at(pos).1)) {
             return scan();
         }
@@ -796,8 +807,13 @@ mod tests {
             r#"{"Action": "ecs:RunInstances"}"#,
             r#"{"NotAction": ["ecs:*", 3, "Oss:GetObject"]}"#,
             r#"{"Action": []}"#,
+            // Names of 64 bytes (lower-cased on the stack) and of 65 (lower-cased in a copy).
+            r#"{"Action": ["ecs:a", "ecs:describeinstancesdescribeinstancesdescribeinstancesdescribex"]}"#,
+            r#"{"Action": ["ecs:a", "ecs:describeinstancesdescribeinstancesdescribeinstancesdescribexy"]}"#,
         ];
         let actions = [
+            "ecs:DescribeInstancesDescribeInstancesDescribeInstancesDescribeX",
+            "ecs:DescribeInstancesDescribeInstancesDescribeInstancesDescribeXY",
             "ecs:DescribeInstances",
             "ECS:DESCRIBEINSTANCES",
             "ecs:RunInstances",

@@ -387,27 +387,31 @@ fn not_elements(out: &mut Out, s: &Stmt) {
 }
 
 /// The action items of a statement that grant `action` (excluding `*`/`*:*`, which
-/// policy-full-admin reports).
-fn granting<'a>(s: &Stmt<'a>, action: &str) -> Option<(Item<'a>, &'a str)> {
+/// policy-full-admin reports, and `<svc>:*` of a sensitive service when the statement is on
+/// every resource, which policy-service-admin reports). `star`: whether it is
+/// ([`star_resource`]), decided by the caller once for the many actions it asks about.
+fn granting<'a>(s: &Stmt<'a>, star: bool, action: &str) -> Option<(Item<'a>, &'a str)> {
     s.action?;
-    let star = star_resource(s).is_some();
     s.first_action(action, |p| is_all_actions(p) || star && is_service_admin(p))
 }
 
 /// `<svc>:*` for a sensitive service: policy-service-admin reports it when on `*`.
 fn is_service_admin(p: &str) -> bool {
+    // Read without splitting at `:` (most items do not end in `:*`; no name in SENSITIVE has
+    // a `:`) and without a lower-cased copy of the service (SENSITIVE is lower case).
     p.trim()
-        .split_once(':')
-        .is_some_and(|(svc, a)| a == "*" && SENSITIVE.contains(&svc.to_ascii_lowercase().as_str()))
+        .strip_suffix(":*")
+        .is_some_and(|svc| SENSITIVE.iter().any(|x| x.eq_ignore_ascii_case(svc)))
 }
 
 fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     let Some(f) = s.action() else { return };
     let resources = s.resource_patterns();
+    let star = star_resource(s).is_some();
     for (path, actions, rtypes) in ESCALATIONS {
         let hit = actions.iter().find_map(|a| {
             let (svc, _) = a.split_once(':')?;
-            let (item, _) = granting(s, a)?;
+            let (item, _) = granting(s, star, a)?;
             let r = resources.iter().find(|r| {
                 rtypes.iter().any(|t| broad_resource(r, svc, t)) && !denied(stmts, a, r)
             })?;
@@ -418,7 +422,7 @@ fn escalation(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }
     }
     // PassRole on any role plus an action that hands a role to compute.
-    if let Some((item, _)) = granting(s, "ram:PassRole") {
+    if let Some((item, _)) = granting(s, star, "ram:PassRole") {
         let Some(r) = resources
             .iter()
             .find(|r| broad_resource(r, "ram", "role") && !denied(stmts, "ram:PassRole", r))
@@ -502,8 +506,9 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &Blocked) {
     let mut first: Option<Item> = None;
     let grants = highrisk::active().grant_actions();
     let blocked = blocked.get_or_init(|| grants.iter().map(|_| OnceLock::new()).collect());
+    // On every resource (`r`) for each of them.
     for (a, blocked) in grants.iter().zip(blocked) {
-        let Some((item, _)) = granting(s, a) else {
+        let Some((item, _)) = granting(s, true, a) else {
             continue;
         };
         // The same for every statement of the document: decided once.
@@ -527,6 +532,7 @@ fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
     if s.has_condition() {
         return;
     }
+    let star = star_resource(s).is_some();
     let mut hits: Vec<String> = Vec::new();
     let mut first: Option<Item> = None;
     for a in AUDIT {
@@ -537,7 +543,7 @@ fn audit(out: &mut Out, s: &Stmt, stmts: &[Stmt]) {
         }) {
             continue;
         }
-        if let Some((item, _)) = granting(s, a) {
+        if let Some((item, _)) = granting(s, star, a) {
             first.get_or_insert(item);
             hits.push(a.to_string());
         }
@@ -1125,6 +1131,48 @@ mod tests {
             text: None,
             call_sites: Vec::new(),
         }
+    }
+
+    /// `<svc>:*` of a sensitive service read without splitting is what splitting at the first
+    /// `:` and lower-casing the service gave; a statement on every resource (`star`) does not
+    /// count it as granting, one on some resources does.
+    #[test]
+    fn service_admin_items_are_read_as_split_at_the_first_colon() {
+        let split = |p: &str| {
+            p.trim().split_once(':').is_some_and(|(svc, a)| {
+                a == "*" && SENSITIVE.contains(&svc.to_ascii_lowercase().as_str())
+            })
+        };
+        let items = [
+            "ram:*",
+            " RAM:* ",
+            "Ram:*\n",
+            "ram:x:*",
+            "x:ram:*",
+            "ram::*",
+            ":*",
+            "ram*",
+            "ram:",
+            "ram:**",
+            "ram :*",
+            "ecs:Describe*",
+            "oss:*",
+            "ß:*",
+            "ſts:*",
+            "*:*",
+            "*",
+            "",
+            "ram:*:",
+        ];
+        for p in items {
+            assert_eq!(is_service_admin(p), split(p), "{p:?}");
+        }
+        let doc = document(
+            r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:*"], "Resource": "*"}]}"#,
+        );
+        let all = statements(&doc.value);
+        assert!(granting(&all[0], true, "ram:CreateUser").is_none());
+        assert!(granting(&all[0], false, "ram:CreateUser").is_some());
     }
 
     /// Statements judged in parallel (eight or more) give what judging them one after the
