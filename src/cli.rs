@@ -313,7 +313,6 @@ pub enum RulesFormat {
 /// Run the CLI; returns the process exit code.
 pub fn main() -> i32 {
     lint::install_panic_hook();
-    lint::init_threads();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -322,6 +321,16 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    // A few named files or standard input (an editor's check on save) run on one thread; the
+    // rest sets the analysis threads up before anything else uses rayon.
+    if matches!(&cli.command, Command::Check(a) if lint::small_input(&a.paths)) {
+        return lint::alone(|| run(cli));
+    }
+    lint::init_threads();
+    run(cli)
+}
+
+fn run(cli: Cli) -> i32 {
     rules::i18n::set(cli.lang.unwrap_or_else(rules::i18n::Lang::from_env));
     let result = match cli.command {
         Command::Check(args) => check(*args),

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 #[derive(Clone, Debug)]
 pub struct LintOptions {
@@ -204,14 +204,17 @@ fn pool_shape() -> (usize, Option<usize>) {
     (stack, Some(threads))
 }
 
+/// Whether rayon's global pool is the analysis pool (set up by [`init_threads`] or [`alone`]).
+static GLOBAL_POOL: OnceLock<bool> = OnceLock::new();
+
 /// The thread pool every analysis runs in (RAYON_NUM_THREADS or one thread per core): rayon's
-/// global pool when this process could set it up with large stacks (the CLI does, first thing,
-/// so discovery, analysis and reports share warm threads), else a pool of its own.
+/// global pool when this process could set it up with large stacks (the CLI does before any
+/// command but a small check, so discovery, analysis and reports share warm threads), else a pool
+/// of its own.
 fn pool() -> Option<&'static rayon::ThreadPool> {
-    static GLOBAL: OnceLock<bool> = OnceLock::new();
     static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
     let (stack, threads) = pool_shape();
-    if *GLOBAL.get_or_init(|| builder(stack, threads).build_global().is_ok()) {
+    if *GLOBAL_POOL.get_or_init(|| builder(stack, threads).build_global().is_ok()) {
         return None;
     }
     POOL.get_or_init(|| {
@@ -233,6 +236,67 @@ pub fn one_thread_pool() -> Option<rayon::ThreadPool> {
 /// Set up the analysis threads before anything else uses rayon.
 pub fn init_threads() {
     let _ = pool();
+}
+
+/// Named files of at most this many bytes in all are linted on one thread ([`alone`]).
+pub const SMALL_INPUT: u64 = 256 << 10;
+
+/// Whether a run over `paths` is small enough for one thread: standard input (an editor's
+/// buffer), or files only, no directory, of at most [`SMALL_INPUT`] bytes in all.
+pub fn small_input(paths: &[PathBuf]) -> bool {
+    let mut total = 0u64;
+    !paths.is_empty()
+        && paths.iter().all(|p| {
+            if p.as_os_str() == "-" {
+                return true;
+            }
+            match std::fs::metadata(p) {
+                Ok(m) if m.is_file() => {
+                    total += m.len();
+                    total <= SMALL_INPUT
+                }
+                _ => false,
+            }
+        })
+}
+
+/// Run `f` as the only analysis thread: one thread with the analysis stack, which is also the
+/// whole of rayon's global pool, so every parallel step runs where it is called. On a file of a
+/// few hundred lines, handing each step to sleeping workers and waiting for them to wake cost
+/// more than a second core saved (docs/performance.md, one file). Where the global pool is set
+/// up already, or the thread cannot be started, `f` runs here with the usual pool. The thread is
+/// the pool's only worker: once `f` has returned, nothing may use rayon's global pool again (the
+/// CLI exits).
+pub fn alone<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    let f = Mutex::new(Some(f));
+    let take = || f.lock().ok().and_then(|mut g| g.take());
+    let ran = std::thread::scope(|s| {
+        let thread = std::thread::Builder::new()
+            .name("acslint-0".into())
+            .stack_size(pool_shape().0)
+            .spawn_scoped(s, || {
+                GLOBAL_POOL.get_or_init(|| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(1)
+                        .use_current_thread()
+                        .build_global()
+                        .is_ok()
+                });
+                take().map(|f| f())
+            });
+        match thread.map(|t| t.join()) {
+            Ok(Ok(r)) => r,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(_) => None,
+        }
+    });
+    match ran {
+        Some(r) => r,
+        None => {
+            init_threads();
+            (take().expect("`f` runs once"))()
+        }
+    }
 }
 
 /// A file as read: its text or why it could not be read.
