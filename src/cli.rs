@@ -321,9 +321,15 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    // A few named files or standard input (an editor's check on save) run on one thread; the
-    // rest sets the analysis threads up before anything else uses rayon.
-    if matches!(&cli.command, Command::Check(a) if lint::small_input(&a.paths)) {
+    // A few named files or standard input (an editor's check on save) run on one thread, and so
+    // does the language server (a document at a time, linted where its loop runs); the rest sets
+    // the analysis threads up before anything else uses rayon.
+    let alone = match &cli.command {
+        Command::Check(a) => lint::small_input(&a.paths),
+        Command::Server { .. } => true,
+        _ => false,
+    };
+    if alone {
         return lint::alone(|| run(cli));
     }
     lint::init_threads();

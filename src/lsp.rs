@@ -505,7 +505,8 @@ struct Server<'a> {
     next_id: i32,
     show_document: bool,
     watch_registration: bool,
-    /// Where documents are linted (see [`lint::one_thread_pool`]); the analysis pool without it.
+    /// Where documents are linted (see [`lint::one_thread_pool`]); without it, where the loop
+    /// runs: the CLI's one thread ([`lint::alone`]), or the analysis pool.
     pool: Option<rayon::ThreadPool>,
 }
 
@@ -1420,7 +1421,12 @@ pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Se
                 next_id: 0,
                 show_document: false,
                 watch_registration: false,
-                pool: lint::one_thread_pool(),
+                // On a thread of its own pool (the CLI's), documents are linted where the
+                // loop runs, without a hand-over to another thread and back.
+                pool: rayon::current_thread_index()
+                    .is_none()
+                    .then(lint::one_thread_pool)
+                    .flatten(),
             };
             s.run()
         };
