@@ -1451,17 +1451,22 @@ fn defines(f: &SourceFile, at: Loc, root: &str, name: &str) -> bool {
         return root == "local" || f.kind == FileKind::Tfvars || text[..s].contains("module");
     }
     if root == "var" && key == "default" {
-        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        let re = RE.get_or_init(|| {
-            regex::Regex::new(r#"(?m)^\s*variable\s+"?([A-Za-z_][A-Za-z0-9_-]*)"?"#)
-                .expect("valid regex")
-        });
-        return re
-            .captures_iter(&text[..s])
-            .last()
-            .is_some_and(|c| &c[1] == name);
+        return last_variable(&text[..s]) == Some(name);
     }
     false
+}
+
+/// A `variable "NAME"` header (the name is the first group).
+const VARIABLE_HEADER: &str = r#"(?m)^\s*variable\s+"?([A-Za-z_][A-Za-z0-9_-]*)"?"#;
+
+/// The name in the last match of [`VARIABLE_HEADER`] in `text`, as the last of its
+/// `captures_iter` gives it: the last match is found without captures (a module's
+/// `variables.tf` has many), then its captures alone (a search from its start finds it again).
+fn last_variable(text: &str) -> Option<&str> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(VARIABLE_HEADER).expect("valid regex"));
+    let m = re.find_iter(text).last()?;
+    Some(re.captures_at(text, m.start())?.get(1)?.as_str())
 }
 
 /// References to `root.name` in the `.tf` files of the module that holds `file`.
@@ -2461,6 +2466,30 @@ mod tests {
                     re.find_iter(t).count(),
                     "{pat} in {t:?}"
                 );
+            }
+        }
+    }
+
+    /// The last `variable` header's name is the one of the last of all the captures, in every
+    /// prefix of texts with many headers, headers whose `\s` crosses lines, and a name that is
+    /// `variable` (the next header inside the match).
+    #[test]
+    fn last_variable_is_the_last_of_all_captures() {
+        let re = regex::Regex::new(VARIABLE_HEADER).unwrap();
+        let texts = [
+            "variable \"a\" {\n  default = 1\n}\n\nvariable b {\n  default = 2\n}\n  variable \"c-d\" {}\n",
+            "variable\nvariable x {}\nvariable\n\n  \"y\" {}\nvariables \"z\" {}\n",
+            "# variable \"no\"\nxvariable \"no\"\n\u{a0}variable \"é\" {}\n\tvariable \"t\"",
+            "",
+        ];
+        for t in texts {
+            for (at, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                let p = &t[..at];
+                let all = re
+                    .captures_iter(p)
+                    .last()
+                    .map(|c| c.get(1).unwrap().as_str());
+                assert_eq!(last_variable(p), all, "{p:?}");
             }
         }
     }

@@ -88,6 +88,25 @@ pub fn looks_random(body: &str, min_entropy: f64) -> bool {
     classes >= 2 && entropy(body) >= min_entropy
 }
 
+/// Whether `text` holds `LTAI` or `STS.` (every key does), and whether it holds `CAIS` or
+/// `CAES` (every token does): one pass over its upper-case `L`, `S` and `C` (rare in
+/// Terraform), where four substring searches read every file four times.
+fn markers(text: &str) -> (bool, bool) {
+    let b = text.as_bytes();
+    let (mut key, mut token) = (false, false);
+    for i in memchr::memchr3_iter(b'L', b'S', b'C', b) {
+        match b.get(i..i + 4) {
+            Some(b"LTAI" | b"STS.") => key = true,
+            Some(b"CAIS" | b"CAES") => token = true,
+            _ => {}
+        }
+        if key && token {
+            break;
+        }
+    }
+    (key, token)
+}
+
 /// SEC001 AccessKey IDs alone, SEC002 AccessKey secrets (and pairs), SEC003 STS tokens.
 pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
     let f = ctx.file;
@@ -101,8 +120,8 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
     let mut keys: Vec<(usize, String, &str, std::ops::Range<usize>)> = Vec::new();
     // Every key holds `LTAI` or `STS.`, every token `CAIS` or `CAES`: without them, their
     // regexes are not even built.
-    let key_matches =
-        (text.contains("LTAI") || text.contains("STS.")).then(|| key_re().find_iter(text));
+    let (has_key, has_token) = markers(text);
+    let key_matches = has_key.then(|| key_re().find_iter(text));
     for m in key_matches.into_iter().flatten() {
         let k = m.as_str();
         let (body, kind) = match k.strip_prefix("LTAI") {
@@ -116,8 +135,7 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
         let line = f.line_col(m.start()).line;
         keys.push((line, redact(k), kind, m.range()));
     }
-    let token_matches = (text.contains("CAIS") || text.contains("CAES"))
-        .then(|| crate::redact::STS_TOKEN_RE.find_iter(text));
+    let token_matches = has_token.then(|| crate::redact::STS_TOKEN_RE.find_iter(text));
     for m in token_matches.into_iter().flatten() {
         let t = m.as_str();
         if entropy(t) < 4.5 {
@@ -194,6 +212,30 @@ pub fn scan(ctx: &FileCtx, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one pass finds what the four substring searches find: markers at the start, the
+    /// end, overlapping (`SLTAI`, `CCAES`), cut short, next to the other kind and to non-ASCII.
+    #[test]
+    fn markers_are_what_the_substring_searches_find() {
+        let parts = [
+            "LTAI", "STS.", "CAIS", "CAES", "LTA", "STS", "CAI", "S", "C", "L", "é", "x", "\n",
+        ];
+        let mut texts = vec![String::new()];
+        for a in parts {
+            for b in parts {
+                for c in ["", "LTAI", "CAES", "ST"] {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for t in &texts {
+            let want = (
+                t.contains("LTAI") || t.contains("STS."),
+                t.contains("CAIS") || t.contains("CAES"),
+            );
+            assert_eq!(markers(t), want, "{t:?}");
+        }
+    }
 
     /// The scan of `text` as a file `x.tf`: what it emits, and each emit's line.
     fn scanned(text: &str) -> (Sink, Vec<usize>) {

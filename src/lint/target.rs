@@ -269,8 +269,10 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
         .filter(|f| f.origin.is_none() && module_file(f.kind))
         .map(|f| f.normalized_dir())
         .collect();
-    dirs.dedup();
-    let scanned: HashSet<&Path> = dirs.into_iter().collect();
+    // Normalised paths have one spelling each: compared, hashed and sorted by their bytes
+    // (a `Path` is split into components for each of these).
+    dirs.dedup_by(|a, b| a.as_os_str() == b.as_os_str());
+    let scanned: HashSet<&std::ffi::OsStr> = dirs.into_iter().map(Path::as_os_str).collect();
     let calls = |dir: &Path, text: &str| -> Vec<PathBuf> {
         local_sources(text)
             .map(|c| normalize(&dir.join(c)))
@@ -282,8 +284,8 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
         .filter(|f| f.origin.is_none() && module_file(f.kind))
         .flat_map_iter(|f| calls(f.normalized_dir(), &f.text))
         .collect();
-    queue.sort();
-    queue.dedup();
+    queue.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    queue.dedup_by(|a, b| a.as_os_str() == b.as_os_str());
     let excluded = |p: &Path| {
         opts.config
             .as_ref()
@@ -293,7 +295,7 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut out = Vec::new();
     while let Some(d) = queue.pop() {
-        if scanned.contains(d.as_path()) || !seen.insert(d.clone()) || !d.is_dir() {
+        if scanned.contains(d.as_os_str()) || !seen.insert(d.clone()) || !d.is_dir() {
             continue;
         }
         let keep = |p: &Path| matches!(KindHint::of(p), Some(KindHint::Hcl | KindHint::TfJson));
