@@ -11,12 +11,13 @@ use crate::policy::DocKind;
 use crate::rules::Registry;
 pub use crate::source::MAX_CONFIG_SIZE;
 use crate::suppress::did_you_mean;
+use crate::util::HashMap;
 use globset::{Glob, GlobMatcher};
 use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;
 use serde_json::{Map, Value as J};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -1020,7 +1021,7 @@ impl ConfigSet {
                     Ok(set)
                 } else {
                     // A file reached both directly and through `extends` reports once.
-                    let mut seen = std::collections::HashSet::new();
+                    let mut seen = crate::util::HashSet::default();
                     errors.retain(|e| {
                         seen.insert((
                             e.source.as_ref().map(|s| s.path.clone()),
@@ -1067,7 +1068,7 @@ impl ConfigSet {
             c.validate(reg, &mut errors);
         }
         // Values inherited through `extends` are checked once.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::util::HashSet::default();
         errors.retain(|e| {
             seen.insert((
                 e.source.as_ref().map(|s| s.path.clone()),

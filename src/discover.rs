@@ -412,7 +412,7 @@ pub fn discover_each<T: Send>(
             // Files git tracks are linted even when an ignore file names them: an ignore file
             // must not be a way to hide code from the gate.
             if let Some(repo) = repo_root(&canon_root) {
-                let seen: std::collections::HashSet<PathBuf> = cands
+                let seen: crate::util::HashSet<PathBuf> = cands
                     .iter()
                     .map(|(c, _): &(Candidate, T)| c.path.clone())
                     .collect();
@@ -480,7 +480,7 @@ pub fn discover_each<T: Send>(
     out.dedup_by(|a, b| a.0.path == b.0.path);
     if paths.len() > 1 {
         // `main.tf ./main.tf` or `. infra/`: one file named in two spellings is linted once.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::util::HashSet::default();
         out.retain(|(c, _)| seen.insert(std::fs::canonicalize(&c.path).unwrap_or(c.path.clone())));
     }
     configs.sort();

@@ -8,8 +8,9 @@ pub use crate::rules::Selection;
 use crate::rules::{Registry, Rule, RuleInfo, RuleRef, Scope};
 use crate::source::{FileId, Loc, SourceFile, SourceMap};
 use crate::tf::{Block, BlockKind, Configuration, Workspace};
+use crate::util::{HashMap, HashSet};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What the engine returns.
@@ -218,7 +219,7 @@ impl VerdictCache {
             _ => CachedBlock {
                 block: block.clone(),
                 run,
-                rules: HashMap::new(),
+                rules: HashMap::default(),
                 used: true,
             },
         }
@@ -627,7 +628,7 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
         file: Vec::new(),
         document: Vec::new(),
         configuration: Vec::new(),
-        blocks: HashMap::new(),
+        blocks: HashMap::default(),
     };
     // (builtin, the block type keys it applies to)
     let mut block: Vec<(String, Builtin, HashSet<String>)> = Vec::new();

@@ -17,9 +17,10 @@ pub use crate::util::{guarded, install_panic_hook, panic_reason};
 pub use target::{lint_file, Target};
 
 pub mod target;
+use crate::util::HashSet;
 use crate::value::Value;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -68,7 +69,7 @@ pub struct LintOptions {
     /// The files whose resources and documents the resource- and document-scope rules check
     /// (by absolute normalised path): the requested files of a module linted for them, whose
     /// neighbours are built and evaluated but not checked ([`target`]). `None` checks all.
-    pub check_only: Option<Arc<std::collections::HashSet<PathBuf>>>,
+    pub check_only: Option<Arc<crate::util::HashSet<PathBuf>>>,
     /// Check the neighbours of a requested file too, and drop their findings afterwards (the
     /// reference for the test that the restriction above changes no finding).
     #[doc(hidden)]
@@ -80,7 +81,7 @@ pub struct LintOptions {
 }
 
 /// See [`LintOptions::overlay`].
-pub type Overlay = std::collections::HashMap<PathBuf, String>;
+pub type Overlay = crate::util::HashMap<PathBuf, String>;
 
 /// Diagnostics that mean part of the tree was not checked (file too large, a budget or limit
 /// reached, an internal error): nothing inside the scanned tree can silence them, or a pull
@@ -662,7 +663,7 @@ pub(crate) fn lint_gathered(
 
     // Local modules the scanned files call and the scan did not reach: evaluated with their
     // callers, reported on never (see `target::called_modules`).
-    let mut context: HashSet<FileId> = HashSet::new();
+    let mut context: HashSet<FileId> = HashSet::default();
     timings.lap("read");
     if !opts.files_alone && opts.stdin.is_none() {
         let cwd = std::env::current_dir().ok();
@@ -799,7 +800,7 @@ fn outside_context<'a>(
         context.contains(&f.origin.as_ref().map_or(id, |o| o.file))
     };
     // Files read with `file()`, by the scanned files and by the context's.
-    let (mut by_scanned, mut by_context) = (HashSet::new(), HashSet::new());
+    let (mut by_scanned, mut by_context) = (HashSet::default(), HashSet::default());
     for f in sources
         .files()
         .iter()
@@ -1356,7 +1357,7 @@ mod tests {
         ]);
         let sel = every_rule();
         let cache = Arc::new(engine::VerdictCache::default());
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for t in &texts {
             let a = cached_as_fresh(&cache, &sel, &path, Some(t));
             seen.extend(a.findings.iter().map(|f| f.rule.to_string()));

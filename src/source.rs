@@ -1,6 +1,7 @@
 //! Source files, byte spans and line/column conversion.
 
-use std::collections::HashMap;
+// `util::HashMap` (util imports this module).
+use foldhash::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -198,7 +199,7 @@ impl SourceFile {
 pub struct SourceMap {
     files: Vec<Arc<SourceFile>>,
     /// Real files by canonical path, built on first use (adding a file resets it).
-    canonical: std::sync::OnceLock<std::collections::HashMap<PathBuf, FileId>>,
+    canonical: std::sync::OnceLock<HashMap<PathBuf, FileId>>,
     /// Real native Terraform files by normalised directory, built on first use (adding a file
     /// resets it): a fix asking how often a variable is used in its module reads only these.
     by_dir: std::sync::OnceLock<HashMap<std::ffi::OsString, Vec<FileId>>>,
@@ -244,7 +245,7 @@ impl SourceMap {
             .get_or_init(|| {
                 // Keyed by the normalised directory's bytes (one spelling per directory):
                 // hashing a `Path` splits it into components.
-                let mut m: HashMap<std::ffi::OsString, Vec<FileId>> = HashMap::new();
+                let mut m: HashMap<std::ffi::OsString, Vec<FileId>> = HashMap::default();
                 // Files come in path order: a directory's files are one run, normalised and
                 // hashed once (a run of a directory met again joins its entry, in id order).
                 let mut run: Option<(&SourceFile, Vec<FileId>)> = None;
@@ -519,7 +520,7 @@ fn repo_root_of(abs: &Path) -> Option<PathBuf> {
         }
     }
     let mut guard = cache();
-    let known = guard.get_or_insert_with(HashMap::new);
+    let known = guard.get_or_insert_with(HashMap::default);
     for d in walked {
         known.insert(d.to_path_buf(), found.clone());
     }

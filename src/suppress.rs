@@ -19,9 +19,10 @@ use crate::finding::{Emit, Finding};
 use crate::i18n::tr;
 use crate::rules::{Registry, Selection};
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
+use crate::util::HashMap;
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Rules emitted by this stage. Their findings are about the comments themselves and cannot be
@@ -720,7 +721,7 @@ pub fn apply(
         emits.extend(e);
     }
     // Directives by file, so each finding looks only at its own file's.
-    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::default();
     for (i, d) in dirs.iter().enumerate() {
         by_file.entry(d.file).or_default().push(i);
     }

@@ -6,12 +6,12 @@
 
 use super::{Budget, EvalResult, Evaluator};
 use crate::source::FileId;
+use crate::util::HashMap;
 use crate::value::Value;
 use hcl_edit::expr::{Expression, ForIntro};
 use hcl_edit::template::ForTemplateExpr;
 use hcl_edit::visit::{visit_expr, visit_for_intro, visit_for_template_expr, Visit};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 /// The subexpressions whose values are kept (by address: the expression outlives the memo),
 /// each with its value once evaluated.

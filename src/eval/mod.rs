@@ -113,11 +113,11 @@ pub struct Budget {
     /// stop anything, and allocating one per rule evaluation costs time.
     run: Option<std::sync::Arc<RunBudget>>,
     /// Memory and work charged to each file, and the files that spent their share.
-    files: RefCell<std::collections::HashMap<FileId, (u64, u64)>>,
+    files: RefCell<crate::util::HashMap<FileId, (u64, u64)>>,
     /// The last file charged and its charges, not yet added to `files`: nearly every charge
     /// is to the file of the one before, and spares a hash lookup.
     last_file: Cell<Option<(FileId, (u64, u64))>>,
-    stopped_files: RefCell<std::collections::HashSet<FileId>>,
+    stopped_files: RefCell<crate::util::HashSet<FileId>>,
     /// Limits reached (first few, deduplicated by location).
     pub hits: RefCell<Vec<LimitHit>>,
 }

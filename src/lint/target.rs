@@ -26,7 +26,8 @@ use crate::lint::{self, LintOptions, LintResult, Read};
 use crate::rules::Registry;
 use crate::source::{FileId, FileKind, SourceMap};
 use crate::tf::module::normalize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::util::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -111,7 +112,7 @@ pub(crate) fn lint_with_targets(
                 .filter(|c| !c.explicit)
                 .map(|c| normalize(&c.path))
                 .collect(),
-            false => HashSet::new(),
+            false => HashSet::default(),
         };
         let split = |c: &Candidate| {
             c.explicit && in_module(&c.path) && !walked.contains(&normalize(&c.path))
@@ -292,7 +293,7 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
             .and_then(|cs| cs.for_path(p))
             .is_some_and(|c| c.excludes(p))
     };
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut seen: HashSet<PathBuf> = HashSet::default();
     let mut out = Vec::new();
     while let Some(d) = queue.pop() {
         if scanned.contains(d.as_os_str()) || !seen.insert(d.clone()) || !d.is_dir() {
@@ -381,7 +382,7 @@ fn module_candidates(
         Some(text) => lint::classify(c.kind, text.clone(), false),
         None => lint::read(c, max),
     };
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut seen: HashSet<PathBuf> = HashSet::default();
     let mut queue = vec![dir.to_path_buf()];
     while let Some(d) = queue.pop() {
         if !seen.insert(normalize(&d)) {
@@ -497,7 +498,7 @@ fn kept_files(sources: &SourceMap, named: &HashSet<PathBuf>) -> (usize, HashSet<
         .filter(|f| f.origin.is_none() && named.contains(&normalize(&f.path)))
         .map(|f| f.id)
         .collect();
-    let mut read_by: HashSet<PathBuf> = HashSet::new();
+    let mut read_by: HashSet<PathBuf> = HashSet::default();
     for id in &wanted {
         let f = sources.get(*id);
         for p in lint::file_calls(&f.text) {
@@ -550,7 +551,7 @@ pub(crate) fn checked_files(
                 .as_ref()
                 .is_some_and(|o| kept.contains(&o.file))
     };
-    let mut blocks = HashSet::new();
+    let mut blocks = HashSet::default();
     for (ci, c) in ws.configurations.iter().enumerate() {
         let sigs: Vec<Signature> = c.blocks.iter().map(Signature::of).collect();
         let direct: Vec<usize> = (0..c.blocks.len())
@@ -560,9 +561,9 @@ pub(crate) fn checked_files(
             continue;
         }
         // Blocks by address and by the values that name them.
-        let mut by_addr: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_unknown: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_addr: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_unknown: HashMap<u64, Vec<usize>> = HashMap::default();
         for (i, (b, s)) in c.blocks.iter().zip(&sigs).enumerate() {
             by_addr.entry(b.address.as_str()).or_default().push(i);
             for n in &s.names {
@@ -668,9 +669,9 @@ impl<'a> Signature<'a> {
     fn of(b: &'a crate::tf::Block) -> Signature<'a> {
         use crate::value::{Kind, Value};
         let mut s = Signature {
-            strings: HashSet::new(),
+            strings: HashSet::default(),
             refs: Vec::new(),
-            unknowns: HashSet::new(),
+            unknowns: HashSet::default(),
             names: Vec::new(),
             name_unknowns: Vec::new(),
         };

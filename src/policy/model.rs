@@ -5,8 +5,8 @@ use crate::finding::{Emit, Sink};
 use crate::json::pointer_push;
 use crate::source::Loc;
 use crate::tf::{Document, UnknownNote};
+use crate::util::HashMap;
 use crate::value::{Entry, Kind, Value};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Where findings about one document go, with the document's context attached.
@@ -292,7 +292,7 @@ impl<'a> Stmt<'a> {
                 Some(Kind::String(_)) => vec![None],
                 Some(_) => Vec::new(),
             };
-            let mut exact = HashMap::new();
+            let mut exact = HashMap::default();
             let mut patterns = Vec::new();
             for (pos, &index) in items.iter().enumerate() {
                 let t = self.action_item(index).1.trim();

@@ -10,8 +10,8 @@ use super::model::{
 use super::DocKind;
 use crate::i18n::{tr, tr_key};
 use crate::source::Loc;
+use crate::util::{HashMap, HashSet};
 use crate::value::{Kind, Value};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Services where `<svc>:*` on `*` hands over security-relevant control.
@@ -249,7 +249,7 @@ fn undecided(out: &mut Out, s: &Stmt, before: (usize, usize)) {
                 .map(|u| u.rule.as_str()),
         )
         .collect();
-    let said: std::collections::HashSet<String> = said.into_iter().map(str::to_string).collect();
+    let said: crate::util::HashSet<String> = said.into_iter().map(str::to_string).collect();
     let kind = out.doc.kind;
     // Rules about anonymous access are decided by a known Principal without `*`.
     let no_anonymous = s.principal.is_none_or(|p| {
@@ -953,7 +953,7 @@ fn mfa(out: &mut Out, s: &Stmt) {
 }
 
 fn duplicate_sids(out: &mut Out, stmts: &[Stmt]) {
-    let mut first_sid = HashMap::new();
+    let mut first_sid = HashMap::default();
     for s in stmts {
         let Some(sid) = s.sid.and_then(|e| e.value.as_str().map(|t| (e, t))) else {
             continue;
@@ -996,7 +996,7 @@ struct Plain<'a> {
 impl<'a> Plain<'a> {
     fn new(s: &'a Stmt<'a>) -> Option<Plain<'a>> {
         let (acts, res) = plain(s)?;
-        let mut exact = HashSet::new();
+        let mut exact = HashSet::default();
         let mut patterns = Vec::new();
         for a in &acts {
             let t = a.trim();

@@ -32,7 +32,7 @@ pub fn render(r: &Report) -> String {
     let mut out = String::new();
     // Past GitHub's cap the rest are dropped silently: say so first, and print the most severe
     // first so that the annotations shown are the ones that matter.
-    let mut per_level = std::collections::HashMap::new();
+    let mut per_level = crate::util::HashMap::default();
     for f in r.findings {
         *per_level.entry(command(f.severity)).or_insert(0usize) += 1;
     }

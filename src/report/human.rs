@@ -269,7 +269,7 @@ pub fn render(r: &Report, style: &HumanStyle) -> String {
         })
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
-    let mut urls_shown = std::collections::HashSet::new();
+    let mut urls_shown = crate::util::HashSet::default();
     let mut last_file = None;
     let mut by_lines = false;
     for f in r.findings {

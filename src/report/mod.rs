@@ -307,7 +307,7 @@ pub fn grouped(findings: &[Finding]) -> std::borrow::Cow<'_, [Finding]> {
         )
     };
     let mut order: Vec<SpanKey> = Vec::new();
-    let mut groups: std::collections::HashMap<_, Vec<&Finding>> = std::collections::HashMap::new();
+    let mut groups: crate::util::HashMap<_, Vec<&Finding>> = crate::util::HashMap::default();
     for f in findings {
         let k = key(f);
         let g = groups.entry(k.clone()).or_default();
@@ -366,7 +366,7 @@ pub fn render_with(format: Format, report: &Report, style: &HumanStyle, extra: &
     }
     // JSON keeps one entry per instance, but not the standalone copy of a policy file that a
     // resource also reads.
-    let with_resource: std::collections::HashSet<_> = report
+    let with_resource: crate::util::HashSet<_> = report
         .findings
         .iter()
         .filter(|f| f.resource.is_some())

@@ -7,8 +7,8 @@ use super::{portable_path, repo_relative, utf16_column, Extra, Report};
 use crate::baseline::fingerprints;
 use crate::finding::{Finding, Severity};
 use crate::rules::Rule;
+use crate::util::HashMap;
 use serde_json::{json, Map, Value};
-use std::collections::HashMap;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -107,7 +107,7 @@ pub fn render(r: &Report, extra: &Extra) -> String {
     }
     // GitHub buckets alerts by the rule's `security-severity`: follow the severity the findings
     // were given (a configuration override), not only the rule's default.
-    let mut effective: HashMap<&str, Severity> = HashMap::new();
+    let mut effective: HashMap<&str, Severity> = HashMap::default();
     for f in r
         .findings
         .iter()

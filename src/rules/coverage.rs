@@ -118,7 +118,7 @@ pub fn problems(reg: &Registry) -> Vec<String> {
     };
     let map = mapping(reg);
     let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::util::HashSet::default();
     for p in &rules {
         let key = format!("{}:{}", p.peer, p.id);
         if !seen.insert(key.clone()) {

@@ -17,8 +17,9 @@ pub use packs::Pack;
 
 pub use crate::finding::render_template;
 use crate::finding::Severity;
+use crate::util::{HashMap, HashSet};
 use hcl_edit::expr::Expression;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 /// Where a rule applies.
@@ -777,7 +778,7 @@ impl Selection {
     pub fn defaults(reg: &Registry) -> Selection {
         // Sized once: collected from a filter, the set grew (and hashed every code again) seven
         // times on the way to ~150 codes.
-        let mut enabled = HashSet::with_capacity(reg.ids().len());
+        let mut enabled = HashSet::with_capacity_and_hasher(reg.ids().len(), Default::default());
         enabled.extend(reg.default_ids().cloned());
         Selection {
             enabled,

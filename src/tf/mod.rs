@@ -14,9 +14,10 @@ pub use module::EvalOptions;
 use crate::finding::Emit;
 use crate::json::{self, SpanMap};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
+use crate::util::{HashMap, HashSet};
 use crate::value::{Kind, Value};
 use hcl_edit::structure::Body;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Number literals that Terraform accepts (arbitrary precision) but the parser rejects because
@@ -481,8 +482,8 @@ fn load_component(
         .map(|id| (*id, parse_module_file(*id, &sources.get(*id).text)))
         .collect();
     let mut parse_emits = Vec::new();
-    let mut bodies: HashMap<FileId, std::sync::Arc<Body>> = HashMap::new();
-    let mut exact: HashSet<FileId> = HashSet::new();
+    let mut bodies: HashMap<FileId, std::sync::Arc<Body>> = HashMap::default();
+    let mut exact: HashSet<FileId> = HashSet::default();
     for (id, r) in parsed {
         match r {
             Ok((b, e)) => {

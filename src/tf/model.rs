@@ -3,9 +3,9 @@
 use crate::finding::Emit;
 pub use crate::finding::UnknownNote;
 use crate::source::{FileId, Loc};
+use crate::util::HashMap;
 use crate::value::Value;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// A `resource`, `data`, `provider` or `output` block after evaluation (one per instance for

@@ -14,12 +14,12 @@ use crate::finding::Emit;
 use crate::i18n::tr;
 use crate::json::{self, SpanMap};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
+use crate::util::{HashMap, HashSet};
 use crate::value::{Entry, Kind, Value};
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
@@ -163,10 +163,10 @@ impl<'a> Decls<'a> {
         let mut d = Decls {
             dir,
             vars: Vec::new(),
-            locals: HashMap::new(),
+            locals: HashMap::default(),
             blocks: Vec::new(),
             calls: Vec::new(),
-            outputs: HashMap::new(),
+            outputs: HashMap::default(),
         };
         for (file, body) in files {
             let text = &sources.get(*file).text;
@@ -306,7 +306,7 @@ impl<'a> Ctx<'a> {
             installed: Default::default(),
             root_dir,
             emits: RefCell::new(Vec::new()),
-            seen: RefCell::new(HashSet::new()),
+            seen: RefCell::new(HashSet::default()),
         }
     }
 
@@ -326,7 +326,7 @@ impl<'a> Ctx<'a> {
 
 /// `.terraform/modules/modules.json`: module keys (`a`, `a.b`) and their directories.
 fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let p = root.join(".terraform/modules/modules.json");
     let Ok(text) =
         crate::source::read_regular(&p, 8 << 20).map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -709,10 +709,10 @@ impl<'a> Inst<'a> {
             call_sites,
             chain,
             vars,
-            locals: RefCell::new(HashMap::new()),
+            locals: RefCell::new(HashMap::default()),
             blocks: RefCell::new((0..decls.blocks.len()).map(|_| None).collect()),
             children: RefCell::new((0..decls.calls.len()).map(|_| None).collect()),
-            outputs: RefCell::new(HashMap::new()),
+            outputs: RefCell::new(HashMap::default()),
             bases: (0..decls.blocks.len())
                 .map(|_| Default::default())
                 .collect(),
@@ -1310,7 +1310,7 @@ impl<'a> Inst<'a> {
                 count,
             };
             let ev = self.evaluator(call.file, &scope);
-            let mut inputs: HashMap<String, Value> = HashMap::new();
+            let mut inputs: HashMap<String, Value> = HashMap::default();
             for s in call.body.iter() {
                 if let Structure::Attribute(a) = s {
                     if !CALL_META.contains(&a.key.as_str()) {
@@ -1608,7 +1608,7 @@ fn module_vars(
     site: Option<Loc>,
     path: &str,
 ) -> HashMap<String, Value> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for v in &decls.vars {
         let value = match given.remove(&v.name) {
             Some(x) if !x.is_null() => x,
@@ -1659,7 +1659,7 @@ pub(crate) fn root_vars(
     tfvars: &[FileId],
     ws_emits: &mut Vec<Emit>,
 ) -> HashMap<String, Value> {
-    let mut given: HashMap<String, Value> = HashMap::new();
+    let mut given: HashMap<String, Value> = HashMap::default();
     let ty = |n: &str| {
         decls
             .vars
