@@ -337,9 +337,15 @@ impl<'a> Stmt<'a> {
             // Unicode case folding may map a non-ASCII character onto an ASCII one.
             return scan();
         }
-        // Lower-cased on the stack: the checks ask each statement about hundreds of actions.
+        // The checks ask each statement about hundreds of actions: a few names are compared
+        // without case (the names are lower case) rather than hashed; otherwise the action is
+        // lower-cased on the stack.
         let exact = match action.len() {
-            _ if ix.exact.is_empty() => None,
+            _ if ix.exact.len() <= 8 => ix
+                .exact
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(action))
+                .map(|(_, &pos)| pos),
             n @ ..=64 => {
                 let mut buf = [0u8; 64];
                 buf[..n].copy_from_slice(action.as_bytes());
@@ -807,8 +813,10 @@ mod tests {
             r#"{"Action": "ecs:RunInstances"}"#,
             r#"{"NotAction": ["ecs:*", 3, "Oss:GetObject"]}"#,
             r#"{"Action": []}"#,
-            // Names of 64 bytes (lower-cased on the stack) and of 65 (lower-cased in a copy).
-            r#"{"Action": ["ecs:a", "ecs:describeinstancesdescribeinstancesdescribeinstancesdescribex"]}"#,
+            // More than eight exact names (hashed), among them names of 64 bytes (lower-cased
+            // on the stack) and of 65 (lower-cased in a copy).
+            r#"{"Action": ["ecs:a", "ecs:b", "ecs:c", "ecs:d", "ecs:e", "ecs:f", "ecs:g", "ecs:h", "Oss:GetObject", "ecs:describeinstancesdescribeinstancesdescribeinstancesdescribex", "ECS:RunInstances", "ecs:runinstances"]}"#,
+            r#"{"Action": ["ecs:a", "ecs:b", "ecs:c", "ecs:d", "ecs:e", "ecs:f", "ecs:g", "ecs:h", "ecs:describeinstancesdescribeinstancesdescribeinstancesdescribexy", "ram:*"]}"#,
             r#"{"Action": ["ecs:a", "ecs:describeinstancesdescribeinstancesdescribeinstancesdescribexy"]}"#,
         ];
         let actions = [
