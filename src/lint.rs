@@ -271,14 +271,14 @@ pub fn small_input(paths: &[PathBuf]) -> bool {
 pub fn alone<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     let f = Mutex::new(Some(f));
     let take = || f.lock().ok().and_then(|mut g| g.take());
+    let stack = pool_shape().0;
     let ran = std::thread::scope(|s| {
         let thread = std::thread::Builder::new()
             .name("acslint-0".into())
-            .stack_size(pool_shape().0)
+            .stack_size(stack)
             .spawn_scoped(s, || {
                 GLOBAL_POOL.get_or_init(|| {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(1)
+                    builder(stack, Some(1))
                         .use_current_thread()
                         .build_global()
                         .is_ok()

@@ -24,7 +24,7 @@ use crate::engine::{self, Selection};
 use crate::finding::Finding;
 use crate::lint::{self, LintOptions, LintResult, Read};
 use crate::rules::Registry;
-use crate::source::{FileId, FileKind, SourceMap};
+use crate::source::{path_order, FileId, FileKind, SourceMap};
 use crate::tf::module::normalize;
 use crate::util::{HashMap, HashSet};
 use std::collections::BTreeMap;
@@ -271,7 +271,7 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
         .map(|f| f.normalized_dir())
         .collect();
     // Normalised paths have one spelling each: compared, hashed and sorted by their bytes
-    // (a `Path` is split into components for each of these).
+    // (`path_order`: `Path`'s order without splitting into components).
     dirs.dedup_by(|a, b| a.as_os_str() == b.as_os_str());
     let scanned: HashSet<&std::ffi::OsStr> = dirs.into_iter().map(Path::as_os_str).collect();
     let calls = |dir: &Path, text: &str| -> Vec<PathBuf> {
@@ -285,7 +285,7 @@ pub(crate) fn called_modules(opts: &LintOptions, sources: &SourceMap) -> Vec<(Pa
         .filter(|f| f.origin.is_none() && module_file(f.kind))
         .flat_map_iter(|f| calls(f.normalized_dir(), &f.text))
         .collect();
-    queue.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    queue.sort_unstable_by(|a, b| path_order(a, b));
     queue.dedup_by(|a, b| a.as_os_str() == b.as_os_str());
     let excluded = |p: &Path| {
         opts.config
