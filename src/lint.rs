@@ -264,14 +264,28 @@ pub fn small_input(paths: &[PathBuf]) -> bool {
 /// Run `f` as the only analysis thread: one thread with the analysis stack, which is also the
 /// whole of rayon's global pool, so every parallel step runs where it is called. On a file of a
 /// few hundred lines, handing each step to sleeping workers and waiting for them to wake cost
-/// more than a second core saved (docs/performance.md, one file). Where the global pool is set
-/// up already, or the thread cannot be started, `f` runs here with the usual pool. The thread is
-/// the pool's only worker: once `f` has returned, nothing may use rayon's global pool again (the
-/// CLI exits).
+/// more than a second core saved (docs/performance.md, one file). The thread is the process's
+/// first one when called there and its stack may grow as far ([`main_stack_grows_to`]), else one
+/// started for it (named `acslint-0`). Where the global pool is set up already, or no thread can
+/// be started, `f` runs here with the usual pool. The thread stays the pool's only worker: once
+/// `f` has returned, rayon's global pool has no other thread (the CLI exits).
 pub fn alone<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     let f = Mutex::new(Some(f));
     let take = || f.lock().ok().and_then(|mut g| g.take());
     let stack = pool_shape().0;
+    // The process's first thread is there already, with its thread-local storage and the
+    // allocator's heap: starting another cost 1.3-1.8 ms and 85 page faults of a 9-11 ms check
+    // (docs/performance.md, one file). So it is the one thread where its stack may grow as far.
+    if main_stack_grows_to(stack)
+        && *GLOBAL_POOL.get_or_init(|| {
+            builder(stack, Some(1))
+                .use_current_thread()
+                .build_global()
+                .is_ok()
+        })
+    {
+        return (take().expect("`f` runs once"))();
+    }
     let ran = std::thread::scope(|s| {
         let thread = std::thread::Builder::new()
             .name("acslint-0".into())
@@ -297,6 +311,44 @@ pub fn alone<R: Send>(f: impl FnOnce() -> R + Send) -> R {
             init_threads();
             (take().expect("`f` runs once"))()
         }
+    }
+}
+
+/// Whether this is the process's first thread and its stack may grow to `stack` bytes, raising
+/// the soft stack limit (`ulimit -s`, 8 MiB by default) as far if the hard limit allows. Linux
+/// checks the limit when the stack grows, and leaves at least 128 MiB below the first thread's
+/// stack free of other mappings when the limit at start-up is smaller, so the raised limit holds.
+fn main_stack_grows_to(stack: usize) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: getpid and gettid read the caller's ids; getrlimit and setrlimit read and write
+        // the struct they are given.
+        unsafe {
+            if libc::getpid() != libc::gettid() {
+                return false;
+            }
+            let mut lim = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            if libc::getrlimit(libc::RLIMIT_STACK, &mut lim) != 0 {
+                return false;
+            }
+            let want = stack as libc::rlim_t;
+            if lim.rlim_cur == libc::RLIM_INFINITY || lim.rlim_cur >= want {
+                return true;
+            }
+            if lim.rlim_max != libc::RLIM_INFINITY && lim.rlim_max < want {
+                return false;
+            }
+            lim.rlim_cur = want;
+            libc::setrlimit(libc::RLIMIT_STACK, &lim) == 0
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = stack;
+        false
     }
 }
 
