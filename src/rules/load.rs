@@ -4,7 +4,10 @@ use super::{docs_url, schema, LazyExpr, Packed, Rule, Scope};
 use crate::finding::Severity;
 use crate::hcljson::{rule_blocks, RawRule, EXPRESSION_MEMBERS};
 use hcl_edit::expr::Expression;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
 use serde_json::Value as J;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -69,7 +72,10 @@ pub fn load_rule_file(
                 continue;
             }
         }
-        match build_rule(path, &id, &instance, exprs, None) {
+        let built = Fields::deserialize(&instance)
+            .map_err(|e| e.to_string())
+            .and_then(|f| build_rule(path, &id, f, exprs, None));
+        match built {
             Ok(r) => rules.push(r),
             Err(m) => errors.push(err(format!("rule {id}: {m}"), header)),
         }
@@ -85,29 +91,20 @@ pub fn load_rule_file(
 fn build_rule(
     path: &str,
     id: &str,
-    j: &J,
+    j: Fields<'_>,
     mut exprs: BTreeMap<String, Expression>,
     check: Option<&str>,
 ) -> Result<Rule, String> {
-    let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
-    let list = |k: &str| -> Vec<String> {
-        match j.get(k) {
-            Some(J::Array(a)) => a
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            Some(J::String(s)) => vec![s.clone()],
-            _ => Vec::new(),
-        }
-    };
-    let name = s("name").ok_or("missing `name`")?;
-    let severity = s("severity")
+    let name = j.name.0.ok_or("missing `name`")?;
+    let severity = j
+        .severity
+        .0
         .as_deref()
         .and_then(Severity::parse)
         .ok_or("`severity` must be one of critical, high, medium, low, info")?;
-    let resources = list("resource");
-    let documents = list("document");
-    let scope = match s("scope") {
+    let resources = j.resource.0;
+    let documents = j.document.0;
+    let scope = match j.scope.0 {
         Some(sc) => Scope::parse(&sc).ok_or_else(|| format!("unknown scope `{sc}`"))?,
         None if !documents.is_empty() => Scope::Document,
         None if !resources.is_empty() => Scope::Resource,
@@ -126,27 +123,20 @@ fn build_rule(
     if check.is_none() && assert.is_none() {
         return Err("a rule needs `assert` (an HCL condition) or `check = builtin(\"…\")`".into());
     }
-    let message = s("message").ok_or("missing `message`")?;
+    let message = j.message.0.ok_or("missing `message`")?.into_owned();
     let message_expr = exprs.remove("message").map(LazyExpr::parsed);
-    let references = match j.get("references") {
-        Some(J::Object(o)) => o
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
-            .collect(),
-        _ => BTreeMap::new(),
-    };
-    let fix = match j.get("fix") {
+    let fix = match j.fix.0 {
         Some(f) => {
-            let mut spec = crate::fix::FixSpec::from_json(f)?;
+            let mut spec = crate::fix::FixSpec::from_json(&f)?;
             spec.per_element = exprs.contains_key("each");
             Some(spec)
         }
         None => None,
     };
-    let options = match j.get("options") {
+    let options = match j.options.0 {
         Some(o) => {
             let declared: BTreeMap<String, super::RuleOption> =
-                serde_json::from_value(o.clone()).map_err(|e| format!("`options`: {e}"))?;
+                serde_json::from_value(o).map_err(|e| format!("`options`: {e}"))?;
             declared
                 .into_iter()
                 .map(|(name, mut o)| {
@@ -164,15 +154,15 @@ fn build_rule(
         fix,
         options,
         id: id.into(),
-        name: name.into(),
+        name: name.as_ref().into(),
         severity,
-        title: s("title").unwrap_or_default(),
+        title: j.title.owned().unwrap_or_default(),
         message,
-        help: s("help"),
-        docs: s("docs").unwrap_or_default(),
-        references,
-        equivalents: list("equivalents"),
-        tags: list("tags"),
+        help: j.help.owned(),
+        docs: j.docs.owned().unwrap_or_default(),
+        references: j.references.0,
+        equivalents: j.equivalents.0,
+        tags: j.tags.0,
         scope,
         resources,
         documents,
@@ -183,14 +173,14 @@ fn build_rule(
         each_kept: std::sync::OnceLock::new(),
         assert_slots: Default::default(),
         facet: exprs.remove("facet"),
-        where_: s("where"),
+        where_: j.where_.owned(),
         // A plain path needs no evaluation.
         where_expr: exprs
             .remove("where")
             .filter(|e| !matches!(e, Expression::String(_)))
             .map(LazyExpr::parsed),
-        ignorable: j.get("ignorable").and_then(J::as_bool).unwrap_or(true),
-        default_enabled: j.get("enabled").and_then(J::as_bool).unwrap_or(true),
+        ignorable: j.ignorable.0.unwrap_or(true),
+        default_enabled: j.enabled.0.unwrap_or(true),
         source: path.to_string(),
         // User rules have no page at acslint; `load_embedded` sets built-in rules' links.
         url: None,
@@ -240,11 +230,11 @@ fn plain_string(s: &str) -> bool {
 
 /// Build the rules of a built-in rule file from the JSON `build.rs` made of it: an array of
 /// `{"id", "instance", "sources"}`.
-pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
-    json.as_array()
-        .ok_or("not an array")?
-        .iter()
-        .map(|r| load_embedded_rule(path, r, &[]))
+pub fn load_embedded(path: &str, json: &str) -> Result<Vec<Rule>, String> {
+    let rules: Vec<EmbeddedJson> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    rules
+        .into_iter()
+        .map(|r| embedded_rule(path, r, &[]))
         .collect()
 }
 
@@ -252,14 +242,25 @@ pub fn load_embedded(path: &str, json: &J) -> Result<Vec<Rule>, String> {
 /// `build.rs` packed (by member). Only the expressions it reads on every block are made here,
 /// unpacked or else parsed (`message` and `where` on first use, `check` read as written); the
 /// schema was checked by the test suite.
-pub fn load_embedded_rule(path: &str, r: &J, packed: &'static [Packed]) -> Result<Rule, String> {
-    let id = r["id"].as_str().ok_or("rule without id")?;
+pub fn load_embedded_rule(
+    path: &str,
+    json: &str,
+    packed: &'static [Packed],
+) -> Result<Rule, String> {
+    // Read straight into the members building reads: a generic `serde_json::Value` (ordered
+    // maps of owned strings) cost as much as the rest of building the rule.
+    let r: EmbeddedJson = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    embedded_rule(path, r, packed)
+}
+
+fn embedded_rule(
+    path: &str,
+    r: EmbeddedJson<'_>,
+    packed: &'static [Packed],
+) -> Result<Rule, String> {
+    let id = &*r.id;
     let mut exprs = BTreeMap::new();
-    let src = match r.get("sources") {
-        Some(J::Object(src)) => Some(src),
-        _ => None,
-    };
-    let source = |k: &str| src.and_then(|s| s.get(k)).and_then(J::as_str);
+    let source = |k: &str| r.sources.get(k).map(|s| &**s);
     let packed = |k: &str| packed.iter().find(|p| p.member == k);
     for k in EXPRESSION_MEMBERS {
         if matches!(*k, "message" | "where" | "check") {
@@ -273,7 +274,7 @@ pub fn load_embedded_rule(path: &str, r: &J, packed: &'static [Packed]) -> Resul
         let e = e.map_err(|e| format!("rule {id}: `{k}`: {e}"))?;
         exprs.insert(k.to_string(), e);
     }
-    let mut rule = build_rule(path, id, &r["instance"], exprs, source("check"))
+    let mut rule = build_rule(path, id, r.instance, exprs, source("check"))
         .map_err(|m| format!("rule {id}: {m}"))?;
     if let (Some(fix), Some(p)) = (&mut rule.fix, packed("when")) {
         fix.when = Some(
@@ -293,6 +294,209 @@ pub fn load_embedded_rule(path: &str, r: &J, packed: &'static [Packed]) -> Resul
     Ok(rule)
 }
 
+/// A built-in rule as `build.rs` wrote it: its code, its members and the sources of the
+/// expressions it did not pack.
+#[derive(Deserialize)]
+struct EmbeddedJson<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    instance: Fields<'a>,
+    #[serde(borrow, default)]
+    sources: BTreeMap<&'a str, Cow<'a, str>>,
+}
+
+/// The members of a rule's JSON that building it reads, each as `serde_json::Value`'s
+/// accessors read it: a member of another type is absent (a `where` written as a list is an
+/// expression, not a path), and so is a list's element that is not a string.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(borrow, default)]
+    name: Text<'a>,
+    #[serde(borrow, default)]
+    severity: Text<'a>,
+    #[serde(borrow, default)]
+    scope: Text<'a>,
+    #[serde(default)]
+    resource: Texts,
+    #[serde(default)]
+    document: Texts,
+    #[serde(borrow, default)]
+    title: Text<'a>,
+    #[serde(borrow, default)]
+    message: Text<'a>,
+    #[serde(borrow, default)]
+    help: Text<'a>,
+    #[serde(borrow, default)]
+    docs: Text<'a>,
+    #[serde(default)]
+    references: Texts<BTreeMap<String, String>>,
+    #[serde(default)]
+    equivalents: Texts,
+    #[serde(default)]
+    tags: Texts,
+    #[serde(default)]
+    fix: Present,
+    #[serde(default)]
+    options: Present,
+    #[serde(borrow, default, rename = "where")]
+    where_: Text<'a>,
+    #[serde(default)]
+    ignorable: Flag,
+    #[serde(default)]
+    enabled: Flag,
+}
+
+/// A string member, lent from the JSON when it has no escapes; `None` for another type.
+#[derive(Default)]
+struct Text<'a>(Option<Cow<'a, str>>);
+
+impl Text<'_> {
+    fn owned(self) -> Option<String> {
+        self.0.map(Cow::into_owned)
+    }
+}
+
+/// A list of strings (a string alone is a list of one; other elements are left out), or a map's
+/// string members (other values read as empty strings); anything else is empty.
+#[derive(Default)]
+struct Texts<T = Vec<String>>(T);
+
+/// A member that is present, whatever its value (`null` included), as `Value::get` finds it.
+#[derive(Default)]
+struct Present(Option<J>);
+
+/// A boolean member; `None` for another type.
+#[derive(Default)]
+struct Flag(Option<bool>);
+
+/// Skips what a visitor does not take: any value but the ones it reads.
+macro_rules! skip_others {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+}
+
+fn skip_seq<'de, A: de::SeqAccess<'de>>(mut a: A) -> Result<(), A::Error> {
+    while a.next_element::<de::IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn skip_map<'de, A: de::MapAccess<'de>>(mut a: A) -> Result<(), A::Error> {
+    while a.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Option<Cow<'a, str>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Some(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Some(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Some(Cow::Owned(s)))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<Self::Value, A::Error> {
+                skip_seq(a).map(|_| None)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<Self::Value, A::Error> {
+                skip_map(a).map(|_| None)
+            }
+            skip_others!();
+        }
+        d.deserialize_any(V(std::marker::PhantomData)).map(Text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(vec![s.to_string()])
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Text(s)) = a.next_element::<Text>()? {
+                    out.extend(s.map(Cow::into_owned));
+                }
+                Ok(out)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, a: A) -> Result<Self::Value, A::Error> {
+                skip_map(a).map(|_| Vec::new())
+            }
+            skip_others!();
+        }
+        d.deserialize_any(V).map(Texts)
+    }
+}
+
+impl<'de> Deserialize<'de> for Texts<BTreeMap<String, String>> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BTreeMap<String, String>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(BTreeMap::new())
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, a: A) -> Result<Self::Value, A::Error> {
+                skip_seq(a).map(|_| BTreeMap::new())
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, Text(v))) = a.next_entry::<String, Text>()? {
+                    out.insert(k, v.map(Cow::into_owned).unwrap_or_default());
+                }
+                Ok(out)
+            }
+            skip_others!();
+        }
+        d.deserialize_any(V).map(Texts)
+    }
+}
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        J::deserialize(d).map(|j| Present(Some(j)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Read as a value: a flag is one token, and any other type reads as absent.
+        J::deserialize(d).map(|j| Flag(j.as_bool()))
+    }
+}
+
 /// Parse an expression's source text. A heredoc keeps the newline that ended it in the file;
 /// any other expression must end where its text does.
 pub(super) fn parse_source(s: &str) -> Result<Expression, hcl_edit::parser::Error> {
@@ -300,5 +504,52 @@ pub(super) fn parse_source(s: &str) -> Result<Expression, hcl_edit::parser::Erro
         hcl_edit::parser::parse_expr(&format!("{s}\n"))
     } else {
         hcl_edit::parser::parse_expr(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The members are read as `serde_json::Value`'s accessors read them, from a `Value` (user
+    /// rule files) and from the JSON text (built-in rules) alike: a member of another type is
+    /// absent, a string is a list of one, a list's other elements are left out, a map's other
+    /// values are empty strings, a `null` member is present.
+    #[test]
+    fn members_read_as_the_value_accessors_read_them() {
+        let text = r#"{"name":"a\u0062","severity":1,"scope":["x"],"resource":"alicloud_x",
+            "document":["trust",2,null,{"a":[1]},"b\"c"],"title":{"t":[1]},"message":"m",
+            "help":null,"references":{"cis":"1","docs":3},"equivalents":{"a":"b"},"tags":true,
+            "fix":null,"where":["a","b"],"ignorable":"no","enabled":false,"other":[{}]}"#;
+        let j: J = serde_json::from_str(text).unwrap();
+        let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
+        let b = |k: &str| j.get(k).and_then(J::as_bool);
+        for f in [
+            Fields::deserialize(&j).unwrap(),
+            serde_json::from_str::<Fields>(text).unwrap(),
+        ] {
+            assert_eq!(f.name.0.as_deref(), Some("ab"));
+            assert_eq!(f.name.owned(), s("name"));
+            assert_eq!(f.severity.owned(), s("severity"));
+            assert_eq!(f.scope.owned(), s("scope"));
+            assert_eq!(f.title.owned(), s("title"));
+            assert_eq!(f.message.owned(), s("message"));
+            assert_eq!(f.help.owned(), s("help"));
+            assert_eq!(f.docs.owned(), s("docs"));
+            assert_eq!(f.where_.owned(), s("where"));
+            assert_eq!(f.resource.0, ["alicloud_x"]);
+            assert_eq!(f.document.0, ["trust", "b\"c"]);
+            assert!(f.equivalents.0.is_empty() && f.tags.0.is_empty());
+            let refs: Vec<(&str, &str)> = f
+                .references
+                .0
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            assert_eq!(refs, [("cis", "1"), ("docs", "")]);
+            assert_eq!(f.fix.0, Some(J::Null));
+            assert_eq!(f.options.0, None);
+            assert_eq!((f.ignorable.0, f.enabled.0), (b("ignorable"), b("enabled")));
+        }
     }
 }

@@ -414,9 +414,7 @@ impl Builtin {
     fn rule(&self, i: usize) -> &Arc<Rule> {
         self.slots[i].get_or_init(|| {
             let e = &INDEX.rules[i];
-            let j: serde_json::Value = serde_json::from_str(e.json)
-                .unwrap_or_else(|err| panic!("built-in rule {} is invalid: {err}", e.id));
-            let mut rule = load::load_embedded_rule(e.file, &j, e.packed)
+            let mut rule = load::load_embedded_rule(e.file, e.json, e.packed)
                 .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file));
             rule.docs = e.docs.to_string();
             rule.default_enabled = builtin_defaults()[i];
@@ -470,8 +468,7 @@ fn builtin_defaults() -> &'static [bool] {
             ..Default::default()
         };
         for e in INDEX.rules {
-            let j: serde_json::Value = serde_json::from_str(e.json).unwrap_or_default();
-            if let Ok(r) = load::load_embedded_rule(e.file, &j, e.packed) {
+            if let Ok(r) = load::load_embedded_rule(e.file, e.json, e.packed) {
                 let _ = reg.insert(r);
             }
         }
