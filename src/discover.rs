@@ -575,7 +575,13 @@ pub fn sniff_json(text: &str) -> Option<FileKind> {
     }
     if text.contains("\"Statement\"") || text.contains("\"statement\"") {
         // Confirm it is at top level when the file parses; an unparsable file that looks like a
-        // policy is still a policy (its parse error is worth reporting).
+        // policy is still a policy (its parse error is worth reporting). The top level's keys
+        // are read first with the values skipped, not built (a document of 300k actions made
+        // that tree 60 ms and 40 MB): a statement key there makes it a policy whether or not
+        // the whole tree would build. Anything else is decided on the tree, as it always was.
+        if top_level_keys(text).is_ok_and(|k| k.statement) {
+            return Some(FileKind::Policy);
+        }
         return match serde_json::from_str::<serde_json::Value>(text) {
             Ok(serde_json::Value::Object(o)) => o
                 .keys()
@@ -588,9 +594,81 @@ pub fn sniff_json(text: &str) -> Option<FileKind> {
     None
 }
 
+/// What [`sniff_json`] reads of a JSON object's top level: whether a key is `statement` in
+/// any case. The values are checked for syntax and skipped.
+struct TopLevelKeys {
+    statement: bool,
+}
+
+fn top_level_keys(text: &str) -> serde_json::Result<TopLevelKeys> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = TopLevelKeys;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<TopLevelKeys, A::Error> {
+            let mut statement = false;
+            while let Some(k) = m.next_key::<String>()? {
+                statement |= k.eq_ignore_ascii_case("statement");
+                m.next_value::<IgnoredAny>()?;
+            }
+            Ok(TopLevelKeys { statement })
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let keys = (&mut de).deserialize_map(Keys)?;
+    de.end()?;
+    Ok(keys)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kind read from the top level's keys is the kind the whole tree gives, also where
+    /// the two parses differ (nesting deeper than the tree's limit, a number out of range, a
+    /// lone surrogate, an escaped key, trailing text).
+    #[test]
+    fn sniffed_as_the_whole_tree_says() {
+        let named = |t: &str| t.contains("\"Statement\"") || t.contains("\"statement\"");
+        let by_tree = |text: &str| match serde_json::from_str::<serde_json::Value>(text) {
+            _ if !named(text) => None,
+            Ok(serde_json::Value::Object(o)) => o
+                .keys()
+                .any(|k| k.eq_ignore_ascii_case("statement"))
+                .then_some(FileKind::Policy),
+            Ok(_) => None,
+            Err(_) => Some(FileKind::Policy),
+        };
+        let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        let texts = [
+            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:*"}]}"#.to_string(),
+            r#"{"statement":{}}"#.to_string(),
+            r#"{"St\u0061tement":[],"a":"Statement"}"#.to_string(),
+            r#"{"a":{"Statement":[]}}"#.to_string(),
+            r#"{"a":"Statement","n":1e400}"#.to_string(),
+            r#"{"Statement":[],"n":1e400}"#.to_string(),
+            r#"{"a":"\ud800","b":"Statement"}"#.to_string(),
+            r#"{"Statement":"\ud800"}"#.to_string(),
+            format!(r#"{{"a":"Statement","d":{}}}"#, deep(200)),
+            format!(r#"{{"Statement":{}}}"#, deep(200)),
+            format!(r#"{{"Statement":{}}}"#, deep(20)),
+            r#"{"Statement":[]} x"#.to_string(),
+            r#"{"a":"Statement"} x"#.to_string(),
+            r#"{"Statement":[],"Statement":1}"#.to_string(),
+            "{\"Statement\": [ oops".to_string(),
+            r#"{"a":"Statement",}"#.to_string(),
+        ];
+        for t in &texts {
+            assert!(named(t), "{t}");
+            assert_eq!(sniff_json(t), by_tree(t), "{t}");
+        }
+        assert!(top_level_keys(&texts[2]).is_ok_and(|k| k.statement));
+        assert!(top_level_keys(&texts[8]).is_ok_and(|k| !k.statement));
+        assert!(serde_json::from_str::<serde_json::Value>(&texts[9]).is_err());
+    }
 
     #[test]
     fn kinds_by_name() {

@@ -378,12 +378,27 @@ pub struct Fixed {
     pub fingerprint: String,
 }
 
+/// Where `s` first has `${`: each `$` found by a byte search, where `str::find("${")` set up a
+/// substring searcher on each call (a policy document of 300k findings renders 600k templates).
+fn find_open(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&c| c == b'$') {
+        let at = from + i;
+        if b.get(at + 1) == Some(&b'{') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Render a built-in check's message template: `${field}` is replaced by the field's value;
 /// `$${` is a literal `${`. Unknown fields are left as written so a test can catch them.
 pub fn render_template(template: &str, fields: &[(&'static str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(i) = rest.find("${") {
+    while let Some(i) = find_open(rest) {
         if rest[..i].ends_with('$') {
             out.push_str(&rest[..i - 1]);
             out.push_str("${");
@@ -409,4 +424,37 @@ pub fn render_template(template: &str, fields: &[(&'static str, String)]) -> Str
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte search finds the first `${` where a substring search does, `$$`, `$` at the
+    /// end and text around non-ASCII characters included.
+    #[test]
+    fn find_open_is_the_first_placeholder() {
+        for s in [
+            "",
+            "$",
+            "{",
+            "${",
+            "$${",
+            "a$b${c}",
+            "$$$",
+            "x $ { ${y}",
+            "é${x}",
+            "ends with $",
+            "${a}${b}",
+            "$é{",
+            "no placeholder",
+        ] {
+            assert_eq!(find_open(s), s.find("${"), "{s:?}");
+        }
+        let fields = [("a", "1".to_string())];
+        assert_eq!(
+            render_template("$${a} ${a} $ ${b}", &fields),
+            "${a} 1 $ ${b}"
+        );
+    }
 }
