@@ -161,8 +161,14 @@ impl Constant {
         if !free.0 {
             return None;
         }
+        Constant::evaluated(ev, || ev.value(e))
+    }
+
+    /// What `value` gives, evaluating a constant with `ev` (charging its budget) as
+    /// `Evaluator::value` evaluates its tree, kept when no limit was reached.
+    pub fn evaluated(ev: &Evaluator, value: impl FnOnce() -> Value) -> Option<Constant> {
         let before = ev.budget.snapshot()?;
-        let value = ev.value(e);
+        let value = value();
         let charges = ev.budget.since(&before)?;
         Some(Constant { value, charges })
     }

@@ -393,13 +393,21 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     let kept = rule.each_kept.get_or_init(|| {
         let budget = Budget::new(Limits::default());
         let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
-        Constant::of(&ev, each).map(std::sync::Arc::new)
+        // A packed literal is evaluated without making its tree.
+        match each.packed_form().and_then(super::packed::literal) {
+            Some(l) => Constant::evaluated(&ev, || literal_value(&ev, &l)),
+            None => Constant::of(&ev, each.get()?),
+        }
+        .map(std::sync::Arc::new)
     });
     let evaluated;
     let all = match kept.as_ref().and_then(|k| k.get(&ev)) {
         Some(v) => v,
         None => {
-            evaluated = ev.value(each);
+            evaluated = match each.get() {
+                Some(e) => ev.value(e),
+                None => Value::unknown(format!("`each` of {} does not parse", rule.id), None),
+            };
             &evaluated
         }
     };
@@ -492,6 +500,41 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             (verdict, facet, element)
         })
         .collect()
+}
+
+/// A literal's value as `Evaluator::value` gives it for its tree (a rule expression, without
+/// spans): one step per node, its strings' bytes charged, a later duplicate key replacing an
+/// earlier one.
+fn literal_value(ev: &Evaluator, l: &super::packed::Literal) -> Value {
+    use super::packed::Literal as L;
+    if let Err(why) = ev.budget.enter(None) {
+        return Value::unknown(why, None);
+    }
+    let v = match l {
+        L::Null => Value::new(Kind::Null, None),
+        L::Bool(b) => Value::bool(*b, None),
+        L::Number(n) => Value::number(*n, None),
+        L::String(s) => match ev.budget.alloc(s.len(), None) {
+            Ok(()) => Value::string(*s, None),
+            Err(why) => Value::unknown(why, None),
+        },
+        L::Array(items) => Value::list(items.iter().map(|x| literal_value(ev, x)).collect(), None),
+        L::Object(members) => {
+            let mut entries: Vec<crate::value::Entry> = Vec::with_capacity(members.len());
+            for (key, x) in members {
+                let value = literal_value(ev, x);
+                entries.retain(|e| e.key != *key);
+                entries.push(crate::value::Entry {
+                    key: key.to_string(),
+                    key_loc: None,
+                    value,
+                });
+            }
+            Value::object(entries, None)
+        }
+    };
+    ev.budget.leave();
+    v
 }
 
 /// An assertion `!(P && c1 && … && cn)` (`&&` nested to the left, parentheses allowed) whose
@@ -883,6 +926,61 @@ mod tests {
     use super::*;
     use crate::source::{FileKind, SourceMap};
 
+    /// A built-in rule's `each` read as a packed literal is what evaluating its tree gives:
+    /// the same value and the same charges (NET001's ports among them).
+    #[test]
+    fn packed_literals_evaluate_as_their_trees() {
+        let mut n = 0;
+        for e in crate::rules::INDEX.rules {
+            for p in e.packed {
+                let Some(l) = crate::rules::packed::literal(p.packed) else {
+                    continue;
+                };
+                let tree = crate::rules::packed::unpack(p.packed).unwrap();
+                let files = FileAccess::default();
+                let of = |f: &dyn Fn(&Evaluator) -> Option<Constant>| {
+                    let budget = Budget::new(Limits::default());
+                    let ev =
+                        Evaluator::new(None, "", &crate::eval::EmptyScope, &budget, None, &files);
+                    format!("{:?}", f(&ev))
+                };
+                let read = of(&|ev| Constant::evaluated(ev, || literal_value(ev, &l)));
+                assert_eq!(
+                    read,
+                    of(&|ev| Constant::of(ev, &tree)),
+                    "{} {}",
+                    e.id,
+                    p.member
+                );
+                assert!(read.starts_with("Some("), "{}", e.id);
+                n += usize::from(p.member == "each");
+            }
+        }
+        assert!(n >= 1, "{n}");
+        // A budget that runs out on the way gives what the tree gives.
+        let tree =
+            hcl_edit::parser::parse_expr("[{ a = \"x\", b = [1, null, true] }, \"yz\"]").unwrap();
+        let packed = crate::rules::packed::pack(&tree).unwrap();
+        let l = crate::rules::packed::literal(&packed).unwrap();
+        let files = FileAccess::default();
+        for steps in 0..9 {
+            let run = |f: &dyn Fn(&Evaluator) -> Value| {
+                let budget = Budget::new(Limits {
+                    max_steps: steps,
+                    ..Limits::default()
+                });
+                let ev = Evaluator::new(None, "", &crate::eval::EmptyScope, &budget, None, &files);
+                let v = f(&ev);
+                format!("{v:?} {:?} {:?}", budget.spent(), budget.hits.borrow())
+            };
+            assert_eq!(
+                run(&|ev| literal_value(ev, &l)),
+                run(&|ev| ev.value(&tree)),
+                "{steps}"
+            );
+        }
+    }
+
     fn describe(j: &Judged) -> String {
         let (v, facet, element) = j;
         let v = match v {
@@ -977,7 +1075,12 @@ resource "alicloud_security_group_rule" "bad" {
             let budget = Budget::new(Limits::default());
             let files = FileAccess::default();
             let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
-            let all = ev.value(rule.each.as_ref().unwrap());
+            let all = ev.value(
+                rule.each
+                    .as_ref()
+                    .and_then(crate::rules::LazyExpr::get)
+                    .unwrap(),
+            );
             let want: Vec<String> = all
                 .as_list()
                 .unwrap()

@@ -169,7 +169,7 @@ fn build_rule(
         check,
         assert,
         message_expr,
-        each: exprs.remove("each"),
+        each: exprs.remove("each").map(LazyExpr::parsed),
         each_kept: std::sync::OnceLock::new(),
         assert_slots: Default::default(),
         facet: exprs.remove("facet"),
@@ -263,7 +263,8 @@ fn embedded_rule(
     let source = |k: &str| r.sources.get(k).map(|s| &**s);
     let packed = |k: &str| packed.iter().find(|p| p.member == k);
     for k in EXPRESSION_MEMBERS {
-        if matches!(*k, "message" | "where" | "check") {
+        // `each` is unpacked on first use, when packed.
+        if matches!(*k, "message" | "where" | "check") || (*k == "each" && packed(k).is_some()) {
             continue;
         }
         let e = match (packed(k), source(k)) {
@@ -276,6 +277,12 @@ fn embedded_rule(
     }
     let mut rule = build_rule(path, id, r.instance, exprs, source("check"))
         .map_err(|m| format!("rule {id}: {m}"))?;
+    if let Some(p) = packed("each") {
+        rule.each = Some(LazyExpr::packed(p));
+        if let Some(fix) = &mut rule.fix {
+            fix.per_element = true;
+        }
+    }
     if let (Some(fix), Some(p)) = (&mut rule.fix, packed("when")) {
         fix.when = Some(
             p.expr()

@@ -81,7 +81,9 @@ pub struct Rule {
     /// Compiled message template (expression rules).
     pub message_expr: Option<LazyExpr>,
     /// `each = <list or map>`: the rule judges every element (`each.key`, `each.value`).
-    pub each: Option<Expression>,
+    /// A built-in rule's is unpacked on first use: a literal one is evaluated from its packed
+    /// form ([`packed::literal`]) without its tree.
+    pub each: Option<LazyExpr>,
     /// `each`'s value, kept from its first evaluation when it reads nothing (a literal list,
     /// as NET001's ports): every block's elements are then lent from it, not built again.
     pub each_kept: OnceLock<Option<Arc<crate::eval::memo::Constant>>>,
@@ -130,6 +132,11 @@ impl LazyExpr {
             packed: Some(p),
             parsed: OnceLock::new(),
         }
+    }
+
+    /// What `build.rs` packed, for a built-in rule's expression.
+    pub fn packed_form(&self) -> Option<&'static [u8]> {
+        self.packed.map(|p| p.packed)
     }
 
     /// The expression; `None` only if a built-in rule's source did not parse, which

@@ -286,6 +286,27 @@ impl Packer<'_> {
     }
 }
 
+/// A literal as [`pack`] packed it: `null`, a bool, a number, a string, and lists and objects
+/// (keyed by names) of them, read without making its tree (see [`literal`]).
+#[derive(Debug, PartialEq)]
+pub enum Literal<'a> {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(&'a str),
+    Array(Vec<Literal<'a>>),
+    Object(Vec<(&'a str, Literal<'a>)>),
+}
+
+/// The literal [`pack`] packed, its layout and decor skipped; `None` for any other expression
+/// or what [`unpack`] would not read. A constant `each` (NET001's list of 63 ports) is
+/// evaluated from it: its tree was half of the rule expressions a one-file run unpacked.
+pub fn literal(b: &[u8]) -> Option<Literal<'_>> {
+    let mut u = Unpacker { b, at: 0 };
+    let l = u.literal()?;
+    (u.at == b.len()).then_some(l)
+}
+
 /// The expression [`pack`] packed; `None` if `b` is not one (never for what `build.rs` wrote).
 pub fn unpack(b: &[u8]) -> Option<Expression> {
     let mut u = Unpacker { b, at: 0 };
@@ -359,6 +380,72 @@ impl<'a> Unpacker<'a> {
         let mut i = Decorated::new(Ident::new_unchecked(self.str()?));
         self.decor(i.decor_mut())?;
         Some(i)
+    }
+
+    fn skip_raw(&mut self) -> Option<()> {
+        match self.byte()? {
+            0 | 1 => {}
+            2 => {
+                self.str()?;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn skip_decor(&mut self) -> Option<()> {
+        self.skip_raw()?;
+        self.skip_raw()
+    }
+
+    /// [`Self::expr`] for what [`Literal`] holds.
+    fn literal(&mut self) -> Option<Literal<'a>> {
+        let l = match self.byte()? {
+            0 => Literal::Null,
+            1 => Literal::Bool(false),
+            2 => Literal::Bool(true),
+            k @ 3..=5 => {
+                let n = self.num()?;
+                let v = match k {
+                    3 => n as f64,
+                    4 => n as i64 as f64,
+                    _ => Some(f64::from_bits(n)).filter(|f| f.is_finite())?,
+                };
+                self.flag()?;
+                Literal::Number(v)
+            }
+            6 => Literal::String(self.str()?),
+            7 => {
+                let n = self.len()?;
+                let mut v = Vec::with_capacity(n.min(self.b.len()));
+                for _ in 0..n {
+                    v.push(self.literal()?);
+                }
+                self.skip_raw()?;
+                self.flag()?;
+                Literal::Array(v)
+            }
+            8 => {
+                let n = self.len()?;
+                let mut v = Vec::with_capacity(n.min(self.b.len()));
+                for _ in 0..n {
+                    if self.byte()? != 0 {
+                        return None;
+                    }
+                    let k = self.str()?;
+                    self.skip_decor()?;
+                    v.push((k, self.literal()?));
+                    if self.byte()? > 1 || self.byte()? > 2 {
+                        return None;
+                    }
+                }
+                self.skip_raw()?;
+                Literal::Object(v)
+            }
+            _ => return None,
+        };
+        self.skip_decor()?;
+        Some(l)
     }
 
     fn exprs(&mut self) -> Option<Vec<Expression>> {
@@ -589,6 +676,48 @@ mod tests {
             if let Ok(e) = hcl_edit::parser::parse_expr(src) {
                 assert!(pack(&e).is_none(), "{src}: packed");
             }
+        }
+    }
+
+    /// Literals are read from the packed form, layout and comments skipped; anything else, and
+    /// truncated input, is not a literal.
+    #[test]
+    fn reads_literals() {
+        use Literal as L;
+        let lit = |src: &str| {
+            let b = pack(&hcl_edit::parser::parse_expr(src).unwrap()).unwrap();
+            for n in 0..b.len() {
+                assert!(literal(&b[..n]).is_none(), "{src}: {n} bytes");
+            }
+            // Lent to the literal for the rest of the test.
+            literal(Box::leak(b.into_boxed_slice()))
+        };
+        assert_eq!(
+            lit("[ { port = 22, s = \"SSH\" /* c */, p = [\"tcp\",] },\n null, true, false, 1.5 ]"),
+            Some(L::Array(vec![
+                L::Object(vec![
+                    ("port", L::Number(22.0)),
+                    ("s", L::String("SSH")),
+                    ("p", L::Array(vec![L::String("tcp")])),
+                ]),
+                L::Null,
+                L::Bool(true),
+                L::Bool(false),
+                L::Number(1.5),
+            ]))
+        );
+        // A negative number is a literal where the parser makes it one.
+        let neg = hcl_edit::parser::parse_expr("-1").unwrap();
+        assert_eq!(lit("-1").is_some(), matches!(neg, Expression::Number(_)));
+        for src in [
+            "{ \"a\" = 1 }",
+            "[a]",
+            "(1)",
+            "\"${1}\"",
+            "f(1)",
+            "[for x in [] : x]",
+        ] {
+            assert_eq!(lit(src), None, "{src}");
         }
     }
 }
