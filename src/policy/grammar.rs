@@ -365,12 +365,11 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                 }
                 Some((_, act)) if act.contains(':') => Some(syntax(tr!("has more than one `:`"))),
                 Some((svc, act))
-                    if !svc
+                    if !svc.chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '*' | '?')
+                    }) || !act
                         .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-_*?".contains(c))
-                        || !act
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "_*?".contains(c)) =>
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '*' | '?')) =>
                 {
                     Some(syntax(tr!("contains characters that no action name has")))
                 }

@@ -285,15 +285,21 @@ pub fn grouped(findings: &[Finding]) -> std::borrow::Cow<'_, [Finding]> {
     // Most runs have no two findings on one span: then grouping changes nothing, and a cheap
     // test (hashes of the keys, sorted) spares copying every finding (300k of them in a large
     // policy document). Equal hashes take the exact path below.
-    let mut hashes: Vec<u64> = findings
-        .iter()
-        .map(|f| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (&*f.rule, f.file, f.loc.map(|l| (l.start, l.end)), &f.facet).hash(&mut h);
-            h.finish()
-        })
-        .collect();
-    hashes.sort_unstable();
+    let hash = |f: &Finding| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&*f.rule, f.file, f.loc.map(|l| (l.start, l.end)), &f.facet).hash(&mut h);
+        h.finish()
+    };
+    // Many findings are hashed and sorted on the pool (a one-file run never starts it here).
+    let mut hashes: Vec<u64>;
+    if findings.len() >= 1 << 12 {
+        use rayon::prelude::*;
+        hashes = findings.par_iter().map(hash).collect();
+        hashes.par_sort_unstable();
+    } else {
+        hashes = findings.iter().map(hash).collect();
+        hashes.sort_unstable();
+    }
     if hashes.windows(2).all(|w| w[0] != w[1]) {
         return std::borrow::Cow::Borrowed(findings);
     }
