@@ -731,9 +731,32 @@ pub fn run_freeing(
     cache: Option<&VerdictCache>,
 ) -> Result<Outcome, String> {
     let cfgs = std::mem::take(&mut ws.configurations);
-    let (out, kept) = run_inner(reg, sel, sources, ws, true, only, Some(cfgs), cache)?;
+    let checked = std::mem::take(&mut ws.checked);
+    let owned = Some((cfgs, checked));
+    let (out, kept) = run_inner(reg, sel, sources, ws, true, only, owned, cache)?;
     ws.configurations = kept;
     Ok(out)
+}
+
+/// The rules' run on one configuration at a time, for configurations checked as soon as they
+/// are evaluated ([`crate::tf::load_checking`]); [`run_freeing`] then takes their results from
+/// [`Workspace::checked`]. Not for a run with [`Checked`] or a [`VerdictCache`], which need the
+/// whole workspace.
+pub struct Checker<'r>(Plan<'r>);
+
+impl<'r> Checker<'r> {
+    pub fn new(reg: &'r Registry, sel: &'r Selection) -> Result<Self, String> {
+        plan(reg, sel, None).map(Checker)
+    }
+
+    /// What [`run_freeing`] would find in `cfg`.
+    pub fn configuration(&self, sources: &SourceMap, cfg: &Configuration) -> Sink {
+        contained(
+            cfg.files.first().copied(),
+            "Terraform configuration",
+            || run_configuration(&self.0, self.0.sel, sources, cfg, &|_| true, None),
+        )
+    }
 }
 
 /// Run the rules on a model only (its documents and configurations, not the files): the state
@@ -756,9 +779,11 @@ fn run_inner(
     ws: &Workspace,
     files: bool,
     only: Option<&Checked>,
-    owned: Option<Vec<Configuration>>,
+    owned: Option<(Vec<Configuration>, Vec<Sink>)>,
     cache: Option<&VerdictCache>,
 ) -> Result<(Outcome, Vec<Configuration>), String> {
+    // Results of configurations checked as they were evaluated are handed over with `owned`.
+    debug_assert!(owned.is_some() || ws.checked.is_empty());
     let plan = plan(reg, sel, cache)?;
     let moves = match cache {
         Some(c) => c.begin(sources),
@@ -850,8 +875,9 @@ fn run_inner(
                 .collect(),
             Vec::new(),
         ),
-        // Each model is dropped on the thread that ran its rules, right after them.
-        Some(cfgs) => {
+        // Each model is dropped on the thread that ran its rules, right after them; those
+        // checked as they were evaluated come after the others (see `Workspace::checked`).
+        Some((cfgs, checked)) => {
             let needed = |c: &Configuration| ws.plans.iter().any(|p| c.files == [p.file]);
             let done: Vec<(Sink, Option<Configuration>)> = cfgs
                 .into_par_iter()
@@ -867,6 +893,7 @@ fn run_inner(
                 sinks.push(s);
                 kept.extend(c);
             }
+            sinks.extend(checked);
             (sinks, kept)
         }
     };

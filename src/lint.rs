@@ -12,7 +12,7 @@ pub use crate::source::{display_path, escape_controls, read_regular};
 use crate::source::{display_path_in, SourceFile};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::suppress;
-use crate::tf::{self, Document, UnknownNote, Workspace};
+use crate::tf::{self, Configuration, Document, UnknownNote, Workspace};
 pub use crate::util::{guarded, install_panic_hook, panic_reason};
 pub use target::{lint_file, Target};
 
@@ -754,17 +754,34 @@ pub(crate) fn lint_gathered(
             .and_then(|cs| cs.for_path(&f.path))
             .and_then(|cfg| cfg.policy_kind_of(&f.path))
     };
-    let mut ws =
-        build_workspace_inner(&sources, &opts.eval, &kind_of, opts.inject_panic.as_deref());
-    ws.emits.splice(0..0, emits);
     // Directories the configuration names as root modules (configured from outside).
-    if let Some(cs) = &opts.config {
-        for c in ws.configurations.iter_mut().filter(|c| !c.root) {
+    let configured_root = |c: &mut Configuration| {
+        if let Some(cs) = opts.config.as_ref().filter(|_| !c.root) {
             c.root = cs
                 .for_path(&c.dir.join(crate::config::FILE_NAME))
                 .is_some_and(|cfg| cfg.names_root(&c.dir));
         }
-    }
+    };
+    // Each module directory's configuration is checked as soon as it is evaluated, and freed
+    // (docs/performance.md, corpus): unless some files' findings only are wanted, a cache of
+    // verdicts is kept, or plans are read, which all look at the whole workspace afterwards.
+    let checker = (opts.check_only.is_none()
+        && opts.verdicts.is_none()
+        && !sources.files().iter().any(|f| f.kind == FileKind::Plan))
+    .then(|| engine::Checker::new(reg, sel))
+    .transpose()?;
+    let check = |c: &mut Configuration| {
+        configured_root(c);
+        match &checker {
+            Some(k) => k.configuration(&sources, c),
+            None => Default::default(),
+        }
+    };
+    let check: Option<&tf::Check> = checker.as_ref().map(|_| &check as &tf::Check);
+    let marker = opts.inject_panic.as_deref();
+    let mut ws = build_workspace_inner(&sources, &opts.eval, &kind_of, marker, check);
+    ws.emits.splice(0..0, emits);
+    ws.configurations.iter_mut().for_each(configured_root);
     timings.lap("model");
     let front_end_panics = ws.emits.iter().filter(|e| e.rule == "TF006").count();
     let files = sources
@@ -1070,7 +1087,7 @@ pub fn build_workspace_kinds(
     eval: &tf::EvalOptions,
     kind_of: &(dyn Fn(&SourceFile) -> Option<DocKind> + Sync),
 ) -> Workspace {
-    build_workspace_inner(sources, eval, kind_of, None)
+    build_workspace_inner(sources, eval, kind_of, None, None)
 }
 
 /// Policy files are parsed in parallel, each with panics contained; `marker` is the fault
@@ -1080,6 +1097,7 @@ fn build_workspace_inner(
     eval: &tf::EvalOptions,
     kind_of: &(dyn Fn(&SourceFile) -> Option<DocKind> + Sync),
     marker: Option<&str>,
+    check: Option<&tf::Check>,
 ) -> Workspace {
     let mut ws = Workspace::default();
     let parsed: Vec<(Vec<Emit>, Vec<Document>)> = sources
@@ -1098,7 +1116,7 @@ fn build_workspace_inner(
         ws.emits.extend(e);
         ws.documents.extend(d);
     }
-    load_terraform(sources, eval, marker, &mut ws);
+    load_terraform(sources, eval, marker, check, &mut ws);
     ws
 }
 
@@ -1131,6 +1149,7 @@ fn load_terraform(
     sources: &SourceMap,
     eval: &tf::EvalOptions,
     marker: Option<&str>,
+    check: Option<&tf::Check>,
     ws: &mut Workspace,
 ) {
     let load = |m: &SourceMap| {
@@ -1141,7 +1160,7 @@ fn load_terraform(
                 }
             }
             let mut part = Workspace::default();
-            tf::load_with(m, &mut part, eval);
+            tf::load_checking(m, &mut part, eval, check);
             part
         }))
     };
@@ -1151,6 +1170,7 @@ fn load_terraform(
         ws.unknowns.extend(part.unknowns);
         ws.configurations.extend(part.configurations);
         ws.plans.extend(part.plans);
+        ws.checked.extend(part.checked);
     };
     match load(sources) {
         Ok(part) => return merge(ws, part),
@@ -1312,6 +1332,44 @@ mod tests {
     }
 
     const OK: &str = "resource \"alicloud_ram_user\" \"u\" {\n  name = \"a\"\n}\n";
+
+    #[test]
+    fn configurations_checked_as_evaluated_give_the_findings_of_the_whole_workspace() {
+        let bucket = |name: &str| {
+            format!(
+                "resource \"alicloud_oss_bucket\" \"{name}\" {{\n  bucket = \"{name}\"\n  \
+                 referer_config {{\n    allow_empty = true\n    referers = [\"https://x.example\"]\n  \
+                 }}\n}}\n"
+            )
+        };
+        let caller = format!("module \"m\" {{\n  source = \"../m\"\n}}\n{}", bucket("a"));
+        let dir = tree(&[
+            ("a/main.tf", caller.as_str()),
+            ("m/main.tf", bucket("m").as_str()),
+            ("b/main.tf", bucket("b").as_str()),
+            ("b/users.tf", OK),
+        ]);
+        let reg = Registry::builtin();
+        let sel = Selection::defaults(reg);
+        let opts = LintOptions {
+            paths: vec![dir.path().to_path_buf()],
+            ..Default::default()
+        };
+        // A cache of verdicts makes the rules run on the whole workspace after the model stage.
+        let whole = LintOptions {
+            verdicts: Some(Arc::new(engine::VerdictCache::default())),
+            ..opts.clone()
+        };
+        let (a, b) = (
+            lint(&opts, reg, &sel).unwrap(),
+            lint(&whole, reg, &sel).unwrap(),
+        );
+        assert_eq!(a.findings, b.findings);
+        assert_eq!(a.unknowns, b.unknowns);
+        // One bucket per configuration: `a`'s own and its module's, `b`'s.
+        let oss: Vec<_> = codes(&a).into_iter().filter(|c| c.0 == "OSS002").collect();
+        assert_eq!(oss.len(), 3, "{:?}", codes(&a));
+    }
 
     #[test]
     fn a_panicking_file_is_reported_and_the_others_still_analysed() {

@@ -189,6 +189,22 @@ pub fn load(sources: &SourceMap, ws: &mut Workspace) {
 /// component is parsed, evaluated and freed on its own, in parallel. Syntax trees are ~25× the
 /// size of their text, so holding every one of a large tree at once would dominate memory.
 pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
+    load_checking(sources, ws, opts, None)
+}
+
+/// The rules' run on one configuration, for [`load_checking`].
+pub type Check<'a> = dyn Fn(&mut Configuration) -> crate::finding::Sink + Sync + 'a;
+
+/// [`load_with`], where `check` (when given) is run on each configuration of a module directory
+/// as soon as it is evaluated, on the same thread, and the configuration is freed right after
+/// (its results go to [`Workspace::checked`]): its model is still in the cache, and the memory
+/// is used again for the next one instead of every model of a large tree being alive at once.
+pub fn load_checking(
+    sources: &SourceMap,
+    ws: &mut Workspace,
+    opts: &EvalOptions,
+    check: Option<&Check>,
+) {
     use rayon::prelude::*;
     // Directories are normalised in parallel; a directory's files mostly come in a row, so the
     // maps are built from runs of them rather than from each file.
@@ -287,7 +303,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
     let parts: Vec<ComponentOutput> = comps
         .par_iter()
         .with_max_len(1)
-        .map(|c| load_component(sources, &numbered, &tfvars, c, opts, keep))
+        .map(|c| load_component(sources, &numbered, &tfvars, c, opts, keep, check))
         .collect();
     let mut parse_emits = Vec::new();
     let mut roots = Vec::new();
@@ -304,6 +320,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         ws.documents.extend(p.documents);
         ws.configurations.extend(p.configurations);
         ws.plans.extend(p.plans);
+        ws.checked.extend(p.checked);
     }
     ws.emits.extend(parse_emits);
     // Directories are numbered in path order: the numbers sort as the paths do.
@@ -313,6 +330,7 @@ pub fn load_with(sources: &SourceMap, ws: &mut Workspace, opts: &EvalOptions) {
         ws.unknowns.extend(p.unknowns);
         ws.documents.extend(p.documents);
         ws.configurations.extend(p.configurations);
+        ws.checked.extend(p.checked);
     }
 }
 
@@ -470,6 +488,7 @@ fn load_component(
     comp: &[usize],
     opts: &EvalOptions,
     keep_syntax: bool,
+    check: Option<&Check>,
 ) -> ComponentOutput {
     use rayon::prelude::*;
     // The component's directories by number (`comp` is in path order, as `all_dirs`), and the
@@ -609,7 +628,10 @@ fn load_component(
             }
             cfg.index();
             extract_documents(sources, &cfg, &mut ws);
-            ws.configurations.push(cfg);
+            match check {
+                Some(check) => ws.checked.push(check(&mut cfg)),
+                None => ws.configurations.push(cfg),
+            }
             (cycle, comp[i], ws)
         })
         .collect();

@@ -167,4 +167,8 @@ pub struct Workspace {
     pub unknowns: Vec<UnknownNote>,
     /// Terraform plans read, with what they change (see [`crate::tf::plan`]).
     pub plans: Vec<super::plan::PlanInfo>,
+    /// What the rules found in the configurations checked as soon as each was evaluated, and
+    /// then freed ([`crate::tf::load_checking`]): in the order they would have had in
+    /// `configurations`, after those.
+    pub checked: Vec<crate::finding::Sink>,
 }
