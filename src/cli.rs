@@ -923,6 +923,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         opts.paths = args.paths.clone();
     }
     timings.lap("setup");
+    // Only JSON prints fixes' edits, and only `--fix` and `--diff` apply them.
+    let json = args.format.unwrap_or_else(default_format) == Format::Json
+        || outputs.iter().any(|(f, _)| *f == Format::Json);
+    crate::util::set_fix_edits_read(json || args.fix || args.diff);
     let run = |opts: &LintOptions| {
         std::panic::catch_unwind(|| lint::lint(opts, &reg, &sel)).map_err(|_| {
             "internal error: the analysis panicked; please report this with the input".to_string()

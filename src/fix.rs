@@ -507,6 +507,10 @@ pub fn for_block(
 /// A fix's edits in Terraform files, aligned like `terraform fmt` (see [`aligned`]).
 fn align_fix(sources: &SourceMap, e: &mut Emit) {
     let Some(f) = &mut e.fix else { return };
+    if !crate::util::fix_edits_read() {
+        f.edits.sort();
+        return;
+    }
     let mut by_file: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
     for x in f.edits.drain(..) {
         by_file.entry(x.loc.file).or_default().push(x);

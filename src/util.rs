@@ -99,6 +99,22 @@ pub fn repeated_runs() -> bool {
     REPEATED_RUNS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Cleared by a process that reads no fix's edits, only whether a finding has a fix, its safety
+/// and description (a check that prints no JSON and applies nothing).
+static FIX_EDITS_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Say, before the run, whether anything will read fixes' edits. When nothing does, fixes
+/// leave out aligning the lines around their edits (`fix::aligned`), which changes the edits
+/// alone.
+pub fn set_fix_edits_read(read: bool) {
+    FIX_EDITS_READ.store(read, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What [`set_fix_edits_read`] said last (yes, unless told otherwise).
+pub fn fix_edits_read() -> bool {
+    FIX_EDITS_READ.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The results of a pure function by their input, for the inputs met lately: once `cap`
 /// entries were made or met since the last time that happened, the entries not met since are
 /// dropped (so at most `2 × cap` are held). Inputs are texts from the user: keys are hashed with
