@@ -1343,11 +1343,25 @@ mod tests {
             )
         };
         let caller = format!("module \"m\" {{\n  source = \"../m\"\n}}\n{}", bucket("a"));
+        // Past 256 KiB of Terraform, the trees are not kept for the whole run: those checked
+        // as they are evaluated fix with the component's trees, the others parse each block.
+        let large = "# padding\n".repeat(30_000);
+        for pad in ["", large.as_str()] {
+            same_findings_checked_as_evaluated(&caller, &bucket, pad);
+        }
+    }
+
+    fn same_findings_checked_as_evaluated(
+        caller: &str,
+        bucket: &dyn Fn(&str) -> String,
+        pad: &str,
+    ) {
         let dir = tree(&[
-            ("a/main.tf", caller.as_str()),
+            ("a/main.tf", caller),
             ("m/main.tf", bucket("m").as_str()),
             ("b/main.tf", bucket("b").as_str()),
             ("b/users.tf", OK),
+            ("b/pad.tf", pad),
         ]);
         let reg = Registry::builtin();
         let sel = Selection::defaults(reg);
@@ -1369,6 +1383,7 @@ mod tests {
         // One bucket per configuration: `a`'s own and its module's, `b`'s.
         let oss: Vec<_> = codes(&a).into_iter().filter(|c| c.0 == "OSS002").collect();
         assert_eq!(oss.len(), 3, "{:?}", codes(&a));
+        assert!(a.findings.iter().filter(|f| f.fix.is_some()).count() >= 3);
     }
 
     #[test]

@@ -512,7 +512,7 @@ fn load_component(
         match r {
             Ok((b, e)) => {
                 bodies.insert(id, b);
-                if e && keep_syntax {
+                if e && (keep_syntax || check.is_some()) {
                     exact.insert(id);
                 }
             }
@@ -617,6 +617,15 @@ fn load_component(
                     .iter()
                     .filter(|(id, _)| exact.contains(id))
                     .map(|(id, b)| (*id, b.clone()))
+                    .collect();
+            } else if check.is_some() {
+                // Checked now, while the component's trees are alive: its fixes find their
+                // blocks in the trees of the modules it reaches instead of parsing them again.
+                cfg.syntax = (0..dirs.len())
+                    .filter(|&d| seen[d])
+                    .flat_map(|d| dirs[d].1.iter())
+                    .filter(|id| exact.contains(id))
+                    .filter_map(|id| bodies.get(id).map(|b| (*id, b.clone())))
                     .collect();
             }
             inst.into_blocks(&mut cfg.blocks);
