@@ -751,12 +751,24 @@ impl<'r> Checker<'r> {
 
     /// What [`run_freeing`] would find in `cfg`.
     pub fn configuration(&self, sources: &SourceMap, cfg: &Configuration) -> Sink {
-        contained(
-            cfg.files.first().copied(),
-            "Terraform configuration",
-            || run_configuration(&self.0, self.0.sel, sources, cfg, &|_| true, None),
-        )
+        run_contained(&self.0, sources, cfg, &|_| true, None)
     }
+}
+
+/// [`run_configuration`] with a panic in it contained: reported on the configuration's first
+/// file, the other configurations still checked.
+fn run_contained(
+    plan: &Plan,
+    sources: &SourceMap,
+    cfg: &Configuration,
+    checked: &dyn Fn(usize) -> bool,
+    cache: Option<(&VerdictCache, &Moves)>,
+) -> Sink {
+    contained(
+        cfg.files.first().copied(),
+        "Terraform configuration",
+        || run_configuration(plan, plan.sel, sources, cfg, checked, cache),
+    )
 }
 
 /// Run the rules on a model only (its documents and configurations, not the files): the state
@@ -861,10 +873,8 @@ fn run_inner(
         })
         .collect();
     let run_one = |ci: usize, c: &Configuration| {
-        contained(c.files.first().copied(), "Terraform configuration", || {
-            let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
-            run_configuration(&plan, sel, sources, c, &checked, cache.map(|x| (x, &moves)))
-        })
+        let checked = |i: usize| only.is_none_or(|o| o.blocks.contains(&(ci, i)));
+        run_contained(&plan, sources, c, &checked, cache.map(|x| (x, &moves)))
     };
     let (cfg_sinks, kept): (Vec<Sink>, Vec<Configuration>) = match owned {
         None => (

@@ -770,14 +770,14 @@ pub(crate) fn lint_gathered(
         && !sources.files().iter().any(|f| f.kind == FileKind::Plan))
     .then(|| engine::Checker::new(reg, sel))
     .transpose()?;
-    let check = |c: &mut Configuration| {
-        configured_root(c);
-        match &checker {
-            Some(k) => k.configuration(&sources, c),
-            None => Default::default(),
+    let source_map = &sources;
+    let check = checker.as_ref().map(|k| {
+        move |c: &mut Configuration| {
+            configured_root(c);
+            k.configuration(source_map, c)
         }
-    };
-    let check: Option<&tf::Check> = checker.as_ref().map(|_| &check as &tf::Check);
+    });
+    let check = check.as_ref().map(|f| f as &tf::Check);
     let marker = opts.inject_panic.as_deref();
     let mut ws = build_workspace_inner(&sources, &opts.eval, &kind_of, marker, check);
     ws.emits.splice(0..0, emits);
