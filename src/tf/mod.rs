@@ -612,15 +612,9 @@ fn load_component(
                 files: files.clone(),
                 ..Default::default()
             };
-            if keep_syntax {
-                cfg.syntax = bodies
-                    .iter()
-                    .filter(|(id, _)| exact.contains(id))
-                    .map(|(id, b)| (*id, b.clone()))
-                    .collect();
-            } else if check.is_some() {
-                // Checked now, while the component's trees are alive: its fixes find their
-                // blocks in the trees of the modules it reaches instead of parsing them again.
+            // The trees of the modules it reaches (where its blocks are), for its fixes: kept
+            // by a small run, and by a configuration checked now, while they are alive anyway.
+            if keep_syntax || check.is_some() {
                 cfg.syntax = (0..dirs.len())
                     .filter(|&d| seen[d])
                     .flat_map(|d| dirs[d].1.iter())

@@ -121,9 +121,10 @@ pub struct Configuration {
     pub blocks: Vec<Block>,
     /// Block indices by resource type (successor names), for rules and cross-resource lookups.
     pub by_type: HashMap<String, Vec<usize>>,
-    /// The syntax trees of its files, parsed from exactly the files' texts, kept for fixes (a
-    /// fix then finds its block here instead of parsing the block's text again). Only a small
-    /// run keeps them: trees are ~25× their text.
+    /// The syntax trees of its modules' files, parsed from exactly the files' texts, kept for
+    /// fixes (a fix then finds its block here instead of parsing the block's text again). Only
+    /// a small run keeps them past its component (trees are ~25× their text); a configuration
+    /// checked as it is evaluated has them while it is checked.
     pub syntax: HashMap<FileId, std::sync::Arc<hcl_edit::structure::Body>>,
 }
 
