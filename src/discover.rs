@@ -582,16 +582,22 @@ pub fn sniff_json(text: &str) -> Option<FileKind> {
         if top_level_keys(text).is_ok_and(|k| k.statement) {
             return Some(FileKind::Policy);
         }
-        return match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(o)) => o
-                .keys()
-                .any(|k| k.eq_ignore_ascii_case("statement"))
-                .then_some(FileKind::Policy),
-            Ok(_) => None,
-            Err(_) => Some(FileKind::Policy),
-        };
+        return policy_by_tree(text);
     }
     None
+}
+
+/// Whether a JSON text that names a statement is a policy, decided on its whole tree: a
+/// top-level `statement` key in any case, or a text that does not parse.
+fn policy_by_tree(text: &str) -> Option<FileKind> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(o)) => o
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case("statement"))
+            .then_some(FileKind::Policy),
+        Ok(_) => None,
+        Err(_) => Some(FileKind::Policy),
+    }
 }
 
 /// What [`sniff_json`] reads of a JSON object's top level: whether a key is `statement` in
@@ -633,15 +639,7 @@ mod tests {
     #[test]
     fn sniffed_as_the_whole_tree_says() {
         let named = |t: &str| t.contains("\"Statement\"") || t.contains("\"statement\"");
-        let by_tree = |text: &str| match serde_json::from_str::<serde_json::Value>(text) {
-            _ if !named(text) => None,
-            Ok(serde_json::Value::Object(o)) => o
-                .keys()
-                .any(|k| k.eq_ignore_ascii_case("statement"))
-                .then_some(FileKind::Policy),
-            Ok(_) => None,
-            Err(_) => Some(FileKind::Policy),
-        };
+        let by_tree = |text: &str| policy_by_tree(text).filter(|_| named(text));
         let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
         let texts = [
             r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:*"}]}"#.to_string(),
