@@ -5,7 +5,7 @@
 use crate::checks::{self, Builtin};
 use crate::finding::{render_template, Emit, Finding, Severity, Sink, UnknownNote};
 pub use crate::rules::Selection;
-use crate::rules::{Registry, Rule, RuleInfo, RuleRef, Scope};
+use crate::rules::{Registry, Rule, RuleRef, Scope};
 use crate::source::{FileId, Loc, SourceFile, SourceMap};
 use crate::tf::{Block, BlockKind, Configuration, Workspace};
 use crate::util::{HashMap, HashSet};
@@ -632,13 +632,15 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
     };
     // (builtin, the block type keys it applies to)
     let mut block: Vec<(String, Builtin, HashSet<String>)> = Vec::new();
-    // Code order, as findings of one check are emitted in the order its rules are met.
-    let mut refs: Vec<(RuleRef, RuleInfo)> = reg.refs().map(|r| (r, reg.info(r))).collect();
-    refs.sort_by(|a, b| a.1.id.cmp(b.1.id));
-    for (r, rule) in refs {
-        if !sel.is_enabled(rule.id) {
+    // Code order, as findings of one check are emitted in the order its rules are met. The
+    // built-in rules come in it: the (stable) sort only merges the added ones in.
+    let mut refs: Vec<(RuleRef, &str)> = reg.refs_by_code().map(|r| (r, reg.code(r))).collect();
+    refs.sort_by(|a, b| a.1.cmp(b.1));
+    for (r, id) in refs {
+        if !sel.is_enabled(id) {
             continue;
         }
+        let rule = reg.info(r);
         let keys: Vec<String> = if rule.scope == Scope::Output {
             vec!["output".into()]
         } else {

@@ -603,6 +603,24 @@ impl Registry {
             .chain((0..self.added.len()).map(RuleRef::Added))
     }
 
+    /// Every rule's reference, the built-in rules in code order, then the added ones in
+    /// declaration order.
+    pub fn refs_by_code(&self) -> impl Iterator<Item = RuleRef> + '_ {
+        let builtin = if self.builtin { INDEX.by_id } else { &[] };
+        builtin
+            .iter()
+            .map(|&i| RuleRef::Builtin(i as usize))
+            .chain((0..self.added.len()).map(RuleRef::Added))
+    }
+
+    /// A rule's code, from the index or the added rule.
+    pub fn code(&self, r: RuleRef) -> &str {
+        match r {
+            RuleRef::Builtin(i) => INDEX.rules[i].id,
+            RuleRef::Added(i) => &self.added[i].id,
+        }
+    }
+
     /// A rule's code, scope, types and kind without building it.
     pub fn info(&self, r: RuleRef) -> RuleInfo<'_> {
         match r {
@@ -810,6 +828,31 @@ mod tests {
             assert_eq!(reg.id(e.id), reg.get(e.id).map(|r| &r.id));
         }
         assert_eq!(reg.id("NOPE999"), None);
+    }
+
+    /// `refs_by_code` gives every reference once, the built-in rules sorted by code, then the
+    /// added ones as declared; `code` is the code `info` gives.
+    #[test]
+    fn refs_by_code_sorts_the_builtin_rules() {
+        let mut reg = Registry::builtin().clone();
+        let text = "rule \"AAA001\" {\n  name = \"a-first\"\n  severity = \"low\"\n  title = \"t\"\n  message = \"m\"\n  docs = \"d\"\n  resource = [\"alicloud_vpc\"]\n  assert = true\n}\n";
+        for r in load_rule_file("r.hcl", text, None, false).unwrap() {
+            reg.insert(r).unwrap();
+        }
+        let by_code: Vec<RuleRef> = reg.refs_by_code().collect();
+        let mut all: Vec<RuleRef> = reg.refs().collect();
+        assert_eq!(by_code.len(), all.len());
+        assert_eq!(by_code.last(), Some(&RuleRef::Added(0)));
+        let codes: Vec<&str> = by_code.iter().map(|&r| reg.code(r)).collect();
+        assert!(codes[..codes.len() - 1].windows(2).all(|w| w[0] < w[1]));
+        for &r in &by_code {
+            assert_eq!(reg.code(r), reg.info(r).id);
+        }
+        all.sort_by_key(|&r| reg.code(r));
+        let mut sorted = by_code.clone();
+        sorted.sort_by_key(|&r| reg.code(r));
+        assert_eq!(sorted, all);
+        assert_eq!(sorted[0], RuleRef::Added(0));
     }
 
     /// Every built-in rule's expressions but `check` are packed by build.rs, and unpack to the
