@@ -667,15 +667,110 @@ fn parse_module_file(file: FileId, text: &str) -> Parsed {
         if last.len() <= i {
             last.resize_with(i + 1, || None);
         }
-        match &last[i] {
-            Some((t, p)) if t == text => p.clone(),
-            _ => {
-                let p = parse();
-                last[i] = Some((text.to_string(), p.clone()));
-                p
+        let p = match last[i].take() {
+            Some((t, p)) if t == text => {
+                last[i] = Some((t, p.clone()));
+                return p;
             }
-        }
+            // The last text's tree, when it is of exactly that text: its blocks before the
+            // change are kept and only the rest is parsed.
+            Some((t, Ok((b, true)))) => {
+                let b = std::sync::Arc::try_unwrap(b).unwrap_or_else(|b| (*b).clone());
+                match reparse(&t, b, text) {
+                    Some(b) => Ok((std::sync::Arc::new(b), true)),
+                    None => parse(),
+                }
+            }
+            _ => parse(),
+        };
+        last[i] = Some((text.to_string(), p.clone()));
+        p
     })
+}
+
+/// The length of the longest common prefix of `a` and `b` (compared a chunk at a time).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const CHUNK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
+        i += CHUNK;
+    }
+    i + a[i..n]
+        .iter()
+        .zip(&b[i..n])
+        .position(|(x, y)| x != y)
+        .unwrap_or(n - i)
+}
+
+/// The tree `parse_body(new)` gives, made from `old_body` (the tree of `old`) and a parse of
+/// the part of `new` after the blocks the two texts share; `None` when that cannot be done
+/// (the caller parses `new` whole).
+///
+/// The top-level body is a sequence of structures, each ended by a line break that the parser
+/// reads before going on: a block whose text and line break lie inside the texts' common
+/// prefix is parsed from the same bytes in both, and the parse of what follows starts from the
+/// same state (no open attribute keys but the block's, nothing pending). What follows is parsed
+/// at its own offsets (spans are absolute, and hcl-edit does not let them be moved): in place of
+/// the kept blocks' text stands a line of the same length holding one attribute and a comment,
+/// which is then dropped. Kept blocks may not be attributes, whose keys the parser checks for redefinition
+/// across the body (the placeholder's key, met again after it, fails the parse and so falls
+/// back).
+fn reparse(old: &str, old_body: Body, new: &str) -> Option<Body> {
+    use hcl_edit::structure::Structure;
+    use hcl_edit::Span;
+    let common = common_prefix(old.as_bytes(), new.as_bytes());
+    // The blocks kept, and where the line after the last of them starts.
+    let (mut kept, mut split) = (0, 0);
+    for s in old_body.iter() {
+        let Structure::Block(_) = s else { break };
+        let Some(end) = s.span().map(|r| r.end) else {
+            break;
+        };
+        let rest = old.as_bytes().get(end..)?;
+        let blank = rest
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t'))
+            .unwrap_or(rest.len());
+        let line_end = match rest[blank..] {
+            [b'\n', ..] => end + blank + 1,
+            [b'\r', b'\n', ..] => end + blank + 2,
+            _ => break,
+        };
+        if line_end > common {
+            break;
+        }
+        kept += 1;
+        split = line_end;
+    }
+    // The placeholder fills `split` bytes: `_=0`, a comment (which the parser skips to its
+    // end with a byte search) and a line break.
+    if kept == 0 || split < 5 {
+        return None;
+    }
+    let mut text = Vec::with_capacity(new.len());
+    text.extend_from_slice(b"_=0#");
+    text.resize(split - 1, b' ');
+    text.push(b'\n');
+    text.extend_from_slice(&new.as_bytes()[split..]);
+    let text = String::from_utf8(text).ok()?;
+    let mut body = hcl_edit::parser::parse_body(&text).ok()?;
+    match body.get(0) {
+        Some(Structure::Attribute(a)) if a.key.as_str() == "_" && a.span() == Some(0..3) => {}
+        _ => return None,
+    }
+    body.remove(0);
+    let mut tail = Vec::with_capacity(body.len());
+    while let Some(s) = body.pop() {
+        tail.push(s);
+    }
+    for s in old_body.into_iter().take(kept) {
+        body.push(s);
+    }
+    for s in tail.into_iter().rev() {
+        body.push(s);
+    }
+    Some(body)
 }
 
 /// Whether a module file configures a provider or a backend (`provider`, or `backend`/`cloud`
@@ -797,6 +892,69 @@ pub fn document_from_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`reparse`] gives the tree of a whole parse, spans and decor included (compared through
+    /// `Debug`, which shows both), for every one of a dozen edits at every offset of texts with
+    /// comments between and after blocks, a block comment running into a block, heredocs, a
+    /// top-level attribute, CRLF line breaks and no final line break; an edit that breaks the
+    /// text is never given a tree. Chained: each tree it gives is the old tree of the next edit,
+    /// as the language server's parse cache uses it.
+    #[test]
+    fn reparsed_trees_are_the_trees_of_a_whole_parse() {
+        let base = "# header\nterraform {\n  required_version = \">= 1.0\"\n}\n\nresource \"alicloud_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/8\" # trailing\n  tags = {\n    Name = \"x\"\n  }\n}\n/* block comment\nspanning */ resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  policy = <<EOF\n{\"Statement\": []}\nEOF\n}\n\nlocals {\n  a = 1\n  b = [1,\n    2]\n}  \t\ndata \"x\" \"y\" {}\n// slashes\nmodule \"m\" {\n  source = \"./m\"\n}\n";
+        let texts = [
+            base.to_string(),
+            base.replace('\n', "\r\n"),
+            base.replace("locals {", "top = 1\nlocals {"),
+            base.trim_end().to_string(),
+        ];
+        // Text inserted at an offset, and bytes deleted there.
+        let edits = [
+            ("#x\n", 0),
+            ("x", 0),
+            (" ", 0),
+            ("\n", 0),
+            ("", 1),
+            ("/*", 0),
+            ("*/", 0),
+            ("<<EOF\n", 0),
+            ("}\n", 0),
+            ("a = 1\n", 0),
+            ("_ = 1\n", 0),
+            ("\r\n", 0),
+            ("", 40),
+        ];
+        let (mut given, mut whole) = (0, 0);
+        for text in &texts {
+            for edit in edits {
+                let mut old = text.clone();
+                let mut tree = hcl_edit::parser::parse_body(&old).unwrap();
+                for i in 0..=text.len() {
+                    let (put, cut) = edit;
+                    let new = format!("{}{put}{}", &text[..i], &text[(i + cut).min(text.len())..]);
+                    let full = hcl_edit::parser::parse_body(&new);
+                    whole += usize::from(full.is_ok());
+                    let r = reparse(&old, tree.clone(), &new);
+                    match (&r, &full) {
+                        (Some(r), Ok(f)) => {
+                            given += 1;
+                            assert_eq!(format!("{r:?}"), format!("{f:?}"), "{new:?} after {old:?}");
+                        }
+                        (Some(_), Err(_)) => panic!("a tree for the broken text {new:?}"),
+                        (None, _) => {}
+                    }
+                    // The next edit starts from this text when it parsed, with the tree given
+                    // (as the cache keeps it).
+                    if let Ok(f) = full {
+                        old = new;
+                        tree = r.unwrap_or(f);
+                    }
+                }
+            }
+        }
+        // Most edits that parse keep blocks (the others come before the first block's end).
+        assert!(given * 2 > whole, "{given} of {whole}");
+    }
 
     /// The map [`by_dir`] builds is the one inserting run after run builds, for paths whose
     /// byte order is not their component order (`a-b` sorts before `a/b` byte-wise) and paths
