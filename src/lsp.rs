@@ -200,7 +200,7 @@ fn write_frame(
     redacted: &mut Redacted,
 ) -> std::io::Result<()> {
     let mut framed = Vec::new();
-    match msg {
+    let body = match msg {
         // JSON-RPC: an error about a message whose id could not be read has a null id, which
         // `lsp-server`'s ids cannot hold.
         Message::Response(Response {
@@ -209,19 +209,22 @@ fn write_frame(
         }) if *id == no_id() => {
             let v = json!({"jsonrpc": "2.0", "id": null, "error": {"code": e.code, "message": e.message}});
             framed.extend_from_slice(v.to_string().as_bytes());
+            &framed[..]
         }
-        // Written by [`Server::publish`] already serialized.
+        // Written by [`Server::publish`] already serialized: the body alone.
         Message::Notification(Notification {
             method,
             params: Value::String(body),
-        }) if method == SERIALIZED => framed.extend_from_slice(body.as_bytes()),
-        _ => msg.write(&mut framed)?,
-    }
-    let body = framed
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map(|i| &framed[i + 4..])
-        .unwrap_or(&framed);
+        }) if method == SERIALIZED => body.as_bytes(),
+        _ => {
+            msg.write(&mut framed)?;
+            framed
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+                .map(|i| &framed[i + 4..])
+                .unwrap_or(&framed)
+        }
+    };
     let body = redacted.body(body);
     write!(out, "Content-Length: {}\r\n\r\n{body}", body.len())?;
     out.flush()
@@ -493,6 +496,9 @@ struct Server<'a> {
     /// Diagnostics other documents' lints found in files that are not open (a policy read with
     /// `file()`), by file URI and then by the document that found them.
     foreign: HashMap<String, BTreeMap<String, Vec<lt::Diagnostic>>>,
+    /// The diagnostics last published on each file (none kept for an empty list) and their
+    /// serialized body.
+    published: std::cell::RefCell<HashMap<String, (Vec<lt::Diagnostic>, String)>>,
     /// Configuration files with errors published.
     config_errors: HashSet<String>,
     /// The open documents' texts by path: linting a document reads its open neighbours (and
@@ -530,16 +536,39 @@ impl<'a> Server<'a> {
     }
 
     fn publish(&self, uri_s: &str, diagnostics: Vec<lt::Diagnostic>) {
+        let serialized = |body: String| Notification {
+            method: SERIALIZED.into(),
+            params: Value::String(body),
+        };
+        let mut published = self.published.borrow_mut();
+        // The same diagnostics as last time on this file (a change that moved none of them):
+        // the same body.
+        if let Some((d, body)) = published.get(uri_s) {
+            if *d == diagnostics {
+                let m = serialized(body.clone());
+                drop(published);
+                return self.send(m);
+            }
+        }
         if let Some(u) = uri(uri_s) {
             // Serialized straight to the bytes `Message::write` gives (`jsonrpc`, `method`,
             // `params`, in that order), rather than through a `Value` tree of every diagnostic.
             let params = lt::PublishDiagnosticsParams::new(u, diagnostics, None);
             match publish_body(&params) {
-                Some(body) => self.send(Notification {
-                    method: SERIALIZED.into(),
-                    params: Value::String(body),
-                }),
-                None => self.notify("textDocument/publishDiagnostics", params),
+                Some(body) => {
+                    if params.diagnostics.is_empty() {
+                        published.remove(uri_s);
+                    } else {
+                        published.insert(uri_s.to_string(), (params.diagnostics, body.clone()));
+                    }
+                    drop(published);
+                    self.send(serialized(body))
+                }
+                None => {
+                    published.remove(uri_s);
+                    drop(published);
+                    self.notify("textDocument/publishDiagnostics", params)
+                }
             }
         }
     }
@@ -1413,6 +1442,7 @@ pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Se
                 docs: BTreeMap::new(),
                 setups: HashMap::new(),
                 foreign: HashMap::new(),
+                published: Default::default(),
                 config_errors: HashSet::new(),
                 overlay: Default::default(),
                 pending: HashSet::new(),
@@ -1637,6 +1667,42 @@ mod tests {
                 .any(|d| d["code"] == "NET014")
         };
         assert!(net014(3) && !net014(4) && net014(5));
+    }
+
+    /// A change that leaves the diagnostics as they were is published with the body kept from
+    /// the last time; each publication is the one a fresh server sends for that text, through
+    /// changes that keep the diagnostics, change them, clear them and bring them back.
+    #[test]
+    fn publications_of_unchanged_diagnostics_are_those_of_a_fresh_server() {
+        let bucket = "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n";
+        let private = bucket.replace("public-read", "private");
+        let texts = [
+            bucket.to_string(),
+            format!("{bucket}# one\n"),
+            format!("{bucket}# two\n"),
+            format!("# above\n{bucket}"),
+            private.clone(),
+            format!("{private}# one\n"),
+            String::new(),
+            String::new(),
+            bucket.to_string(),
+        ];
+        let published = |msgs: &[Value]| -> Vec<Value> {
+            msgs.iter()
+                .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+                .cloned()
+                .collect()
+        };
+        let all: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let changed = published(&after_changes(&all, 0));
+        assert_eq!(changed.len(), texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            let fresh = published(&after_changes(&[t], 0));
+            assert_eq!(Some(&changed[i]), fresh.last(), "text {i}: {t}");
+        }
+        let count = |m: &Value| m["params"]["diagnostics"].as_array().unwrap().len();
+        assert!(count(&changed[0]) > 0 && count(&changed[6]) == 0);
+        assert_ne!(changed[3], changed[4]);
     }
 
     #[test]
