@@ -115,6 +115,7 @@ fn main() {
     // Data tables (the high-risk API list, the system policies, the attributes providers always
     // set): checked and turned into JSON here, so a malformed table fails the build and start-up
     // reads JSON.
+    let mut high_risk = serde_json::Value::Null;
     for name in ["high-risk-apis", "system-policies", "computed-attributes"] {
         let f = rules.join("data").join(format!("{name}.hcl"));
         println!("cargo:rerun-if-changed={}", f.display());
@@ -135,6 +136,9 @@ fn main() {
             serde_json::to_string(&json).unwrap(),
         )
         .unwrap();
+        if name == "high-risk-apis" {
+            high_risk = json;
+        }
     }
 
     // Packs: `(file, name, the pack's JSON view)` each, so a run parses only the packs it uses.
@@ -176,6 +180,7 @@ fn main() {
     entries.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     entries.sort_by_key(|p| p.file_stem().unwrap().to_string_lossy().into_owned());
     let mut codes: Vec<String> = Vec::new();
+    let mut catalogued: std::collections::HashMap<String, Vec<String>> = Default::default();
     let mut src = String::from("&[\n");
     for f in &entries {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -230,10 +235,19 @@ fn main() {
             ends.join(","),
             index.join(",")
         ));
+        catalogued.insert(
+            code.clone(),
+            actions.iter().map(|a| a.to_string()).collect(),
+        );
         codes.push(code);
     }
     src.push(']');
     std::fs::write(Path::new(&out).join("ram_catalogue.rs"), src).unwrap();
+    write_high_risk_grants(
+        &high_risk,
+        &catalogued,
+        &Path::new(&out).join("high-risk-grants.rs"),
+    );
     let services = rules.join("ram").join("data").join("services.txt");
     println!("cargo:rerun-if-changed={}", services.display());
     let listed = std::fs::read_to_string(&services).unwrap();
@@ -533,6 +547,55 @@ fn synthetic(n: usize, index: &mut Vec<Entry>) {
         });
         index.push(entry("synthetic.hcl", &j, None));
     }
+}
+
+/// The built-in high-risk list's `HighRiskList::grant_actions` (see there; a unit test compares
+/// the two), so that a run with the built-in list neither parses it nor builds the table.
+fn write_high_risk_grants(
+    list: &serde_json::Value,
+    catalogued: &std::collections::HashMap<String, Vec<String>>,
+    path: &Path,
+) {
+    let services = list["service"].as_array().expect("high-risk services");
+    let name = |s: &serde_json::Value| s["name"].as_str().expect("service name").to_string();
+    let actions = |s: &serde_json::Value| -> Vec<String> {
+        s["actions"]
+            .as_array()
+            .expect("service actions")
+            .iter()
+            .map(|a| a.as_str().expect("an action").to_string())
+            .collect()
+    };
+    let whole: Vec<String> = services
+        .iter()
+        .filter(|s| actions(s).iter().any(|a| a == "*"))
+        .map(name)
+        .collect();
+    let read_only = |a: &str| {
+        ["Get", "List", "Describe", "Check", "Query"]
+            .iter()
+            .any(|p| a.starts_with(p))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for s in services {
+        let svc = name(s);
+        for a in actions(s) {
+            let expanded = match (a.as_str(), catalogued.get(&svc)) {
+                ("*", Some(all)) => all.clone(),
+                _ => vec![a],
+            };
+            for action in expanded {
+                if !whole.contains(&svc)
+                    || !(read_only(&action)
+                        || action.contains("ServiceLinkedRole")
+                        || action == "PassRole")
+                {
+                    out.push(format!("{svc}:{action}"));
+                }
+            }
+        }
+    }
+    std::fs::write(path, format!("&{out:?}")).unwrap();
 }
 
 fn write_index(index: &[Entry], path: &Path) {

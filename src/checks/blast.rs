@@ -364,7 +364,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
     let mut hits: Vec<String> = Vec::new();
     let mut granting: Vec<usize> = Vec::new();
     let mut undecided: Option<String> = None;
-    for action in highrisk::active().grant_actions() {
+    for &action in highrisk::active_grants() {
         let mut by: Option<usize> = None;
         for (i, a) in attached.iter().enumerate() {
             if let Grants::System(p) = &a.grants {
@@ -403,7 +403,7 @@ pub fn access_key(ctx: &BlockCtx, sink: &mut Sink) {
             }
         }
         if !denied {
-            hits.push(action.clone());
+            hits.push(action.to_string());
             if !granting.contains(&i) {
                 granting.push(i);
             }

@@ -553,13 +553,18 @@ pub(crate) fn checked_files(
     };
     let mut blocks = HashSet::default();
     for (ci, c) in ws.configurations.iter().enumerate() {
-        let sigs: Vec<Signature> = c.blocks.iter().map(Signature::of).collect();
         let direct: Vec<usize> = (0..c.blocks.len())
             .filter(|&i| in_kept(c.blocks[i].file) || touches(&c.blocks[i].value, &in_kept))
             .collect();
         if direct.is_empty() {
             continue;
         }
+        // Every block is checked: no links to follow (a module of the named files only).
+        if direct.len() == c.blocks.len() {
+            blocks.extend(direct.into_iter().map(|i| (ci, i)));
+            continue;
+        }
+        let sigs: Vec<Signature> = c.blocks.iter().map(Signature::of).collect();
         // Blocks by address and by the values that name them.
         let mut by_addr: HashMap<&str, Vec<usize>> = HashMap::default();
         let mut by_name: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -783,6 +788,38 @@ mod tests {
                 (f.rule.to_string(), name, line)
             })
             .collect()
+    }
+
+    /// The named file holding every block of its module: every block and document is
+    /// checked; naming one of two files: its blocks, the other's block that reads one of them,
+    /// not the other's unrelated block.
+    #[test]
+    fn checked_files_are_the_named_blocks_and_their_links() {
+        use crate::source::{FileKind, SourceMap};
+        let mut sources = SourceMap::default();
+        let a = "resource \"alicloud_vpc\" \"v\" {\n  cidr_block = \"10.0.0.0/8\"\n}\nresource \"alicloud_vswitch\" \"s\" {\n  vpc_id = alicloud_vpc.v.id\n}\n";
+        let b = "resource \"alicloud_vswitch\" \"t\" {\n  vpc_id = alicloud_vpc.v.id\n}\nresource \"alicloud_oss_bucket\" \"o\" {\n  bucket = \"x\"\n}\n";
+        sources.add("m/a.tf".into(), "m/a.tf".into(), FileKind::Hcl, a.into());
+        let ws = crate::lint::build_workspace(&sources);
+        let named: HashSet<PathBuf> = [PathBuf::from("m/a.tf")].into_iter().collect();
+        let c = checked_files(&sources, &ws, &named);
+        let n = ws.configurations[0].blocks.len();
+        assert_eq!(n, 2);
+        assert_eq!(c.blocks, (0..n).map(|i| (0, i)).collect());
+        sources.add("m/b.tf".into(), "m/b.tf".into(), FileKind::Hcl, b.into());
+        let ws = crate::lint::build_workspace(&sources);
+        let c = checked_files(&sources, &ws, &named);
+        let blocks = &ws.configurations[0].blocks;
+        let mut on: Vec<&str> = c
+            .blocks
+            .iter()
+            .map(|&(_, i)| blocks[i].address.as_str())
+            .collect();
+        on.sort();
+        assert_eq!(
+            on,
+            ["alicloud_vpc.v", "alicloud_vswitch.s", "alicloud_vswitch.t"]
+        );
     }
 
     const POLICY: &str = "{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}\n  ]\n}\n";

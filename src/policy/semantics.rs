@@ -504,7 +504,7 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &Blocked) {
     }
     let mut hits: Vec<String> = Vec::new();
     let mut first: Option<Item> = None;
-    let grants = highrisk::active().grant_actions();
+    let grants = highrisk::active_grants();
     let blocked = blocked.get_or_init(|| grants.iter().map(|_| OnceLock::new()).collect());
     // On every resource (`r`) for each of them.
     for (a, blocked) in grants.iter().zip(blocked) {
@@ -516,7 +516,7 @@ fn high_risk(out: &mut Out, s: &Stmt, stmts: &[Stmt], blocked: &Blocked) {
             continue;
         }
         first.get_or_insert(item);
-        hits.push(a.clone());
+        hits.push(a.to_string());
     }
     let Some(item) = first else { return };
     out.emit("RAM025", item.value.loc, &item.pointer(f.pointer))
