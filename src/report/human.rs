@@ -78,25 +78,113 @@ impl SourceCode for Lines<'_> {
         // byte is read too.
         let first = line.saturating_sub(before.max(usize::from(span.is_empty())));
         let base = self.starts.get(first).copied().unwrap_or(0).min(at);
-        let c = self.text.as_bytes()[base..].read_span(
-            &SourceSpan::new((at - base).into(), span.len()),
-            before,
-            after,
-        )?;
+        let input = &self.text.as_bytes()[base..];
+        let c =
+            context(input, at - base, span.len(), before, after).ok_or(MietteError::OutOfBounds)?;
         // `line_count` counts line ends from the start of what was read: the file's, as miette
         // would (it decides whether two labels' contexts join).
         Ok(Box::new(
             MietteSpanContents::new_named(
                 self.name.to_string(),
-                c.data(),
-                SourceSpan::new((c.span().offset() + base).into(), c.span().len()),
-                c.line() + first,
-                c.column(),
-                c.line_count() + first,
+                &input[c.start..c.end],
+                SourceSpan::new((c.start + base).into(), c.end - c.start),
+                c.line + first,
+                c.column,
+                c.line_count + first,
             )
             .with_language("hcl"),
         ))
     }
+}
+
+/// What miette reads around a span (see [`context`]): `input[start..end]`, the line and column
+/// it starts at and the line ends counted on the way.
+#[derive(Debug, PartialEq)]
+struct Context {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    line_count: usize,
+}
+
+/// miette's reading of a span with `before` and `after` lines of context from `input` (its
+/// `context_info` for bytes, 7.6), a run of bytes between line ends at a time instead of each
+/// byte with its own tests: the report reads a few lines around each label. `None` where
+/// miette says `OutOfBounds`.
+fn context(input: &[u8], o: usize, len: usize, before: usize, after: usize) -> Option<Context> {
+    // The span's last byte (the byte before an empty span); miette compares line ends after
+    // the span with `o + len - 1`, which differs only for an empty span, and then only for a
+    // line end before `o`, which the first branch below takes.
+    let e = (o + len).saturating_sub(1);
+    let (mut line_count, mut start_line, mut column) = (0, 0, 0);
+    // The starts of the lines that ended before the span, the last `before` of them kept.
+    let mut starts: Vec<usize> = Vec::new();
+    let (mut line_start, mut end_lines) = (0, 0);
+    let (mut post_span, mut got_newline) = (false, false);
+    let mut i = 0;
+    let end = loop {
+        let j = memchr::memchr2(b'\r', b'\n', &input[i..]).map_or(input.len(), |k| i + k);
+        // The bytes up to the first at or after `e`, where reading may stop.
+        let stop = e.max(i);
+        let last = if stop < j { stop + 1 } else { j };
+        column += o.min(last).saturating_sub(i);
+        if stop < j {
+            post_span = true;
+            if end_lines >= after {
+                break stop + 1;
+            }
+        }
+        if j == input.len() {
+            break j;
+        }
+        // A line end: `\r\n` is one, read at its `\n`.
+        line_count += 1;
+        let p = if input[j] == b'\r' && input.get(j + 1) == Some(&b'\n') {
+            j + 1
+        } else {
+            j
+        };
+        if p < o {
+            column = 0;
+            starts.push(line_start);
+            if starts.len() > before {
+                start_line += 1;
+                starts.remove(0);
+            }
+        } else if p >= e && post_span {
+            column = 0;
+            if got_newline {
+                end_lines += 1;
+            } else {
+                got_newline = true;
+            }
+            if end_lines >= after {
+                break p + 1;
+            }
+        }
+        line_start = p + 1;
+        if p >= e {
+            post_span = true;
+            if end_lines >= after {
+                break p + 1;
+            }
+        }
+        i = p + 1;
+    };
+    (end >= e).then(|| {
+        let start = starts
+            .first()
+            .copied()
+            .unwrap_or(if before == 0 { o } else { 0 });
+        Context {
+            start,
+            end,
+            line: start_line,
+            column: if before == 0 { column } else { 0 },
+            line_count,
+        }
+    })
 }
 
 enum Src<'a> {
@@ -664,6 +752,46 @@ mod tests {
             }
         }
         assert!(!lines_as_miette("a\rb\r\n"));
+    }
+
+    /// `context` reads what miette reads from bytes: every span of texts of letters, spaces, `\n`, `\r\n`, lone `\r` and a two-byte character, with 0 to 3
+    /// lines of context on each side.
+    #[test]
+    fn context_reads_what_miette_reads() {
+        let pieces: [&[u8]; 6] = [b"a", b" ", b"\n", b"\r\n", b"\r", "\u{e9}".as_bytes()];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for round in 0..300 {
+            let mut text = Vec::new();
+            for _ in 0..round % 23 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.extend_from_slice(pieces[(seed % 6) as usize]);
+            }
+            for o in 0..=text.len() {
+                for len in 0..=text.len() - o {
+                    for before in 0..4 {
+                        for after in 0..4 {
+                            let span = SourceSpan::new(o.into(), len);
+                            let theirs = text[..].read_span(&span, before, after).ok().map(|c| {
+                                super::Context {
+                                    start: c.span().offset(),
+                                    end: c.span().offset() + c.span().len(),
+                                    line: c.line(),
+                                    column: c.column(),
+                                    line_count: c.line_count(),
+                                }
+                            });
+                            assert_eq!(
+                                super::context(&text, o, len, before, after),
+                                theirs,
+                                "{text:?} {o}+{len} {before} {after}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Messages and helps wrapped by `fill` render as miette's own wrapping renders them:
