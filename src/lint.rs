@@ -609,25 +609,24 @@ pub(crate) fn lint_gathered(
             Read::Skip | Read::Deferred | Read::Error(_) => {}
         }
     } else {
-        let (cands, walk_errors) = match &opts.discovered {
-            Some(d) => {
-                ignored = d.ignored;
-                (d.candidates.clone(), d.errors.clone())
-            }
+        // Lent, not copied: the main thread copying every candidate's path was a serial step.
+        let walked;
+        let d = match &opts.discovered {
+            Some(d) => d,
             None => {
-                let d = discover::discover_all(&opts.paths, &opts.discover)?;
-                ignored = d.ignored;
-                (d.candidates, d.errors)
+                walked = discover::discover_all(&opts.paths, &opts.discover)?;
+                &walked
             }
         };
+        ignored = d.ignored;
+        let (cands, walk_errors) = (&d.candidates, &d.errors);
         timings.lap("discover");
         // Files the caller read during the walk, else none yet.
         let prefetched: Vec<Option<&Read>> = match &opts.prefetched {
             Some(p) if p.len() == cands.len() => p.iter().map(Some).collect(),
             _ => cands.iter().map(|_| None).collect(),
         };
-        let mut pairs: Vec<(Candidate, Option<&Read>)> =
-            cands.into_iter().zip(prefetched).collect();
+        let mut pairs: Vec<(&Candidate, Option<&Read>)> = cands.iter().zip(prefetched).collect();
         // `secrets = "iac"`: other text files are not scanned.
         let scan_text = |p: &Path| {
             opts.config
@@ -658,7 +657,7 @@ pub(crate) fn lint_gathered(
                 FileKind::Other,
                 Arc::from(""),
             );
-            emits.push(Emit::new("TF002", id, None).field("reason", w.message));
+            emits.push(Emit::new("TF002", id, None).field("reason", w.message.clone()));
         }
         let cwd = std::env::current_dir().ok();
         let display_path = |p: &Path| display_path_in(p, cwd.as_deref());

@@ -224,7 +224,7 @@ pub fn load_checking(
         runs.push((dir, run.iter().map(|r| r.2).collect()));
     }
     let dirs = by_dir(hcl_runs);
-    let mut tfvars = by_dir(tfvars_runs);
+    let mut tfvars: BTreeMap<PathBuf, Vec<FileId>> = by_dir(tfvars_runs).into_iter().collect();
     // Files outside modules: JSON syntax checks, tfvars syntax, plans.
     let singles: Vec<Workspace> = sources
         .files()
@@ -276,7 +276,7 @@ pub fn load_checking(
     }
     // Directories by number (their order in `dirs`): components name them so, and no path is
     // compared or looked up again to find a directory's files.
-    let numbered: Vec<(&PathBuf, &Vec<FileId>)> = dirs.iter().collect();
+    let numbered: Vec<(&PathBuf, &Vec<FileId>)> = dirs.iter().map(|(d, f)| (d, f)).collect();
     let mut comps = components(sources, &numbered);
     // Largest first, so that no big component starts last and leaves one thread working alone.
     comps.sort_by_cached_key(|c| {
@@ -291,8 +291,8 @@ pub fn load_checking(
     // `Configuration::syntax`); a large one would hold every tree at once.
     const KEEP_SYNTAX_BYTES: usize = 256 << 10;
     let hcl_bytes: usize = dirs
-        .values()
-        .flatten()
+        .iter()
+        .flat_map(|(_, files)| files)
         .map(|id| sources.get(*id).text.len())
         .sum();
     let keep = hcl_bytes <= KEEP_SYNTAX_BYTES;
@@ -334,14 +334,15 @@ pub fn load_checking(
     }
 }
 
-/// Runs of a directory's files as a map of directories (each directory's files in the order
-/// of the runs). The map is built from a sorted list: the runs are sorted by their bytes with
+/// Runs of a directory's files as a list of directories in [`Path`] order, each once (each
+/// directory's files in the order of the runs). The runs are sorted by their bytes with
 /// `/` as the lowest byte first, the order of [`Path`]'s components for normalised paths, at the
 /// cost of comparing bytes instead of splitting both paths into components per comparison (the
 /// inserts one by one were the longest serial step before the components are loaded); a list
-/// that this order leaves unsorted for `Path` (paths written another way) is put into the map
-/// one run at a time.
-fn by_dir(runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
+/// that this order leaves unsorted for `Path` (paths written another way) is put into a map
+/// one run at a time. The sorted list is not made a map: building a `BTreeMap` from it compared
+/// neighbours again, component by component, to sort and deduplicate it (a serial step).
+fn by_dir(runs: Vec<(&Path, Vec<FileId>)>) -> Vec<(PathBuf, Vec<FileId>)> {
     let mut sorted: Vec<usize> = (0..runs.len()).collect();
     // Stable: a directory's runs keep their order.
     sorted.sort_by(|&i, &j| crate::source::path_order(runs[i].0, runs[j].0));
@@ -355,7 +356,7 @@ fn by_dir(runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
         for (dir, files) in runs.into_iter().flatten() {
             map.entry(dir.to_path_buf()).or_default().extend(files);
         }
-        return map;
+        return map.into_iter().collect();
     }
     let mut merged: Vec<(PathBuf, Vec<FileId>)> = Vec::with_capacity(runs.len());
     for i in sorted {
@@ -367,7 +368,7 @@ fn by_dir(runs: Vec<(&Path, Vec<FileId>)>) -> BTreeMap<PathBuf, Vec<FileId>> {
             _ => merged.push((dir.to_path_buf(), files)),
         }
     }
-    merged.into_iter().collect()
+    merged
 }
 
 /// The length of `\.\.?(?:/[^"\r\n]*)?` at the start of `r` when a `"` follows it.
@@ -956,7 +957,7 @@ mod tests {
         assert!(given * 2 > whole, "{given} of {whole}");
     }
 
-    /// The map [`by_dir`] builds is the one inserting run after run builds, for paths whose
+    /// The list [`by_dir`] gives is the map inserting run after run builds, for paths whose
     /// byte order is not their component order (`a-b` sorts before `a/b` byte-wise) and paths
     /// written two ways (`a//b`, `a/b/`), in every order of the runs tried.
     #[test]
@@ -981,6 +982,7 @@ mod tests {
             for (d, v) in &runs {
                 want.entry(d.to_path_buf()).or_default().extend(v);
             }
+            let want: Vec<(PathBuf, Vec<FileId>)> = want.into_iter().collect();
             assert_eq!(by_dir(runs.clone()), want, "{runs:?}");
         }
     }
