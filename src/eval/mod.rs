@@ -118,6 +118,9 @@ pub struct Budget {
     /// is to the file of the one before, and spares a hash lookup.
     last_file: Cell<Option<(FileId, (u64, u64))>>,
     stopped_files: RefCell<crate::util::HashSet<FileId>>,
+    /// Whether `stopped_files` holds any: it is asked at every step, and is nearly always
+    /// empty (hashing the file for an empty set was most of a step's cost).
+    any_stopped: Cell<bool>,
     /// Limits reached (first few, deduplicated by location).
     pub hits: RefCell<Vec<LimitHit>>,
 }
@@ -159,6 +162,7 @@ impl Budget {
             files: RefCell::default(),
             last_file: Cell::new(None),
             stopped_files: RefCell::default(),
+            any_stopped: Cell::new(false),
             hits: RefCell::new(Vec::new()),
         }
     }
@@ -167,7 +171,7 @@ impl Budget {
     /// spent: that file stops evaluating, the others go on.
     fn charge_file(&self, bytes: usize, loc: Option<Loc>, memory: bool) -> Result<(), String> {
         let Some(l) = loc else { return Ok(()) };
-        if self.stopped_files.borrow().contains(&l.file) {
+        if self.stopped(l.file) {
             return Err(FILE_STOPPED.to_string());
         }
         let mut e = match self.last_file.get() {
@@ -192,6 +196,7 @@ impl Budget {
             return Ok(());
         }
         self.stopped_files.borrow_mut().insert(l.file);
+        self.any_stopped.set(true);
         let why = if memory {
             crate::i18n::tr!(
                 "the values built in this file reached {n} MiB (the memory budget of a file)",
@@ -281,9 +286,14 @@ impl Budget {
             });
         }
     }
+    /// Whether `file` spent its share of a budget.
+    fn stopped(&self, file: FileId) -> bool {
+        self.any_stopped.get() && self.stopped_files.borrow().contains(&file)
+    }
+
     /// Enter one level of evaluation; `Err` with the reason when a limit is reached.
     pub fn enter(&self, loc: Option<Loc>) -> Result<(), String> {
-        if loc.is_some_and(|l| self.stopped_files.borrow().contains(&l.file)) {
+        if loc.is_some_and(|l| self.stopped(l.file)) {
             return Err(FILE_STOPPED.to_string());
         }
         let s = self.steps.get() + 1;
