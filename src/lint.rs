@@ -662,7 +662,7 @@ pub(crate) fn lint_gathered(
         let cwd = std::env::current_dir().ok();
         let display_path = |p: &Path| display_path_in(p, cwd.as_deref());
         // Files are read, checked and line-indexed in parallel; ids are given in path order.
-        let reads: Vec<Result<Option<SourceFile>, String>> = pairs
+        let reads: Vec<Result<Option<Arc<SourceFile>>, String>> = pairs
             .par_iter()
             .map(|(c, pre)| {
                 let r;
@@ -674,13 +674,13 @@ pub(crate) fn lint_gathered(
                     Some(p) => *p,
                 };
                 match r {
-                    Read::Text(kind, text) => Ok(Some(SourceFile::new(
+                    Read::Text(kind, text) => Ok(Some(Arc::new(SourceFile::new(
                         FileId(0),
                         c.path.clone(),
                         display_path(&c.path),
                         *kind,
                         text.clone(),
-                    ))),
+                    )))),
                     Read::Skip | Read::Deferred => Ok(None),
                     Read::Error(reason) => Err(reason.clone()),
                 }

@@ -216,13 +216,22 @@ impl SourceMap {
         kind: FileKind,
         text: Arc<str>,
     ) -> FileId {
-        self.push(SourceFile::new(FileId(0), path, display, kind, text))
+        self.push(Arc::new(SourceFile::new(
+            FileId(0),
+            path,
+            display,
+            kind,
+            text,
+        )))
     }
-    /// Add a file built beforehand (e.g. on another thread); it takes the next id.
-    pub fn push(&mut self, mut file: SourceFile) -> FileId {
+    /// Add a file built beforehand (e.g. on another thread, where it was also put behind its
+    /// `Arc`: the main thread only numbers the files); it takes the next id.
+    pub fn push(&mut self, mut file: Arc<SourceFile>) -> FileId {
         let id = FileId(self.files.len() as u32);
-        file.id = id;
-        self.files.push(Arc::new(file));
+        Arc::get_mut(&mut file)
+            .expect("a file is added before anything shares it")
+            .id = id;
+        self.files.push(file);
         self.canonical = Default::default();
         self.by_dir = Default::default();
         id
@@ -287,7 +296,7 @@ impl SourceMap {
             text,
         );
         f.origin = Some(origin);
-        self.push(f)
+        self.push(Arc::new(f))
     }
 
     /// The real location of a location in a virtual file (others are returned as they are):
