@@ -98,8 +98,13 @@ const BINARY: &[&str] = &[
 
 impl KindHint {
     pub fn of(path: &Path) -> Option<KindHint> {
+        Self::of_name(path.file_name()?)
+    }
+    /// [`KindHint::of`] a file name (the walk has it at hand: finding it in the path again
+    /// parses the path's components from its end).
+    pub fn of_name(name: &std::ffi::OsStr) -> Option<KindHint> {
         // A name that is not valid UTF-8 is still linted (and shown lossily), never skipped.
-        let name = path.file_name()?.to_string_lossy();
+        let name = name.to_string_lossy();
         Some(if name.ends_with(".tf.json") {
             KindHint::TfJson
         } else if name.ends_with(".tfvars.json") {
@@ -352,13 +357,15 @@ pub fn discover_each<T: Send>(
                     if ft.is_some_and(|t| t.is_dir()) {
                         return Continue;
                     }
-                    if entry.file_name() == ".gitignore" || entry.file_name() == ".ignore" {
+                    // Once: each call finds the name in the path again.
+                    let name = entry.file_name();
+                    if name == ".gitignore" || name == ".ignore" {
                         saw_ignore_file.store(true, std::sync::atomic::Ordering::Relaxed);
                     }
                     let path = entry.path();
                     if !ft.is_some_and(|t| t.is_file()) {
                         // A FIFO, socket or device with a name acslint would read is reported.
-                        if KindHint::of(path).is_some() || entry.file_name() == FILE_NAME {
+                        if KindHint::of_name(name).is_some() || name == FILE_NAME {
                             if let Ok(mut f) = found.lock() {
                                 f.1.push(WalkError {
                                     path: Some(path.to_path_buf()),
@@ -368,7 +375,7 @@ pub fn discover_each<T: Send>(
                         }
                         return Continue;
                     }
-                    if entry.file_name() == FILE_NAME
+                    if name == FILE_NAME
                         && !path.components().any(|c| c.as_os_str() == ".terraform")
                     {
                         if let Ok(mut f) = found.lock() {
@@ -376,7 +383,8 @@ pub fn discover_each<T: Send>(
                         }
                         return Continue;
                     }
-                    let Some(kind) = KindHint::of(path).or_else(|| KindHint::text(path)) else {
+                    let Some(kind) = KindHint::of_name(name).or_else(|| KindHint::text(path))
+                    else {
                         return Continue;
                     };
                     // Only globs read the relative path (splitting both paths into components
