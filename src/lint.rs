@@ -902,7 +902,6 @@ fn redact(
     out: &mut engine::Outcome,
     suppressed: &mut [Suppressed],
 ) -> SourceMap {
-    use crate::redact::redact_string;
     let mut shown = vec![false; sources.len()];
     let mut mark = |id: FileId| {
         if let Some(s) = shown.get_mut(id.0 as usize) {
@@ -921,12 +920,12 @@ fn redact(
     // of a large policy document share both): a text equal to the last one of its kind that
     // this job found clean is clean, and is not scanned again.
     let same = |t: &mut String, clean: &mut String| {
-        if t != clean {
-            match crate::redact::redact(t) {
-                std::borrow::Cow::Owned(r) => *t = r,
-                std::borrow::Cow::Borrowed(_) => clean.clone_from(t),
-            }
+        if t != clean && redact_words(t) {
+            clean.clone_from(t);
         }
+    };
+    let redact_string = |t: &mut String| {
+        redact_words(t);
     };
     let words = |clean: &mut [String; 2], f: &mut Finding| {
         redact_string(&mut f.message);
@@ -971,6 +970,37 @@ fn redact(
         }
     }
     sources
+}
+
+/// Mask the secrets in `t` (see [`crate::redact::redact`]); whether it was clean. A process that
+/// lints again and again (the language server, on every change) remembers the texts it met
+/// lately and what they became: a finding's words are mostly the last run's, and redaction is
+/// a function of the text alone.
+fn redact_words(t: &mut String) -> bool {
+    use std::borrow::Cow;
+    let masked = |t: &str| match crate::redact::redact(t) {
+        Cow::Owned(r) => Some(r),
+        Cow::Borrowed(_) => None,
+    };
+    let m = if crate::util::repeated_runs() {
+        thread_local! {
+            static SEEN: std::cell::RefCell<crate::util::Recent<String, Option<String>>> =
+                std::cell::RefCell::new(crate::util::Recent::new(2048));
+        }
+        SEEN.with(|seen| {
+            seen.borrow_mut()
+                .get_or(t.as_str(), str::to_string, || masked(t))
+        })
+    } else {
+        masked(t)
+    };
+    match m {
+        Some(r) => {
+            *t = r;
+            false
+        }
+        None => true,
+    }
 }
 
 /// The filter stage, after the rules ran: each file's configuration (`select`/`ignore`,
@@ -1299,6 +1329,43 @@ pub fn infer_kind(v: &Value) -> DocKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The findings' words redacted through what a process that lints again and again
+    /// remembers are what `redact` makes of them: clean texts, texts with an AccessKey id or a
+    /// keyed secret (masked again when met again), near misses, and texts met again after more
+    /// others than are kept.
+    #[test]
+    fn remembered_words_are_redacted_as_redact_does() {
+        crate::util::expect_repeated_runs();
+        let key = "LTAI5tQ8ZkP2xWm4Rn7Hc3Vb";
+        let check = |t: &str| {
+            let mut s = t.to_string();
+            let clean = redact_words(&mut s);
+            let want = crate::redact::redact(t);
+            assert_eq!(s, want, "{t}");
+            assert_eq!(clean, matches!(want, std::borrow::Cow::Borrowed(_)), "{t}");
+            clean
+        };
+        let texts = [
+            "bucket `b` is public".to_string(),
+            format!("the key {key} is written here"),
+            format!("the key {key}. is written here"),
+            "password = \"hunter2hunter2\"".to_string(),
+            "password = var.p".to_string(),
+            String::new(),
+        ];
+        for _ in 0..3 {
+            let cleans: Vec<bool> = texts.iter().map(|t| check(t)).collect();
+            assert_eq!(cleans.iter().filter(|c| !**c).count(), 3, "{cleans:?}");
+        }
+        for i in 0..5000 {
+            check(&format!("message {i} with {key}{i}"));
+            check(&format!("message {i}"));
+        }
+        for t in &texts {
+            check(t);
+        }
+    }
 
     fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
