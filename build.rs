@@ -621,37 +621,58 @@ fn write_index(index: &[Entry], path: &Path) {
             index[w[1]].id
         );
     }
-    let mut s = String::from("Index {\n    rules: &[\n");
+    // Strings and packed forms go into one text and one byte string, which the index names by
+    // offsets: the index holds no pointer per rule for the dynamic loader to relocate at start.
+    let mut text = String::new();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut put = |t: &str| {
+        let start = text.len();
+        text.push_str(t);
+        format!("Str({start}, {})", text.len())
+    };
+    let (mut strs, mut packed, mut rules) = (Vec::new(), Vec::new(), String::new());
     for e in index {
-        s.push_str(&format!(
-            "        Embedded {{ id: {:?}, name: {:?}, file: {:?}, scope: Scope::{}, \
-             severity: Severity::{}, resources: &{:?}, check: {:?}, assert: {}, enabled: {}, \
-             ignorable: {}, json: {:?}, docs: {:?}, packed: &[{}] }},\n",
-            e.id,
-            e.name,
-            e.file,
+        let res_start = strs.len();
+        strs.extend(e.resources.iter().map(|r| put(r)));
+        let packed_start = packed.len();
+        for (k, src, b) in &e.packed {
+            let start = bytes.len();
+            bytes.extend_from_slice(b);
+            packed.push(format!(
+                "Packed {{ member: {}, source: {}, packed: Run({start}, {}) }}",
+                put(k),
+                put(src),
+                bytes.len()
+            ));
+        }
+        let check = match &e.check {
+            Some(c) => format!("Some({})", put(c)),
+            None => "None".into(),
+        };
+        rules.push_str(&format!(
+            "        Embedded {{ id: {}, name: {}, file: {}, scope: Scope::{}, \
+             severity: Severity::{}, resources: Run({res_start}, {}), check: {check}, assert: {}, \
+             enabled: {}, ignorable: {}, json: {}, docs: {}, packed: Run({packed_start}, {}) }},\n",
+            put(&e.id),
+            put(&e.name),
+            put(&e.file),
             e.scope,
             e.severity,
-            e.resources,
-            e.check,
+            strs.len(),
             e.assert,
             e.enabled,
             e.ignorable,
-            e.json,
-            e.docs,
-            e.packed
-                .iter()
-                .map(|(k, src, b)| format!(
-                    "Packed {{ member: {k:?}, source: {src:?}, packed: {} }}",
-                    byte_string(b)
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
+            put(&e.json),
+            put(&e.docs),
+            packed.len(),
         ));
     }
-    s.push_str(&format!(
-        "    ],\n    by_id: &{ids:?},\n    by_name: &{names:?},\n}}\n"
-    ));
+    let s = format!(
+        "Index {{\n    text: {text:?},\n    bytes: {},\n    strs: &[{}],\n    packed: &[\n        {}\n    ],\n    rules: &[\n{rules}    ],\n    by_id: &{ids:?},\n    by_name: &{names:?},\n}}\n",
+        byte_string(&bytes),
+        strs.join(", "),
+        packed.join(",\n        "),
+    );
     std::fs::write(path, s).unwrap();
 }
 

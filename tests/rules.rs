@@ -77,14 +77,14 @@ fn the_build_time_index_says_what_the_rules_say() {
     let reg = Registry::builtin();
     assert_eq!(rules::INDEX.rules.len(), reg.rules().len());
     for e in rules::INDEX.rules {
-        let r = reg.get(e.id).unwrap();
+        let r = reg.get(e.id()).unwrap();
         assert_eq!(
             (
-                e.name,
-                e.file,
+                e.name(),
+                e.file(),
                 e.scope,
                 e.severity,
-                e.check,
+                e.check(),
                 e.assert,
                 e.ignorable
             ),
@@ -98,14 +98,14 @@ fn the_build_time_index_says_what_the_rules_say() {
                 r.ignorable
             ),
             "{}",
-            e.id
+            e.id()
         );
         assert_eq!(
-            e.resources,
+            e.resources().collect::<Vec<_>>(),
             r.resources.iter().map(String::as_str).collect::<Vec<_>>()
         );
-        assert_eq!(reg.get_by_name(e.name).map(|r| &*r.id), Some(e.id));
-        assert_eq!(reg.is_default(e.id), r.default_enabled);
+        assert_eq!(reg.get_by_name(e.name()).map(|r| &*r.id), Some(e.id()));
+        assert_eq!(reg.is_default(e.id()), r.default_enabled);
     }
     // The default set worked out from the index is the `recommended` pack applied to the rules
     // as their files declare them.

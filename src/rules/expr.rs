@@ -932,11 +932,11 @@ mod tests {
     fn packed_literals_evaluate_as_their_trees() {
         let mut n = 0;
         for e in crate::rules::INDEX.rules {
-            for p in e.packed {
-                let Some(l) = crate::rules::packed::literal(p.packed) else {
+            for p in e.packed() {
+                let Some(l) = crate::rules::packed::literal(p.packed()) else {
                     continue;
                 };
-                let tree = crate::rules::packed::unpack(p.packed).unwrap();
+                let tree = crate::rules::packed::unpack(p.packed()).unwrap();
                 let files = FileAccess::default();
                 let of = |f: &dyn Fn(&Evaluator) -> Option<Constant>| {
                     let budget = Budget::new(Limits::default());
@@ -949,11 +949,11 @@ mod tests {
                     read,
                     of(&|ev| Constant::of(ev, &tree)),
                     "{} {}",
-                    e.id,
-                    p.member
+                    e.id(),
+                    p.member()
                 );
-                assert!(read.starts_with("Some("), "{}", e.id);
-                n += usize::from(p.member == "each");
+                assert!(read.starts_with("Some("), "{}", e.id());
+                n += usize::from(p.member() == "each");
             }
         }
         assert!(n >= 1, "{n}");

@@ -261,7 +261,7 @@ fn embedded_rule(
     let id = &*r.id;
     let mut exprs = BTreeMap::new();
     let source = |k: &str| r.sources.get(k).map(|s| &**s);
-    let packed = |k: &str| packed.iter().find(|p| p.member == k);
+    let packed = |k: &str| packed.iter().find(|p| p.member() == k);
     for k in EXPRESSION_MEMBERS {
         // `each` is unpacked on first use, when packed.
         if matches!(*k, "message" | "where" | "check") || (*k == "each" && packed(k).is_some()) {
@@ -295,7 +295,7 @@ fn embedded_rule(
         rule.message_expr = packed("message").map(LazyExpr::packed);
     }
     rule.where_expr = packed("where")
-        .filter(|p| !plain_string(p.source))
+        .filter(|p| !plain_string(p.source()))
         .map(LazyExpr::packed);
     rule.url = docs_url(id).map(Into::into);
     Ok(rule)

@@ -136,7 +136,7 @@ impl LazyExpr {
 
     /// What `build.rs` packed, for a built-in rule's expression.
     pub fn packed_form(&self) -> Option<&'static [u8]> {
-        self.packed.map(|p| p.packed)
+        self.packed.map(|p| p.packed())
     }
 
     /// The expression; `None` only if a built-in rule's source did not parse, which
@@ -323,15 +323,15 @@ pub const EMBEDDED: &[(&str, &str, &str)] =
 /// use. Start-up thus costs nothing per rule; a run builds the rules it evaluates or reports.
 #[derive(Debug)]
 pub struct Embedded {
-    pub id: &'static str,
-    pub name: &'static str,
+    id: Str,
+    name: Str,
     /// The rule file, relative to `rulesets/`.
-    pub file: &'static str,
+    file: Str,
     pub scope: Scope,
     pub severity: Severity,
-    pub resources: &'static [&'static str],
+    resources: Run,
     /// The built-in check it names (`check = builtin("…")`).
-    pub check: Option<&'static str>,
+    check: Option<Str>,
     /// Whether it has an `assert` (an expression rule).
     pub assert: bool,
     /// The rule's own switch (`enabled`); whether it runs by default is decided by the
@@ -340,11 +340,60 @@ pub struct Embedded {
     pub ignorable: bool,
     /// The JSON the rule is built from, without its docs page and the copies of its
     /// expressions' source that the schema reads.
-    pub json: &'static str,
+    json: Str,
     /// The rule's `docs`.
-    pub docs: &'static str,
+    docs: Str,
     /// Its expressions but `check` as `build.rs` packed them; their sources are not in `json`.
-    pub packed: &'static [Packed],
+    packed: Run,
+}
+
+/// A piece of [`Index`]'s text (its start and end). The index holds no pointer but its lists'
+/// own: pointers are relocated by the dynamic loader at every start, and ~15 per rule dirtied
+/// the pages of a 1,000-rule index before `main` (a tenth of `--version`).
+#[derive(Clone, Copy, Debug)]
+pub struct Str(u32, u32);
+
+/// A run of one of [`Index`]'s lists (its start and end).
+#[derive(Clone, Copy, Debug)]
+pub struct Run(u32, u32);
+
+impl Str {
+    fn get(self) -> &'static str {
+        &INDEX.text[self.0 as usize..self.1 as usize]
+    }
+}
+
+impl Run {
+    fn range(self) -> std::ops::Range<usize> {
+        self.0 as usize..self.1 as usize
+    }
+}
+
+impl Embedded {
+    pub fn id(&self) -> &'static str {
+        self.id.get()
+    }
+    pub fn name(&self) -> &'static str {
+        self.name.get()
+    }
+    pub fn file(&self) -> &'static str {
+        self.file.get()
+    }
+    pub fn resources(&self) -> impl Iterator<Item = &'static str> {
+        INDEX.strs[self.resources.range()].iter().map(|s| s.get())
+    }
+    pub fn check(&self) -> Option<&'static str> {
+        self.check.map(Str::get)
+    }
+    pub fn json(&self) -> &'static str {
+        self.json.get()
+    }
+    pub fn docs(&self) -> &'static str {
+        self.docs.get()
+    }
+    pub fn packed(&self) -> &'static [Packed] {
+        &INDEX.packed[self.packed.range()]
+    }
 }
 
 /// A built-in rule's expression as `build.rs` packed it ([`packed`]), with its source (parsed
@@ -352,17 +401,27 @@ pub struct Embedded {
 #[derive(Debug)]
 pub struct Packed {
     /// `assert`, `each`, `facet`, `message`, `where` or `when` (the fix's).
-    pub member: &'static str,
-    pub source: &'static str,
-    pub packed: &'static [u8],
+    member: Str,
+    source: Str,
+    packed: Run,
 }
 
 impl Packed {
+    pub fn member(&self) -> &'static str {
+        self.member.get()
+    }
+    pub fn source(&self) -> &'static str {
+        self.source.get()
+    }
+    /// The packed form (`rules::packed`).
+    pub fn packed(&self) -> &'static [u8] {
+        &INDEX.bytes[self.packed.range()]
+    }
     /// The expression: unpacked, else parsed from its source.
     pub fn expr(&self) -> Result<Expression, hcl_edit::parser::Error> {
-        match packed::unpack(self.packed) {
+        match packed::unpack(self.packed()) {
             Some(e) => Ok(e),
-            None => load::parse_source(self.source),
+            None => load::parse_source(self.source()),
         }
     }
 }
@@ -370,6 +429,13 @@ impl Packed {
 /// The index build.rs generates: the rules in file order, and their positions sorted by code
 /// and by name (duplicates fail the build).
 pub struct Index {
+    /// Every string of the index, one after the other.
+    text: &'static str,
+    /// Every packed expression, one after the other.
+    bytes: &'static [u8],
+    /// The rules' resource types.
+    strs: &'static [Str],
+    packed: &'static [Packed],
     pub rules: &'static [Embedded],
     by_id: &'static [u16],
     by_name: &'static [u16],
@@ -383,14 +449,14 @@ impl Index {
     fn position(&self, id: &str) -> Option<usize> {
         let k = self
             .by_id
-            .binary_search_by(|&i| self.rules[i as usize].id.cmp(id))
+            .binary_search_by(|&i| self.rules[i as usize].id().cmp(id))
             .ok()?;
         Some(self.by_id[k] as usize)
     }
     fn position_by_name(&self, name: &str) -> Option<usize> {
         let k = self
             .by_name
-            .binary_search_by(|&i| self.rules[i as usize].name.cmp(name))
+            .binary_search_by(|&i| self.rules[i as usize].name().cmp(name))
             .ok()?;
         Some(self.by_name[k] as usize)
     }
@@ -421,9 +487,9 @@ impl Builtin {
     fn rule(&self, i: usize) -> &Arc<Rule> {
         self.slots[i].get_or_init(|| {
             let e = &INDEX.rules[i];
-            let mut rule = load::load_embedded_rule(e.file, e.json, e.packed)
-                .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file));
-            rule.docs = e.docs.to_string();
+            let mut rule = load::load_embedded_rule(e.file(), e.json(), e.packed())
+                .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file()));
+            rule.docs = e.docs().to_string();
             rule.default_enabled = builtin_defaults()[i];
             i18n::translate(&mut rule, self.lang);
             Arc::new(rule)
@@ -463,7 +529,7 @@ fn builtin_defaults() -> &'static [bool] {
                 } else {
                     let up = s.to_ascii_uppercase();
                     for (o, e) in on.iter_mut().zip(INDEX.rules) {
-                        *o |= e.id.starts_with(&up);
+                        *o |= e.id().starts_with(&up);
                     }
                 }
             }
@@ -475,12 +541,16 @@ fn builtin_defaults() -> &'static [bool] {
             ..Default::default()
         };
         for e in INDEX.rules {
-            if let Ok(r) = load::load_embedded_rule(e.file, e.json, e.packed) {
+            if let Ok(r) = load::load_embedded_rule(e.file(), e.json(), e.packed()) {
                 let _ = reg.insert(r);
             }
         }
         let members: HashSet<&str> = reg.pack_rules(&p).iter().map(|r| &*r.id).collect();
-        INDEX.rules.iter().map(|e| members.contains(e.id)).collect()
+        INDEX
+            .rules
+            .iter()
+            .map(|e| members.contains(e.id()))
+            .collect()
     })
 }
 
@@ -616,7 +686,7 @@ impl Registry {
     /// A rule's code, from the index or the added rule.
     pub fn code(&self, r: RuleRef) -> &str {
         match r {
-            RuleRef::Builtin(i) => INDEX.rules[i].id,
+            RuleRef::Builtin(i) => INDEX.rules[i].id(),
             RuleRef::Added(i) => &self.added[i].id,
         }
     }
@@ -627,10 +697,10 @@ impl Registry {
             RuleRef::Builtin(i) => {
                 let e = &INDEX.rules[i];
                 RuleInfo {
-                    id: e.id,
+                    id: e.id(),
                     scope: e.scope,
-                    resources: e.resources.to_vec(),
-                    check: e.check,
+                    resources: e.resources().collect(),
+                    check: e.check(),
                     assert: e.assert,
                     enabled: builtin_defaults()[i],
                 }
@@ -654,7 +724,7 @@ impl Registry {
         self.ids.get_or_init(|| {
             INDEX.rules[..self.builtin_len()]
                 .iter()
-                .map(|e| Arc::from(e.id))
+                .map(|e| Arc::from(e.id()))
                 .chain(self.added.iter().map(|r| r.id.clone()))
                 .collect()
         })
@@ -824,8 +894,8 @@ mod tests {
     fn id_without_building() {
         let reg = Registry::builtin();
         for e in INDEX.rules {
-            assert_eq!(reg.id(e.id).map(|a| &**a), Some(e.id));
-            assert_eq!(reg.id(e.id), reg.get(e.id).map(|r| &r.id));
+            assert_eq!(reg.id(e.id()).map(|a| &**a), Some(e.id()));
+            assert_eq!(reg.id(e.id()), reg.get(e.id()).map(|r| &r.id));
         }
         assert_eq!(reg.id("NOPE999"), None);
     }
@@ -861,20 +931,21 @@ mod tests {
     fn packed_expressions_are_the_parsed_ones() {
         let mut n = 0;
         for e in INDEX.rules {
-            let j: serde_json::Value = serde_json::from_str(e.json).unwrap();
+            let j: serde_json::Value = serde_json::from_str(e.json()).unwrap();
             // What is left in the JSON is only what is not packed: `check`, read as written.
             let left: Vec<&String> = j["sources"].as_object().unwrap().keys().collect();
-            assert!(left.iter().all(|k| *k == "check"), "{}: {left:?}", e.id);
-            if e.packed.iter().any(|p| p.member == "when") {
-                assert!(j["instance"]["fix"].get("when").is_none(), "{}", e.id);
+            assert!(left.iter().all(|k| *k == "check"), "{}: {left:?}", e.id());
+            if e.packed().iter().any(|p| p.member() == "when") {
+                assert!(j["instance"]["fix"].get("when").is_none(), "{}", e.id());
             }
-            for p in e.packed {
-                let k = p.member;
-                assert!(!p.packed.is_empty(), "{}: `{k}` is not packed", e.id);
-                let built = packed::unpack(p.packed).unwrap_or_else(|| panic!("{}: `{k}`", e.id));
-                let parsed = load::parse_source(p.source).unwrap();
-                assert_eq!(built, parsed, "{}: `{k}`", e.id);
-                assert_eq!(built.to_string(), parsed.to_string(), "{}: `{k}`", e.id);
+            for p in e.packed() {
+                let k = p.member();
+                assert!(!p.packed().is_empty(), "{}: `{k}` is not packed", e.id());
+                let built =
+                    packed::unpack(p.packed()).unwrap_or_else(|| panic!("{}: `{k}`", e.id()));
+                let parsed = load::parse_source(p.source()).unwrap();
+                assert_eq!(built, parsed, "{}: `{k}`", e.id());
+                assert_eq!(built.to_string(), parsed.to_string(), "{}: `{k}`", e.id());
                 n += 1;
             }
         }
