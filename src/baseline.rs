@@ -246,22 +246,10 @@ mod tests {
 
     fn finding(file: FileId, range: std::ops::Range<usize>) -> Finding {
         Finding {
-            rule: "RAM000".into(),
             name: "policy-invalid-json".into(),
-            severity: Severity::High,
             message: "m".into(),
-            help: None,
-            url: None,
-            file,
             loc: Some(Loc::new(file, range)),
-            label: None,
-            secondary: Vec::new(),
-            resource: None,
-            pointer: None,
-            notes: Vec::new(),
-            facet: None,
-            change: None,
-            fix: None,
+            ..Finding::bare("RAM000", Severity::High, file)
         }
     }
 

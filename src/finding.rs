@@ -186,6 +186,32 @@ pub struct Finding {
     pub fix: Option<Box<Autofix>>,
 }
 
+#[cfg(test)]
+impl Finding {
+    /// A finding of `rule` on `file` with its other parts empty (no span, help, labels, notes,
+    /// fix), for tests to fill in what they vary.
+    pub(crate) fn bare(rule: &str, severity: Severity, file: FileId) -> Finding {
+        Finding {
+            rule: rule.into(),
+            name: "n".into(),
+            severity,
+            message: String::new(),
+            help: None,
+            url: None,
+            file,
+            loc: None,
+            label: None,
+            secondary: Vec::new(),
+            resource: None,
+            pointer: None,
+            notes: Vec::new(),
+            facet: None,
+            change: None,
+            fix: None,
+        }
+    }
+}
+
 /// What a plan's resource change does (`terraform show -json`'s `change.actions`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -447,8 +447,8 @@ pub fn display_path(p: &Path) -> String {
 pub fn display_path_in(p: &Path, cwd: Option<&Path>) -> String {
     let rel = cwd.and_then(|c| p.strip_prefix(c).ok()).unwrap_or(p);
     let lossy = rel.to_string_lossy();
-    // Most names hold no backslash and no control character (C0, DEL, or C1, whose UTF-8 starts with
-    // 0xC2): one copy, instead of three made on the analysis threads for every file.
+    // Most names hold no backslash and no control character (C0, DEL, or C1, whose UTF-8
+    // starts with 0xC2): one copy, instead of three made on the analysis threads for every file.
     if !lossy
         .bytes()
         .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == b'\\')

@@ -79,22 +79,13 @@ mod tests {
         );
         let b = sources.add("b.tf".into(), "b.tf".into(), FileKind::Hcl, "a\nb\n".into());
         let finding = |i: usize| Finding {
-            rule: format!("RAM{:03}", i % 9).into(),
-            name: "n".into(),
-            severity: [Severity::High, Severity::Info][i % 2],
             message: format!("message {i} é"),
-            help: None,
-            url: None,
-            file: [a, b][i % 3 / 2],
             loc: (i % 4 != 0).then(|| Loc::new([a, b][i % 3 / 2], i % 5..6)),
-            label: None,
-            secondary: Vec::new(),
-            resource: None,
-            pointer: None,
-            notes: Vec::new(),
-            facet: None,
-            change: None,
-            fix: None,
+            ..Finding::bare(
+                &format!("RAM{:03}", i % 9),
+                [Severity::High, Severity::Info][i % 2],
+                [a, b][i % 3 / 2],
+            )
         };
         for n in [0, 1, 5, 23] {
             let findings: Vec<Finding> = (0..n).map(finding).collect();

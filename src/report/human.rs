@@ -857,22 +857,11 @@ mod tests {
         let severities = [Severity::Critical, Severity::Medium, Severity::Info];
         let findings: Vec<Finding> = (0..60)
             .map(|i| Finding {
-                rule: format!("RAM{:03}", i % 7).into(),
-                name: "n".into(),
-                severity: severities[i % 3],
                 message: text(&mut next),
                 help: (i % 4 != 0).then(|| text(&mut next)),
-                url: None,
-                file,
                 loc: (i % 5 != 0).then(|| Loc::new(file, 23..28)),
-                label: None,
-                secondary: Vec::new(),
-                resource: None,
-                pointer: None,
                 notes: (0..i % 3).map(|_| text(&mut next)).collect(),
-                facet: None,
-                change: None,
-                fix: None,
+                ..Finding::bare(&format!("RAM{:03}", i % 7), severities[i % 3], file)
             })
             .collect();
         let r = super::Report {
