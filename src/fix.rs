@@ -1936,12 +1936,7 @@ fn open_at(text: &str, at: usize) -> bool {
         let r = match &mut *last {
             Some(r) if r.text == text => r,
             Some(r) => {
-                let same = r
-                    .text
-                    .bytes()
-                    .zip(text.bytes())
-                    .take_while(|(a, b)| a == b)
-                    .count();
+                let same = crate::util::common_prefix(r.text.as_bytes(), text.as_bytes());
                 if r.pos > same {
                     let shared = r.marks.partition_point(|m| m.0 <= same);
                     // Nothing open there: what `Open::default()` says.

@@ -83,6 +83,21 @@ pub fn guarded<T>(file: FileId, what: &str, f: impl FnOnce() -> T) -> Result<T, 
     })
 }
 
+/// The length of the longest common prefix of `a` and `b` (compared a chunk at a time).
+pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const CHUNK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
+        i += CHUNK;
+    }
+    i + a[i..n]
+        .iter()
+        .zip(&b[i..n])
+        .position(|(x, y)| x != y)
+        .unwrap_or(n - i)
+}
+
 /// Set by a process that runs the same analysis again and again on texts that change a little
 /// from one run to the next (the language server lints a document on every keystroke).
 static REPEATED_RUNS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

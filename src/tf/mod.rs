@@ -689,21 +689,6 @@ fn parse_module_file(file: FileId, text: &str) -> Parsed {
     })
 }
 
-/// The length of the longest common prefix of `a` and `b` (compared a chunk at a time).
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    const CHUNK: usize = 64;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
-        i += CHUNK;
-    }
-    i + a[i..n]
-        .iter()
-        .zip(&b[i..n])
-        .position(|(x, y)| x != y)
-        .unwrap_or(n - i)
-}
-
 /// The tree `parse_body(new)` gives, made from `old_body` (the tree of `old`) and a parse of
 /// the part of `new` after the blocks the two texts share; `None` when that cannot be done
 /// (the caller parses `new` whole).
@@ -720,7 +705,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 fn reparse(old: &str, old_body: Body, new: &str) -> Option<Body> {
     use hcl_edit::structure::Structure;
     use hcl_edit::Span;
-    let common = common_prefix(old.as_bytes(), new.as_bytes());
+    let common = crate::util::common_prefix(old.as_bytes(), new.as_bytes());
     // The blocks kept, and where the line after the last of them starts.
     let (mut kept, mut split) = (0, 0);
     for s in old_body.iter() {
