@@ -474,15 +474,12 @@ impl Moves {
                 file: _,
                 loc,
                 label: _,
-                secondary,
                 fields: _,
                 resource: _,
                 pointer: _,
-                notes: _,
-                facet: _,
                 lower: _,
                 fix,
-                lists: _,
+                more,
             } = e;
             // Kept before fixes are computed; one computed by the rule is not moved.
             if fix.is_some() {
@@ -491,7 +488,7 @@ impl Moves {
             if let Some(l) = loc {
                 *l = self.loc(*l)?;
             }
-            for s in secondary {
+            for s in more.iter_mut().flat_map(|m| &mut m.secondary) {
                 s.loc = self.loc(s.loc)?;
             }
         }
@@ -947,7 +944,7 @@ fn run_inner(
     };
     for e in &mut sink.emits {
         remap(&mut e.file, &mut e.loc);
-        for l in &mut e.secondary {
+        for l in e.secondaries_mut() {
             l.loc = sources.remap(l.loc);
         }
     }
@@ -1210,7 +1207,7 @@ fn at_use_site(sources: &SourceMap, d: &crate::tf::Document, dl: Loc, e: &mut Em
         }
     }
     let site = best.unwrap_or(dl);
-    e.secondary.push(crate::finding::Label {
+    e.more().secondary.push(crate::finding::Label {
         loc: l,
         text: crate::i18n::tr!("value set here").to_string(),
     });
@@ -1235,7 +1232,7 @@ fn at_attribute(sources: &SourceMap, block: &crate::tf::Block, e: &mut Emit) {
     let Some(site) = use_of(&block.value, l, &inside) else {
         return;
     };
-    e.secondary.push(crate::finding::Label {
+    e.more().secondary.push(crate::finding::Label {
         loc: l,
         text: crate::i18n::tr!("value set here").to_string(),
     });
@@ -1309,7 +1306,7 @@ fn name_call_sites(sources: &SourceMap, sites: &[Loc], emits: &mut [Emit]) {
         })
         .collect();
     for e in emits {
-        e.notes.extend(notes.iter().cloned());
+        e.more().notes.extend(notes.iter().cloned());
     }
 }
 
@@ -1340,7 +1337,9 @@ fn eval_rule(
                 for (l, t) in secondary {
                     e = e.secondary(Some(l), t);
                 }
-                e.facet = facet;
+                if let Some(f) = facet {
+                    e = e.facet(f);
+                }
                 each_fields(each.as_ref(), &mut e);
                 s.emits.push(e);
             }
@@ -1372,7 +1371,7 @@ fn each_fields(each: Option<&crate::value::Value>, e: &mut Emit) {
                     .map(|i| i.as_str().map(str::to_string))
                     .collect();
                 if let Some(s) = strings {
-                    e.lists.push((name, s));
+                    e.more().lists.push((name, s));
                 }
             }
             _ => {
@@ -1421,6 +1420,7 @@ pub fn finalize(rule: &Rule, sel: &Selection, mut e: Emit, _src: Option<&SourceF
             Severity::Low | Severity::Info => Severity::Info,
         };
     }
+    let more = e.more.map(|m| *m).unwrap_or_default();
     Finding {
         rule: rule.id.clone(),
         name: rule.name.clone(),
@@ -1432,11 +1432,11 @@ pub fn finalize(rule: &Rule, sel: &Selection, mut e: Emit, _src: Option<&SourceF
         loc: e.loc,
         // Without a label of its own the span is labelled with the rule's title.
         label: e.label.or_else(|| Some(rule.title.clone())),
-        secondary: e.secondary,
+        secondary: more.secondary,
         resource: e.resource,
         pointer: e.pointer,
-        notes: e.notes,
-        facet: e.facet,
+        notes: more.notes,
+        facet: more.facet,
         change: None,
         fix: e.fix,
     }

@@ -68,22 +68,31 @@ pub struct Emit {
     pub loc: Option<Loc>,
     /// Text under the primary span.
     pub label: Option<String>,
-    pub secondary: Vec<Label>,
     /// Named values for the rule's `message`/`help` templates.
     pub fields: Vec<(&'static str, String)>,
     pub resource: Option<String>,
     pub pointer: Option<String>,
-    /// Extra notes, e.g. the module call a finding came through.
-    pub notes: Vec<String>,
-    /// Which part of the rule this is (`port:22`, `symbols`), when one rule covers several
-    /// peer checks: `equivalents` can name a facet, so a peer's skip silences only that part.
-    pub facet: Option<String>,
     /// Severity steps below the rule's (effective) severity: a weaker form of the finding, such
     /// as a default that depends on the provider version.
     pub lower: u8,
     /// The fix a check computed, or the engine from the rule's `fix` (boxed: most emits have
     /// none, and a large policy document holds 300k emits).
     pub fix: Option<Box<Autofix>>,
+    /// The parts most emits do not have, boxed for the same reason: each emit of a large
+    /// document is in memory twice (its statement's and the document's) before it becomes a
+    /// finding, and these made every one 88 bytes larger. `None` until one is set.
+    pub more: Option<Box<More>>,
+}
+
+/// The rarer parts of an [`Emit`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct More {
+    pub secondary: Vec<Label>,
+    /// Extra notes, e.g. the module call a finding came through.
+    pub notes: Vec<String>,
+    /// Which part of the rule this is (`port:22`, `symbols`), when one rule covers several
+    /// peer checks: `equivalents` can name a facet, so a peer's skip silences only that part.
+    pub facet: Option<String>,
     /// List fields (`each.value.keys`): a fix's `set` key that is exactly `${name}` of one
     /// sets every element.
     pub lists: Vec<(&'static str, Vec<String>)>,
@@ -96,16 +105,23 @@ impl Emit {
             file,
             loc,
             label: None,
-            secondary: Vec::new(),
             fields: Vec::new(),
             resource: None,
             pointer: None,
-            notes: Vec::new(),
-            facet: None,
             lower: 0,
             fix: None,
-            lists: Vec::new(),
+            more: None,
         }
+    }
+    /// The rarer parts, made when the first is set.
+    pub fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_default()
+    }
+    pub fn secondaries_mut(&mut self) -> &mut [Label] {
+        self.more.as_mut().map_or(&mut [], |m| &mut m.secondary)
+    }
+    pub fn lists(&self) -> &[(&'static str, Vec<String>)] {
+        self.more.as_ref().map_or(&[], |m| &m.lists)
     }
     /// A weaker form of the finding: `steps` severities lower, with its own message.
     pub fn weaker(mut self, steps: u8, message: impl Into<String>) -> Emit {
@@ -118,7 +134,7 @@ impl Emit {
         self.fields.push(("message", message));
     }
     pub fn facet(mut self, facet: impl Into<String>) -> Emit {
-        self.facet = Some(facet.into());
+        self.more().facet = Some(facet.into());
         self
     }
     pub fn field(mut self, name: &'static str, value: impl Into<String>) -> Emit {
@@ -143,7 +159,7 @@ impl Emit {
     /// [`Emit::secondary`] in place.
     pub fn add_secondary(&mut self, loc: Option<Loc>, text: String) {
         if let Some(loc) = loc {
-            self.secondary.push(Label { loc, text });
+            self.more().secondary.push(Label { loc, text });
         }
     }
     pub fn resource(mut self, address: Option<String>) -> Emit {
@@ -155,7 +171,7 @@ impl Emit {
         self
     }
     pub fn note(mut self, note: impl Into<String>) -> Emit {
-        self.notes.push(note.into());
+        self.more().notes.push(note.into());
         self
     }
 }

@@ -470,7 +470,7 @@ pub fn for_block(
             defaults,
         } => {
             let render = |v: &[(String, J)]| -> Vec<(String, J)> {
-                expand_lists(v, &e.lists)
+                expand_lists(v, e.lists())
                     .iter()
                     .map(|(k, v)| (render_template(k, &e.fields), render_value(v, &e.fields)))
                     .collect()
@@ -490,8 +490,8 @@ pub fn for_block(
             let op = FixOp::Set {
                 block: b.clone(),
                 map: map.clone(),
-                values: expand_lists(values, &e.lists),
-                defaults: expand_lists(defaults, &e.lists),
+                values: expand_lists(values, e.lists()),
+                defaults: expand_lists(defaults, e.lists()),
             };
             finish(spec, &op, e, result);
             align_fix(sources, e);
@@ -634,7 +634,10 @@ fn finish(spec: &FixSpec, op: &FixOp, e: &mut Emit, result: Result<Vec<Edit>, No
             }));
         }
         Ok(_) | Err(None) => {}
-        Err(Some(why)) => e.notes.push(tr!("no automatic fix: {why}", why = why)),
+        Err(Some(why)) => e
+            .more()
+            .notes
+            .push(tr!("no automatic fix: {why}", why = why)),
     }
 }
 

@@ -433,8 +433,13 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
         // Where the service's list is not complete, a name missing from it may still exist: the
         // finding is info, with a message that says so.
         let complete = cat.complete(&lsvc);
-        let partial = |e: super::model::Emitter<'_>, problem: &str| {
-            if !complete {
+        // The problem is a field of the message template or, where the list is not complete,
+        // part of the weaker message that replaces the template's: never both (a large document
+        // holds 300k of these).
+        let problem_in = |e: super::model::Emitter<'_>, problem: String| {
+            if complete {
+                e.field("problem", problem);
+            } else {
                 e.weaker(
                     INFO,
                     tr!(
@@ -456,10 +461,9 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                 let e = out
                     .emit("RAM008", v.loc, &ip)
                     .field("action", a)
-                    .field("problem", problem.clone())
                     .field("suggestion", "")
                     .label(tr!("matches nothing"));
-                partial(e, &problem);
+                problem_in(e, problem);
             }
             continue;
         }
@@ -481,7 +485,6 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                 let e = out
                     .emit("RAM008", v.loc, &ip)
                     .field("action", a)
-                    .field("problem", problem.clone())
                     .field(
                         "suggestion",
                         hint.map(|h| {
@@ -493,7 +496,7 @@ fn actions(out: &mut Out, e: &Entry, p: &str) {
                     // offered.
                     .field_if("suggested", hint.map(|h| format!("{lsvc}:{h}")))
                     .label(tr!("unknown action"));
-                partial(e, &problem);
+                problem_in(e, problem);
             }
         }
     }
