@@ -235,10 +235,16 @@ pub fn parse(text: &str, map: SpanMap) -> Result<Value, JsonError> {
         comments: jsonc_parser::CommentCollectionStrategy::Off,
         tokens: false,
     };
-    match jsonc_parser::parse_to_ast(text, &collect, &opts) {
-        Ok(res) => match res.value {
+    // serde_json's check reads the same text beside jsonc-parser's tree (a large document is a
+    // file alone on the pool); its verdict counts only once the tree is built, as before.
+    let (tree, strict) = rayon::join(
+        || jsonc_parser::parse_to_ast(text, &collect, &opts).map(|r| r.value),
+        || strict(text, &map),
+    );
+    match tree {
+        Ok(value) => match value {
             Some(v) => {
-                strict(text, &map)?;
+                strict?;
                 Ok(convert(v, &map))
             }
             None => Err(JsonError {
@@ -323,6 +329,9 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// Arrays from this length on are converted on the pool.
+const PARALLEL_ITEMS: usize = 64;
+
 fn convert(v: ast::Value<'_>, map: &SpanMap) -> Value {
     match v {
         ast::Value::StringLit(s) => Value::string(s.value.into_owned(), map.loc(s.range)),
@@ -333,10 +342,17 @@ fn convert(v: ast::Value<'_>, map: &SpanMap) -> Value {
         ast::Value::NullKeyword(n) => Value::new(Kind::Null, map.loc(n.range)),
         ast::Value::Array(a) => {
             let loc = map.loc(a.range);
-            Value::list(
-                a.elements.into_iter().map(|e| convert(e, map)).collect(),
-                loc,
-            )
+            // A large document's statements and their action lists are converted in parallel.
+            let items = if a.elements.len() >= PARALLEL_ITEMS {
+                use rayon::prelude::*;
+                a.elements
+                    .into_par_iter()
+                    .map(|e| convert(e, map))
+                    .collect()
+            } else {
+                a.elements.into_iter().map(|e| convert(e, map)).collect()
+            };
+            Value::list(items, loc)
         }
         ast::Value::Object(o) => {
             let loc = map.loc(o.range);
@@ -397,6 +413,27 @@ mod tests {
         let b = &e.value.as_list().unwrap()[1];
         assert_eq!(b.as_str(), Some("b"));
         assert_eq!(b.loc.unwrap().range(), 27..30);
+    }
+
+    /// Arrays long enough to be converted on the pool keep their order and exact spans, and
+    /// lists inside them too.
+    #[test]
+    fn long_arrays_keep_order_and_spans() {
+        let items: Vec<String> = (0..PARALLEL_ITEMS * 3)
+            .map(|i| format!("[\"{i}\", {i}]"))
+            .collect();
+        let text = format!("[{}]", items.join(","));
+        let v = exact(&text).unwrap();
+        let list = v.as_list().unwrap();
+        assert_eq!(list.len(), PARALLEL_ITEMS * 3);
+        let mut at = 11;
+        for (i, (item, src)) in list.iter().zip(&items).enumerate() {
+            assert_eq!(item.loc.unwrap().range(), at..at + src.len(), "item {i}");
+            let s = &item.as_list().unwrap()[0];
+            assert_eq!(s.as_str(), Some(i.to_string().as_str()));
+            assert_eq!(s.loc.unwrap().start as usize, at + 1);
+            at += src.len() + 1;
+        }
     }
 
     #[test]
