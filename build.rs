@@ -65,6 +65,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/hcljson.rs");
     println!("cargo:rerun-if-changed=src/rules/packed.rs");
     pack_relocations();
+    order_functions(&root);
     docs_ref(&root);
     let mut files = Vec::new();
     collect(&rules, &mut files);
@@ -682,6 +683,49 @@ fn write_index(index: &[Entry], path: &Path) {
 /// not in `.cargo/config.toml`, so that `cargo install` gets it too. A linker that does not know
 /// the option ignores it with a warning; `ACSLINT_NO_RELR=1` leaves it out (for a glibc older than
 /// 2.36 on the machine that runs the binary).
+/// The functions a one-file check runs are laid out together at the start of the binary's
+/// code (`linker/hot-functions.ld`, written by `scripts/hot-functions.py`: a section of them
+/// inserted before `.text`, in the order the check's profile lists them). Scattered over its
+/// 8 MB, they were ~90 pieces of 64 KiB that the kernel maps one page fault at a time, and
+/// `--version`'s ~25 (docs/performance.md, one file). Functions are named without the hash that
+/// legacy mangling ends them with (it changes with the toolchain, the dependencies' versions and
+/// features) and without thin LTO's `.llvm.` suffix: every instance of a hot generic function
+/// comes along, and a stale list only orders less. Only with LLD, the linker Rust 1.90 on uses for
+/// x86_64-unknown-linux-gnu; `ACSLINT_NO_ORDER=1` leaves it out.
+fn order_functions(root: &str) {
+    println!("cargo:rerun-if-env-changed=ACSLINT_NO_ORDER");
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER");
+    println!("cargo:rerun-if-changed=linker/hot-functions.ld");
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let flags = var("CARGO_ENCODED_RUSTFLAGS");
+    let lld_by_default = var("TARGET") == "x86_64-unknown-linux-gnu"
+        && std::env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_none()
+        && !["fuse-ld", "linker", "link-self-contained"]
+            .iter()
+            .any(|f| flags.contains(f))
+        && rustc_minor().is_some_and(|m| m >= 90);
+    let script = Path::new(root).join("linker/hot-functions.ld");
+    if lld_by_default && script.is_file() && std::env::var_os("ACSLINT_NO_ORDER").is_none() {
+        println!("cargo:rustc-link-arg-bins=-Wl,-T,{}", script.display());
+        // tests/hot_functions.rs looks for the section where it was asked for.
+        println!("cargo:rustc-env=ACSLINT_HOT_FUNCTIONS=1");
+    }
+}
+
+/// The minor version of the compiler building the crate (`rustc 1.95.0 (…)` → 95).
+fn rustc_minor() -> Option<u32> {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let out = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let version = text.split_whitespace().nth(1)?;
+    let mut parts = version.split('.');
+    (parts.next()? == "1").then_some(())?;
+    parts.next()?.parse().ok()
+}
+
 fn pack_relocations() {
     println!("cargo:rerun-if-env-changed=ACSLINT_NO_RELR");
     let var = |k: &str| std::env::var(k).unwrap_or_default();
