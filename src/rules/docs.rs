@@ -90,7 +90,7 @@ pub fn page_in(r: &Rule, lang: Lang) -> String {
                 format!("{}\n\n{}", tr.trim(), example_section(&r.docs))
             }
             Some(tr) => tr.to_string(),
-            None => r.docs.clone(),
+            None => r.docs.to_string(),
         };
         // Headings and example labels in the reader's language (translations keep the
         // English ones, so that one mapping serves both bodies).

@@ -159,7 +159,7 @@ fn build_rule(
         title: j.title.owned().unwrap_or_default(),
         message,
         help: j.help.owned(),
-        docs: j.docs.owned().unwrap_or_default(),
+        docs: j.docs.owned().unwrap_or_default().into(),
         references: j.references.0,
         equivalents: j.equivalents.0,
         tags: j.tags.0,
