@@ -304,14 +304,26 @@ fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_str = false;
     let mut escaped = false;
-    for (i, b) in text.bytes().enumerate() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if in_str {
             match b {
                 _ if escaped => escaped = false,
                 b'\\' => escaped = true,
                 b'"' => in_str = false,
-                _ => {}
+                // A string's plain bytes are skipped to its next quote or backslash at once
+                // (most of a large policy document is inside strings).
+                _ => match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                    Some(n) => {
+                        i += n;
+                        continue;
+                    }
+                    None => return None,
+                },
             }
+            i += 1;
             continue;
         }
         match b {
@@ -325,6 +337,7 @@ fn too_deep(text: &str) -> Option<usize> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     None
 }
@@ -413,6 +426,62 @@ mod tests {
         let b = &e.value.as_list().unwrap()[1];
         assert_eq!(b.as_str(), Some("b"));
         assert_eq!(b.loc.unwrap().range(), 27..30);
+    }
+
+    /// `too_deep` skips strings' bodies at once: the offset it gives is the one a byte-by-byte
+    /// reading gives, with brackets, quotes and backslashes inside strings and out.
+    #[test]
+    fn too_deep_reads_strings_as_the_bytewise_scan() {
+        fn bytewise(text: &str) -> Option<usize> {
+            let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+            for (i, b) in text.bytes().enumerate() {
+                if in_str {
+                    match b {
+                        _ if escaped => escaped = false,
+                        b'\\' => escaped = true,
+                        b'"' => in_str = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match b {
+                    b'"' => in_str = true,
+                    b'[' | b'{' => {
+                        depth += 1;
+                        if depth > MAX_DEPTH {
+                            return Some(i);
+                        }
+                    }
+                    b']' | b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            None
+        }
+        let open = "[".repeat(MAX_DEPTH);
+        let pieces = [
+            "\"[[[[\"",
+            "\"a\\\"[[\"",
+            "\"\\\\\"",
+            "[",
+            "{\"k\": ",
+            "]",
+            "\"é[\"",
+            "\"unterminated [[",
+            "\"\\",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for text in [
+                    format!("{open}{a}{b}[1]"),
+                    format!("{a}{open}{b}"),
+                    format!("{a}{b}{open}["),
+                ] {
+                    assert_eq!(too_deep(&text), bytewise(&text), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(too_deep(&format!("{open}[")), Some(MAX_DEPTH));
     }
 
     /// Arrays long enough to be converted on the pool keep their order and exact spans, and

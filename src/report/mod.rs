@@ -281,15 +281,14 @@ type SpanKey = (
 /// or instances is shown once, with a note listing them. A standalone policy file also read by
 /// `file()` from a resource is reported once, as the resource's.
 pub fn grouped(findings: &[Finding]) -> std::borrow::Cow<'_, [Finding]> {
-    use std::hash::{Hash, Hasher};
+    use std::hash::BuildHasher;
     // Most runs have no two findings on one span: then grouping changes nothing, and a cheap
     // test (hashes of the keys, sorted) spares copying every finding (300k of them in a large
-    // policy document). Equal hashes take the exact path below.
-    let hash = |f: &Finding| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&*f.rule, f.file, f.loc.map(|l| (l.start, l.end)), &f.facet).hash(&mut h);
-        h.finish()
-    };
+    // policy document). Equal hashes take the exact path below, so a fast hash with a fixed
+    // seed (SipHash was a tenth of that report's time) decides nothing, only how often.
+    let seed = foldhash::fast::FixedState::default();
+    let hash =
+        |f: &Finding| seed.hash_one((&*f.rule, f.file, f.loc.map(|l| (l.start, l.end)), &f.facet));
     // Many findings are hashed and sorted on the pool (a one-file run never starts it here).
     let mut hashes: Vec<u64>;
     if findings.len() >= 1 << 12 {
