@@ -677,12 +677,6 @@ fn write_index(index: &[Entry], path: &Path) {
     std::fs::write(path, s).unwrap();
 }
 
-/// The binary carries ~20,000 relative relocations (vtables, tables of `&str`), which the
-/// dynamic loader read, 24 bytes each, and applied on every start: a tenth of a one-file run.
-/// Packed (`DT_RELR`, glibc 2.36 and GNU ld 2.38 or lld 15 on), they take a few kilobytes. Here,
-/// not in `.cargo/config.toml`, so that `cargo install` gets it too. A linker that does not know
-/// the option ignores it with a warning; `ACSLINT_NO_RELR=1` leaves it out (for a glibc older than
-/// 2.36 on the machine that runs the binary).
 /// The functions a one-file check runs are laid out together at the start of the binary's
 /// code (`linker/hot-functions.ld`, written by `scripts/hot-functions.py`: a section of them
 /// inserted before `.text`, in the order the check's profile lists them). Scattered over its
@@ -726,6 +720,12 @@ fn rustc_minor() -> Option<u32> {
     parts.next()?.parse().ok()
 }
 
+/// The binary carries ~20,000 relative relocations (vtables, tables of `&str`), which the
+/// dynamic loader read, 24 bytes each, and applied on every start: a tenth of a one-file run.
+/// Packed (`DT_RELR`, glibc 2.36 and GNU ld 2.38 or lld 15 on), they take a few kilobytes. Here,
+/// not in `.cargo/config.toml`, so that `cargo install` gets it too. A linker that does not know
+/// the option ignores it with a warning; `ACSLINT_NO_RELR=1` leaves it out (for a glibc older than
+/// 2.36 on the machine that runs the binary).
 fn pack_relocations() {
     println!("cargo:rerun-if-env-changed=ACSLINT_NO_RELR");
     let var = |k: &str| std::env::var(k).unwrap_or_default();
