@@ -31,7 +31,7 @@ pub struct Outcome {
 /// each type it listed (`attached()`, `resources()`) are equal to those it saw, compared once
 /// per run and type against a copy ([`crate::rules::expr::Reads`]). An evaluation that looked
 /// among all the blocks for the one holding a value is never reused. A block that only moved
-/// (text inserted or removed above it: see [`Moves`]) keeps the verdicts of the rules that read
+/// (text inserted or removed above it, or in it between its values: see [`Moves`]) keeps the verdicts of the rules that read
 /// nothing but the rule and the block, their spans moved with it. What is kept is what the
 /// rule produced (emits and unknown notes) before the engine places labels and computes fixes,
 /// which read the file's text and are redone on every run.
@@ -282,7 +282,8 @@ impl VerdictCache {
 /// run: what differs lies between a common prefix and a common suffix, so an offset before
 /// the change stays, one after it moves by the change in length, and one inside it (its ends
 /// included) has no counterpart. On the offsets that have one, the map is strictly increasing:
-/// spans keep their order, their equality and their length, and cover the same text.
+/// spans keep their order, their equality and their containment (a span's ends are mapped
+/// each on its own, so one around the change grows or shrinks with it).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Move {
     /// The same text.
@@ -319,6 +320,40 @@ impl Move {
     }
 }
 
+/// The identities of a cached block's unknowns and of this run's block, paired as the two
+/// blocks are compared (see [`Moves::block_eq`]).
+///
+/// An unknown computed from another takes its identity from the inner one's and the span of the
+/// expression ([`crate::value::Unknown::derived_id`]), so a block that moved holds other
+/// identities for the same values. A rule that reads nothing but itself and the block uses
+/// identities only by comparing them and by deriving new ones from them (its own expressions
+/// have no span: a function of the inner identity alone), and emits none: renaming them one to
+/// one, consistently across the block, leaves its verdict as it was. A name's identity (the
+/// hash of the name, which a rule may compute itself from an address) is never renamed.
+#[derive(Default)]
+struct Renaming {
+    old: HashMap<u64, u64>,
+    new: HashMap<u64, u64>,
+}
+
+impl Renaming {
+    /// Whether `old` and `new` can be the same identity renamed (and, if so, they are paired).
+    fn same(&mut self, old: Option<u64>, new: Option<u64>, reference: Option<&str>) -> bool {
+        let (o, n) = match (old, new) {
+            (None, None) => return true,
+            (Some(o), Some(n)) => (o, n),
+            _ => return false,
+        };
+        if o != n {
+            let name = reference.map(crate::value::Unknown::name_id);
+            if name == Some(o) || name == Some(n) {
+                return false;
+            }
+        }
+        *self.old.entry(o).or_insert(n) == n && *self.new.entry(n).or_insert(o) == o
+    }
+}
+
 /// [`Move`]s of a run's files, by file id.
 ///
 /// A verdict is reused for a block that only moved when the rule read nothing but itself and
@@ -327,10 +362,12 @@ impl Move {
 /// moved (each must have a counterpart). That verdict is the cached one with its spans moved:
 /// a rule's evaluation sees no text and no file (its scope answers `self` and `each`), and uses
 /// spans only by copying them, comparing them (equality, order, containment: kept by a strictly
-/// increasing map within a file, and file ids are not moved) and taking a part of one (a
-/// substring's span, inside the span it is taken from). Unknowns are compared as they are,
-/// identities included: an identity computed from a moved span (an expression over an unknown)
-/// is a different number, so such a block is not equal and its rules run again.
+/// increasing map within a file, and file ids are not moved), joining one's start to another's
+/// end, and taking the first byte of one (`policy::model::head`, which has no counterpart when
+/// that byte touches the change). A block whose text changed between its values (a comment
+/// typed in it) is such a block too: its spans around the change grow with it. The identities of unknowns computed
+/// from moved spans (an expression over an unknown) are other numbers: they are compared up to
+/// a one-to-one renaming ([`Renaming`]).
 pub(crate) struct Moves(Vec<Move>);
 
 impl Moves {
@@ -338,17 +375,16 @@ impl Moves {
         match self.0.get(l.file.0 as usize)? {
             Move::Same => Some(l),
             Move::Shifted { from, to, by } => {
-                if l.end < *from {
-                    Some(l)
-                } else if l.start > *to {
-                    Some(Loc {
-                        file: l.file,
-                        start: u32::try_from(l.start as i64 + by).ok()?,
-                        end: u32::try_from(l.end as i64 + by).ok()?,
-                    })
-                } else {
-                    None
-                }
+                let at = |p: u32| match p {
+                    p if p < *from => Some(p),
+                    p if p > *to => u32::try_from(p as i64 + by).ok(),
+                    _ => None,
+                };
+                Some(Loc {
+                    file: l.file,
+                    start: at(l.start)?,
+                    end: at(l.end)?,
+                })
             }
             Move::Unmapped => None,
         }
@@ -393,7 +429,7 @@ impl Moves {
             && self.loc_eq(*header, new.header)
             && self.loc_eq(*loc, new.loc)
             && self.locs_eq(call_sites, &new.call_sites)
-            && self.value_eq(value, &new.value)
+            && self.value_eq(value, &new.value, &mut Some(Renaming::default()))
     }
 
     /// Each of `old` moved is the one of `new` at its place.
@@ -419,10 +455,17 @@ impl Moves {
             && *text == new.text
             && self.opt_eq(*loc, new.loc)
             && self.locs_eq(call_sites, &new.call_sites)
-            && self.value_eq(value, &new.value)
+            && self.value_eq(value, &new.value, &mut None)
     }
 
-    fn value_eq(&self, old: &crate::value::Value, new: &crate::value::Value) -> bool {
+    /// `old` with its spans moved equals `new`; with `ids`, the identities of unknowns computed
+    /// from spans may differ as long as they correspond one to one (see [`Renaming`]).
+    fn value_eq(
+        &self,
+        old: &crate::value::Value,
+        new: &crate::value::Value,
+        ids: &mut Option<Renaming>,
+    ) -> bool {
         use crate::value::{Entry, Kind, Value};
         let Value {
             kind,
@@ -434,12 +477,12 @@ impl Moves {
             && *origin == new.origin
             && match (encoded, &new.encoded) {
                 (None, None) => true,
-                (Some(o), Some(n)) => self.value_eq(o, n),
+                (Some(o), Some(n)) => self.value_eq(o, n, ids),
                 _ => false,
             }
             && match (kind, &new.kind) {
                 (Kind::List(o), Kind::List(n)) => {
-                    o.len() == n.len() && o.iter().zip(n).all(|(o, n)| self.value_eq(o, n))
+                    o.len() == n.len() && o.iter().zip(n).all(|(o, n)| self.value_eq(o, n, ids))
                 }
                 (Kind::Object(o), Kind::Object(n)) => {
                     o.len() == n.len()
@@ -451,10 +494,25 @@ impl Moves {
                             } = o;
                             *key == n.key
                                 && self.opt_eq(*key_loc, n.key_loc)
-                                && self.value_eq(value, &n.value)
+                                && self.value_eq(value, &n.value, ids)
                         })
                 }
-                // Scalars, and unknowns with their identities, as they are.
+                (Kind::Unknown(o), Kind::Unknown(n)) => {
+                    let crate::value::Unknown {
+                        reason,
+                        reference,
+                        id,
+                        present,
+                    } = &**o;
+                    *reason == n.reason
+                        && *reference == n.reference
+                        && *present == n.present
+                        && match ids {
+                            Some(ids) => ids.same(*id, n.id, reference.as_deref()),
+                            None => *id == n.id,
+                        }
+                }
+                // Scalars as they are.
                 (o, n) => o == n,
             }
     }
@@ -1518,6 +1576,49 @@ mod tests {
         }
     }
 
+    /// Unknowns computed from moved spans have other identities: a block is equal when they
+    /// correspond one to one across the whole block, and not when two become one, one becomes
+    /// two, or a name's identity changes.
+    #[test]
+    fn identities_of_moved_blocks_are_renamed_one_to_one() {
+        use crate::value::{Entry, Kind, Unknown, Value};
+        let moves = Moves(vec![Move::Same]);
+        let unknown = |id: u64| {
+            let mut v = Value::unknown("u", None);
+            if let Kind::Unknown(u) = &mut v.kind {
+                u.reference = Some("var.x".into());
+                u.id = Some(id);
+            }
+            v
+        };
+        let name = Unknown::name_id("var.x");
+        let obj = |ids: &[u64]| {
+            let entries = ids
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| Entry {
+                    key: format!("k{i}"),
+                    key_loc: None,
+                    value: unknown(id),
+                })
+                .collect();
+            Value::object(entries, None)
+        };
+        let eq =
+            |a: &[u64], b: &[u64]| moves.value_eq(&obj(a), &obj(b), &mut Some(Renaming::default()));
+        assert!(eq(&[1, 2, 1], &[7, 8, 7]));
+        assert!(eq(&[1, name, 2], &[7, name, 8]));
+        assert!(!eq(&[1, 2], &[7, 7]), "two become one");
+        assert!(!eq(&[1, 1], &[7, 8]), "one becomes two");
+        // Each side's identities are compared among themselves only: a new one may be
+        // another's old one.
+        assert!(eq(&[1, 7], &[7, 8]));
+        assert!(!eq(&[name], &[7]) && !eq(&[7], &[name]), "a name renamed");
+        // Without renaming (documents), identities as they are.
+        assert!(!moves.value_eq(&obj(&[1]), &obj(&[7]), &mut None));
+        assert!(moves.value_eq(&obj(&[1]), &obj(&[1]), &mut None));
+    }
+
     #[test]
     fn offsets_map_around_the_change_only() {
         assert_eq!(Move::between("abc", "abc"), Move::Same);
@@ -1576,10 +1677,12 @@ mod tests {
         };
         assert_eq!(moves.loc(at(0, 2)), Some(at(0, 2)));
         assert_eq!(moves.loc(at(5, 7)), Some(at(6, 8)));
-        // Touching the change (an end or a start at it, or around it): no counterpart.
+        // Around the change: its end moves.
+        assert_eq!(moves.loc(at(0, 7)), Some(at(0, 8)));
+        assert_eq!(moves.loc(at(3, 5)), Some(at(3, 6)));
+        // Touching the change (an end or a start at it): no counterpart.
         assert_eq!(moves.loc(at(0, 4)), None);
         assert_eq!(moves.loc(at(4, 5)), None);
-        assert_eq!(moves.loc(at(0, 7)), None);
         assert_eq!(moves.loc(at(4, 4)), None);
         assert_eq!(
             moves.loc(Loc {

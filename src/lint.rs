@@ -1518,7 +1518,7 @@ mod tests {
     /// messages, notes and fixes, and unknown notes — while blocks that only moved (typing in a
     /// comment above them, lines inserted or deleted above) keep their rules' verdicts. The
     /// texts hold a value set in another file, a value computed from an unknown (its identity
-    /// hashes a span: such a block is judged again), a rule reading other blocks (NET014 reads
+    /// hashes a span: renamed when the block moved), a rule reading other blocks (NET014 reads
     /// the flow logs) and fixes.
     #[test]
     fn verdicts_of_moved_blocks_give_the_findings_of_a_fresh_lint() {
@@ -1571,6 +1571,12 @@ mod tests {
             assert!(seen.contains(code), "{code} in {seen:?}");
         }
         assert!(cache.moved() >= 8, "{} verdicts reused", cache.moved());
+        // The block whose value is computed from an unknown keeps its verdicts when it moves.
+        let cache = Arc::new(engine::VerdictCache::default());
+        for t in [format!("#\n{derived}"), format!("#x\n{derived}")] {
+            cached_as_fresh(&cache, &sel, &path, Some(&t));
+        }
+        assert!(cache.moved() > 0, "{} verdicts reused", cache.moved());
     }
 
     /// The verdicts of document checks are kept for documents that are as they were or only
