@@ -14,7 +14,7 @@ use crate::finding::{render_template, Emit};
 pub use crate::finding::{Autofix, Edit, Safety};
 use crate::i18n::{tr, tr_in, Lang};
 use crate::source::{FileId, FileKind, Loc, SourceFile, SourceMap};
-use crate::tf::{Block, Document};
+use crate::tf::{Block, Document, Tree};
 use crate::value::Value;
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::structure::Body;
@@ -444,7 +444,7 @@ pub fn for_block(
     e: &mut Emit,
     block: &Block,
     sources: &SourceMap,
-    syntax: Option<&Body>,
+    syntax: Option<&Tree>,
 ) {
     if let Some(f) = &mut e.fix {
         // Computed by the check: the rule declares its safety.
@@ -532,7 +532,7 @@ fn align_fix(sources: &SourceMap, e: &mut Emit) {
 pub fn with_set(
     mut e: Emit,
     sources: &SourceMap,
-    syntax: Option<&Body>,
+    syntax: Option<&Tree>,
     block: &Block,
     values: &[(String, J)],
 ) -> Emit {
@@ -875,11 +875,11 @@ fn replace_edit(
     }])
 }
 
-/// The block's syntax: from its file's tree (spans are absolute) or parsed from its own text
-/// (spans are made absolute).
+/// The block's syntax: from its file's tree (spans are made absolute when the tree's structure
+/// is off: see [`Tree`]) or parsed from its own text (spans are made absolute).
 struct Syntax<'a> {
     file: &'a SourceFile,
-    base: usize,
+    base: isize,
 }
 
 /// A block's syntax tree: borrowed from its file's tree, or parsed from the block's text.
@@ -901,18 +901,17 @@ impl std::ops::Deref for BlockSyntax<'_> {
 fn parse_block<'a>(
     file: &'a SourceFile,
     loc: Loc,
-    syntax: Option<&'a Body>,
+    syntax: Option<&'a Tree>,
 ) -> Option<(Syntax<'a>, BlockSyntax<'a>)> {
     type Parsed = Option<std::rc::Rc<hcl_edit::structure::Block>>;
     // The file's tree, when kept: its top-level block with the block's span (a module's
     // blocks are its file's top-level blocks), the same tree a parse of the block's text gives.
-    let kept = syntax.and_then(|body| {
-        body.iter()
-            .filter_map(|s| s.as_block())
-            .find(|b| b.span() == Some(loc.range()))
+    let kept = syntax.and_then(|tree| {
+        tree.blocks()
+            .find(|(b, by)| b.span().map(|r| crate::util::shift(r, *by)) == Some(loc.range()))
     });
-    if let Some(b) = kept {
-        return Some((Syntax { file, base: 0 }, BlockSyntax::Kept(b)));
+    if let Some((b, base)) = kept {
+        return Some((Syntax { file, base }, BlockSyntax::Kept(b)));
     }
     let text = file.text.get(loc.range())?;
     let parse = || -> Parsed {
@@ -954,7 +953,7 @@ fn parse_block<'a>(
     Some((
         Syntax {
             file,
-            base: loc.start as usize,
+            base: loc.start as isize,
         },
         BlockSyntax::Parsed(b),
     ))
@@ -962,7 +961,7 @@ fn parse_block<'a>(
 
 impl Syntax<'_> {
     fn abs(&self, r: Range<usize>) -> Range<usize> {
-        r.start + self.base..r.end + self.base
+        crate::util::shift(r, self.base)
     }
     fn loc(&self, r: Range<usize>) -> Loc {
         Loc::new(self.file.id, self.abs(r))
@@ -1131,7 +1130,7 @@ fn attr<'b>(body: &'b Body, name: &str) -> Option<&'b hcl_edit::structure::Attri
 #[allow(clippy::too_many_arguments)]
 fn set_edits(
     sources: &SourceMap,
-    syntax: Option<&Body>,
+    syntax: Option<&Tree>,
     block: &Block,
     nested: Option<&str>,
     map: Option<&str>,

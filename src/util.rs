@@ -98,6 +98,28 @@ pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
         .unwrap_or(n - i)
 }
 
+/// `r` moved by `by` (a span of a structure kept from an earlier text: see `tf::Tree`).
+pub fn shift(r: std::ops::Range<usize>, by: isize) -> std::ops::Range<usize> {
+    r.start.wrapping_add_signed(by)..r.end.wrapping_add_signed(by)
+}
+
+/// The length of the longest common suffix of `a` and `b` (compared a chunk at a time).
+pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const CHUNK: usize = 64;
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + CHUNK <= n && a[n - i - CHUNK..n - i] == b[n - i - CHUNK..n - i] {
+        i += CHUNK;
+    }
+    i + a[..n - i]
+        .iter()
+        .rev()
+        .zip(b[..n - i].iter().rev())
+        .position(|(x, y)| x != y)
+        .unwrap_or(n - i)
+}
+
 /// Set by a process that runs the same analysis again and again on texts that change a little
 /// from one run to the next (the language server lints a document on every keystroke).
 static REPEATED_RUNS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -227,6 +249,37 @@ pub(crate) fn assert_finds_what_group_one_captures<'t, I: Iterator<Item = &'t st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The common prefix and suffix a chunk at a time are those counted byte by byte, for
+    /// texts longer and shorter than a chunk differing at every offset.
+    #[test]
+    fn common_ends_are_counted_byte_by_byte() {
+        let naive = |a: &[u8], b: &[u8]| {
+            let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let s = a
+                .iter()
+                .rev()
+                .zip(b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count();
+            (p, s)
+        };
+        for len in [0, 1, 63, 64, 65, 130, 200] {
+            let a: Vec<u8> = (0..len).map(|i| b'a' + (i % 7) as u8).collect();
+            for at in 0..=len {
+                let mut b = a.clone();
+                b.insert(at, b'!');
+                let mut c = a.clone();
+                if at < len {
+                    c[at] = b'?';
+                }
+                for (x, y) in [(&a, &b), (&b, &a), (&a, &c), (&a, &a)] {
+                    let got = (common_prefix(x, y), common_suffix(x, y));
+                    assert_eq!(got, naive(x, y), "{len} {at}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn recent_results_are_made_once_and_the_oldest_dropped() {

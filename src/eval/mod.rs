@@ -461,6 +461,8 @@ pub struct Evaluator<'a> {
     vars: RefCell<Vec<(String, Value)>>,
     /// Subexpressions whose values earlier evaluations kept.
     memo: Option<&'a memo::Memo<'a>>,
+    /// What the spans of the syntax evaluated are off by in `text` (see [`crate::tf::Tree`]).
+    shift: isize,
 }
 
 fn describe(v: &Value) -> String {
@@ -507,7 +509,15 @@ impl<'a> Evaluator<'a> {
             files,
             vars: RefCell::new(Vec::new()),
             memo: None,
+            shift: 0,
         }
+    }
+
+    /// The evaluator of syntax whose spans are off by `by` in the text (see
+    /// [`crate::tf::Tree`]).
+    pub fn shifted(mut self, by: isize) -> Self {
+        self.shift = by;
+        self
     }
 
     /// The evaluator reusing the values `memo` keeps (see [`memo::Memo`]).
@@ -518,13 +528,14 @@ impl<'a> Evaluator<'a> {
 
     pub fn loc(&self, s: &impl Span) -> Option<Loc> {
         let f = self.file?;
-        s.span().map(|r| Loc::new(f, r))
+        s.span()
+            .map(|r| Loc::new(f, crate::util::shift(r, self.shift)))
     }
 
     /// Source text of a node, for messages.
     pub fn source_of(&self, s: &impl Span) -> &str {
         s.span()
-            .and_then(|r| self.text.get(r))
+            .and_then(|r| self.text.get(crate::util::shift(r, self.shift)))
             .unwrap_or("expression")
             .trim()
     }

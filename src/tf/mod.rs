@@ -507,7 +507,7 @@ fn load_component(
         .map(|id| (*id, parse_module_file(*id, &sources.get(*id).text)))
         .collect();
     let mut parse_emits = Vec::new();
-    let mut bodies: HashMap<FileId, std::sync::Arc<Body>> = HashMap::default();
+    let mut bodies: HashMap<FileId, std::sync::Arc<Tree>> = HashMap::default();
     let mut exact: HashSet<FileId> = HashSet::default();
     for (id, r) in parsed {
         match r {
@@ -523,7 +523,7 @@ fn load_component(
     let decls: Vec<module::Decls> = dirs
         .par_iter()
         .map(|(d, files)| {
-            let fb: Vec<(FileId, &Body)> = files
+            let fb: Vec<(FileId, &Tree)> = files
                 .iter()
                 .filter_map(|id| bodies.get(id).map(|b| (*id, &**b)))
                 .collect();
@@ -606,7 +606,7 @@ fn load_component(
             let signs = files
                 .iter()
                 .filter_map(|id| bodies.get(id))
-                .any(|b| configures(b));
+                .any(|t| configures(&t.body));
             let mut cfg = Configuration {
                 dir: dir.clone(),
                 root: signs || tfvars.get(dir).is_some_and(|v| !v.is_empty()),
@@ -643,7 +643,7 @@ fn load_component(
 }
 
 /// A module file's syntax tree, or why it has none.
-type Parsed = Result<(std::sync::Arc<Body>, bool), Box<Emit>>;
+type Parsed = Result<(std::sync::Arc<Tree>, bool), Box<Emit>>;
 
 /// [`parse_hcl`] of a module's file (and whether the tree is of exactly its text). A process that lints the same texts again and again (the
 /// language server lints a document in its module on every change) keeps the last runs'
@@ -658,7 +658,8 @@ fn parse_module_file(file: FileId, text: &str) -> Parsed {
         static LAST: std::cell::RefCell<Vec<Option<(String, Parsed)>>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let parse = || parse_hcl_exact(file, text).map(|(b, exact)| (std::sync::Arc::new(b), exact));
+    let parse =
+        || parse_hcl_exact(file, text).map(|(b, exact)| (std::sync::Arc::new(Tree::new(b)), exact));
     let i = file.0 as usize;
     if !crate::util::repeated_runs() || i >= KEPT {
         return parse();
@@ -673,8 +674,8 @@ fn parse_module_file(file: FileId, text: &str) -> Parsed {
                 last[i] = Some((t, p.clone()));
                 return p;
             }
-            // The last text's tree, when it is of exactly that text: its blocks before the
-            // change are kept and only the rest is parsed.
+            // The last text's tree, when it is of exactly that text: its blocks before and
+            // after the change are kept and only the rest is parsed.
             Some((t, Ok((b, true)))) => {
                 let b = std::sync::Arc::try_unwrap(b).unwrap_or_else(|b| (*b).clone());
                 match reparse(&t, b, text) {
@@ -689,72 +690,144 @@ fn parse_module_file(file: FileId, text: &str) -> Parsed {
     })
 }
 
-/// The tree `parse_body(new)` gives, made from `old_body` (the tree of `old`) and a parse of
-/// the part of `new` after the blocks the two texts share; `None` when that cannot be done
-/// (the caller parses `new` whole).
+/// The tree `parse_body(new)` gives, made from `old` (the tree of `old_text`) and a parse of
+/// the part of `new` between the blocks the two texts share at their starts and at their ends;
+/// `None` when that cannot be done (the caller parses `new` whole).
 ///
 /// The top-level body is a sequence of structures, each ended by a line break that the parser
-/// reads before going on: a block whose text and line break lie inside the texts' common
-/// prefix is parsed from the same bytes in both, and the parse of what follows starts from the
-/// same state (no open attribute keys but the block's, nothing pending). What follows is parsed
-/// at its own offsets (spans are absolute, and hcl-edit does not let them be moved): in place of
-/// the kept blocks' text stands a line of the same length holding one attribute and a comment,
-/// which is then dropped. Kept blocks may not be attributes, whose keys the parser checks for redefinition
-/// across the body (the placeholder's key, met again after it, fails the parse and so falls
-/// back).
-fn reparse(old: &str, old_body: Body, new: &str) -> Option<Body> {
+/// reads before going on, with nothing else carried from one to the next (but attribute keys,
+/// checked for redefinition across the body: kept structures are blocks, so the only keys are
+/// those of the part parsed). So a block whose text and line break lie inside the texts' common
+/// prefix is parsed from the same bytes in both, and so is a block whose text, from the line
+/// break before it (its leading comments and blank lines are its own), lies inside their
+/// common suffix, provided the parse of what lies between ends with a structure and its line
+/// break right there. What lies between is parsed at its own offsets: in place of the kept
+/// blocks before it stands a line of the same length holding one attribute and a comment, which
+/// is then dropped (the placeholder's key, met again after it, fails the parse and so falls
+/// back). The blocks after it keep the spans of `old_text`, off by the change in length: their
+/// shifts say so (see [`Tree`]).
+fn reparse(old_text: &str, old: Tree, new: &str) -> Option<Tree> {
     use hcl_edit::structure::Structure;
     use hcl_edit::Span;
-    let common = crate::util::common_prefix(old.as_bytes(), new.as_bytes());
-    // The blocks kept, and where the line after the last of them starts.
+    let (o, n) = (old_text.as_bytes(), new.as_bytes());
+    let common = crate::util::common_prefix(o, n);
+    // Offsets of `old_text` from `from` on lie in the common suffix (not overlapping the prefix).
+    let from = o.len() - crate::util::common_suffix(&o[common..], &n[common..]);
+    let by = n.len() as isize - o.len() as isize;
+    // Where the line of each top-level structure ends in `old_text` (past its line break), when
+    // nothing but blanks follows it there.
+    let ends: Vec<Option<usize>> = old
+        .structures()
+        .map(|(s, shift)| {
+            let end = s.span()?.end.checked_add_signed(shift)?;
+            let rest = o.get(end..)?;
+            let blank = rest
+                .iter()
+                .position(|c| !matches!(c, b' ' | b'\t'))
+                .unwrap_or(rest.len());
+            match rest[blank..] {
+                [b'\n', ..] => Some(end + blank + 1),
+                [b'\r', b'\n', ..] => Some(end + blank + 2),
+                _ => None,
+            }
+        })
+        .collect();
+    let block = |i: usize| matches!(old.body.get(i), Some(Structure::Block(_)));
+    // The blocks kept before the change, and where the line after the last of them starts.
     let (mut kept, mut split) = (0, 0);
-    for s in old_body.iter() {
-        let Structure::Block(_) = s else { break };
-        let Some(end) = s.span().map(|r| r.end) else {
-            break;
-        };
-        let rest = old.as_bytes().get(end..)?;
-        let blank = rest
-            .iter()
-            .position(|c| !matches!(c, b' ' | b'\t'))
-            .unwrap_or(rest.len());
-        let line_end = match rest[blank..] {
-            [b'\n', ..] => end + blank + 1,
-            [b'\r', b'\n', ..] => end + blank + 2,
-            _ => break,
-        };
-        if line_end > common {
-            break;
-        }
+    while block(kept) && ends[kept].is_some_and(|e| e <= common) {
+        split = ends[kept].unwrap_or(0);
         kept += 1;
-        split = line_end;
     }
+    // The blocks kept after the change (from `tail` on), and where the first one's text starts
+    // in `old_text` (at the line after the structure before it).
+    let len = old.body.len();
+    let start = |t: usize| match t {
+        0 => Some(0),
+        t => ends[t - 1],
+    };
+    let mut tail = len;
+    while tail > kept && block(tail - 1) && start(tail - 1).is_some_and(|s| s >= from) {
+        tail -= 1;
+    }
+    // What lies between, parsed: up to where the blocks kept after the change start, or
+    // else (that part not ending where they start) to the end.
+    let end = |tail: usize| match tail < len {
+        true => start(tail)?.checked_add_signed(by),
+        false => Some(n.len()),
+    };
+    let (mut body, tail) = match end(tail).and_then(|e| between(n, kept, split, e, tail < len)) {
+        Some(b) => (b, tail),
+        None if tail < len => (between(n, kept, split, n.len(), false)?, len),
+        None => return None,
+    };
+    let mut mid = Vec::with_capacity(body.len());
+    while let Some(s) = body.pop() {
+        mid.push(s);
+    }
+    let mut shifts: Vec<isize> = (0..kept).map(|i| old.shift(i)).collect();
+    shifts.extend(std::iter::repeat_n(0, mid.len()));
+    shifts.extend((tail..len).map(|i| old.shift(i) + by));
+    // Without blocks kept after it, the part parsed runs to the end of the text: its body
+    // (decor, trailing comments) is the new one's; else the old one's, whose end is the same.
+    let mut old_body = old.body;
+    let mut after = Vec::with_capacity(len - tail);
+    if tail < len {
+        while old_body.len() > tail {
+            after.extend(old_body.pop());
+        }
+        while old_body.len() > kept {
+            old_body.pop();
+        }
+    } else {
+        while old_body.len() > kept {
+            old_body.pop();
+        }
+        let mut before = Vec::with_capacity(kept);
+        while let Some(s) = old_body.pop() {
+            before.push(s);
+        }
+        for s in before.into_iter().rev() {
+            body.push(s);
+        }
+        old_body = body;
+    }
+    for s in mid.into_iter().rev().chain(after.into_iter().rev()) {
+        old_body.push(s);
+    }
+    (old_body.len() == shifts.len()).then(|| Tree::shifted(old_body, shifts))
+}
+
+/// The tree of `new[split..end]` at its offsets in `new`, `split` bytes taken by a placeholder
+/// line (when blocks are kept before it: `kept`); with `tail`, blocks kept after it start at
+/// `end`, so the part must end with a line break that ends a structure, nothing after it (else
+/// it would belong to the next block's comments). `None` when it does not parse so.
+fn between(new: &[u8], kept: usize, split: usize, end: usize, tail: bool) -> Option<Body> {
+    use hcl_edit::structure::Structure;
+    use hcl_edit::{Decorate, Span};
     // The placeholder fills `split` bytes: `_=0`, a comment (which the parser skips to its
     // end with a byte search) and a line break.
-    if kept == 0 || split < 5 {
+    if (kept == 0 && !tail) || (kept > 0 && split < 5) {
         return None;
     }
-    let mut text = Vec::with_capacity(new.len());
-    text.extend_from_slice(b"_=0#");
-    text.resize(split - 1, b' ');
-    text.push(b'\n');
-    text.extend_from_slice(&new.as_bytes()[split..]);
+    let mut text = Vec::with_capacity(end);
+    if kept > 0 {
+        text.extend_from_slice(b"_=0#");
+        text.resize(split - 1, b' ');
+        text.push(b'\n');
+    }
+    text.extend_from_slice(new.get(split..end)?);
     let text = String::from_utf8(text).ok()?;
     let mut body = hcl_edit::parser::parse_body(&text).ok()?;
-    match body.get(0) {
-        Some(Structure::Attribute(a)) if a.key.as_str() == "_" && a.span() == Some(0..3) => {}
-        _ => return None,
+    if kept > 0 {
+        match body.get(0) {
+            Some(Structure::Attribute(a)) if a.key.as_str() == "_" && a.span() == Some(0..3) => {}
+            _ => return None,
+        }
+        body.remove(0);
     }
-    body.remove(0);
-    let mut tail = Vec::with_capacity(body.len());
-    while let Some(s) = body.pop() {
-        tail.push(s);
-    }
-    for s in old_body.into_iter().take(kept) {
-        body.push(s);
-    }
-    for s in tail.into_iter().rev() {
-        body.push(s);
+    if tail && (!text.ends_with('\n') || body.decor().suffix().is_some_and(|s| !s.is_empty())) {
+        return None;
     }
     Some(body)
 }
@@ -879,12 +952,58 @@ pub fn document_from_value(
 mod tests {
     use super::*;
 
-    /// [`reparse`] gives the tree of a whole parse, spans and decor included (compared through
-    /// `Debug`, which shows both), for every one of a dozen edits at every offset of texts with
+    /// `tree` is `whole` once each top-level structure's spans are moved by its shift: compared
+    /// through `Debug`, which shows spans and decor, with the spans' numbers moved; the body's
+    /// own decor and settings as they are (its own span is not kept).
+    fn same_tree(tree: &Tree, whole: &Body) -> Result<(), String> {
+        use hcl_edit::Decorate;
+        let span = regex::Regex::new(r"span: Some\((\d+)\.\.(\d+)\)").unwrap();
+        let moved = |s: &hcl_edit::structure::Structure, by: isize| {
+            span.replace_all(&format!("{s:?}"), |c: &regex::Captures| {
+                let at = |i: usize| c[i].parse::<usize>().unwrap().wrapping_add_signed(by);
+                format!("span: Some({}..{})", at(1), at(2))
+            })
+            .into_owned()
+        };
+        if tree.body.len() != whole.len() {
+            return Err(format!(
+                "{} structures, not {}",
+                tree.body.len(),
+                whole.len()
+            ));
+        }
+        for ((s, by), w) in tree.structures().zip(whole.iter()) {
+            let (got, want) = (moved(s, by), format!("{w:?}"));
+            if got != want {
+                return Err(format!("{got}\nis not\n{want}"));
+            }
+        }
+        let settings = |b: &Body| {
+            let d = b.decor();
+            format!(
+                "{:?} {:?} {} {}",
+                d.prefix(),
+                d.suffix(),
+                b.prefer_oneline(),
+                b.prefer_omit_trailing_newline()
+            )
+        };
+        match settings(&tree.body) == settings(whole) {
+            true => Ok(()),
+            false => Err(format!(
+                "{} is not {}",
+                settings(&tree.body),
+                settings(whole)
+            )),
+        }
+    }
+
+    /// [`reparse`] gives the tree of a whole parse, spans (moved by their structures' shifts)
+    /// and decor included, for every one of a dozen edits at every offset of texts with
     /// comments between and after blocks, a block comment running into a block, heredocs, a
     /// top-level attribute, CRLF line breaks and no final line break; an edit that breaks the
     /// text is never given a tree. Chained: each tree it gives is the old tree of the next edit,
-    /// as the language server's parse cache uses it.
+    /// as the language server's parse cache uses it, so shifts add up.
     #[test]
     fn reparsed_trees_are_the_trees_of_a_whole_parse() {
         let base = "# header\nterraform {\n  required_version = \">= 1.0\"\n}\n\nresource \"alicloud_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/8\" # trailing\n  tags = {\n    Name = \"x\"\n  }\n}\n/* block comment\nspanning */ resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  policy = <<EOF\n{\"Statement\": []}\nEOF\n}\n\nlocals {\n  a = 1\n  b = [1,\n    2]\n}  \t\ndata \"x\" \"y\" {}\n// slashes\nmodule \"m\" {\n  source = \"./m\"\n}\n";
@@ -909,12 +1028,14 @@ mod tests {
             ("_ = 1\n", 0),
             ("\r\n", 0),
             ("", 40),
+            ("resource \"a\" \"b\" {\n}\n", 0),
+            ("", 60),
         ];
-        let (mut given, mut whole) = (0, 0);
+        let (mut given, mut whole, mut moved) = (0, 0, 0);
         for text in &texts {
             for edit in edits {
                 let mut old = text.clone();
-                let mut tree = hcl_edit::parser::parse_body(&old).unwrap();
+                let mut tree = Tree::new(hcl_edit::parser::parse_body(&old).unwrap());
                 for i in 0..=text.len() {
                     let (put, cut) = edit;
                     let new = format!("{}{put}{}", &text[..i], &text[(i + cut).min(text.len())..]);
@@ -924,7 +1045,10 @@ mod tests {
                     match (&r, &full) {
                         (Some(r), Ok(f)) => {
                             given += 1;
-                            assert_eq!(format!("{r:?}"), format!("{f:?}"), "{new:?} after {old:?}");
+                            moved += usize::from((0..r.body.len()).any(|i| r.shift(i) != 0));
+                            if let Err(e) = same_tree(r, f) {
+                                panic!("{new:?} after {old:?}: {e}");
+                            }
                         }
                         (Some(_), Err(_)) => panic!("a tree for the broken text {new:?}"),
                         (None, _) => {}
@@ -933,13 +1057,16 @@ mod tests {
                     // (as the cache keeps it).
                     if let Ok(f) = full {
                         old = new;
-                        tree = r.unwrap_or(f);
+                        tree = r.unwrap_or(Tree::new(f));
                     }
                 }
             }
         }
-        // Most edits that parse keep blocks (the others come before the first block's end).
+        // Most edits that parse keep blocks (the others come before the first block's end), and
+        // a quarter of these keep blocks after the change (moved: the others come after the
+        // last attribute's or block's start, or keep the length).
         assert!(given * 2 > whole, "{given} of {whole}");
+        assert!(moved * 4 > given, "{moved} of {given}");
     }
 
     /// The list [`by_dir`] gives is the map inserting run after run builds, for paths whose

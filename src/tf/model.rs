@@ -125,12 +125,63 @@ pub struct Configuration {
     /// fixes (a fix then finds its block here instead of parsing the block's text again). Only
     /// a small run keeps them past its component (trees are ~25× their text); a configuration
     /// checked as it is evaluated has them while it is checked.
-    pub syntax: HashMap<FileId, std::sync::Arc<hcl_edit::structure::Body>>,
+    pub syntax: HashMap<FileId, std::sync::Arc<Tree>>,
+}
+
+/// A module file's syntax tree. Its top-level structures may come from the tree of an earlier
+/// text of the file, where they stood elsewhere (the language server keeps those a change did
+/// not touch, rather than parse them again): each has the distance from its spans to its
+/// offsets in this text, since hcl-edit does not let spans be moved. The body's own span is
+/// that of the text it was parsed from (nothing reads it).
+#[derive(Clone, Debug)]
+pub struct Tree {
+    pub body: hcl_edit::structure::Body,
+    /// By top-level structure, what its spans are off by; empty when none is.
+    shifts: Vec<isize>,
+}
+
+impl Tree {
+    pub fn new(body: hcl_edit::structure::Body) -> Tree {
+        Tree {
+            body,
+            shifts: Vec::new(),
+        }
+    }
+
+    /// `body`, whose `i`th structure's spans are off by `shifts[i]`.
+    pub(crate) fn shifted(body: hcl_edit::structure::Body, shifts: Vec<isize>) -> Tree {
+        debug_assert_eq!(body.len(), shifts.len());
+        match shifts.iter().all(|&s| s == 0) {
+            true => Tree::new(body),
+            false => Tree { body, shifts },
+        }
+    }
+
+    /// What the spans of the `i`th top-level structure are off by.
+    pub fn shift(&self, i: usize) -> isize {
+        self.shifts.get(i).copied().unwrap_or(0)
+    }
+
+    /// The top-level structures, each with what its spans are off by.
+    pub fn structures(
+        &self,
+    ) -> impl Iterator<Item = (&hcl_edit::structure::Structure, isize)> + '_ {
+        self.body
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s, self.shift(i)))
+    }
+
+    /// The top-level blocks, each with what its spans are off by.
+    pub fn blocks(&self) -> impl Iterator<Item = (&hcl_edit::structure::Block, isize)> + '_ {
+        self.structures()
+            .filter_map(|(s, by)| s.as_block().map(|b| (b, by)))
+    }
 }
 
 impl Configuration {
     /// The kept syntax tree of `file` (see [`Configuration::syntax`]), if any.
-    pub fn syntax_of(&self, file: FileId) -> Option<&hcl_edit::structure::Body> {
+    pub fn syntax_of(&self, file: FileId) -> Option<&Tree> {
         self.syntax.get(&file).map(|b| &**b)
     }
 

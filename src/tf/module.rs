@@ -5,7 +5,7 @@
 //! a hang. Every limit (depth, work, instances, module nesting) is enforced by the shared
 //! [`Budget`].
 
-use super::model::{Block, BlockKind};
+use super::model::{Block, BlockKind, Tree};
 use super::successor;
 use crate::eval::{
     err, Budget, EmptyScope, EvalError, EvalResult, Evaluator, FileAccess, Limits, Scope, Step,
@@ -14,7 +14,7 @@ use crate::finding::Emit;
 use crate::i18n::tr;
 use crate::json::{self, SpanMap};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
-use crate::util::{HashMap, HashSet};
+use crate::util::{shift, HashMap, HashSet};
 use crate::value::{Entry, Kind, Value};
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Body, Structure};
@@ -86,10 +86,18 @@ const CALL_META: &[&str] = &[
     "providers",
 ];
 
+/// Where a declaration is written: its file, and what the spans of its syntax are off by in
+/// the file's text (a structure kept from an earlier text: see [`Tree`]).
+#[derive(Clone, Copy)]
+struct At {
+    file: FileId,
+    shift: isize,
+}
+
 struct VarDecl<'a> {
     name: String,
     default: Option<&'a Expression>,
-    file: FileId,
+    at: At,
     /// The declared type's source text (`string`, `list(string)`…).
     ty: String,
 }
@@ -98,7 +106,7 @@ struct BlockDecl<'a> {
     kind: BlockKind,
     written: String,
     name: String,
-    file: FileId,
+    at: At,
     header: Loc,
     loc: Loc,
     body: &'a Body,
@@ -108,7 +116,7 @@ struct BlockDecl<'a> {
 
 struct CallDecl<'a> {
     name: String,
-    file: FileId,
+    at: At,
     header: Loc,
     body: &'a Body,
     source: Option<(String, Loc)>,
@@ -122,10 +130,10 @@ struct CallDecl<'a> {
 pub(crate) struct Decls<'a> {
     dir: PathBuf,
     vars: Vec<VarDecl<'a>>,
-    locals: HashMap<String, (FileId, &'a Expression)>,
+    locals: HashMap<String, (At, &'a Expression)>,
     blocks: Vec<BlockDecl<'a>>,
     calls: Vec<CallDecl<'a>>,
-    outputs: HashMap<String, (FileId, Option<&'a Expression>)>,
+    outputs: HashMap<String, (At, Option<&'a Expression>)>,
 }
 
 fn attr<'a>(body: &'a Body, name: &str) -> Option<&'a Expression> {
@@ -135,29 +143,32 @@ fn attr<'a>(body: &'a Body, name: &str) -> Option<&'a Expression> {
     })
 }
 
-fn span_loc(file: FileId, s: &impl Span) -> Option<Loc> {
-    s.span().map(|r| Loc::new(file, r))
+fn span_loc(at: At, s: &impl Span) -> Option<Loc> {
+    s.span().map(|r| Loc::new(at.file, shift(r, at.shift)))
 }
 
 /// The header of a block: its type and labels (`resource "t" "n"`), without the `{` or any
 /// comment after it.
-fn header_of(_text: &str, file: FileId, b: &hcl_edit::structure::Block) -> (Loc, Loc) {
-    let whole = b.span().unwrap_or(0..0);
+fn header_of(at: At, b: &hcl_edit::structure::Block) -> (Loc, Loc) {
+    let whole = b.span().map_or(0..0, |r| shift(r, at.shift));
     let end = b
         .labels
         .last()
         .and_then(|l| l.span())
         .or_else(|| b.ident.span())
-        .map(|r| r.end)
+        .map(|r| shift(r, at.shift).end)
         .unwrap_or(whole.start)
         .clamp(whole.start, whole.end.max(whole.start));
-    (Loc::new(file, whole.start..end), Loc::new(file, whole))
+    (
+        Loc::new(at.file, whole.start..end),
+        Loc::new(at.file, whole),
+    )
 }
 
 impl<'a> Decls<'a> {
     pub(crate) fn new(
         dir: PathBuf,
-        files: &[(FileId, &'a Body)],
+        files: &[(FileId, &'a Tree)],
         sources: &SourceMap,
     ) -> Decls<'a> {
         let mut d = Decls {
@@ -168,17 +179,20 @@ impl<'a> Decls<'a> {
             calls: Vec::new(),
             outputs: HashMap::default(),
         };
-        for (file, body) in files {
+        for (file, tree) in files {
             let text = &sources.get(*file).text;
-            for s in body.iter() {
-                let Structure::Block(b) = s else { continue };
+            for (b, by) in tree.blocks() {
+                let at = At {
+                    file: *file,
+                    shift: by,
+                };
                 let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
-                let (header, loc) = header_of(text, *file, b);
+                let (header, loc) = header_of(at, b);
                 let mk = |kind, written: &str, name: &str| BlockDecl {
                     kind,
                     written: written.to_string(),
                     name: name.to_string(),
-                    file: *file,
+                    at,
                     header,
                     loc,
                     body: &b.body,
@@ -196,7 +210,7 @@ impl<'a> Decls<'a> {
                     }
                     ("output", [n]) => {
                         d.outputs
-                            .insert(n.to_string(), (*file, attr(&b.body, "value")));
+                            .insert(n.to_string(), (at, attr(&b.body, "value")));
                         let mut bd = mk(BlockKind::Output, "output", n);
                         bd.count = None;
                         bd.for_each = None;
@@ -205,29 +219,28 @@ impl<'a> Decls<'a> {
                     ("variable", [n]) => d.vars.push(VarDecl {
                         name: n.to_string(),
                         default: attr(&b.body, "default"),
-                        file: *file,
+                        at,
                         ty: attr(&b.body, "type")
                             .and_then(|e| e.span())
-                            .and_then(|r| text.get(r))
+                            .and_then(|r| text.get(shift(r, by)))
                             .unwrap_or("")
                             .to_string(),
                     }),
                     ("locals", []) => {
                         for s in b.body.iter() {
                             if let Structure::Attribute(a) = s {
-                                d.locals
-                                    .insert(a.key.as_str().to_string(), (*file, &a.value));
+                                d.locals.insert(a.key.as_str().to_string(), (at, &a.value));
                             }
                         }
                     }
                     ("module", [n]) => d.calls.push(CallDecl {
                         name: n.to_string(),
-                        file: *file,
+                        at,
                         header,
                         body: &b.body,
                         source: attr(&b.body, "source").and_then(|e| match e {
                             Expression::String(s) => {
-                                Some((s.value().to_string(), span_loc(*file, e)?))
+                                Some((s.value().to_string(), span_loc(at, e)?))
                             }
                             _ => None,
                         }),
@@ -719,15 +732,16 @@ impl<'a> Inst<'a> {
         }
     }
 
-    fn evaluator<'s>(&'s self, file: FileId, scope: &'s dyn Scope) -> Evaluator<'s> {
+    fn evaluator<'s>(&'s self, at: At, scope: &'s dyn Scope) -> Evaluator<'s> {
         Evaluator::new(
-            Some(file),
-            &self.ctx.sources.get(file).text,
+            Some(at.file),
+            &self.ctx.sources.get(at.file).text,
             scope,
             &self.ctx.budget,
             Some(self.ctx.sources),
             &self.ctx.files,
         )
+        .shifted(at.shift)
     }
 
     fn prefix(&self) -> String {
@@ -769,13 +783,13 @@ impl<'a> Inst<'a> {
             }
             None => {}
         }
-        let Some((file, expr)) = self.decls.locals.get(name) else {
+        let Some((at, expr)) = self.decls.locals.get(name) else {
             return err(format!("local `{name}` is not declared"), loc);
         };
         self.locals
             .borrow_mut()
             .insert(name.to_string(), Slot::Busy);
-        let v = self.evaluator(*file, self).value(expr);
+        let v = self.evaluator(*at, self).value(expr);
         self.locals
             .borrow_mut()
             .insert(name.to_string(), Slot::Done(v.clone()));
@@ -978,7 +992,7 @@ impl<'a> Inst<'a> {
         }
         self.blocks.borrow_mut()[i] = Some(Slot::Busy);
         let d = &self.decls.blocks[i];
-        let keys = self.expand(d.file, d.count, d.for_each, self.base_address(i));
+        let keys = self.expand(d.at, d.count, d.for_each, self.base_address(i));
         let mut out = Vec::with_capacity(keys.len());
         for (key, each, count) in keys {
             let scope = BlockScope {
@@ -986,7 +1000,7 @@ impl<'a> Inst<'a> {
                 each,
                 count,
             };
-            let ev = self.evaluator(d.file, &scope);
+            let ev = self.evaluator(d.at, &scope);
             let mut value = body_value(&ev, d.body, true);
             if d.kind == BlockKind::Data && d.written == "alicloud_ram_policy_document" {
                 super::policydoc::add_document(&mut value, Some(d.header));
@@ -1002,7 +1016,7 @@ impl<'a> Inst<'a> {
     #[allow(clippy::type_complexity)]
     fn expand(
         &self,
-        file: FileId,
+        at: At,
         count: Option<&Expression>,
         for_each: Option<&Expression>,
         what: &str,
@@ -1019,7 +1033,7 @@ impl<'a> Inst<'a> {
             )]
         };
         if let Some(c) = count {
-            let ev = self.evaluator(file, self);
+            let ev = self.evaluator(at, self);
             let mut v = ev.value(c);
             // `count = "2"`: Terraform converts a numeric string.
             if let Kind::String(s) = &v.kind {
@@ -1050,7 +1064,7 @@ impl<'a> Inst<'a> {
             };
         }
         if let Some(fe) = for_each {
-            let ev = self.evaluator(file, self);
+            let ev = self.evaluator(at, self);
             let v = ev.value(fe);
             let pairs: Vec<(String, Value)> = match &v.kind {
                 Kind::Object(es) => es
@@ -1187,14 +1201,14 @@ impl<'a> Inst<'a> {
             }
             None => {}
         }
-        let Some((file, expr)) = self.decls.outputs.get(name) else {
+        let Some((at, expr)) = self.decls.outputs.get(name) else {
             return err(format!("`{}` has no output `{name}`", self.path), loc);
         };
         self.outputs
             .borrow_mut()
             .insert(name.to_string(), Slot::Busy);
         let v = match expr {
-            Some(e) => self.evaluator(*file, self).value(e),
+            Some(e) => self.evaluator(*at, self).value(e),
             None => Value::new(Kind::Null, loc),
         };
         self.outputs
@@ -1301,7 +1315,7 @@ impl<'a> Inst<'a> {
         }
         let child_decls = &self.ctx.decls[dir];
         let base = format!("{}module.{}", self.prefix(), call.name);
-        let keys = self.expand(call.file, call.count, call.for_each, &base);
+        let keys = self.expand(call.at, call.count, call.for_each, &base);
         let mut out = Vec::new();
         for (key, each, count) in keys {
             let scope = BlockScope {
@@ -1309,7 +1323,7 @@ impl<'a> Inst<'a> {
                 each,
                 count,
             };
-            let ev = self.evaluator(call.file, &scope);
+            let ev = self.evaluator(call.at, &scope);
             let mut inputs: HashMap<String, Value> = HashMap::default();
             for s in call.body.iter() {
                 if let Structure::Attribute(a) = s {
@@ -1407,7 +1421,7 @@ impl<'a> Inst<'a> {
                         _ => format!("{base}{}", x.key.suffix()),
                     },
                     module: self.path.clone(),
-                    file: d.file,
+                    file: d.at.file,
                     header: d.header,
                     loc: d.loc,
                     value: Value::null(),
@@ -1614,15 +1628,16 @@ fn module_vars(
             Some(x) if !x.is_null() => x,
             other => match v.default {
                 Some(d) => {
-                    let text = &ctx.sources.get(v.file).text;
+                    let text = &ctx.sources.get(v.at.file).text;
                     let ev = Evaluator::new(
-                        Some(v.file),
+                        Some(v.at.file),
                         text,
                         &EmptyScope,
                         &ctx.budget,
                         Some(ctx.sources),
                         &ctx.files,
-                    );
+                    )
+                    .shifted(v.at.shift);
                     ev.value(d)
                 }
                 None => match other {
