@@ -31,10 +31,10 @@ pub struct Outcome {
 /// each type it listed (`attached()`, `resources()`) are equal to those it saw, compared once
 /// per run and type against a copy ([`crate::rules::expr::Reads`]). An evaluation that looked
 /// among all the blocks for the one holding a value is never reused. A block that only moved
-/// (text inserted or removed above it, or in it between its values: see [`Moves`]) keeps the verdicts of the rules that read
-/// nothing but the rule and the block, their spans moved with it. What is kept is what the
-/// rule produced (emits and unknown notes) before the engine places labels and computes fixes,
-/// which read the file's text and are redone on every run.
+/// (text inserted or removed above it, or in it between its values: see [`Moves`]) keeps the
+/// verdicts of the rules that read nothing but the rule and the block, their spans moved with
+/// it. What is kept is what the rule produced (emits and unknown notes) before the engine
+/// places labels and computes fixes, which read the file's text and are redone on every run.
 #[derive(Default)]
 pub struct VerdictCache {
     blocks: std::sync::Mutex<HashMap<String, CachedBlock>>,
@@ -365,9 +365,9 @@ impl Renaming {
 /// increasing map within a file, and file ids are not moved), joining one's start to another's
 /// end, and taking the first byte of one (`policy::model::head`, which has no counterpart when
 /// that byte touches the change). A block whose text changed between its values (a comment
-/// typed in it) is such a block too: its spans around the change grow with it. The identities of unknowns computed
-/// from moved spans (an expression over an unknown) are other numbers: they are compared up to
-/// a one-to-one renaming ([`Renaming`]).
+/// typed in it) is such a block too: its spans around the change grow with it. The identities
+/// of unknowns computed from moved spans (an expression over an unknown) are other numbers:
+/// they are compared up to a one-to-one renaming ([`Renaming`]).
 pub(crate) struct Moves(Vec<Move>);
 
 impl Moves {
