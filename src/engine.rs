@@ -297,15 +297,8 @@ enum Move {
 impl Move {
     fn between(old: &str, new: &str) -> Move {
         let (o, n) = (old.as_bytes(), new.as_bytes());
-        let prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
-        let room = o.len().min(n.len()) - prefix;
-        let suffix = o
-            .iter()
-            .rev()
-            .zip(n.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let prefix = crate::util::common_prefix(o, n);
+        let suffix = crate::util::common_suffix(&o[prefix..], &n[prefix..]);
         if prefix == o.len() && o.len() == n.len() {
             return Move::Same;
         }
