@@ -7,10 +7,12 @@ linker lay out together (docs/performance.md, one file).
 
 Runs `acslint --version`, then `acslint check` of the generated 300-line main.tf (human and JSON
 output) under callgrind (valgrind), and keeps every function of the binary that ran, `--version`'s
-first, as patterns of their sections' names: each by its mangled name (thin LTO's `.llvm.<number>`
-suffix left open), then the same names without the hash legacy mangling ends them with
-(`17h<hash>E`, which changes with the toolchain and the dependencies' versions and features).
-Run it again when the check's code moved a lot; a stale list only orders less.
+first, with every other name at its address (LTO's merged functions), as patterns of their
+sections' names: each by its mangled name, then without the hash legacy mangling ends it with
+(`17h<hash>E`, which changes with the toolchain, the dependencies' versions and features and the
+signature). Check the layout with callgrind's instruction addresses (`--dump-instr=yes`) against
+`readelf -S` and `nm`: the functions that ran should all be in `.text.hot`. Run it again when the
+check's code moved a lot; a stale list only orders less.
 """
 import os
 import re
@@ -46,7 +48,14 @@ def main():
         binary = os.path.join(ROOT, "target", "release", "acslint")
     nm = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True,
                         check=True).stdout
-    code = {p[2] for p in (l.split() for l in nm.splitlines()) if len(p) == 3 and p[1] in "tTW"}
+    # Every name at each address: LTO merges identical functions into one with the others'
+    # names as aliases, and callgrind may name a function by an alias while its section is
+    # named after another.
+    at, address = {}, {}
+    for p in (l.split() for l in nm.splitlines()):
+        if len(p) == 3 and p[1] in "tTW":
+            at.setdefault(p[0], []).append(p[2])
+            address[p[2]] = p[0]
     with tempfile.TemporaryDirectory() as tmp:
         if len(sys.argv) > 2:
             one = os.path.abspath(sys.argv[2])
@@ -58,32 +67,55 @@ def main():
         names, seen = [], set()
         for args in runs:
             for n in executed(binary, args, tmp, tmp):
-                if n in code and n not in seen:
-                    seen.add(n)
-                    names.append(n)
-    # Each function by its name in this build first, thin LTO's suffix left open (it changes
-    # with any edit of the function's codegen unit): a build like this one gets exactly the
-    # functions that ran, together. Then each by its name without the hash too (it changes with
-    # the toolchain and the dependencies' versions and features): any other build gets every
-    # instance of them, after the others.
-    exact, loose, seen = [], [], set()
+                for m in [n] + sorted(at.get(address.get(n), [])):
+                    if m in address and m not in seen:
+                        seen.add(m)
+                        names.append(m)
+    # How many functions of this build each name without its hash stands for: one (a function
+    # that is not generic) is listed right after the function, so that a build whose hashes
+    # differ (another toolchain, other versions or features of the dependencies, a changed
+    # signature) still gets it in its place; a generic function's every instance comes after
+    # all the functions that ran.
+    family = {}
+    for n in address:
+        k = loose(n)
+        if k:
+            family[k] = family.get(k, 0) + 1
+    order, rest, seen = [], [], set()
     for n in names:
-        p = re.sub(r"\.llvm\.\d+$", ".llvm.*", n)
-        if p not in seen:
-            seen.add(p)
-            exact.append(p)
-        p = re.sub(r"17h[0-9a-f]{16}E(\.llvm\.\*)?$", "17h*", p)
-        if p not in seen:
-            seen.add(p)
-            loose.append(p)
-    order = exact + loose
+        base = re.sub(r"\.llvm\.\d+$", "", n)
+        if base not in seen:
+            seen.add(base)
+            order.append(base)
+        k = loose(n)
+        if k and k not in seen:
+            seen.add(k)
+            (order if family[k] == 1 else rest).append(k)
+    order += rest
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as f:
         f.write("/* Written by scripts/hot-functions.py: the functions a one-file check runs. */\n")
         f.write("SECTIONS {\n  .text.hot : {\n")
-        f.write("".join(f"    *(.text.{p})\n" for p in order))
+        f.write("".join(f"    *({sections(p)})\n" for p in order))
         f.write("  }\n}\nINSERT BEFORE .text;\n")
     print(f"{len(order)} functions written to {os.path.relpath(OUT, ROOT)}")
+
+
+def loose(name):
+    """The name without thin LTO's suffix and the hash legacy mangling ends it with, `17h*`
+    in its place; None for a name without that hash."""
+    base = re.sub(r"\.llvm\.\d+$", "", name)
+    k = re.sub(r"17h[0-9a-f]{16}E$", "17h*", base)
+    return k if k != base else None
+
+
+def sections(name):
+    """The input sections a function of that name can be in: `.text.<name>`, with or without
+    thin LTO's `.llvm.<number>` (a function gets one when another codegen unit calls it, and
+    it changes with any edit of its unit), and the same under `.text.unlikely.`, where LLVM
+    puts a `#[cold]` function (a vector's or a table's growth, the panics)."""
+    ends = [name] if name.endswith("*") else [name, name + ".llvm.*"]
+    return " ".join(f"{p}{e}" for p in (".text.", ".text.unlikely.") for e in ends)
 
 
 if __name__ == "__main__":

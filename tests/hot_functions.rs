@@ -4,9 +4,11 @@
 use std::collections::HashSet;
 
 /// The list is a linker script of section patterns: each function by its name in the build the
-/// list was made from, thin LTO's suffix left open (it changes with any edit), then once more
-/// without the hash that ties the name to one toolchain and set of dependencies, so that
-/// another build orders them too.
+/// list was made from, then once more without the hash that ties the name to one toolchain, set
+/// of dependencies and signature, so that another build orders them too: right after it when
+/// that name is the function's alone, after the others for a generic function's instances. Each
+/// name's sections: with and without thin LTO's suffix (it comes and goes with any edit), and
+/// the same in `.text.unlikely.`, where LLVM puts a `#[cold]` function.
 #[test]
 fn every_function_is_listed_without_its_build_hash_too() {
     let text = std::fs::read_to_string(concat!(
@@ -24,9 +26,26 @@ fn every_function_is_listed_without_its_build_hash_too() {
     let names: Vec<&str> = lines[start + 1..lines.len() - 3]
         .iter()
         .map(|p| {
-            p.strip_prefix("    *(.text.")
+            let sections = p
+                .strip_prefix("    *(")
                 .and_then(|p| p.strip_suffix(')'))
-                .unwrap_or_else(|| panic!("not a section pattern: {p}"))
+                .unwrap_or_else(|| panic!("not a section pattern: {p}"));
+            let name = sections
+                .split(' ')
+                .next()
+                .and_then(|s| s.strip_prefix(".text."))
+                .unwrap_or_else(|| panic!("not a function's section: {p}"));
+            let mut each = vec![name.to_string()];
+            if !name.ends_with('*') {
+                each.push(format!("{name}.llvm.*"));
+            }
+            let cold = each.iter().map(|n| format!(".text.unlikely.{n}"));
+            let each: Vec<String> = each.iter().map(|n| format!(".text.{n}")).collect();
+            assert_eq!(
+                sections,
+                each.into_iter().chain(cold).collect::<Vec<_>>().join(" ")
+            );
+            name
         })
         .collect();
     assert!(names.len() > 500, "{} functions", names.len());
@@ -38,16 +57,20 @@ fn every_function_is_listed_without_its_build_hash_too() {
                 .all(|b| b.is_ascii_alphanumeric() || b"_$.*".contains(&b)),
             "{name}"
         );
-        let base = name.strip_suffix(".llvm.*").unwrap_or(name);
-        assert!(!base.contains(".llvm."), "{name}: a build's suffix");
-        if let Some(loose) = without_hash(base) {
+        assert!(!name.contains(".llvm."), "{name}: a build's suffix");
+        if let Some(loose) = without_hash(name) {
             assert!(
                 names[i + 1..].contains(&&*loose),
                 "{name} without {loose} after it"
             );
         }
     }
-    assert!(seen.contains("_ZN7acslint4lint5alone17h*"));
+    // A function that is not generic has its name without the hash right after it.
+    let alone = names
+        .iter()
+        .position(|n| n.starts_with("_ZN7acslint4lint5alone17h") && !n.ends_with('*'))
+        .unwrap();
+    assert_eq!(names[alone + 1], "_ZN7acslint4lint5alone17h*");
 }
 
 /// A name legacy mangling ended with `17h`, 16 hex digits and `E`, with `17h*` instead.
