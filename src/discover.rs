@@ -617,13 +617,17 @@ fn policy_by_tree(text: &str) -> Option<FileKind> {
 }
 
 /// What [`sniff_json`] reads of a JSON object's top level: whether a key is `statement` in
-/// any case. The values are checked for syntax and skipped.
+/// any case. The values before it are checked for syntax and skipped; the reading stops at it.
 struct TopLevelKeys {
     statement: bool,
 }
 
+/// The error [`top_level_keys`]'s visitor stops with at a `statement` key: whatever follows, the
+/// whole tree makes such a text a policy (a statement key in its object, or a parse error).
+const STATEMENT_FOUND: &str = "acslint: top-level statement key";
+
 fn top_level_keys(text: &str) -> serde_json::Result<TopLevelKeys> {
-    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde::de::{Deserializer, Error, IgnoredAny, MapAccess, Visitor};
     struct Keys;
     impl<'de> Visitor<'de> for Keys {
         type Value = TopLevelKeys;
@@ -631,16 +635,23 @@ fn top_level_keys(text: &str) -> serde_json::Result<TopLevelKeys> {
             f.write_str("a JSON object")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<TopLevelKeys, A::Error> {
-            let mut statement = false;
             while let Some(k) = m.next_key::<String>()? {
-                statement |= k.eq_ignore_ascii_case("statement");
+                if k.eq_ignore_ascii_case("statement") {
+                    // The rest (a policy's statements: nearly all of its bytes) is not read.
+                    return Err(A::Error::custom(STATEMENT_FOUND));
+                }
                 m.next_value::<IgnoredAny>()?;
             }
-            Ok(TopLevelKeys { statement })
+            Ok(TopLevelKeys { statement: false })
         }
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let keys = (&mut de).deserialize_map(Keys)?;
+    let keys = match (&mut de).deserialize_map(Keys) {
+        Err(e) if e.is_data() && e.to_string().starts_with(STATEMENT_FOUND) => {
+            return Ok(TopLevelKeys { statement: true });
+        }
+        r => r?,
+    };
     de.end()?;
     Ok(keys)
 }
@@ -681,6 +692,9 @@ mod tests {
         }
         assert!(top_level_keys(&texts[2]).is_ok_and(|k| k.statement));
         assert!(top_level_keys(&texts[8]).is_ok_and(|k| !k.statement));
+        // The reading stops at the statement key: what follows is never read.
+        assert!(top_level_keys(&texts[14]).is_ok_and(|k| k.statement));
+        assert!(top_level_keys(r#"{"a":1,"Statement" x"#).is_ok_and(|k| k.statement));
         assert!(serde_json::from_str::<serde_json::Value>(&texts[9]).is_err());
     }
 

@@ -229,8 +229,13 @@ pub struct Stmt<'a> {
 struct ActionIndex {
     /// The string elements in order: their index in the list (`None` for a single string).
     items: Vec<Option<usize>>,
-    /// Trimmed ASCII names without wildcards, lower case, to the position of the first one.
-    exact: HashMap<String, usize>,
+    /// Trimmed ASCII names without wildcards, by the hash of their lower-case form ([`name_hash`]),
+    /// to the position of the first one. A hash, not the name: 300k names of a large document
+    /// were as many allocations, freed one by one on one thread.
+    exact: HashMap<u64, usize>,
+    /// Two different names had one hash (the second is not in `exact`): questions are answered
+    /// by a scan.
+    collided: bool,
     /// Positions of the other items (wildcards, non-ASCII), in order.
     patterns: Vec<usize>,
     /// Whether the element holds an unknown value.
@@ -293,11 +298,19 @@ impl<'a> Stmt<'a> {
                 Some(_) => Vec::new(),
             };
             let mut exact = HashMap::default();
+            let mut collided = false;
             let mut patterns = Vec::new();
             for (pos, &index) in items.iter().enumerate() {
                 let t = self.action_item(index).1.trim();
                 if t.is_ascii() && !t.contains(['*', '?']) {
-                    exact.entry(t.to_ascii_lowercase()).or_insert(pos);
+                    let first = *exact.entry(name_hash(t)).or_insert(pos);
+                    let same = || {
+                        self.action_item(items[first])
+                            .1
+                            .trim()
+                            .eq_ignore_ascii_case(t)
+                    };
+                    collided |= first != pos && !same();
                 } else {
                     patterns.push(pos);
                 }
@@ -305,6 +318,7 @@ impl<'a> Stmt<'a> {
             ActionIndex {
                 items,
                 exact,
+                collided,
                 patterns,
                 unknown: entry.is_some_and(|e| e.value.contains_unknown()),
             }
@@ -333,27 +347,18 @@ impl<'a> Stmt<'a> {
                 .map(at)
                 .find(|(_, p)| !skip(p) && action_matches(p, action))
         };
-        if !action.is_ascii() {
+        if !action.is_ascii() || ix.collided {
             // Unicode case folding may map a non-ASCII character onto an ASCII one.
             return scan();
         }
         // The checks ask each statement about hundreds of actions: a few names are compared
-        // without case (the names are lower case) rather than hashed; otherwise the action is
-        // lower-cased on the stack.
-        let exact = match action.len() {
-            _ if ix.exact.len() <= 8 => ix
-                .exact
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(action))
-                .map(|(_, &pos)| pos),
-            n @ ..=64 => {
-                let mut buf = [0u8; 64];
-                buf[..n].copy_from_slice(action.as_bytes());
-                buf[..n].make_ascii_lowercase();
-                let lower = std::str::from_utf8(&buf[..n]).expect("ASCII");
-                ix.exact.get(lower).copied()
-            }
-            _ => ix.exact.get(&action.to_ascii_lowercase()).copied(),
+        // without case rather than hashed. The name at a hash is compared: the action may only
+        // share its hash.
+        let named = |pos: &usize| at(*pos).1.trim().eq_ignore_ascii_case(action);
+        let exact = if ix.exact.len() <= 8 {
+            ix.exact.values().copied().find(named)
+        } else {
+            ix.exact.get(&name_hash(action)).copied().filter(named)
         };
         if exact.is_some_and(|pos| skip(at(pos).1)) {
             return scan();
@@ -443,6 +448,22 @@ impl<'a> Stmt<'a> {
         self.resource_patterns()
             .iter()
             .any(|p| *p == "*" || wildcard(p, r, false))
+    }
+}
+
+/// The hash of an ASCII name's lower-case form (an action's index key), lower-cased on the
+/// stack up to 64 bytes.
+fn name_hash(name: &str) -> u64 {
+    use std::hash::BuildHasher;
+    let seed = foldhash::fast::FixedState::default();
+    let n = name.len();
+    if n <= 64 {
+        let mut buf = [0u8; 64];
+        buf[..n].copy_from_slice(name.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        seed.hash_one(&buf[..n])
+    } else {
+        seed.hash_one(name.to_ascii_lowercase().as_bytes())
     }
 }
 
@@ -716,7 +737,7 @@ pub fn suggest_in(word: &str, c: &Candidates) -> Option<&'static str> {
     let mut best: Option<(usize, u32)> = None;
     for len in w.len().saturating_sub(max)..=w.len() + max {
         for &(cm, i) in c.by_len.get(len).map_or(&[][..], Vec::as_slice) {
-            if (wm & !cm).count_ones().max((cm & !wm).count_ones()) as usize > max {
+            if more_bits_than(wm & !cm, max) || more_bits_than(cm & !wm, max) {
                 continue;
             }
             let Some(d) = distance_within(w.as_bytes(), c.list[i as usize].as_bytes(), max) else {
@@ -735,6 +756,16 @@ pub fn suggest_in(word: &str, c: &Candidates) -> Option<&'static str> {
 fn char_mask(s: &[u8]) -> u64 {
     s.iter()
         .fold(0, |m, b| m | 1 << (b.to_ascii_lowercase() & 63))
+}
+
+/// Whether `x` has more than `max` bits set: `max` lowest bits cleared, one at a time. The
+/// baseline x86-64 has no `popcnt`, and `count_ones` made of shifts and masks was most of
+/// [`suggest_in`] (a policy document of 300k unknown actions asks it 300k times).
+fn more_bits_than(mut x: u64, max: usize) -> bool {
+    for _ in 0..max {
+        x &= x.wrapping_sub(1);
+    }
+    x != 0
 }
 
 /// [`edit_distance`] of two ASCII strings, ASCII case ignored, when it is at most `max`.
@@ -768,6 +799,24 @@ fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_bits_than_counts_as_count_ones() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for i in 0..2000u64 {
+            // Sparse and dense words: a product of pseudo-random words, and single bits.
+            x = x.rotate_left(7) ^ x.wrapping_mul(0x2545_f491_4f6c_dd1d);
+            for v in [x, x & x >> 3 & x >> 9, 1 << (i % 64), 0, u64::MAX] {
+                for max in 0..4 {
+                    assert_eq!(
+                        more_bits_than(v, max),
+                        v.count_ones() as usize > max,
+                        "{v:x}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn wildcards() {
@@ -840,34 +889,41 @@ mod tests {
         ];
         for d in docs {
             let v = parse(d, span.clone()).unwrap();
-            let s = Stmt::new(&v, String::new());
-            let scan: Vec<(Option<usize>, &str)> = match s.action.or(s.not_action) {
-                Some(e) => match &e.value.kind {
-                    Kind::List(l) => l
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, x)| Some((Some(i), x.as_str()?)))
-                        .collect(),
-                    _ => vec![(None, e.value.as_str().unwrap())],
-                },
-                None => Vec::new(),
-            };
-            for a in actions {
-                for skip in skips {
-                    let want = scan
-                        .iter()
-                        .find(|(_, p)| !skip(p) && action_matches(p, a))
-                        .map(|(i, p)| (*i, *p));
-                    let got = s.first_action(a, skip).map(|(i, p)| (i.index, p));
-                    assert_eq!(got, want, "{d} {a}");
-                }
-                let any = scan.iter().any(|(_, p)| action_matches(p, a));
-                let covers = if s.action.is_some() {
-                    any
-                } else {
-                    !s.not_action.unwrap().value.contains_unknown() && !any
+            let mut s = Stmt::new(&v, String::new());
+            s.action_index();
+            // The same answers where two names shared a hash (answered by the scan).
+            let mut collided = Stmt::new(&v, String::new());
+            collided.action_index();
+            collided.actions.get_mut().unwrap().collided = true;
+            for s in [&mut s, &mut collided] {
+                let scan: Vec<(Option<usize>, &str)> = match s.action.or(s.not_action) {
+                    Some(e) => match &e.value.kind {
+                        Kind::List(l) => l
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, x)| Some((Some(i), x.as_str()?)))
+                            .collect(),
+                        _ => vec![(None, e.value.as_str().unwrap())],
+                    },
+                    None => Vec::new(),
                 };
-                assert_eq!(s.covers_action(a), covers, "{d} {a}");
+                for a in actions {
+                    for skip in skips {
+                        let want = scan
+                            .iter()
+                            .find(|(_, p)| !skip(p) && action_matches(p, a))
+                            .map(|(i, p)| (*i, *p));
+                        let got = s.first_action(a, skip).map(|(i, p)| (i.index, p));
+                        assert_eq!(got, want, "{d} {a}");
+                    }
+                    let any = scan.iter().any(|(_, p)| action_matches(p, a));
+                    let covers = if s.action.is_some() {
+                        any
+                    } else {
+                        !s.not_action.unwrap().value.contains_unknown() && !any
+                    };
+                    assert_eq!(s.covers_action(a), covers, "{d} {a}");
+                }
             }
         }
     }
