@@ -624,6 +624,10 @@ fn write_index(index: &[Entry], path: &Path) {
     }
     // Strings and packed forms go into one text and one byte string, which the index names by
     // offsets: the index holds no pointer per rule for the dynamic loader to relocate at start.
+    // The short strings a run reads of every rule (codes, names, files, resource types, checks,
+    // members) come first, together: a check's walks over all the rules (`Registry::ids`,
+    // `info`) then read a page or two of the text instead of the whole of it, each rule's
+    // strings otherwise lying between its neighbours' JSON and docs pages (~380 KB).
     let mut text = String::new();
     let mut bytes: Vec<u8> = Vec::new();
     let mut put = |t: &str| {
@@ -631,35 +635,40 @@ fn write_index(index: &[Entry], path: &Path) {
         text.push_str(t);
         format!("Str({start}, {})", text.len())
     };
-    let (mut strs, mut packed, mut rules) = (Vec::new(), Vec::new(), String::new());
-    for e in index {
-        let res_start = strs.len();
-        strs.extend(e.resources.iter().map(|r| put(r)));
+    let mut strs = Vec::new();
+    let short: Vec<_> = index
+        .iter()
+        .map(|e| {
+            let res_start = strs.len();
+            strs.extend(e.resources.iter().map(|r| put(r)));
+            let members: Vec<String> = e.packed.iter().map(|(k, _, _)| put(k)).collect();
+            let check = match &e.check {
+                Some(c) => format!("Some({})", put(c)),
+                None => "None".into(),
+            };
+            let names = [put(&e.id), put(&e.name), put(&e.file)];
+            (res_start, strs.len(), members, check, names)
+        })
+        .collect();
+    let (mut packed, mut rules) = (Vec::new(), String::new());
+    for (e, (res_start, res_end, members, check, [id, name, file])) in index.iter().zip(short) {
         let packed_start = packed.len();
-        for (k, src, b) in &e.packed {
+        for ((_, src, b), member) in e.packed.iter().zip(members) {
             let start = bytes.len();
             bytes.extend_from_slice(b);
             packed.push(format!(
-                "Packed {{ member: {}, source: {}, packed: Run({start}, {}) }}",
-                put(k),
+                "Packed {{ member: {member}, source: {}, packed: Run({start}, {}) }}",
                 put(src),
                 bytes.len()
             ));
         }
-        let check = match &e.check {
-            Some(c) => format!("Some({})", put(c)),
-            None => "None".into(),
-        };
         rules.push_str(&format!(
-            "        Embedded {{ id: {}, name: {}, file: {}, scope: Scope::{}, \
-             severity: Severity::{}, resources: Run({res_start}, {}), check: {check}, assert: {}, \
-             enabled: {}, ignorable: {}, json: {}, docs: {}, packed: Run({packed_start}, {}) }},\n",
-            put(&e.id),
-            put(&e.name),
-            put(&e.file),
+            "        Embedded {{ id: {id}, name: {name}, file: {file}, scope: Scope::{}, \
+             severity: Severity::{}, resources: Run({res_start}, {res_end}), check: {check}, \
+             assert: {}, enabled: {}, ignorable: {}, json: {}, docs: {}, \
+             packed: Run({packed_start}, {}) }},\n",
             e.scope,
             e.severity,
-            strs.len(),
             e.assert,
             e.enabled,
             e.ignorable,
