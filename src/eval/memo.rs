@@ -185,6 +185,9 @@ struct Free(bool);
 
 impl Visit for Free {
     fn visit_expr(&mut self, e: &Expression) {
+        if !self.0 {
+            return;
+        }
         match e {
             Expression::Variable(_) | Expression::FuncCall(_) => self.0 = false,
             _ => visit_expr(self, e),
@@ -230,6 +233,10 @@ struct Names<'r> {
 
 impl Visit for Names<'_> {
     fn visit_expr(&mut self, e: &Expression) {
+        // Found: the rest of the tree cannot change the answer ([`Largest`] asks on every node).
+        if self.other {
+            return;
+        }
         match e {
             Expression::Variable(v) if !self.roots.contains(&v.as_str()) => self.other = true,
             _ => visit_expr(self, e),
