@@ -3,7 +3,9 @@
 //! emits into findings with their rule's metadata. It knows nothing about output formats.
 
 use crate::checks::{self, Builtin};
-use crate::finding::{render_template, Emit, Finding, Severity, Sink, UnknownNote};
+use crate::finding::{
+    render_template, render_template_into, Emit, Finding, Severity, Sink, UnknownNote,
+};
 pub use crate::rules::Selection;
 use crate::rules::{Registry, Rule, RuleRef, Scope};
 use crate::source::{FileId, Loc, SourceFile, SourceMap};
@@ -1037,7 +1039,9 @@ fn run_inner(
     emits
         .into_par_iter()
         .zip(rules)
-        .map(|(e, rule)| finalize(rule, sel, e, None))
+        .map_init(Rendered::default, |texts, (e, rule)| {
+            finalize(rule, sel, e, texts)
+        })
         .collect_into_vec(&mut out.findings);
     out.unknowns = sink.unknowns;
     out.unknowns
@@ -1453,10 +1457,25 @@ fn intern(id: &str) -> &'static str {
     s
 }
 
+/// What [`finalize`] keeps from one finding to the next on a thread: the last help text, which
+/// the next finding whose help reads the same shares, and a buffer to render into.
+#[derive(Default)]
+pub struct Rendered {
+    buf: String,
+    help: Option<Arc<str>>,
+}
+
 /// Attach a rule's metadata to an emit.
-pub fn finalize(rule: &Rule, sel: &Selection, mut e: Emit, _src: Option<&SourceFile>) -> Finding {
+pub fn finalize(rule: &Rule, sel: &Selection, mut e: Emit, texts: &mut Rendered) -> Finding {
     // The help first: its template may name any field, the message too.
-    let help = rule.help.as_deref().map(|h| render_template(h, &e.fields));
+    let help = rule.help.as_deref().map(|h| {
+        texts.buf.clear();
+        render_template_into(&mut texts.buf, h, &e.fields);
+        match &texts.help {
+            Some(last) if **last == *texts.buf => last.clone(),
+            _ => texts.help.insert(Arc::from(texts.buf.as_str())).clone(),
+        }
+    });
     // Expression rules carry their rendered message as the `message` field (moved out).
     let message = match e.fields.iter().position(|(k, _)| *k == "message") {
         Some(i) if rule.check.is_none() || e.lower > 0 => std::mem::take(&mut e.fields[i].1),

@@ -989,13 +989,26 @@ fn redact(
             clean.clone_from(t);
         }
     };
+    // A shared help is compared by pointer first (one rule's findings share one).
+    let same_shared = |t: &mut Arc<str>, clean: &mut Option<Arc<str>>| {
+        if clean
+            .as_ref()
+            .is_some_and(|c| Arc::ptr_eq(c, t) || **c == **t)
+        {
+            return;
+        }
+        match masked_words(t) {
+            Some(r) => *t = r.into(),
+            None => *clean = Some(t.clone()),
+        }
+    };
     let redact_string = |t: &mut String| {
         redact_words(t);
     };
-    let words = |clean: &mut [String; 2], f: &mut Finding| {
+    let words = |clean: &mut (Option<Arc<str>>, String), f: &mut Finding| {
         redact_string(&mut f.message);
-        f.help.iter_mut().for_each(|t| same(t, &mut clean[0]));
-        f.label.iter_mut().for_each(|t| same(t, &mut clean[1]));
+        f.help.iter_mut().for_each(|t| same_shared(t, &mut clean.0));
+        f.label.iter_mut().for_each(|t| same(t, &mut clean.1));
         f.notes.iter_mut().for_each(redact_string);
         f.secondary
             .iter_mut()
@@ -1042,6 +1055,17 @@ fn redact(
 /// lately and what they became: a finding's words are mostly the last run's, and redaction is
 /// a function of the text alone.
 fn redact_words(t: &mut String) -> bool {
+    match masked_words(t) {
+        Some(r) => {
+            *t = r;
+            false
+        }
+        None => true,
+    }
+}
+
+/// What [`redact_words`] makes of `t`, if it holds a secret.
+fn masked_words(t: &str) -> Option<String> {
     use std::borrow::Cow;
     let masked = |t: &str| match crate::redact::redact(t) {
         Cow::Owned(r) => Some(r),
@@ -1052,20 +1076,11 @@ fn redact_words(t: &mut String) -> bool {
             static SEEN: std::cell::RefCell<crate::util::Recent<String, Option<String>>> =
                 std::cell::RefCell::new(crate::util::Recent::new(2048));
         }
-        SEEN.with(|seen| {
-            seen.borrow_mut()
-                .get_or(t.as_str(), str::to_string, || masked(t))
-        })
+        SEEN.with(|seen| seen.borrow_mut().get_or(t, str::to_string, || masked(t)))
     } else {
         masked(t)
     };
-    match m {
-        Some(r) => {
-            *t = r;
-            false
-        }
-        None => true,
-    }
+    m
 }
 
 /// The filter stage, after the rules ran: each file's configuration (`select`/`ignore`,

@@ -800,12 +800,13 @@ pub fn apply(
             );
         }
     }
+    let mut texts = crate::engine::Rendered::default();
     for e in emits {
         if !enabled(e.file, e.rule) {
             continue;
         }
         if let Some(rule) = reg.get(e.rule) {
-            kept.push(finalize(rule, sel, e, None));
+            kept.push(finalize(rule, sel, e, &mut texts));
         }
     }
     Applied {

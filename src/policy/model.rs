@@ -75,13 +75,12 @@ impl Out<'_> {
                 sink
             })
             .collect();
-        self.sink
-            .emits
-            .reserve(sinks.iter().map(|s| s.emits.len()).sum());
+        let mut parts = Vec::with_capacity(sinks.len());
         for s in sinks {
-            self.sink.emits.extend(s.emits);
+            parts.push(s.emits);
             self.sink.unknowns.extend(s.unknowns);
         }
+        crate::util::append_parallel(&mut self.sink.emits, parts);
     }
 }
 
@@ -731,16 +730,24 @@ pub fn suggest_in(word: &str, c: &Candidates) -> Option<&'static str> {
     if c.by_len.is_empty() || !word.is_ascii() {
         return suggest(word, c.list.iter().copied());
     }
-    let w = word.to_ascii_lowercase();
+    // [`distance_within`] finds nothing longer than 64 bytes: the word is lower-cased on the
+    // stack (a document of 300k unknown actions asks 300k times).
+    if word.len() > 64 {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let w = &buf[..word.len()];
     let max = if w.len() <= 4 { 1 } else { 2 };
-    let wm = char_mask(w.as_bytes());
+    let wm = char_mask(w);
     let mut best: Option<(usize, u32)> = None;
     for len in w.len().saturating_sub(max)..=w.len() + max {
         for &(cm, i) in c.by_len.get(len).map_or(&[][..], Vec::as_slice) {
             if more_bits_than(wm & !cm, max) || more_bits_than(cm & !wm, max) {
                 continue;
             }
-            let Some(d) = distance_within(w.as_bytes(), c.list[i as usize].as_bytes(), max) else {
+            let Some(d) = distance_within(w, c.list[i as usize].as_bytes(), max) else {
                 continue;
             };
             if d <= max && best.is_none_or(|b| (d, i) < b) {
@@ -992,6 +999,8 @@ mod tests {
             "Get",
             "",
             "Descr\u{e9}beInstances",
+            // Longer than the stack's 64 bytes.
+            "DescribeInstancesDescribeInstancesDescribeInstancesDescribeInstance",
         ];
         let mut services: Vec<&str> = cat.services().collect();
         services.sort_unstable();

@@ -858,7 +858,7 @@ mod tests {
         let findings: Vec<Finding> = (0..60)
             .map(|i| Finding {
                 message: text(&mut next),
-                help: (i % 4 != 0).then(|| text(&mut next)),
+                help: (i % 4 != 0).then(|| text(&mut next).into()),
                 loc: (i % 5 != 0).then(|| Loc::new(file, 23..28)),
                 notes: (0..i % 3).map(|_| text(&mut next)).collect(),
                 ..Finding::bare(&format!("RAM{:03}", i % 7), severities[i % 3], file)

@@ -325,7 +325,7 @@ pub fn render_with(r: &Report, extra: &Extra) -> String {
     let size: usize = r
         .findings
         .iter()
-        .map(|f| 600 + f.message.len() + f.help.as_ref().map_or(0, String::len))
+        .map(|f| 600 + f.message.len() + f.help.as_ref().map_or(0, |h| h.len()))
         .sum();
     let mut out = Vec::new();
     if serde_json::to_writer_pretty(&mut out, &doc).is_err()
@@ -362,7 +362,7 @@ mod tests {
             name: "some-rule".into(),
             severity: Severity::High,
             message: format!("line one\nline \"two\" é {i}"),
-            help: (i % 2 == 0).then(|| "help\twith tab".to_string()),
+            help: (i % 2 == 0).then(|| "help\twith tab".into()),
             url: (i % 3 == 0).then(|| "https://example.com".into()),
             file: id,
             loc: (i % 5 != 0).then(|| Loc::new(id, 20..27)),
