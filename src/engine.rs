@@ -901,11 +901,15 @@ fn run_inner(
                 if let Some(c) = cache {
                     c.keep_document(d, &plan.parts, sel, &s);
                 }
-                // Fixes first: they edit the value where it is written. A document of
-                // thousands of findings has them made on the pool (one document is one task).
+                // Fixes first: they edit the value where it is written; then the use site. A
+                // document of thousands of findings has both done on the pool (one document is
+                // one task).
                 let fix = |last: &mut Option<_>, e: &mut Emit| {
                     if let Some((spec, _)) = by_code(last, e.rule, || plan.fix(e.rule)) {
                         crate::fix::for_document(spec, e, d, sources);
+                    }
+                    if let Some(dl) = d.loc {
+                        at_use_site(sources, d, dl, e);
                     }
                 };
                 if s.emits.len() >= 1024 {
@@ -913,11 +917,6 @@ fn run_inner(
                 } else {
                     let mut last = None;
                     s.emits.iter_mut().for_each(|e| fix(&mut last, e));
-                }
-                if let Some(dl) = d.loc {
-                    for e in &mut s.emits {
-                        at_use_site(sources, d, dl, e);
-                    }
                 }
                 name_call_sites(sources, &d.call_sites, &mut s.emits);
                 s
@@ -1527,7 +1526,12 @@ pub fn sort_findings(sources: &SourceMap, findings: &mut [Finding]) {
         let pb = b.loc.map(|l| l.start).unwrap_or(0);
         by_path.then_with(|| (pa, &a.rule, &a.message).cmp(&(pb, &b.rule, &b.message)))
     };
-    if findings.is_sorted_by(|a, b| cmp(a, b).is_le()) {
+    // Checked on the pool when long (300k findings of a large document come sorted).
+    let sorted = match findings.len() >= 4096 {
+        true => findings.par_windows(2).all(|w| cmp(&w[0], &w[1]).is_le()),
+        false => findings.is_sorted_by(|a, b| cmp(a, b).is_le()),
+    };
+    if sorted {
         return;
     }
     // The order found on indices and the findings moved once into it: a finding is a few
@@ -1585,6 +1589,44 @@ mod tests {
                 permute(&mut items, order.clone());
                 assert_eq!(items, want, "{order:?}");
             }
+        }
+    }
+
+    /// Many findings (checked for order on the pool) sort as few do: sorted ones stay, one
+    /// out of place anywhere is found, ties keep their order.
+    #[test]
+    fn long_runs_of_findings_sort_by_file_start_rule_message() {
+        use crate::source::{FileKind, Loc};
+        let mut sources = SourceMap::default();
+        let a = sources.add(
+            "a.json".into(),
+            "a.json".into(),
+            FileKind::Policy,
+            "x".repeat(9000).into(),
+        );
+        let b = sources.add(
+            "b.json".into(),
+            "b.json".into(),
+            FileKind::Policy,
+            "y".into(),
+        );
+        let finding = |file, start: u32, rule: &str, message: String| {
+            let mut f = Finding::bare(rule, Severity::Low, file);
+            f.loc = Some(Loc::new(file, start as usize..start as usize + 1));
+            f.message = message;
+            f
+        };
+        let mut sorted: Vec<Finding> = (0..5000u32)
+            .map(|i| finding(a, i, "RAM008", format!("m{i}")))
+            .collect();
+        sorted.push(finding(b, 0, "RAM001", "z".into()));
+        for swap in [None, Some((0, 1)), Some((4998, 4999)), Some((2500, 5000))] {
+            let mut got = sorted.clone();
+            if let Some((i, j)) = swap {
+                got.swap(i, j);
+            }
+            sort_findings(&sources, &mut got);
+            assert!(got == sorted, "{swap:?}");
         }
     }
 

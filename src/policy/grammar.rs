@@ -814,24 +814,38 @@ fn size(out: &mut Out) {
     }
 }
 
+/// The characters of `t` without the whitespace outside strings (what RAM's length limit
+/// counts). A string's body is skipped to its next quote or backslash at once and its
+/// characters counted as the bytes that start one: a document of 300k actions is 8 MB, most of
+/// it inside strings, which a character at a time took ~20 ms on one thread.
 fn compact_len(t: &str) -> usize {
-    let mut n = 0;
-    let mut in_str = false;
-    let mut esc = false;
-    for c in t.chars() {
-        if in_str {
+    let b = t.as_bytes();
+    let chars = |s: &[u8]| s.iter().filter(|&&c| (c as i8) >= -0x40).count();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'"' {
             n += 1;
-            match c {
-                _ if esc => esc = false,
-                '\\' => esc = true,
-                '"' => in_str = false,
-                _ => {}
+            i += 1;
+            // The string's body, to its closing quote (or the end of the text).
+            loop {
+                let Some(k) = memchr::memchr2(b'"', b'\\', &b[i..]) else {
+                    return n + chars(&b[i..]);
+                };
+                n += chars(&b[i..i + k]) + 1;
+                i += k + 1;
+                if b[i - 1] == b'"' {
+                    break;
+                }
+                // What a backslash escapes counts as one character, whatever it is.
+                if let Some(c) = t[i..].chars().next() {
+                    n += 1;
+                    i += c.len_utf8();
+                }
             }
-        } else if !c.is_whitespace() {
-            n += 1;
-            if c == '"' {
-                in_str = true;
-            }
+        } else {
+            let c = t[i..].chars().next().expect("a character boundary");
+            n += usize::from(!c.is_whitespace());
+            i += c.len_utf8();
         }
     }
     n
@@ -852,6 +866,37 @@ mod tests {
         assert!(!is_ip_or_cidr("10.0.0.0/33"));
         assert!(!is_ip_or_cidr("vpc-123"));
         assert_eq!(compact_len("{ \"a b\" : 1 }"), 9);
+        // As a character at a time counts: escapes (of quotes, backslashes, non-ASCII), Unicode
+        // inside and outside strings, whitespace of every kind, an unterminated string.
+        let slow = |t: &str| {
+            let (mut n, mut in_str, mut esc) = (0, false, false);
+            for c in t.chars() {
+                if in_str {
+                    n += 1;
+                    match c {
+                        _ if esc => esc = false,
+                        '\\' => esc = true,
+                        '"' => in_str = false,
+                        _ => {}
+                    }
+                } else if !c.is_whitespace() {
+                    n += 1;
+                    in_str = c == '"';
+                }
+            }
+            n
+        };
+        for t in [
+            "",
+            "{\"Statement\": [{\"Action\": [\"ecs:Run\", \"oss:*\"]}]}",
+            " \t\n\r\u{b}\u{c}\u{a0}\u{2028}{ \"a\" :\u{3000}\"b\" }",
+            "\"esc \\\" quote\\\\\" \"\\é\" \"é ü 中文 \" 中 文 ",
+            "\"a\\",
+            "\"unterminated é",
+            "\"\\\u{1f600}x\" y",
+        ] {
+            assert_eq!(compact_len(t), slow(t), "{t:?}");
+        }
     }
 
     #[test]
