@@ -350,15 +350,13 @@ impl<'a> Stmt<'a> {
             // Unicode case folding may map a non-ASCII character onto an ASCII one.
             return scan();
         }
-        // The checks ask each statement about hundreds of actions: a few names are compared
-        // without case rather than hashed. The name at a hash is compared: the action may only
-        // share its hash.
-        let named = |pos: &usize| at(*pos).1.trim().eq_ignore_ascii_case(action);
-        let exact = if ix.exact.len() <= 8 {
-            ix.exact.values().copied().find(named)
-        } else {
-            ix.exact.get(&name_hash(action)).copied().filter(named)
-        };
+        // The checks ask each statement about hundreds of actions. The name at the action's
+        // hash is compared (the action may only share its hash).
+        let exact = ix
+            .exact
+            .get(&name_hash(action))
+            .copied()
+            .filter(|&pos| at(pos).1.trim().eq_ignore_ascii_case(action));
         if exact.is_some_and(|pos| skip(at(pos).1)) {
             return scan();
         }
