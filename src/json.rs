@@ -248,28 +248,37 @@ fn parse_with(text: &str, map: SpanMap, split_min: usize) -> Result<Value, JsonE
             loc: map.loc(jsonc_parser::common::Range::new(at, at + 1)),
         });
     }
+    let whole = || jsonc_parser::parse_to_ast(text, &COLLECT, &OPTIONS).map(|r| r.value);
     if let (Some((file, offset)), Some(split)) = (exact, &scan.split) {
-        let (tree, strict) = rayon::join(
+        let (tree, checked) = rayon::join(
             || parse_split(text, file, offset, split),
             || strict(text, &map),
         );
-        if let (Some(v), Ok(())) = (tree, strict) {
-            return Ok(v);
+        match (tree, checked) {
+            (Some(v), Ok(())) => return Ok(v),
+            // Anything else (an error) is what the whole text's parse says, as it always was,
+            // with serde_json's verdict already known.
+            (_, checked) => return finish(whole(), checked, &map),
         }
-        // Anything else (an error) is what the whole text's parse says, as it always was.
     }
-    let (opts, collect) = (OPTIONS, COLLECT);
     // serde_json's check reads the same text beside jsonc-parser's tree (a large document is a
     // file alone on the pool); its verdict counts only once the tree is built, as before.
-    let (tree, strict) = rayon::join(
-        || jsonc_parser::parse_to_ast(text, &collect, &opts).map(|r| r.value),
-        || strict(text, &map),
-    );
+    let (tree, checked) = rayon::join(whole, || strict(text, &map));
+    finish(tree, checked, &map)
+}
+
+/// The value of jsonc-parser's tree, once serde_json's check (`strict`) passed; the tree's own
+/// error first.
+fn finish(
+    tree: Result<Option<ast::Value<'_>>, jsonc_parser::errors::ParseError>,
+    strict: Result<(), JsonError>,
+    map: &SpanMap,
+) -> Result<Value, JsonError> {
     match tree {
         Ok(value) => match value {
             Some(v) => {
                 strict?;
-                Ok(convert(v, &map))
+                Ok(convert(v, map))
             }
             None => Err(JsonError {
                 message: "the file is empty".into(),

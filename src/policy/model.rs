@@ -453,15 +453,19 @@ impl<'a> Stmt<'a> {
 fn name_hash(name: &str) -> u64 {
     use std::hash::BuildHasher;
     let seed = foldhash::fast::FixedState::default();
-    let n = name.len();
-    if n <= 64 {
-        let mut buf = [0u8; 64];
-        buf[..n].copy_from_slice(name.as_bytes());
-        buf[..n].make_ascii_lowercase();
-        seed.hash_one(&buf[..n])
-    } else {
-        seed.hash_one(name.to_ascii_lowercase().as_bytes())
+    match lower_on_stack(name, &mut [0; 64]) {
+        Some(lower) => seed.hash_one(lower),
+        None => seed.hash_one(name.to_ascii_lowercase().as_bytes()),
     }
+}
+
+/// `s` lower-cased (ASCII) into `buf`, when it fits: the lookups a large document makes 300k
+/// times allocate nothing.
+fn lower_on_stack<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..s.len())?;
+    lower.copy_from_slice(s.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// Every statement of a document (a single statement object counts as one).
@@ -728,15 +732,9 @@ pub fn suggest_in(word: &str, c: &Candidates) -> Option<&'static str> {
     if c.by_len.is_empty() || !word.is_ascii() {
         return suggest(word, c.list.iter().copied());
     }
-    // [`distance_within`] finds nothing longer than 64 bytes: the word is lower-cased on the
-    // stack (a document of 300k unknown actions asks 300k times).
-    if word.len() > 64 {
-        return None;
-    }
-    let mut buf = [0u8; 64];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    buf[..word.len()].make_ascii_lowercase();
-    let w = &buf[..word.len()];
+    // [`distance_within`] finds nothing longer than 64 bytes, so a longer word has no answer.
+    let mut buf = [0; 64];
+    let w = lower_on_stack(word, &mut buf)?;
     let max = if w.len() <= 4 { 1 } else { 2 };
     let wm = char_mask(w);
     let mut best: Option<(usize, u32)> = None;
