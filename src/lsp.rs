@@ -234,6 +234,14 @@ fn write_frame(
 /// [`Server::publish`]); never read from the client, only passed to the writer.
 const SERIALIZED: &str = "acslint: serialized";
 
+/// A message whose body is `body`, already serialized.
+fn serialized(body: String) -> Message {
+    Message::Notification(Notification {
+        method: SERIALIZED.into(),
+        params: Value::String(body),
+    })
+}
+
 /// The body `Message::write` gives for a `publishDiagnostics` notification.
 fn publish_body(params: &lt::PublishDiagnosticsParams) -> Option<String> {
     let mut body =
@@ -405,6 +413,98 @@ fn diagnostic(res: &LintResult, lines: &Lines, f: &Finding) -> lt::Diagnostic {
     }
 }
 
+/// How offsets in a text map to those of the next version of it, as far as positions go: the
+/// text differs between a common prefix and a common suffix; a span ending in the prefix has
+/// the same position in both, and so has one starting on a line that begins in the suffix, if
+/// the change left the number of lines as it was (typing on a line, appending at the end).
+struct Edited {
+    /// The common prefix's length.
+    prefix: usize,
+    /// Where the first line starting in the common suffix starts, in the new text (none:
+    /// the lines after the change moved, or none starts in the suffix).
+    moved_from: Option<usize>,
+    /// The new text's length minus the old one's.
+    delta: isize,
+}
+
+impl Edited {
+    fn new(old: &str, new: &str) -> Edited {
+        let (o, n) = (old.as_bytes(), new.as_bytes());
+        let prefix = crate::util::common_prefix(o, n);
+        let suffix = crate::util::common_suffix(&o[prefix..], &n[prefix..]);
+        let lines = |t: &[u8]| memchr::memchr_iter(b'\n', t).count();
+        let same_lines = lines(&o[prefix..o.len() - suffix]) == lines(&n[prefix..n.len() - suffix]);
+        let tail = n.len() - suffix;
+        let moved_from = same_lines
+            .then(|| memchr::memchr(b'\n', &n[tail..]).map(|i| tail + i + 1))
+            .flatten();
+        Edited {
+            prefix,
+            moved_from,
+            delta: n.len() as isize - o.len() as isize,
+        }
+    }
+
+    /// Whether a span of the old text (`old`) and one of the new text (`new`) are at the same
+    /// positions: the same span, where the texts are the same up to its end, or the old one
+    /// moved with the lines after the change.
+    fn same_place(&self, old: (u32, u32), new: (u32, u32)) -> bool {
+        let (s, e) = (new.0 as usize, new.1 as usize);
+        if e <= self.prefix {
+            return old == new;
+        }
+        self.moved_from.is_some_and(|m| s >= m && e >= s)
+            && old.0 as isize == s as isize - self.delta
+            && old.1 as isize == e as isize - self.delta
+    }
+}
+
+/// Whether the findings of `res` in the document (`doc`, its text `text`) give, in order, the
+/// diagnostics that `last` (the document's last lint) published: the same words, their spans
+/// at the same positions. Secondary labels in other files, whose texts may have changed, are
+/// not compared: a finding with one is taken as different.
+fn same_diagnostics(
+    last: &Linted,
+    res: &LintResult,
+    doc: Option<crate::source::FileId>,
+    text: &str,
+) -> bool {
+    let (Some(old_doc), Some(doc)) = (last.doc, doc) else {
+        return false;
+    };
+    let edited = Edited::new(&last.text, text);
+    let span = |l: &crate::source::Loc| (l.start, l.end);
+    let same = |o: &Finding, n: &Finding| {
+        o.rule == n.rule
+            && o.severity == n.severity
+            && o.url == n.url
+            && o.message == n.message
+            && o.help == n.help
+            && o.notes == n.notes
+            && match (&o.loc, &n.loc) {
+                (None, None) => true,
+                (Some(a), Some(b)) => edited.same_place(span(a), span(b)),
+                _ => false,
+            }
+            && o.secondary.len() == n.secondary.len()
+            && o.secondary.iter().zip(&n.secondary).all(|(a, b)| {
+                a.loc.file == old_doc
+                    && b.loc.file == doc
+                    && a.text == b.text
+                    && edited.same_place(span(&a.loc), span(&b.loc))
+            })
+    };
+    let mut old = last.result.findings.iter().filter(|f| f.file == old_doc);
+    let mut new = res.findings.iter().filter(|f| f.file == doc);
+    loop {
+        match (old.next(), new.next()) {
+            (None, None) => return true,
+            (Some(o), Some(n)) if same(o, n) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// A diagnostic at the start of a file, for what concerns the whole file.
 fn file_diagnostic(message: String, sev: lt::DiagnosticSeverity) -> lt::Diagnostic {
     lt::Diagnostic {
@@ -472,6 +572,10 @@ struct Linted {
     setup: Rc<Result<Prepared, SetupError>>,
     /// The stdin document's id in `result.sources`.
     doc: Option<crate::source::FileId>,
+    /// The document's text as linted (its findings' spans are in it).
+    text: String,
+    /// The publication of the document's diagnostics (see [`Server::publish`]).
+    serial: Option<u64>,
 }
 
 struct Doc {
@@ -487,6 +591,9 @@ struct Doc {
     verdicts: Option<(SharedSetup, Arc<VerdictCache>)>,
 }
 
+/// Diagnostics published on a file, their serialized body, and the publication's serial number.
+type Published = (Vec<lt::Diagnostic>, String, u64);
+
 struct Server<'a> {
     setup: &'a Setup<'a>,
     conn: &'a Connection,
@@ -496,9 +603,11 @@ struct Server<'a> {
     /// Diagnostics other documents' lints found in files that are not open (a policy read with
     /// `file()`), by file URI and then by the document that found them.
     foreign: HashMap<String, BTreeMap<String, Vec<lt::Diagnostic>>>,
-    /// The diagnostics last published on each file (none kept for an empty list) and their
-    /// serialized body.
-    published: std::cell::RefCell<HashMap<String, (Vec<lt::Diagnostic>, String)>>,
+    /// The diagnostics last published on each file (none kept for an empty list), their
+    /// serialized body, and the publication's serial number (see [`Server::republish`]).
+    published: std::cell::RefCell<HashMap<String, Published>>,
+    /// The last serial number given to a publication.
+    serials: std::cell::Cell<u64>,
     /// Configuration files with errors published.
     config_errors: HashSet<String>,
     /// The open documents' texts by path: linting a document reads its open neighbours (and
@@ -535,21 +644,21 @@ impl<'a> Server<'a> {
         self.notify("window/logMessage", lt::LogMessageParams { typ, message });
     }
 
-    fn publish(&self, uri_s: &str, diagnostics: Vec<lt::Diagnostic>) {
-        let serialized = |body: String| Notification {
-            method: SERIALIZED.into(),
-            params: Value::String(body),
-        };
+    /// Publish a file's diagnostics; the serial number of the publication, when its
+    /// diagnostics are kept (not an empty list).
+    fn publish(&self, uri_s: &str, diagnostics: Vec<lt::Diagnostic>) -> Option<u64> {
         let mut published = self.published.borrow_mut();
         // The same diagnostics as last time on this file (a change that moved none of them):
         // the same body.
-        if let Some((d, body)) = published.get(uri_s) {
+        if let Some((d, body, serial)) = published.get(uri_s) {
             if *d == diagnostics {
-                let m = serialized(body.clone());
+                let (m, serial) = (serialized(body.clone()), *serial);
                 drop(published);
-                return self.send(m);
+                self.send(m);
+                return Some(serial);
             }
         }
+        let mut kept = None;
         if let Some(u) = uri(uri_s) {
             // Serialized straight to the bytes `Message::write` gives (`jsonrpc`, `method`,
             // `params`, in that order), rather than through a `Value` tree of every diagnostic.
@@ -559,7 +668,13 @@ impl<'a> Server<'a> {
                     if params.diagnostics.is_empty() {
                         published.remove(uri_s);
                     } else {
-                        published.insert(uri_s.to_string(), (params.diagnostics, body.clone()));
+                        let serial = self.serials.get() + 1;
+                        self.serials.set(serial);
+                        kept = Some(serial);
+                        published.insert(
+                            uri_s.to_string(),
+                            (params.diagnostics, body.clone(), serial),
+                        );
                     }
                     drop(published);
                     self.send(serialized(body))
@@ -571,6 +686,20 @@ impl<'a> Server<'a> {
                 }
             }
         }
+        kept
+    }
+
+    /// Publish again what publication `serial` published on a file, if it is still the last
+    /// one there: whether it was.
+    fn republish(&self, uri_s: &str, serial: u64) -> bool {
+        let published = self.published.borrow();
+        let Some((_, body, _)) = published.get(uri_s).filter(|p| p.2 == serial) else {
+            return false;
+        };
+        let m = serialized(body.clone());
+        drop(published);
+        self.send(m);
+        true
     }
 
     fn setup_for(&mut self, path: &Path) -> Rc<Result<Prepared, SetupError>> {
@@ -656,13 +785,13 @@ impl<'a> Server<'a> {
                     ),
                     lt::DiagnosticSeverity::ERROR,
                 );
-                (vec![d], BTreeMap::new(), None, HashSet::new())
+                (Some(vec![d]), BTreeMap::new(), None, HashSet::new())
             }
             Err(SetupError::Other(m)) => (
-                vec![file_diagnostic(
+                Some(vec![file_diagnostic(
                     format!("not linted: {m}"),
                     lt::DiagnosticSeverity::ERROR,
-                )],
+                )]),
                 BTreeMap::new(),
                 None,
                 HashSet::new(),
@@ -683,7 +812,8 @@ impl<'a> Server<'a> {
                 }));
                 match run {
                     Ok(Ok(res)) => {
-                        let (own, foreign, id, deps) = self.split(&res, &path, &doc.text);
+                        let (own, foreign, id, deps) =
+                            self.split(&res, &path, &doc.text, doc.last.as_ref());
                         (
                             own,
                             foreign,
@@ -691,25 +821,27 @@ impl<'a> Server<'a> {
                                 result: res,
                                 setup: setup.clone(),
                                 doc: id,
+                                text: doc.text.clone(),
+                                serial: None,
                             }),
                             deps,
                         )
                     }
                     Ok(Err(m)) => (
-                        vec![file_diagnostic(
+                        Some(vec![file_diagnostic(
                             format!("not linted: {m}"),
                             lt::DiagnosticSeverity::ERROR,
-                        )],
+                        )]),
                         BTreeMap::new(),
                         None,
                         HashSet::new(),
                     ),
                     Err(_) => (
-                        vec![file_diagnostic(
+                        Some(vec![file_diagnostic(
                             "not linted: internal error in the analysis (TF006); please report it"
                                 .into(),
                             lt::DiagnosticSeverity::ERROR,
-                        )],
+                        )]),
                         BTreeMap::new(),
                         None,
                         HashSet::new(),
@@ -717,7 +849,29 @@ impl<'a> Server<'a> {
                 }
             }
         };
-        self.publish(uri_s, own);
+        let mut linted = linted;
+        let serial = match own {
+            Some(own) => self.publish(uri_s, own),
+            // The diagnostics of the last lint, published again.
+            None => {
+                let last = self.docs.get(uri_s).and_then(|d| d.last.as_ref());
+                let serial = last.and_then(|l| l.serial);
+                match serial {
+                    Some(s) if self.republish(uri_s, s) => Some(s),
+                    _ => {
+                        // (`split` said they were still the last ones published.)
+                        let own = linted
+                            .as_ref()
+                            .map(|l| self.own_diagnostics(&l.result, l.doc, &l.text))
+                            .unwrap_or_default();
+                        self.publish(uri_s, own)
+                    }
+                }
+            }
+        };
+        if let Some(l) = &mut linted {
+            l.serial = serial;
+        }
         // Findings in other files: published on those files, merged with what other open
         // documents found there; files open themselves publish their own.
         let old = self
@@ -758,16 +912,18 @@ impl<'a> Server<'a> {
         self.publish_config_errors();
     }
 
-    /// The document's diagnostics, those in other files (by URI), the document's id, and the
-    /// files read.
+    /// The document's diagnostics (`None`: those of `last`, the document's last lint, are
+    /// what its findings give), those in other files (by URI), the document's id, and the files
+    /// read.
     #[allow(clippy::type_complexity)]
     fn split(
         &self,
         res: &LintResult,
         path: &Path,
         text: &str,
+        last: Option<&Linted>,
     ) -> (
-        Vec<lt::Diagnostic>,
+        Option<Vec<lt::Diagnostic>>,
         BTreeMap<String, Vec<lt::Diagnostic>>,
         Option<crate::source::FileId>,
         HashSet<PathBuf>,
@@ -778,13 +934,12 @@ impl<'a> Server<'a> {
             .iter()
             .find(|f| f.origin.is_none() && f.path == path)
             .map(|f| f.id);
-        let lines = Lines::new(text);
-        let mut own = Vec::new();
+        let same = last.is_some_and(|l| same_diagnostics(l, res, doc_id, text));
+        let own = (!same).then(|| self.own_diagnostics(res, doc_id, text));
         let mut foreign: BTreeMap<String, Vec<lt::Diagnostic>> = BTreeMap::new();
         let mut other_lines: HashMap<crate::source::FileId, Lines> = HashMap::new();
         for f in &res.findings {
             if Some(f.file) == doc_id {
-                own.push(diagnostic(res, &lines, f));
                 continue;
             }
             let file = res.sources.get(f.file);
@@ -804,6 +959,21 @@ impl<'a> Server<'a> {
             .map(|f| crate::report::absolute(&f.path))
             .collect();
         (own, foreign, doc_id, deps)
+    }
+
+    /// The diagnostics of the findings in the document (`doc` in `res`, its text `text`).
+    fn own_diagnostics(
+        &self,
+        res: &LintResult,
+        doc: Option<crate::source::FileId>,
+        text: &str,
+    ) -> Vec<lt::Diagnostic> {
+        let lines = Lines::new(text);
+        res.findings
+            .iter()
+            .filter(|f| Some(f.file) == doc)
+            .map(|f| diagnostic(res, &lines, f))
+            .collect()
     }
 
     /// Re-lint, after the debounce, the open documents that a changed file can affect: those
@@ -1443,6 +1613,7 @@ pub fn serve(setup: &Setup, input: impl Read + Send, mut output: impl Write + Se
                 setups: HashMap::new(),
                 foreign: HashMap::new(),
                 published: Default::default(),
+                serials: Default::default(),
                 config_errors: HashSet::new(),
                 overlay: Default::default(),
                 pending: HashSet::new(),
@@ -1703,6 +1874,107 @@ mod tests {
         let count = |m: &Value| m["params"]["diagnostics"].as_array().unwrap().len();
         assert!(count(&changed[0]) > 0 && count(&changed[6]) == 0);
         assert_ne!(changed[3], changed[4]);
+    }
+
+    /// Spans at the same positions in two versions of a text: before the change, and on the
+    /// lines after it when it left the number of lines as it was; not on the changed line, and
+    /// not after a change that added a line.
+    #[test]
+    fn spans_at_the_same_positions_after_a_change() {
+        let old = "a\nbb\ncc\n";
+        let typed = Edited::new(old, "a\nbXb\ncc\n");
+        assert!(typed.same_place((0, 1), (0, 1)));
+        assert!(typed.same_place((5, 7), (6, 8)));
+        assert!(!typed.same_place((5, 7), (5, 7)));
+        assert!(!typed.same_place((2, 4), (2, 5)), "the changed line");
+        let split = Edited::new(old, "a\nb\nb\ncc\n");
+        assert!(split.same_place((0, 1), (0, 1)));
+        assert!(!split.same_place((5, 7), (6, 8)), "a line added above");
+        let appended = Edited::new(old, "a\nbb\ncc\n# x\n");
+        assert!(appended.same_place((5, 7), (5, 7)));
+        let same = Edited::new(old, old);
+        assert!(same.same_place((5, 7), (5, 7)) && !same.same_place((5, 7), (5, 8)));
+    }
+
+    /// Changes that keep the document's diagnostics where they were (typing above them, on
+    /// their line after them, appending) publish what a fresh server publishes; so do those that
+    /// move them (a character, a multi-byte one, typed before a finding on its line, a line
+    /// added above).
+    #[test]
+    fn diagnostics_kept_through_changes_are_those_of_a_fresh_server() {
+        let bucket = "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n";
+        let texts = [
+            format!("# x\n{bucket}"),
+            format!("# xy\n{bucket}"),
+            format!("# xé\n{bucket}"),
+            format!("# xé\n{bucket}# end\n"),
+            format!("# xé\n{}", bucket.replace("acl    =", "acl     =")),
+            format!("# xé\n{}", bucket.replace("acl    =", "acl é  =")),
+            format!(
+                "# xé\n{}",
+                bucket.replace("\"public-read\"", "\"public-read\" # é")
+            ),
+            format!("# xé\n\n{bucket}"),
+            format!("# xé\n\n{bucket}"),
+        ];
+        let published = |msgs: &[Value]| -> Vec<Value> {
+            msgs.iter()
+                .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+                .cloned()
+                .collect()
+        };
+        let all: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let changed = published(&after_changes(&all, 0));
+        assert_eq!(changed.len(), texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            let fresh = published(&after_changes(&[t], 0));
+            assert_eq!(Some(&changed[i]), fresh.last(), "text {i}: {t}");
+        }
+        let count = |m: &Value| m["params"]["diagnostics"].as_array().unwrap().len();
+        assert!(count(&changed[0]) > 0);
+        assert_ne!(changed[4], changed[3]);
+    }
+
+    /// The findings of a change that moved none of them are taken as giving the last lint's
+    /// diagnostics; a change before one on its line is not.
+    #[test]
+    fn findings_that_did_not_move_give_the_same_diagnostics() {
+        let reg = Registry::builtin();
+        let sel = Selection {
+            enabled: reg.ids().iter().cloned().collect(),
+            ..Default::default()
+        };
+        let bucket = "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n";
+        let linted = |text: &str| {
+            let path = Path::new("/w/main.tf");
+            let result =
+                lint::lint_file(&LintOptions::default(), reg, &sel, path, Some(text)).unwrap();
+            let doc = result.sources.files().iter().find(|f| f.path == path);
+            let doc = doc.map(|f| f.id);
+            (result, doc)
+        };
+        let first = format!("# x\n{bucket}");
+        let (result, doc) = linted(&first);
+        assert!(!result.findings.is_empty());
+        let last = Linted {
+            result,
+            setup: Rc::new(Err(SetupError::Other(String::new()))),
+            doc,
+            text: first,
+            serial: None,
+        };
+        for (text, same) in [
+            (format!("# xy\n{bucket}"), true),
+            (format!("# x\n{bucket}# end\n"), true),
+            (
+                format!("# x\n{}", bucket.replace("acl    =", "acl     =")),
+                false,
+            ),
+            (format!("# x\n\n{bucket}"), false),
+        ] {
+            let (res, doc) = linted(&text);
+            assert_eq!(same_diagnostics(&last, &res, doc, &text), same, "{text}");
+        }
     }
 
     #[test]
