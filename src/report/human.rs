@@ -222,6 +222,27 @@ impl fmt::Display for Diag<'_> {
 }
 
 impl Diag<'_> {
+    /// The header's code: severity, rule and name.
+    fn push_code(&self, out: &mut String) {
+        for s in [
+            self.f.severity.as_str(),
+            " ",
+            &self.f.rule,
+            "(",
+            &self.f.name,
+            ")",
+        ] {
+            out.push_str(s);
+        }
+        // No published page for this build: the command that prints it stands in, once per
+        // rule like the link (it is not a URI, so it cannot be the link itself).
+        if self.show_url && self.f.url.is_none() {
+            out.push_str(" (");
+            out.push_str(&crate::rules::docs_pointer(&self.f.rule, None));
+            out.push(')');
+        }
+    }
+
     /// The help miette shows under the snippet: the plan's change, the rule's help, the notes.
     fn help_text(&self) -> Option<String> {
         let mut h = String::new();
@@ -247,15 +268,8 @@ impl std::error::Error for Diag<'_> {}
 
 impl Diagnostic for Diag<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let mut code = format!("{} {}({})", self.f.severity, self.f.rule, self.f.name);
-        // No published page for this build: the command that prints it stands in, once per
-        // rule like the link (it is not a URI, so it cannot be the link itself).
-        if self.show_url && self.f.url.is_none() {
-            code.push_str(&format!(
-                " ({})",
-                crate::rules::docs_pointer(&self.f.rule, None)
-            ));
-        }
+        let mut code = String::new();
+        self.push_code(&mut code);
         Some(Box::new(code))
     }
     fn severity(&self) -> Option<miette::Severity> {
@@ -408,12 +422,13 @@ fn fill(text: &str, width: usize, first: usize, rest: usize) -> Option<String> {
 }
 
 pub fn render(r: &Report, style: &HumanStyle) -> String {
-    render_in(r, style, true)
+    render_in(r, style, true, true)
 }
 
 /// [`render`], the English messages and helps wrapped by [`fill`] when `fill_here` (else by
-/// miette, through textwrap: the same text).
-fn render_in(r: &Report, style: &HumanStyle, fill_here: bool) -> String {
+/// miette, through textwrap: the same text), and those findings rendered by [`render_plain`]
+/// when `plain_here` and it can (else by miette: the same text).
+fn render_in(r: &Report, style: &HumanStyle, fill_here: bool, plain_here: bool) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -436,6 +451,7 @@ fn render_in(r: &Report, style: &HumanStyle, fill_here: bool) -> String {
         })
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let fill_here = fill_here && crate::i18n::current() == crate::i18n::Lang::En;
+    let plain_here = plain_here && !style.color && !style.hyperlinks;
     let unwrapped = handler.clone().with_wrap_lines(false);
     // miette wraps the message after `  ⚠ ` (the severity's icon), then `  │ `, and the help
     // after `  help: `, then as many spaces, in its width less 2.
@@ -520,10 +536,299 @@ fn render_in(r: &Report, style: &HumanStyle, fill_here: bool) -> String {
         } else {
             &handler
         };
-        let _ = handler.render_report(&mut out, &diag);
+        if !plain_here || render_plain(&diag, &chars, &mut out).is_none() {
+            let _ = handler.render_report(&mut out, &diag);
+        }
         out.push('\n');
     }
     out
+}
+
+/// One line of a snippet as miette's `get_lines` cuts it: its offset in the file, its length
+/// with the line end, its text without it.
+struct SnippetLine<'a> {
+    number: usize,
+    offset: usize,
+    length: usize,
+    text: &'a str,
+}
+
+impl SnippetLine<'_> {
+    // miette's `Line` predicates (7.6), for a span `o..o + len`.
+    fn line_only(&self, o: usize, len: usize) -> bool {
+        o >= self.offset && o + len <= self.offset + self.length
+    }
+    fn applies(&self, o: usize, len: usize) -> bool {
+        let n = len.max(1);
+        let end = self.offset + self.length;
+        (o >= self.offset && o < end)
+            || (o < self.offset && o + n > end)
+            || (o + n > self.offset && o + n <= end)
+    }
+    fn applies_gutter(&self, o: usize, len: usize) -> bool {
+        let n = len.max(1);
+        let end = self.offset + self.length;
+        self.applies(o, len)
+            && !((o >= self.offset && o < end) && (o + n > self.offset && o + n <= end))
+    }
+}
+
+/// What miette's graphical handler renders for `diag` when it renders it without colours nor
+/// hyperlinks, its message and help filled by [`fill`] (no wrapping), in the case nearly every
+/// finding is: its labels each within one line of printable ASCII, the lines around them
+/// without tabs nor `\r`, each ended by `\n`. `None` otherwise, `out` untouched (miette renders
+/// it). miette's path for a snippet (a `String` per line and per styled piece, every label's
+/// span tested against every line) was most of a one-file check's report.
+fn render_plain(diag: &Diag<'_>, chars: &miette::ThemeCharacters, out: &mut String) -> Option<()> {
+    use std::fmt::Write as _;
+    let (message, help) = diag.filled.as_ref()?;
+    let snippet = match diag.labels() {
+        Some(labels) => match &diag.src {
+            Src::Lines(src) => snippet_plain(src, labels.collect(), chars)?,
+            _ => return None,
+        },
+        None => String::new(),
+    };
+    // The header: the code, the URL as text after it.
+    diag.push_code(out);
+    if let Some(url) = diag.url() {
+        let _ = write!(out, " ({url})");
+    }
+    out.push_str("\n\n");
+    let icon = match diag.severity() {
+        Some(miette::Severity::Error) | None => &chars.error,
+        Some(miette::Severity::Warning) => &chars.warning,
+        Some(miette::Severity::Advice) => &chars.advice,
+    };
+    let mut first = String::with_capacity(8);
+    first.push_str("  ");
+    first.push_str(icon);
+    first.push(' ');
+    let rest: String = [' ', ' ', chars.vbar, ' '].into_iter().collect();
+    indent_plain(out, message, &first, &rest);
+    out.push_str(&snippet);
+    if let Some(help) = help {
+        indent_plain(out, help, "  help: ", "        ");
+    }
+    Some(())
+}
+
+/// miette's text without wrapping: `first` before the first line, `rest` before the others (each
+/// trimmed before a blank line), then a line end.
+fn indent_plain(out: &mut String, text: &str, first: &str, rest: &str) {
+    for (i, line) in text.split_terminator('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = if i == 0 { first } else { rest };
+        out.push_str(if line.trim().is_empty() {
+            indent.trim_end()
+        } else {
+            indent
+        });
+        out.push_str(line);
+    }
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// miette's `render_snippets` without colours for the case [`render_plain`] says; `None` for
+/// any other.
+fn snippet_plain(
+    src: &Lines<'_>,
+    mut labels: Vec<LabeledSpan>,
+    chars: &miette::ThemeCharacters,
+) -> Option<String> {
+    // The same sort as miette's, so labels at one offset come in its order.
+    labels.sort_unstable_by_key(|l| l.inner().offset());
+    // The contexts, joined as miette joins them.
+    let mut contexts: Vec<(LabeledSpan, Box<dyn SpanContents<'_> + '_>)> = Vec::new();
+    for right in labels.iter().cloned() {
+        let right_conts = src.read_span(right.inner(), 1, 1).ok()?;
+        if let Some((left, left_conts)) = contexts.last() {
+            if left_conts.line() + left_conts.line_count() >= right_conts.line() {
+                let new_end = (left.offset() + left.len()).max(right.offset() + right.len());
+                let new_span = LabeledSpan::new(
+                    left.label().map(String::from),
+                    left.offset(),
+                    new_end - left.offset(),
+                );
+                if let Ok(new_conts) = src.read_span(new_span.inner(), 1, 1) {
+                    contexts.pop();
+                    contexts.push((new_span, new_conts));
+                    continue;
+                }
+            }
+        }
+        contexts.push((right, right_conts));
+    }
+    let mut out = String::new();
+    for (ctx, _) in &contexts {
+        context_plain(&mut out, src, ctx, &labels, chars)?;
+    }
+    Some(out)
+}
+
+/// miette's `render_context` without colours, for labels that each lie within one line.
+fn context_plain(
+    out: &mut String,
+    src: &Lines<'_>,
+    ctx: &LabeledSpan,
+    labels: &[LabeledSpan],
+    chars: &miette::ThemeCharacters,
+) -> Option<()> {
+    let contents = src.read_span(ctx.inner(), 1, 1).ok()?;
+    let data = std::str::from_utf8(contents.data()).ok()?;
+    if !data.ends_with('\n') || memchr::memchr2(b'\t', b'\r', data.as_bytes()).is_some() {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut offset = contents.span().offset();
+    for (i, text) in data.split_terminator('\n').enumerate() {
+        lines.push(SnippetLine {
+            number: contents.line() + i + 1,
+            offset,
+            length: text.len() + 1,
+            text,
+        });
+        offset += text.len() + 1;
+    }
+    // Every label on these lines within one of them (miette would draw a gutter otherwise).
+    for line in &lines {
+        for l in labels {
+            let (o, len) = (l.offset(), l.len());
+            if !line.line_only(o, len) && (line.applies(o, len) || line.applies_gutter(o, len)) {
+                return None;
+            }
+        }
+    }
+    let (c0, c1) = (ctx.offset(), ctx.offset() + ctx.len());
+    let mut in_ctx = labels
+        .iter()
+        .filter(|l| c0 <= l.offset() && l.offset() + l.len() <= c1);
+    let primary = in_ctx
+        .clone()
+        .find(|l| l.primary())
+        .or_else(|| in_ctx.next());
+    let at = match primary {
+        Some(l) => src.read_span(l.inner(), 0, 0).ok()?,
+        None => contents,
+    };
+    let width = lines.last().map_or(0, |l| l.number).to_string().len();
+    let pad = " ".repeat(width + 2);
+    let name = at.name()?;
+    out.push_str(&pad);
+    out.push(chars.ltop);
+    out.push(chars.hbar);
+    out.push('[');
+    out.push_str(name);
+    out.push(':');
+    push_number(out, at.line() + 1, 0);
+    out.push(':');
+    push_number(out, at.column() + 1, 0);
+    out.push_str("]\n");
+    let mut no_linum = " ".repeat(width + 2);
+    no_linum.push(chars.vbar_break);
+    no_linum.push(' ');
+    for line in &lines {
+        out.push(' ');
+        push_number(out, line.number, width);
+        out.push(' ');
+        out.push(chars.vbar);
+        out.push(' ');
+        out.push_str(line.text);
+        out.push('\n');
+        let here: Vec<&LabeledSpan> = labels
+            .iter()
+            .filter(|l| line.applies(l.offset(), l.len()))
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        // Columns are bytes on a line of printable ASCII.
+        if !line.text.bytes().all(|b| (0x20..0x7f).contains(&b))
+            || here
+                .iter()
+                .any(|l| l.label().is_some_and(|t| t.as_bytes().contains(&b'\n')))
+        {
+            return None;
+        }
+        out.push_str(&no_linum);
+        let mut highest = 0;
+        let mut bars = Vec::with_capacity(here.len());
+        for l in &here {
+            let start = (l.offset() - line.offset).max(highest);
+            let end = if l.is_empty() {
+                start + 1
+            } else {
+                (l.offset() + l.len() - line.offset).max(start + 1)
+            };
+            let bar = (start + end) / 2;
+            let mid = if l.is_empty() {
+                chars.uarrow
+            } else if l.label().is_some() {
+                chars.underbar
+            } else {
+                chars.underline
+            };
+            out.extend(std::iter::repeat_n(' ', start - highest));
+            out.extend(std::iter::repeat_n(chars.underline, bar - start));
+            out.push(mid);
+            out.extend(std::iter::repeat_n(chars.underline, end - bar - 1));
+            highest = highest.max(end);
+            bars.push(bar);
+        }
+        out.push('\n');
+        // The labels' texts, the last first, each under its bar, the bars of those before it
+        // (miette tells labels apart by their text and span: equal ones share the first's bar).
+        let same =
+            |a: &LabeledSpan, b: &LabeledSpan| a.label() == b.label() && a.inner() == b.inner();
+        for l in here.iter().rev() {
+            let Some(text) = l.label() else { continue };
+            out.push_str(&no_linum);
+            let mut col = 1;
+            for (other, &bar) in here.iter().zip(&bars) {
+                while col < bar + 1 {
+                    out.push(' ');
+                    col += 1;
+                }
+                if !same(other, l) {
+                    out.push(chars.vbar);
+                    col += 1;
+                } else {
+                    out.extend([chars.lbot, chars.hbar, chars.hbar, ' ']);
+                    out.push_str(text);
+                    out.push('\n');
+                    break;
+                }
+            }
+        }
+    }
+    out.push_str(&pad);
+    out.push(chars.lbot);
+    out.extend([chars.hbar; 4]);
+    out.push('\n');
+    Some(())
+}
+
+/// `n` in decimal, right-aligned in `width` columns (as `{:width$}` formats it).
+fn push_number(out: &mut String, n: usize, width: usize) {
+    let mut digits = [0u8; 20];
+    let (mut i, mut n) = (digits.len(), n);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - i;
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
+    // ASCII digits.
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 /// For a span on a long line: a window of that line around the span (`…` where it is cut), and
@@ -883,11 +1188,9 @@ mod tests {
                     width,
                     hyperlinks: false,
                 };
-                assert_eq!(
-                    render_in(&r, &style, true),
-                    render_in(&r, &style, false),
-                    "width {width}"
-                );
+                let miette = render_in(&r, &style, false, false);
+                assert_eq!(render_in(&r, &style, true, false), miette, "width {width}");
+                assert_eq!(render_in(&r, &style, true, true), miette, "width {width}");
             }
         }
         // Against textwrap itself, with indents of other widths than miette's.
@@ -918,6 +1221,151 @@ mod tests {
             fill("one two three four", 14, 4, 2).as_deref(),
             Some("one two\nthree four")
         );
+    }
+
+    /// Findings rendered by `render_plain` read as miette renders them, and those it leaves to
+    /// miette too: files of short lines (tabs, `\r\n`, non-ASCII and control characters, empty
+    /// lines, no last line end), primary and secondary labels anywhere (on one line, across
+    /// lines, empty, at the end, equal, at one offset, texts with a line end or empty), notes, a
+    /// URL, and one finding whose lines are too long to show whole.
+    #[test]
+    fn plain_renders_as_miette_renders() {
+        use crate::finding::{Finding, Label, Severity};
+        use crate::source::{FileKind, Loc, SourceMap};
+        let pieces = [
+            "resource",
+            " ",
+            "\"a\"",
+            "=",
+            "x",
+            "  ",
+            "{",
+            "}",
+            "\n",
+            "\n",
+            "\n",
+            "\n",
+            "\t",
+            "\r\n",
+            "é",
+            "资",
+            "\u{1b}",
+            "#",
+            "[\"ecs:Start\", \"rds:*\"]",
+        ];
+        let mut seed = 0x853c_49e6_748f_ea9bu64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut sources = SourceMap::default();
+        let mut findings = Vec::new();
+        let mut plain = 0;
+        for i in 0..400 {
+            let mut text = String::new();
+            // Most files plain ASCII, as most are.
+            let kinds = if i % 3 == 0 { pieces.len() } else { 12 };
+            for _ in 0..next(120) {
+                text.push_str(pieces[next(kinds)]);
+            }
+            if i % 5 != 0 && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if i == 7 {
+                text = format!("a = \"{}\"\n", "x".repeat(1_200));
+            }
+            let file = sources.add(
+                format!("f{i}.tf").into(),
+                format!("f{i}.tf"),
+                FileKind::Hcl,
+                text.clone().into(),
+            );
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&b| text.is_char_boundary(b))
+                .collect();
+            let span = |next: &mut dyn FnMut(usize) -> usize| {
+                let a = boundaries[next(boundaries.len())];
+                // Mostly short spans, on one line.
+                let b = match next(8) {
+                    0 => boundaries[next(boundaries.len())],
+                    _ => boundaries
+                        .iter()
+                        .copied()
+                        .filter(|&b| b >= a)
+                        .take_while(|&b| !text[a..b].contains('\n'))
+                        .take(1 + next(12))
+                        .last()
+                        .unwrap_or(a),
+                };
+                Loc::new(file, a.min(b)..a.max(b))
+            };
+            let label = |next: &mut dyn FnMut(usize) -> usize| match next(10) {
+                0 => String::new(),
+                1 => "two\nlines".to_string(),
+                _ => format!("label {}", next(100)),
+            };
+            for _ in 0..3 {
+                let loc = span(&mut next);
+                let secondary: Vec<Label> = (0..next(3))
+                    .map(|k| Label {
+                        // Some equal to the primary span, some at its offset.
+                        loc: match (k, next(5)) {
+                            (0, 0) => loc,
+                            (_, 1) => Loc::new(file, loc.range().start..loc.range().start + 1),
+                            _ => span(&mut next),
+                        },
+                        text: label(&mut next),
+                    })
+                    .collect();
+                findings.push(Finding {
+                    message: "a bucket stores objects".into(),
+                    help: (i % 4 != 0).then(|| "add `x`".into()),
+                    url: (i % 6 == 0).then(|| "https://example.com/r".into()),
+                    loc: (i % 9 != 0).then_some(loc),
+                    label: (next(3) != 0).then(|| label(&mut next)),
+                    secondary,
+                    notes: (0..i % 3).map(|n| format!("note {n}")).collect(),
+                    ..Finding::bare(&format!("RAM{:03}", i % 7), Severity::Medium, file)
+                });
+            }
+        }
+        let r = super::Report {
+            sources: &sources,
+            findings: &findings,
+            unknowns: &[],
+            files: sources.len(),
+        };
+        let style = crate::report::HumanStyle {
+            color: false,
+            width: 100,
+            hyperlinks: false,
+        };
+        assert_eq!(
+            render_in(&r, &style, true, true),
+            render_in(&r, &style, true, false)
+        );
+        // Most findings take the path under test.
+        let chars = miette::ThemeCharacters::unicode();
+        for f in &findings {
+            let file = sources.get(f.file);
+            let diag = super::Diag {
+                f,
+                filled: Some((f.message.clone(), None)),
+                src: super::Src::Lines(Lines {
+                    name: &file.display,
+                    text: &file.text,
+                    starts: file.line_starts(),
+                }),
+                shift: (0, 0),
+                has_source: f.loc.is_some(),
+                elsewhere: Vec::new(),
+                show_url: true,
+            };
+            plain += usize::from(super::render_plain(&diag, &chars, &mut String::new()).is_some());
+        }
+        assert!(plain > findings.len() / 2, "{plain} of {}", findings.len());
     }
 
     #[test]
