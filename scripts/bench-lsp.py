@@ -36,7 +36,8 @@ def frame(obj):
     return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
 
 
-def read_message(out):
+def read_raw(out):
+    """The next message's body, undecoded, and the moment its last byte was read."""
     length = None
     while True:
         line = out.readline()
@@ -47,7 +48,13 @@ def read_message(out):
             break
         if line.lower().startswith(b"content-length:"):
             length = int(line.split(b":", 1)[1])
-    return json.loads(out.read(length))
+    body = out.read(length)
+    return body, time.perf_counter()
+
+
+def read_message(out):
+    raw = read_raw(out)
+    return None if raw is None else json.loads(raw[0])
 
 
 class Server:
@@ -67,35 +74,45 @@ class Server:
         self.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                    "params": {"textDocument": {"uri": uri, "languageId": "terraform",
                                                "version": 1, "text": text}}})
-        self.diags = self.wait()
+        self.diags = self.wait()[0]
         # The server process's CPU clock (all its threads): Linux's clock id of a process.
         self.clock = ((~self.p.pid) << 3) | 2
         self.times = []
         self.cpu = []
 
     def send(self, obj):
-        self.p.stdin.write(frame(obj))
+        self.send_frame(frame(obj))
+
+    def send_frame(self, data):
+        self.p.stdin.write(data)
         self.p.stdin.flush()
 
     def wait(self):
+        """The document's next diagnostics, and when their frame's last byte arrived."""
         while True:
-            msg = read_message(self.p.stdout)
-            if msg is None:
+            raw = read_raw(self.p.stdout)
+            if raw is None:
                 sys.exit("bench-lsp: the server closed its output")
+            msg = json.loads(raw[0])
             if (msg.get("method") == "textDocument/publishDiagnostics"
                     and msg["params"]["uri"] == self.uri):
-                return msg["params"]["diagnostics"]
+                return msg["params"]["diagnostics"], raw[1]
 
     def change(self, version, text):
-        """Wall and server CPU milliseconds from sending the change to its diagnostics."""
+        """Wall and server CPU milliseconds from sending the change to its diagnostics.
+
+        The clock starts once the change's frame is built and stops when the publication's last
+        byte has been read: encoding the text and decoding the diagnostics are the client's work
+        (about 0.1 ms and 0.3 ms in Python for a 10 KB text and 98 diagnostics), not latency."""
+        data = frame({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                      "params": {"textDocument": {"uri": self.uri, "version": version},
+                                 "contentChanges": [{"text": text}]}})
         c0 = time.clock_gettime(self.clock)
         t0 = time.perf_counter()
-        self.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
-                   "params": {"textDocument": {"uri": self.uri, "version": version},
-                              "contentChanges": [{"text": text}]}})
-        self.diags = self.wait()
-        wall = (time.perf_counter() - t0) * 1e3
-        return wall, (time.clock_gettime(self.clock) - c0) * 1e3
+        self.send_frame(data)
+        self.diags, t1 = self.wait()
+        cpu = (time.clock_gettime(self.clock) - c0) * 1e3
+        return (t1 - t0) * 1e3, cpu
 
     def close(self):
         self.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
