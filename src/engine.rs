@@ -35,8 +35,10 @@ pub struct Outcome {
 /// among all the blocks for the one holding a value is never reused. A block that only moved
 /// (text inserted or removed above it, or in it between its values: see [`Moves`]) keeps the
 /// verdicts of the rules that read nothing but the rule and the block, their spans moved with
-/// it. What is kept is what the rule produced (emits and unknown notes) before the engine
-/// places labels and computes fixes, which read the file's text and are redone on every run.
+/// it; and a rule that listed blocks of some types keeps its verdict when its block and those
+/// blocks are the last run's moved, their identities renamed one to one across them all. What
+/// is kept is what the rule produced (emits and unknown notes) before the engine places labels
+/// and computes fixes, which read the file's text and are redone on every run.
 #[derive(Default)]
 pub struct VerdictCache {
     blocks: std::sync::Mutex<HashMap<String, CachedBlock>>,
@@ -58,6 +60,9 @@ pub struct VerdictCache {
     /// Document checks' verdicts reused.
     #[cfg(test)]
     moved_documents: std::sync::atomic::AtomicUsize,
+    /// Verdicts of rules that read other blocks reused when something they read moved.
+    #[cfg(test)]
+    moved_reads: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for VerdictCache {
@@ -71,6 +76,11 @@ struct CachedBlock {
     block: Block,
     /// The run whose files its spans (and its verdicts') are offsets into.
     run: u64,
+    /// While its rules run: how the last run's block maps onto this run's. `moved`: it was
+    /// equal only once moved, and its verdicts' spans are moved already; `ids`: the renaming
+    /// of its unknowns' identities (`None`: not computed yet; `Some(None)`: it has none).
+    moved: bool,
+    ids: Option<Option<Renaming>>,
     /// By the address of the rule (kept alive by the `Arc` beside it).
     rules: HashMap<usize, CachedVerdict>,
     /// Met by a run since the last [`VerdictCache::sweep`].
@@ -100,6 +110,13 @@ struct TypeSnapshot {
     blocks: Vec<Block>,
     /// A number no other content of any snapshot had (versions only grow).
     version: u64,
+    /// Set by the run's first comparison when the last run compared it too: the last run's
+    /// version, its blocks when they differ from these (else `blocks` are they), and, once
+    /// asked, the renaming under which the last run's blocks moved are these (`Some(None)`:
+    /// they are not these moved). See [`VerdictCache::moved_type`].
+    prev: u64,
+    prev_blocks: Option<Vec<Block>>,
+    prev_ids: Option<Option<Renaming>>,
     /// The run that last compared it with a configuration, and which (its address during
     /// that run): another configuration of the same directory in the same run compares again.
     run: u64,
@@ -207,23 +224,39 @@ impl VerdictCache {
     fn take(&self, block: &Block, moves: &Moves) -> CachedBlock {
         let run = self.run.load(std::sync::atomic::Ordering::Relaxed);
         let mut m = self.blocks.lock().unwrap_or_else(|e| e.into_inner());
+        let fresh = || CachedBlock {
+            block: block.clone(),
+            run,
+            moved: false,
+            ids: None,
+            rules: HashMap::default(),
+            used: true,
+        };
         match m.remove(&block.address) {
-            Some(c) if c.block == *block => c,
-            Some(mut c) if c.run + 1 == run && moves.block_eq(&c.block, block) => {
-                c.rules
-                    .retain(|_, v| v.types.is_empty() && moves.verdict(v).is_some());
-                #[cfg(test)]
-                self.moved
-                    .fetch_add(c.rules.len(), std::sync::atomic::Ordering::Relaxed);
-                c.block = block.clone();
+            Some(mut c) if c.block == *block => {
+                c.moved = false;
+                c.ids = None;
                 c
             }
-            _ => CachedBlock {
-                block: block.clone(),
-                run,
-                rules: HashMap::default(),
-                used: true,
-            },
+            Some(mut c) if c.run + 1 == run => {
+                let mut ids = Renaming::default();
+                if !moves.block_eq_in(&c.block, block, &mut ids) {
+                    return fresh();
+                }
+                // Those that read other blocks are kept too: their reads are compared when
+                // they are asked for (see `VerdictCache::moved_verdict`).
+                c.rules.retain(|_, v| moves.verdict(v).is_some());
+                #[cfg(test)]
+                self.moved.fetch_add(
+                    c.rules.values().filter(|v| v.types.is_empty()).count(),
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+                c.block = block.clone();
+                c.moved = true;
+                c.ids = Some(Some(ids));
+                c
+            }
+            _ => fresh(),
         }
     }
 
@@ -245,26 +278,74 @@ impl VerdictCache {
             .or_insert_with(|| TypeSnapshot {
                 blocks: Vec::new(),
                 version: 0,
+                prev: 0,
+                prev_blocks: None,
+                prev_ids: None,
                 run: 0,
                 cfg: 0,
             });
         let at = cfg as *const Configuration as usize;
         if snap.run != run || snap.cfg != at {
+            // Only the last run's blocks are mapped by this run's moves.
+            let last = snap.version != 0 && snap.run + 1 == run;
+            snap.prev = if last { snap.version } else { 0 };
+            snap.prev_blocks = None;
+            snap.prev_ids = None;
             snap.run = run;
             snap.cfg = at;
             let same = snap.version != 0 && snap.blocks.iter().eq(cfg.of_type(key));
             if !same {
-                snap.blocks = cfg.of_type(key).cloned().collect();
+                let old = std::mem::replace(&mut snap.blocks, cfg.of_type(key).cloned().collect());
+                snap.prev_blocks = last.then_some(old);
                 snap.version = self.versions.fetch_add(1, Relaxed) + 1;
             }
         }
         snap.version
     }
 
+    /// Whether the blocks of type `key` in `cfg` are, once moved as the last run's text became
+    /// this run's, those of version `seen` (which the last run compared): then the renaming of
+    /// their identities is merged into `ids` (`None`: it cannot be, the renamings clash) and
+    /// this run's version is returned.
+    fn moved_type(
+        &self,
+        cfg: &Configuration,
+        key: &str,
+        seen: u64,
+        moves: &Moves,
+        ids: &mut Renaming,
+    ) -> Option<u64> {
+        let version = self.version(cfg, key);
+        let mut t = self.types.lock().unwrap_or_else(|e| e.into_inner());
+        let snap = t.get_mut(&(cfg.dir.clone(), key.to_string()))?;
+        // Another configuration of the directory comparing it in between clears `prev`.
+        if snap.prev == 0 || snap.prev != seen {
+            return None;
+        }
+        if snap.prev_ids.is_none() {
+            let old = snap.prev_blocks.as_ref().unwrap_or(&snap.blocks);
+            let mut r = Renaming::default();
+            let eq = old.len() == snap.blocks.len()
+                && old
+                    .iter()
+                    .zip(cfg.of_type(key))
+                    .all(|(o, n)| moves.block_eq_in(o, n, &mut r));
+            snap.prev_ids = Some(eq.then_some(r));
+        }
+        ids.merge(snap.prev_ids.as_ref()?.as_ref()?)?;
+        Some(version)
+    }
+
     /// How many verdicts were reused for blocks that moved.
     #[cfg(test)]
     pub(crate) fn moved(&self) -> usize {
         self.moved.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many verdicts of rules reading other blocks were reused when what they read moved.
+    #[cfg(test)]
+    pub(crate) fn moved_reads(&self) -> usize {
+        self.moved_reads.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// How many documents' verdicts were reused.
@@ -277,6 +358,52 @@ impl VerdictCache {
     /// Whether what a cached verdict read besides its block is as it was.
     fn still(&self, cfg: &Configuration, v: &CachedVerdict) -> bool {
         v.types.iter().all(|(t, ver)| self.version(cfg, t) == *ver)
+    }
+
+    /// A cached verdict of a rule that read blocks of other types (`attached()`,
+    /// `resources()`) when its block, or those blocks, moved: the verdict with its spans moved
+    /// and this run's versions of the types, when the block and every type's blocks are the
+    /// last run's moved, under one renaming of identities across them all (the evaluation's
+    /// whole input: see [`Renaming`]).
+    fn moved_verdict(
+        &self,
+        cfg: &Configuration,
+        c: &mut CachedBlock,
+        v: &CachedVerdict,
+        block: &Block,
+        moves: &Moves,
+    ) -> Option<CachedVerdict> {
+        let run = self.run.load(std::sync::atomic::Ordering::Relaxed);
+        if v.types.is_empty() || c.run + 1 != run {
+            return None;
+        }
+        if c.ids.is_none() {
+            // Equal as it is: its identities are its own (those it shares with the blocks read
+            // must be theirs unrenamed too).
+            let mut ids = Renaming::default();
+            c.ids = Some(moves.block_eq_in(&c.block, block, &mut ids).then_some(ids));
+        }
+        let mut ids = c.ids.as_ref()?.as_ref()?.clone();
+        let mut types = Vec::with_capacity(v.types.len());
+        for (t, seen) in &v.types {
+            let now = self.moved_type(cfg, t, *seen, moves, &mut ids)?;
+            types.push((t.clone(), now));
+        }
+        let mut emits = v.emits.clone();
+        let mut unknowns = v.unknowns.clone();
+        // Those of a moved block are moved already.
+        if !c.moved {
+            moves.spans(&mut emits, &mut unknowns)?;
+        }
+        #[cfg(test)]
+        self.moved_reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(CachedVerdict {
+            rule: v.rule.clone(),
+            types,
+            emits,
+            unknowns,
+        })
     }
 }
 
@@ -325,13 +452,22 @@ impl Move {
 /// have no span: a function of the inner identity alone), and emits none: renaming them one to
 /// one, consistently across the block, leaves its verdict as it was. A name's identity (the
 /// hash of the name, which a rule may compute itself from an address) is never renamed.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Renaming {
     old: HashMap<u64, u64>,
     new: HashMap<u64, u64>,
 }
 
 impl Renaming {
+    /// Add the pairs of `other`: `None` when one of them clashes (the union is not one to one).
+    fn merge(&mut self, other: &Renaming) -> Option<()> {
+        for (&o, &n) in &other.old {
+            let ok = *self.old.entry(o).or_insert(n) == n && *self.new.entry(n).or_insert(o) == o;
+            ok.then_some(())?;
+        }
+        Some(())
+    }
+
     /// Whether `old` and `new` can be the same identity renamed (and, if so, they are paired).
     fn same(&mut self, old: Option<u64>, new: Option<u64>, reference: Option<&str>) -> bool {
         let (o, n) = match (old, new) {
@@ -352,7 +488,9 @@ impl Renaming {
 /// [`Move`]s of a run's files, by file id.
 ///
 /// A verdict is reused for a block that only moved when the rule read nothing but itself and
-/// the block (no `attached()` or `resources()`, no search for the block holding a value), and
+/// the block (no search for the block holding a value; the blocks it listed with `attached()`
+/// or `resources()` count as the block: each must be the last run's moved, in the same order,
+/// under one renaming with the block's, see [`VerdictCache::moved_verdict`]), and
 /// the block is equal to the cached one in every field once each of the cached one's spans is
 /// moved (each must have a counterpart). That verdict is the cached one with its spans moved:
 /// a rule's evaluation sees no text and no file (its scope answers `self` and `each`), and uses
@@ -399,8 +537,8 @@ impl Moves {
     }
 
     /// `old` with its spans moved equals `new` (every field: a field added to [`Block`] must be
-    /// compared here).
-    fn block_eq(&self, old: &Block, new: &Block) -> bool {
+    /// compared here), its identities renamed one to one as in `ids`, which gets the pairs met.
+    fn block_eq_in(&self, old: &Block, new: &Block, ids: &mut Renaming) -> bool {
         let Block {
             kind,
             written_type,
@@ -424,7 +562,19 @@ impl Moves {
             && self.loc_eq(*header, new.header)
             && self.loc_eq(*loc, new.loc)
             && self.locs_eq(call_sites, &new.call_sites)
-            && self.value_eq(value, &new.value, &mut Some(Renaming::default()))
+            && self.value_eq_in(value, &new.value, ids)
+    }
+
+    fn value_eq_in(
+        &self,
+        old: &crate::value::Value,
+        new: &crate::value::Value,
+        ids: &mut Renaming,
+    ) -> bool {
+        let mut r = Some(std::mem::take(ids));
+        let eq = self.value_eq(old, new, &mut r);
+        *ids = r.unwrap_or_default();
+        eq
     }
 
     /// Each of `old` moved is the one of `new` at its place.
@@ -1141,11 +1291,30 @@ fn run_configuration(
                     for &rule in rules {
                         let rule = plan.reg.rule(rule);
                         let at = Arc::as_ptr(rule) as usize;
-                        let same =
-                            |v: &&CachedVerdict| Arc::ptr_eq(&v.rule, rule) && cache.still(cfg, v);
+                        let same = |v: &&CachedVerdict| {
+                            Arc::ptr_eq(&v.rule, rule)
+                                && if c.moved {
+                                    v.types.is_empty()
+                                } else {
+                                    cache.still(cfg, v)
+                                }
+                        };
                         if let Some(v) = c.rules.get(&at).filter(same) {
                             s.emits.extend(v.emits.iter().cloned());
                             s.unknowns.extend(v.unknowns.iter().cloned());
+                            continue;
+                        }
+                        // What it read besides the block moved (or the block did).
+                        let moved = match c.rules.remove(&at) {
+                            Some(v) if Arc::ptr_eq(&v.rule, rule) => {
+                                cache.moved_verdict(cfg, &mut c, &v, block, moves)
+                            }
+                            _ => None,
+                        };
+                        if let Some(v) = moved {
+                            s.emits.extend(v.emits.iter().cloned());
+                            s.unknowns.extend(v.unknowns.iter().cloned());
+                            c.rules.insert(at, v);
                             continue;
                         }
                         let (e0, u0) = (s.emits.len(), s.unknowns.len());
@@ -1671,6 +1840,41 @@ mod tests {
         // Without renaming (documents), identities as they are.
         assert!(!moves.value_eq(&obj(&[1]), &obj(&[7]), &mut None));
         assert!(moves.value_eq(&obj(&[1]), &obj(&[1]), &mut None));
+    }
+
+    /// A verdict that read other blocks is reused only under one renaming across its block and
+    /// every block it read: pairs that agree merge, and one identity renamed two ways, or two
+    /// renamed to one, across blocks refuses the union.
+    #[test]
+    fn renamings_of_blocks_read_together_merge_one_to_one() {
+        let r = |pairs: &[(u64, u64)]| {
+            let mut r = Renaming::default();
+            for &(o, n) in pairs {
+                assert!(r.same(Some(o), Some(n), None));
+            }
+            r
+        };
+        let block = r(&[(1, 7), (2, 8), (5, 5)]);
+        let merged = |other: &[(u64, u64)]| block.clone().merge(&r(other)).is_some();
+        assert!(merged(&[(1, 7)]), "the same pair in a block read");
+        assert!(
+            merged(&[(3, 9), (5, 5)]),
+            "new pairs, a shared identity kept"
+        );
+        assert!(!merged(&[(1, 9)]), "one identity renamed two ways");
+        assert!(!merged(&[(3, 8)]), "two renamed to one");
+        assert!(
+            !merged(&[(5, 6)]),
+            "one kept in the block, renamed in a block read"
+        );
+        assert!(
+            !merged(&[(6, 5)]),
+            "one kept in the block, another's new name there"
+        );
+        // Merged one after the other, as a verdict's types are.
+        let mut all = block.clone();
+        assert!(all.merge(&r(&[(3, 9)])).is_some());
+        assert!(all.merge(&r(&[(4, 9)])).is_none());
     }
 
     #[test]

@@ -1695,6 +1695,75 @@ mod tests {
         assert!(cache.moved() > 0, "{} verdicts reused", cache.moved());
     }
 
+    /// Verdicts of rules that read other blocks (`attached()`: OSS001 the bucket's ACL
+    /// resources, OSS004 its logging) are kept when the block or the blocks read only moved,
+    /// their identities renamed together (the bucket and its ACL name it by one local whose
+    /// value is computed from an unknown: typing above the local renames both), and judged
+    /// again when a block read changed, appeared or went, or was linked otherwise, though it
+    /// moved too: each time the findings of a fresh lint.
+    #[test]
+    fn verdicts_reading_moved_blocks_give_the_findings_of_a_fresh_lint() {
+        let d = tree(&[
+            ("m/variables.tf", "variable \"name\" {}\n"),
+            ("m/main.tf", ""),
+        ]);
+        let path = d.path().join("m/main.tf");
+        let local = "locals {\n  n = \"${var.name}-x\"\n}\n";
+        let bucket = "resource \"alicloud_oss_bucket\" \"b\" {\n  bucket = local.n\n}\n";
+        let acl = "resource \"alicloud_oss_bucket_acl\" \"a\" {\n  bucket = local.n\n  acl    = \"private\"\n}\n";
+        let logs = "resource \"alicloud_oss_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+        let logging = "resource \"alicloud_oss_bucket_logging\" \"l\" {\n  bucket        = alicloud_oss_bucket.b.id\n  target_bucket = alicloud_oss_bucket.logs.id\n}\n";
+        let public = acl.replace("\"private\"", "\"public-read\"");
+        let other = acl.replace("local.n", "\"other\"");
+        let texts = [
+            format!("{local}{bucket}{acl}{logs}{logging}"),
+            // Everything moved, the identities renamed.
+            format!("#\n{local}{bucket}{acl}{logs}{logging}"),
+            format!("#x\n{local}{bucket}{acl}{logs}{logging}"),
+            // The blocks read moved, the bucket did not.
+            format!("#x\n{local}{bucket}#\n{acl}{logs}{logging}"),
+            format!("#x\n{local}{bucket}#y\n{acl}{logs}{logging}"),
+            // A block read changed while it moved: OSS001 fails.
+            format!("#x\n{local}{bucket}#yy\n{public}{logs}{logging}"),
+            format!("#xx\n{local}{bucket}#yy\n{public}{logs}{logging}"),
+            // Linked otherwise: no ACL resource of the bucket's.
+            format!("#xx\n{local}{bucket}#yyy\n{other}{logs}{logging}"),
+            // Back to the public one, moved; then the logging gone, and back, moved.
+            format!("#xxx\n{local}{bucket}#yyy\n{public}{logs}{logging}"),
+            format!("#xxx\n{local}{bucket}#yyy\n{public}{logs}"),
+            format!("#xxxx\n{local}{bucket}#yyy\n{public}{logs}{logging}"),
+            // The local typed in: every identity computed from it renamed.
+            format!(
+                "#xxxx\n{}{bucket}#yyy\n{public}{logs}{logging}",
+                local.replace("  n", "  # n\n  n")
+            ),
+            // A block of a type read added above the bucket, then moved.
+            format!("#xxxx\n{local}{logs}{bucket}{public}{logging}"),
+            format!("#xxxxx\n{local}{logs}{bucket}{public}{logging}"),
+        ];
+        let sel = every_rule();
+        let cache = Arc::new(engine::VerdictCache::default());
+        // (OSS001, OSS004) on the bucket, text by text.
+        let mut oss001 = Vec::new();
+        for t in &texts {
+            let a = cached_as_fresh(&cache, &sel, &path, Some(t));
+            let on_b = |code: &str| {
+                a.findings
+                    .iter()
+                    .any(|f| &*f.rule == code && f.message.contains("`alicloud_oss_bucket.b`"))
+            };
+            oss001.push((on_b("OSS001") as u8, on_b("OSS004") as u8));
+        }
+        let (public, unlogged): (Vec<u8>, Vec<u8>) = oss001.into_iter().unzip();
+        assert_eq!(public, [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1]);
+        assert_eq!(unlogged, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+        assert!(
+            cache.moved_reads() >= 8,
+            "{} verdicts reused",
+            cache.moved_reads()
+        );
+    }
+
     /// The verdicts of document checks are kept for documents that are as they were or only
     /// moved (a heredoc policy, a `jsonencode` trust policy): after each change the findings
     /// (spans, messages, fixes) and unknown notes are a fresh lint's, with the checks' options
