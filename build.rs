@@ -137,6 +137,9 @@ fn main() {
             serde_json::to_string(&json).unwrap(),
         )
         .unwrap();
+        if name == "computed-attributes" {
+            write_computed(&json, &Path::new(&out).join("computed-attributes.rs"));
+        }
         if name == "high-risk-apis" {
             high_risk = json;
         }
@@ -364,6 +367,27 @@ struct Entry {
     docs: String,
     /// Its expressions but `check` packed (`src/rules/packed.rs`): member, source, packed form.
     packed: Vec<(&'static str, String, Vec<u8>)>,
+    /// The members building the rule reads, as `rules::load`'s `Fields` reads them from the
+    /// JSON (a member of another type is absent), so that a run builds it without the JSON.
+    prepared: Prepared,
+}
+
+#[derive(Default)]
+struct Prepared {
+    title: Option<String>,
+    message: String,
+    help: Option<String>,
+    where_: Option<String>,
+    documents: Vec<String>,
+    equivalents: Vec<String>,
+    tags: Vec<String>,
+    /// `references`' members, a value that is not a string read as empty.
+    references: Vec<(String, String)>,
+    /// `fix` (without a packed `when`) and `options` as JSON: few rules have them.
+    fix: Option<String>,
+    /// `fix` as Rust code building its `FixSpec` (see [`fix_code`]), when it is one.
+    fix_code: Option<String>,
+    options: Option<String>,
 }
 
 fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
@@ -419,7 +443,52 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
         None if !resources.is_empty() => "Resource",
         None => panic!("{file}: rule {id}: say what the rule applies to"),
     };
+    let text = |k: &str| inst.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    if j["sources"].get("check").is_some() {
+        assert!(
+            check.is_some(),
+            "{file}: rule {id}: `check` must be `builtin(\"name\")`"
+        );
+    }
+    assert!(
+        check.is_some() || j["sources"].get("assert").is_some(),
+        "{file}: rule {id}: a rule needs `assert` or `check`"
+    );
+    let prepared = Prepared {
+        title: text("title"),
+        message: text("message").unwrap_or_else(|| panic!("{file}: rule {id}: missing `message`")),
+        help: text("help"),
+        where_: text("where"),
+        documents: list("document"),
+        equivalents: list("equivalents"),
+        tags: list("tags"),
+        references: match inst.get("references") {
+            Some(serde_json::Value::Object(m)) => m
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect(),
+            _ => Vec::new(),
+        },
+        fix_code: inst.get("fix").and_then(|f| {
+            let mut f = f.clone();
+            if let (Some(o), Some(_)) = (f.as_object_mut(), when) {
+                o.remove("when");
+            }
+            fix_code(&f)
+        }),
+        fix: inst.get("fix").map(|f| {
+            let mut f = f.clone();
+            if let (Some(o), Some(_)) = (f.as_object_mut(), when) {
+                o.remove("when");
+            }
+            serde_json::to_string(&f).unwrap()
+        }),
+        options: inst
+            .get("options")
+            .map(|o| serde_json::to_string(o).unwrap()),
+    };
     Entry {
+        prepared,
         name: inst["name"]
             .as_str()
             .unwrap_or_else(|| panic!("{file}: rule {id}: missing `name`"))
@@ -475,6 +544,118 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
         packed,
         id,
     }
+}
+
+/// A rule's `fix` as the Rust expression building the `FixSpec` that `FixSpec::from_json`
+/// makes of it (its `when` packed apart; a test compares the two): a run neither parses the
+/// JSON nor copies values out of it. `None` where `from_json` would have more to do (a `when`
+/// left in, an error): the JSON is read then.
+fn fix_code(j: &serde_json::Value) -> Option<String> {
+    use serde_json::Value as V;
+    fn value(v: &V) -> String {
+        match v {
+            V::Null => "J::Null".into(),
+            V::Bool(b) => format!("J::Bool({b})"),
+            V::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => format!("J::from({u}u64)"),
+                (None, Some(i)) => format!("J::from({i}i64)"),
+                _ => format!("J::from({:?}f64)", n.as_f64().unwrap()),
+            },
+            V::String(s) => format!("J::String(s({s:?}))"),
+            V::Array(a) => format!(
+                "J::Array(vec![{}])",
+                a.iter().map(value).collect::<Vec<_>>().join(", ")
+            ),
+            V::Object(m) => format!(
+                "J::Object([{}].into_iter().collect())",
+                m.iter()
+                    .map(|(k, v)| format!("(s({k:?}), {})", value(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+    fn op(j: &V) -> Option<(String, bool)> {
+        let s = |k: &str| match j.get(k).and_then(V::as_str) {
+            Some(v) => format!("Some(s({v:?}))"),
+            None => "None".into(),
+        };
+        // `fix::unquote`.
+        let unquote = |k: &str| -> String {
+            k.strip_prefix('"')
+                .and_then(|k| k.strip_suffix('"'))
+                .unwrap_or(k)
+                .to_string()
+        };
+        let pairs = |k: &str| -> String {
+            let items: Vec<String> = match j.get(k) {
+                Some(V::Object(m)) => m
+                    .iter()
+                    .map(|(k, v)| format!("(s({:?}), {})", unquote(k), value(v)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            format!("vec![{}]", items.join(", "))
+        };
+        Some(if j.get("set").is_some() {
+            (
+                format!(
+                    "FixOp::Set {{ block: {}, map: {}, values: {}, defaults: {} }}",
+                    s("block"),
+                    s("map"),
+                    pairs("set"),
+                    pairs("default")
+                ),
+                true,
+            )
+        } else if let Some(r) = j.get("replace").and_then(V::as_str) {
+            (format!("FixOp::Replace(s({r:?}))"), true)
+        } else if j.get("rename_key").is_some() || j.get("statement").is_some() {
+            let code = format!(
+                "FixOp::Policy {{ rename_key: {}, statement: {} }}",
+                s("rename_key"),
+                pairs("statement")
+            );
+            (code, false)
+        } else if j.get("wrap_in_array").and_then(V::as_bool) == Some(true) {
+            ("FixOp::WrapInArray".into(), false)
+        } else if j.get("builtin").and_then(V::as_bool) == Some(true) {
+            ("FixOp::Builtin".into(), false)
+        } else if j.get("types").is_some() {
+            ("FixOp::None".into(), false)
+        } else {
+            return None;
+        })
+    }
+    let safety = match j.get("safety").and_then(V::as_str) {
+        Some("safe") => "Safety::Safe",
+        Some("unsafe") => "Safety::Unsafe",
+        _ => return None,
+    };
+    if j.get("when").is_some() {
+        return None;
+    }
+    let mut types = Vec::new();
+    if let Some(V::Object(m)) = j.get("types") {
+        for (t, o) in m {
+            // Only `set` or `replace` (else `from_json` refuses the rule).
+            let (code, ok) = op(o)?;
+            if !ok {
+                return None;
+            }
+            types.push(format!("(s({t:?}), {code})"));
+        }
+    }
+    let description = match j.get("description").and_then(V::as_str) {
+        Some(d) => format!("Some(s({d:?}))"),
+        None => "None".into(),
+    };
+    Some(format!(
+        "FixSpec {{ safety: {safety}, description: {description}, op: {}, when: None, \
+         types: vec![{}], per_element: false }}",
+        op(j)?.0,
+        types.join(", ")
+    ))
 }
 
 /// `b` as a Rust byte string literal.
@@ -548,6 +729,58 @@ fn synthetic(n: usize, index: &mut Vec<Entry>) {
         });
         index.push(entry("synthetic.hcl", &j, None));
     }
+}
+
+/// The attributes providers always set (`eval::computed`) as Rust statics: reading their JSON
+/// was ~45k instructions of every check that looks one up.
+fn write_computed(table: &serde_json::Value, path: &Path) {
+    let obj = table.as_object().expect("computed-attributes: a body");
+    for k in obj.keys() {
+        assert!(
+            ["source", "date", "resource", "data"].contains(&k.as_str()),
+            "computed-attributes: unknown member `{k}`"
+        );
+    }
+    let blocks = |k: &str| -> String {
+        let mut out = String::from("&[");
+        for b in obj.get(k).and_then(|v| v.as_array()).into_iter().flatten() {
+            let b = b.as_object().expect("computed-attributes: a block");
+            for k in b.keys() {
+                assert!(
+                    ["name", "set", "set_elements"].contains(&k.as_str()),
+                    "computed-attributes: unknown member `{k}`"
+                );
+            }
+            let list = |k: &str| -> Vec<&str> {
+                b.get(k)
+                    .map(|v| {
+                        v.as_array()
+                            .expect("computed-attributes: a list")
+                            .iter()
+                            .map(|s| s.as_str().expect("computed-attributes: a string"))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let name = b["name"].as_str().expect("computed-attributes: a name");
+            out.push_str(&format!(
+                "Types {{ name: {name:?}, set: &{:?}, set_elements: &{:?} }},",
+                list("set"),
+                list("set_elements")
+            ));
+        }
+        out.push(']');
+        out
+    };
+    std::fs::write(
+        path,
+        format!(
+            "Table {{ resource: {}, data: {} }}",
+            blocks("resource"),
+            blocks("data")
+        ),
+    )
+    .unwrap();
 }
 
 /// The built-in high-risk list's `HighRiskList::grant_actions` (see there; a unit test compares
@@ -650,8 +883,43 @@ fn write_index(index: &[Entry], path: &Path) {
             (res_start, strs.len(), members, check, names)
         })
         .collect();
+    // Then what building a rule reads (its title, message, help, lists, fix and options), all
+    // rules' together: a run reads a few pages of them for the rules it builds.
+    let opt = |s: Option<String>| s.map_or("None".into(), |s| format!("Some({s})"));
+    let prepared: Vec<String> = index
+        .iter()
+        .map(|e| {
+            let p = &e.prepared;
+            let mut run = |v: &[String]| {
+                let start = strs.len();
+                strs.extend(v.iter().map(|x| put(x)));
+                format!("Run({start}, {})", strs.len())
+            };
+            let (documents, equivalents, tags) =
+                (run(&p.documents), run(&p.equivalents), run(&p.tags));
+            let pairs: Vec<String> = p
+                .references
+                .iter()
+                .flat_map(|(k, v)| [k.clone(), v.clone()])
+                .collect();
+            let references = run(&pairs);
+            format!(
+                "Prepared {{ title: {}, message: {}, help: {}, where_: {}, documents: {documents}, \
+                 equivalents: {equivalents}, tags: {tags}, references: {references}, fix: {}, \
+                 options: {} }}",
+                opt(p.title.as_deref().map(&mut put)),
+                put(&p.message),
+                opt(p.help.as_deref().map(&mut put)),
+                opt(p.where_.as_deref().map(&mut put)),
+                opt(p.fix.as_deref().map(&mut put)),
+                opt(p.options.as_deref().map(&mut put)),
+            )
+        })
+        .collect();
     let (mut packed, mut rules) = (Vec::new(), String::new());
-    for (e, (res_start, res_end, members, check, [id, name, file])) in index.iter().zip(short) {
+    for ((e, (res_start, res_end, members, check, [id, name, file])), prepared) in
+        index.iter().zip(short).zip(prepared)
+    {
         let packed_start = packed.len();
         for ((_, src, b), member) in e.packed.iter().zip(members) {
             let start = bytes.len();
@@ -666,7 +934,7 @@ fn write_index(index: &[Entry], path: &Path) {
             "        Embedded {{ id: {id}, name: {name}, file: {file}, scope: Scope::{}, \
              severity: Severity::{}, resources: Run({res_start}, {res_end}), check: {check}, \
              assert: {}, enabled: {}, ignorable: {}, json: {}, docs: {}, \
-             packed: Run({packed_start}, {}) }},\n",
+             packed: Run({packed_start}, {}), prepared: {prepared} }},\n",
             e.scope,
             e.severity,
             e.assert,
@@ -684,6 +952,15 @@ fn write_index(index: &[Entry], path: &Path) {
         packed.join(",\n        "),
     );
     std::fs::write(path, s).unwrap();
+    // The rules' fixes, built by code (`fix::builtin_fix`), by index position.
+    let mut fixes = String::from("match rule {\n");
+    for (i, e) in index.iter().enumerate() {
+        if let Some(code) = &e.prepared.fix_code {
+            fixes.push_str(&format!("    {i} => Some({code}),\n"));
+        }
+    }
+    fixes.push_str("    _ => None,\n}\n");
+    std::fs::write(path.with_file_name("builtin_fixes.rs"), fixes).unwrap();
 }
 
 /// The functions a one-file check runs are laid out together at the start of the binary's

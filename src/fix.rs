@@ -68,6 +68,14 @@ pub enum FixOp {
     None,
 }
 
+/// The fix of the built-in rule at `rule` (its index position) as `build.rs` wrote it: what
+/// [`FixSpec::from_json`] makes of its JSON but a packed `when` (a test compares the two);
+/// `None` for a rule without one, or whose JSON is to be read.
+pub fn builtin_fix(rule: usize) -> Option<FixSpec> {
+    let s = String::from;
+    include!(concat!(env!("OUT_DIR"), "/builtin_fixes.rs"))
+}
+
 fn op_from_json(j: &J) -> Result<FixOp, String> {
     let s = |k: &str| j.get(k).and_then(J::as_str).map(str::to_string);
     let pairs = |k: &str| -> Vec<(String, J)> {

@@ -2,34 +2,20 @@
 //! time): a reference to one that the configuration does not set is unknown but set
 //! ([`crate::value::Unknown::present`]), so `alicloud_vswitch.app.id != null` is true.
 
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/computed-attributes.json"));
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The table `build.rs` made of the HCL (checked there: a malformed table fails the build).
 struct Table {
-    #[allow(dead_code)]
-    source: String,
-    #[allow(dead_code)]
-    date: String,
-    #[serde(default)]
-    resource: Vec<Types>,
-    #[serde(default)]
-    data: Vec<Types>,
+    resource: &'static [Types],
+    data: &'static [Types],
 }
 
 /// One block: a type, or a prefix ending with `*` (`alicloud_*`, `*`).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Types {
-    name: String,
-    #[serde(default)]
-    set: Vec<String>,
-    #[serde(default)]
-    set_elements: Vec<String>,
+    name: &'static str,
+    set: &'static [&'static str],
+    set_elements: &'static [&'static str],
 }
+
+static TABLE: Table = include!(concat!(env!("OUT_DIR"), "/computed-attributes.rs"));
 
 impl Types {
     fn covers(&self, rtype: &str) -> bool {
@@ -40,17 +26,11 @@ impl Types {
     }
 }
 
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| serde_json::from_str(TABLE).expect("the built-in attribute table is valid"))
-}
-
 fn blocks(data: bool) -> &'static [Types] {
-    let t = table();
     if data {
-        &t.data
+        TABLE.data
     } else {
-        &t.resource
+        TABLE.resource
     }
 }
 
@@ -58,14 +38,14 @@ fn blocks(data: bool) -> &'static [Types] {
 pub fn always_set(data: bool, rtype: &str, attr: &str) -> bool {
     blocks(data)
         .iter()
-        .any(|b| b.covers(rtype) && b.set.iter().any(|a| a == attr))
+        .any(|b| b.covers(rtype) && b.set.iter().any(|a| *a == attr))
 }
 
 /// Is `attr` a list whose elements are always set (so `attr[i]`, when it exists, is set)?
 pub fn elements_set(data: bool, rtype: &str, attr: &str) -> bool {
     blocks(data)
         .iter()
-        .any(|b| b.covers(rtype) && b.set_elements.iter().any(|a| a == attr))
+        .any(|b| b.covers(rtype) && b.set_elements.iter().any(|a| *a == attr))
 }
 
 #[cfg(test)]

@@ -135,18 +135,7 @@ fn build_rule(
     };
     let options = match j.options.0 {
         Some(o) => {
-            let declared: BTreeMap<String, super::RuleOption> =
-                serde_json::from_value(o).map_err(|e| format!("`options`: {e}"))?;
-            declared
-                .into_iter()
-                .map(|(name, mut o)| {
-                    o.name = name;
-                    // The default is what runs without configuration: it must be a valid value.
-                    o.check(&o.default)
-                        .map_err(|e| format!("option `{}`: the default {e}", o.name))?;
-                    Ok(o)
-                })
-                .collect::<Result<Vec<_>, String>>()?
+            declared_options(serde_json::from_value(o).map_err(|e| format!("`options`: {e}"))?)?
         }
         None => Vec::new(),
     };
@@ -185,6 +174,21 @@ fn build_rule(
         // User rules have no page at acslint; `load_embedded` sets built-in rules' links.
         url: None,
     })
+}
+
+fn declared_options(
+    declared: BTreeMap<String, super::RuleOption>,
+) -> Result<Vec<super::RuleOption>, String> {
+    declared
+        .into_iter()
+        .map(|(name, mut o)| {
+            o.name = name;
+            // The default is what runs without configuration: it must be a valid value.
+            o.check(&o.default)
+                .map_err(|e| format!("option `{}`: the default {e}", o.name))?;
+            Ok(o)
+        })
+        .collect()
 }
 
 /// `builtin("name")` → `name`.
@@ -251,6 +255,93 @@ pub fn load_embedded_rule(
     // maps of owned strings) cost as much as the rest of building the rule.
     let r: EmbeddedJson = serde_json::from_str(json).map_err(|e| e.to_string())?;
     embedded_rule(path, r, packed)
+}
+
+/// Build a built-in rule from what `build.rs` prepared ([`super::Prepared`]) and packed: the
+/// same rule as [`load_embedded_rule`] builds from its JSON (a test compares the two), without
+/// reading JSON but for a `fix` or `options` member. Only the expressions it reads on every
+/// block are made here (`each`, `message` and `where` on first use).
+pub fn prepared_rule(i: usize) -> Result<Rule, String> {
+    let e = &super::INDEX.rules[i];
+    let id = e.id();
+    let p = e.prepared();
+    let packed = |k: &str| e.packed().iter().find(|p| p.member() == k);
+    let expr = |k: &str| {
+        packed(k)
+            .map(|p| p.expr().map_err(|err| format!("rule {id}: `{k}`: {err}")))
+            .transpose()
+    };
+    let each = packed("each");
+    let fix = match p.fix() {
+        Some(f) => {
+            let mut spec = match crate::fix::builtin_fix(i) {
+                Some(spec) => spec,
+                None => {
+                    let f: J =
+                        serde_json::from_str(f).map_err(|err| format!("rule {id}: {err}"))?;
+                    crate::fix::FixSpec::from_json(&f).map_err(|m| format!("rule {id}: {m}"))?
+                }
+            };
+            spec.per_element = each.is_some();
+            if let Some(w) = packed("when") {
+                spec.when = Some(
+                    w.expr()
+                        .map_err(|err| format!("rule {id}: `fix.when`: {err}"))?,
+                );
+            }
+            Some(spec)
+        }
+        None => None,
+    };
+    let options = match p.options() {
+        Some(o) => declared_options(
+            serde_json::from_str(o).map_err(|err| format!("rule {id}: `options`: {err}"))?,
+        )
+        .map_err(|m| format!("rule {id}: {m}"))?,
+        None => Vec::new(),
+    };
+    let assert = expr("assert")?;
+    // A message is compiled only for expression rules; built-in checks render it from their
+    // fields.
+    let message_expr = packed("message")
+        .filter(|_| assert.is_some())
+        .map(LazyExpr::packed);
+    let strings = |v: &mut dyn Iterator<Item = &'static str>| v.map(str::to_string).collect();
+    Ok(Rule {
+        fix,
+        options,
+        id: id.into(),
+        name: e.name().into(),
+        severity: e.severity,
+        title: p.title().unwrap_or_default().to_string(),
+        message: p.message().to_string(),
+        help: p.help().map(str::to_string),
+        docs: Cow::Borrowed(""),
+        references: p
+            .references()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        equivalents: strings(&mut p.equivalents()),
+        tags: strings(&mut p.tags()),
+        scope: e.scope,
+        resources: strings(&mut e.resources()),
+        documents: strings(&mut p.documents()),
+        check: e.check().map(str::to_string),
+        assert,
+        message_expr,
+        each: each.map(LazyExpr::packed),
+        each_kept: std::sync::OnceLock::new(),
+        assert_slots: Default::default(),
+        facet: expr("facet")?,
+        where_: p.where_().map(str::to_string),
+        where_expr: packed("where")
+            .filter(|w| !plain_string(w.source()))
+            .map(LazyExpr::packed),
+        ignorable: e.ignorable,
+        default_enabled: e.enabled,
+        source: e.file().to_string(),
+        url: docs_url(id).map(Into::into),
+    })
 }
 
 fn embedded_rule(

@@ -12,7 +12,7 @@ pub mod schema;
 
 pub use crate::hcljson;
 pub(crate) use crate::hcljson::scalar_json;
-pub use load::{load_embedded, load_embedded_rule, load_rule_file, RuleLoadError};
+pub use load::{load_embedded, load_embedded_rule, load_rule_file, prepared_rule, RuleLoadError};
 pub use packs::Pack;
 
 pub use crate::finding::render_template;
@@ -348,6 +348,66 @@ pub struct Embedded {
     docs: Str,
     /// Its expressions but `check` as `build.rs` packed them; their sources are not in `json`.
     packed: Run,
+    /// The other members building the rule reads, as `build.rs` read them from the JSON.
+    prepared: Prepared,
+}
+
+/// The members of a built-in rule that building it reads besides [`Embedded`]'s own, read
+/// from its JSON by `build.rs` as `rules::load` reads them (a member of another type absent),
+/// so that a run builds a rule without parsing JSON ([`load::prepared_rule`]).
+#[derive(Debug)]
+pub struct Prepared {
+    title: Option<Str>,
+    message: Str,
+    help: Option<Str>,
+    where_: Option<Str>,
+    documents: Run,
+    equivalents: Run,
+    tags: Run,
+    /// Keys and values, one after the other.
+    references: Run,
+    /// `fix` (without a `when` that was packed) and `options`, as JSON.
+    fix: Option<Str>,
+    options: Option<Str>,
+}
+
+fn strs(r: Run) -> impl Iterator<Item = &'static str> {
+    INDEX.strs[r.range()].iter().map(|s| s.get())
+}
+
+impl Prepared {
+    pub fn title(&self) -> Option<&'static str> {
+        self.title.map(Str::get)
+    }
+    pub fn message(&self) -> &'static str {
+        self.message.get()
+    }
+    pub fn help(&self) -> Option<&'static str> {
+        self.help.map(Str::get)
+    }
+    pub fn where_(&self) -> Option<&'static str> {
+        self.where_.map(Str::get)
+    }
+    pub fn documents(&self) -> impl Iterator<Item = &'static str> {
+        strs(self.documents)
+    }
+    pub fn equivalents(&self) -> impl Iterator<Item = &'static str> {
+        strs(self.equivalents)
+    }
+    pub fn tags(&self) -> impl Iterator<Item = &'static str> {
+        strs(self.tags)
+    }
+    pub fn references(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        INDEX.strs[self.references.range()]
+            .chunks_exact(2)
+            .map(|kv| (kv[0].get(), kv[1].get()))
+    }
+    pub fn fix(&self) -> Option<&'static str> {
+        self.fix.map(Str::get)
+    }
+    pub fn options(&self) -> Option<&'static str> {
+        self.options.map(Str::get)
+    }
 }
 
 /// A piece of [`Index`]'s text (its start and end). The index holds no pointer but its lists'
@@ -383,7 +443,10 @@ impl Embedded {
         self.file.get()
     }
     pub fn resources(&self) -> impl Iterator<Item = &'static str> {
-        INDEX.strs[self.resources.range()].iter().map(|s| s.get())
+        strs(self.resources)
+    }
+    pub fn prepared(&self) -> &Prepared {
+        &self.prepared
     }
     pub fn check(&self) -> Option<&'static str> {
         self.check.map(Str::get)
@@ -420,9 +483,9 @@ impl Packed {
     pub fn packed(&self) -> &'static [u8] {
         &INDEX.bytes[self.packed.range()]
     }
-    /// The expression: unpacked, else parsed from its source.
+    /// The expression without its layout ([`packed::unpack_bare`]), else parsed from its source.
     pub fn expr(&self) -> Result<Expression, hcl_edit::parser::Error> {
-        match packed::unpack(self.packed()) {
+        match packed::unpack_bare(self.packed()) {
             Some(e) => Ok(e),
             None => load::parse_source(self.source()),
         }
@@ -490,7 +553,7 @@ impl Builtin {
     fn rule(&self, i: usize) -> &Arc<Rule> {
         self.slots[i].get_or_init(|| {
             let e = &INDEX.rules[i];
-            let mut rule = load::load_embedded_rule(e.file(), e.json(), e.packed())
+            let mut rule = load::prepared_rule(i)
                 .unwrap_or_else(|err| panic!("built-in rule file {} is invalid: {err}", e.file()));
             rule.docs = Cow::Borrowed(e.docs());
             rule.default_enabled = builtin_defaults()[i];
@@ -543,8 +606,8 @@ fn builtin_defaults() -> &'static [bool] {
             builtin_packs: true,
             ..Default::default()
         };
-        for e in INDEX.rules {
-            if let Ok(r) = load::load_embedded_rule(e.file(), e.json(), e.packed()) {
+        for i in 0..INDEX.rules.len() {
+            if let Ok(r) = load::prepared_rule(i) {
                 let _ = reg.insert(r);
             }
         }
@@ -949,10 +1012,41 @@ mod tests {
                 let parsed = load::parse_source(p.source()).unwrap();
                 assert_eq!(built, parsed, "{}: `{k}`", e.id());
                 assert_eq!(built.to_string(), parsed.to_string(), "{}: `{k}`", e.id());
+                // What a run makes: the same tree but for its layout.
+                let bare = p.expr().unwrap();
+                assert_eq!(
+                    packed::pack_bare(&bare),
+                    packed::pack_bare(&parsed),
+                    "{}: `{k}`",
+                    e.id()
+                );
                 n += 1;
             }
         }
         assert!(n > 100, "{n} expressions");
+    }
+
+    /// A built-in rule built from what build.rs prepared is the rule its JSON builds.
+    #[test]
+    fn prepared_rules_are_the_json_ones() {
+        let mut fixes = 0;
+        for (i, e) in INDEX.rules.iter().enumerate() {
+            let from_json = load::load_embedded_rule(e.file(), e.json(), e.packed()).unwrap();
+            let prepared = load::prepared_rule(i).unwrap();
+            assert_eq!(
+                format!("{prepared:?}"),
+                format!("{from_json:?}"),
+                "{}",
+                e.id()
+            );
+            fixes += usize::from(crate::fix::builtin_fix(i).is_some());
+        }
+        // Every fix but those whose `when` is read from the JSON is built by code.
+        assert!(fixes > 60, "{fixes} fixes built by code");
+        let some = |f: fn(&Prepared) -> bool| INDEX.rules.iter().any(|e| f(e.prepared()));
+        assert!(some(|p| p.fix().is_some()) && some(|p| p.options().is_some()));
+        assert!(some(|p| p.references().next().is_some()) && some(|p| p.tags().next().is_some()));
+        assert!(some(|p| p.documents().next().is_some()) && some(|p| p.where_().is_some()));
     }
 
     #[test]

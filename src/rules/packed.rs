@@ -38,12 +38,29 @@ const STRIP: [Strip; 4] = [Strip::None, Strip::Start, Strip::End, Strip::Both];
 /// `e` packed, or `None` when the packing cannot reproduce it.
 pub fn pack(e: &Expression) -> Option<Vec<u8>> {
     let mut out = Vec::new();
-    Packer { out: &mut out }.expr(e)?;
+    Packer {
+        out: &mut out,
+        bare: false,
+    }
+    .expr(e)?;
+    Some(out)
+}
+
+/// `e` packed without its layout (every decor and trailing text as absent): two trees that
+/// pack alike this way differ in nothing but layout (see [`unpack_bare`]).
+pub fn pack_bare(e: &Expression) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    Packer {
+        out: &mut out,
+        bare: true,
+    }
+    .expr(e)?;
     Some(out)
 }
 
 struct Packer<'a> {
     out: &'a mut Vec<u8>,
+    bare: bool,
 }
 
 impl Packer<'_> {
@@ -71,6 +88,7 @@ impl Packer<'_> {
     /// 0: absent or the parser's span of the input (both print the default), 1: empty, 2: text.
     fn raw(&mut self, r: Option<&RawString>) {
         match r {
+            _ if self.bare => self.byte(0),
             Some(r) if !r.is_empty() => {
                 self.byte(2);
                 self.str(r);
@@ -302,14 +320,35 @@ pub enum Literal<'a> {
 /// or what [`unpack`] would not read. A constant `each` (NET001's list of 63 ports) is
 /// evaluated from it: its tree was half of the rule expressions a one-file run unpacked.
 pub fn literal(b: &[u8]) -> Option<Literal<'_>> {
-    let mut u = Unpacker { b, at: 0 };
+    let mut u = Unpacker {
+        b,
+        at: 0,
+        bare: true,
+    };
     let l = u.literal()?;
     (u.at == b.len()).then_some(l)
 }
 
 /// The expression [`pack`] packed; `None` if `b` is not one (never for what `build.rs` wrote).
 pub fn unpack(b: &[u8]) -> Option<Expression> {
-    let mut u = Unpacker { b, at: 0 };
+    let mut u = Unpacker {
+        b,
+        at: 0,
+        bare: false,
+    };
+    let e = u.expr()?;
+    (u.at == b.len()).then_some(e)
+}
+
+/// [`unpack`] without the layout: every decor and trailing text left absent (whitespace and
+/// comments, a string each). A rule's expression is evaluated, never printed, and evaluating
+/// reads no layout; making those strings was a fifth of unpacking a one-file run's rules.
+pub fn unpack_bare(b: &[u8]) -> Option<Expression> {
+    let mut u = Unpacker {
+        b,
+        at: 0,
+        bare: true,
+    };
     let e = u.expr()?;
     (u.at == b.len()).then_some(e)
 }
@@ -317,6 +356,8 @@ pub fn unpack(b: &[u8]) -> Option<Expression> {
 struct Unpacker<'a> {
     b: &'a [u8],
     at: usize,
+    /// Layout is read past, not made ([`unpack_bare`]).
+    bare: bool,
 }
 
 impl<'a> Unpacker<'a> {
@@ -364,6 +405,10 @@ impl<'a> Unpacker<'a> {
     }
 
     fn raw(&mut self) -> Option<Option<RawString>> {
+        if self.bare {
+            self.skip_raw()?;
+            return Some(None);
+        }
         Some(match self.byte()? {
             0 => None,
             1 => Some(RawString::default()),
@@ -373,6 +418,9 @@ impl<'a> Unpacker<'a> {
     }
 
     fn decor(&mut self, d: &mut Decor) -> Option<()> {
+        if self.bare {
+            return self.skip_decor();
+        }
         if let Some(p) = self.raw()? {
             d.set_prefix(p);
         }
@@ -388,12 +436,20 @@ impl<'a> Unpacker<'a> {
         Some(i)
     }
 
+    /// Past a string that is not read (layout): its bytes need no check.
+    #[inline]
+    fn skip_str(&mut self) -> Option<()> {
+        let n = self.len()?;
+        let end = self.at.checked_add(n).filter(|&e| e <= self.b.len())?;
+        self.at = end;
+        Some(())
+    }
+
+    #[inline]
     fn skip_raw(&mut self) -> Option<()> {
         match self.byte()? {
             0 | 1 => {}
-            2 => {
-                self.str()?;
-            }
+            2 => self.skip_str()?,
             _ => return None,
         }
         Some(())
@@ -671,11 +727,16 @@ mod tests {
             let built = unpack(&b).unwrap_or_else(|| panic!("{src}: not unpacked"));
             assert_eq!(built, parsed, "{src}");
             assert_eq!(built.to_string(), parsed.to_string(), "{src}");
+            let bare = unpack_bare(&b).unwrap_or_else(|| panic!("{src}: not unpacked bare"));
+            assert_eq!(pack_bare(&bare), pack_bare(&parsed), "{src}");
+            assert_eq!(pack_bare(&bare), pack(&bare), "{src}: layout left");
             for n in 0..b.len() {
                 assert!(unpack(&b[..n]).is_none(), "{src}: {n} bytes");
+                assert!(unpack_bare(&b[..n]).is_none(), "{src}: {n} bytes");
                 let mut bad = b.clone();
                 bad[n] = bad[n].wrapping_add(0x41);
                 let _ = unpack(&bad);
+                let _ = unpack_bare(&bad);
             }
         }
         // Bytes that are not UTF-8 are no string (ASCII ones are read without the full check).
