@@ -38,14 +38,14 @@ fn blocks(data: bool) -> &'static [Types] {
 pub fn always_set(data: bool, rtype: &str, attr: &str) -> bool {
     blocks(data)
         .iter()
-        .any(|b| b.covers(rtype) && b.set.iter().any(|a| *a == attr))
+        .any(|b| b.covers(rtype) && b.set.contains(&attr))
 }
 
 /// Is `attr` a list whose elements are always set (so `attr[i]`, when it exists, is set)?
 pub fn elements_set(data: bool, rtype: &str, attr: &str) -> bool {
     blocks(data)
         .iter()
-        .any(|b| b.covers(rtype) && b.set_elements.iter().any(|a| *a == attr))
+        .any(|b| b.covers(rtype) && b.set_elements.contains(&attr))
 }
 
 #[cfg(test)]
