@@ -454,6 +454,14 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
         check.is_some() || j["sources"].get("assert").is_some(),
         "{file}: rule {id}: a rule needs `assert` or `check`"
     );
+    // The fix without a `when` that was packed apart.
+    let fix = inst.get("fix").map(|f| {
+        let mut f = f.clone();
+        if let (Some(o), Some(_)) = (f.as_object_mut(), when) {
+            o.remove("when");
+        }
+        f
+    });
     let prepared = Prepared {
         title: text("title"),
         message: text("message").unwrap_or_else(|| panic!("{file}: rule {id}: missing `message`")),
@@ -469,20 +477,8 @@ fn entry(file: &str, j: &serde_json::Value, check: Option<String>) -> Entry {
                 .collect(),
             _ => Vec::new(),
         },
-        fix_code: inst.get("fix").and_then(|f| {
-            let mut f = f.clone();
-            if let (Some(o), Some(_)) = (f.as_object_mut(), when) {
-                o.remove("when");
-            }
-            fix_code(&f)
-        }),
-        fix: inst.get("fix").map(|f| {
-            let mut f = f.clone();
-            if let (Some(o), Some(_)) = (f.as_object_mut(), when) {
-                o.remove("when");
-            }
-            serde_json::to_string(&f).unwrap()
-        }),
+        fix_code: fix.as_ref().and_then(fix_code),
+        fix: fix.as_ref().map(|f| serde_json::to_string(f).unwrap()),
         options: inst
             .get("options")
             .map(|o| serde_json::to_string(o).unwrap()),

@@ -270,9 +270,19 @@ impl VerdictCache {
     /// The version of the blocks of type `key` in `cfg`: the last run's when they are equal to
     /// what it saw, a new one otherwise (compared once per run).
     fn version(&self, cfg: &Configuration, key: &str) -> u64 {
+        let mut t = self.types.lock().unwrap_or_else(|e| e.into_inner());
+        self.snapshot(&mut t, cfg, key).version
+    }
+
+    /// [`VerdictCache::version`]'s snapshot, compared, in the map its caller has locked.
+    fn snapshot<'t>(
+        &self,
+        t: &'t mut HashMap<(std::path::PathBuf, String), TypeSnapshot>,
+        cfg: &Configuration,
+        key: &str,
+    ) -> &'t mut TypeSnapshot {
         use std::sync::atomic::Ordering::Relaxed;
         let run = self.run.load(Relaxed);
-        let mut t = self.types.lock().unwrap_or_else(|e| e.into_inner());
         let snap = t
             .entry((cfg.dir.clone(), key.to_string()))
             .or_insert_with(|| TypeSnapshot {
@@ -300,7 +310,7 @@ impl VerdictCache {
                 snap.version = self.versions.fetch_add(1, Relaxed) + 1;
             }
         }
-        snap.version
+        snap
     }
 
     /// Whether the blocks of type `key` in `cfg` are, once moved as the last run's text became
@@ -315,10 +325,8 @@ impl VerdictCache {
         moves: &Moves,
         ids: &mut Renaming,
     ) -> Option<u64> {
-        let version = self.version(cfg, key);
         let mut t = self.types.lock().unwrap_or_else(|e| e.into_inner());
-        let snap = t.get_mut(&(cfg.dir.clone(), key.to_string()))?;
-        // Another configuration of the directory comparing it in between clears `prev`.
+        let snap = self.snapshot(&mut t, cfg, key);
         if snap.prev == 0 || snap.prev != seen {
             return None;
         }
@@ -333,7 +341,7 @@ impl VerdictCache {
             snap.prev_ids = Some(eq.then_some(r));
         }
         ids.merge(snap.prev_ids.as_ref()?.as_ref()?)?;
-        Some(version)
+        Some(snap.version)
     }
 
     /// How many verdicts were reused for blocks that moved.
