@@ -1267,7 +1267,7 @@ fn run_configuration(
     for (i, block) in cfg.blocks.iter().enumerate() {
         let first = s.emits.len();
         let key: std::borrow::Cow<str> = match block.kind {
-            BlockKind::Resource => block.rtype.as_str().into(),
+            BlockKind::Resource => (*block.rtype).into(),
             BlockKind::Data => format!("data.{}", block.rtype).into(),
             BlockKind::Provider => format!("provider.{}", block.rtype).into(),
             BlockKind::Output => "output".into(),
@@ -1370,7 +1370,7 @@ fn run_configuration(
                     spec.names_type(&t.rtype)
                         || spec.names_type(&t.written_type)
                         || types.is_none_or(|ts| {
-                            ts.iter().any(|x| *x == t.rtype || *x == t.written_type)
+                            ts.iter().any(|x| **x == *t.rtype || **x == *t.written_type)
                         })
                 };
                 // A fix's `when` is a rule expression; it does not withhold a fix the check computed.

@@ -43,6 +43,21 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// The pieces joined into a shared string with one allocation (`format!` and then `Arc::from`
+/// allocate twice): addresses and unknowns' reasons are made per reference read, tens of
+/// thousands of times on a tree.
+pub fn joined(pieces: &[&str]) -> Arc<str> {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        pieces.iter().for_each(|p| b.push_str(p));
+        Arc::from(b.as_str())
+    })
+}
+
 /// Why a value is unknown, and what it refers to when it is a reference.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unknown {

@@ -162,7 +162,7 @@ pub fn split_reference(r: &str) -> Option<(&str, &str, &str)> {
 
 /// The first resource block of a type and name.
 pub fn resource<'a>(cfg: &'a Configuration, rtype: &str, name: &str) -> Option<&'a Block> {
-    cfg.of_type(rtype).find(|b| b.name == name)
+    cfg.of_type(rtype).find(|b| *b.name == *name)
 }
 
 /// Every `alicloud_*` resource reference written inside a value (for templates and expressions

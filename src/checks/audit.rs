@@ -108,7 +108,7 @@ fn names(sources: &SourceMap, v: &Value, target: &Block, name_attrs: &[&str]) ->
             .any(|a| matches!(str_at(&target.value, a), Got::Is(n, _) if n == s));
     }
     attr::references_in(sources, v).iter().any(|r| {
-        attr::split_reference(r).is_some_and(|(t, n, _)| t == target.rtype && n == target.name)
+        attr::split_reference(r).is_some_and(|(t, n, _)| *t == *target.rtype && *n == *target.name)
     })
 }
 
@@ -127,7 +127,7 @@ pub fn trail(ctx: &BlockCtx, sink: &mut Sink) {
         _ => {}
     }
     // LOG003 events: `All` by default, but `Write` on the deprecated `alicloud_actiontrail`.
-    let deprecated = b.written_type == "alicloud_actiontrail";
+    let deprecated = &*b.written_type == "alicloud_actiontrail";
     match str_at(v, "event_rw") {
         Got::Is(e, val) if e != "All" => sink.emit(
             emit("LOG003", b, val.loc)

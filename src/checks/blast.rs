@@ -67,7 +67,7 @@ fn name_of(
     let module = module_of(v.loc);
     let block = cfg
         .of_type(rtype)
-        .find(|b| b.name == n && Some(&b.module) == module.as_ref())
+        .find(|b| *b.name == *n && module.as_deref() == Some(&*b.module))
         .or_else(|| attr::resource(cfg, rtype, n));
     match block {
         Some(b) => name_attrs
@@ -116,7 +116,7 @@ fn attr_name(
             if t == rtype {
                 let block = cfg
                     .of_type(rtype)
-                    .find(|x| x.name == n && x.module == b.module);
+                    .find(|x| *x.name == *n && x.module == b.module);
                 if let Some(x) = block {
                     return name_attrs
                         .iter()
@@ -172,7 +172,7 @@ fn resolve(ctx: &BlockCtx, b: &Block) -> Result<(String, Grants<'static>), Strin
         .and_then(|(_, n, _)| {
             ctx.config
                 .of_type("alicloud_ram_policy")
-                .find(|p| p.name == n && p.module == b.module)
+                .find(|p| *p.name == *n && p.module == b.module)
         });
     let policy = match (referenced, str_at(v, "policy_name")) {
         (Some(p), _) => p,

@@ -263,7 +263,7 @@ pub fn output_secrets(ctx: &BlockCtx, sink: &mut Sink) {
         Got::Unknown(s) => sink.unknown(note("IAM008", b, s, "sensitive")),
         got => {
             let e = emit("IAM008", b, at(b, Some(value)))
-                .field("output", b.name.clone())
+                .field("output", b.name.to_string())
                 .field("reference", r)
                 .label(tr!("secret value exposed"));
             let e = match got {
@@ -650,7 +650,7 @@ struct Defaults {
 pub fn password_policy(ctx: &BlockCtx, sink: &mut Sink) {
     let b = ctx.block;
     let v = &b.value;
-    let d = if b.rtype == "alicloud_ram_password_policy" {
+    let d = if &*b.rtype == "alicloud_ram_password_policy" {
         Defaults {
             min_length: 8.0,
             require: false,

@@ -11,12 +11,13 @@ pub mod funcs;
 pub mod memo;
 
 use crate::source::{FileId, Loc, SourceMap};
-use crate::value::{Entry, Kind, Value};
+use crate::value::{joined, Entry, Kind, Value};
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
 use hcl_edit::Span;
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
+use smallvec::SmallVec;
 
 /// Bounds on the work done for one configuration (or one rule evaluation).
 #[derive(Clone, Copy, Debug)]
@@ -748,7 +749,8 @@ impl<'a> Evaluator<'a> {
             return self.apply_ops(v, ops, l);
         }
         // The leading attribute/index steps, for scopes that resolve references symbolically.
-        let mut steps = Vec::new();
+        // On the stack: nearly every reference has at most four leading steps.
+        let mut steps: SmallVec<[Step; 4]> = SmallVec::new();
         for op in ops {
             match op.value() {
                 TraversalOperator::GetAttr(i) => steps.push(Step::Attr(i.as_str())),
@@ -899,7 +901,7 @@ impl<'a> Evaluator<'a> {
                 let member = es.swap_remove(i).value;
                 return Ok(match &v.origin {
                     // Attributes of a resource instance keep the link to it.
-                    Some(o) => member.with_origin(format!("{o}.{a}")),
+                    Some(o) => member.with_origin(joined(&[o, ".", a])),
                     None => member,
                 });
             }
@@ -935,14 +937,14 @@ impl<'a> Evaluator<'a> {
         match &v.kind {
             Kind::Object(_) => match (v.entry(a), &v.origin) {
                 // Attributes of a resource instance keep the link to it.
-                (Some(e), Some(o)) => Ok(e.value.clone().with_origin(format!("{o}.{a}"))),
+                (Some(e), Some(o)) => Ok(e.value.clone().with_origin(joined(&[o, ".", a]))),
                 (Some(e), None) => Ok(e.value.clone()),
                 // A resource's attributes that are not written are computed by the provider.
                 (None, Some(o)) if address::is_instance_address(o) => {
-                    let at: std::sync::Arc<str> = format!("{o}.{a}").into();
+                    let at = joined(&[o, ".", a]);
                     let r = Value::reference(
                         at.clone(),
-                        format!("`{at}` is known only after apply"),
+                        joined(&["`", &at, "` is known only after apply"]),
                         l,
                     )
                     .with_origin(at);

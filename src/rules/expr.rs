@@ -241,7 +241,7 @@ impl Scope for RuleScope<'_> {
             }
             // `resource_type()`: the type of `self`, deprecated names mapped to their successors
             // (one rule over several types reads the attribute and default of each).
-            "resource_type" => Some(Ok(Value::string(self.block.rtype.clone(), loc))),
+            "resource_type" => Some(Ok(Value::string(&*self.block.rtype, loc))),
             // `unknown("why")`: a value the rule cannot decide (an unset attribute whose
             // default the provider does not document): no finding, a note saying why.
             "unknown" => {

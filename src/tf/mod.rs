@@ -883,7 +883,7 @@ pub fn extract_documents(sources: &SourceMap, cfg: &Configuration, ws: &mut Work
             continue;
         }
         for (t, attr, kind) in POLICY_ATTRIBUTES {
-            if b.rtype != *t {
+            if *b.rtype != **t {
                 continue;
             }
             let Some(v) = b.value.get(attr) else { continue };

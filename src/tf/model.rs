@@ -7,6 +7,7 @@ use crate::util::HashMap;
 use crate::value::Value;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A `resource`, `data`, `provider` or `output` block after evaluation (one per instance for
 /// `count`/`for_each`).
@@ -15,15 +16,17 @@ pub struct Block {
     /// `resource`, `data`, `provider`, `output`, `variable`, `module`.
     pub kind: BlockKind,
     /// Resource type as written (`alicloud_disk`), provider name, or output name.
-    pub written_type: String,
+    /// Shared with the declaration and every instance of the block (as are `rtype`, `name` and
+    /// `module`): a tree's blocks are tens of thousands of instances.
+    pub written_type: Arc<str>,
     /// Resource type after deprecated names are mapped to their successors (`alicloud_ecs_disk`).
-    pub rtype: String,
-    pub name: String,
+    pub rtype: Arc<str>,
+    pub name: Arc<str>,
     /// Full address: `module.account.alicloud_ram_user.u["bob"]`, `provider.alicloud.eu`,
     /// `output.secret`.
     pub address: String,
     /// Module path: empty for the root, `module.account` inside a call.
-    pub module: String,
+    pub module: Arc<str>,
     pub file: FileId,
     /// The block header (`resource "t" "n"`), where findings on the block as a whole point.
     pub header: Loc,
@@ -189,7 +192,7 @@ impl Configuration {
         self.by_type.clear();
         for (i, b) in self.blocks.iter().enumerate() {
             let key = match b.kind {
-                BlockKind::Resource => b.rtype.clone(),
+                BlockKind::Resource => b.rtype.to_string(),
                 BlockKind::Data => format!("data.{}", b.rtype),
                 BlockKind::Provider => format!("provider.{}", b.rtype),
                 BlockKind::Output => "output".to_string(),

@@ -15,13 +15,14 @@ use crate::i18n::tr;
 use crate::json::{self, SpanMap};
 use crate::source::{FileId, FileKind, Loc, SourceMap};
 use crate::util::{shift, HashMap, HashSet};
-use crate::value::{Entry, Kind, Value};
+use crate::value::{joined, Entry, Kind, Value};
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::Span;
 use std::cell::RefCell;
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Inputs of a run that Terraform takes from outside the configuration.
 #[derive(Clone, Debug, Default)]
@@ -104,8 +105,10 @@ struct VarDecl<'a> {
 
 struct BlockDecl<'a> {
     kind: BlockKind,
-    written: String,
-    name: String,
+    written: Arc<str>,
+    /// `written`'s successor (see [`successor`]).
+    rtype: Arc<str>,
+    name: Arc<str>,
     at: At,
     header: Loc,
     loc: Loc,
@@ -190,8 +193,9 @@ impl<'a> Decls<'a> {
                 let (header, loc) = header_of(at, b);
                 let mk = |kind, written: &str, name: &str| BlockDecl {
                     kind,
-                    written: written.to_string(),
-                    name: name.to_string(),
+                    written: written.into(),
+                    rtype: successor(written).into(),
+                    name: name.into(),
                     at,
                     header,
                     loc,
@@ -423,8 +427,8 @@ enum Children<'a> {
 pub(crate) struct Inst<'a> {
     ctx: &'a Ctx<'a>,
     decls: &'a Decls<'a>,
-    /// `module.a` or `module.a["k"].module.b`; empty for the root.
-    path: String,
+    /// `module.a` or `module.a["k"].module.b`; empty for the root. Shared with its blocks.
+    path: Arc<str>,
     call_sites: Vec<Loc>,
     /// Numbers of the module directories from the root to this one.
     chain: Vec<usize>,
@@ -718,7 +722,7 @@ impl<'a> Inst<'a> {
         Inst {
             ctx,
             decls,
-            path,
+            path: path.into(),
             call_sites,
             chain,
             vars,
@@ -800,7 +804,7 @@ impl<'a> Inst<'a> {
         self.decls
             .blocks
             .iter()
-            .position(|b| b.kind == kind && b.written == t && b.name == n)
+            .position(|b| b.kind == kind && *b.written == *t && *b.name == *n)
     }
 
     /// The address of block `i` without instance key (`module.a.alicloud_x.y`).
@@ -809,10 +813,10 @@ impl<'a> Inst<'a> {
             // Pieces pushed into a string sized once: `format!` grew it piece by piece.
             let d = &self.decls.blocks[i];
             let (kind, first, second) = match d.kind {
-                BlockKind::Resource => ("", d.written.as_str(), Some(d.name.as_str())),
-                BlockKind::Data => ("data.", d.written.as_str(), Some(d.name.as_str())),
-                BlockKind::Provider => ("provider.", d.written.as_str(), None),
-                BlockKind::Output => ("output.", d.name.as_str(), None),
+                BlockKind::Resource => ("", &*d.written, Some(&*d.name)),
+                BlockKind::Data => ("data.", &*d.written, Some(&*d.name)),
+                BlockKind::Provider => ("provider.", &*d.written, None),
+                BlockKind::Output => ("output.", &*d.name, None),
             };
             let p = &self.path;
             let mut s = String::with_capacity(
@@ -1002,7 +1006,7 @@ impl<'a> Inst<'a> {
             };
             let ev = self.evaluator(d.at, &scope);
             let mut value = body_value(&ev, d.body, true);
-            if d.kind == BlockKind::Data && d.written == "alicloud_ram_policy_document" {
+            if d.kind == BlockKind::Data && &*d.written == "alicloud_ram_policy_document" {
                 super::policydoc::add_document(&mut value, Some(d.header));
             }
             out.push(Instance { key, value });
@@ -1414,7 +1418,7 @@ impl<'a> Inst<'a> {
                 out.push(Block {
                     kind: d.kind,
                     written_type: d.written.clone(),
-                    rtype: successor(&d.written).to_string(),
+                    rtype: d.rtype.clone(),
                     name: d.name.clone(),
                     address: match x.key {
                         Key::None | Key::Unknown(_) => base.to_string(),
@@ -1462,13 +1466,13 @@ fn instance_object(d: &BlockDecl, x: &Instance, addr: &str) -> Value {
 fn reference(addr: &str, attr: Option<&Step>, loc: Option<Loc>) -> Value {
     match attr {
         Some(Step::Attr(a)) => Value::reference(
-            format!("{addr}.{a}"),
-            format!("`{addr}.{a}` is known only after apply"),
+            joined(&[addr, ".", a]),
+            joined(&["`", addr, ".", a, "` is known only after apply"]),
             loc,
         ),
         _ => Value::reference(
-            addr.to_string(),
-            format!("`{addr}` is known only after apply"),
+            addr,
+            joined(&["`", addr, "` is known only after apply"]),
             loc,
         ),
     }
