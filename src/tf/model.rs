@@ -190,14 +190,25 @@ impl Configuration {
 
     pub fn index(&mut self) {
         self.by_type.clear();
+        // The key is written into one buffer and copied only for a type met first.
+        let mut key = String::new();
         for (i, b) in self.blocks.iter().enumerate() {
-            let key = match b.kind {
-                BlockKind::Resource => b.rtype.to_string(),
-                BlockKind::Data => format!("data.{}", b.rtype),
-                BlockKind::Provider => format!("provider.{}", b.rtype),
-                BlockKind::Output => "output".to_string(),
-            };
-            self.by_type.entry(key).or_default().push(i);
+            key.clear();
+            key.push_str(match b.kind {
+                BlockKind::Resource => "",
+                BlockKind::Data => "data.",
+                BlockKind::Provider => "provider.",
+                BlockKind::Output => "output",
+            });
+            if b.kind != BlockKind::Output {
+                key.push_str(&b.rtype);
+            }
+            match self.by_type.get_mut(key.as_str()) {
+                Some(v) => v.push(i),
+                None => {
+                    self.by_type.insert(key.clone(), vec![i]);
+                }
+            }
         }
     }
 

@@ -189,7 +189,8 @@ impl<'a> Decls<'a> {
                     file: *file,
                     shift: by,
                 };
-                let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
+                let labels: smallvec::SmallVec<[&str; 2]> =
+                    b.labels.iter().map(|l| l.as_str()).collect();
                 let (header, loc) = header_of(at, b);
                 let mk = |kind, written: &str, name: &str| BlockDecl {
                     kind,
