@@ -492,6 +492,22 @@ fn unknown_like(u: &Value, loc: Option<Loc>) -> Value {
     }
 }
 
+/// [`unknown_like`] of a value no longer needed: an unknown's box is reused, not copied (values
+/// computed from unknowns are unknowns made at every step of the expression).
+fn unknown_from(mut v: Value, loc: Option<Loc>) -> Value {
+    let at = loc.or(v.loc);
+    match &mut v.kind {
+        Kind::Unknown(un) => {
+            if loc != v.loc {
+                un.id = crate::value::Unknown::derived_id(un.id, loc);
+                un.present = false;
+            }
+            Value::new(std::mem::replace(&mut v.kind, Kind::Null), at)
+        }
+        _ => unknown_like(&v, loc),
+    }
+}
+
 impl<'a> Evaluator<'a> {
     pub fn new(
         file: Option<FileId>,
@@ -685,6 +701,9 @@ impl<'a> Evaluator<'a> {
             },
             Expression::Conditional(c) => {
                 let cond = self.eval(&c.cond_expr)?;
+                if cond.is_unknown() {
+                    return Ok(unknown_from(cond, l));
+                }
                 match &cond.kind {
                     Kind::Bool(true) => self.eval(&c.true_expr),
                     Kind::Bool(false) => self.eval(&c.false_expr),
@@ -700,7 +719,7 @@ impl<'a> Evaluator<'a> {
             Expression::UnaryOp(u) => {
                 let v = self.eval(&u.expr)?;
                 if v.is_unknown() {
-                    return Ok(unknown_like(&v, l));
+                    return Ok(unknown_from(v, l));
                 }
                 match *u.operator.value() {
                     // Without a span of its own (rule expressions) a result keeps the span of
@@ -814,7 +833,7 @@ impl<'a> Evaluator<'a> {
         let mut i = 0;
         while i < ops.len() {
             if v.is_unknown() {
-                return Ok(unknown_like(&v, l));
+                return Ok(unknown_from(v, l));
             }
             match ops[i].value() {
                 TraversalOperator::GetAttr(a) => v = self.take_attr(v, a.as_str(), l)?,
@@ -1041,7 +1060,7 @@ impl<'a> Evaluator<'a> {
         if let Some(u) = unknown {
             // A template makes a string (interpolating null is an error): with text of its
             // own around the unknown parts, it is a string that is not empty.
-            let v = unknown_like(&u, l);
+            let v = unknown_from(u, l);
             return Ok(if out.is_empty() { v } else { v.present() });
         }
         self.check_string(out, l)
@@ -1266,19 +1285,19 @@ impl<'a> Evaluator<'a> {
                 (B::Or, _, Some(true)) => Value::bool(true, l.or(rhs.loc)),
                 (B::And, _, Some(false)) => Value::bool(false, l.or(rhs.loc)),
                 (_, Some(_), Some(r)) => Value::bool(r, l),
-                (_, None, _) => unknown_like(&lhs, l),
-                _ => unknown_like(&rhs, l),
+                (_, None, _) => unknown_from(lhs, l),
+                _ => unknown_from(rhs, l),
             });
         }
         let rhs = self.eval(&b.rhs_expr)?;
         match op {
             B::Eq | B::NotEq => Ok(match equal(&lhs, &rhs) {
                 Some(e) => Value::bool(if op == B::Eq { e } else { !e }, l.or(lhs.loc).or(rhs.loc)),
-                None => unknown_like(if lhs.contains_unknown() { &lhs } else { &rhs }, l),
+                None => unknown_from(if lhs.contains_unknown() { lhs } else { rhs }, l),
             }),
             _ => {
                 let (Some(x), Some(y)) = (self.to_num(&lhs, l)?, self.to_num(&rhs, l)?) else {
-                    return Ok(unknown_like(if lhs.is_unknown() { &lhs } else { &rhs }, l));
+                    return Ok(unknown_from(if lhs.is_unknown() { lhs } else { rhs }, l));
                 };
                 let bl = l.or(lhs.loc).or(rhs.loc);
                 Ok(match op {
