@@ -258,7 +258,7 @@ fn plan_json_resources_and_documents() {
         ]
     );
     let b = &cfg.blocks[1];
-    assert_eq!(b.module, "module.logs");
+    assert_eq!(&*b.module, "module.logs");
     assert_eq!(b.value.get("acl").unwrap().as_str(), Some("private"));
     assert_eq!(
         b.value

@@ -15,9 +15,9 @@ use crate::value::{joined, Entry, Kind, Value};
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
 use hcl_edit::Span;
+use smallvec::SmallVec;
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
-use smallvec::SmallVec;
 
 /// Bounds on the work done for one configuration (or one rule evaluation).
 #[derive(Clone, Copy, Debug)]
