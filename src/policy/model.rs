@@ -542,8 +542,17 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
 
 /// True for `*` and `*:*` (every action of every service).
 pub fn is_all_actions(p: &str) -> bool {
-    let p = p.trim();
+    let p = trimmed(p);
     p == "*" || p == "*:*"
+}
+
+/// `p.trim()`, returning at once when `p` starts and ends with a visible ASCII character (nearly
+/// every action): the checks ask about each pattern of a statement for hundreds of actions.
+pub fn trimmed(p: &str) -> &str {
+    match (p.as_bytes().first(), p.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => p,
+        _ => p.trim(),
+    }
 }
 
 /// An ARN `acs:<service>:<region>:<account>:<relative-id>`.
@@ -802,6 +811,23 @@ fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_is_trim() {
+        for p in [
+            "*",
+            " *\t",
+            "ecs:*\u{b}",
+            "\u{85}ram:*",
+            "oss:*\u{3000}",
+            "",
+            " ",
+            "é*",
+            "a",
+        ] {
+            assert_eq!(trimmed(p), p.trim(), "{p:?}");
+        }
+    }
 
     #[test]
     fn more_bits_than_counts_as_count_ones() {

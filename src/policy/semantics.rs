@@ -399,7 +399,7 @@ fn granting<'a>(s: &Stmt<'a>, star: bool, action: &str) -> Option<(Item<'a>, &'a
 fn is_service_admin(p: &str) -> bool {
     // Read without splitting at `:` (most items do not end in `:*`; no name in SENSITIVE has
     // a `:`) and without a lower-cased copy of the service (SENSITIVE is lower case).
-    p.trim()
+    crate::policy::model::trimmed(p)
         .strip_suffix(":*")
         .is_some_and(|svc| SENSITIVE.iter().any(|x| x.eq_ignore_ascii_case(svc)))
 }
