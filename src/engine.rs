@@ -9,7 +9,7 @@ use crate::finding::{
 pub use crate::rules::Selection;
 use crate::rules::{Registry, Rule, RuleRef, Scope};
 use crate::source::{FileId, Loc, SourceFile, SourceMap};
-use crate::tf::{Block, BlockKind, Configuration, Workspace};
+use crate::tf::{Block, Configuration, Workspace};
 use crate::util::{HashMap, HashSet};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -1264,15 +1264,11 @@ fn run_configuration(
             );
         }
     }
+    let mut key = String::new();
     for (i, block) in cfg.blocks.iter().enumerate() {
         let first = s.emits.len();
-        let key: std::borrow::Cow<str> = match block.kind {
-            BlockKind::Resource => (*block.rtype).into(),
-            BlockKind::Data => format!("data.{}", block.rtype).into(),
-            BlockKind::Provider => format!("provider.{}", block.rtype).into(),
-            BlockKind::Output => "output".into(),
-        };
-        let Some(kp) = plan.parts.blocks.get(&*key) else {
+        block.type_key_into(&mut key);
+        let Some(kp) = plan.parts.blocks.get(key.as_str()) else {
             continue;
         };
         for check in &kp.checks {

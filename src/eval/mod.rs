@@ -478,14 +478,8 @@ fn unknown_like(u: &Value, loc: Option<Loc>) -> Value {
     match u.first_unknown() {
         // Without a span of its own (rule-file expressions), the result keeps its origin's.
         Some((un, origin)) => {
-            // A value computed from an unknown is a new unknown; the same expression over the
-            // same unknown gives the same one (identity from the inner one and the expression).
             let mut un = un.clone();
-            if !(u.is_unknown() && loc == u.loc) {
-                un.id = crate::value::Unknown::derived_id(un.id, loc);
-                // What is computed from a value that is set may well be null or empty.
-                un.present = false;
-            }
+            derive(&mut un, u.is_unknown() && loc == u.loc, loc);
             Value::new(Kind::Unknown(Box::new(un)), loc.or(origin))
         }
         None => Value::unknown("unknown value", loc),
@@ -498,13 +492,21 @@ fn unknown_from(mut v: Value, loc: Option<Loc>) -> Value {
     let at = loc.or(v.loc);
     match &mut v.kind {
         Kind::Unknown(un) => {
-            if loc != v.loc {
-                un.id = crate::value::Unknown::derived_id(un.id, loc);
-                un.present = false;
-            }
+            derive(un, loc == v.loc, loc);
             Value::new(std::mem::replace(&mut v.kind, Kind::Null), at)
         }
         _ => unknown_like(&v, loc),
+    }
+}
+
+/// `un` as the unknown a value computed at `loc` from it is, unless it is the `same` value.
+/// A value computed from an unknown is a new unknown; the same expression over the same unknown
+/// gives the same one (identity from the inner one and the expression).
+fn derive(un: &mut crate::value::Unknown, same: bool, loc: Option<Loc>) {
+    if !same {
+        un.id = crate::value::Unknown::derived_id(un.id, loc);
+        // What is computed from a value that is set may well be null or empty.
+        un.present = false;
     }
 }
 

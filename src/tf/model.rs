@@ -182,6 +182,23 @@ impl Tree {
     }
 }
 
+impl Block {
+    /// Its type key (see [`Configuration::of_type`]), written into `key` (cleared first): the
+    /// index and the engine ask it of every block.
+    pub fn type_key_into(&self, key: &mut String) {
+        key.clear();
+        key.push_str(match self.kind {
+            BlockKind::Resource => "",
+            BlockKind::Data => "data.",
+            BlockKind::Provider => "provider.",
+            BlockKind::Output => "output",
+        });
+        if self.kind != BlockKind::Output {
+            key.push_str(&self.rtype);
+        }
+    }
+}
+
 impl Configuration {
     /// The kept syntax tree of `file` (see [`Configuration::syntax`]), if any.
     pub fn syntax_of(&self, file: FileId) -> Option<&Tree> {
@@ -193,16 +210,7 @@ impl Configuration {
         // The key is written into one buffer and copied only for a type met first.
         let mut key = String::new();
         for (i, b) in self.blocks.iter().enumerate() {
-            key.clear();
-            key.push_str(match b.kind {
-                BlockKind::Resource => "",
-                BlockKind::Data => "data.",
-                BlockKind::Provider => "provider.",
-                BlockKind::Output => "output",
-            });
-            if b.kind != BlockKind::Output {
-                key.push_str(&b.rtype);
-            }
+            b.type_key_into(&mut key);
             match self.by_type.get_mut(key.as_str()) {
                 Some(v) => v.push(i),
                 None => {
