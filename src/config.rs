@@ -766,7 +766,8 @@ impl Confine {
                 } else {
                     c.parent()?.to_path_buf()
                 };
-                Some(crate::discover::repo_root(&dir).unwrap_or(dir))
+                // `dir` is canonical already: no second `canonicalize`.
+                Some(crate::source::repo_root_from(&dir).unwrap_or(dir))
             })
             .collect();
         roots.sort();

@@ -16,11 +16,7 @@ pub const OUTSIDE_LINK: &str =
 
 /// The repository a path is in: the closest ancestor (of its canonical form) holding `.git`.
 pub fn repo_root(path: &Path) -> Option<PathBuf> {
-    let canon = std::fs::canonicalize(path).ok()?;
-    canon
-        .ancestors()
-        .find(|a| a.join(".git").exists())
-        .map(Path::to_path_buf)
+    crate::source::repo_root_from(&std::fs::canonicalize(path).ok()?)
 }
 
 /// The ignore files (`.gitignore`, `.ignore`, `.git/info/exclude`) of the directories strictly

@@ -12,6 +12,7 @@ use crate::source::{FileId, Loc, SourceFile, SourceMap};
 use crate::tf::{Block, Configuration, Workspace};
 use crate::util::{HashMap, HashSet};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -740,12 +741,12 @@ struct Plan<'r> {
 /// Which checks and rules run on which targets: a function of the registry's rules and the
 /// selection's enabled set alone (see [`PlanKey`]).
 struct Parts {
-    file: Vec<(String, Builtin)>,
-    document: Vec<(String, Builtin)>,
-    configuration: Vec<(String, Builtin)>,
+    file: Vec<(&'static str, Builtin)>,
+    document: Vec<(&'static str, Builtin)>,
+    configuration: Vec<(&'static str, Builtin)>,
     /// What runs on a block, by its type key: one lookup per block, and a block of a type no
-    /// rule names is offered to none.
-    blocks: HashMap<String, KeyPlan>,
+    /// rule names is offered to none. The built-in rules' keys are lent from the build's index.
+    blocks: HashMap<Cow<'static, str>, KeyPlan>,
 }
 
 #[derive(Default)]
@@ -836,10 +837,11 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
         file: Vec::new(),
         document: Vec::new(),
         configuration: Vec::new(),
-        blocks: HashMap::default(),
+        // Room for every type the built-in rules name (82): sized once, not grown four times.
+        blocks: HashMap::with_capacity_and_hasher(96, Default::default()),
     };
     // (builtin, the block type keys it applies to)
-    let mut block: Vec<(String, Builtin, HashSet<String>)> = Vec::new();
+    let mut block: Vec<(&'static str, Builtin, HashSet<Cow<'static, str>>)> = Vec::new();
     // Code order, as findings of one check are emitted in the order its rules are met. The
     // built-in rules come in it: the (stable) sort only merges the added ones in.
     let mut refs: Vec<(RuleRef, &str)> = reg.refs_by_code().map(|r| (r, reg.code(r))).collect();
@@ -848,35 +850,55 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
         if !sel.is_enabled(id) {
             continue;
         }
-        let rule = reg.info(r);
-        let keys: Vec<String> = if rule.scope == Scope::Output {
-            vec!["output".into()]
-        } else {
-            rule.resources
-                .iter()
-                .map(|t| block_key(rule.scope, t))
-                .collect()
-        };
-        if let Some(name) = rule.check {
-            let b = checks::lookup(name)
-                .ok_or_else(|| format!("rule {}: no built-in check named `{name}`", rule.id))?;
-            let push = |v: &mut Vec<(String, Builtin)>| {
-                if !v.iter().any(|(n, _)| *n == name) {
-                    v.push((name.to_string(), b));
+        // A built-in rule is read from the build's index: its types are keys as they are
+        // (no copy per rule and type; planning runs on every check).
+        let (scope, check, assert, keys): (Scope, Option<&str>, bool, Vec<Cow<'static, str>>) =
+            match r {
+                RuleRef::Builtin(i) => {
+                    let e = &crate::rules::INDEX.rules[i];
+                    let keys = match e.scope {
+                        Scope::Output => vec![Cow::Borrowed("output")],
+                        Scope::Provider => e
+                            .resources()
+                            .map(|t| Cow::Owned(block_key(e.scope, t)))
+                            .collect(),
+                        _ => e.resources().map(Cow::Borrowed).collect(),
+                    };
+                    (e.scope, e.check(), e.assert, keys)
+                }
+                RuleRef::Added(_) => {
+                    let rule = reg.info(r);
+                    let keys = if rule.scope == Scope::Output {
+                        vec![Cow::Borrowed("output")]
+                    } else {
+                        rule.resources
+                            .iter()
+                            .map(|t| Cow::Owned(block_key(rule.scope, t)))
+                            .collect()
+                    };
+                    (rule.scope, rule.check, rule.assert, keys)
                 }
             };
-            match rule.scope {
+        if let Some(name) = check {
+            let (name, b) = checks::lookup_named(name)
+                .ok_or_else(|| format!("rule {id}: no built-in check named `{name}`"))?;
+            let push = |v: &mut Vec<(&'static str, Builtin)>| {
+                if !v.iter().any(|(n, _)| *n == name) {
+                    v.push((name, b));
+                }
+            };
+            match scope {
                 Scope::File => push(&mut p.file),
                 Scope::Document => push(&mut p.document),
                 Scope::Configuration => push(&mut p.configuration),
                 Scope::Resource | Scope::Provider | Scope::Output => {
                     match block.iter_mut().find(|(n, _, _)| *n == name) {
                         Some((_, _, set)) => set.extend(keys),
-                        None => block.push((name.to_string(), b, keys.into_iter().collect())),
+                        None => block.push((name, b, keys.into_iter().collect())),
                     }
                 }
             }
-        } else if rule.assert {
+        } else if assert {
             for k in keys {
                 p.blocks.entry(k).or_default().exprs.push(r);
             }
@@ -1062,8 +1084,11 @@ fn run_inner(
                 // Fixes first: they edit the value where it is written; then the use site. A
                 // document of thousands of findings has both done on the pool (one document is
                 // one task).
+                let fixes = crate::util::fixes_read();
                 let fix = |last: &mut Option<_>, e: &mut Emit| {
-                    if let Some((spec, _)) = by_code(last, e.rule, || plan.fix(e.rule)) {
+                    // No fix is attached where no output shows one (`util::fixes_read`).
+                    let spec = fixes.then(|| by_code(last, e.rule, || plan.fix(e.rule)));
+                    if let Some((spec, _)) = spec.flatten() {
                         crate::fix::for_document(spec, e, d, sources);
                     }
                     if let Some(dl) = d.loc {
@@ -1103,7 +1128,14 @@ fn run_inner(
                 .enumerate()
                 .map(|(ci, c)| {
                     let s = run_one(ci, &c);
-                    (s, needed(&c).then_some(c))
+                    if needed(&c) {
+                        return (s, Some(c));
+                    }
+                    // A process that exits after this run frees nothing it will not reuse.
+                    if crate::util::exits_after_run() {
+                        std::mem::forget(c);
+                    }
+                    (s, None)
                 })
                 .collect();
             let mut sinks = Vec::with_capacity(done.len());
@@ -1353,7 +1385,11 @@ fn run_configuration(
         for e in &mut s.emits[first..] {
             at_attribute(sources, block, e);
         }
-        for e in &mut s.emits[first..] {
+        // No fix is attached where no output shows one (`util::fixes_read`).
+        for e in s.emits[first..]
+            .iter_mut()
+            .filter(|_| crate::util::fixes_read())
+        {
             if let Some((spec, types)) = plan.fix(e.rule) {
                 // A check may report on another block than the one it examines (a trail's
                 // logstore), a rule on the split resource that sets the value: the fix goes

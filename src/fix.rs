@@ -1013,7 +1013,7 @@ fn insertion(sx: &Syntax, open: usize, close: usize, lines: &[String], outer: &s
     let text = &sx.file.text;
     let line_start = text[..close].rfind('\n').map(|i| i + 1).unwrap_or(0);
     // Most files have no `\r` at all: `memchr` says so faster than the pair's search.
-    let crlf = memchr::memchr(b'\r', text.as_bytes()).is_some() && text.contains("\r\n");
+    let crlf = crate::bytes::find(b'\r', text.as_bytes()).is_some() && text.contains("\r\n");
     let newline = if crlf { "\r\n" } else { "\n" };
     if line_start > open && text[line_start..close].trim().is_empty() {
         let lines = align_with_above(&text[open + 1..line_start], lines);

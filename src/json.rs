@@ -376,7 +376,7 @@ fn structure(text: &str, split: bool) -> Structure {
                 b'"' => in_str = false,
                 // A string's plain bytes are skipped to its next quote or backslash at once
                 // (most of a large policy document is inside strings).
-                _ => match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                _ => match crate::bytes::find2(b'"', b'\\', &bytes[i..]) {
                     Some(n) => {
                         i += n;
                         continue;

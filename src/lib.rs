@@ -8,6 +8,7 @@
 //! `tests/architecture.rs` fails on an import that goes up a layer or around a circle.
 
 pub mod baseline;
+pub mod bytes;
 pub mod checks;
 pub mod cli;
 pub mod config;

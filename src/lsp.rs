@@ -432,11 +432,11 @@ impl Edited {
         let (o, n) = (old.as_bytes(), new.as_bytes());
         let prefix = crate::util::common_prefix(o, n);
         let suffix = crate::util::common_suffix(&o[prefix..], &n[prefix..]);
-        let lines = |t: &[u8]| memchr::memchr_iter(b'\n', t).count();
+        let lines = |t: &[u8]| crate::bytes::count(b'\n', t);
         let same_lines = lines(&o[prefix..o.len() - suffix]) == lines(&n[prefix..n.len() - suffix]);
         let tail = n.len() - suffix;
         let moved_from = same_lines
-            .then(|| memchr::memchr(b'\n', &n[tail..]).map(|i| tail + i + 1))
+            .then(|| crate::bytes::find(b'\n', &n[tail..]).map(|i| tail + i + 1))
             .flatten();
         Edited {
             prefix,

@@ -99,10 +99,10 @@ impl SourceFile {
     pub fn new(id: FileId, path: PathBuf, display: String, kind: FileKind, text: Arc<str>) -> Self {
         // memchr's vectorised search (core's char search goes a word at a time); the lines are
         // counted first (a vectorised count), so the list is allocated once instead of growing.
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let lines = crate::bytes::count(b'\n', text.as_bytes());
         let mut line_starts = Vec::with_capacity(lines + 1);
         line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        line_starts.extend(crate::bytes::positions(b'\n', text.as_bytes()).map(|i| i + 1));
         let ascii = text.is_ascii();
         SourceFile {
             origin: None,
@@ -520,8 +520,14 @@ pub fn repo_root(path: &Path) -> Option<PathBuf> {
 
 /// [`repo_root`] of a path already [`absolute`].
 fn repo_root_of(abs: &Path) -> Option<PathBuf> {
+    repo_root_from(abs.parent()?)
+}
+
+/// The closest of `dir` and its ancestors (read as written, `..` and links not resolved) that
+/// holds `.git`. One cache for every caller: discovery, configuration and the reporters ask
+/// about the same directories, and each answer costs a `stat` per level up to `/`.
+pub fn repo_root_from(dir: &Path) -> Option<PathBuf> {
     static CACHE: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
-    let dir = abs.parent()?;
     let cache = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
     // Each directory's answer is its own `.git` or its parent's answer: every directory walked
     // through is remembered, so sibling directories stop at their first known ancestor instead

@@ -162,6 +162,37 @@ pub fn repeated_runs() -> bool {
     REPEATED_RUNS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Set by a command-line check of a few files: the process exits once they are reported.
+static EXITS_AFTER_RUN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Say that the process exits after this one small run: models need not be freed one node at
+/// a time as they are done with (their memory goes back with the process).
+pub fn set_exits_after_run() {
+    EXITS_AFTER_RUN.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether [`set_exits_after_run`] was called.
+pub fn exits_after_run() -> bool {
+    EXITS_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Cleared by a process whose outputs show nothing of fixes: neither a fix, its safety and
+/// edits, nor a note on why none is offered (a check printing only compact, GitHub, GitLab,
+/// JUnit, Checkstyle or Markdown output).
+static FIXES_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Say, before the run, whether anything will read findings' fixes: when nothing does, the
+/// engine attaches none (a tenth of a one-file check's rule time was making fixes for output
+/// that prints none).
+pub fn set_fixes_read(read: bool) {
+    FIXES_READ.store(read, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What [`set_fixes_read`] said last (yes, unless told otherwise).
+pub fn fixes_read() -> bool {
+    FIXES_READ.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Cleared by a process that reads no fix's edits, only whether a finding has a fix, its safety
 /// and description (a check that prints no JSON and applies nothing).
 static FIX_EDITS_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);

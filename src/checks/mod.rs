@@ -86,5 +86,10 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
 ];
 
 pub fn lookup(name: &str) -> Option<Builtin> {
-    BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, b)| *b)
+    lookup_named(name).map(|(_, b)| b)
+}
+
+/// [`lookup`], with the check's name as the table holds it.
+pub fn lookup_named(name: &str) -> Option<(&'static str, Builtin)> {
+    BUILTINS.iter().find(|(n, _)| *n == name).copied()
 }

@@ -94,7 +94,7 @@ pub fn looks_random(body: &str, min_entropy: f64) -> bool {
 fn markers(text: &str) -> (bool, bool) {
     let b = text.as_bytes();
     let (mut key, mut token) = (false, false);
-    for i in memchr::memchr3_iter(b'L', b'S', b'C', b) {
+    for i in crate::bytes::positions3(b'L', b'S', b'C', b) {
         match b.get(i..i + 4) {
             Some(b"LTAI" | b"STS.") => key = true,
             Some(b"CAIS" | b"CAES") => token = true,

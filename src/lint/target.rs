@@ -219,12 +219,12 @@ pub(crate) fn lint_with_targets(
 /// `"?\bsource"?\s*[=:]\s*"(\.\.?(?:/[^"\r\n]*)?)"` captures, matched by hand because compiling
 /// that Unicode regex was a tenth of a one-file run (a unit test compares both).
 fn local_sources(text: &str) -> impl Iterator<Item = &str> + '_ {
-    static SOURCE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("source"));
     let mut from = 0;
     std::iter::from_fn(move || {
-        // memchr's vectorised search (core's `str::find` is a byte-at-a-time two-way search).
-        while let Some(i) = SOURCE.find(&text.as_bytes()[from..]).map(|i| from + i) {
+        // A vectorised search (core's `str::find` is a byte-at-a-time two-way search).
+        while let Some(i) =
+            crate::bytes::find_str(b"source", &text.as_bytes()[from..]).map(|i| from + i)
+        {
             from = i + 1;
             // `\b` before: no word character right before `source` (`s` is one).
             if text[..i]

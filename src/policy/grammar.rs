@@ -828,7 +828,7 @@ fn compact_len(t: &str) -> usize {
             i += 1;
             // The string's body, to its closing quote (or the end of the text).
             loop {
-                let Some(k) = memchr::memchr2(b'"', b'\\', &b[i..]) else {
+                let Some(k) = crate::bytes::find2(b'"', b'\\', &b[i..]) else {
                     return n + chars(&b[i..]);
                 };
                 n += chars(&b[i..i + k]) + 1;

@@ -124,7 +124,7 @@ fn context(input: &[u8], o: usize, len: usize, before: usize, after: usize) -> O
     let (mut post_span, mut got_newline) = (false, false);
     let mut i = 0;
     let end = loop {
-        let j = memchr::memchr2(b'\r', b'\n', &input[i..]).map_or(input.len(), |k| i + k);
+        let j = crate::bytes::find2(b'\r', b'\n', &input[i..]).map_or(input.len(), |k| i + k);
         // The bytes up to the first at or after `e`, where reading may stop.
         let stop = e.max(i);
         let last = if stop < j { stop + 1 } else { j };
@@ -681,7 +681,7 @@ fn context_plain(
 ) -> Option<()> {
     let contents = src.read_span(ctx.inner(), 1, 1).ok()?;
     let data = std::str::from_utf8(contents.data()).ok()?;
-    if !data.ends_with('\n') || memchr::memchr2(b'\t', b'\r', data.as_bytes()).is_some() {
+    if !data.ends_with('\n') || crate::bytes::find2(b'\t', b'\r', data.as_bytes()).is_some() {
         return None;
     }
     let mut lines = Vec::new();

@@ -172,11 +172,11 @@ fn splice_findings<'a>(
             .map(|f| {
                 let mut v = Vec::with_capacity(1024);
                 serde_json::to_writer_pretty(&mut v, &row(f))?;
-                let lines = memchr::memchr_iter(b'\n', &v).count();
+                let lines = crate::bytes::count(b'\n', &v);
                 let mut o = Vec::with_capacity(v.len() + 4 * (lines + 1));
                 o.extend_from_slice(b"    ");
                 let mut from = 0;
-                for nl in memchr::memchr_iter(b'\n', &v) {
+                for nl in crate::bytes::positions(b'\n', &v) {
                     o.extend_from_slice(&v[from..=nl]);
                     o.extend_from_slice(b"    ");
                     from = nl + 1;

@@ -26,6 +26,8 @@ pub struct Report<'a> {
     pub files: usize,
 }
 
+// A format that starts showing fixes or their notes must leave `cli::check`'s list of those
+// that show none (`util::fixes_read`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     Human,
