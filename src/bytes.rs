@@ -90,3 +90,47 @@ pub fn find_str(needle: &[u8], h: &[u8]) -> Option<usize> {
 pub fn find_str(needle: &[u8], h: &[u8]) -> Option<usize> {
     memchr::memmem::find(h, needle)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every search agrees with a plain scan, at every offset of texts longer and shorter than
+    /// a vector, with the bytes at the ends, repeated and absent.
+    #[test]
+    fn agrees_with_a_plain_scan() {
+        let texts: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"\n".to_vec(),
+            b"a\nb\r\nc".to_vec(),
+            b"source = \"./x\"\nsource\"source".repeat(7),
+            (0..=255u8).cycle().take(1000).collect(),
+            b"LTAI STS. CAIS x".repeat(5),
+        ];
+        for t in &texts {
+            for from in 0..t.len().min(70) {
+                let h = &t[from..];
+                let plain = |p: &dyn Fn(u8) -> bool| -> Vec<usize> {
+                    h.iter()
+                        .enumerate()
+                        .filter(|(_, &b)| p(b))
+                        .map(|(i, _)| i)
+                        .collect()
+                };
+                let nl = plain(&|b| b == b'\n');
+                assert_eq!(find(b'\n', h), nl.first().copied());
+                assert_eq!(count(b'\n', h), nl.len());
+                assert_eq!(positions(b'\n', h).collect::<Vec<_>>(), nl);
+                let q = plain(&|b| b == b'"' || b == b'\\');
+                assert_eq!(find2(b'"', b'\\', h), q.first().copied());
+                let lsc = plain(&|b| b == b'L' || b == b'S' || b == b'C');
+                assert_eq!(positions3(b'L', b'S', b'C', h).collect::<Vec<_>>(), lsc);
+                for needle in [&b"source"[..], b"\r\n", b"STS.", b"zz"] {
+                    let want = h.windows(needle.len()).position(|w| w == needle);
+                    assert_eq!(find_str(needle, h), want, "{needle:?} from {from}");
+                }
+                assert_eq!(find_str(b"", h), Some(0));
+            }
+        }
+    }
+}
