@@ -56,20 +56,23 @@ pub fn count(b: u8, h: &[u8]) -> usize {
 /// Every `b` in `h`, in order.
 pub fn positions(b: u8, h: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let s = one(b);
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let i = at + s.find(h.get(at..)?)?;
-        at = i + 1;
-        Some(i)
-    })
+    hits(h, move |t| s.find(t))
 }
 
 /// Every `a`, `b` or `c` in `h`, in order.
 pub fn positions3(a: u8, b: u8, c: u8, h: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let s = three(a, b, c);
+    hits(h, move |t| s.find(t))
+}
+
+/// Every position in `h` where `find` finds the next hit, in order.
+fn hits<'h>(
+    h: &'h [u8],
+    find: impl Fn(&[u8]) -> Option<usize> + 'h,
+) -> impl Iterator<Item = usize> + 'h {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let i = at + s.find(h.get(at..)?)?;
+        let i = at + find(h.get(at..)?)?;
         at = i + 1;
         Some(i)
     })

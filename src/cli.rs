@@ -930,25 +930,13 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     let json = args.format.unwrap_or_else(default_format) == Format::Json
         || outputs.iter().any(|(f, _)| *f == Format::Json);
     crate::util::set_fix_edits_read(json || args.fix || args.diff);
-    // Fixes and the notes saying why none is offered show in human, JSON and SARIF output, the
-    // statistics table, `--fix` and `--diff`; the other formats print neither.
-    let shows_fixes = |f: Format| {
-        !matches!(
-            f,
-            Format::Compact
-                | Format::Github
-                | Format::Gitlab
-                | Format::Junit
-                | Format::Checkstyle
-                | Format::Markdown
-        )
-    };
+    // The statistics table, `--fix` and `--diff` read fixes too.
     crate::util::set_fixes_read(
         args.fix
             || args.diff
             || args.statistics
-            || shows_fixes(args.format.unwrap_or_else(default_format))
-            || outputs.iter().any(|(f, _)| shows_fixes(*f)),
+            || args.format.unwrap_or_else(default_format).shows_fixes()
+            || outputs.iter().any(|(f, _)| f.shows_fixes()),
     );
     let run = |opts: &LintOptions| {
         std::panic::catch_unwind(|| lint::lint(opts, &reg, &sel)).map_err(|_| {

@@ -779,9 +779,10 @@ impl PlanKey {
 
 impl<'r> Plan<'r> {
     /// The fix an enabled rule declares, with the resource types an expression rule's fix is
-    /// written for (a finding may land on a split resource the fix does not fit).
+    /// written for (a finding may land on a split resource the fix does not fit); none where no
+    /// output shows fixes (`util::fixes_read`).
     fn fix(&self, rule: &str) -> Option<(&'r crate::fix::FixSpec, Option<&'r [String]>)> {
-        if !self.sel.is_enabled(rule) {
+        if !crate::util::fixes_read() || !self.sel.is_enabled(rule) {
             return None;
         }
         let r = self.reg.get(rule)?;
@@ -790,12 +791,20 @@ impl<'r> Plan<'r> {
     }
 }
 
-fn block_key(scope: Scope, t: &str) -> String {
-    match scope {
-        Scope::Provider => format!("provider.{t}"),
-        Scope::Output => "output".to_string(),
-        _ => t.to_string(),
-    }
+/// The block type keys a rule of `scope` over `types` applies to (see `Block::type_key_into`):
+/// a resource type is its own key, lent as it is.
+fn block_keys<'a>(
+    scope: Scope,
+    types: impl Iterator<Item = Cow<'a, str>>,
+) -> impl Iterator<Item = Cow<'a, str>> {
+    let output = (scope == Scope::Output).then_some(Cow::Borrowed("output"));
+    let types = types
+        .filter(move |_| scope != Scope::Output)
+        .map(move |t| match scope {
+            Scope::Provider => Cow::Owned(format!("provider.{t}")),
+            _ => t,
+        });
+    output.into_iter().chain(types)
 }
 
 /// The plan of `reg` and `sel`: the one `cache` holds when it was made from the same rules and
@@ -856,26 +865,18 @@ fn parts(reg: &Registry, sel: &Selection) -> Result<Parts, String> {
             match r {
                 RuleRef::Builtin(i) => {
                     let e = &crate::rules::INDEX.rules[i];
-                    let keys = match e.scope {
-                        Scope::Output => vec![Cow::Borrowed("output")],
-                        Scope::Provider => e
-                            .resources()
-                            .map(|t| Cow::Owned(block_key(e.scope, t)))
-                            .collect(),
-                        _ => e.resources().map(Cow::Borrowed).collect(),
-                    };
-                    (e.scope, e.check(), e.assert, keys)
+                    let types = e.resources().map(Cow::Borrowed);
+                    (
+                        e.scope,
+                        e.check(),
+                        e.assert,
+                        block_keys(e.scope, types).collect(),
+                    )
                 }
                 RuleRef::Added(_) => {
                     let rule = reg.info(r);
-                    let keys = if rule.scope == Scope::Output {
-                        vec![Cow::Borrowed("output")]
-                    } else {
-                        rule.resources
-                            .iter()
-                            .map(|t| Cow::Owned(block_key(rule.scope, t)))
-                            .collect()
-                    };
+                    let types = rule.resources.iter().map(|t| Cow::Owned(t.to_string()));
+                    let keys = block_keys(rule.scope, types).collect();
                     (rule.scope, rule.check, rule.assert, keys)
                 }
             };
@@ -1084,11 +1085,8 @@ fn run_inner(
                 // Fixes first: they edit the value where it is written; then the use site. A
                 // document of thousands of findings has both done on the pool (one document is
                 // one task).
-                let fixes = crate::util::fixes_read();
                 let fix = |last: &mut Option<_>, e: &mut Emit| {
-                    // No fix is attached where no output shows one (`util::fixes_read`).
-                    let spec = fixes.then(|| by_code(last, e.rule, || plan.fix(e.rule)));
-                    if let Some((spec, _)) = spec.flatten() {
+                    if let Some((spec, _)) = by_code(last, e.rule, || plan.fix(e.rule)) {
                         crate::fix::for_document(spec, e, d, sources);
                     }
                     if let Some(dl) = d.loc {
@@ -1385,11 +1383,7 @@ fn run_configuration(
         for e in &mut s.emits[first..] {
             at_attribute(sources, block, e);
         }
-        // No fix is attached where no output shows one (`util::fixes_read`).
-        for e in s.emits[first..]
-            .iter_mut()
-            .filter(|_| crate::util::fixes_read())
-        {
+        for e in &mut s.emits[first..] {
             if let Some((spec, types)) = plan.fix(e.rule) {
                 // A check may report on another block than the one it examines (a trail's
                 // logstore), a rule on the split resource that sets the value: the fix goes

@@ -26,8 +26,6 @@ pub struct Report<'a> {
     pub files: usize,
 }
 
-// A format that starts showing fixes or their notes must leave `cli::check`'s list of those
-// that show none (`util::fixes_read`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     Human,
@@ -43,6 +41,21 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether the format shows fixes or the notes saying why none is offered (human, JSON
+    /// and SARIF do): a run with no such output has the engine attach none
+    /// (`util::fixes_read`).
+    pub fn shows_fixes(self) -> bool {
+        !matches!(
+            self,
+            Format::Compact
+                | Format::Github
+                | Format::Gitlab
+                | Format::Junit
+                | Format::Checkstyle
+                | Format::Markdown
+        )
+    }
+
     pub fn parse(s: &str) -> Option<Format> {
         <Format as clap::ValueEnum>::from_str(s, true).ok()
     }
