@@ -187,58 +187,6 @@ pub fn address_space_limit() -> Option<usize> {
     None
 }
 
-/// Text read from which a run's heap is backed by transparent huge pages (see
-/// [`huge_pages_for_heap`]): below it the heap stays a few MiB, and zeroing a whole 2 MiB page at
-/// each first touch costs more than the page faults and TLB misses it saves (one module file ran
-/// 0.90× as long without them; docs/performance.md).
-const HUGE_PAGES_BYTES: usize = 1 << 20;
-
-/// Let the untouched part of the heap be backed by transparent huge pages from now on. The
-/// binary turns them off before its first allocation (a small run's heap would be zeroed 2 MiB
-/// at a time); a large run's heap of tens of MiB, taken and freed again by each component's
-/// trees and model, paid for 4 KiB pages in page faults and in TLB and cache misses (the
-/// allocator's reads of its free lists were 8 % of a corpus run's samples, 5 % of the floor's):
-/// the corpus runs in 0.93 of the time with them, its peak memory 48 → 73 MiB. The allocator
-/// keeps its heap in one large mapping reserved up front: the one holding a fresh allocation is
-/// advised, and the process flag that turned the pages off is cleared (the system's `madvise`
-/// mode then gives them to that mapping only).
-#[cfg(target_os = "linux")]
-fn huge_pages_for_heap() {
-    static DONE: std::sync::Once = std::sync::Once::new();
-    DONE.call_once(|| {
-        let probe = Box::new(0u64);
-        let at = &*probe as *const u64 as usize;
-        let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
-            return;
-        };
-        // Only an arena: not the small mappings of the allocator's first pages.
-        let Some((start, end)) = mapping_of(&maps, at).filter(|(s, e)| e - s >= 64 << 20) else {
-            return;
-        };
-        // SAFETY: advice on a mapping of this process; neither call touches memory.
-        unsafe {
-            let zero: libc::c_ulong = 0;
-            libc::prctl(libc::PR_SET_THP_DISABLE, zero, zero, zero, zero);
-            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-        }
-    });
-}
-
-#[cfg(not(target_os = "linux"))]
-fn huge_pages_for_heap() {}
-
-/// The range of the mapping that holds address `at`, from the text of `/proc/self/maps`.
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-fn mapping_of(maps: &str, at: usize) -> Option<(usize, usize)> {
-    maps.lines().find_map(|line| {
-        let (range, _) = line.split_once(' ')?;
-        let (s, e) = range.split_once('-')?;
-        let s = usize::from_str_radix(s, 16).ok()?;
-        let e = usize::from_str_radix(e, 16).ok()?;
-        (s <= at && at < e).then_some((s, e))
-    })
-}
-
 fn pool_shape() -> (usize, Option<usize>) {
     let Some(limit) = address_space_limit() else {
         return (STACK_SIZE, None);
@@ -417,21 +365,11 @@ pub enum Read {
 
 /// [`read`] for the walker's threads: other text files are left for later, since a
 /// configuration found by the same walk may say `secrets = "iac"` (then they are never read).
-/// Once the walk has read [`HUGE_PAGES_BYTES`], the run is a large one: the heap gets huge pages
-/// from then on, for the rest of the walk's reads too.
 pub fn prefetch(c: &Candidate, max: u64) -> Read {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static READ: AtomicUsize = AtomicUsize::new(0);
     if c.kind == Some(KindHint::Text) {
         return Read::Deferred;
     }
-    let r = read(c, max);
-    if let Read::Text(_, text) = &r {
-        if READ.fetch_add(text.len(), Ordering::Relaxed) + text.len() >= HUGE_PAGES_BYTES {
-            huge_pages_for_heap();
-        }
-    }
-    r
+    read(c, max)
 }
 
 /// Read a discovered file: size limit, UTF-8, and its kind (JSON by content).
@@ -839,10 +777,6 @@ pub(crate) fn lint_gathered(
     });
     let check = check.as_ref().map(|f| f as &tf::Check);
     let marker = opts.inject_panic.as_deref();
-    // A run whose files were not read by the walk (see `prefetch`).
-    if sources.files().iter().map(|f| f.text.len()).sum::<usize>() >= HUGE_PAGES_BYTES {
-        huge_pages_for_heap();
-    }
     let mut ws = build_workspace_inner(&sources, &opts.eval, &kind_of, marker, check);
     ws.emits.splice(0..0, emits);
     ws.configurations.iter_mut().for_each(configured_root);
@@ -1418,33 +1352,6 @@ pub fn infer_kind(v: &Value) -> DocKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The mapping holding an address is found at its first byte and its last, and not at the
-    /// end (exclusive) or in a gap between mappings; on Linux, the process's own heap is found.
-    #[test]
-    fn the_mapping_holding_an_address_is_found() {
-        let maps = "55d0c8a00000-55d0c8a21000 r--p 00000000 fd:01 123 /usr/bin/x\n\
-                    7f0000000000-7f0040000000 rw-p 00000000 00:00 0 \n\
-                    7f0040001000-7f0040002000 rw-p 00000000 00:00 0 [stack]\n";
-        let arena = Some((0x7f00_0000_0000, 0x7f00_4000_0000));
-        assert_eq!(mapping_of(maps, 0x7f00_0000_0000), arena);
-        assert_eq!(mapping_of(maps, 0x7f00_3fff_ffff), arena);
-        assert_eq!(mapping_of(maps, 0x7f00_4000_0000), None);
-        assert_eq!(
-            mapping_of(maps, 0x7f00_4000_1800),
-            Some((0x7f00_4000_1000, 0x7f00_4000_2000))
-        );
-        assert_eq!(mapping_of(maps, 0x1000), None);
-        assert_eq!(mapping_of("garbage\n", 0x1000), None);
-        #[cfg(target_os = "linux")]
-        {
-            let b = Box::new(7u64);
-            let at = &*b as *const u64 as usize;
-            let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
-            let (s, e) = mapping_of(&maps, at).expect("the heap is mapped");
-            assert!(s <= at && at < e);
-        }
-    }
 
     /// The findings' words redacted through what a process that lints again and again
     /// remembers are what `redact` makes of them: clean texts, texts with an AccessKey id or a

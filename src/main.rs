@@ -30,9 +30,11 @@ extern "C" fn set_up_allocator() {
     // A run is short: returning freed memory to the OS only to fault it back in made the
     // kernel's page-fault path the bottleneck with two threads (sys time ×3). Never purge.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    // No transparent huge pages: the kernel zeroed a whole 2 MiB page on the first touch of
-    // each, a tenth of the time of one file and twice its resident memory; on a whole tree,
-    // peak memory fell by a quarter for a few per cent more time (docs/performance.md).
+    // No transparent huge pages, for any run: the kernel zeroed a whole 2 MiB page on the first
+    // touch of each, a tenth of the time of one file and twice its resident memory; and on a
+    // machine whose free memory was handed back to its host, a large run's first huge pages
+    // after an idle spell cost 2-5 times its 4 KiB pages (a 300k-action document 0.7 s
+    // instead of 1.0-1.4 s, the corpus 0.23 s instead of 0.27 s; docs/performance.md).
     // mimalloc stops asking for them; the process flag also covers what it mapped before.
     unsafe { libmimalloc_sys::mi_option_set(mi_option_allow_thp(), 0) };
     #[cfg(target_os = "linux")]
