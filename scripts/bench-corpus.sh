@@ -17,8 +17,8 @@
 # ACSLINT_SYNTHETIC_RULES=400 in a temporary target directory, or LSP400_BIN=PATH). Whole-process timings of one file use scripts/bench-pair.py
 # (interleaved runs, median of per-round ratios).
 #
-# Every figure is the median of RUNS runs (default 5) measured with /usr/bin/time: wall
-# seconds, user+sys CPU seconds, and peak RSS (the largest of the runs). Checkov is run once (it
+# Every figure is the median of RUNS runs (default 5): wall seconds (the shell's clock),
+# user+sys CPU seconds and peak RSS (/usr/bin/time; RSS the largest of the runs). Checkov is run once (it
 # is slow) with `--framework terraform`, which only spares it work. See docs/performance.md.
 set -euo pipefail
 
@@ -57,7 +57,7 @@ measure() {
     # is the shell's clock (microseconds; `time`'s %e has 10 ms steps, a twentieth of the
     # corpus's run), the CPU time and peak memory `time`'s.
     t0=$EPOCHREALTIME
-    /usr/bin/time -a -o "$log" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || [[ $? -le 1 ]] || {
+    /usr/bin/time -a -o "$log" -f '%U %S %M' "$@" >/dev/null 2>&1 || [[ $? -le 1 ]] || {
       echo "bench-corpus: $name failed: $*" >&2
       rm -f "$log" "$walls"
       return 1
@@ -66,11 +66,11 @@ measure() {
   done
   # The output file may hold "Command exited with non-zero status" lines: keep the figures.
   local rows
-  rows=$(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$log")
+  rows=$(grep -E '^[0-9.]+ [0-9.]+ [0-9]+$' "$log")
   median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
   w=$(median <"$walls")
-  c=$(awk '{ printf "%.2f\n", $2 + $3 }' <<<"$rows" | median)
-  m=$(awk '$4 > r { r = $4 } END { printf "%.1f", r / 1024 }' <<<"$rows")
+  c=$(awk '{ printf "%.2f\n", $1 + $2 }' <<<"$rows" | median)
+  m=$(awk '$3 > r { r = $3 } END { printf "%.1f", r / 1024 }' <<<"$rows")
   rm -f "$log" "$walls"
   WALL[$name]=$w CPU[$name]=$c RSS[$name]=$m
   printf '%-22s wall %7.3f s   cpu %7.3f s   peak RSS %7.1f MiB\n' "$name" "$w" "$c" "$m"
