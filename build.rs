@@ -912,17 +912,23 @@ fn write_index(index: &[Entry], path: &Path) {
             )
         })
         .collect();
+    // Then the packed expressions' sources, all rules' together: building a rule reads some
+    // (whether `where` is a plain string; a member the packing could not reproduce), and among
+    // the JSON and docs pages below they lay on a page of their own for each rule.
+    let sources: Vec<Vec<String>> = index
+        .iter()
+        .map(|e| e.packed.iter().map(|(_, src, _)| put(src)).collect())
+        .collect();
     let (mut packed, mut rules) = (Vec::new(), String::new());
-    for ((e, (res_start, res_end, members, check, [id, name, file])), prepared) in
-        index.iter().zip(short).zip(prepared)
+    for (((e, (res_start, res_end, members, check, [id, name, file])), prepared), sources) in
+        index.iter().zip(short).zip(prepared).zip(sources)
     {
         let packed_start = packed.len();
-        for ((_, src, b), member) in e.packed.iter().zip(members) {
+        for (((_, _, b), member), source) in e.packed.iter().zip(members).zip(sources) {
             let start = bytes.len();
             bytes.extend_from_slice(b);
             packed.push(format!(
-                "Packed {{ member: {member}, source: {}, packed: Run({start}, {}) }}",
-                put(src),
+                "Packed {{ member: {member}, source: {source}, packed: Run({start}, {}) }}",
                 bytes.len()
             ));
         }
