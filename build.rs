@@ -914,7 +914,7 @@ fn write_index(index: &[Entry], path: &Path) {
         .collect();
     // Then the packed expressions' sources, all rules' together: building a rule reads some
     // (whether `where` is a plain string; a member the packing could not reproduce), and among
-    // the JSON and docs pages below they lay on a page of their own for each rule.
+    // the JSON and docs pages below, each rule's lay on a page of its own.
     let sources: Vec<Vec<String>> = index
         .iter()
         .map(|e| e.packed.iter().map(|(_, src, _)| put(src)).collect())

@@ -5,14 +5,16 @@ linker lay out together (docs/performance.md, one file).
     scripts/hot-functions.py [BINARY [FILE]]  # default: builds target/release/acslint and
                                               # generates the file (scripts/gen-corpus 1)
 
-Runs `acslint --version`, then `acslint check` of the generated 300-line main.tf (human, JSON and
-compact output) under callgrind (valgrind), and keeps every function of the binary that ran,
-`--version`'s first, with every other name at its address (LTO's merged functions), as patterns of
-their sections' names: each by its mangled name, then without the hash legacy mangling ends it
-with (`17h<hash>E`, which changes with the toolchain, the dependencies' versions and features and
-the signature). Check the layout with callgrind's instruction addresses (`--dump-instr=yes`)
-against `readelf -S` and `nm`: the functions that ran should all be in `.text.hot`. Run it again
-when the check's code moved a lot; a stale list only orders less.
+Runs `acslint --version`, then `acslint check` of the generated 300-line main.tf (compact output,
+the budget's command, then human and JSON) under callgrind (valgrind), and keeps every function of
+the binary that ran, in that order, with every other name at its address (LTO's merged
+functions), as patterns of their sections' names: each by its mangled name, then without the
+hash legacy mangling ends it with (`17h<hash>E`, which changes with the toolchain, the
+dependencies' versions and features and the signature). Give it a binary built on its own
+(`cargo build --release --bin acslint`, as `cargo install` builds it): one built with the
+examples has other features and names. Check the layout with callgrind's instruction addresses
+(`--dump-instr=yes`) against `readelf -S` and `nm`: the functions that ran should all be in
+`.text.hot`. Run it again when the check's code moved a lot; a stale list only orders less.
 """
 import os
 import re
