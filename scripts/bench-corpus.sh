@@ -87,11 +87,9 @@ measure "acslint (1 thread)" env RAYON_NUM_THREADS=1 "$bin" check "$dir" --forma
 measure "read+parse floor (2)" env RAYON_NUM_THREADS=2 "$floor" "$dir"
 measure "read+parse floor (1)" env RAYON_NUM_THREADS=1 "$floor" "$dir"
 # The same after an idle spell each (what a CI job's single run meets), three runs each.
-saved=$runs
-runs=3 idle=${IDLE:-6}
-measure "acslint idle (2)" env RAYON_NUM_THREADS=2 "$bin" check "$dir" --format json --no-ignore
-measure "floor idle (2)" env RAYON_NUM_THREADS=2 "$floor" "$dir"
-runs=$saved idle=0
+# (Assignments before a function call hold for that call only.)
+runs=3 idle=${IDLE:-6} measure "acslint idle (2)" env RAYON_NUM_THREADS=2 "$bin" check "$dir" --format json --no-ignore
+runs=3 idle=${IDLE:-6} measure "floor idle (2)" env RAYON_NUM_THREADS=2 "$floor" "$dir"
 
 echo
 echo "acslint / floor, wall (2 threads): $(ratio "${WALL[acslint (2 threads)]}" "${WALL[read+parse floor (2)]}")x"
@@ -106,10 +104,7 @@ echo "budget: within 2x of the floor (wall, 2 threads): ${floor_ratio}x, $(verdi
 if [[ -z ${NO_CHECKOV:-} ]] && command -v checkov >/dev/null 2>&1; then
   echo
   echo "checkov $(checkov --version 2>/dev/null | tail -1), one run, --framework terraform:"
-  saved=$runs
-  runs=1
-  measure "checkov" checkov -d "$dir" --framework terraform --quiet --compact -o json --skip-download
-  runs=$saved
+  runs=1 measure "checkov" checkov -d "$dir" --framework terraform --quiet --compact -o json --skip-download
   echo "checkov / acslint, wall:           $(ratio "${WALL[checkov]}" "${WALL[acslint (2 threads)]}")x"
   echo "checkov / acslint, CPU:            $(ratio "${CPU[checkov]}" "${CPU[acslint (2 threads)]}")x"
   checkov_ratio=$(ratio "${WALL[checkov]}" "${WALL[acslint (2 threads)]}")
@@ -170,13 +165,9 @@ stmts = [{"Effect": "Allow" if k % 3 else "Deny", "Action": acts[k:k + 1000], "R
 json.dump({"Version": "1", "Statement": stmts}, open(sys.argv[1], "w"), indent=1)
 PY
 echo "policy document: $(du -h "$work/policy.json" | cut -f1), 300k actions"
-saved=$runs
-runs=3
 # The document is over the default 8 MiB file limit (TF003): raise it, or nothing is analysed.
-measure "acslint policy 300k" "$bin" check "$work/policy.json" --format compact -q --max-file-size 16777216
-runs=3 idle=${IDLE:-6}
-measure "policy 300k idle" "$bin" check "$work/policy.json" --format compact -q --max-file-size 16777216
-runs=$saved idle=0
+runs=3 measure "acslint policy 300k" "$bin" check "$work/policy.json" --format compact -q --max-file-size 16777216
+runs=3 idle=${IDLE:-6} measure "policy 300k idle" "$bin" check "$work/policy.json" --format compact -q --max-file-size 16777216
 echo "policy 300k / 1 s budget: wall $(ratio "${WALL[acslint policy 300k]}" 1)x, CPU $(ratio "${CPU[acslint policy 300k]}" 1)x; after an idle spell: wall $(ratio "${WALL[policy 300k idle]}" 1)x"
 
 # Memory growth: peak RSS on the synthetic trees at 1x and 4x (250 and 1,000 modules), two
@@ -184,11 +175,8 @@ echo "policy 300k / 1 s budget: wall $(ratio "${WALL[acslint policy 300k]}" 1)x,
 echo
 "$target/release/examples/gen_corpus" 250 "$work/syn1" >/dev/null 2>&1
 "$target/release/examples/gen_corpus" 1000 "$work/syn4" >/dev/null 2>&1
-saved=$runs
-runs=1
-measure "synthetic 1x (2 thr)" env RAYON_NUM_THREADS=2 "$bin" check "$work/syn1" --format json --no-ignore
-measure "synthetic 4x (2 thr)" env RAYON_NUM_THREADS=2 "$bin" check "$work/syn4" --format json --no-ignore
-runs=$saved
+runs=1 measure "synthetic 1x (2 thr)" env RAYON_NUM_THREADS=2 "$bin" check "$work/syn1" --format json --no-ignore
+runs=1 measure "synthetic 4x (2 thr)" env RAYON_NUM_THREADS=2 "$bin" check "$work/syn4" --format json --no-ignore
 echo "peak RSS 4x / 1x: $(ratio "${RSS[synthetic 4x (2 thr)]}" "${RSS[synthetic 1x (2 thr)]}")x (linear: at most 4)"
 rm -rf "$work/syn1" "$work/syn4"
 
