@@ -388,6 +388,35 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
+    // What the assertion reads of `self` alone is the same for every element.
+    let memo = rule.assert.as_ref().map(|a| {
+        let slots = rule.assert_slots.get_or_init(|| Slots::over(a, &["self"]));
+        // A copy of the rule (its assertion elsewhere) finds its own.
+        slots.memo(a).unwrap_or_else(|| Memo::over(a, &["self"]))
+    });
+    // A built-in literal list (NET001's 63 ports) is first judged on its first element alone:
+    // an assertion that passes, or is unknown, without looking `each` up gives that verdict
+    // for every element (as below), and the list need not be made (a block closed to the
+    // internet: making the list was two thirds of NET001's cost on a file).
+    if let Some((n, first)) = each.list_head() {
+        let Some(first) = first else {
+            return Vec::new();
+        };
+        let scratch = Budget::new(Limits::default());
+        let value = literal_value(
+            &Evaluator::new(None, "", &scope, &scratch, None, &files),
+            &first,
+        );
+        let key = Value::number(0.0, value.loc);
+        let each = Each {
+            key: &key,
+            value: &value,
+        };
+        let (verdict, each_read) = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
+        if !each_read && !matches!(verdict, Verdict::Fail { .. }) {
+            return vec![(verdict, None, None); n];
+        }
+    }
     // A constant `each` is evaluated for the first block only, on a budget of its own as fresh
     // as this one; each block's budget is charged what that evaluation charged.
     let kept = rule.each_kept.get_or_init(|| {
@@ -451,12 +480,6 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             )]
         }
     };
-    // What the assertion reads of `self` alone is the same for every element.
-    let memo = rule.assert.as_ref().map(|a| {
-        let slots = rule.assert_slots.get_or_init(|| Slots::over(a, &["self"]));
-        // A copy of the rule (its assertion elsewhere) finds its own.
-        slots.memo(a).unwrap_or_else(|| Memo::over(a, &["self"]))
-    });
     // An assertion that passed, or was unknown, without looking `each` up is evaluated alike
     // for every element (nothing else differs between them): the verdict is every element's
     // (NET001 on an egress rule or one closed to the internet: 64 judgements of one outcome).
@@ -936,6 +959,20 @@ mod tests {
                 let Some(l) = crate::rules::packed::literal(p.packed()) else {
                     continue;
                 };
+                // A list's length and first element as `build.rs` and `first` read them.
+                let head = match &l {
+                    crate::rules::packed::Literal::Array(items) => {
+                        Some((items.len(), items.first()))
+                    }
+                    _ => None,
+                };
+                assert_eq!(
+                    format!("{head:?}"),
+                    format!("{:?}", p.list_head()),
+                    "{} {}",
+                    e.id(),
+                    p.member()
+                );
                 let tree = crate::rules::packed::unpack(p.packed()).unwrap();
                 let files = FileAccess::default();
                 let of = |f: &dyn Fn(&Evaluator) -> Option<Constant>| {
@@ -996,7 +1033,8 @@ mod tests {
         format!("{v} {facet:?} {element:?}")
     }
 
-    /// Judging NET001's ports, an element whose verdict did not look `each` up gives its
+    /// Judging NET001's ports (first on the first element alone, then, when that looked
+    /// `each` up or failed, one by one), an element whose verdict did not look `each` up gives its
     /// verdict to the elements after it: every element gets what judging it on its own gives
     /// (passes of an egress rule or a closed one, failures of the covered ports among passes
     /// of the others, unknowns of an unknown source where the protocol is one the port

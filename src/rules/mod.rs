@@ -137,6 +137,11 @@ impl LazyExpr {
         }
     }
 
+    /// A built-in rule's literal list: its length and first element ([`Packed::list_head`]).
+    pub fn list_head(&self) -> Option<(usize, Option<packed::Literal<'static>>)> {
+        self.packed?.list_head()
+    }
+
     /// What `build.rs` packed, for a built-in rule's expression.
     pub fn packed_form(&self) -> Option<&'static [u8]> {
         self.packed.map(|p| p.packed())
@@ -479,6 +484,8 @@ pub struct Packed {
     member: Str,
     source: Str,
     packed: Run,
+    /// The number of elements when the packed form is a literal list (NET001's ports).
+    list: Option<u32>,
 }
 
 impl Packed {
@@ -491,6 +498,18 @@ impl Packed {
     /// The packed form (`rules::packed`).
     pub fn packed(&self) -> &'static [u8] {
         &INDEX.bytes[self.packed.range()]
+    }
+    /// A literal list's length and first element, read without the rest of the list.
+    pub fn list_head(&self) -> Option<(usize, Option<packed::Literal<'static>>)> {
+        let n = self.list? as usize;
+        Some((
+            n,
+            if n == 0 {
+                None
+            } else {
+                Some(packed::first(self.packed())?)
+            },
+        ))
     }
     /// The expression without its layout ([`packed::unpack_bare`]), else parsed from its source.
     pub fn expr(&self) -> Result<Expression, hcl_edit::parser::Error> {

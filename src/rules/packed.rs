@@ -329,6 +329,20 @@ pub fn literal(b: &[u8]) -> Option<Literal<'_>> {
     (u.at == b.len()).then_some(l)
 }
 
+/// The first element of the literal list [`pack`] packed, read without the others (whose
+/// being literals too `build.rs` tells: `rules::Packed::list_head`).
+pub fn first(b: &[u8]) -> Option<Literal<'_>> {
+    let mut u = Unpacker {
+        b,
+        at: 0,
+        bare: true,
+    };
+    if u.byte()? != 7 || u.len()? == 0 {
+        return None;
+    }
+    u.literal()
+}
+
 /// The expression [`pack`] packed; `None` if `b` is not one (never for what `build.rs` wrote).
 pub fn unpack(b: &[u8]) -> Option<Expression> {
     let mut u = Unpacker {
