@@ -639,7 +639,7 @@ fn builtin_defaults() -> &'static [bool] {
                 let _ = reg.insert(r);
             }
         }
-        let members: HashSet<&str> = reg.pack_rules(&p).iter().map(|r| &*r.id).collect();
+        let members: HashSet<&str> = reg.pack_rules(p).iter().map(|r| &*r.id).collect();
         INDEX
             .rules
             .iter()
@@ -927,8 +927,17 @@ impl Registry {
         })
     }
 
+    /// The pack of this name: built in (no configuration's pack may take one's name), else
+    /// added.
     pub fn pack(&self, name: &str) -> Option<&Arc<Pack>> {
-        self.packs().iter().find(|p| p.name == name)
+        match self
+            .builtin_packs
+            .then(|| packs::builtin_pack(name))
+            .flatten()
+        {
+            Some(p) => Some(p),
+            None => self.added_packs.iter().find(|p| p.name == name),
+        }
     }
 
     /// Add a pack (from a configuration). A name of a built-in pack, rule code or rule name is
