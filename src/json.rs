@@ -536,13 +536,18 @@ pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut s = String::with_capacity(pointer.len() + token.len() + 1);
     s.push_str(pointer);
     s.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => s.push_str("~0"),
-            '/' => s.push_str("~1"),
-            c => s.push(c),
-        }
+    // Runs without `~` or `/` copied whole, not a character at a time.
+    let mut rest = token;
+    while let Some(i) = rest.find(['~', '/']) {
+        s.push_str(&rest[..i]);
+        s.push_str(if rest.as_bytes()[i] == b'~' {
+            "~0"
+        } else {
+            "~1"
+        });
+        rest = &rest[i + 1..];
     }
+    s.push_str(rest);
     s
 }
 
