@@ -1034,8 +1034,8 @@ mod tests {
     }
 
     /// Judging NET001's ports (first on the first element alone, then, when that looked
-    /// `each` up or failed, one by one), an element whose verdict did not look `each` up gives its
-    /// verdict to the elements after it: every element gets what judging it on its own gives
+    /// `each` up or failed, one by one), an element whose verdict did not look `each` up gives
+    /// its verdict to the elements after it: every element gets what judging it on its own gives
     /// (passes of an egress rule or a closed one, failures of the covered ports among passes
     /// of the others, unknowns of an unknown source where the protocol is one the port
     /// speaks).

@@ -502,14 +502,11 @@ impl Packed {
     /// A literal list's length and first element, read without the rest of the list.
     pub fn list_head(&self) -> Option<(usize, Option<packed::Literal<'static>>)> {
         let n = self.list? as usize;
-        Some((
-            n,
-            if n == 0 {
-                None
-            } else {
-                Some(packed::first(self.packed())?)
-            },
-        ))
+        let first = match n {
+            0 => None,
+            _ => Some(packed::first(self.packed())?),
+        };
+        Some((n, first))
     }
     /// The expression without its layout ([`packed::unpack_bare`]), else parsed from its source.
     pub fn expr(&self) -> Result<Expression, hcl_edit::parser::Error> {
@@ -930,14 +927,11 @@ impl Registry {
     /// The pack of this name: built in (no configuration's pack may take one's name), else
     /// added.
     pub fn pack(&self, name: &str) -> Option<&Arc<Pack>> {
-        match self
+        let builtin = self
             .builtin_packs
             .then(|| packs::builtin_pack(name))
-            .flatten()
-        {
-            Some(p) => Some(p),
-            None => self.added_packs.iter().find(|p| p.name == name),
-        }
+            .flatten();
+        builtin.or_else(|| self.added_packs.iter().find(|p| p.name == name))
     }
 
     /// Add a pack (from a configuration). A name of a built-in pack, rule code or rule name is
