@@ -927,12 +927,9 @@ fn write_index(index: &[Entry], path: &Path) {
         for (((_, _, b), member), source) in e.packed.iter().zip(members).zip(sources) {
             let start = bytes.len();
             bytes.extend_from_slice(b);
-            // The length of a packed literal list (a constant `each`), read at run time
-            // without reading the list (`rules::Packed::list_head`).
-            let list = match packed::literal(b) {
-                Some(packed::Literal::Array(v)) => format!("Some({})", v.len()),
-                _ => "None".to_string(),
-            };
+            // Whether it is a literal list (a constant `each`): its length and first element are
+            // then read at run time without the rest (`rules::Packed::list_head`).
+            let list = matches!(packed::literal(b), Some(packed::Literal::Array(_)));
             packed.push(format!(
                 "Packed {{ member: {member}, source: {source}, packed: Run({start}, {}), list: {list} }}",
                 bytes.len()

@@ -413,7 +413,7 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             value: &value,
         };
         let (verdict, each_read) = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
-        if !each_read && !matches!(verdict, Verdict::Fail { .. }) {
+        if given_alike(&verdict, each_read) {
             return vec![(verdict, None, None); n];
         }
     }
@@ -508,7 +508,7 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
                 }
             }
             let (verdict, each_read) = judge(rule, block, cfg, Some(each), reads, memo.as_ref());
-            if !each_read && !matches!(verdict, Verdict::Fail { .. }) {
+            if given_alike(&verdict, each_read) {
                 alike = Some(verdict.clone());
             }
             let facet = match (&verdict, &rule.facet) {
@@ -523,6 +523,12 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             (verdict, facet, element)
         })
         .collect()
+}
+
+/// Whether a verdict is every element's: it did not look `each` up (nothing else differs
+/// between the elements) and is not a failure (a failure names its element and facet).
+fn given_alike(verdict: &Verdict, each_read: bool) -> bool {
+    !each_read && !matches!(verdict, Verdict::Fail { .. })
 }
 
 /// A literal's value as `Evaluator::value` gives it for its tree (a rule expression, without

@@ -484,8 +484,8 @@ pub struct Packed {
     member: Str,
     source: Str,
     packed: Run,
-    /// The number of elements when the packed form is a literal list (NET001's ports).
-    list: Option<u32>,
+    /// Whether the packed form is a literal list, every element a literal (NET001's ports).
+    list: bool,
 }
 
 impl Packed {
@@ -501,12 +501,9 @@ impl Packed {
     }
     /// A literal list's length and first element, read without the rest of the list.
     pub fn list_head(&self) -> Option<(usize, Option<packed::Literal<'static>>)> {
-        let n = self.list? as usize;
-        let first = match n {
-            0 => None,
-            _ => Some(packed::first(self.packed())?),
-        };
-        Some((n, first))
+        self.list
+            .then(|| packed::list_head(self.packed()))
+            .flatten()
     }
     /// The expression without its layout ([`packed::unpack_bare`]), else parsed from its source.
     pub fn expr(&self) -> Result<Expression, hcl_edit::parser::Error> {

@@ -329,18 +329,23 @@ pub fn literal(b: &[u8]) -> Option<Literal<'_>> {
     (u.at == b.len()).then_some(l)
 }
 
-/// The first element of the literal list [`pack`] packed, read without the others (whose
-/// being literals too `build.rs` tells: `rules::Packed::list_head`).
-pub fn first(b: &[u8]) -> Option<Literal<'_>> {
+/// The length and first element of the list [`pack`] packed, read without the other elements
+/// (whose being literals too `build.rs` tells: `rules::Packed::list_head`).
+pub fn list_head(b: &[u8]) -> Option<(usize, Option<Literal<'_>>)> {
     let mut u = Unpacker {
         b,
         at: 0,
         bare: true,
     };
-    if u.byte()? != 7 || u.len()? == 0 {
+    if u.byte()? != 7 {
         return None;
     }
-    u.literal()
+    let n = u.len()?;
+    let first = match n {
+        0 => None,
+        _ => Some(u.literal()?),
+    };
+    Some((n, first))
 }
 
 /// The expression [`pack`] packed; `None` if `b` is not one (never for what `build.rs` wrote).
