@@ -7,6 +7,7 @@
 #   RULES1000=1 scripts/bench-corpus.sh DIR   # also builds with 1,000 embedded rules
 #
 # After the tree: one generated ~300-line module file against `acslint --version` (start-up),
+# then after an idle spell before every run beside the floor on that file and `true`,
 # the same file with 1,000 embedded rules (RULES1000=1: a second build with
 # ACSLINT_SYNTHETIC_RULES=1000 in a temporary target directory, deleted afterwards; timed with the
 # default rules and with every rule selected), an 8.4 MB policy document of
@@ -150,6 +151,17 @@ else
     "$work/acslint --version"
   echo "(budget: line 1 under 5 ms and \"to #2\", its ratio to --version, at most 2)"
 fi
+# The same file after an idle spell before every run, beside `acslint --version`, the floor
+# reading and parsing that one file, and a process that does nothing: on a machine that hands
+# its free memory back to its host (docs/performance.md, method), every process is slower
+# then, and these lines say by how much apart from acslint's own work.
+cp "$floor" "$work/parse_floor"
+echo "the same after ${IDLE:-6} s idle before every run, $runs runs each:"
+python3 "$root/scripts/bench-pair.py" --runs "$runs" --idle "${IDLE:-6}" --also-to 2 -- \
+  "$work/acslint check --format compact -q $work/one.tf" \
+  "$work/acslint --version" \
+  "$work/parse_floor $work/one.tf" \
+  "true"
 
 echo
 python3 - "$work/policy.json" <<'PY'

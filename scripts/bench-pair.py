@@ -8,7 +8,9 @@ affects all alike); a command is split like a shell splits words, run without a 
 output discarded. Prints per command the median and minimum wall time, the median user+sys CPU,
 the largest peak RSS, and the median of the per-round ratios to the first command (wall, then
 CPU). `--also-to K` adds each command's ratios to the K-th (1-based; e.g. to `acslint --version`,
-the process floor). Standard library only (os.posix_spawn and os.wait4).
+the process floor). `--idle S` sleeps S seconds before every run (no warm-up): each run is then
+a first run after an idle spell, as a CI job's, a hook's or an editor's first check is. Standard
+library only (os.posix_spawn and os.wait4).
 """
 import argparse
 import os
@@ -36,14 +38,17 @@ def main():
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--also-to", type=int, default=0, metavar="K")
+    ap.add_argument("--idle", type=float, default=0, metavar="S")
     ap.add_argument("commands", nargs="+")
     a = ap.parse_args()
     cmds = [shlex.split(c) for c in a.commands]
     rows = [[] for _ in cmds]
-    for r in range(a.warmup + a.runs):
+    warmup = 0 if a.idle else a.warmup
+    for r in range(warmup + a.runs):
         for i, c in enumerate(cmds):
+            time.sleep(a.idle)
             m = run(c)
-            if r >= a.warmup:
+            if r >= warmup:
                 rows[i].append(m)
     def ratios(row, base):
         return (statistics.median(w / b[0] for (w, _, _), b in zip(row, base)),
