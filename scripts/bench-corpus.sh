@@ -7,10 +7,10 @@
 #   RULES1000=1 scripts/bench-corpus.sh DIR   # also builds with 1,000 embedded rules
 #
 # After the tree: one generated ~300-line module file against `acslint --version` (start-up),
-# then after an idle spell before every run beside the floor on that file and `true`,
 # the same file with 1,000 embedded rules (RULES1000=1: a second build with
 # ACSLINT_SYNTHETIC_RULES=1000 in a temporary target directory, deleted afterwards; timed with the
-# default rules and with every rule selected), an 8.4 MB policy document of
+# default rules and with every rule selected), the file again after an idle spell before every
+# run beside `--version`, the floor on that file and `true`, an 8.4 MB policy document of
 # 300k actions (with its ratio to the 1 s budget), peak memory on the synthetic trees at 1x and
 # 4x (scripts/gen-corpus 250 and 1000; the ratio shows whether growth is linear), and the
 # language server's didChange → publishDiagnostics latency on the module

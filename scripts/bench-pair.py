@@ -46,7 +46,8 @@ def main():
     warmup = 0 if a.idle else a.warmup
     for r in range(warmup + a.runs):
         for i, c in enumerate(cmds):
-            time.sleep(a.idle)
+            if a.idle:
+                time.sleep(a.idle)
             m = run(c)
             if r >= warmup:
                 rows[i].append(m)

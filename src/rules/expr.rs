@@ -388,15 +388,6 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
     let budget = Budget::new(Limits::default());
     let files = FileAccess::default();
     let ev = Evaluator::new(None, "", &scope, &budget, None, &files);
-    // What the assertion reads of `self` alone is the same for every element: kept when
-    // the elements are judged one by one (not for the probe below, which judges one).
-    let memo = || {
-        rule.assert.as_ref().map(|a| {
-            let slots = rule.assert_slots.get_or_init(|| Slots::over(a, &["self"]));
-            // A copy of the rule (its assertion elsewhere) finds its own.
-            slots.memo(a).unwrap_or_else(|| Memo::over(a, &["self"]))
-        })
-    };
     // A built-in literal list (NET001's 63 ports) is first judged on its first element alone:
     // an assertion that passes, or is unknown, without looking `each` up gives that verdict
     // for every element (as below), and the list need not be made (a block closed to the
@@ -420,7 +411,6 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             return vec![(verdict, None, None); n];
         }
     }
-    let memo = memo();
     // A constant `each` is evaluated for the first block only, on a budget of its own as fresh
     // as this one; each block's budget is charged what that evaluation charged.
     let kept = rule.each_kept.get_or_init(|| {
@@ -484,6 +474,13 @@ fn assert_each_in(rule: &Rule, block: &Block, cfg: &Configuration, reads: &Reads
             )]
         }
     };
+    // What the assertion reads of `self` alone is the same for every element (made for this
+    // loop only: the probe above judges one element).
+    let memo = rule.assert.as_ref().map(|a| {
+        let slots = rule.assert_slots.get_or_init(|| Slots::over(a, &["self"]));
+        // A copy of the rule (its assertion elsewhere) finds its own.
+        slots.memo(a).unwrap_or_else(|| Memo::over(a, &["self"]))
+    });
     // An assertion that passed, or was unknown, without looking `each` up is evaluated alike
     // for every element (nothing else differs between them): the verdict is every element's
     // (NET001 on an egress rule or one closed to the internet: 64 judgements of one outcome).
