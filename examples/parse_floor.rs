@@ -16,7 +16,7 @@ use std::time::Instant;
 // first allocation), so the floor is comparable: mimalloc's own defaults give its heap
 // transparent huge pages, which the binary turns off.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: acslint::lint::Allocator = acslint::lint::Allocator;
 
 #[cfg(target_os = "linux")]
 #[used]

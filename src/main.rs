@@ -1,7 +1,7 @@
 // Most of the analysis is building and dropping small trees; glibc's allocator spent a fifth
 // of the time in malloc/free and scaled poorly across threads.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: acslint::lint::Allocator = acslint::lint::Allocator;
 
 /// Set the allocator up before anything allocates: the Rust runtime allocates (the main
 /// thread's name) before `main`, and that first allocation reserves mimalloc's arena, so options
