@@ -1452,8 +1452,8 @@ mod tests {
 
     /// Every block the allocator gives is aligned as its layout asks, whether it took
     /// `mi_malloc` or an aligned call, through growing and shrinking reallocations that keep
-    /// the contents: sizes around each of mimalloc's small and medium size classes, the
-    /// alignments Rust's types have and a few larger.
+    /// the contents: every size up to 600 bytes (each of mimalloc's small size classes) and a
+    /// few up to 600 KB, at the alignments Rust's types have and a few larger.
     #[test]
     fn allocator_blocks_are_aligned_as_asked() {
         use std::alloc::{GlobalAlloc, Layout};
