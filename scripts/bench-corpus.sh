@@ -168,7 +168,8 @@ else
 fi
 one_ms=$(field 1 median "$work/pair.txt")
 one_to_version=$(field 1 to "$work/pair.txt" 2)
-echo "budget: one file under 5 ms (wall median): ${one_ms} ms = $(ratio "$one_ms" 5)x, $(verdict "$(ratio "$one_ms" 5)" "<=" 1)"
+one_ratio=$(ratio "$one_ms" 5)
+echo "budget: one file under 5 ms (wall median): ${one_ms} ms = ${one_ratio}x, $(verdict "$one_ratio" "<=" 1)"
 echo "budget: one file at most 2x acslint --version (median of the per-round ratios): ${one_to_version}x, $(verdict "$one_to_version" "<=" 2)"
 # The same file after an idle spell before every run, beside `acslint --version`, the floor
 # reading and parsing that one file, and a process that does nothing: on a machine that hands
